@@ -1,0 +1,1 @@
+//! doorstep C ABI (in progress).

@@ -1,0 +1,1 @@
+//! doorstep WASM bindings (in progress).

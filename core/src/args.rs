@@ -1,0 +1,115 @@
+//! Arguments as hosts receive them: text from a command line, a JS object or a C string.
+//!
+//! Every host parses its arguments here, so a bad argument gets the same code everywhere.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use crate::ids::IdKind;
+use crate::{Coded, Lang, calendar};
+
+/// A call made wrongly: an argument that no value of its kind can have.
+/// Unlike a domain outcome (an invalid ID number), this is the caller's mistake.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ArgError {
+    /// `arg.unknown_kind`: not one of the identifier kinds.
+    #[error("未知的号码类型 / unknown identifier kind")]
+    UnknownKind,
+    /// `arg.invalid_date`: not a date written `YYYY-MM-DD`, or a date that does not exist.
+    #[error("日期格式无效 / invalid date")]
+    InvalidDate,
+    /// `arg.unknown_lang`: a language other than zh-CN and en.
+    #[error("不支持的语言 / unsupported language")]
+    UnknownLang,
+    /// `arg.clock`: the host's clock gave an instant outside the supported range.
+    #[error("系统时钟无效 / the clock is out of range")]
+    Clock,
+}
+
+impl Coded for ArgError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownKind => "arg.unknown_kind",
+            Self::InvalidDate => "arg.invalid_date",
+            Self::UnknownLang => "arg.unknown_lang",
+            Self::Clock => "arg.clock",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Self::UnknownKind => (
+                "未知的号码类型，可选：resident_id、residence_permit、credit_code、org_code、mobile、landline、postal_code、bank_card",
+                "Unknown identifier kind; use one of resident_id, residence_permit, credit_code, org_code, mobile, landline, postal_code, bank_card",
+            ),
+            Self::InvalidDate => (
+                "日期无效：请按 YYYY-MM-DD 填写实际存在的日期",
+                "Invalid date: write an existing date as YYYY-MM-DD",
+            ),
+            Self::UnknownLang => (
+                "不支持的语言，可选：zh-CN、en",
+                "Unsupported language; use zh-CN or en",
+            ),
+            Self::Clock => (
+                "系统时钟超出支持范围",
+                "The system clock is out of the supported range",
+            ),
+        };
+        lang.pick(zh, en).to_owned()
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        match self {
+            Self::UnknownKind => match json!({ "allowed": IdKind::ALL.map(IdKind::as_str) }) {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
+        }
+    }
+}
+
+/// Options of an identifier check, parsed from text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// The kind to check as; `None` detects it from the shape.
+    pub kind: Option<IdKind>,
+    /// The reference date.
+    pub at: NaiveDate,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+impl CheckOptions {
+    /// Parses the options of an identifier check. Absent values take their defaults:
+    /// kind detected, `at` = `today()` (the host's clock, only read when needed), lang zh-CN.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use doorstep::args::CheckOptions;
+    ///
+    /// let today = || NaiveDate::from_ymd_opt(2026, 11, 25);
+    /// let o = CheckOptions::parse(Some("mobile"), None, Some("en"), today).unwrap();
+    /// assert_eq!(o.at.to_string(), "2026-11-25");
+    /// assert!(CheckOptions::parse(None, Some("1999-02-30"), None, today).is_err());
+    /// ```
+    pub fn parse(
+        kind: Option<&str>,
+        at: Option<&str>,
+        lang: Option<&str>,
+        today: impl FnOnce() -> Option<NaiveDate>,
+    ) -> Result<Self, ArgError> {
+        let kind = kind
+            .map(|k| IdKind::parse(k).ok_or(ArgError::UnknownKind))
+            .transpose()?;
+        let lang = lang
+            .map_or(Some(Lang::default()), Lang::parse)
+            .ok_or(ArgError::UnknownLang)?;
+        let at = match at {
+            Some(text) => calendar::parse_date(text).ok_or(ArgError::InvalidDate)?,
+            None => today().ok_or(ArgError::Clock)?,
+        };
+        Ok(Self { kind, at, lang })
+    }
+}

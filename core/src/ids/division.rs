@@ -1,0 +1,191 @@
+//! Province-level divisions of GB/T 2260 (the first two digits of a division code).
+
+use super::Label;
+
+/// A province-level division: two-digit code and name.
+pub type Province = Label;
+
+/// GB/T 2260 province-level divisions, sorted by code. 71, 81 and 82 are listed by the
+/// standard (Taiwan, Hong Kong, Macau); residence permits use the codes 810000, 820000 and
+/// 830000, the last of which is not a GB/T 2260 code, see [`permit_region`].
+const PROVINCES: [Province; 34] = [
+    Label {
+        code: "11",
+        name: "北京市",
+    },
+    Label {
+        code: "12",
+        name: "天津市",
+    },
+    Label {
+        code: "13",
+        name: "河北省",
+    },
+    Label {
+        code: "14",
+        name: "山西省",
+    },
+    Label {
+        code: "15",
+        name: "内蒙古自治区",
+    },
+    Label {
+        code: "21",
+        name: "辽宁省",
+    },
+    Label {
+        code: "22",
+        name: "吉林省",
+    },
+    Label {
+        code: "23",
+        name: "黑龙江省",
+    },
+    Label {
+        code: "31",
+        name: "上海市",
+    },
+    Label {
+        code: "32",
+        name: "江苏省",
+    },
+    Label {
+        code: "33",
+        name: "浙江省",
+    },
+    Label {
+        code: "34",
+        name: "安徽省",
+    },
+    Label {
+        code: "35",
+        name: "福建省",
+    },
+    Label {
+        code: "36",
+        name: "江西省",
+    },
+    Label {
+        code: "37",
+        name: "山东省",
+    },
+    Label {
+        code: "41",
+        name: "河南省",
+    },
+    Label {
+        code: "42",
+        name: "湖北省",
+    },
+    Label {
+        code: "43",
+        name: "湖南省",
+    },
+    Label {
+        code: "44",
+        name: "广东省",
+    },
+    Label {
+        code: "45",
+        name: "广西壮族自治区",
+    },
+    Label {
+        code: "46",
+        name: "海南省",
+    },
+    Label {
+        code: "50",
+        name: "重庆市",
+    },
+    Label {
+        code: "51",
+        name: "四川省",
+    },
+    Label {
+        code: "52",
+        name: "贵州省",
+    },
+    Label {
+        code: "53",
+        name: "云南省",
+    },
+    Label {
+        code: "54",
+        name: "西藏自治区",
+    },
+    Label {
+        code: "61",
+        name: "陕西省",
+    },
+    Label {
+        code: "62",
+        name: "甘肃省",
+    },
+    Label {
+        code: "63",
+        name: "青海省",
+    },
+    Label {
+        code: "64",
+        name: "宁夏回族自治区",
+    },
+    Label {
+        code: "65",
+        name: "新疆维吾尔自治区",
+    },
+    Label {
+        code: "71",
+        name: "台湾省",
+    },
+    Label {
+        code: "81",
+        name: "香港特别行政区",
+    },
+    Label {
+        code: "82",
+        name: "澳门特别行政区",
+    },
+];
+
+/// The province-level division with this two-digit code, if GB/T 2260 has one.
+///
+/// ```
+/// use doorstep::ids::province;
+/// assert_eq!(province("35").map(|p| p.name), Some("福建省"));
+/// assert!(province("99").is_none());
+/// ```
+pub fn province(code: &str) -> Option<Province> {
+    PROVINCES
+        .binary_search_by(|p| p.code.cmp(code))
+        .ok()
+        .and_then(|i| PROVINCES.get(i).copied())
+}
+
+/// The region a residence permit's address code stands for (810000, 820000, 830000).
+pub(super) fn permit_region(address: &str) -> Option<Province> {
+    match address {
+        "810000" => Some(Label {
+            code: "81",
+            name: "香港特别行政区",
+        }),
+        "820000" => Some(Label {
+            code: "82",
+            name: "澳门特别行政区",
+        }),
+        "830000" => Some(Label {
+            code: "83",
+            name: "台湾地区",
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        assert!(PROVINCES.windows(2).all(|w| w[0].code < w[1].code));
+    }
+}

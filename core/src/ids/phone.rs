@@ -1,0 +1,98 @@
+//! Mainland telephone numbers: mobile numbers and landlines with an area code.
+
+use super::{IdError, IdFacts, IdKind, IdResult, first_bad, prepare};
+
+/// Separators people write inside phone numbers.
+fn is_separator(b: u8) -> bool {
+    matches!(b, b' ' | b'-' | b'(' | b')')
+}
+
+/// The digits of `s` without separators and without a country code (+86, 0086).
+/// `Err` holds the 1-based position of a character that is neither.
+fn digits(s: &str) -> Result<Vec<u8>, IdError> {
+    let rest = s.strip_prefix('+').unwrap_or(s);
+    let offset = s.len() - rest.len();
+    if let Some(p) = first_bad(rest.as_bytes(), |_, b| {
+        b.is_ascii_digit() || is_separator(b)
+    }) {
+        return Err(IdError::Character {
+            position: p + offset,
+        });
+    }
+    Ok(rest.bytes().filter(u8::is_ascii_digit).collect())
+}
+
+/// Checks a mainland mobile number: 11 digits starting 13–19, optionally after +86, 0086 or
+/// 86, with spaces or hyphens anywhere. Normalised to the 11 digits.
+///
+/// ```
+/// use doorstep::ids::check_mobile;
+/// assert_eq!(check_mobile("+86 139-1234-5678").unwrap().normalized, "13912345678");
+/// assert_eq!(check_mobile("13912345678").unwrap().masked, "139****5678");
+/// assert!(check_mobile("12912345678").is_err());
+/// ```
+pub fn check_mobile(value: &str) -> IdResult {
+    let s = prepare(value).map_err(|e| vec![e])?;
+    let all = digits(s).map_err(|e| vec![e])?;
+    let national = match all.len() {
+        15 if all.starts_with(b"0086") => &all[4..],
+        13 if all.starts_with(b"86") => &all[2..],
+        _ => &all[..],
+    };
+    if national.len() != 11 {
+        return Err(vec![IdError::Length {
+            expected: "11",
+            actual: national.len(),
+        }]);
+    }
+    if !matches!(national, [b'1', b'3'..=b'9', ..]) {
+        return Err(vec![IdError::MobilePrefix]);
+    }
+    let normalized = String::from_utf8_lossy(national).into_owned();
+    Ok(IdFacts::new(IdKind::Mobile, normalized))
+}
+
+/// Checks a landline number with its area code: 010 or 02X followed by 8 digits, or a
+/// four-digit area code 03XX–09XX followed by 7 or 8 digits; the local number starts 2–9.
+/// A leading +86 or 0086 stands for the area code's 0. Normalised to `0592-6881234`.
+///
+/// ```
+/// use doorstep::ids::check_landline;
+/// let facts = check_landline("(0592) 688 1234").unwrap();
+/// assert_eq!(facts.normalized, "0592-6881234");
+/// assert_eq!(facts.area_code.as_deref(), Some("0592"));
+/// assert!(check_landline("6881234").is_err());
+/// ```
+pub fn check_landline(value: &str) -> IdResult {
+    let s = prepare(value).map_err(|e| vec![e])?;
+    let mut all = digits(s).map_err(|e| vec![e])?;
+    let international = s.starts_with('+') || all.starts_with(b"0086");
+    if international {
+        let country = if all.starts_with(b"0086") { 4 } else { 2 };
+        if !all.starts_with(b"86") && country == 2 {
+            return Err(vec![IdError::AreaCode]);
+        }
+        all.splice(..country, [b'0']);
+    }
+    let area_len = match all.as_slice() {
+        [b'0', b'1', b'0', ..] | [b'0', b'2', ..] => 3,
+        [b'0', b'3'..=b'9', ..] => 4,
+        _ => return Err(vec![IdError::AreaCode]),
+    };
+    let (area, local) = all.split_at(area_len.min(all.len()));
+    if area.len() < area_len {
+        return Err(vec![IdError::AreaCode]);
+    }
+    let local_ok = match local {
+        [b'2'..=b'9', ..] => local.len() == 8 || (area_len == 4 && local.len() == 7),
+        _ => false,
+    };
+    if !local_ok {
+        return Err(vec![IdError::LocalNumber]);
+    }
+    let area = String::from_utf8_lossy(area).into_owned();
+    let normalized = format!("{area}-{}", String::from_utf8_lossy(local));
+    let mut facts = IdFacts::new(IdKind::Landline, normalized);
+    facts.area_code = Some(area);
+    Ok(facts)
+}

@@ -1,0 +1,174 @@
+//! 居民身份证号码 (GB 11643-1999) and residence permits for Hong Kong, Macau and Taiwan
+//! residents, which share its layout and check.
+//!
+//! Layout: address code (6) + birth date YYYYMMDD (8) + sequence (3, odd = male) + check (1).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::division::{permit_region, province};
+use super::{IdError, IdFacts, IdKind, IdResult, Region, Sex, digit, first_bad, prepare};
+
+/// ISO 7064 MOD 11-2 weights for positions 1–17: 2^(18−i) mod 11.
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/// Check character for each remainder of the weighted sum mod 11.
+const CHECK_CHARS: &[u8; 11] = b"10X98765432";
+
+/// The MOD 11-2 check character of the first 17 digits.
+pub(super) fn check_char(body: &[u8; 17]) -> u8 {
+    let sum: u32 = body.iter().zip(WEIGHTS).map(|(&b, w)| digit(b) * w).sum();
+    CHECK_CHARS[(sum % 11) as usize]
+}
+
+/// Checks a resident ID number (18 digits, or a 15-digit legacy number, which is upgraded).
+/// Residence permit numbers pass too and are reported as [`IdKind::ResidencePermit`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use doorstep::ids::{check_resident_id, Sex};
+///
+/// let at = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+/// let facts = check_resident_id("440524188001010014", at).unwrap();
+/// assert_eq!(facts.birth_date, NaiveDate::from_ymd_opt(1880, 1, 1));
+/// assert_eq!(facts.sex, Some(Sex::Male));
+/// ```
+pub fn check_resident_id(value: &str, at: NaiveDate) -> IdResult {
+    parse(value, at)
+}
+
+/// Checks a residence permit number for Hong Kong, Macau or Taiwan residents.
+pub fn check_residence_permit(value: &str, at: NaiveDate) -> IdResult {
+    let facts = parse(value, at)?;
+    if facts.kind == IdKind::ResidencePermit {
+        Ok(facts)
+    } else {
+        Err(vec![IdError::NotResidencePermit])
+    }
+}
+
+fn parse(value: &str, at: NaiveDate) -> IdResult {
+    let s = prepare(value).map_err(|e| vec![e])?;
+    let (body, given_check, upgraded) = layout(s.as_bytes()).map_err(|e| vec![e])?;
+
+    let mut errors = Vec::new();
+    let address = ascii(&body[..6]);
+    let (kind, region) = match (permit_region(address), province(&address[..2])) {
+        (Some(p), _) => (IdKind::ResidencePermit, Some(p)),
+        // 81 and 82 are GB/T 2260 codes, but only the permit codes 810000 / 820000 name them here.
+        (None, Some(p)) if p.code != "81" && p.code != "82" => (IdKind::ResidentId, Some(p)),
+        _ => (IdKind::ResidentId, None),
+    };
+    if region.is_none() || (upgraded && kind == IdKind::ResidencePermit) {
+        errors.push(IdError::Region);
+    }
+
+    let birth = birth_date(&body[6..14]);
+    match birth {
+        None => errors.push(IdError::BirthDateInvalid),
+        Some(d) if d > at => errors.push(IdError::BirthDateFuture),
+        Some(_) => {}
+    }
+
+    let check = check_char(&body);
+    if given_check.is_some_and(|c| c != check) {
+        errors.push(IdError::Checksum);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut normalized = ascii(&body).to_owned();
+    normalized.push(char::from(check));
+    let mut facts = IdFacts::new(kind, normalized);
+    facts.upgraded = Some(upgraded);
+    facts.birth_date = birth;
+    facts.sex = Some(if digit(body[16]) % 2 == 1 {
+        Sex::Male
+    } else {
+        Sex::Female
+    });
+    facts.age = birth.map(|b| age_at(b, at));
+    facts.region = region.map(|province| Region {
+        code: address.to_owned(),
+        province,
+    });
+    Ok(facts)
+}
+
+/// Splits an 18- or 15-character number into its 17-digit body, the check character it
+/// carries (`None` for 15-digit numbers, which have none) and whether it was upgraded.
+fn layout(s: &[u8]) -> Result<([u8; 17], Option<u8>, bool), IdError> {
+    let mut body = [0u8; 17];
+    match s.len() {
+        18 => {
+            let bad = first_bad(s, |i, b| {
+                b.is_ascii_digit() || (i == 17 && b.eq_ignore_ascii_case(&b'X'))
+            });
+            if let Some(position) = bad {
+                return Err(IdError::Character { position });
+            }
+            body.copy_from_slice(&s[..17]);
+            Ok((body, s.get(17).map(u8::to_ascii_uppercase), false))
+        }
+        15 => {
+            if let Some(position) = first_bad(s, |_, b| b.is_ascii_digit()) {
+                return Err(IdError::Character { position });
+            }
+            // The 18-digit form inserts the century "19" before the two-digit year.
+            body[..6].copy_from_slice(&s[..6]);
+            body[6..8].copy_from_slice(b"19");
+            body[8..].copy_from_slice(&s[6..]);
+            Ok((body, None, true))
+        }
+        actual => Err(IdError::Length {
+            expected: "18|15",
+            actual,
+        }),
+    }
+}
+
+/// The date written as YYYYMMDD, if it exists.
+fn birth_date(yyyymmdd: &[u8]) -> Option<NaiveDate> {
+    let n = |r: std::ops::Range<usize>| {
+        yyyymmdd
+            .get(r)
+            .map(|d| d.iter().fold(0, |acc, &b| acc * 10 + digit(b)))
+    };
+    let year = i32::try_from(n(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
+}
+
+/// Age in full years on `at`; someone born on 29 February turns a year older on 1 March
+/// in common years.
+fn age_at(birth: NaiveDate, at: NaiveDate) -> u32 {
+    let years = at.year() - birth.year();
+    let before_birthday = (at.month(), at.day()) < (birth.month(), birth.day());
+    u32::try_from(years - i32::from(before_birthday)).unwrap_or(0)
+}
+
+/// The bytes as text; callers pass ASCII only.
+fn ascii(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn leap_day_birthdays_count_from_first_of_march() {
+        let birth = date(2004, 2, 29);
+        assert_eq!(age_at(birth, date(2023, 2, 28)), 18);
+        assert_eq!(age_at(birth, date(2023, 3, 1)), 19);
+        assert_eq!(age_at(birth, date(2024, 2, 29)), 20);
+    }
+
+    #[test]
+    fn standard_examples_have_their_printed_check_characters() {
+        assert_eq!(check_char(b"11010519491231002"), b'X');
+        assert_eq!(check_char(b"44052418800101001"), b'4');
+    }
+}

@@ -1,0 +1,33 @@
+//! # doorstep
+//!
+//! The engine behind community-level government services (家门口办, 就近办、基层办):
+//! one set of rules shared by the community service station window, the phone
+//! app (闽政通 / i厦门), the 24-hour self-service kiosk and the district back office.
+//!
+//! The core is pure: no I/O, no clock. Callers pass the date they mean.
+//!
+//! This release holds the identifier toolkit ([`ids`]): resident ID numbers
+//! (GB 11643-1999), residence permits for Hong Kong, Macau and Taiwan residents,
+//! unified social credit codes (GB 32100-2015), organisation codes (GB 11714),
+//! mobile and landline numbers, postal codes and bank card numbers.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use doorstep::ids::{self, IdKind, Sex};
+//!
+//! let at = NaiveDate::from_ymd_opt(2024, 10, 15).unwrap();
+//! let facts = ids::check_resident_id("11010519491231002x", at).unwrap();
+//! assert_eq!(facts.kind, IdKind::ResidentId);
+//! assert_eq!(facts.normalized, "11010519491231002X");
+//! assert_eq!(facts.sex, Some(Sex::Female));
+//! assert_eq!(facts.age, Some(74));
+//! ```
+
+pub mod args;
+pub mod calendar;
+pub mod ids;
+pub mod lang;
+pub mod problem;
+
+pub use lang::Lang;
+pub use problem::{Coded, Problem};

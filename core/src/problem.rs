@@ -1,0 +1,46 @@
+//! The one JSON shape every binding uses to report a problem with input.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::Lang;
+
+/// An error with a stable machine-readable code and a message in zh-CN or en.
+///
+/// Every error enum of the core implements it; bindings pass `code()` on unchanged.
+pub trait Coded {
+    /// The stable code, e.g. `id.checksum`. Never changes once released.
+    fn code(&self) -> &'static str;
+    /// The message in the given language. Never contains a whole identifier.
+    fn message(&self, lang: Lang) -> String;
+    /// Values the message was built from, for front ends that word their own messages.
+    fn params(&self) -> Map<String, Value> {
+        Map::new()
+    }
+    /// This error as a [`Problem`] in the given language.
+    fn to_problem(&self, lang: Lang) -> Problem {
+        Problem {
+            path: None,
+            code: self.code().to_owned(),
+            params: self.params(),
+            message: self.message(lang),
+        }
+    }
+}
+
+/// One problem found in input: where (a JSON Pointer, when the input is a document),
+/// what (a stable code and its parameters) and a message for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    /// JSON Pointer to the offending value, when the input is a document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Stable code, e.g. `id.checksum`.
+    pub code: String,
+    /// Parameters of the message.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub params: Map<String, Value>,
+    /// Message in the requested language.
+    pub message: String,
+}
