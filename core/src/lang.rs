@@ -40,7 +40,7 @@ impl Lang {
     }
 
     /// Picks the text for this language from a zh-CN / en pair.
-    pub(crate) fn pick<T>(self, zh: T, en: T) -> T {
+    pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
             Self::ZhCn => zh,
             Self::En => en,

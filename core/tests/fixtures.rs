@@ -1,5 +1,11 @@
 //! Runs the shared fixtures in `tests/fixtures/` through the Rust core. The Node, browser
 //! and C suites run the same files with the same matching rule.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use doorstep::args::CheckOptions;
 use doorstep::ids;

@@ -109,7 +109,8 @@ fn check_char(body: &[u8]) -> u8 {
         .zip(WEIGHTS)
         .map(|(&b, w)| char_value(b).unwrap_or(0) * w)
         .sum();
-    CHARSET[((31 - sum % 31) % 31) as usize]
+    let index = ((31 - sum % 31) % 31) as usize;
+    CHARSET.get(index).copied().unwrap_or(b'0')
 }
 
 /// The registration authority and entity type named by the first two characters.

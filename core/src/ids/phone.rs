@@ -35,10 +35,11 @@ pub fn check_mobile(value: &str) -> IdResult {
     let s = prepare(value).map_err(|e| vec![e])?;
     let all = digits(s).map_err(|e| vec![e])?;
     let national = match all.len() {
-        15 if all.starts_with(b"0086") => &all[4..],
-        13 if all.starts_with(b"86") => &all[2..],
-        _ => &all[..],
-    };
+        15 => all.strip_prefix(b"0086"),
+        13 => all.strip_prefix(b"86"),
+        _ => None,
+    }
+    .unwrap_or(&all);
     if national.len() != 11 {
         return Err(vec![IdError::Length {
             expected: "11",

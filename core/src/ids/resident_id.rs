@@ -16,7 +16,10 @@ const CHECK_CHARS: &[u8; 11] = b"10X98765432";
 /// The MOD 11-2 check character of the first 17 digits.
 pub(super) fn check_char(body: &[u8; 17]) -> u8 {
     let sum: u32 = body.iter().zip(WEIGHTS).map(|(&b, w)| digit(b) * w).sum();
-    CHECK_CHARS[(sum % 11) as usize]
+    CHECK_CHARS
+        .get((sum % 11) as usize)
+        .copied()
+        .unwrap_or(b'0')
 }
 
 /// Checks a resident ID number (18 digits, or a 15-digit legacy number, which is upgraded).
@@ -106,17 +109,19 @@ fn layout(s: &[u8]) -> Result<([u8; 17], Option<u8>, bool), IdError> {
             if let Some(position) = bad {
                 return Err(IdError::Character { position });
             }
-            body.copy_from_slice(&s[..17]);
-            Ok((body, s.get(17).map(u8::to_ascii_uppercase), false))
+            let (head, check) = s.split_at(17);
+            body.copy_from_slice(head);
+            Ok((body, check.first().map(u8::to_ascii_uppercase), false))
         }
         15 => {
             if let Some(position) = first_bad(s, |_, b| b.is_ascii_digit()) {
                 return Err(IdError::Character { position });
             }
             // The 18-digit form inserts the century "19" before the two-digit year.
-            body[..6].copy_from_slice(&s[..6]);
+            let (address, rest) = s.split_at(6);
+            body[..6].copy_from_slice(address);
             body[6..8].copy_from_slice(b"19");
-            body[8..].copy_from_slice(&s[6..]);
+            body[8..].copy_from_slice(rest);
             Ok((body, None, true))
         }
         actual => Err(IdError::Length {

@@ -1,0 +1,119 @@
+//! Usage text and usage errors (exit status 2).
+
+use std::fmt;
+
+use doorstep::Coded;
+use doorstep::args::ArgError;
+
+/// What `doorstep help` prints.
+pub(crate) const USAGE: &str = "\
+用法 / usage:
+  doorstep demo [--lang zh|en]
+      演示：检查一组示例号码 / show the identifier checks on sample values
+  doorstep id check [--kind KIND] [--at YYYY-MM-DD] [--lang zh|en] VALUE...
+      每个号码输出一行 JSON；VALUE 为 - 时从标准输入逐行读取
+      one JSON object per value; a VALUE of - reads values from standard input, one per line
+      KIND: resident_id residence_permit credit_code org_code mobile landline postal_code bank_card
+      (默认按号码形状识别 / detected from the shape by default; --at defaults to today, UTC+8)
+  doorstep --version
+退出码 / exit status: 0 全部有效 all valid, 1 有无效号码 some invalid, 2 用法错误 usage error";
+
+/// A command line that cannot run.
+#[derive(Debug)]
+pub(crate) enum UsageError {
+    /// No command at all.
+    NoCommand,
+    /// No such command.
+    UnknownCommand(String),
+    /// A positional argument the command does not take.
+    UnexpectedArgument(String),
+    /// No such option for this command.
+    UnknownOption(String),
+    /// An option without its value.
+    MissingValue(&'static str),
+    /// Nothing to check.
+    NoValues,
+    /// An option value the core rejects.
+    Arg(ArgError),
+    /// Standard input could not be read.
+    Stdin(std::io::Error),
+}
+
+impl fmt::Display for UsageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoCommand => f.write_str("请给出命令 / give a command"),
+            Self::UnexpectedArgument(a) => write!(f, "多余的参数 / unexpected argument: {a}"),
+            Self::UnknownCommand(c) => write!(f, "未知命令 / unknown command: {c}"),
+            Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {o}"),
+            Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
+            Self::NoValues => f.write_str("请给出要检查的号码 / give at least one value to check"),
+            Self::Arg(e) => write!(
+                f,
+                "[{}] {} / {}",
+                e.code(),
+                e.message(doorstep::Lang::ZhCn),
+                e.message(doorstep::Lang::En)
+            ),
+            Self::Stdin(e) => write!(f, "无法读取标准输入 / cannot read standard input: {e}"),
+        }
+    }
+}
+
+/// A command line split into options and positional arguments.
+pub(crate) struct CommandLine<'a> {
+    /// `(name, value)` in the order given.
+    options: Vec<(&'static str, &'a str)>,
+    /// Everything that is not an option, in order.
+    pub(crate) positional: Vec<&'a str>,
+}
+
+impl<'a> CommandLine<'a> {
+    /// The last value given for option `name`.
+    pub(crate) fn option(&self, name: &str) -> Option<&'a str> {
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
+    }
+}
+
+/// Reads `--name value` / `--name=value` options among `names`; everything else, and
+/// everything after `--`, is positional.
+pub(crate) fn split_options<'a>(
+    args: &'a [String],
+    names: &[&'static str],
+) -> Result<CommandLine<'a>, UsageError> {
+    let mut options = Vec::new();
+    let mut positional = Vec::new();
+    let mut iter = args.iter();
+    let mut only_positional = false;
+    while let Some(arg) = iter.next() {
+        if only_positional || !arg.starts_with("--") {
+            positional.push(arg.as_str());
+            continue;
+        }
+        if arg == "--" {
+            only_positional = true;
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) => (n, Some(v)),
+            None => (arg.as_str(), None),
+        };
+        let name = *names
+            .iter()
+            .find(|n| **n == name)
+            .ok_or_else(|| UsageError::UnknownOption(name.to_owned()))?;
+        let value = match inline {
+            Some(v) => v,
+            None => iter.next().ok_or(UsageError::MissingValue(name))?.as_str(),
+        };
+        options.push((name, value));
+    }
+    Ok(CommandLine {
+        options,
+        positional,
+    })
+}

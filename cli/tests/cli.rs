@@ -1,0 +1,176 @@
+//! The `doorstep` command as a user runs it: output, exit status, and the shared fixtures.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn doorstep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args(args)
+        .output()
+        .expect("doorstep runs")
+}
+
+fn reports(output: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn the_standard_example_is_a_woman_born_1949_12_31() {
+    let out = doorstep(&["id", "check", "11010519491231002X"]);
+    assert_eq!(out.status.code(), Some(0));
+    let r = &reports(&out)[0];
+    assert_eq!(r["kind"], "resident_id");
+    assert_eq!(r["valid"], true);
+    assert_eq!(r["birthDate"], "1949-12-31");
+    assert_eq!(r["sex"], "female");
+    assert_eq!(r["value"], "11010519491231002X");
+}
+
+#[test]
+fn the_standard_credit_code_is_valid() {
+    let out = doorstep(&["id", "check", "9144030071526726XG"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(reports(&out)[0]["kind"], "credit_code");
+    assert_eq!(reports(&out)[0]["valid"], true);
+}
+
+#[test]
+fn every_bad_input_gives_a_coded_error_and_exit_1() {
+    let long = "1".repeat(10 * 1024);
+    let cases: [(&[&str], &str); 8] = [
+        (&["--kind", "resident_id", "11010519491231002"], "id.length"),
+        (&["110105194912310021"], "id.checksum"),
+        (&["350205199902301237"], "id.birth_date_invalid"),
+        (
+            &["--at", "2024-10-15", "350205203001011231"],
+            "id.birth_date_future",
+        ),
+        (&["91350100M000100I43"], "id.character"),
+        (&[""], "id.empty"),
+        (&[long.as_str()], "id.too_long"),
+        (&["１１０１０５１９４９１２３１００２Ｘ"], "id.non_ascii"),
+    ];
+    for (args, code) in cases {
+        let mut all = vec!["id", "check"];
+        all.extend_from_slice(args);
+        let out = doorstep(&all);
+        assert_eq!(out.status.code(), Some(1), "{code}");
+        let r = &reports(&out)[0];
+        assert_eq!(r["valid"], false, "{code}");
+        assert_eq!(r["errors"][0]["code"], code);
+        assert!(
+            r["errors"][0]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+    }
+}
+
+#[test]
+fn one_invalid_value_among_valid_ones_gives_exit_1_and_a_line_each() {
+    let out = doorstep(&["id", "check", "11010519491231002X", "12912345678", "361026"]);
+    assert_eq!(out.status.code(), Some(1));
+    let valid: Vec<bool> = reports(&out).iter().map(|r| r["valid"] == true).collect();
+    assert_eq!(valid, [true, false, true]);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["id", "check"][..],
+        &["id", "check", "--kind", "passport", "x"][..],
+        &["id", "check", "--at", "1999-02-30", "x"][..],
+        &["id", "check", "--lang", "fr", "x"][..],
+        &["id", "check", "--bogus", "x"][..],
+        &["id", "check", "--at"][..],
+        &["frobnicate"][..],
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn values_can_come_from_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args(["id", "check", "--lang", "en", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("doorstep runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"13912345678\n0592-6881234\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("doorstep ends");
+    assert_eq!(out.status.code(), Some(0));
+    let kinds: Vec<Value> = reports(&out).iter().map(|r| r["kind"].clone()).collect();
+    assert_eq!(kinds, ["mobile", "landline"]);
+}
+
+#[test]
+fn the_demo_runs_and_never_shows_a_whole_id_number() {
+    let out = doorstep(&["demo"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("110105********002X"));
+    assert!(!text.contains("11010519491231002X"));
+}
+
+/// The shared fixtures through the command line, the fifth host of the same rules.
+#[test]
+fn ids_fixtures_through_the_cli() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/ids.json");
+    let file: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json");
+    for case in file["cases"].as_array().expect("cases") {
+        let input = &case["input"];
+        let times = input["repeat"]
+            .as_u64()
+            .map_or(1, |n| usize::try_from(n).expect("repeat"));
+        let value = input["value"].as_str().expect("value").repeat(times);
+        let mut args = vec!["id".to_owned(), "check".to_owned()];
+        for key in ["kind", "at", "lang"] {
+            if let Some(v) = input[key].as_str() {
+                args.extend([format!("--{key}"), v.to_owned()]);
+            }
+        }
+        args.extend(["--".to_owned(), value]);
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = doorstep(&refs);
+        let expected = &case["expected"];
+        let want_status = i32::from(expected["valid"] != true);
+        assert_eq!(out.status.code(), Some(want_status), "{}", case["name"]);
+        let actual = &reports(&out)[0];
+        for (key, want) in expected.as_object().expect("expected") {
+            let got = if key == "errors" {
+                Value::Array(
+                    actual["errors"]
+                        .as_array()
+                        .expect("errors")
+                        .iter()
+                        .map(|e| e["code"].clone())
+                        .collect(),
+                )
+            } else {
+                actual.get(key).cloned().unwrap_or(Value::Null)
+            };
+            assert_eq!(&got, want, "{}: {key}", case["name"]);
+        }
+    }
+}
