@@ -31,8 +31,8 @@ pub(crate) fn run(args: &[&str]) -> Result<bool, UsageError> {
     }
     // The demo pins its reference date so that its output is the same every day.
     let at = calendar::parse_date("2024-10-15");
-    let parsed =
-        CheckOptions::parse(None, None, command.option("--lang"), || at).map_err(UsageError::Arg)?;
+    let parsed = CheckOptions::parse(None, None, command.option("--lang"), || at)
+        .map_err(UsageError::Arg)?;
     let lang = parsed.lang;
     println!(
         "{}",

@@ -25,6 +25,8 @@
 
 pub mod args;
 pub mod calendar;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 pub mod ids;
 pub mod lang;
 pub mod problem;

@@ -372,6 +372,26 @@ fn digit(b: u8) -> u32 {
     u32::from(b.wrapping_sub(b'0'))
 }
 
+/// `value` as it may be shown to people (screens, printouts, logs): when it is a valid
+/// identifier of `kind` (`None`: detected), its kind's [`mask`] of the normalised value;
+/// otherwise [`mask_any`] of the trimmed value, so that a mistyped or wrongly labelled
+/// number is never shown whole.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use doorstep::ids::{IdKind, mask_value};
+///
+/// let at = NaiveDate::from_ymd_opt(2024, 10, 15).unwrap();
+/// assert_eq!(mask_value("11010519491231002x", None, at), "110105********002X");
+/// assert_eq!(mask_value("11010519491231002X", Some(IdKind::CreditCode), at), "110***********002X");
+/// ```
+pub fn mask_value(value: &str, kind: Option<IdKind>, at: NaiveDate) -> String {
+    match check(value, kind, at) {
+        Ok(facts) => facts.masked,
+        Err(_) => mask_any(value.trim()),
+    }
+}
+
 /// One check's outcome as the bindings and the CLI show it.
 ///
 /// `Debug` shows the value masked.

@@ -1,0 +1,242 @@
+//! Status codes and the per-thread last error.
+//!
+//! Every fallible call returns a [`doorstep_status`]. On failure it also records the
+//! failure as the calling thread's *last error*, which C reads with
+//! [`doorstep_last_error_status`], [`doorstep_last_error_code`] and
+//! [`doorstep_last_error_message`]; a successful call clears it.
+
+use std::cell::RefCell;
+use std::ffi::{CStr, CString, c_char};
+
+use doorstep::args::ArgError;
+use doorstep::{Coded, Lang};
+
+use crate::boundary::ffi_boundary;
+use crate::strings;
+
+/// The outcome of a fallible call. The numbers are stable: new statuses get new numbers.
+///
+/// An invalid identifier is not a failure: checking it returns `DOORSTEP_OK` with
+/// `"valid": false` in the report. Statuses other than `DOORSTEP_OK` mean the call
+/// itself was made wrongly (or doorstep has a bug); the out-parameters are then left
+/// untouched and the thread's last error says what happened.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum doorstep_status {
+    /// Success: the out-parameters are written. Code `""`.
+    DOORSTEP_OK = 0,
+    /// A required pointer argument was NULL. Code `ffi.null_argument`.
+    DOORSTEP_ERR_NULL_ARGUMENT = 1,
+    /// A string argument was not valid UTF-8. Code `ffi.invalid_utf8`.
+    DOORSTEP_ERR_INVALID_UTF8 = 2,
+    /// An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
+    /// that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
+    /// than zh-CN and en (`arg.unknown_lang`), or a system clock out of range (`arg.clock`).
+    DOORSTEP_ERR_INVALID_ARGUMENT = 3,
+    /// A bug in doorstep was caught at the boundary (a Rust panic). Code `ffi.panic`.
+    DOORSTEP_ERR_PANIC = 4,
+    /// doorstep could not produce its result (a bug; never expected). Code `ffi.internal`.
+    DOORSTEP_ERR_INTERNAL = 5,
+}
+
+/// Why a call failed: what the last error holds. Carries argument names, never values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// The named pointer argument was NULL.
+    NullArgument(&'static str),
+    /// The named string argument was not UTF-8.
+    InvalidUtf8(&'static str),
+    /// An argument the core rejected.
+    Arg(ArgError),
+    /// A panic caught at the boundary.
+    Panic,
+    /// A result that could not be handed to C.
+    Internal,
+}
+
+impl Failure {
+    /// The status a call returns for this failure.
+    pub(crate) fn status(&self) -> doorstep_status {
+        match self {
+            Self::NullArgument(_) => doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT,
+            Self::InvalidUtf8(_) => doorstep_status::DOORSTEP_ERR_INVALID_UTF8,
+            Self::Arg(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
+            Self::Panic => doorstep_status::DOORSTEP_ERR_PANIC,
+            Self::Internal => doorstep_status::DOORSTEP_ERR_INTERNAL,
+        }
+    }
+}
+
+impl From<ArgError> for Failure {
+    fn from(error: ArgError) -> Self {
+        Self::Arg(error)
+    }
+}
+
+impl Coded for Failure {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::NullArgument(_) => "ffi.null_argument",
+            Self::InvalidUtf8(_) => "ffi.invalid_utf8",
+            Self::Arg(error) => error.code(),
+            Self::Panic => "ffi.panic",
+            Self::Internal => "ffi.internal",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::NullArgument(name), Lang::ZhCn) => format!("参数 {name} 不能为 NULL"),
+            (Self::NullArgument(name), _) => format!("Argument {name} must not be NULL"),
+            (Self::InvalidUtf8(name), Lang::ZhCn) => {
+                format!("参数 {name} 不是有效的 UTF-8 文本")
+            }
+            (Self::InvalidUtf8(name), _) => format!("Argument {name} is not valid UTF-8 text"),
+            (Self::Arg(error), _) => error.message(lang),
+            (Self::Panic, Lang::ZhCn) => "doorstep 内部错误（panic），请向开发者报告".to_owned(),
+            (Self::Panic, _) => "Internal error in doorstep (a panic); please report it".to_owned(),
+            (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：无法生成结果".to_owned(),
+            (Self::Internal, _) => {
+                "Internal error in doorstep: the result could not be produced".to_owned()
+            }
+        }
+    }
+}
+
+/// The last error of one thread.
+struct LastError {
+    /// What failed.
+    failure: Failure,
+    /// Its code, NUL-terminated, so C can borrow it.
+    code: CString,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<Option<LastError>> = const { RefCell::new(None) };
+}
+
+/// The code C reads when there is no last error.
+const NO_CODE: &CStr = c"";
+
+/// Records `failure` as this thread's last error. Never panics: during thread teardown
+/// (thread-local storage already gone) the failure is only returned as a status.
+pub(crate) fn set_last_error(failure: Failure) {
+    let code = CString::new(failure.code()).unwrap_or_default();
+    let _ = LAST_ERROR.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = Some(LastError { failure, code });
+        }
+    });
+}
+
+/// Clears this thread's last error. Never panics.
+pub(crate) fn clear_last_error() {
+    let _ = LAST_ERROR.try_with(|cell| {
+        if let Ok(mut slot) = cell.try_borrow_mut() {
+            *slot = None;
+        }
+    });
+}
+
+/// Reads this thread's last error; `None` when there is none (or it cannot be read).
+fn with_last_error<R>(read: impl Fn(Option<&LastError>) -> R) -> R {
+    LAST_ERROR
+        .try_with(|cell| match cell.try_borrow() {
+            Ok(slot) => read(slot.as_ref()),
+            Err(_) => read(None),
+        })
+        .unwrap_or_else(|_| read(None))
+}
+
+/// The status of the last failed call on this thread, or `DOORSTEP_OK` when the last
+/// fallible call on this thread succeeded (or none was made).
+///
+/// Thread-safe: each thread has its own last error. Reading it does not clear it.
+#[must_use]
+#[unsafe(no_mangle)]
+pub extern "C" fn doorstep_last_error_status() -> doorstep_status {
+    ffi_boundary!(infallible, on_panic = doorstep_status::DOORSTEP_ERR_PANIC => {
+        with_last_error(|last| last.map_or(doorstep_status::DOORSTEP_OK, |e| e.failure.status()))
+    })
+}
+
+/// The stable code of the last failed call on this thread, e.g. `"arg.unknown_kind"`,
+/// `"ffi.null_argument"`, `"ffi.invalid_utf8"`, `"ffi.panic"`; `""` when there is none.
+///
+/// Never NULL. The string belongs to doorstep: do not free it. It stays valid until the
+/// next call on this thread of a doorstep function other than `doorstep_last_error_*`.
+/// Thread-safe: each thread has its own last error.
+#[unsafe(no_mangle)]
+pub extern "C" fn doorstep_last_error_code() -> *const c_char {
+    ffi_boundary!(infallible, on_panic = NO_CODE.as_ptr() => {
+        with_last_error(|last| last.map_or(NO_CODE.as_ptr(), |e| e.code.as_ptr()))
+    })
+}
+
+/// Writes the message of the last failed call on this thread, in `lang` (`"zh-CN"` when
+/// NULL, or `"en"`), to `*out_message`: `""` when there is none. Messages never contain
+/// the identifier that was checked.
+///
+/// The caller owns `*out_message` and frees it with `doorstep_string_free`. This call does
+/// not change the last error, even when it fails: `DOORSTEP_ERR_NULL_ARGUMENT` (NULL
+/// `out_message`), `DOORSTEP_ERR_INVALID_UTF8` or `DOORSTEP_ERR_INVALID_ARGUMENT` (an
+/// unknown `lang`), and then `*out_message` is left untouched. Thread-safe.
+///
+/// # Safety
+///
+/// `lang` is NULL or a NUL-terminated string; `out_message` is NULL or points to a
+/// writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_last_error_message(
+    lang: *const c_char,
+    out_message: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(reader, non_null(out_message) => {
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let lang = unsafe { strings::optional_str(lang, "lang") }?;
+        let lang = match lang {
+            None => Lang::default(),
+            Some(tag) => Lang::parse(tag).ok_or(ArgError::UnknownLang)?,
+        };
+        let message = with_last_error(|last| last.map(|e| e.failure.message(lang)));
+        // SAFETY: `out_message` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { strings::write_out(out_message, message.unwrap_or_default()) }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_and_messages_never_quote_values() {
+        let all = [
+            Failure::NullArgument("value"),
+            Failure::InvalidUtf8("kind"),
+            Failure::Arg(ArgError::UnknownKind),
+            Failure::Panic,
+            Failure::Internal,
+        ];
+        for failure in all {
+            assert!(!failure.code().is_empty());
+            let zh = failure.message(Lang::ZhCn);
+            let en = failure.message(Lang::En);
+            assert!(!zh.is_empty() && !en.is_empty());
+            assert_ne!(zh, en, "{failure:?}");
+            assert_ne!(failure.status(), doorstep_status::DOORSTEP_OK);
+        }
+    }
+
+    #[test]
+    fn statuses_have_stable_numbers() {
+        assert_eq!(doorstep_status::DOORSTEP_OK as i32, 0);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT as i32, 1);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_UTF8 as i32, 2);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT as i32, 3);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_PANIC as i32, 4);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_INTERNAL as i32, 5);
+    }
+}

@@ -1,0 +1,108 @@
+//! The shared fixtures of `tests/fixtures/` and the rule that matches a result against
+//! them, for the Rust suites of every crate (core, CLI, C ABI). The Node, browser and C
+//! suites implement the same rule in their own languages.
+//!
+//! Available with the `conformance` feature; not part of the engine.
+// Test support: a broken fixture file should stop the suite loudly.
+#![allow(clippy::missing_panics_doc, clippy::panic)]
+
+use serde_json::Value;
+
+/// One fixture case's input, with `repeat` applied.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The case's name.
+    pub name: String,
+    /// The value, repeated `repeat` times.
+    pub value: String,
+    /// Options as text, absent when not given: `kind`, `at`, `lang`.
+    pub kind: Option<String>,
+    /// The reference date.
+    pub at: Option<String>,
+    /// The language of messages.
+    pub lang: Option<String>,
+}
+
+/// Reads `tests/fixtures/{name}` (relative to the workspace root).
+pub fn load(name: &str) -> Value {
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Runs every case of fixture file `name` through `run` and returns one line per mismatch.
+pub fn run(name: &str, mut run: impl FnMut(&Input) -> Value) -> Vec<String> {
+    let file = load(name);
+    let cases = file
+        .get("cases")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    assert!(!cases.is_empty(), "{name} has no cases");
+    let mut failures = Vec::new();
+    for case in &cases {
+        let input = case.get("input").cloned().unwrap_or_default();
+        let text = |key: &str| input.get(key).and_then(Value::as_str).map(str::to_owned);
+        let times = input.get("repeat").and_then(Value::as_u64).unwrap_or(1);
+        let input = Input {
+            name: case
+                .get("name")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned(),
+            value: text("value")
+                .unwrap_or_default()
+                .repeat(usize::try_from(times).unwrap_or(1)),
+            kind: text("kind"),
+            at: text("at"),
+            lang: text("lang"),
+        };
+        let actual = run(&input);
+        let expected = case.get("expected").cloned().unwrap_or_default();
+        failures.extend(
+            mismatches(&input.value, &expected, &actual)
+                .into_iter()
+                .map(|m| format!("{}: {m}", input.name)),
+        );
+    }
+    failures
+}
+
+/// The matching rule: every key of `expected` equals the same key of `actual` (missing =
+/// null), except `errors`, which lists the expected codes in order; and no error message is
+/// empty or contains the trimmed input (when that is 6 bytes or longer).
+pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> {
+    let errors = || {
+        actual
+            .get("errors")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    };
+    let mut out = Vec::new();
+    for (key, want) in expected.as_object().into_iter().flatten() {
+        let got = if key == "errors" {
+            Value::Array(
+                errors()
+                    .map(|e| e.get("code").cloned().unwrap_or_default())
+                    .collect(),
+            )
+        } else {
+            actual.get(key).cloned().unwrap_or(Value::Null)
+        };
+        if &got != want {
+            out.push(format!("{key}: expected {want}, got {got}"));
+        }
+    }
+    let trimmed = value.trim();
+    for error in errors() {
+        let message = error
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if message.is_empty() || (trimmed.len() >= 6 && message.contains(trimmed)) {
+            out.push("an error message is empty or quotes the input".to_owned());
+        }
+    }
+    out
+}

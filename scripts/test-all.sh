@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Every test of doorstep, in one command (this is what .ci/run calls):
+# formatting, clippy (host and wasm32), Rust tests (fixtures, properties, CLI, header drift),
+# rustdoc, the C suite under valgrind and AddressSanitizer, the Node and Chromium suites,
+# and a short fuzz run. Ends with one line: "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+passed=0
+failed=0
+failures=()
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+# step NAME COMMAND...: runs a step; counts the tests it reports (cargo's "test result:" lines,
+# or the C / JS suites' "N passed, M failed" line), or the step itself as one test otherwise.
+step() {
+  local name=$1; shift
+  printf '\n==> %s\n' "$name"
+  "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  local p f
+  p=$(grep -Eo '(test result: [a-zA-Z]+\. [0-9]+ passed|^[a-z]+: [0-9]+ passed)' "$log" | grep -Eo '[0-9]+ passed' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -Eo '([0-9]+ failed)' "$log" | grep -v '^0 ' | awk '{s+=$1} END {print s+0}')
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    if [ "$status" -eq 0 ]; then p=1; else f=1; fi
+  elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$status" -ne 0 ]; then failures+=("$name"); fi
+}
+
+step "setup" bash scripts/setup.sh
+step "cargo fmt --check" cargo fmt --all --check
+step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy -p doorstep -p doorstep-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+step "rust tests (incl. fixtures, properties, CLI, C header drift)" cargo test --workspace --locked
+# The C crate's library is also named `doorstep` (libdoorstep.a), so rustdoc documents it
+# apart from the core to avoid an output-path collision.
+step "rustdoc" env RUSTDOCFLAGS="-D warnings" bash -c \
+  'cargo doc --workspace --exclude doorstep-c --no-deps --locked && cargo doc -p doorstep-c --no-deps --locked'
+
+step "C suite (valgrind, AddressSanitizer)" bash tests/c/run.sh
+step "JS suites (tsc, Node, Chromium)" bash tests/js/run.sh
+if cargo fuzz --version >/dev/null 2>&1 && rustup toolchain list | grep -q '^nightly'; then
+  step "fuzz smoke (ids, 60 s)" bash -c 'cd fuzz && cargo +nightly fuzz run ids -- -max_total_time=60 -rss_limit_mb=2048'
+else
+  printf '\n==> fuzz smoke skipped: no nightly toolchain or cargo-fuzz\n'
+fi
+
+printf '\n'
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'failed steps: %s\n' "${failures[*]}"
+fi
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ] && [ ${#failures[@]} -eq 0 ]

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Builds libdoorstep and runs the C suite against it:
+#   (a) tests/c/test_ids.c linked to libdoorstep.so, under valgrind (memory errors, and
+#       definite/indirect leaks; Rust's std may keep "still reachable" blocks, not counted);
+#   (b) the same test linked statically to libdoorstep.a with AddressSanitizer, LeakSanitizer
+#       and UndefinedBehaviorSanitizer;
+#   (c) examples/c/window.c, built and run (under valgrind too);
+# and checks that libdoorstep.so exports exactly the functions of include/doorstep.h.
+# Needs gcc, valgrind and libcjson-dev. Runs from any directory; exits non-zero on any failure.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+
+cargo build -p doorstep-c --release
+lib="${CARGO_TARGET_DIR:-$root/target}/release"
+out="${CARGO_TARGET_DIR:-$root/target}/c-tests"
+mkdir -p "$out"
+
+cflags=(-std=c99 -Wall -Wextra -Wpedantic -Werror -g -I "$root/bindings-c/include")
+fixtures="$root/tests/fixtures/ids.json"
+memcheck=(-q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+status=0
+
+echo "== exported symbols"
+exported="$(nm -D --defined-only "$lib/libdoorstep.so" | awk '$2 == "T" { print $3 }' | sort)"
+declared="$(grep -oE '\bdoorstep_[a-z_]+\(' "$root/bindings-c/include/doorstep.h" | tr -d '(' | sort -u)"
+if [[ "$exported" != "$declared" ]]; then
+    echo "FAIL: libdoorstep.so exports differ from include/doorstep.h:"
+    diff <(echo "$declared") <(echo "$exported") || true
+    status=1
+else
+    echo "ok: $(echo "$exported" | wc -l) functions, all doorstep_*, as declared"
+fi
+
+echo "== (a) libdoorstep.so under valgrind"
+gcc "${cflags[@]}" -pthread "$root/tests/c/test_ids.c" -o "$out/test_ids_shared" \
+    -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
+if valgrind "${memcheck[@]}" "$out/test_ids_shared" "$fixtures"; then
+    echo "ok: valgrind: no memory errors, no definite or indirect leaks"
+else
+    echo "FAIL: (a) valgrind run"
+    status=1
+fi
+
+echo "== (b) libdoorstep.a with AddressSanitizer + UndefinedBehaviorSanitizer"
+gcc "${cflags[@]}" -pthread -fsanitize=address,undefined -fno-sanitize-recover=all \
+    -fno-omit-frame-pointer "$root/tests/c/test_ids.c" -o "$out/test_ids_asan" \
+    "$lib/libdoorstep.a" -lcjson -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+if ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$out/test_ids_asan" "$fixtures"; then
+    echo "ok: AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer: clean"
+else
+    echo "FAIL: (b) sanitizer run"
+    status=1
+fi
+
+echo "== (c) examples/c/window.c"
+gcc "${cflags[@]}" "$root/examples/c/window.c" -o "$out/window" \
+    -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
+if valgrind "${memcheck[@]}" "$out/window"; then
+    echo "ok: example ran clean under valgrind"
+else
+    echo "FAIL: (c) example"
+    status=1
+fi
+
+if [[ $status -ne 0 ]]; then
+    echo "tests/c/run.sh: FAILED"
+fi
+exit "$status"
