@@ -33,11 +33,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "${missing[@]}"; }
 fi
 
-# npm packages of the JS suites, from their lockfile.
-if [ ! -d tests/js/node_modules ] || [ tests/js/package-lock.json -nt tests/js/node_modules ]; then
-  say "npm ci (tests/js)"
-  (cd tests/js && npm ci --no-audit --no-fund && touch node_modules)
-fi
+# (npm packages of the JS suites are installed from their lockfile by tests/js/run.sh, which
+# needs the freshly built package first.)
 
 # cargo-fuzz, when a nightly toolchain is present (fuzz targets need it).
 if rustup toolchain list | grep -q '^nightly' && ! cargo fuzz --version >/dev/null 2>&1; then

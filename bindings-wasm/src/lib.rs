@@ -1,1 +1,273 @@
-//! doorstep WASM bindings (in progress).
+//! # doorstep-wasm
+//!
+//! The web binding of [`doorstep`]: a thin, typed `wasm-bindgen` surface that H5 pages and
+//! self-service kiosks load as the npm package `doorstep` (ES module + TypeScript types).
+//!
+//! Bindings translate; they decide nothing. Every rule and every message comes from the
+//! core; this crate only turns JS values into core arguments and core results into JS
+//! values:
+//!
+//! - a domain outcome (an invalid ID number) is a returned [`IdReport`](JsIdReport);
+//! - a misuse (unknown kind or language, a bad date, an argument of the wrong type) throws
+//!   a JS `Error` whose `code` is the core's stable code (e.g. `arg.unknown_kind`) and whose
+//!   message is in zh-CN, or in English when the call asked for `lang: "en"`.
+//!
+//! ```js
+//! import { checkResidentId } from 'doorstep';
+//!
+//! const report = checkResidentId('11010519491231002X', { at: '2024-10-15' });
+//! if (report.valid) console.log(report.masked, report.age); // 110105********002X 74
+//! ```
+//!
+//! The TypeScript declarations of the core's output types (`IdReport`, `Problem`, …) are in
+//! a `typescript_custom_section` (see `src/types.rs`); the option types are derived with `tsify`.
+
+mod error;
+mod options;
+mod types;
+
+use chrono::NaiveDate;
+use doorstep::args::{self, ArgError, CheckOptions as ParsedOptions};
+use doorstep::ids::{self, IdKind};
+use doorstep::{Lang, calendar};
+use js_sys::JsString;
+use serde::Serialize;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+pub use options::{CheckIdOptions, CheckOptions};
+pub use types::JsIdReport;
+
+use error::coded_error;
+use options::OptionTexts;
+
+/// Checks `value` as the kind named in `options.kind`, or as the kind its shape suggests.
+///
+/// `options.at` (`YYYY-MM-DD`, default: today in China Standard Time) is the reference date
+/// for birth dates and ages; `options.lang` (`"zh-CN"`, default, or `"en"`) is the language
+/// of the messages. An invalid value gives a report with `valid: false` and coded `errors`.
+///
+/// Throws a `DoorstepError` (a JS `Error` with a `code`) when the call itself is wrong:
+/// `arg.unknown_kind`, `arg.invalid_date`, `arg.unknown_lang`, `arg.invalid_type`
+/// (`arg.clock` if the host's clock is out of range).
+#[wasm_bindgen(js_name = checkId)]
+pub fn check_id(
+    value: &JsString,
+    options: Option<Ts<CheckIdOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    run(value, &CheckIdOptions::texts(options)?)
+}
+
+/// Runs a check whose kind the function names.
+fn check_as(
+    kind: IdKind,
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    let mut texts = CheckOptions::texts(options)?;
+    texts.kind = Some(kind.as_str().to_owned());
+    run(value, &texts)
+}
+
+/// Parses the arguments with the core, checks, and hands the report to JS.
+fn run(value: &JsString, options: &OptionTexts) -> Result<JsIdReport, js_sys::Error> {
+    let value = string_arg(value, "value", options.hint)?;
+    let parsed = ParsedOptions::parse(
+        options.kind.as_deref(),
+        options.at.as_deref(),
+        options.lang.as_deref(),
+        today,
+    )
+    .map_err(|e| coded_error(&e, options.hint))?;
+    let report = ids::report(&value, parsed.kind, parsed.at, parsed.lang);
+    to_js(&report).map(JsCast::unchecked_into)
+}
+
+/// A string argument, or the `arg.invalid_type` error for a value of another type.
+fn string_arg(
+    value: &JsString,
+    name: &'static str,
+    lang: Option<Lang>,
+) -> Result<String, js_sys::Error> {
+    value.as_string().ok_or_else(|| {
+        coded_error(
+            &ArgError::InvalidType {
+                name,
+                expected: "string",
+            },
+            lang,
+        )
+    })
+}
+
+/// Today in China Standard Time, from the host's clock.
+fn today() -> Option<NaiveDate> {
+    let now = js_sys::Date::now();
+    if !now.is_finite() {
+        return None;
+    }
+    // `Date.now()` is a whole number of milliseconds well inside `i64`.
+    #[allow(clippy::cast_possible_truncation)]
+    let millis = now as i64;
+    calendar::cst_date_from_unix_millis(millis)
+}
+
+/// Serialises a core value the way JSON shows it (maps as plain objects, `None` as `null`).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// Checks a resident ID number (居民身份证号码, GB 11643-1999; 15-digit numbers are upgraded).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkResidentId)]
+pub fn check_resident_id(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::ResidentId, value, options)
+}
+
+/// Checks a residence permit number of a Hong Kong, Macau or Taiwan resident (港澳台居民居住证).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkResidencePermit)]
+pub fn check_residence_permit(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::ResidencePermit, value, options)
+}
+
+/// Checks a unified social credit code (统一社会信用代码, GB 32100-2015).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkCreditCode)]
+pub fn check_credit_code(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::CreditCode, value, options)
+}
+
+/// Checks an organisation code (组织机构代码, GB 11714).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkOrgCode)]
+pub fn check_org_code(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::OrgCode, value, options)
+}
+
+/// Checks a mainland mobile number (手机号码; `+86` / `0086` prefixes and separators accepted).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkMobile)]
+pub fn check_mobile(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::Mobile, value, options)
+}
+
+/// Checks a landline number with its area code (固定电话, e.g. `0592-6881234`).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkLandline)]
+pub fn check_landline(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::Landline, value, options)
+}
+
+/// Checks a postal code (邮政编码).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkPostalCode)]
+pub fn check_postal_code(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::PostalCode, value, options)
+}
+
+/// Checks a bank card number (银行卡号: 16–19 digits, Luhn).
+/// Throws a `DoorstepError` on misuse, as `checkId` does.
+#[wasm_bindgen(js_name = checkBankCard)]
+pub fn check_bank_card(
+    value: &JsString,
+    options: Option<Ts<CheckOptions>>,
+) -> Result<JsIdReport, js_sys::Error> {
+    check_as(IdKind::BankCard, value, options)
+}
+
+/// The kind an identifier most likely is, judged by its shape alone; `undefined` when its
+/// shape fits no kind.
+///
+/// Throws a `DoorstepError` with code `arg.invalid_type` when `value` is not a string.
+#[wasm_bindgen(js_name = detectIdKind, unchecked_return_type = "IdKind | undefined")]
+pub fn detect_id_kind(value: &JsString) -> Result<Option<String>, js_sys::Error> {
+    let value = string_arg(value, "value", None)?;
+    Ok(ids::detect_kind(&value).map(|k| k.as_str().to_owned()))
+}
+
+/// `value` as it may be shown to people (screens, printouts, logs): when it is a valid
+/// identifier of `kind` (left out: the kind its shape suggests), that kind's mask of the
+/// normalised value, as a report's `masked`; otherwise the trimmed value with at most its first
+/// three and last four characters visible, so that a mistyped or wrongly labelled number is
+/// never shown whole. Validity is judged as of today in China Standard Time.
+///
+/// Throws a `DoorstepError` on misuse: `arg.unknown_kind`, `arg.invalid_type`.
+#[wasm_bindgen(js_name = maskId)]
+pub fn mask_id(
+    value: &JsString,
+    #[wasm_bindgen(unchecked_optional_param_type = "IdKind")] kind: Option<JsString>,
+) -> Result<String, js_sys::Error> {
+    let value = string_arg(value, "value", None)?;
+    let kind = kind.map(|k| string_arg(&k, "kind", None)).transpose()?;
+    let options = ParsedOptions::parse(kind.as_deref(), None, None, today)
+        .map_err(|e| coded_error(&e, None))?;
+    Ok(ids::mask_value(&value, options.kind, options.at))
+}
+
+/// One identifier kind with the name people read, for pickers and labels.
+#[derive(Debug, Clone, Serialize, Tsify)]
+pub struct IdKindInfo {
+    /// The wire name, e.g. `resident_id`.
+    #[tsify(type = "IdKind")]
+    pub kind: IdKind,
+    /// The name in the requested language, e.g. `居民身份证号码`.
+    pub label: &'static str,
+}
+
+/// Every identifier kind, in the core's stable order, with its name in `lang`
+/// (`"zh-CN"`, default, or `"en"`).
+///
+/// Throws a `DoorstepError` on misuse: `arg.unknown_lang`, `arg.invalid_type`.
+#[wasm_bindgen(js_name = idKinds)]
+pub fn id_kinds(
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsString>,
+) -> Result<Vec<Ts<IdKindInfo>>, js_sys::Error> {
+    let lang = match lang {
+        Some(text) => {
+            let text = string_arg(&text, "lang", None)?;
+            args::parse_lang(Some(&text)).map_err(|e| coded_error(&e, None))?
+        }
+        None => Lang::default(),
+    };
+    IdKind::ALL
+        .into_iter()
+        .map(|kind| {
+            IdKindInfo {
+                kind,
+                label: kind.label(lang),
+            }
+            .into_ts()
+            .map_err(|e| js_sys::Error::new(&e.to_string()))
+        })
+        .collect()
+}
+
+/// The version of this package (the workspace version, same as the core's).
+#[wasm_bindgen]
+pub fn version() -> String {
+    doorstep::VERSION.to_owned()
+}

@@ -25,6 +25,15 @@ pub enum ArgError {
     /// `arg.clock`: the host's clock gave an instant outside the supported range.
     #[error("系统时钟无效 / the clock is out of range")]
     Clock,
+    /// `arg.invalid_type`: an argument of the wrong type, which only a dynamically typed
+    /// host (JS) can pass.
+    #[error("参数类型不正确 / argument of the wrong type")]
+    InvalidType {
+        /// The argument or option, e.g. `value`, `options`, `at`.
+        name: &'static str,
+        /// The type it must have: `string` or `object`.
+        expected: &'static str,
+    },
 }
 
 impl Coded for ArgError {
@@ -34,37 +43,51 @@ impl Coded for ArgError {
             Self::InvalidDate => "arg.invalid_date",
             Self::UnknownLang => "arg.unknown_lang",
             Self::Clock => "arg.clock",
+            Self::InvalidType { .. } => "arg.invalid_type",
         }
     }
 
     fn message(&self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            Self::UnknownKind => (
+        let fixed = |zh: &str, en: &str| lang.pick(zh, en).to_owned();
+        match self {
+            Self::UnknownKind => fixed(
                 "未知的号码类型，可选：resident_id、residence_permit、credit_code、org_code、mobile、landline、postal_code、bank_card",
                 "Unknown identifier kind; use one of resident_id, residence_permit, credit_code, org_code, mobile, landline, postal_code, bank_card",
             ),
-            Self::InvalidDate => (
+            Self::InvalidDate => fixed(
                 "日期无效：请按 YYYY-MM-DD 填写实际存在的日期",
                 "Invalid date: write an existing date as YYYY-MM-DD",
             ),
-            Self::UnknownLang => (
+            Self::UnknownLang => fixed(
                 "不支持的语言，可选：zh-CN、en",
                 "Unsupported language; use zh-CN or en",
             ),
-            Self::Clock => (
+            Self::Clock => fixed(
                 "系统时钟超出支持范围",
                 "The system clock is out of the supported range",
             ),
-        };
-        lang.pick(zh, en).to_owned()
+            Self::InvalidType { name, expected } => match lang {
+                Lang::ZhCn => {
+                    let expected = if *expected == "string" {
+                        "字符串"
+                    } else {
+                        "对象"
+                    };
+                    format!("参数 {name} 的类型不正确：应为{expected}")
+                }
+                Lang::En => format!("Argument {name} has the wrong type: expected a {expected}"),
+            },
+        }
     }
 
     fn params(&self) -> Map<String, Value> {
-        match self {
-            Self::UnknownKind => match json!({ "allowed": IdKind::ALL.map(IdKind::as_str) }) {
-                Value::Object(m) => m,
-                _ => Map::new(),
-            },
+        let params = match self {
+            Self::UnknownKind => json!({ "allowed": IdKind::ALL.map(IdKind::as_str) }),
+            Self::InvalidType { name, expected } => json!({ "name": name, "expected": expected }),
+            _ => return Map::new(),
+        };
+        match params {
+            Value::Object(m) => m,
             _ => Map::new(),
         }
     }
@@ -103,13 +126,25 @@ impl CheckOptions {
         let kind = kind
             .map(|k| IdKind::parse(k).ok_or(ArgError::UnknownKind))
             .transpose()?;
-        let lang = lang
-            .map_or(Some(Lang::default()), Lang::parse)
-            .ok_or(ArgError::UnknownLang)?;
+        let lang = parse_lang(lang)?;
         let at = match at {
             Some(text) => calendar::parse_date(text).ok_or(ArgError::InvalidDate)?,
             None => today().ok_or(ArgError::Clock)?,
         };
         Ok(Self { kind, at, lang })
     }
+}
+
+/// Parses a language tag; `None` is the default, zh-CN.
+///
+/// ```
+/// use doorstep::Lang;
+/// use doorstep::args::parse_lang;
+/// assert_eq!(parse_lang(None), Ok(Lang::ZhCn));
+/// assert_eq!(parse_lang(Some("en")), Ok(Lang::En));
+/// assert!(parse_lang(Some("fr")).is_err());
+/// ```
+pub fn parse_lang(tag: Option<&str>) -> Result<Lang, ArgError> {
+    tag.map_or(Some(Lang::default()), Lang::parse)
+        .ok_or(ArgError::UnknownLang)
 }

@@ -32,4 +32,7 @@ pub mod lang;
 pub mod problem;
 
 pub use lang::Lang;
+
+/// The version of this library, `MAJOR.MINOR.PATCH`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use problem::{Coded, Problem};

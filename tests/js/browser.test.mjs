@@ -1,0 +1,155 @@
+// The web build of the package in a real browser: a static server on 127.0.0.1 serves the
+// package (bindings-wasm/pkg), the fixtures and a test page; Debian's Chromium, driven by
+// playwright-core, loads the page, which runs every fixture with the shared rule.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = join(here, '..', '..');
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** URL prefix -> directory, or a single file. */
+const routes = [
+  ['/pkg/', join(repo, 'bindings-wasm', 'pkg')],
+  ['/fixtures/', join(repo, 'tests', 'fixtures')],
+  ['/page/', join(here, 'page')],
+  ['/lib/fixture-rule.mjs', join(here, 'fixture-rule.mjs')],
+];
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+function resolvePath(pathname) {
+  for (const [prefix, target] of routes) {
+    if (!prefix.endsWith('/')) {
+      if (pathname === prefix) return target;
+      continue;
+    }
+    if (!pathname.startsWith(prefix)) continue;
+    const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+    if (rest.startsWith('..') || rest.includes(`${sep}..`)) return null;
+    return join(target, rest === '.' ? 'index.html' : rest);
+  }
+  return null;
+}
+
+const server = createServer(async (req, res) => {
+  const path = resolvePath(new URL(req.url, 'http://127.0.0.1').pathname);
+  try {
+    if (path === null || req.method !== 'GET') throw new Error('not found');
+    const body = await readFile(path);
+    res.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const profile = mkdtempSync(join(tmpdir(), 'doorstep-chromium-'));
+let context;
+after(async () => {
+  await context?.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+const pageErrors = [];
+
+/** Starts Chromium, loads the test page and returns what it reports. */
+async function collect() {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    timeout: 60_000,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console.error: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => pageErrors.push(`request failed: ${r.url()}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.goto(`${origin}/page/index.html`);
+  await page.waitForFunction(() => window.__results !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => window.__results);
+}
+
+let results;
+try {
+  results = await collect();
+} catch (e) {
+  // A browser that cannot start or a page that never reports fails the suite; leave no
+  // browser, server or profile behind.
+  await context?.close().catch(() => {});
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+  throw e;
+}
+
+const fixtures = JSON.parse(readFileSync(join(repo, 'tests', 'fixtures', 'ids.json'), 'utf8'));
+
+test('browser: the page ran without errors', () => {
+  assert.equal(results.fatal, undefined);
+  assert.deepEqual(pageErrors, []);
+});
+
+test('browser: every fixture case ran', () => {
+  assert.deepEqual(
+    results.cases?.map((c) => c.name),
+    fixtures.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of fixtures.cases.entries()) {
+  test(`browser fixture: ${testCase.name}`, () => {
+    const result = results.cases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: misuse throws an Error with the core code and message', () => {
+  assert.equal(results.misuse?.isError, true);
+  assert.equal(results.misuse.code, 'arg.unknown_kind');
+  assert.match(results.misuse.message, /^Unknown identifier kind/);
+  assert.deepEqual(results.wrongType, { isError: true, code: 'arg.invalid_type', name: 'value' });
+});
+
+test('browser: a report is plain data with the masked value', () => {
+  const version = JSON.parse(readFileSync(join(repo, 'bindings-wasm', 'pkg', 'package.json'), 'utf8')).version;
+  assert.equal(results.version, version);
+  assert.equal(results.report.valid, true);
+  assert.equal(results.report.masked, '350205********1239');
+  assert.equal(results.report.region.province.name, '福建省');
+});

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The JS suites of the npm package `doorstep` (bindings-wasm): builds the package, then
+#   1. tsc --noEmit --strict over typed-consumer.ts and the report of every fixture (one test),
+#   2. the Node suite (node.test.mjs),
+#   3. the browser suite (browser.test.mjs, Debian's Chromium; CHROMIUM=path to override),
+# and ends with the line `js: N passed, M failed` (node:test tests of both suites + tsc).
+# Exits non-zero on any failure. Works from any directory.
+#
+# Usage: tests/js/run.sh [--skip-build]      (or DOORSTEP_SKIP_BUILD=1)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$here"
+
+skip_build="${DOORSTEP_SKIP_BUILD:-0}"
+for arg in "$@"; do
+    case "$arg" in
+        --skip-build) skip_build=1 ;;
+        *) echo "usage: $0 [--skip-build]" >&2; exit 2 ;;
+    esac
+done
+
+if [[ "$skip_build" != "1" ]]; then
+    bash "$root/bindings-wasm/build.sh"
+fi
+if [[ ! -f "$root/bindings-wasm/pkg/package.json" ]]; then
+    echo "run.sh: bindings-wasm/pkg is missing; run bindings-wasm/build.sh (or drop --skip-build)" >&2
+    exit 1
+fi
+
+# node_modules is current when npm's own record of it is newer than the manifests.
+stamp=node_modules/.package-lock.json
+if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" || package.json -nt "$stamp" ]]; then
+    npm ci --no-audit --no-fund
+fi
+
+passed=0
+failed=0
+mkdir -p results
+
+echo "== tsc --noEmit --strict (typed-consumer.ts, generated/reports.ts)"
+if node gen-reports.mjs && npx --no-install tsc -p tsconfig.json --noEmit --strict; then
+    passed=$((passed + 1))
+    echo "tsc: ok"
+else
+    failed=$((failed + 1))
+    echo "tsc: FAILED"
+fi
+
+# Runs one node:test file: spec output here, TAP into results/ for the counts.
+suite() {
+    local name="$1" file="$2" tap="results/$1.tap"
+    echo "== $name ($file)"
+    rm -f "$tap"
+    node --test --test-reporter=spec --test-reporter-destination=stdout \
+        --test-reporter=tap --test-reporter-destination="$tap" "$file" || true
+    local p f
+    p="$(awk '/^# pass / { print $3 }' "$tap" 2>/dev/null | tail -n 1)"
+    f="$(awk '/^# fail / { print $3 }' "$tap" 2>/dev/null | tail -n 1)"
+    if [[ -z "$p" || -z "$f" ]]; then
+        echo "$name: the runner ended without a summary" >&2
+        p=0
+        f=1
+    fi
+    passed=$((passed + p))
+    failed=$((failed + f))
+}
+
+suite node node.test.mjs
+suite browser browser.test.mjs
+
+echo "js: $passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]

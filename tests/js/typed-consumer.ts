@@ -1,0 +1,143 @@
+// A strictly typed consumer of the package's declarations, written as a front end would use
+// them. Checked with `tsc --noEmit --strict` (run.sh); never run. Each `@ts-expect-error`
+// line must stay an error: if a declaration loosened (to `any`, say), tsc reports it unused.
+import init, {
+  checkBankCard,
+  checkCreditCode,
+  checkId,
+  checkLandline,
+  checkMobile,
+  checkOrgCode,
+  checkPostalCode,
+  checkResidencePermit,
+  checkResidentId,
+  detectIdKind,
+  idKinds,
+  maskId,
+  version,
+  type CheckIdOptions,
+  type CheckOptions,
+  type DoorstepError,
+  type IdKind,
+  type IdKindInfo,
+  type IdReport,
+  type InvalidIdReport,
+  type Lang,
+  type Problem,
+  type ValidIdReport,
+} from 'doorstep';
+
+await init();
+
+/** Exact type equality: `true` only when A and B are the same type. */
+type Exactly<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+const validIsBoolean: Exactly<IdReport['valid'], boolean> = true;
+const kindOfInvalid: Exactly<InvalidIdReport['kind'], IdKind | null> = true;
+const kindOfValid: Exactly<ValidIdReport['kind'], IdKind> = true;
+const detected: Exactly<ReturnType<typeof detectIdKind>, IdKind | undefined> = true;
+const masked: Exactly<ReturnType<typeof maskId>, string> = true;
+const checkReturns: Exactly<ReturnType<typeof checkResidentId>, IdReport> = true;
+const errorsAre: Exactly<IdReport['errors'], Problem[]> = true;
+const kindsAre: Exactly<ReturnType<typeof idKinds>, IdKindInfo[]> = true;
+export const typeChecks = [
+  validIsBoolean,
+  kindOfInvalid,
+  kindOfValid,
+  detected,
+  masked,
+  checkReturns,
+  errorsAre,
+  kindsAre,
+];
+
+/** What the kiosk shows after one check. */
+interface Shown {
+  ok: boolean;
+  title: string;
+  masked: string | null;
+  lines: string[];
+}
+
+const labels = new Map<IdKind, string>(idKinds('zh-CN').map((k) => [k.kind, k.label]));
+
+function show(report: IdReport): Shown {
+  const ok: boolean = report.valid;
+  if (report.valid) {
+    const lines: string[] = [];
+    if (report.birthDate !== undefined) lines.push(`出生日期 ${report.birthDate}`);
+    if (report.sex !== undefined) lines.push(report.sex === 'female' ? '女' : '男');
+    if (report.age !== undefined) lines.push(`${report.age.toFixed(0)} 岁`);
+    if (report.region !== undefined) lines.push(`${report.region.province.name}（${report.region.code}）`);
+    if (report.registrationAuthority !== undefined) lines.push(report.registrationAuthority.name);
+    if (report.entityType !== undefined) lines.push(report.entityType.name);
+    if (report.orgCode !== undefined) lines.push(`组织机构代码 ${report.orgCode}`);
+    if (report.areaCode !== undefined) lines.push(`区号 ${report.areaCode}`);
+    if (report.upgraded === true) lines.push('15 位号码已升级为 18 位');
+    const kind: IdKind = report.kind;
+    return { ok, title: labels.get(kind) ?? kind, masked: report.masked, lines };
+  }
+  const lines = report.errors.map((e: Problem) => {
+    const position = e.params?.['position'];
+    return typeof position === 'number' ? `${e.message}（第 ${position} 位）` : e.message;
+  });
+  const kind: IdKind | null = report.kind;
+  return { ok, title: kind === null ? '无法识别' : (labels.get(kind) ?? kind), masked: null, lines };
+}
+
+function isDoorstepError(e: unknown): e is DoorstepError {
+  return e instanceof Error && typeof (e as Partial<DoorstepError>).code === 'string';
+}
+
+/** A form field's check: the report, or the misuse code when the call itself was wrong. */
+function checkField(value: string, kind: IdKind | undefined, lang: Lang): IdReport | string {
+  const options: CheckIdOptions = { at: '2024-10-15', lang };
+  if (kind !== undefined) options.kind = kind;
+  try {
+    return checkId(value, options);
+  } catch (e) {
+    if (isDoorstepError(e)) return e.code;
+    throw e;
+  }
+}
+
+const at: CheckOptions = { at: '2024-10-15' };
+const reports: IdReport[] = [
+  checkResidentId('11010519491231002X', at),
+  checkResidencePermit('810000199408230021', at),
+  checkCreditCode('9144030071526726XG'),
+  checkOrgCode('71526726-X'),
+  checkMobile('+86 139 1234 5678', { lang: 'en' }),
+  checkLandline('0592-6881234'),
+  checkPostalCode('361026', {}),
+  checkBankCard('6222021234567890128', null),
+];
+const shown: Shown[] = reports.map(show);
+const field = checkField('13912345678', detectIdKind('13912345678'), 'zh-CN');
+const fieldShown: Shown | string = typeof field === 'string' ? field : show(field);
+export const output = { shown, fieldShown, version: version(), mask: maskId('13912341234', 'mobile') };
+
+// What the declarations must refuse.
+// @ts-expect-error facts are there only once `valid` narrowed the report
+export const noFactsBeforeNarrowing: string = reports[0]?.masked;
+// @ts-expect-error `valid` is a boolean
+export const validIsNotNumber: number = checkMobile('13912345678').valid;
+// @ts-expect-error an invalid report's kind may be null
+export const kindMayBeNull: IdKind = (checkId('x') as InvalidIdReport).kind;
+// @ts-expect-error detectIdKind may give undefined
+export const detectMayBeUndefined: IdKind = detectIdKind('x');
+// @ts-expect-error `kind` is one of the IdKind names
+checkId('x', { kind: 'passport' });
+// @ts-expect-error `lang` is zh-CN or en
+checkMobile('x', { lang: 'fr' });
+// @ts-expect-error the per-kind checks take no `kind`
+checkMobile('x', { kind: 'mobile' });
+// @ts-expect-error `at` is a YYYY-MM-DD string, not a Date
+checkResidentId('x', { at: new Date() });
+// @ts-expect-error the value is a string
+checkId(13912345678);
+// @ts-expect-error maskId takes an IdKind
+maskId('x', 'passport');
+// @ts-expect-error a report is data, not a promise
+export const notAPromise: Promise<IdReport> = checkMobile('13912345678');
