@@ -113,10 +113,12 @@ proptest! {
         let report = ids::report(&value, kind, at(), Lang::ZhCn);
         prop_assert_eq!(report.valid, report.errors.is_empty());
         prop_assert_eq!(report.valid, report.facts.is_some());
+        // Only number-like input can be personal data ("expect" does occur in messages).
         let trimmed = value.trim();
+        let number_like = trimmed.bytes().filter(u8::is_ascii_digit).count() >= 6;
         for problem in &report.errors {
             prop_assert!(problem.code.starts_with("id."));
-            prop_assert!(trimmed.len() < 6 || !problem.message.contains(trimmed));
+            prop_assert!(!number_like || !problem.message.contains(trimmed));
         }
         let debug = format!("{report:?}");
         prop_assert!(trimmed.chars().count() < 14 || !debug.contains(trimmed));
