@@ -34,16 +34,13 @@ pub(crate) fn run(args: &[&str]) -> Result<bool, UsageError> {
     let parsed = CheckOptions::parse(None, None, command.option("--lang"), || at)
         .map_err(UsageError::Arg)?;
     let lang = parsed.lang;
-    println!(
-        "{}",
-        lang.pick(
-            "doorstep 号码核验演示（参照日期 2024-10-15）",
-            "doorstep identifier checks (reference date 2024-10-15)"
-        )
-    );
+    crate::out::line(lang.pick(
+        "doorstep 号码核验演示（参照日期 2024-10-15）",
+        "doorstep identifier checks (reference date 2024-10-15)",
+    ));
     for value in SAMPLES {
         let report = ids::report(value, None, parsed.at, lang);
-        println!("{}", line(&report, lang));
+        crate::out::line(&line(&report, lang));
     }
     Ok(true)
 }

@@ -28,7 +28,7 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
         let report = ids::report(value, parsed.kind, parsed.at, parsed.lang);
         all_valid &= report.valid;
         // A report is plain data; serialising it cannot fail.
-        println!("{}", serde_json::to_string(&report).unwrap_or_default());
+        crate::out::line(&serde_json::to_string(&report).unwrap_or_default());
     };
     for value in values {
         if value == "-" {

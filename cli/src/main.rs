@@ -3,8 +3,10 @@
 //! A thin host: it reads arguments and the clock, calls the core, and prints.
 //! Exit status: 0 all good, 1 some input invalid, 2 usage error.
 
+mod catalog;
 mod demo;
 mod id;
+mod out;
 mod usage;
 
 use std::ffi::OsString;
@@ -39,15 +41,17 @@ fn run(args: &[OsString]) -> Result<bool, UsageError> {
     {
         [] => Err(UsageError::NoCommand),
         ["help" | "--help" | "-h", ..] => {
-            println!("{}", usage::USAGE);
+            out::line(usage::USAGE);
             Ok(true)
         }
         ["--version" | "-V" | "version"] => {
-            println!("doorstep {}", env!("CARGO_PKG_VERSION"));
+            out::line(&format!("doorstep {}", env!("CARGO_PKG_VERSION")));
             Ok(true)
         }
         ["demo", rest @ ..] => demo::run(rest),
         ["id", "check", ..] => id::run(words.get(2..).unwrap_or_default()),
+        ["catalog", "lint", ..] => catalog::lint(words.get(2..).unwrap_or_default()),
+        ["validate", ..] => catalog::validate(words.get(1..).unwrap_or_default()),
         [other, ..] => Err(UsageError::UnknownCommand((*other).to_owned())),
     }
 }

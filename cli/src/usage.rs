@@ -15,6 +15,10 @@ pub(crate) const USAGE: &str = "\
       one JSON object per value; a VALUE of - reads values from standard input, one per line
       KIND: resident_id residence_permit credit_code org_code mobile landline postal_code bank_card
       (默认按号码形状识别 / detected from the shape by default; --at defaults to today, UTC+8)
+  doorstep catalog lint [--at YYYY-MM-DD] [--lang zh|en] FILE
+      检查事项目录，每个问题一行（附 JSON 路径） / lint a catalogue, one line per problem with its JSON path
+  doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en] FORM.json
+      校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
   doorstep --version
 退出码 / exit status: 0 全部有效 all valid, 1 有无效号码 some invalid, 2 用法错误 usage error";
 
@@ -37,6 +41,14 @@ pub(crate) enum UsageError {
     Arg(ArgError),
     /// Standard input could not be read.
     Stdin(std::io::Error),
+    /// A file could not be read.
+    File(String, std::io::Error),
+    /// A document that cannot be used.
+    Input(doorstep::input::InputError, doorstep::Lang),
+    /// No matter or bundle with this code.
+    UnknownCode(String),
+    /// Exactly one of --matter and --bundle is needed.
+    MatterOrBundle,
 }
 
 impl fmt::Display for UsageError {
@@ -56,6 +68,14 @@ impl fmt::Display for UsageError {
                 e.message(doorstep::Lang::En)
             ),
             Self::Stdin(e) => write!(f, "无法读取标准输入 / cannot read standard input: {e}"),
+            Self::File(path, e) => write!(f, "无法读取文件 / cannot read {path}: {e}"),
+            Self::Input(e, lang) => write!(f, "[{}] {}", e.code(), e.message(*lang)),
+            Self::UnknownCode(code) => {
+                write!(f, "目录中没有此编码 / no matter or bundle with code {code}")
+            }
+            Self::MatterOrBundle => f.write_str(
+                "请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",
+            ),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! The core never reads the clock. Hosts read theirs and convert with
 //! [`cst_date_from_unix_millis`], so that "today" means the same day at every window.
 
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 
 /// Offset of China Standard Time from UTC, in milliseconds.
 const CST_OFFSET_MILLIS: i64 = 8 * 60 * 60 * 1000;
@@ -51,4 +51,26 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         number(5..7)?,
         number(8..10)?,
     )
+}
+
+/// Age in full years (周岁) on `at` of someone born on `birth`; `None` before the birth.
+/// Someone born on 29 February turns a year older on 1 March in common years.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use doorstep::calendar::age_at;
+///
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// assert_eq!(age_at(d(2004, 2, 29), d(2023, 2, 28)), Some(18));
+/// assert_eq!(age_at(d(2004, 2, 29), d(2023, 3, 1)), Some(19));
+/// assert_eq!(age_at(d(2004, 2, 29), d(2024, 2, 29)), Some(20));
+/// assert_eq!(age_at(d(2004, 2, 29), d(2004, 2, 28)), None);
+/// ```
+pub fn age_at(birth: NaiveDate, at: NaiveDate) -> Option<u32> {
+    if birth > at {
+        return None;
+    }
+    let years = at.year() - birth.year();
+    let before_birthday = (at.month(), at.day()) < (birth.month(), birth.day());
+    u32::try_from(years - i32::from(before_birthday)).ok()
 }

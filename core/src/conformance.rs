@@ -21,6 +21,8 @@ pub struct Input {
     pub at: Option<String>,
     /// The language of messages.
     pub lang: Option<String>,
+    /// The whole input object, for fixtures whose input is not an identifier.
+    pub raw: Value,
 }
 
 /// Reads `tests/fixtures/{name}` (relative to the workspace root).
@@ -56,6 +58,7 @@ pub fn run(name: &str, mut run: impl FnMut(&Input) -> Value) -> Vec<String> {
             kind: text("kind"),
             at: text("at"),
             lang: text("lang"),
+            raw: input.clone(),
         };
         let actual = run(&input);
         let expected = case.get("expected").cloned().unwrap_or_default();
@@ -69,8 +72,9 @@ pub fn run(name: &str, mut run: impl FnMut(&Input) -> Value) -> Vec<String> {
 }
 
 /// The matching rule: every key of `expected` equals the same key of `actual` (missing =
-/// null), except `errors`, which lists the expected codes in order; and no error message is
-/// empty or contains the trimmed input (when that is 6 bytes or longer).
+/// null), except `errors`, which lists the expected codes in order, and `errorPaths`, the
+/// errors' paths in order; and no error message is empty or contains the trimmed input
+/// (when that is 6 bytes or longer).
 pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> {
     let errors = || {
         actual
@@ -85,6 +89,12 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
             Value::Array(
                 errors()
                     .map(|e| e.get("code").cloned().unwrap_or_default())
+                    .collect(),
+            )
+        } else if key == "errorPaths" {
+            Value::Array(
+                errors()
+                    .map(|e| e.get("path").cloned().unwrap_or_default())
                     .collect(),
             )
         } else {
@@ -105,4 +115,16 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
         }
     }
     out
+}
+
+/// Applies a fixture's `patch` (`[{"op": "set", "path", "value"}]`, JSON Pointers) to `doc`.
+pub fn apply_patch(doc: &mut Value, patch: &Value) {
+    for op in patch.as_array().into_iter().flatten() {
+        let pointer = op.get("path").and_then(Value::as_str).unwrap_or_default();
+        let value = op.get("value").cloned().unwrap_or_default();
+        let target = doc
+            .pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("patch path {pointer} not found"));
+        *target = value;
+    }
 }

@@ -1,15 +1,21 @@
 //! # doorstep
 //!
 //! The engine behind community-level government services (家门口办, 就近办、基层办):
-//! one set of rules shared by the community service station window, the phone
-//! app (闽政通 / i厦门), the 24-hour self-service kiosk and the district back office.
+//! one set of rules shared by the community service station window, the phone app
+//! (闽政通 / i厦门), the 24-hour self-service kiosk and the district back office.
 //!
 //! The core is pure: no I/O, no clock. Callers pass the date they mean.
 //!
-//! This release holds the identifier toolkit ([`ids`]): resident ID numbers
-//! (GB 11643-1999), residence permits for Hong Kong, Macau and Taiwan residents,
-//! unified social credit codes (GB 32100-2015), organisation codes (GB 11714),
-//! mobile and landline numbers, postal codes and bank card numbers.
+//! - [`ids`]: identifiers by their standards — resident ID numbers (GB 11643-1999),
+//!   residence permits, unified social credit codes (GB 32100-2015), organisation codes
+//!   (GB 11714), mobile and landline numbers, postal codes, bank card numbers;
+//! - [`catalog`]: the district's catalogue of organisations, matters (实施清单), materials
+//!   and 一件事 bundles, loaded from JSON and linted;
+//! - [`form`]: the form engine — typed fields, `JsonLogic` [`rule`]s, every problem at once
+//!   with its JSON Pointer, the normalised answer;
+//! - [`engine`]: one immutable, shareable [`engine::Engine`] over a linted catalogue, the
+//!   JSON-shaped surface every binding uses;
+//! - [`input`], [`args`], [`calendar`], [`Lang`], [`Problem`]: what hosts pass in and get back.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -25,11 +31,16 @@
 
 pub mod args;
 pub mod calendar;
+pub mod catalog;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+pub mod engine;
+pub mod form;
 pub mod ids;
+pub mod input;
 pub mod lang;
 pub mod problem;
+pub mod rule;
 
 pub use lang::Lang;
 

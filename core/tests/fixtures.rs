@@ -24,3 +24,69 @@ fn ids_fixtures() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn forms_fixtures() {
+    use doorstep::catalog::{Catalog, bundle};
+    use doorstep::form;
+    use serde_json::json;
+
+    let failures = conformance::run("forms.json", |input| {
+        let raw = &input.raw;
+        let catalog: Catalog = serde_json::from_value(conformance::load(
+            raw["catalog"].as_str().unwrap_or_default(),
+        ))
+        .unwrap_or_else(|e| panic!("{}: catalogue: {e}", input.name));
+        let options =
+            CheckOptions::parse(None, input.at.as_deref(), input.lang.as_deref(), || None)
+                .unwrap_or_else(|e| panic!("{}: options: {e}", input.name));
+        let answer = &raw["answer"];
+        if let Some(code) = raw["matter"].as_str() {
+            let matter = catalog.matter_on(code, options.at).expect("matter");
+            serde_json::to_value(form::validate(
+                &matter.form,
+                answer,
+                options.at,
+                options.lang,
+            ))
+            .unwrap_or_default()
+        } else {
+            let b = catalog
+                .bundle(raw["bundle"].as_str().unwrap_or_default())
+                .expect("bundle");
+            let report = bundle::validate_bundle(&catalog, b, answer, options.at, options.lang);
+            let mut value = serde_json::to_value(report).unwrap_or_default();
+            value["kind"] = json!("bundle");
+            value
+        }
+    });
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn lint_fixtures() {
+    use doorstep::catalog::{self, Catalog};
+    use serde_json::json;
+
+    let failures = conformance::run("lint.json", |input| {
+        let mut doc = conformance::load(input.raw["catalog"].as_str().unwrap_or_default());
+        conformance::apply_patch(&mut doc, &input.raw["patch"]);
+        let catalog: Catalog = serde_json::from_value(doc)
+            .unwrap_or_else(|e| panic!("{}: catalogue: {e}", input.name));
+        let at =
+            doorstep::calendar::parse_date(input.at.as_deref().unwrap_or_default()).expect("at");
+        let problems = catalog::lint(&catalog, at, doorstep::Lang::ZhCn);
+        json!({ "valid": problems.is_empty(), "errors": problems })
+    });
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

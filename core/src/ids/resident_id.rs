@@ -3,9 +3,10 @@
 //!
 //! Layout: address code (6) + birth date YYYYMMDD (8) + sequence (3, odd = male) + check (1).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::division::{permit_region, province};
+use crate::calendar;
 use super::{IdError, IdFacts, IdKind, IdResult, Region, Sex, digit, first_bad, prepare};
 
 /// ISO 7064 MOD 11-2 weights for positions 1–17: 2^(18−i) mod 11.
@@ -89,7 +90,7 @@ fn parse(value: &str, at: NaiveDate) -> IdResult {
     } else {
         Sex::Female
     });
-    facts.age = birth.map(|b| age_at(b, at));
+    facts.age = birth.and_then(|b| calendar::age_at(b, at));
     facts.region = region.map(|province| Region {
         code: address.to_owned(),
         province,
@@ -142,13 +143,6 @@ fn birth_date(yyyymmdd: &[u8]) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
 }
 
-/// Age in full years on `at`; someone born on 29 February turns a year older on 1 March
-/// in common years.
-fn age_at(birth: NaiveDate, at: NaiveDate) -> u32 {
-    let years = at.year() - birth.year();
-    let before_birthday = (at.month(), at.day()) < (birth.month(), birth.day());
-    u32::try_from(years - i32::from(before_birthday)).unwrap_or(0)
-}
 
 /// The bytes as text; callers pass ASCII only.
 fn ascii(bytes: &[u8]) -> &str {
@@ -158,18 +152,6 @@ fn ascii(bytes: &[u8]) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn leap_day_birthdays_count_from_first_of_march() {
-        let birth = date(2004, 2, 29);
-        assert_eq!(age_at(birth, date(2023, 2, 28)), 18);
-        assert_eq!(age_at(birth, date(2023, 3, 1)), 19);
-        assert_eq!(age_at(birth, date(2024, 2, 29)), 20);
-    }
 
     #[test]
     fn standard_examples_have_their_printed_check_characters() {

@@ -1,0 +1,478 @@
+//! Validating the 出生一件事 (birth bundle) answer: the form engine against the `jsonschema`
+//! crate running the equivalent JSON Schema, in one run. Prints figures; asserts nothing
+//! about time.
+//!
+//! The catalogue is `catalogs/haicang.json` when it exists, else the test catalogue
+//! `tests/fixtures/catalog/mini.json` (chosen when the bench starts; the choice is printed).
+//! Two answers: the merged 填单示范 (valid) and the same answer with about seven problems.
+//!
+//! Benchmarks, per answer:
+//! - `native form::validate`: the form engine over the merged form, built once — the same
+//!   work the JSON Schema validator does with its compiled schema;
+//! - `native Engine::validate`: the whole call a binding makes (member selection, merging
+//!   the members' forms, attributing problems to members);
+//! - `jsonschema iter_errors`: every problem, as the form engine reports them all;
+//! - `jsonschema is_valid`: the validator's fast yes/no path.
+//!
+//! At the end the mean times and the ratios native / `jsonschema` are printed (from the
+//! measurements criterion itself takes, through `iter_custom`).
+//!
+//! The equivalent JSON Schema ([`form_schema`]) maps each field type to a JSON type, a
+//! `format` or a pattern — identifier types to custom formats that call
+//! [`ids::check_as`], as the form engine does — and `required`, `minimum`/`maximum`,
+//! `minLength`/`maxLength`, `pattern`, `enum` (choices), `minItems`/`maxItems`/`uniqueItems`
+//! and `additionalProperties: false`. A `requiredIf` or `visibleIf` made of
+//! `{"==": [{"var": "key"}, constant]}`, `and`, `or` and `!` becomes `if`/`then`. Dropped, as JSON Schema cannot
+//! say them (so the JSON Schema side does less work): cross-field checks (`checks`, e.g.
+//! `id_age`), other conditions, rules inside groups (they read the whole answer), trimming
+//! and "blank counts as missing", the province check of an area code, and normalisation
+//! (the form engine also builds the normalised answer; `jsonschema` builds nothing).
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use doorstep::Lang;
+use doorstep::engine::{Engine, Target};
+use doorstep::form::{self, Field, FieldType, FormSpec};
+use doorstep::ids::{self, IdKind};
+use serde_json::{Map, Value, json};
+
+/// The catalogues to bench with, the first that exists (relative to the workspace root).
+const CATALOGS: [&str; 2] = ["catalogs/haicang.json", "tests/fixtures/catalog/mini.json"];
+
+/// The reference date (examples must validate on it).
+fn at() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn catalog_path() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    CATALOGS
+        .iter()
+        .map(|p| root.join(p))
+        .find(|p| p.exists())
+        .expect("no catalogue to bench with")
+}
+
+/// The birth bundle's code: `birth`, else the first bundle named 出生….
+fn birth_bundle(engine: &Engine) -> String {
+    let bundles = engine.bundles();
+    bundles
+        .iter()
+        .find(|b| b.code == "birth")
+        .or_else(|| bundles.iter().find(|b| b.name.contains("出生")))
+        .map(|b| b.code.clone())
+        .expect("no birth bundle in the catalogue")
+}
+
+// ---------------------------------------------------------------------------------------
+// The equivalent JSON Schema
+
+/// A rule as a JSON Schema condition over the object it reads, when it is made of
+/// `{"==": [{"var": "key"}, constant]}` (either way round), `and`, `or` and `!`; `None`
+/// for anything else.
+fn condition(rule: &Value) -> Option<Value> {
+    let (op, args) = rule.as_object()?.iter().next()?;
+    let args: Vec<&Value> = match args {
+        Value::Array(items) => items.iter().collect(),
+        bare => vec![bare],
+    };
+    let all = |args: &[&Value]| {
+        args.iter()
+            .map(|a| condition(a))
+            .collect::<Option<Vec<_>>>()
+    };
+    match (op.as_str(), args.as_slice()) {
+        ("==", [a, b]) => {
+            let (var, constant) = match (a, b) {
+                (Value::Object(v), c) | (c, Value::Object(v))
+                    if !c.is_object() && !c.is_array() =>
+                {
+                    (v, c)
+                }
+                _ => return None,
+            };
+            let key = var.get("var")?.as_str()?;
+            (!key.is_empty() && !key.contains('.'))
+                .then(|| json!({"properties": {key: {"const": constant}}, "required": [key]}))
+        }
+        ("or", args) => Some(json!({"anyOf": all(args)?})),
+        ("and", args) => Some(json!({"allOf": all(args)?})),
+        ("!", [a]) => Some(json!({"not": condition(a)?})),
+        _ => None,
+    }
+}
+
+/// The JSON Schema of one field's value.
+fn field_schema(field: &Field, in_group: bool) -> Value {
+    let mut s = Map::new();
+    let mut put = |k: &str, v: Value| {
+        s.insert(k.to_owned(), v);
+    };
+    let format = |name: &str| json!({"type": "string", "format": name});
+    match field.field_type {
+        FieldType::Text | FieldType::Address | FieldType::Attachment => {
+            put("type", json!("string"));
+            if let Some(n) = field.min_length {
+                put("minLength", json!(n));
+            }
+            if let Some(n) = field.max_length {
+                put("maxLength", json!(n));
+            }
+            if let Some(p) = &field.pattern {
+                put("pattern", json!(format!("^(?:{})$", p.as_str())));
+            }
+        }
+        FieldType::Integer | FieldType::Money | FieldType::Decimal => {
+            let json_type = if field.field_type == FieldType::Decimal {
+                "number"
+            } else {
+                "integer"
+            };
+            put("type", json!(json_type));
+            let floor = (field.field_type == FieldType::Money).then_some(0.0);
+            if let Some(min) = field.min.into_iter().chain(floor).reduce(f64::max) {
+                put("minimum", json!(min));
+            }
+            if let Some(max) = field.max {
+                put("maximum", json!(max));
+            }
+        }
+        FieldType::Boolean => put("type", json!("boolean")),
+        FieldType::Date => return format("date"),
+        FieldType::Datetime => {
+            return json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$"});
+        }
+        FieldType::Choice => {
+            put("type", json!("string"));
+            put(
+                "enum",
+                field.choices.iter().map(|c| json!(c.value)).collect(),
+            );
+        }
+        FieldType::MultiChoice => {
+            put("type", json!("array"));
+            put(
+                "items",
+                json!({"type": "string", "enum": field.choices.iter().map(|c| &c.value).collect::<Vec<_>>()}),
+            );
+            put("uniqueItems", json!(true));
+            if let Some(n) = field.min_items {
+                put("minItems", json!(n));
+            }
+            if let Some(n) = field.max_items {
+                put("maxItems", json!(n));
+            }
+        }
+        FieldType::ResidentId => return format("resident-id"),
+        FieldType::CreditCode => return format("credit-code"),
+        FieldType::Mobile => return format("mobile"),
+        FieldType::Phone => return format("phone"),
+        FieldType::PostalCode => return format("postal-code"),
+        FieldType::BankCard => return format("bank-card"),
+        FieldType::Email => return format("email"),
+        FieldType::AreaCode => return json!({"type": "string", "pattern": "^[0-9]{6}$"}),
+        // Rules in a group read the whole answer, which a nested schema cannot see.
+        FieldType::Group => return object_schema(&field.fields, true),
+        FieldType::Repeat => {
+            put("type", json!("array"));
+            put("items", object_schema(&field.fields, in_group));
+            if let Some(n) = field.min_items {
+                put("minItems", json!(n));
+            }
+            if let Some(n) = field.max_items {
+                put("maxItems", json!(n));
+            }
+        }
+    }
+    Value::Object(s)
+}
+
+/// The JSON Schema of an object of `fields`; `in_group`: conditions are dropped.
+fn object_schema(fields: &[Field], in_group: bool) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    let mut conditions = Vec::new();
+    for field in fields {
+        let schema = field_schema(field, in_group);
+        let visible = field
+            .visible_if
+            .as_ref()
+            .and_then(|r| condition(&r.to_value()))
+            .filter(|_| !in_group);
+        let required_if = field
+            .required_if
+            .as_ref()
+            .and_then(|r| condition(&r.to_value()))
+            .filter(|_| !in_group);
+        if let Some(when) = visible {
+            // Hidden: anything goes (and is dropped); shown: checked.
+            properties.insert(field.key.clone(), json!(true));
+            let mut then = json!({"properties": {field.key.clone(): schema}});
+            if field.required {
+                then["required"] = json!([field.key]);
+            }
+            conditions.push(json!({"if": when, "then": then}));
+        } else {
+            properties.insert(field.key.clone(), schema);
+            if field.required {
+                required.push(json!(field.key));
+            }
+        }
+        if let Some(when) = required_if {
+            conditions.push(json!({
+                "if": when,
+                "then": {"required": [field.key]}
+            }));
+        }
+    }
+    let mut schema = json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false
+    });
+    if !conditions.is_empty() {
+        schema["allOf"] = Value::Array(conditions);
+    }
+    schema
+}
+
+fn form_schema(form: &FormSpec) -> Value {
+    let mut schema = object_schema(&form.fields, false);
+    schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    schema
+}
+
+fn validator(schema: &Value, at: NaiveDate) -> jsonschema::Validator {
+    let id = move |kind: IdKind| move |s: &str| ids::check_as(kind, s, at).is_ok();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .with_format("resident-id", id(IdKind::ResidentId))
+        .with_format("credit-code", id(IdKind::CreditCode))
+        .with_format("mobile", id(IdKind::Mobile))
+        .with_format("postal-code", id(IdKind::PostalCode))
+        .with_format("bank-card", id(IdKind::BankCard))
+        .with_format("phone", move |s: &str| {
+            ids::check_as(IdKind::Mobile, s, at).is_ok()
+                || ids::check_as(IdKind::Landline, s, at).is_ok()
+        })
+        .build(schema)
+        .expect("the form's JSON Schema compiles")
+}
+
+// ---------------------------------------------------------------------------------------
+// The answers
+
+/// A wrong value for `field` (whose valid value is `good`), or `None` for types left alone.
+fn spoil(field: &Field, good: &Value) -> Option<Value> {
+    let flip_last = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        let last = chars.pop()?;
+        chars.push(if last == '1' { '2' } else { '1' });
+        Some(Value::String(chars.into_iter().collect()))
+    };
+    match field.field_type {
+        FieldType::ResidentId | FieldType::BankCard | FieldType::CreditCode => {
+            flip_last(good.as_str()?)
+        }
+        FieldType::Mobile | FieldType::Phone => Some(json!("1391234567")),
+        FieldType::PostalCode => Some(json!("36102")),
+        FieldType::Date => Some(json!("2024-02-30")),
+        FieldType::Choice => Some(json!("none-of-these")),
+        FieldType::Boolean => Some(json!("yes")),
+        FieldType::Email => Some(json!("someone@")),
+        FieldType::Text | FieldType::Address => field
+            .max_length
+            .map(|n| Value::String("字".repeat(usize::try_from(n).unwrap() + 1))),
+        FieldType::Decimal => field.max.map(|max| json!(max + 1.0)),
+        #[allow(clippy::cast_possible_truncation)] // bounds of whole-number fields
+        FieldType::Integer | FieldType::Money => field.max.map(|max| json!(max as i64 + 1)),
+        _ => None,
+    }
+}
+
+/// The valid answer with problems added, field by field, until the form engine reports
+/// `target` (or as close as the form allows): an unknown key, a missing required field,
+/// then wrong values.
+fn spoiled(form: &FormSpec, valid: &Value, target: usize, at: NaiveDate) -> Value {
+    let count = |answer: &Value| form::validate(form, answer, at, Lang::ZhCn).errors.len();
+    let mut answer = valid.clone();
+    answer["nickname"] = json!("小宝");
+    if let Some(f) = form
+        .fields
+        .iter()
+        .rev()
+        .find(|f| f.required && f.visible_if.is_none() && answer.get(&f.key).is_some())
+    {
+        answer.as_object_mut().unwrap().remove(&f.key);
+    }
+    for field in &form.fields {
+        if count(&answer) >= target {
+            break;
+        }
+        let Some(good) = answer.get(&field.key).cloned() else {
+            continue;
+        };
+        if let Some(bad) = spoil(field, &good) {
+            let mut tried = answer.clone();
+            tried[&field.key] = bad;
+            if count(&tried) > count(&answer) {
+                answer = tried;
+            }
+        }
+    }
+    answer
+}
+
+// ---------------------------------------------------------------------------------------
+// Measuring
+
+/// Mean time per iteration of each benchmark, as criterion measured it.
+static MEANS: Mutex<BTreeMap<String, (Duration, u64)>> = Mutex::new(BTreeMap::new());
+
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// Benchmarks `f` as `name` in `group` (called `group_name`), keeping criterion's
+/// measurements for the summary.
+fn bench<O>(group: &mut Group<'_>, group_name: &str, name: &str, mut f: impl FnMut() -> O) {
+    let id = format!("{group_name}/{name}");
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                black_box(f());
+            }
+            let elapsed = start.elapsed();
+            let mut means = MEANS.lock().unwrap();
+            let entry = means.entry(id.clone()).or_default();
+            entry.0 += elapsed;
+            entry.1 += iters;
+            elapsed
+        });
+    });
+}
+
+fn forms(c: &mut Criterion) {
+    let at = at();
+    let path = catalog_path();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let engine = Engine::load(&text, at).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+    let code = birth_bundle(&engine);
+    let target = Target::bundle(&code);
+    let form = engine.form(&target, at).unwrap();
+    let valid = form.example.clone();
+    let invalid = spoiled(&form, &valid, 7, at);
+    let schema = form_schema(&form);
+    let validator = validator(&schema, at);
+
+    // What is measured, and that both sides agree on the verdicts.
+    let native_valid = engine.validate(&target, &valid, at, Lang::ZhCn).unwrap();
+    let native_invalid = engine.validate(&target, &invalid, at, Lang::ZhCn).unwrap();
+    assert!(native_valid.form.valid, "{:?}", native_valid.form.errors);
+    assert!(
+        validator.is_valid(&valid),
+        "{:?}",
+        validator
+            .iter_errors(&valid)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert!(!validator.is_valid(&invalid));
+    let native_codes: Vec<String> = native_invalid
+        .form
+        .errors
+        .iter()
+        .map(|p| format!("{} {}", p.path.as_deref().unwrap_or_default(), p.code))
+        .collect();
+    let schema_errors: Vec<String> = validator
+        .iter_errors(&invalid)
+        .map(|e| format!("{} {}", e.instance_path(), e))
+        .collect();
+    eprintln!(
+        "catalogue {} — bundle {code}: {} fields, {} checks, members {:?}",
+        path.display(),
+        form.fields.len(),
+        form.checks.len(),
+        native_valid.matters,
+    );
+    eprintln!(
+        "JSON Schema: {} bytes (DOORSTEP_BENCH_SCHEMA=1 prints it)",
+        schema.to_string().len()
+    );
+    if std::env::var_os("DOORSTEP_BENCH_SCHEMA").is_some() {
+        eprintln!("{}", serde_json::to_string_pretty(&schema).unwrap());
+    }
+    eprintln!("answer with problems: {invalid}");
+    eprintln!("  native ({}): {native_codes:?}", native_codes.len());
+    eprintln!("  jsonschema ({}): {schema_errors:?}", schema_errors.len());
+
+    for (label, answer) in [("valid", &valid), ("7 errors", &invalid)] {
+        let name = format!("birth/{label}");
+        let mut group = c.benchmark_group(&name);
+        bench(&mut group, &name, "native form::validate", || {
+            form::validate(&form, black_box(answer), at, Lang::ZhCn)
+        });
+        bench(&mut group, &name, "native Engine::validate", || {
+            engine.validate(&target, black_box(answer), at, Lang::ZhCn)
+        });
+        bench(&mut group, &name, "jsonschema iter_errors", || {
+            validator.iter_errors(black_box(answer)).count()
+        });
+        bench(&mut group, &name, "jsonschema is_valid", || {
+            validator.is_valid(black_box(answer))
+        });
+        group.finish();
+    }
+
+    report();
+}
+
+fn report() {
+    let means = MEANS.lock().unwrap();
+    let mean = |id: &str| {
+        means.get(id).and_then(|&(total, iters)| {
+            #[allow(clippy::cast_precision_loss)] // iteration counts are far below 2^52
+            (iters > 0).then(|| total.as_secs_f64() * 1e9 / iters as f64)
+        })
+    };
+    eprintln!("\nmean per answer (ns) and native / jsonschema:");
+    for label in ["valid", "7 errors"] {
+        let g = |f: &str| mean(&format!("birth/{label}/{f}"));
+        let (Some(form), Some(engine), Some(errors), Some(is_valid)) = (
+            g("native form::validate"),
+            g("native Engine::validate"),
+            g("jsonschema iter_errors"),
+            g("jsonschema is_valid"),
+        ) else {
+            continue;
+        };
+        eprintln!(
+            "  {label:9} form::validate {form:8.0}  Engine::validate {engine:8.0}  \
+             jsonschema iter_errors {errors:8.0}  is_valid {is_valid:8.0}"
+        );
+        eprintln!(
+            "  {label:9} ratio form::validate / iter_errors {:.2}, / is_valid {:.2}; \
+             Engine::validate / iter_errors {:.2}, / is_valid {:.2}",
+            form / errors,
+            form / is_valid,
+            engine / errors,
+            engine / is_valid
+        );
+    }
+}
+
+criterion_group!(benches, forms);
+criterion_main!(benches);

@@ -1,0 +1,195 @@
+//! 一件事: one merged form, one material set, for several matters at once.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Bundle, Catalog, Material, Matter};
+use crate::form::{self, FormReport, FormSpec};
+use crate::rule::Rule;
+use crate::{Lang, Problem};
+
+/// The matters of `bundle` that apply to `answer` (a member without a condition always
+/// does; one whose condition cannot be evaluated does not), newest versions.
+pub fn members<'c>(catalog: &'c Catalog, bundle: &Bundle, answer: &Value) -> Vec<&'c Matter> {
+    bundle
+        .members
+        .iter()
+        .filter(|m| {
+            m.condition
+                .as_ref()
+                .is_none_or(|rule| rule.truthy(answer).unwrap_or(false))
+        })
+        .filter_map(|m| catalog.matter(&m.matter))
+        .collect()
+}
+
+/// The merged form of several matters: their fields in order, each key asked once, and
+/// all their checks. A key several members ask keeps the first member's definition (lint
+/// rejects one key with two types or two sets of choices), but is required when any member
+/// requires it and shown when any member shows it. The example is the members' examples
+/// merged the same way.
+pub fn merged_form(matters: &[&Matter]) -> FormSpec {
+    let mut fields: Vec<form::Field> = Vec::new();
+    let mut checks = Vec::new();
+    let mut example = serde_json::Map::new();
+    for matter in matters {
+        for field in &matter.form.fields {
+            match fields.iter_mut().find(|f| f.key == field.key) {
+                Some(merged) => merge_field(merged, field),
+                None => fields.push(field.clone()),
+            }
+        }
+        checks.extend(matter.form.checks.iter().cloned());
+        if let Value::Object(map) = &matter.form.example {
+            for (k, v) in map {
+                example.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    }
+    FormSpec {
+        fields,
+        checks,
+        example: Value::Object(example),
+    }
+}
+
+/// Widens `merged` by what `other` (the same key in another member) asks: required if
+/// either requires it, required-if either condition, visible if either shows it.
+fn merge_field(merged: &mut form::Field, other: &form::Field) {
+    merged.required |= other.required;
+    merged.required_if = if merged.required {
+        None
+    } else {
+        either(merged.required_if.take(), other.required_if.clone())
+    };
+    // A field without a visibility condition is always shown.
+    merged.visible_if = match (merged.visible_if.take(), &other.visible_if) {
+        (Some(a), Some(b)) => either(Some(a), Some(b.clone())),
+        _ => None,
+    };
+}
+
+/// `a or b` as a rule.
+fn either(a: Option<Rule>, b: Option<Rule>) -> Option<Rule> {
+    match (a, b) {
+        (Some(a), Some(b)) if a == b => Some(a),
+        (Some(a), Some(b)) => Rule::compile(&serde_json::json!({ "or": [a.to_value(), b.to_value()] })).ok(),
+        (Some(r), None) | (None, Some(r)) => Some(r),
+        (None, None) => None,
+    }
+}
+
+/// The outcome of validating a bundle answer: the form report, each problem's params
+/// naming the member matters it belongs to (`params.matters`), and the matters included.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleReport {
+    /// The matters the answer applies to.
+    pub matters: Vec<String>,
+    /// Validation of the merged form.
+    #[serde(flatten)]
+    pub form: FormReport,
+}
+
+/// Validates `answer` against the merged form of the members of `bundle` it applies to.
+pub fn validate_bundle(
+    catalog: &Catalog,
+    bundle: &Bundle,
+    answer: &Value,
+    at: NaiveDate,
+    lang: Lang,
+) -> BundleReport {
+    let matters = members(catalog, bundle, answer);
+    let mut report = form::validate(&merged_form(&matters), answer, at, lang);
+    // Answers to members that do not apply are dropped like hidden fields, not errors.
+    let asked_by_bundle = |key: &str| {
+        bundle.members.iter().filter_map(|m| catalog.matter(&m.matter)).any(|m| m.form.fields.iter().any(|f| f.key == key))
+    };
+    report.errors.retain(|p| {
+        p.code != "form.unknown_field" || !asked_by_bundle(p.path.as_deref().unwrap_or_default().trim_start_matches('/'))
+    });
+    report.valid = report.errors.is_empty();
+    for problem in &mut report.errors {
+        attribute(problem, &matters);
+    }
+    BundleReport {
+        matters: matters.iter().map(|m| m.code.clone()).collect(),
+        form: report,
+    }
+}
+
+/// Adds `params.matters`: the members whose form has the field the problem is about.
+fn attribute(problem: &mut Problem, matters: &[&Matter]) {
+    let path = problem.path.as_deref().unwrap_or_default();
+    let key = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    let owners: Vec<Value> = matters
+        .iter()
+        .filter(|m| {
+            m.form.fields.iter().any(|f| f.key == key)
+                || m.form.checks.iter().any(|c| c.code == problem.code)
+        })
+        .map(|m| Value::String(m.code.clone()))
+        .collect();
+    problem
+        .params
+        .insert("matters".to_owned(), Value::Array(owners));
+}
+
+/// The documents to bring for `matters` given `answer`: each document once (by code), only
+/// when its condition holds, and not when a shared-data source in `available` waives it.
+pub fn required_materials<'c>(
+    matters: &[&'c Matter],
+    answer: &Value,
+    available: &[&str],
+) -> Vec<&'c Material> {
+    let mut out: Vec<&Material> = Vec::new();
+    for matter in matters {
+        for material in &matter.materials {
+            let needed = material
+                .condition
+                .as_ref()
+                .is_none_or(|rule| rule.truthy(answer).unwrap_or(true));
+            let waived = material
+                .waived_by
+                .as_deref()
+                .is_some_and(|s| available.contains(&s));
+            if needed && !waived && !out.iter().any(|m| m.code == material.code) {
+                out.push(material);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn field(value: Value) -> form::Field {
+        serde_json::from_value(value).unwrap()
+    }
+
+    #[test]
+    fn a_shared_key_is_required_and_shown_when_any_member_says_so() {
+        let mut merged = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
+            "visibleIf": {"==": [{"var": "married"}, true]}}));
+        let other = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
+            "requiredIf": {"==": [{"var": "registeredWithFather"}, true]}}));
+        merge_field(&mut merged, &other);
+        assert!(merged.visible_if.is_none(), "the second member always shows it");
+        let required_if = merged.required_if.clone().expect("required when the second member requires it");
+        assert!(required_if.truthy(&json!({"registeredWithFather": true})).unwrap());
+        assert!(!required_if.truthy(&json!({"married": true})).unwrap());
+
+        let always = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id", "required": true}));
+        merge_field(&mut merged, &always);
+        assert!(merged.required && merged.required_if.is_none());
+    }
+}

@@ -1,0 +1,539 @@
+//! `catalog lint`: everything an author can get wrong, each with its JSON Pointer.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+
+use super::{Catalog, Matter, OrgLevel};
+use crate::form::{self, Field, FieldType, FormSpec};
+use crate::rule::Rule;
+use crate::{Coded, Lang, Problem};
+
+/// One problem of a catalogue.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LintError {
+    /// `catalog.constraint`: a value breaks a constraint of the format (length, range, …).
+    #[error("取值不符合要求 / value out of bounds")]
+    Constraint {
+        /// The constraint, as `validator` names it: `length`, `range`, …
+        rule: String,
+    },
+    /// `catalog.duplicate`: a code used twice where it must be unique.
+    #[error("编码重复 / duplicate code")]
+    Duplicate,
+    /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
+    #[error("引用的编码不存在 / dangling reference")]
+    UnknownReference {
+        /// What it should name: `org`, `department`, `matter`, `data_source`.
+        target: &'static str,
+    },
+    /// `catalog.wrong_level`: an organisation at the wrong level for its place.
+    #[error("机构层级不符 / wrong organisation level")]
+    WrongLevel,
+    /// `catalog.one_district`: the tree must have exactly one district at its root.
+    #[error("应有且仅有一个区级根机构 / exactly one district expected")]
+    OneDistrict,
+    /// `catalog.promised_over_legal`: promised time limit above the legal one.
+    #[error("承诺时限超过法定时限 / promised limit above legal limit")]
+    PromisedOverLegal,
+    /// `catalog.dates`: cancelled on or before it took effect.
+    #[error("废止日期不晚于生效日期 / cancelled before effective")]
+    Dates,
+    /// `catalog.rule_unknown_field`: a rule reads a field the form does not have.
+    #[error("规则引用了不存在的字段 / rule reads an unknown field")]
+    RuleUnknownField {
+        /// The path the rule reads.
+        var: String,
+    },
+    /// `catalog.choices`: a choice field without choices, or choices on another type.
+    #[error("选项设置有误 / choices misplaced")]
+    Choices,
+    /// `catalog.fields`: a group without fields, or fields on another type.
+    #[error("子字段设置有误 / sub-fields misplaced")]
+    Fields,
+    /// `catalog.example_invalid`: the 填单示范 does not validate.
+    #[error("填单示范未通过校验 / the example does not validate")]
+    ExampleInvalid {
+        /// The code of the example's problem.
+        problem: String,
+    },
+    /// `catalog.bundle_key_conflict`: one key with two types across a bundle's forms.
+    #[error("一件事表单字段类型冲突 / one key, two types in a bundle")]
+    BundleKeyConflict {
+        /// The key.
+        key: String,
+    },
+}
+
+impl Coded for LintError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Constraint { .. } => "catalog.constraint",
+            Self::Duplicate => "catalog.duplicate",
+            Self::UnknownReference { .. } => "catalog.unknown_reference",
+            Self::WrongLevel => "catalog.wrong_level",
+            Self::OneDistrict => "catalog.one_district",
+            Self::PromisedOverLegal => "catalog.promised_over_legal",
+            Self::Dates => "catalog.dates",
+            Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
+            Self::Choices => "catalog.choices",
+            Self::Fields => "catalog.fields",
+            Self::ExampleInvalid { .. } => "catalog.example_invalid",
+            Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        match self {
+            Self::Constraint { rule } => {
+                if zh {
+                    format!("取值不符合“{rule}”约束")
+                } else {
+                    format!("The value breaks the {rule} constraint")
+                }
+            }
+            Self::Duplicate => lang
+                .pick(
+                    "编码重复，应唯一",
+                    "This code is used twice; it must be unique",
+                )
+                .into(),
+            Self::UnknownReference { target } => {
+                if zh {
+                    format!("引用的{}编码不存在", target_zh(target))
+                } else {
+                    format!("No {target} has this code")
+                }
+            }
+            Self::WrongLevel => lang
+                .pick(
+                    "机构层级与其位置不符（区 → 部门/街道 → 社区）",
+                    "Wrong level (district → department/street → community)",
+                )
+                .into(),
+            Self::OneDistrict => lang
+                .pick(
+                    "机构树应有且仅有一个区级根机构",
+                    "The organisation tree needs exactly one district at its root",
+                )
+                .into(),
+            Self::PromisedOverLegal => lang
+                .pick(
+                    "承诺办结时限不能超过法定办结时限",
+                    "The promised time limit exceeds the legal one",
+                )
+                .into(),
+            Self::Dates => lang
+                .pick(
+                    "废止日期应晚于生效日期",
+                    "Cancelled on or before taking effect",
+                )
+                .into(),
+            Self::RuleUnknownField { var } => {
+                if zh {
+                    format!("规则引用了表单中不存在的字段 {var}")
+                } else {
+                    format!("The rule reads {var}, which the form does not have")
+                }
+            }
+            Self::Choices => lang
+                .pick(
+                    "单选/多选字段须有选项，其他字段不能有选项",
+                    "Choice fields need choices; other fields take none",
+                )
+                .into(),
+            Self::Fields => lang
+                .pick(
+                    "分组/重复分组须有子字段，其他字段不能有子字段",
+                    "Groups need fields; other fields take none",
+                )
+                .into(),
+            Self::ExampleInvalid { problem } => {
+                if zh {
+                    format!("填单示范未通过校验（{problem}）")
+                } else {
+                    format!("The example does not validate ({problem})")
+                }
+            }
+            Self::BundleKeyConflict { key } => {
+                if zh {
+                    format!("字段 {key} 在一件事的不同表单中类型不同")
+                } else {
+                    format!("Field {key} has two types across the bundle's forms")
+                }
+            }
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::Constraint { rule } => json!({ "rule": rule }),
+            Self::UnknownReference { target } => json!({ "target": target }),
+            Self::RuleUnknownField { var } => json!({ "var": var }),
+            Self::ExampleInvalid { problem } => json!({ "problem": problem }),
+            Self::BundleKeyConflict { key } => json!({ "key": key }),
+            _ => return Map::new(),
+        };
+        match params {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+}
+
+fn target_zh(target: &str) -> &'static str {
+    match target {
+        "org" => "机构",
+        "department" => "部门",
+        "matter" => "事项",
+        _ => "共享数据源",
+    }
+}
+
+/// Lints a catalogue given as JSON text: a document that cannot be read is one problem
+/// (`input.*`, with its line and column, at the path `""`); otherwise see [`lint`].
+pub fn lint_json(text: &str, at: NaiveDate, lang: Lang) -> Vec<Problem> {
+    match Catalog::from_json(text) {
+        Ok(catalog) => lint(&catalog, at, lang),
+        Err(e) => {
+            let mut problem = e.to_problem(lang);
+            problem.path = Some(String::new());
+            vec![problem]
+        }
+    }
+}
+
+/// Everything wrong with `catalog`, each problem with the JSON Pointer of its value.
+/// `at` is the reference date for the examples (birth dates must not be after it).
+pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
+    let mut l = Linter {
+        lang,
+        problems: Vec::new(),
+    };
+    if let Err(errors) = catalog.validate() {
+        l.validation("", &errors);
+    }
+    l.orgs(catalog);
+    let sources: HashSet<&str> = catalog
+        .data_sources
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect();
+    l.duplicates(
+        "/dataSources",
+        catalog.data_sources.iter().map(|d| d.code.clone()),
+    );
+    l.duplicates(
+        "/matters",
+        catalog
+            .matters
+            .iter()
+            .map(|m| format!("{}@{}", m.code, m.version)),
+    );
+    for (i, matter) in catalog.matters.iter().enumerate() {
+        l.matter(catalog, matter, &format!("/matters/{i}"), &sources, at);
+    }
+    l.duplicates("/bundles", catalog.bundles.iter().map(|b| b.code.clone()));
+    l.bundles(catalog);
+    l.problems
+}
+
+struct Linter {
+    lang: Lang,
+    problems: Vec<Problem>,
+}
+
+impl Linter {
+    fn push(&mut self, path: String, error: &LintError) {
+        let mut p = error.to_problem(self.lang);
+        p.path = Some(path);
+        self.problems.push(p);
+    }
+
+    /// `validator`'s findings, with Rust field names turned into the JSON keys.
+    fn validation(&mut self, path: &str, errors: &ValidationErrors) {
+        let mut sorted: Vec<_> = errors.errors().iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        for (field, kind) in sorted {
+            let here = format!("{path}/{}", camel(field));
+            match kind {
+                ValidationErrorsKind::Field(list) => {
+                    for e in list {
+                        self.push(
+                            here.clone(),
+                            &LintError::Constraint {
+                                rule: e.code.to_string(),
+                            },
+                        );
+                    }
+                }
+                ValidationErrorsKind::Struct(inner) => self.validation(&here, inner),
+                ValidationErrorsKind::List(items) => {
+                    for (i, inner) in items {
+                        self.validation(&format!("{here}/{i}"), inner);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reports every later use of a code already seen, at `{base}/{index}/code`.
+    fn duplicates(&mut self, base: &str, codes: impl Iterator<Item = String>) {
+        let mut seen = HashSet::new();
+        for (i, code) in codes.enumerate() {
+            if !seen.insert(code) {
+                self.push(format!("{base}/{i}/code"), &LintError::Duplicate);
+            }
+        }
+    }
+
+    fn orgs(&mut self, catalog: &Catalog) {
+        self.duplicates("/orgs", catalog.orgs.iter().map(|o| o.code.clone()));
+        let levels: HashMap<&str, OrgLevel> = catalog
+            .orgs
+            .iter()
+            .map(|o| (o.code.as_str(), o.level))
+            .collect();
+        let districts = catalog
+            .orgs
+            .iter()
+            .filter(|o| o.level == OrgLevel::District)
+            .count();
+        if districts != 1 {
+            self.push("/orgs".into(), &LintError::OneDistrict);
+        }
+        for (i, org) in catalog.orgs.iter().enumerate() {
+            let expected_parent = match org.level {
+                OrgLevel::District => None,
+                OrgLevel::Department | OrgLevel::Street => Some(OrgLevel::District),
+                OrgLevel::Community => Some(OrgLevel::Street),
+            };
+            match (&org.parent, expected_parent) {
+                (None, None) => {}
+                (Some(parent), Some(want)) => match levels.get(parent.as_str()) {
+                    None => self.push(
+                        format!("/orgs/{i}/parent"),
+                        &LintError::UnknownReference { target: "org" },
+                    ),
+                    Some(&level) if level != want => {
+                        self.push(format!("/orgs/{i}/level"), &LintError::WrongLevel);
+                    }
+                    Some(_) => {}
+                },
+                _ => self.push(format!("/orgs/{i}/level"), &LintError::WrongLevel),
+            }
+        }
+    }
+
+    fn matter(
+        &mut self,
+        catalog: &Catalog,
+        m: &Matter,
+        path: &str,
+        sources: &HashSet<&str>,
+        at: NaiveDate,
+    ) {
+        match catalog.org(&m.department) {
+            None => self.push(
+                format!("{path}/department"),
+                &LintError::UnknownReference {
+                    target: "department",
+                },
+            ),
+            Some(o) if o.level != OrgLevel::Department => {
+                self.push(format!("{path}/department"), &LintError::WrongLevel);
+            }
+            Some(_) => {}
+        }
+        if m.promised_limit_days > m.legal_limit_days {
+            self.push(
+                format!("{path}/promisedLimitDays"),
+                &LintError::PromisedOverLegal,
+            );
+        }
+        if m.cancelled.is_some_and(|c| c <= m.effective) {
+            self.push(format!("{path}/cancelled"), &LintError::Dates);
+        }
+        let keys = top_keys(&m.form.fields);
+        for (i, material) in m.materials.iter().enumerate() {
+            if let Some(rule) = &material.condition {
+                self.rule_vars(rule, &keys, &format!("{path}/materials/{i}/condition"));
+            }
+            if material
+                .waived_by
+                .as_deref()
+                .is_some_and(|s| !sources.contains(s))
+            {
+                self.push(
+                    format!("{path}/materials/{i}/waivedBy"),
+                    &LintError::UnknownReference {
+                        target: "data_source",
+                    },
+                );
+            }
+        }
+        self.form(&m.form, &format!("{path}/form"), sources, at);
+    }
+
+    fn form(&mut self, form: &FormSpec, path: &str, sources: &HashSet<&str>, at: NaiveDate) {
+        let keys = top_keys(&form.fields);
+        self.fields(&form.fields, &keys, &format!("{path}/fields"), sources);
+        for (i, check) in form.checks.iter().enumerate() {
+            self.rule_vars(&check.rule, &keys, &format!("{path}/checks/{i}/rule"));
+        }
+        let report = form::validate(form, &form.example, at, self.lang);
+        for problem in report.errors {
+            let inner = problem.path.unwrap_or_default();
+            self.push(
+                format!("{path}/example{inner}"),
+                &LintError::ExampleInvalid {
+                    problem: problem.code,
+                },
+            );
+        }
+    }
+
+    /// Checks fields; rules in them may read `scope` (the form's keys, or a repeating
+    /// group item's keys).
+    fn fields(
+        &mut self,
+        fields: &[Field],
+        scope: &HashSet<String>,
+        path: &str,
+        sources: &HashSet<&str>,
+    ) {
+        self.duplicates_keys(fields, path);
+        for (i, f) in fields.iter().enumerate() {
+            let here = format!("{path}/{i}");
+            let is_choice = matches!(f.field_type, FieldType::Choice | FieldType::MultiChoice);
+            if is_choice == f.choices.is_empty() {
+                self.push(format!("{here}/choices"), &LintError::Choices);
+            }
+            if f.field_type.is_container() == f.fields.is_empty() {
+                self.push(format!("{here}/fields"), &LintError::Fields);
+            }
+            for (name, rule) in [("visibleIf", &f.visible_if), ("requiredIf", &f.required_if)] {
+                if let Some(rule) = rule {
+                    self.rule_vars(rule, scope, &format!("{here}/{name}"));
+                }
+            }
+            if let Some(prefill) = &f.prefill {
+                let source = prefill.split('.').next().unwrap_or_default();
+                if !sources.contains(source) {
+                    self.push(
+                        format!("{here}/prefill"),
+                        &LintError::UnknownReference {
+                            target: "data_source",
+                        },
+                    );
+                }
+            }
+            let inner_scope = if f.field_type == FieldType::Repeat {
+                top_keys(&f.fields)
+            } else {
+                scope.clone()
+            };
+            if f.field_type.is_container() {
+                self.fields(&f.fields, &inner_scope, &format!("{here}/fields"), sources);
+            }
+        }
+    }
+
+    fn duplicates_keys(&mut self, fields: &[Field], path: &str) {
+        let mut seen = HashSet::new();
+        for (i, f) in fields.iter().enumerate() {
+            if !seen.insert(f.key.as_str()) {
+                self.push(format!("{path}/{i}/key"), &LintError::Duplicate);
+            }
+        }
+    }
+
+    fn rule_vars(&mut self, rule: &Rule, keys: &HashSet<String>, path: &str) {
+        for var in rule.vars() {
+            let first = var.split('.').next().unwrap_or_default();
+            if !var.is_empty() && !keys.contains(first) {
+                self.push(path.to_owned(), &LintError::RuleUnknownField { var });
+            }
+        }
+    }
+
+    fn bundles(&mut self, catalog: &Catalog) {
+        for (i, bundle) in catalog.bundles.iter().enumerate() {
+            let path = format!("/bundles/{i}");
+            match catalog.org(&bundle.lead_department) {
+                None => self.push(
+                    format!("{path}/leadDepartment"),
+                    &LintError::UnknownReference {
+                        target: "department",
+                    },
+                ),
+                Some(o) if o.level != OrgLevel::Department => {
+                    self.push(format!("{path}/leadDepartment"), &LintError::WrongLevel);
+                }
+                Some(_) => {}
+            }
+            let mut shapes: BTreeMap<&str, &Field> = BTreeMap::new();
+            let mut keys = HashSet::new();
+            for (j, member) in bundle.members.iter().enumerate() {
+                let Some(matter) = catalog.matter(&member.matter) else {
+                    self.push(
+                        format!("{path}/members/{j}/matter"),
+                        &LintError::UnknownReference { target: "matter" },
+                    );
+                    continue;
+                };
+                for field in &matter.form.fields {
+                    keys.insert(field.key.clone());
+                    match shapes.get(field.key.as_str()) {
+                        Some(first) if !same_shape(first, field) => self.push(
+                            format!("{path}/members/{j}/matter"),
+                            &LintError::BundleKeyConflict { key: field.key.clone() },
+                        ),
+                        Some(_) => {}
+                        None => {
+                            shapes.insert(&field.key, field);
+                        }
+                    }
+                }
+            }
+            for (j, member) in bundle.members.iter().enumerate() {
+                if let Some(rule) = &member.condition {
+                    self.rule_vars(rule, &keys, &format!("{path}/members/{j}/condition"));
+                }
+            }
+        }
+    }
+}
+
+/// Whether two fields with one key ask the same thing: type, choices and sub-fields.
+fn same_shape(a: &Field, b: &Field) -> bool {
+    a.field_type == b.field_type
+        && a.choices.iter().map(|c| &c.value).eq(b.choices.iter().map(|c| &c.value))
+        && a.fields.len() == b.fields.len()
+        && a.fields.iter().zip(&b.fields).all(|(x, y)| x.key == y.key && same_shape(x, y))
+}
+
+fn top_keys(fields: &[Field]) -> HashSet<String> {
+    fields.iter().map(|f| f.key.clone()).collect()
+}
+
+/// `legal_limit_days` → `legalLimitDays`: the JSON key of a Rust field.
+fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

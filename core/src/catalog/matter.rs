@@ -1,0 +1,206 @@
+//! 政务服务事项 (实施清单), its 材料, and 一件事 bundles.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+use super::OrgLevel;
+use crate::form::FormSpec;
+use crate::rule::Rule;
+
+/// 事项类型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MatterType {
+    /// 行政许可.
+    AdministrativePermit,
+    /// 行政给付.
+    AdministrativeBenefit,
+    /// 行政确认.
+    AdministrativeConfirmation,
+    /// 行政裁决.
+    AdministrativeRuling,
+    /// 行政奖励.
+    AdministrativeReward,
+    /// 其他行政权力.
+    OtherPower,
+    /// 公共服务.
+    PublicService,
+}
+
+/// 权力来源: where the authority to handle the matter comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AuthoritySource {
+    /// 法定本级行使.
+    Statutory,
+    /// 上级下放.
+    DevolvedFromAbove,
+    /// 上级授权.
+    AuthorizedByAbove,
+    /// 同级授权.
+    AuthorizedByPeer,
+    /// 上级委托.
+    EntrustedByAbove,
+    /// 同级委托.
+    EntrustedByPeer,
+}
+
+/// 办理渠道.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// 窗口.
+    Window,
+    /// 24 小时自助终端 (e政务).
+    Kiosk,
+    /// 网上办 / 掌上办 (闽政通, i厦门).
+    Online,
+    /// 上门服务 (移动综窗).
+    HomeVisit,
+    /// 政企合作点 (bank, hospital, post office, notary office).
+    PartnerPoint,
+}
+
+/// Whether a document is the original, a copy, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MaterialForm {
+    /// 原件.
+    Original,
+    /// 复印件.
+    Copy,
+    /// 原件及复印件.
+    OriginalAndCopy,
+    /// 电子材料.
+    Electronic,
+}
+
+/// 材料: a document the applicant provides.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Material {
+    /// Stable code; the same document in several matters has the same code, so a bundle
+    /// asks for it once.
+    #[validate(length(min = 1, max = 64))]
+    pub code: String,
+    /// Name, e.g. 出生医学证明.
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    /// Original, copy, both, electronic.
+    pub form: MaterialForm,
+    /// How many.
+    #[serde(default = "one")]
+    #[validate(range(min = 1, max = 99))]
+    pub count: u32,
+    /// Needed only when this rule holds over the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Rule>,
+    /// The shared-data source that makes it unnecessary (免提交), when that data is available.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waived_by: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// 政务服务事项: one service as its 实施清单 describes it, in one version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Matter {
+    /// 事项编码, stable across versions.
+    #[validate(length(min = 1, max = 64))]
+    pub code: String,
+    /// Version of this matter's definition; a case keeps the version it started under.
+    #[validate(range(min = 1))]
+    pub version: u32,
+    /// 事项名称.
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    /// 事项类型.
+    #[serde(rename = "type")]
+    pub matter_type: MatterType,
+    /// Code of the responsible department.
+    pub department: String,
+    /// 权力来源.
+    pub authority_source: AuthoritySource,
+    /// 法定办结时限, working days.
+    #[validate(range(max = 365))]
+    pub legal_limit_days: u32,
+    /// 承诺办结时限, working days (0 for 即办件).
+    #[validate(range(max = 365))]
+    pub promised_limit_days: u32,
+    /// 即办件 (decided on the spot) rather than 承诺件.
+    #[serde(default)]
+    pub immediate: bool,
+    /// Fee in fen (分); 0 when free.
+    #[serde(default)]
+    pub fee_fen: u64,
+    /// Where it can be applied for.
+    #[validate(length(min = 1))]
+    pub channels: Vec<Channel>,
+    /// Levels where it can be handled (下沉: street, community).
+    #[validate(length(min = 1))]
+    pub levels: Vec<OrgLevel>,
+    /// Whether a grid worker may handle it for the applicant (帮办代办).
+    #[serde(default)]
+    pub proxy_allowed: bool,
+    /// First day this version applies.
+    pub effective: NaiveDate,
+    /// Day this version stops applying, if cancelled or replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<NaiveDate>,
+    /// Documents.
+    #[serde(default)]
+    #[validate(nested)]
+    pub materials: Vec<Material>,
+    /// The application form.
+    #[validate(nested)]
+    pub form: FormSpec,
+}
+
+impl Matter {
+    /// Whether this version applies on `date`.
+    pub fn in_effect_on(&self, date: NaiveDate) -> bool {
+        self.effective <= date && self.cancelled.is_none_or(|c| date < c)
+    }
+}
+
+/// A member matter of a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BundleMember {
+    /// The matter's code.
+    #[validate(length(min = 1, max = 64))]
+    pub matter: String,
+    /// Included only when this rule holds over the answers (e.g. 生育津贴 only when the
+    /// mother is insured).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Rule>,
+}
+
+/// 一件事: several matters handled as one, with one merged form and one material set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Bundle {
+    /// Stable code, e.g. `birth`.
+    #[validate(length(min = 1, max = 64))]
+    pub code: String,
+    /// Name, e.g. 出生一件事.
+    #[validate(length(min = 1, max = 200))]
+    pub name: String,
+    /// The department that leads (牵头部门).
+    pub lead_department: String,
+    /// Member matters.
+    #[validate(length(min = 2), nested)]
+    pub members: Vec<BundleMember>,
+}

@@ -1,0 +1,286 @@
+//! The one immutable engine every host shares: a linted catalogue, queried and used to
+//! validate, behind one `Send + Sync` value that bindings hold behind a handle.
+//!
+//! Every method takes and returns plain data (serde types, `serde_json::Value`), so the
+//! WASM and C bindings only translate.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+use crate::catalog::bundle::{self, BundleReport};
+use crate::catalog::{self, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
+use crate::form::{self, FormSpec};
+use crate::input::InputError;
+use crate::{Coded, Lang, Problem};
+
+/// Why an engine could not be built, or a call could not be answered.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EngineError {
+    /// The catalogue document cannot be read (its own code: `input.*`).
+    #[error("目录文档无法读取 / catalogue unreadable: {0}")]
+    Input(InputError),
+    /// `engine.catalog_invalid`: the catalogue fails lint; the problems are in `params`.
+    #[error("事项目录未通过检查 / the catalogue fails lint")]
+    CatalogInvalid(Vec<Problem>),
+    /// `engine.unknown_matter`: no matter with this code in effect on the date.
+    #[error("事项不存在或未生效 / no such matter in effect")]
+    UnknownMatter,
+    /// `engine.unknown_bundle`: no bundle with this code.
+    #[error("一件事不存在 / no such bundle")]
+    UnknownBundle,
+    /// `engine.target`: a target must name exactly one matter or one bundle.
+    #[error("须指定一个事项或一件事 / name one matter or one bundle")]
+    Target,
+}
+
+impl Coded for EngineError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Input(e) => e.code(),
+            Self::CatalogInvalid(_) => "engine.catalog_invalid",
+            Self::UnknownMatter => "engine.unknown_matter",
+            Self::UnknownBundle => "engine.unknown_bundle",
+            Self::Target => "engine.target",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Self::Input(e) => e.message(lang),
+            Self::CatalogInvalid(problems) => match lang {
+                Lang::ZhCn => format!("事项目录未通过检查，共 {} 个问题", problems.len()),
+                Lang::En => format!("The catalogue fails lint with {} problems", problems.len()),
+            },
+            Self::UnknownMatter => lang
+                .pick("目录中没有在该日期生效的此事项", "No matter with this code is in effect on that date")
+                .to_owned(),
+            Self::UnknownBundle => lang.pick("目录中没有此一件事", "No bundle with this code").to_owned(),
+            Self::Target => lang
+                .pick("须指定一个事项（matter）或一个一件事（bundle）", "Name exactly one matter or one bundle")
+                .to_owned(),
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        match self {
+            Self::Input(e) => e.params(),
+            Self::CatalogInvalid(problems) => match json!({ "problems": problems }) {
+                Value::Object(m) => m,
+                _ => Map::new(),
+            },
+            _ => Map::new(),
+        }
+    }
+}
+
+/// What a call is about: one matter or one bundle, by code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Target {
+    /// A matter's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matter: Option<String>,
+    /// A bundle's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundle: Option<String>,
+}
+
+impl Target {
+    /// The matter `code`.
+    pub fn matter(code: &str) -> Self {
+        Self { matter: Some(code.to_owned()), bundle: None }
+    }
+
+    /// The bundle `code`.
+    pub fn bundle(code: &str) -> Self {
+        Self { matter: None, bundle: Some(code.to_owned()) }
+    }
+}
+
+/// A matter as a list or a search shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MatterSummary {
+    /// 事项编码.
+    pub code: String,
+    /// Version in effect.
+    pub version: u32,
+    /// 事项名称.
+    pub name: String,
+    /// 事项类型.
+    #[serde(rename = "type")]
+    pub matter_type: MatterType,
+    /// Responsible department: code.
+    pub department: String,
+    /// Responsible department: name.
+    pub department_name: String,
+    /// 即办件.
+    pub immediate: bool,
+    /// 承诺时限 (working days).
+    pub promised_limit_days: u32,
+    /// 法定时限 (working days).
+    pub legal_limit_days: u32,
+    /// Channels.
+    pub channels: Vec<Channel>,
+    /// Levels where it can be handled.
+    pub levels: Vec<OrgLevel>,
+    /// 帮办代办 allowed.
+    pub proxy_allowed: bool,
+    /// Fee in fen.
+    pub fee_fen: u64,
+}
+
+/// A bundle as a list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BundleSummary {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Lead department's code.
+    pub lead_department: String,
+    /// Member matters' codes (some may apply only under a condition).
+    pub members: Vec<String>,
+}
+
+/// The outcome of validating an answer: valid, every problem, the normalised answer, and
+/// for bundles the member matters it applies to.
+pub type Validation = BundleReport;
+
+/// The engine: one linted catalogue. Immutable, `Send + Sync`; build once, share.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    catalog: Catalog,
+}
+
+impl Engine {
+    /// Reads and lints a catalogue; any lint problem refuses it. `at` is the date the
+    /// examples are checked against (normally today).
+    pub fn load(text: &str, at: NaiveDate) -> Result<Self, EngineError> {
+        let catalog = Catalog::from_json(text).map_err(EngineError::Input)?;
+        Self::new(catalog, at)
+    }
+
+    /// Lints an already parsed catalogue and builds the engine.
+    pub fn new(catalog: Catalog, at: NaiveDate) -> Result<Self, EngineError> {
+        let problems = catalog::lint(&catalog, at, Lang::ZhCn);
+        if problems.is_empty() {
+            Ok(Self { catalog })
+        } else {
+            Err(EngineError::CatalogInvalid(problems))
+        }
+    }
+
+    /// The catalogue.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Matters in effect on `at` whose code, name or department name contains `query`
+    /// (case-insensitive; every matter when `query` is empty), in catalogue order.
+    pub fn matters(&self, query: &str, at: NaiveDate) -> Vec<MatterSummary> {
+        let query = query.trim().to_lowercase();
+        let mut seen = std::collections::HashSet::new();
+        self.catalog
+            .matters
+            .iter()
+            .filter_map(|m| self.catalog.matter_on(&m.code, at))
+            .filter(|m| seen.insert(m.code.as_str()))
+            .map(|m| self.summary(m))
+            .filter(|s| {
+                query.is_empty()
+                    || [&s.code, &s.name, &s.department_name].iter().any(|t| t.to_lowercase().contains(&query))
+            })
+            .collect()
+    }
+
+    fn summary(&self, m: &Matter) -> MatterSummary {
+        MatterSummary {
+            code: m.code.clone(),
+            version: m.version,
+            name: m.name.clone(),
+            matter_type: m.matter_type,
+            department: m.department.clone(),
+            department_name: self.catalog.org(&m.department).map(|o| o.name.clone()).unwrap_or_default(),
+            immediate: m.immediate,
+            promised_limit_days: m.promised_limit_days,
+            legal_limit_days: m.legal_limit_days,
+            channels: m.channels.clone(),
+            levels: m.levels.clone(),
+            proxy_allowed: m.proxy_allowed,
+            fee_fen: m.fee_fen,
+        }
+    }
+
+    /// Every bundle.
+    pub fn bundles(&self) -> Vec<BundleSummary> {
+        self.catalog
+            .bundles
+            .iter()
+            .map(|b| BundleSummary {
+                code: b.code.clone(),
+                name: b.name.clone(),
+                lead_department: b.lead_department.clone(),
+                members: b.members.iter().map(|m| m.matter.clone()).collect(),
+            })
+            .collect()
+    }
+
+    /// The matters `target` covers on `at`: the matter, or the bundle's members that
+    /// apply to `answer` (every member when `answer` is `None`, for rendering).
+    fn matters_of(&self, target: &Target, answer: Option<&Value>, at: NaiveDate) -> Result<Vec<&Matter>, EngineError> {
+        match (&target.matter, &target.bundle) {
+            (Some(code), None) => {
+                self.catalog.matter_on(code, at).map(|m| vec![m]).ok_or(EngineError::UnknownMatter)
+            }
+            (None, Some(code)) => {
+                let b = self.catalog.bundle(code).ok_or(EngineError::UnknownBundle)?;
+                Ok(match answer {
+                    Some(answer) => bundle::members(&self.catalog, b, answer),
+                    None => b.members.iter().filter_map(|m| self.catalog.matter_on(&m.matter, at)).collect(),
+                })
+            }
+            _ => Err(EngineError::Target),
+        }
+    }
+
+    /// The form to render for `target`: a matter's form, or a bundle's merged form over
+    /// all its members.
+    pub fn form(&self, target: &Target, at: NaiveDate) -> Result<FormSpec, EngineError> {
+        let matters = self.matters_of(target, None, at)?;
+        Ok(match matters.as_slice() {
+            [single] if target.matter.is_some() => single.form.clone(),
+            _ => bundle::merged_form(&matters),
+        })
+    }
+
+    /// Validates `answer` for `target`.
+    pub fn validate(&self, target: &Target, answer: &Value, at: NaiveDate, lang: Lang) -> Result<Validation, EngineError> {
+        if let Some(code) = &target.bundle {
+            let b = self.catalog.bundle(code).ok_or(EngineError::UnknownBundle)?;
+            if target.matter.is_some() {
+                return Err(EngineError::Target);
+            }
+            return Ok(bundle::validate_bundle(&self.catalog, b, answer, at, lang));
+        }
+        let matters = self.matters_of(target, Some(answer), at)?;
+        let form = match matters.as_slice() {
+            [m] => &m.form,
+            _ => return Err(EngineError::UnknownMatter),
+        };
+        Ok(Validation {
+            matters: matters.iter().map(|m| m.code.clone()).collect(),
+            form: form::validate(form, answer, at, lang),
+        })
+    }
+
+    /// The documents to bring for `target` given `answer`, each once, minus those waived
+    /// by the shared-data sources in `available`.
+    pub fn materials(&self, target: &Target, answer: &Value, available: &[&str], at: NaiveDate) -> Result<Vec<Material>, EngineError> {
+        let matters = self.matters_of(target, Some(answer), at)?;
+        Ok(bundle::required_materials(&matters, answer, available).into_iter().cloned().collect())
+    }
+}

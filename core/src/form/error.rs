@@ -1,0 +1,313 @@
+//! Problems with a form answer. Each names the field by its label, never quotes the value.
+
+use serde_json::{Map, Value, json};
+
+use crate::ids::IdError;
+use crate::{Coded, Lang};
+
+/// One problem with one value of a form answer.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FormError {
+    /// `form.not_an_object`: the answer (or a group) is not a JSON object.
+    #[error("应为对象 / not an object")]
+    NotAnObject,
+    /// `form.unknown_field`: a key the form does not ask for.
+    #[error("表单没有此项 / unknown field")]
+    UnknownField,
+    /// `form.required`: a required value is missing.
+    #[error("必填项未填写 / required")]
+    Required {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.type`: a value of the wrong JSON type.
+    #[error("类型不正确 / wrong type")]
+    WrongType {
+        /// The field's label.
+        label: String,
+        /// What it must be: `string`, `integer`, `number`, `boolean`, `array`, `object`.
+        expected: &'static str,
+    },
+    /// `form.too_short`: fewer characters than `min`.
+    #[error("内容过短 / too short")]
+    TooShort {
+        /// The field's label.
+        label: String,
+        /// Fewest characters.
+        min: u32,
+    },
+    /// `form.too_long`: more characters than `max`.
+    #[error("内容过长 / too long")]
+    TooLong {
+        /// The field's label.
+        label: String,
+        /// Most characters.
+        max: u32,
+    },
+    /// `form.below_min`: a number below `min`.
+    #[error("数值过小 / below the minimum")]
+    BelowMin {
+        /// The field's label.
+        label: String,
+        /// Smallest value.
+        min: f64,
+    },
+    /// `form.above_max`: a number above `max`.
+    #[error("数值过大 / above the maximum")]
+    AboveMax {
+        /// The field's label.
+        label: String,
+        /// Largest value.
+        max: f64,
+    },
+    /// `form.pattern`: text that does not have the required form.
+    #[error("格式不正确 / does not match the pattern")]
+    Pattern {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.choice`: not one of the options.
+    #[error("不是可选项 / not one of the choices")]
+    NotAChoice {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.duplicate_choice`: an option chosen twice.
+    #[error("选项重复 / a choice is repeated")]
+    DuplicateChoice {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.too_few_items`: fewer items than `min`.
+    #[error("项数过少 / too few items")]
+    TooFewItems {
+        /// The field's label.
+        label: String,
+        /// Fewest items.
+        min: u32,
+    },
+    /// `form.too_many_items`: more items than `max`.
+    #[error("项数过多 / too many items")]
+    TooManyItems {
+        /// The field's label.
+        label: String,
+        /// Most items.
+        max: u32,
+    },
+    /// `form.date`: not an existing date written `YYYY-MM-DD`.
+    #[error("日期无效 / invalid date")]
+    Date {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.datetime`: not a date and time written `YYYY-MM-DDTHH:MM[:SS]`.
+    #[error("日期时间无效 / invalid date and time")]
+    Datetime {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.email`: not an e-mail address.
+    #[error("电子邮箱格式不正确 / invalid e-mail address")]
+    Email {
+        /// The field's label.
+        label: String,
+    },
+    /// `form.area_code`: not a GB/T 2260 division code.
+    #[error("行政区划代码无效 / invalid division code")]
+    AreaCode {
+        /// The field's label.
+        label: String,
+    },
+    /// An identifier field's problem: the code is the identifier check's (`id.*`).
+    #[error("号码有误 / invalid identifier")]
+    Id {
+        /// The field's label.
+        label: String,
+        /// The identifier problem.
+        error: IdError,
+    },
+}
+
+impl FormError {
+    /// The field's label, for the variants that have one.
+    fn label(&self) -> Option<&str> {
+        match self {
+            Self::NotAnObject | Self::UnknownField => None,
+            Self::Required { label }
+            | Self::WrongType { label, .. }
+            | Self::TooShort { label, .. }
+            | Self::TooLong { label, .. }
+            | Self::BelowMin { label, .. }
+            | Self::AboveMax { label, .. }
+            | Self::Pattern { label }
+            | Self::NotAChoice { label }
+            | Self::DuplicateChoice { label }
+            | Self::TooFewItems { label, .. }
+            | Self::TooManyItems { label, .. }
+            | Self::Date { label }
+            | Self::Datetime { label }
+            | Self::Email { label }
+            | Self::AreaCode { label }
+            | Self::Id { label, .. } => Some(label),
+        }
+    }
+}
+
+impl Coded for FormError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::NotAnObject => "form.not_an_object",
+            Self::UnknownField => "form.unknown_field",
+            Self::Required { .. } => "form.required",
+            Self::WrongType { .. } => "form.type",
+            Self::TooShort { .. } => "form.too_short",
+            Self::TooLong { .. } => "form.too_long",
+            Self::BelowMin { .. } => "form.below_min",
+            Self::AboveMax { .. } => "form.above_max",
+            Self::Pattern { .. } => "form.pattern",
+            Self::NotAChoice { .. } => "form.choice",
+            Self::DuplicateChoice { .. } => "form.duplicate_choice",
+            Self::TooFewItems { .. } => "form.too_few_items",
+            Self::TooManyItems { .. } => "form.too_many_items",
+            Self::Date { .. } => "form.date",
+            Self::Datetime { .. } => "form.datetime",
+            Self::Email { .. } => "form.email",
+            Self::AreaCode { .. } => "form.area_code",
+            Self::Id { error, .. } => error.code(),
+        }
+    }
+
+    // One arm per variant, each a zh-CN / en pair: long, but flat.
+    #[allow(clippy::too_many_lines)]
+    fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        let what = match self {
+            Self::NotAnObject => {
+                return lang
+                    .pick("应填写为一组内容（对象）", "Must be an object")
+                    .into();
+            }
+            Self::UnknownField => {
+                return lang
+                    .pick("表单中没有此项", "The form has no such field")
+                    .into();
+            }
+            Self::Required { .. } => lang.pick("为必填项", "is required").to_owned(),
+            Self::WrongType { expected, .. } => {
+                if zh {
+                    let expected = match *expected {
+                        "string" => "文字",
+                        "integer" => "整数",
+                        "number" => "数字",
+                        "boolean" => "是或否",
+                        "array" => "列表",
+                        _ => "一组内容",
+                    };
+                    format!("应填写{expected}")
+                } else {
+                    format!("must be a {expected}")
+                }
+            }
+            Self::TooShort { min, .. } => {
+                if zh {
+                    format!("不能少于 {min} 个字")
+                } else {
+                    format!("must have at least {min} characters")
+                }
+            }
+            Self::TooLong { max, .. } => {
+                if zh {
+                    format!("不能超过 {max} 个字")
+                } else {
+                    format!("must have at most {max} characters")
+                }
+            }
+            Self::BelowMin { min, .. } => {
+                if zh {
+                    format!("不能小于 {min}")
+                } else {
+                    format!("must be at least {min}")
+                }
+            }
+            Self::AboveMax { max, .. } => {
+                if zh {
+                    format!("不能大于 {max}")
+                } else {
+                    format!("must be at most {max}")
+                }
+            }
+            Self::Pattern { .. } => lang
+                .pick("格式不正确", "does not have the required form")
+                .to_owned(),
+            Self::NotAChoice { .. } => lang
+                .pick("不是可选的选项", "is not one of the choices")
+                .to_owned(),
+            Self::DuplicateChoice { .. } => {
+                lang.pick("有重复的选项", "has a choice twice").to_owned()
+            }
+            Self::TooFewItems { min, .. } => {
+                if zh {
+                    format!("至少填写 {min} 项")
+                } else {
+                    format!("needs at least {min} items")
+                }
+            }
+            Self::TooManyItems { max, .. } => {
+                if zh {
+                    format!("最多填写 {max} 项")
+                } else {
+                    format!("takes at most {max} items")
+                }
+            }
+            Self::Date { .. } => lang
+                .pick(
+                    "应为实际存在的日期，格式 YYYY-MM-DD",
+                    "must be an existing date written YYYY-MM-DD",
+                )
+                .to_owned(),
+            Self::Datetime { .. } => lang
+                .pick(
+                    "应为日期时间，格式 YYYY-MM-DDTHH:MM",
+                    "must be a date and time written YYYY-MM-DDTHH:MM",
+                )
+                .to_owned(),
+            Self::Email { .. } => lang
+                .pick("不是有效的电子邮箱", "is not an e-mail address")
+                .to_owned(),
+            Self::AreaCode { .. } => lang
+                .pick(
+                    "不是有效的行政区划代码（GB/T 2260）",
+                    "is not a division code of GB/T 2260",
+                )
+                .to_owned(),
+            Self::Id { error, .. } => error.message(lang),
+        };
+        let label = self.label().unwrap_or_default();
+        match (self, zh) {
+            (Self::Id { .. }, true) => format!("「{label}」：{what}"),
+            (Self::Id { .. }, false) => format!("{label}: {what}"),
+            (_, true) => format!("「{label}」{what}"),
+            (_, false) => format!("{label} {what}"),
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let mut params = match self {
+            Self::WrongType { expected, .. } => json!({ "expected": expected }),
+            Self::TooShort { min, .. } | Self::TooFewItems { min, .. } => json!({ "min": min }),
+            Self::TooLong { max, .. } | Self::TooManyItems { max, .. } => json!({ "max": max }),
+            Self::BelowMin { min, .. } => json!({ "min": min }),
+            Self::AboveMax { max, .. } => json!({ "max": max }),
+            Self::Id { error, .. } => Value::Object(error.params()),
+            _ => json!({}),
+        };
+        if let (Some(label), Value::Object(map)) = (self.label(), &mut params) {
+            map.insert("label".to_owned(), Value::String(label.to_owned()));
+        }
+        match params {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}

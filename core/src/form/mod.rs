@@ -1,0 +1,15 @@
+//! 表单: typed fields with rules, validated the same way at every window.
+//!
+//! [`validate`] returns every problem at once, each with the JSON Pointer of the value,
+//! a stable code and a message in zh-CN or en, together with the normalised answer
+//! (trimmed text, canonical ID and phone forms; hidden fields dropped).
+
+mod error;
+mod pattern;
+mod spec;
+mod validate;
+
+pub use error::FormError;
+pub use pattern::Pattern;
+pub use spec::{Check, Choice, Field, FieldType, FormSpec};
+pub use validate::{FormReport, validate};

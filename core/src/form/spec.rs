@@ -1,0 +1,174 @@
+//! 表单 and 填单示范: what a form asks, as data.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use validator::Validate;
+
+use super::Pattern;
+use crate::rule::Rule;
+
+/// The type of a field, which fixes how its value is checked and normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    /// Free text (trimmed).
+    Text,
+    /// A whole number.
+    Integer,
+    /// A number.
+    Decimal,
+    /// An amount of money in fen (分), a whole number ≥ 0.
+    Money,
+    /// A date, `YYYY-MM-DD`.
+    Date,
+    /// A date and time, `YYYY-MM-DDTHH:MM[:SS]`, China Standard Time.
+    Datetime,
+    /// Yes or no.
+    Boolean,
+    /// One of `choices`.
+    Choice,
+    /// Several of `choices`.
+    MultiChoice,
+    /// 居民身份证号码 (or residence permit), normalised.
+    ResidentId,
+    /// 统一社会信用代码, normalised.
+    CreditCode,
+    /// 手机号码, normalised to 11 digits.
+    Mobile,
+    /// A mobile or landline number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// 邮政编码.
+    PostalCode,
+    /// 银行卡号, normalised.
+    BankCard,
+    /// GB/T 2260 administrative division code (6 digits).
+    AreaCode,
+    /// A postal address (text).
+    Address,
+    /// A reference to an uploaded file.
+    Attachment,
+    /// A group of fields (an object).
+    Group,
+    /// A repeating group (an array of objects).
+    Repeat,
+}
+
+impl FieldType {
+    /// Whether values of this type hold other fields.
+    pub fn is_container(self) -> bool {
+        matches!(self, Self::Group | Self::Repeat)
+    }
+}
+
+/// One option of a choice field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Choice {
+    /// The value stored.
+    #[validate(length(min = 1, max = 64))]
+    pub value: String,
+    /// What people read.
+    #[validate(length(min = 1, max = 200))]
+    pub label: String,
+}
+
+/// One field of a form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Field {
+    /// Key in the answer object; in a bundle, fields with the same key are asked once.
+    #[validate(length(min = 1, max = 64))]
+    pub key: String,
+    /// Label (zh-CN).
+    #[validate(length(min = 1, max = 200))]
+    pub label: String,
+    /// Label in English, for `lang = en`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
+    /// Type.
+    #[serde(rename = "type")]
+    pub field_type: FieldType,
+    /// Always required.
+    #[serde(default)]
+    pub required: bool,
+    /// Required when this rule holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required_if: Option<Rule>,
+    /// Shown (and so checked and kept) only when this rule holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Rule>,
+    /// Fewest characters (text types).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// Most characters (text types).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u32>,
+    /// Smallest value (numbers; money in fen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Largest value (numbers; money in fen).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// A pattern the whole text must match (regex-lite syntax).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<Pattern>,
+    /// Options of a choice or multi-choice field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub choices: Vec<Choice>,
+    /// Fields of a group or repeating group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub fields: Vec<Field>,
+    /// Fewest items (repeating groups, multi-choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u32>,
+    /// Most items (repeating groups, multi-choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u32>,
+    /// Filled from shared data: `source.path`, e.g. `identity.residentId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill: Option<String>,
+}
+
+/// A cross-field check: `rule` must hold over the answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Check {
+    /// Stable code of the problem when the rule fails, e.g. `form.birth_after_today`.
+    #[validate(length(min = 1, max = 64))]
+    pub code: String,
+    /// The rule.
+    pub rule: Rule,
+    /// JSON Pointer of the field the problem is shown on (default: the whole form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Message (zh-CN).
+    #[validate(length(min = 1, max = 500))]
+    pub message: String,
+    /// Message in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
+}
+
+/// 表单: the fields, the cross-field checks, and the filled example (填单示范).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FormSpec {
+    /// Fields, in the order they are asked.
+    #[validate(nested)]
+    pub fields: Vec<Field>,
+    /// Cross-field checks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub checks: Vec<Check>,
+    /// A filled-in example that must validate (填单示范).
+    pub example: Value,
+}

@@ -1,0 +1,436 @@
+//! The form engine: one pass over the fields, collecting every problem.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::{Field, FieldType, FormError, FormSpec};
+use crate::ids::{self, IdKind};
+use crate::rule::Rule;
+use crate::{Coded, Lang, Problem, calendar};
+
+/// The outcome of validating an answer against a form.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FormReport {
+    /// Whether the answer has no problem.
+    pub valid: bool,
+    /// Every problem, in field order, each with its JSON Pointer.
+    pub errors: Vec<Problem>,
+    /// The answer as it should be stored: visible fields only, normalised.
+    pub normalized: Value,
+}
+
+/// Validates `answer` against `form`. `at` is the reference date (for birth dates in
+/// identifiers); `lang` the language of messages.
+pub fn validate(form: &FormSpec, answer: &Value, at: NaiveDate, lang: Lang) -> FormReport {
+    let mut run = Run {
+        root: answer,
+        at,
+        lang,
+        errors: Vec::new(),
+    };
+    let normalized = run.object(&form.fields, answer, answer, "");
+    let checks = if answer.is_object() {
+        form.checks.as_slice()
+    } else {
+        &[]
+    };
+    for check in checks {
+        // A check over values that already have a problem would only repeat it.
+        let reads_bad_value = check.rule.vars().iter().any(|var| {
+            let key = var.split('.').next().unwrap_or_default();
+            run.errors
+                .iter()
+                .any(|e| e.path.as_deref().is_some_and(|p| first_key(p) == key))
+        });
+        if reads_bad_value {
+            continue;
+        }
+        match check.rule.truthy(answer) {
+            Ok(true) => {}
+            Ok(false) => run.errors.push(Problem {
+                path: Some(check.path.clone().unwrap_or_default()),
+                code: check.code.clone(),
+                params: Map::new(),
+                message: match (lang, &check.message_en) {
+                    (Lang::En, Some(en)) => en.clone(),
+                    _ => check.message.clone(),
+                },
+            }),
+            Err(e) => run.push(check.path.as_deref().unwrap_or_default(), &e),
+        }
+    }
+    FormReport {
+        valid: run.errors.is_empty(),
+        errors: run.errors,
+        normalized,
+    }
+}
+
+/// One validation: where rules look (`root`), the date and language, what was found.
+struct Run<'a> {
+    root: &'a Value,
+    at: NaiveDate,
+    lang: Lang,
+    errors: Vec<Problem>,
+}
+
+/// The first reference token of a JSON Pointer (unescaped enough for field keys).
+fn first_key(pointer: &str) -> &str {
+    pointer
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+}
+
+/// JSON Pointer escaping of one reference token (RFC 6901).
+fn pointer(parent: &str, token: &str) -> String {
+    format!("{parent}/{}", token.replace('~', "~0").replace('/', "~1"))
+}
+
+impl Run<'_> {
+    fn push(&mut self, path: &str, error: &impl Coded) {
+        let mut problem = error.to_problem(self.lang);
+        problem.path = Some(path.to_owned());
+        self.errors.push(problem);
+    }
+
+    /// Whether `rule` (absent: `default`) holds; a rule that fails to evaluate is reported
+    /// at `path` and counts as not holding.
+    fn holds(&mut self, rule: Option<&Rule>, scope: &Value, default: bool, path: &str) -> bool {
+        let Some(rule) = rule else { return default };
+        match rule.truthy(scope) {
+            Ok(b) => b,
+            Err(e) => {
+                self.push(path, &e);
+                false
+            }
+        }
+    }
+
+    /// Validates the fields of an object; rules see `scope` (the answer, or the item of a
+    /// repeating group). Returns the normalised object.
+    fn object(&mut self, fields: &[Field], value: &Value, scope: &Value, path: &str) -> Value {
+        let Some(map) = value.as_object() else {
+            self.push(path, &FormError::NotAnObject);
+            return Value::Null;
+        };
+        for key in map.keys() {
+            if !fields.iter().any(|f| &f.key == key) {
+                self.push(&pointer(path, key), &FormError::UnknownField);
+            }
+        }
+        let mut out = Map::new();
+        for field in fields {
+            let field_path = pointer(path, &field.key);
+            if !self.holds(field.visible_if.as_ref(), scope, true, &field_path) {
+                continue; // a hidden field is neither validated nor kept
+            }
+            let required =
+                field.required || self.holds(field.required_if.as_ref(), scope, false, &field_path);
+            match map.get(&field.key) {
+                None | Some(Value::Null) => {
+                    if required {
+                        self.push(
+                            &field_path,
+                            &FormError::Required {
+                                label: self.label(field),
+                            },
+                        );
+                    }
+                }
+                Some(Value::String(s))
+                    if s.trim().is_empty() && !field.field_type.is_container() =>
+                {
+                    if required {
+                        self.push(
+                            &field_path,
+                            &FormError::Required {
+                                label: self.label(field),
+                            },
+                        );
+                    }
+                }
+                Some(v) => {
+                    if let Some(normal) = self.value(field, v, &field_path) {
+                        out.insert(field.key.clone(), normal);
+                    }
+                }
+            }
+        }
+        Value::Object(out)
+    }
+
+    fn label(&self, field: &Field) -> String {
+        match (self.lang, &field.label_en) {
+            (Lang::En, Some(en)) => en.clone(),
+            (Lang::En, None) => field.key.clone(),
+            (Lang::ZhCn, _) => field.label.clone(),
+        }
+    }
+
+    /// Checks and normalises one present value; `None` when it has a problem.
+    fn value(&mut self, field: &Field, value: &Value, path: &str) -> Option<Value> {
+        let label = || self.label(field);
+        let wrong_type = |expected| FormError::WrongType {
+            label: label(),
+            expected,
+        };
+        let result: Result<Value, FormError> = match field.field_type {
+            FieldType::Text | FieldType::Address | FieldType::Attachment => value
+                .as_str()
+                .ok_or_else(|| wrong_type("string"))
+                .and_then(|s| self.text(field, s)),
+            FieldType::Integer | FieldType::Money => match value.as_i64() {
+                Some(n) if field.field_type == FieldType::Money && n < 0 => {
+                    Err(FormError::BelowMin {
+                        label: label(),
+                        min: 0.0,
+                    })
+                }
+                #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
+                Some(n) => self
+                    .range(field, n as f64)
+                    .map(|()| Value::Number(n.into())),
+                None => Err(wrong_type("integer")),
+            },
+            FieldType::Decimal => match value.as_f64() {
+                Some(x) => self.range(field, x).map(|()| value.clone()),
+                None => Err(wrong_type("number")),
+            },
+            FieldType::Boolean => value
+                .as_bool()
+                .map(Value::Bool)
+                .ok_or_else(|| wrong_type("boolean")),
+            FieldType::Date => match value.as_str() {
+                Some(s) => calendar::parse_date(s.trim())
+                    .map(|d| Value::String(d.to_string()))
+                    .ok_or_else(|| FormError::Date { label: label() }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::Datetime => match value.as_str() {
+                Some(s) => datetime(s.trim()).ok_or_else(|| FormError::Datetime { label: label() }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::Choice => match value.as_str() {
+                Some(s) if field.choices.iter().any(|c| c.value == s) => {
+                    Ok(Value::String(s.to_owned()))
+                }
+                Some(_) => Err(FormError::NotAChoice { label: label() }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::MultiChoice => self.multi_choice(field, value),
+            FieldType::ResidentId => self.id(field, IdKind::ResidentId, value),
+            FieldType::CreditCode => self.id(field, IdKind::CreditCode, value),
+            FieldType::Mobile => self.id(field, IdKind::Mobile, value),
+            FieldType::PostalCode => self.id(field, IdKind::PostalCode, value),
+            FieldType::BankCard => self.id(field, IdKind::BankCard, value),
+            FieldType::Phone => match value.as_str() {
+                Some(s) => ids::check_as(IdKind::Mobile, s, self.at)
+                    .or_else(|_| ids::check_as(IdKind::Landline, s, self.at))
+                    .map(|f| Value::String(f.normalized))
+                    .map_err(|errors| FormError::Id {
+                        label: label(),
+                        error: errors
+                            .into_iter()
+                            .next()
+                            .unwrap_or(ids::IdError::UnknownKind),
+                    }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::Email => match value.as_str() {
+                Some(s) if is_email(s.trim()) => Ok(Value::String(s.trim().to_owned())),
+                Some(_) => Err(FormError::Email { label: label() }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::AreaCode => match value.as_str() {
+                Some(s) if is_area_code(s.trim()) => Ok(Value::String(s.trim().to_owned())),
+                Some(_) => Err(FormError::AreaCode { label: label() }),
+                None => Err(wrong_type("string")),
+            },
+            FieldType::Group => {
+                let normal = self.object(&field.fields, value, self.root, path);
+                return (!normal.is_null()).then_some(normal);
+            }
+            FieldType::Repeat => return self.repeat(field, value, path),
+        };
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.push(path, &e);
+                None
+            }
+        }
+    }
+
+    fn text(&self, field: &Field, s: &str) -> Result<Value, FormError> {
+        let s = s.trim();
+        let chars = u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+        let label = || self.label(field);
+        if let Some(min) = field.min_length.filter(|&m| chars < m) {
+            return Err(FormError::TooShort {
+                label: label(),
+                min,
+            });
+        }
+        if let Some(max) = field.max_length.filter(|&m| chars > m) {
+            return Err(FormError::TooLong {
+                label: label(),
+                max,
+            });
+        }
+        if field.pattern.as_ref().is_some_and(|p| !p.matches(s)) {
+            return Err(FormError::Pattern { label: label() });
+        }
+        Ok(Value::String(s.to_owned()))
+    }
+
+    fn range(&self, field: &Field, x: f64) -> Result<(), FormError> {
+        if let Some(min) = field.min.filter(|&m| x < m) {
+            return Err(FormError::BelowMin {
+                label: self.label(field),
+                min,
+            });
+        }
+        if let Some(max) = field.max.filter(|&m| x > m) {
+            return Err(FormError::AboveMax {
+                label: self.label(field),
+                max,
+            });
+        }
+        Ok(())
+    }
+
+    fn items(&self, field: &Field, n: usize) -> Result<(), FormError> {
+        let n = u32::try_from(n).unwrap_or(u32::MAX);
+        if let Some(min) = field.min_items.filter(|&m| n < m) {
+            return Err(FormError::TooFewItems {
+                label: self.label(field),
+                min,
+            });
+        }
+        if let Some(max) = field.max_items.filter(|&m| n > m) {
+            return Err(FormError::TooManyItems {
+                label: self.label(field),
+                max,
+            });
+        }
+        Ok(())
+    }
+
+    fn multi_choice(&self, field: &Field, value: &Value) -> Result<Value, FormError> {
+        let label = || self.label(field);
+        let items = value.as_array().ok_or_else(|| FormError::WrongType {
+            label: label(),
+            expected: "array",
+        })?;
+        self.items(field, items.len())?;
+        let mut chosen: Vec<&str> = Vec::with_capacity(items.len());
+        for item in items {
+            let s = item.as_str().ok_or_else(|| FormError::WrongType {
+                label: label(),
+                expected: "string",
+            })?;
+            if !field.choices.iter().any(|c| c.value == s) {
+                return Err(FormError::NotAChoice { label: label() });
+            }
+            if chosen.contains(&s) {
+                return Err(FormError::DuplicateChoice { label: label() });
+            }
+            chosen.push(s);
+        }
+        Ok(Value::Array(
+            chosen
+                .into_iter()
+                .map(|s| Value::String(s.to_owned()))
+                .collect(),
+        ))
+    }
+
+    /// An identifier field: the identifier check's first problem, under the field's label.
+    fn id(&self, field: &Field, kind: IdKind, value: &Value) -> Result<Value, FormError> {
+        let s = value.as_str().ok_or_else(|| FormError::WrongType {
+            label: self.label(field),
+            expected: "string",
+        })?;
+        ids::check_as(kind, s, self.at)
+            .map(|f| Value::String(f.normalized))
+            .map_err(|errors| FormError::Id {
+                label: self.label(field),
+                error: errors
+                    .into_iter()
+                    .next()
+                    .unwrap_or(ids::IdError::UnknownKind),
+            })
+    }
+
+    fn repeat(&mut self, field: &Field, value: &Value, path: &str) -> Option<Value> {
+        let Some(items) = value.as_array() else {
+            self.push(
+                path,
+                &FormError::WrongType {
+                    label: self.label(field),
+                    expected: "array",
+                },
+            );
+            return None;
+        };
+        if let Err(e) = self.items(field, items.len()) {
+            self.push(path, &e);
+        }
+        let normal: Vec<Value> = items
+            .iter()
+            .enumerate()
+            // Rules inside a repeating group see the item they belong to.
+            .map(|(i, item)| self.object(&field.fields, item, item, &pointer(path, &i.to_string())))
+            .collect();
+        Some(Value::Array(normal))
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS]` (a space instead of `T` accepted), normalised with seconds.
+fn datetime(s: &str) -> Option<Value> {
+    let (date, time) = s.split_once(['T', ' '])?;
+    let date = calendar::parse_date(date)?;
+    let parts: Vec<&str> = time.split(':').collect();
+    let number = |i: usize, max: u32| -> Option<u32> {
+        let p = parts.get(i)?;
+        (p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+            .filter(|&n| n <= max)
+    };
+    let (h, m) = (number(0, 23)?, number(1, 59)?);
+    let sec = if parts.len() == 3 {
+        number(2, 59)?
+    } else if parts.len() == 2 {
+        0
+    } else {
+        return None;
+    };
+    Some(Value::String(format!("{date}T{h:02}:{m:02}:{sec:02}")))
+}
+
+/// A plain structural check: one `@`, a non-empty local part, a dotted domain, no spaces.
+fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && s.len() <= 254
+        && !domain.contains('@')
+        && !s.chars().any(char::is_whitespace)
+        && domain.split('.').count() >= 2
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
+}
+
+/// Six digits whose first two name a province-level division of GB/T 2260.
+fn is_area_code(s: &str) -> bool {
+    s.len() == 6
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && s.get(..2).and_then(ids::province).is_some()
+}

@@ -1,0 +1,168 @@
+//! JSON documents as hosts receive them: bounded in size and depth, and every failure coded.
+//!
+//! Catalogues, form answers and every other document a binding passes in as text go through
+//! [`parse_json`], so a 50 MB upload or a 10,000-level nesting is the same clear error at
+//! the kiosk, the window and the back office.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+use crate::{Coded, Lang};
+
+/// The largest form answer accepted, in bytes.
+pub const MAX_ANSWER_BYTES: usize = 1 << 20;
+/// The largest catalogue accepted, in bytes.
+pub const MAX_CATALOG_BYTES: usize = 16 << 20;
+
+/// A document that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InputError {
+    /// `input.too_large`: longer than the limit for its kind of document.
+    #[error("文档过大 / document too large")]
+    TooLarge {
+        /// The limit, in bytes.
+        max: usize,
+    },
+    /// `input.not_utf8`: bytes that are not UTF-8 text.
+    #[error("不是 UTF-8 文本 / not UTF-8 text")]
+    NotUtf8,
+    /// `input.too_deep`: nested deeper than the parser allows (128 levels).
+    #[error("文档嵌套过深 / document nested too deeply")]
+    TooDeep,
+    /// `input.malformed`: not JSON.
+    #[error("不是有效的 JSON / not valid JSON")]
+    Malformed {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+    },
+    /// `input.shape`: JSON of the wrong shape (a missing or unknown field, a wrong type).
+    #[error("文档结构不正确 / document has the wrong shape")]
+    Shape {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What the parser expected, as it says it (English, technical).
+        detail: String,
+    },
+}
+
+impl Coded for InputError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::TooLarge { .. } => "input.too_large",
+            Self::NotUtf8 => "input.not_utf8",
+            Self::TooDeep => "input.too_deep",
+            Self::Malformed { .. } => "input.malformed",
+            Self::Shape { .. } => "input.shape",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::TooLarge { max }, Lang::ZhCn) => format!("文档过大，不能超过 {max} 字节"),
+            (Self::TooLarge { max }, Lang::En) => {
+                format!("The document is larger than {max} bytes")
+            }
+            (Self::NotUtf8, _) => lang
+                .pick(
+                    "文档不是 UTF-8 编码的文本",
+                    "The document is not UTF-8 text",
+                )
+                .to_owned(),
+            (Self::TooDeep, _) => lang
+                .pick("文档嵌套层级过深", "The document is nested too deeply")
+                .to_owned(),
+            (Self::Malformed { line, column }, Lang::ZhCn) => {
+                format!("第 {line} 行第 {column} 列：不是有效的 JSON")
+            }
+            (Self::Malformed { line, column }, Lang::En) => {
+                format!("Line {line}, column {column}: not valid JSON")
+            }
+            (
+                Self::Shape {
+                    line,
+                    column,
+                    detail,
+                },
+                Lang::ZhCn,
+            ) => {
+                format!("第 {line} 行第 {column} 列：结构不正确（{detail}）")
+            }
+            (
+                Self::Shape {
+                    line,
+                    column,
+                    detail,
+                },
+                Lang::En,
+            ) => {
+                format!("Line {line}, column {column}: {detail}")
+            }
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::TooLarge { max } => json!({ "max": max }),
+            Self::Malformed { line, column } | Self::Shape { line, column, .. } => {
+                json!({ "line": line, "column": column })
+            }
+            Self::TooDeep | Self::NotUtf8 => return Map::new(),
+        };
+        match params {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl InputError {
+    fn from_serde(error: &serde_json::Error) -> Self {
+        let (line, column) = (error.line(), error.column());
+        match error.classify() {
+            serde_json::error::Category::Data => Self::Shape {
+                line,
+                column,
+                detail: error.to_string(),
+            },
+            _ if error.to_string().starts_with("recursion limit exceeded") => Self::TooDeep,
+            _ => Self::Malformed { line, column },
+        }
+    }
+}
+
+/// Parses a JSON document of at most `max_bytes` bytes into `T`.
+///
+/// ```
+/// use doorstep::input::{InputError, parse_json};
+/// use serde_json::Value;
+///
+/// let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+/// assert_eq!(parse_json::<Value>(&deep, 1 << 20), Err(InputError::TooDeep));
+/// assert!(matches!(parse_json::<Value>("{", 100), Err(InputError::Malformed { .. })));
+/// ```
+pub fn parse_json<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T, InputError> {
+    if text.len() > max_bytes {
+        return Err(InputError::TooLarge { max: max_bytes });
+    }
+    serde_json::from_str(text).map_err(|e| InputError::from_serde(&e))
+}
+
+/// Parses a JSON document given as bytes (from a file or a C caller): UTF-8 checked, then
+/// as [`parse_json`].
+pub fn parse_json_bytes<T: DeserializeOwned>(
+    bytes: &[u8],
+    max_bytes: usize,
+) -> Result<T, InputError> {
+    if bytes.len() > max_bytes {
+        return Err(InputError::TooLarge { max: max_bytes });
+    }
+    parse_json(
+        std::str::from_utf8(bytes).map_err(|_| InputError::NotUtf8)?,
+        max_bytes,
+    )
+}

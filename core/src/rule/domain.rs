@@ -1,0 +1,87 @@
+//! Operators `JsonLogic` does not have, for the rules of government services.
+//!
+//! | operator | 中文 | arguments | result |
+//! |---|---|---|---|
+//! | `id_birth_date` | 身份证出生日期 | ID number | `"YYYY-MM-DD"`, or `null` if not a valid number |
+//! | `id_age` | 按身份证计算周岁 | ID number, reference date | full years on that date, or `null` |
+//! | `id_sex` | 身份证性别 | ID number | `"male"` (男) / `"female"` (女), or `null` |
+//! | `days_between` | 相隔天数 | from, to (`YYYY-MM-DD`) | calendar days `to − from`, or `null` |
+//! | `age_at` | 按出生日期计算周岁 | birth date, reference date | full years on that date, or `null` |
+//!
+//! ID numbers are resident ID numbers (GB 11643-1999, 18 digits or the 15-digit legacy
+//! form) and residence permit numbers for Hong Kong, Macau and Taiwan residents, checked by
+//! [`ids::check_as`]. Anything that is not a valid one (a typing error, a number, `null`)
+//! gives `null`, like a malformed date given as data. A reference date that is not a date
+//! is the host's mistake and an error, [`RuleError::InvalidDate`]. Someone not yet born on
+//! the reference date has no age: `null`.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::RuleError;
+use super::compile::Op;
+use super::value::View;
+use crate::calendar::parse_date;
+use crate::ids::{self, IdFacts, IdKind, Sex};
+
+/// Evaluates a domain operator over its first two arguments. `pointer` locates the
+/// operation, for the error.
+pub(super) fn apply(op: Op, a: View<'_>, b: View<'_>, pointer: &str) -> Result<Value, RuleError> {
+    let reference_date = || {
+        date(b).ok_or_else(|| RuleError::InvalidDate {
+            operator: op.name(),
+            pointer: pointer.to_owned(),
+        })
+    };
+    Ok(match op {
+        // 出生日期: validity only, so the reference date is as late as dates go.
+        Op::IdBirthDate => id_facts(a, NaiveDate::MAX)
+            .and_then(|f| f.birth_date)
+            .map_or(Value::Null, |d| Value::String(d.to_string())),
+        // 性别
+        Op::IdSex => id_facts(a, NaiveDate::MAX)
+            .and_then(|f| f.sex)
+            .map_or(Value::Null, |sex| {
+                Value::from(match sex {
+                    Sex::Male => "male",
+                    Sex::Female => "female",
+                })
+            }),
+        // 周岁 (by ID number): the check already refuses a birth date after `at`.
+        Op::IdAge => {
+            let at = reference_date()?;
+            id_facts(a, at)
+                .and_then(|f| f.age)
+                .map_or(Value::Null, Value::from)
+        }
+        // 周岁 (by birth date)
+        Op::AgeAt => {
+            let at = reference_date()?;
+            date(a)
+                .and_then(|birth| crate::calendar::age_at(birth, at))
+                .map_or(Value::Null, Value::from)
+        }
+        // 相隔天数
+        Op::DaysBetween => match (date(a), date(b)) {
+            (Some(from), Some(to)) => Value::from(to.signed_duration_since(from).num_days()),
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    })
+}
+
+/// A date written `YYYY-MM-DD`, if `value` is one.
+fn date(value: View<'_>) -> Option<NaiveDate> {
+    match value {
+        View::Str(s) => parse_date(s),
+        _ => None,
+    }
+}
+
+/// What a valid resident ID or residence permit number says, checked on `at`.
+fn id_facts(value: View<'_>, at: NaiveDate) -> Option<IdFacts> {
+    match value {
+        View::Str(s) => ids::check_as(IdKind::ResidentId, s, at).ok(),
+        _ => None,
+    }
+}

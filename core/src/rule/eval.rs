@@ -1,0 +1,348 @@
+//! Walking a compiled rule over data. Control operators (`if`, `and`, `or`) and the array
+//! operators (`map`, `filter`, …) evaluate their own arguments; every other operator gets
+//! its arguments evaluated first, in order.
+
+use std::cmp::Ordering;
+
+use serde_json::{Map, Value};
+
+use super::compile::{Call, Node, Op};
+use super::value::{
+    Val, View, compare, loose_eq, parse_float, strict_eq, to_number, to_string, truthy,
+};
+use super::{RuleError, domain};
+
+/// Evaluates `node` over `data`. Recursion is bounded by the rule's depth, which compiling
+/// limited to [`MAX_DEPTH`](super::MAX_DEPTH).
+pub(super) fn eval(node: &Node, data: &Value) -> Result<Val, RuleError> {
+    match node {
+        Node::Literal(value) => Ok(Val::Json(value.clone())),
+        Node::Array(items) => items
+            .iter()
+            .map(|n| eval(n, data).map(Val::into_json))
+            .collect::<Result<_, _>>()
+            .map(|items| Val::Json(Value::Array(items))),
+        Node::Call(call) => call_op(call, data),
+    }
+}
+
+fn call_op(call: &Call, data: &Value) -> Result<Val, RuleError> {
+    let args = call.args.as_slice();
+    match call.op {
+        Op::If | Op::Ternary => {
+            for pair in args.chunks(2) {
+                match pair {
+                    [condition, then] if truthy(eval(condition, data)?.view()) => {
+                        return eval(then, data);
+                    }
+                    [otherwise] => return eval(otherwise, data),
+                    _ => {}
+                }
+            }
+            Ok(Val::Json(Value::Null))
+        }
+        Op::And | Op::Or => {
+            // The deciding value: the first falsy (and) or truthy (or) one, else the last.
+            let mut last = Val::Json(Value::Null);
+            for arg in args {
+                last = eval(arg, data)?;
+                if truthy(last.view()) == (call.op == Op::Or) {
+                    break;
+                }
+            }
+            Ok(last)
+        }
+        Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some => {
+            scoped(call.op, args, data)
+        }
+        op => {
+            let values = args
+                .iter()
+                .map(|n| eval(n, data))
+                .collect::<Result<Vec<_>, _>>()?;
+            apply(op, &values, data, call.pointer.as_deref())
+        }
+    }
+}
+
+/// The array operators: the first argument is evaluated over `data`, the second over each
+/// item (`reduce`: over `{"current": item, "accumulator": value so far}`).
+fn scoped(op: Op, args: &[Node], data: &Value) -> Result<Val, RuleError> {
+    let (Some(items), Some(logic)) = (args.first(), args.get(1)) else {
+        return Ok(Val::Json(Value::Null));
+    };
+    let initial = || {
+        args.get(2)
+            .map_or(Ok(Val::Json(Value::Null)), |i| eval(i, data))
+    };
+    let items = match eval(items, data)? {
+        Val::Json(Value::Array(items)) => items,
+        _ if op == Op::Reduce => return initial(),
+        _ => Vec::new(),
+    };
+    let holds = |item: &Value| eval(logic, item).map(|v| truthy(v.view()));
+    Ok(match op {
+        Op::Map => Val::Json(Value::Array(
+            items
+                .iter()
+                .map(|item| eval(logic, item).map(Val::into_json))
+                .collect::<Result<_, _>>()?,
+        )),
+        Op::Filter => {
+            let mut kept = Vec::new();
+            for item in items {
+                if holds(&item)? {
+                    kept.push(item);
+                }
+            }
+            Val::Json(Value::Array(kept))
+        }
+        Op::Reduce => {
+            let mut accumulator = initial()?;
+            for current in items {
+                let mut scope = Map::new();
+                scope.insert("current".into(), current);
+                scope.insert("accumulator".into(), accumulator.into_json());
+                accumulator = eval(logic, &Value::Object(scope))?;
+            }
+            accumulator
+        }
+        // `all` of nothing is false, as in the reference implementation.
+        Op::All => {
+            let mut all = !items.is_empty();
+            for item in &items {
+                if !holds(item)? {
+                    all = false;
+                    break;
+                }
+            }
+            Val::from(all)
+        }
+        _ => {
+            let mut found = false;
+            for item in &items {
+                if holds(item)? {
+                    found = true;
+                    break;
+                }
+            }
+            Val::from(found == (op == Op::Some))
+        }
+    })
+}
+
+/// The operators that take their arguments evaluated.
+fn apply(op: Op, args: &[Val], data: &Value, pointer: Option<&str>) -> Result<Val, RuleError> {
+    const NULL: Val = Val::Json(Value::Null);
+    let a = args.first().unwrap_or(&NULL).view();
+    let b = args.get(1).unwrap_or(&NULL).view();
+    let nums = || args.iter().map(|v| to_number(v.view()));
+    Ok(match op {
+        Op::Var => var(args, data),
+        Op::Missing => Val::Json(Value::Array(missing(args, data))),
+        Op::MissingSome => Val::Json(missing_some(a, args.get(1), data)),
+        Op::Eq => Val::from(loose_eq(a, b)),
+        Op::Ne => Val::from(!loose_eq(a, b)),
+        Op::StrictEq => Val::from(strict_eq(a, b)),
+        Op::StrictNe => Val::from(!strict_eq(a, b)),
+        Op::Not => Val::from(!truthy(a)),
+        Op::NotNot => Val::from(truthy(a)),
+        Op::Gt => Val::from(compare(a, b) == Some(Ordering::Greater)),
+        Op::Ge => Val::from(matches!(
+            compare(a, b),
+            Some(Ordering::Greater | Ordering::Equal)
+        )),
+        Op::Lt | Op::Le => {
+            let holds = |x: View<'_>, y: View<'_>| match compare(x, y) {
+                Some(Ordering::Less) => true,
+                Some(Ordering::Equal) => op == Op::Le,
+                _ => false,
+            };
+            // Three arguments: "between", a < b < c.
+            Val::from(holds(a, b) && args.get(2).is_none_or(|c| holds(b, c.view())))
+        }
+        Op::Max => Val::Num(extreme(nums(), f64::max)),
+        Op::Min => Val::Num(extreme(nums(), f64::min)),
+        // From +0 as in JavaScript (Rust's `sum` starts from -0).
+        Op::Add => Val::Num(args.iter().fold(0.0, |sum, v| sum + parse_float(v.view()))),
+        Op::Mul => Val::Num(args.iter().map(|v| parse_float(v.view())).product()),
+        Op::Sub => Val::Num(match args.get(1) {
+            None => -to_number(a),
+            Some(_) => to_number(a) - to_number(b),
+        }),
+        Op::Div => Val::Num(to_number(a) / to_number(b)),
+        Op::Mod => Val::Num(to_number(a) % to_number(b)),
+        Op::Merge => {
+            let mut merged = Vec::new();
+            for arg in args {
+                match arg {
+                    Val::Json(Value::Array(items)) => merged.extend(items.iter().cloned()),
+                    other => merged.push(other.clone().into_json()),
+                }
+            }
+            Val::Json(Value::Array(merged))
+        }
+        Op::In => Val::from(match b {
+            // JavaScript: `""` is falsy, so nothing is in it.
+            View::Str(haystack) => !haystack.is_empty() && haystack.contains(to_string(a).as_ref()),
+            View::Array(items) => items.iter().any(|item| strict_eq(a, View::of(item))),
+            _ => false,
+        }),
+        Op::Cat => {
+            let mut out = String::new();
+            for arg in args.iter().map(Val::view) {
+                if !matches!(arg, View::Null) {
+                    out.push_str(&to_string(arg));
+                }
+            }
+            Val::Json(Value::String(out))
+        }
+        Op::Substr => substr(a, b, args.get(2).map(Val::view)),
+        Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
+            return domain::apply(op, a, b, pointer.unwrap_or_default()).map(Val::Json);
+        }
+        // Evaluated in `call_op`.
+        Op::If
+        | Op::Ternary
+        | Op::And
+        | Op::Or
+        | Op::Map
+        | Op::Filter
+        | Op::Reduce
+        | Op::All
+        | Op::None
+        | Op::Some => NULL,
+    })
+}
+
+/// `Math.max` / `Math.min`: NaN when any argument is not a number; for no arguments, the
+/// infinity `Math` gives (written out as `null`).
+fn extreme(mut nums: impl Iterator<Item = f64>, pick: fn(f64, f64) -> f64) -> f64 {
+    let Some(first) = nums.next() else {
+        return f64::NAN;
+    };
+    nums.fold(first, |m, n| {
+        if m.is_nan() || n.is_nan() {
+            f64::NAN
+        } else {
+            pick(m, n)
+        }
+    })
+}
+
+/// `var`: the value at a dot-separated path (`a.b`, `items.0.name`), the default (or `null`)
+/// when there is none; the whole data for `""`, `null` or no path.
+fn var(args: &[Val], data: &Value) -> Val {
+    let path = match args.first().map(Val::view) {
+        None | Some(View::Null | View::Str("")) => return Val::Json(data.clone()),
+        Some(path) => to_string(path),
+    };
+    match lookup(&path, data) {
+        Some(value) => Val::Json(value.clone()),
+        None => args.get(1).cloned().unwrap_or(Val::Json(Value::Null)),
+    }
+}
+
+/// The value at a dot-separated path in `data`, descending into objects by key and into
+/// arrays by index.
+fn lookup<'a>(path: &str, data: &'a Value) -> Option<&'a Value> {
+    path.split('.')
+        .try_fold(data, |current, key| match current {
+            Value::Object(map) => map.get(key),
+            Value::Array(items) => index(key).and_then(|i| items.get(i)),
+            _ => None,
+        })
+}
+
+/// An array index written canonically (`0`, `12`; not `01` or `+1`).
+fn index(key: &str) -> Option<usize> {
+    let canonical =
+        key == "0" || (!key.starts_with('0') && key.bytes().all(|b| b.is_ascii_digit()));
+    if canonical { key.parse().ok() } else { None }
+}
+
+/// `missing`: the keys (given as arguments, or as one array) whose value is `null`, absent
+/// or `""`.
+fn missing(args: &[Val], data: &Value) -> Vec<Value> {
+    let keys: Vec<Val> = match args.first() {
+        Some(Val::Json(Value::Array(keys))) => keys.iter().cloned().map(Val::Json).collect(),
+        _ => args.to_vec(),
+    };
+    keys.into_iter()
+        .filter(|key| {
+            // As JavaScript's `{"var": key}`: an array key is the arguments of `var`.
+            let value = match key {
+                Val::Json(Value::Array(args)) => var(
+                    &args.iter().cloned().map(Val::Json).collect::<Vec<_>>(),
+                    data,
+                ),
+                key => var(std::slice::from_ref(key), data),
+            };
+            matches!(value.view(), View::Null | View::Str(""))
+        })
+        .map(Val::into_json)
+        .collect()
+}
+
+/// `missing_some`: `[]` when at least `need` of `keys` are present, else the missing ones.
+fn missing_some(need: View<'_>, keys: Option<&Val>, data: &Value) -> Value {
+    let keys = keys.cloned().unwrap_or(Val::Json(Value::Null));
+    // As JavaScript's `keys.length`: a string's length, NaN for what is not an array.
+    #[allow(clippy::cast_precision_loss)] // lengths are far below 2^53
+    let count = match keys.view() {
+        View::Array(keys) => keys.len() as f64,
+        View::Str(s) => s.encode_utf16().count() as f64,
+        _ => f64::NAN,
+    };
+    // As JavaScript's `{"missing": keys}`: the keys are its arguments.
+    let absent = match &keys {
+        Val::Json(Value::Array(items)) => missing(
+            &items.iter().cloned().map(Val::Json).collect::<Vec<_>>(),
+            data,
+        ),
+        key => missing(std::slice::from_ref(key), data),
+    };
+    #[allow(clippy::cast_precision_loss)]
+    let present = count - absent.len() as f64;
+    if present >= to_number(need) {
+        Value::Array(Vec::new())
+    } else {
+        Value::Array(absent)
+    }
+}
+
+/// `substr`: characters from `start` (negative: from the end), `length` of them (negative:
+/// all but that many at the end; absent: to the end). Counts characters, not UTF-16 units.
+fn substr(source: View<'_>, start: View<'_>, length: Option<View<'_>>) -> Val {
+    let chars: Vec<char> = to_string(source).chars().collect();
+    let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
+    let start = integer(to_number(start));
+    let from = if start < 0 {
+        len.saturating_add(start)
+    } else {
+        start
+    };
+    let from = usize::try_from(from.clamp(0, len)).unwrap_or(0);
+    let rest = chars.get(from..).unwrap_or_default();
+    let rest_len = i64::try_from(rest.len()).unwrap_or(i64::MAX);
+    let take = match length.map(to_number) {
+        None => rest_len,
+        // Negative: all but that many at the end (json-logic-js emulates PHP here).
+        #[allow(clippy::cast_precision_loss)] // lengths are far below 2^53
+        Some(n) if n < 0.0 => integer(rest_len as f64 + n),
+        Some(n) => integer(n),
+    };
+    let take = usize::try_from(take.clamp(0, rest_len)).unwrap_or(0);
+    Val::Json(Value::String(rest.iter().take(take).collect()))
+}
+
+/// JavaScript `ToIntegerOrInfinity`, saturated to `i64`.
+fn integer(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    // Saturating float-to-int conversion, as intended.
+    #[allow(clippy::cast_possible_truncation)]
+    let n = f.trunc() as i64;
+    n
+}

@@ -1,0 +1,352 @@
+//! Rules as data: [JsonLogic](https://jsonlogic.com) rules, compiled once when a catalogue
+//! loads and evaluated many times — conditional fields (`requiredIf`, `visibleIf`),
+//! cross-field checks, material and successor conditions, policy eligibility.
+//!
+//! An evaluator of our own rather than `datalogic-rs`, which would add 210 KB (gzipped) to
+//! the WASM package. It follows the reference implementation (json-logic-js) and passes the
+//! official conformance cases for every operator it has.
+//!
+//! ```
+//! use doorstep::rule::Rule;
+//! use serde_json::json;
+//!
+//! // 申请人未满 18 周岁时须填写监护人: required when the applicant is under 18.
+//! let rule = Rule::compile(&json!(
+//!     {"<": [{"id_age": [{"var": "applicant.id"}, {"var": "today"}]}, 18]}
+//! ))?;
+//! let data = json!({"applicant": {"id": "350205199003071239"}, "today": "2024-10-15"});
+//! assert!(!rule.truthy(&data)?);
+//! assert_eq!(rule.vars(), ["applicant.id", "today"]);
+//! # Ok::<(), doorstep::rule::RuleError>(())
+//! ```
+//!
+//! # Operators
+//!
+//! | family | operators |
+//! |---|---|
+//! | data | `var`, `missing`, `missing_some` |
+//! | logic | `if`, `?:`, `==`, `===`, `!=`, `!==`, `!`, `!!`, `or`, `and` |
+//! | numbers | `>`, `>=`, `<`, `<=` (also `[a, b, c]`: between), `max`, `min`, `+`, `-`, `*`, `/`, `%` |
+//! | arrays | `map`, `filter`, `reduce`, `all`, `none`, `some`, `merge`, `in` |
+//! | strings | `in`, `cat`, `substr` |
+//! | domain | `id_birth_date`, `id_age`, `id_sex`, `days_between`, `age_at` (see below) |
+//!
+//! `log` is left out. Domain operators (领域运算符):
+//!
+//! | operator | 中文 | arguments | result |
+//! |---|---|---|---|
+//! | `id_birth_date` | 身份证出生日期 | ID number | `"YYYY-MM-DD"`, or `null` if not a valid number |
+//! | `id_age` | 按身份证计算周岁 | ID number, reference date | full years on that date, or `null` |
+//! | `id_sex` | 身份证性别 | ID number | `"male"` / `"female"`, or `null` |
+//! | `days_between` | 相隔天数 | from, to (`YYYY-MM-DD`) | calendar days `to − from`, or `null` |
+//! | `age_at` | 按出生日期计算周岁 | birth date, reference date | full years on that date, or `null` |
+//!
+//! An ID number is a resident ID number (18 digits, or 15) or a residence permit number for
+//! Hong Kong, Macau and Taiwan residents. Anything else, a malformed date given as data,
+//! and a birth after the reference date give `null`; a reference date that is not a date
+//! written `YYYY-MM-DD` is an error ([`RuleError::InvalidDate`]).
+//!
+//! # Semantics
+//!
+//! As json-logic-js 2.0.5: `==` coerces as JavaScript does (`1 == "1"`, `[] == 0`), `[]`
+//! and `""` are falsy while `"0"` is truthy, `and`/`or` stop at and return the deciding
+//! value, `+` and `*` read numbers with `parseFloat`, the others with `Number`. Numbers are
+//! f64; while a rule runs they may be NaN or ±Infinity (`{"+": ["abc"]}`, `{"/": [1, 0]}`)
+//! and behave as in JavaScript (a sum with a missing value is never `<` anything); a result
+//! is written as JSON: integral numbers as integers (`1`, not `1.0`), NaN and ±Infinity as
+//! `null`, as `JSON.stringify` writes them. Where JSON cannot follow JavaScript, or should
+//! not, the difference is small and deliberate:
+//!
+//! - Inside an array the rule builds (`map`, `merge`, `missing`, `[…]`), NaN and ±Infinity
+//!   are already `null`.
+//! - Arrays and objects are never `==` or `===` to one another (JavaScript compares them by
+//!   identity, so `{"===": [{"var": "a"}, {"var": "a"}]}` holds there for an array `a`).
+//! - `var` descends into objects and arrays only: no `length`, no characters of strings.
+//! - `substr` counts characters, not UTF-16 units; `*` with one argument gives a number.
+//! - A string is read as a number by the parser that reads JSON numbers (`serde_json`), so
+//!   `"0.1"` and `0.1` are the same f64; beyond 15 significant digits or exponents of ±22,
+//!   it may differ from JavaScript's in the last bit.
+//! - An object with no key or several keys is not passed through as data: it is an error
+//!   ([`RuleError::NotAnOperation`]).
+//! - Argument counts are checked where the operator has a fixed one (`==` takes 2, `<`
+//!   2 or 3, `!` 1, …; [`RuleError::Arity`]); `>` and `>=` take exactly 2 (`JsonLogic`'s
+//!   "between" is `<` and `<=` only).
+//!
+//! # Depth
+//!
+//! A rule may nest arrays and operations [`MAX_DEPTH`] deep, counted as JSON nests them
+//! (in `{"!": [[1]]}`, `[1]` is at level 3); deeper is [`RuleError::TooDeep`], found while
+//! compiling without recursing further, so no rule can overflow the stack. Data should be
+//! JSON as a parser gives it (`serde_json` stops at 128 levels).
+
+mod compile;
+mod domain;
+mod error;
+mod eval;
+mod value;
+
+use std::fmt::{self, Write as _};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use compile::{Node, OPERATORS, Op};
+pub use error::RuleError;
+
+/// The deepest a rule may nest arrays and operations (objects).
+pub const MAX_DEPTH: usize = 64;
+
+/// A compiled `JsonLogic` rule.
+///
+/// Build one with [`Rule::compile`], or deserialise it: deserialising compiles, so a
+/// catalogue with a bad rule fails to load. It serialises back to the JSON it was compiled
+/// from, unchanged.
+///
+/// ```
+/// use doorstep::rule::Rule;
+/// use serde_json::json;
+///
+/// let rule = Rule::compile(&json!({"and": [
+///     {">=": [{"var": "age"}, 60]},
+///     {"in": [{"var": "district"}, ["思明区", "海沧区"]]}
+/// ]}))?;
+/// assert!(rule.truthy(&json!({"age": 65, "district": "海沧区"}))?);
+/// assert_eq!(rule.evaluate(&json!({"age": 59, "district": "海沧区"}))?, json!(false));
+///
+/// let err = Rule::compile(&json!({"and": [true, {"==": [1]}]})).unwrap_err();
+/// assert_eq!(err.pointer(), "/and/1");
+/// # Ok::<(), doorstep::rule::RuleError>(())
+/// ```
+#[derive(Clone, PartialEq)]
+pub struct Rule {
+    root: Node,
+}
+
+impl Rule {
+    /// Compiles a rule, checking every operator, the argument counts and the depth.
+    ///
+    /// Errors name where the problem is as a JSON Pointer into `rule`, e.g. `/and/1/==/0`.
+    ///
+    /// ```
+    /// use doorstep::Coded;
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let err = Rule::compile(&json!({"if": [{"lg": 1}, "a", "b"]})).unwrap_err();
+    /// assert_eq!(err.code(), "rule.unknown_operator");
+    /// assert_eq!(err.pointer(), "/if/0");
+    /// ```
+    pub fn compile(rule: &Value) -> Result<Self, RuleError> {
+        let mut pointer = String::new();
+        compile::compile(rule, 1, &mut pointer).map(|root| Self { root })
+    }
+
+    /// Evaluates the rule over `data`.
+    ///
+    /// Never panics. Values of unexpected types are coerced as `JsonLogic` does rather than
+    /// refused; the only error is a domain operator's malformed reference date.
+    ///
+    /// ```
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let rule = Rule::compile(&json!({"missing_some": [1, ["phone", "email"]]}))?;
+    /// assert_eq!(rule.evaluate(&json!({"email": ""}))?, json!(["phone", "email"]));
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn evaluate(&self, data: &Value) -> Result<Value, RuleError> {
+        eval::eval(&self.root, data).map(value::Val::into_json)
+    }
+
+    /// Evaluates the rule and tells whether the result is truthy ([`truthy`]).
+    ///
+    /// ```
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let rule = Rule::compile(&json!({"var": "children"}))?;
+    /// assert!(!rule.truthy(&json!({"children": []}))?);
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn truthy(&self, data: &Value) -> Result<bool, RuleError> {
+        eval::eval(&self.root, data).map(|v| value::truthy(v.view()))
+    }
+
+    /// The paths of the data the rule reads, each once, in order of first appearance: the
+    /// `var` paths written in the rule and the keys `missing` and `missing_some` list.
+    ///
+    /// Left out: `""` (the whole data); paths inside the per-item rule of `map`, `filter`,
+    /// `reduce`, `all`, `none` and `some`, which read the item, not the data; and paths
+    /// computed when the rule runs, which [`computed_vars`](Self::computed_vars) reports.
+    ///
+    /// ```
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let rule = Rule::compile(&json!({"and": [
+    ///     {"missing": ["name", "phone"]},
+    ///     {"some": [{"var": "children"}, {"<": [{"var": "age"}, 3]}]}
+    /// ]}))?;
+    /// assert_eq!(rule.vars(), ["name", "phone", "children"]);
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn vars(&self) -> Vec<String> {
+        let mut reads = Reads::default();
+        reads.walk(&self.root, &mut String::new());
+        reads.paths
+    }
+
+    /// JSON Pointers to the `var`, `missing` and `missing_some` operations whose paths are
+    /// computed when the rule runs, so that [`vars`](Self::vars) cannot list them.
+    ///
+    /// ```
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let rule = Rule::compile(&json!({"var": {"cat": ["address.", {"var": "kind"}]}}))?;
+    /// assert_eq!(rule.vars(), ["kind"]);
+    /// assert_eq!(rule.computed_vars(), [""]);
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn computed_vars(&self) -> Vec<String> {
+        let mut reads = Reads::default();
+        reads.walk(&self.root, &mut String::new());
+        reads.computed
+    }
+
+    /// The rule as JSON, exactly as it was compiled from.
+    ///
+    /// ```
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// let json = json!({"!": {"var": "married"}});
+    /// assert_eq!(Rule::compile(&json)?.to_value(), json);
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn to_value(&self) -> Value {
+        serde_json::to_value(&self.root).unwrap_or_default()
+    }
+}
+
+/// `JsonLogic` truthiness: `false`, `null`, `0`, `""` and `[]` are falsy; everything else,
+/// including `"0"` and `{}`, is truthy.
+///
+/// ```
+/// use doorstep::rule::truthy;
+/// use serde_json::json;
+///
+/// assert!(!truthy(&json!([])));
+/// assert!(truthy(&json!("0")));
+/// ```
+pub fn truthy(value: &Value) -> bool {
+    value::truthy(value::View::of(value))
+}
+
+/// The names of every operator, `JsonLogic`'s and the domain ones.
+///
+/// ```
+/// assert!(doorstep::rule::operators().any(|op| op == "id_age"));
+/// ```
+pub fn operators() -> impl Iterator<Item = &'static str> {
+    OPERATORS.iter().map(|(name, ..)| *name)
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let json = serde_json::to_string(&self.root).unwrap_or_default();
+        f.debug_tuple("Rule")
+            .field(&format_args!("{json}"))
+            .finish()
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.root.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let json = Value::deserialize(deserializer)?;
+        Self::compile(&json).map_err(serde::de::Error::custom)
+    }
+}
+
+/// What a rule reads, gathered for [`Rule::vars`] and [`Rule::computed_vars`].
+#[derive(Default)]
+struct Reads {
+    paths: Vec<String>,
+    computed: Vec<String>,
+}
+
+impl Reads {
+    fn path(&mut self, path: &Value) {
+        let path = match path {
+            Value::String(s) if !s.is_empty() => s.clone(),
+            Value::Number(n) => n.to_string(),
+            _ => return,
+        };
+        if !self.paths.contains(&path) {
+            self.paths.push(path);
+        }
+    }
+
+    fn walk(&mut self, node: &Node, pointer: &mut String) {
+        let start = pointer.len();
+        match node {
+            Node::Literal(_) => {}
+            Node::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let _ = write!(pointer, "/{i}");
+                    self.walk(item, pointer);
+                    pointer.truncate(start);
+                }
+            }
+            Node::Call(call) => {
+                let args = call.args.as_slice();
+                // The literal paths read, or `None` when they are computed.
+                let literal = |n: Option<&Node>| match n {
+                    Some(Node::Literal(v)) => Some(v.clone()),
+                    _ => None,
+                };
+                let read = match (call.op, args) {
+                    (Op::Var, [path, ..]) => literal(Some(path)).map(|p| vec![p]),
+                    (Op::Missing, [Node::Literal(Value::Array(keys))]) => Some(keys.clone()),
+                    (Op::Missing, _) => args
+                        .iter()
+                        .map(|a| literal(Some(a)).filter(|v| !v.is_array()))
+                        .collect(),
+                    (Op::MissingSome, [_, keys]) => match literal(Some(keys)) {
+                        Some(Value::Array(keys)) => Some(keys),
+                        _ => None,
+                    },
+                    _ => Some(Vec::new()),
+                };
+                match read {
+                    Some(paths) => paths.iter().for_each(|p| self.path(p)),
+                    None => self.computed.push(pointer.clone()),
+                }
+                // The per-item rule of an array operator reads the item, not the data.
+                let per_item = matches!(
+                    call.op,
+                    Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some
+                );
+                compile::push_key(pointer, call.op.name());
+                let named = pointer.len();
+                for (i, arg) in args.iter().enumerate() {
+                    if per_item && i == 1 {
+                        continue;
+                    }
+                    if !call.bare {
+                        let _ = write!(pointer, "/{i}");
+                    }
+                    self.walk(arg, pointer);
+                    pointer.truncate(named);
+                }
+                pointer.truncate(start);
+            }
+        }
+    }
+}
