@@ -54,11 +54,19 @@ impl Coded for EngineError {
                 Lang::En => format!("The catalogue fails lint with {} problems", problems.len()),
             },
             Self::UnknownMatter => lang
-                .pick("目录中没有在该日期生效的此事项", "No matter with this code is in effect on that date")
+                .pick(
+                    "目录中没有在该日期生效的此事项",
+                    "No matter with this code is in effect on that date",
+                )
                 .to_owned(),
-            Self::UnknownBundle => lang.pick("目录中没有此一件事", "No bundle with this code").to_owned(),
+            Self::UnknownBundle => lang
+                .pick("目录中没有此一件事", "No bundle with this code")
+                .to_owned(),
             Self::Target => lang
-                .pick("须指定一个事项（matter）或一个一件事（bundle）", "Name exactly one matter or one bundle")
+                .pick(
+                    "须指定一个事项（matter）或一个一件事（bundle）",
+                    "Name exactly one matter or one bundle",
+                )
                 .to_owned(),
         }
     }
@@ -90,12 +98,18 @@ pub struct Target {
 impl Target {
     /// The matter `code`.
     pub fn matter(code: &str) -> Self {
-        Self { matter: Some(code.to_owned()), bundle: None }
+        Self {
+            matter: Some(code.to_owned()),
+            bundle: None,
+        }
     }
 
     /// The bundle `code`.
     pub fn bundle(code: &str) -> Self {
-        Self { matter: None, bundle: Some(code.to_owned()) }
+        Self {
+            matter: None,
+            bundle: Some(code.to_owned()),
+        }
     }
 }
 
@@ -192,7 +206,9 @@ impl Engine {
             .map(|m| self.summary(m))
             .filter(|s| {
                 query.is_empty()
-                    || [&s.code, &s.name, &s.department_name].iter().any(|t| t.to_lowercase().contains(&query))
+                    || [&s.code, &s.name, &s.department_name]
+                        .iter()
+                        .any(|t| t.to_lowercase().contains(&query))
             })
             .collect()
     }
@@ -204,7 +220,11 @@ impl Engine {
             name: m.name.clone(),
             matter_type: m.matter_type,
             department: m.department.clone(),
-            department_name: self.catalog.org(&m.department).map(|o| o.name.clone()).unwrap_or_default(),
+            department_name: self
+                .catalog
+                .org(&m.department)
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
             immediate: m.immediate,
             promised_limit_days: m.promised_limit_days,
             legal_limit_days: m.legal_limit_days,
@@ -231,16 +251,30 @@ impl Engine {
 
     /// The matters `target` covers on `at`: the matter, or the bundle's members that
     /// apply to `answer` (every member when `answer` is `None`, for rendering).
-    fn matters_of(&self, target: &Target, answer: Option<&Value>, at: NaiveDate) -> Result<Vec<&Matter>, EngineError> {
+    fn matters_of(
+        &self,
+        target: &Target,
+        answer: Option<&Value>,
+        at: NaiveDate,
+    ) -> Result<Vec<&Matter>, EngineError> {
         match (&target.matter, &target.bundle) {
-            (Some(code), None) => {
-                self.catalog.matter_on(code, at).map(|m| vec![m]).ok_or(EngineError::UnknownMatter)
-            }
+            (Some(code), None) => self
+                .catalog
+                .matter_on(code, at)
+                .map(|m| vec![m])
+                .ok_or(EngineError::UnknownMatter),
             (None, Some(code)) => {
-                let b = self.catalog.bundle(code).ok_or(EngineError::UnknownBundle)?;
+                let b = self
+                    .catalog
+                    .bundle(code)
+                    .ok_or(EngineError::UnknownBundle)?;
                 Ok(match answer {
                     Some(answer) => bundle::members(&self.catalog, b, answer),
-                    None => b.members.iter().filter_map(|m| self.catalog.matter_on(&m.matter, at)).collect(),
+                    None => b
+                        .members
+                        .iter()
+                        .filter_map(|m| self.catalog.matter_on(&m.matter, at))
+                        .collect(),
                 })
             }
             _ => Err(EngineError::Target),
@@ -258,9 +292,18 @@ impl Engine {
     }
 
     /// Validates `answer` for `target`.
-    pub fn validate(&self, target: &Target, answer: &Value, at: NaiveDate, lang: Lang) -> Result<Validation, EngineError> {
+    pub fn validate(
+        &self,
+        target: &Target,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+    ) -> Result<Validation, EngineError> {
         if let Some(code) = &target.bundle {
-            let b = self.catalog.bundle(code).ok_or(EngineError::UnknownBundle)?;
+            let b = self
+                .catalog
+                .bundle(code)
+                .ok_or(EngineError::UnknownBundle)?;
             if target.matter.is_some() {
                 return Err(EngineError::Target);
             }
@@ -279,8 +322,17 @@ impl Engine {
 
     /// The documents to bring for `target` given `answer`, each once, minus those waived
     /// by the shared-data sources in `available`.
-    pub fn materials(&self, target: &Target, answer: &Value, available: &[&str], at: NaiveDate) -> Result<Vec<Material>, EngineError> {
+    pub fn materials(
+        &self,
+        target: &Target,
+        answer: &Value,
+        available: &[&str],
+        at: NaiveDate,
+    ) -> Result<Vec<Material>, EngineError> {
         let matters = self.matters_of(target, Some(answer), at)?;
-        Ok(bundle::required_materials(&matters, answer, available).into_iter().cloned().collect())
+        Ok(bundle::required_materials(&matters, answer, available)
+            .into_iter()
+            .cloned()
+            .collect())
     }
 }

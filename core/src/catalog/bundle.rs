@@ -74,7 +74,9 @@ fn merge_field(merged: &mut form::Field, other: &form::Field) {
 fn either(a: Option<Rule>, b: Option<Rule>) -> Option<Rule> {
     match (a, b) {
         (Some(a), Some(b)) if a == b => Some(a),
-        (Some(a), Some(b)) => Rule::compile(&serde_json::json!({ "or": [a.to_value(), b.to_value()] })).ok(),
+        (Some(a), Some(b)) => {
+            Rule::compile(&serde_json::json!({ "or": [a.to_value(), b.to_value()] })).ok()
+        }
         (Some(r), None) | (None, Some(r)) => Some(r),
         (None, None) => None,
     }
@@ -104,10 +106,20 @@ pub fn validate_bundle(
     let mut report = form::validate(&merged_form(&matters), answer, at, lang);
     // Answers to members that do not apply are dropped like hidden fields, not errors.
     let asked_by_bundle = |key: &str| {
-        bundle.members.iter().filter_map(|m| catalog.matter(&m.matter)).any(|m| m.form.fields.iter().any(|f| f.key == key))
+        bundle
+            .members
+            .iter()
+            .filter_map(|m| catalog.matter(&m.matter))
+            .any(|m| m.form.fields.iter().any(|f| f.key == key))
     };
     report.errors.retain(|p| {
-        p.code != "form.unknown_field" || !asked_by_bundle(p.path.as_deref().unwrap_or_default().trim_start_matches('/'))
+        p.code != "form.unknown_field"
+            || !asked_by_bundle(
+                p.path
+                    .as_deref()
+                    .unwrap_or_default()
+                    .trim_start_matches('/'),
+            )
     });
     report.valid = report.errors.is_empty();
     for problem in &mut report.errors {
@@ -178,17 +190,33 @@ mod tests {
 
     #[test]
     fn a_shared_key_is_required_and_shown_when_any_member_says_so() {
-        let mut merged = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
-            "visibleIf": {"==": [{"var": "married"}, true]}}));
-        let other = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
-            "requiredIf": {"==": [{"var": "registeredWithFather"}, true]}}));
+        let mut merged = field(
+            json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
+            "visibleIf": {"==": [{"var": "married"}, true]}}),
+        );
+        let other = field(
+            json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id",
+            "requiredIf": {"==": [{"var": "registeredWithFather"}, true]}}),
+        );
         merge_field(&mut merged, &other);
-        assert!(merged.visible_if.is_none(), "the second member always shows it");
-        let required_if = merged.required_if.clone().expect("required when the second member requires it");
-        assert!(required_if.truthy(&json!({"registeredWithFather": true})).unwrap());
+        assert!(
+            merged.visible_if.is_none(),
+            "the second member always shows it"
+        );
+        let required_if = merged
+            .required_if
+            .clone()
+            .expect("required when the second member requires it");
+        assert!(
+            required_if
+                .truthy(&json!({"registeredWithFather": true}))
+                .unwrap()
+        );
         assert!(!required_if.truthy(&json!({"married": true})).unwrap());
 
-        let always = field(json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id", "required": true}));
+        let always = field(
+            json!({"key": "fatherId", "label": "父亲身份证号码", "type": "resident_id", "required": true}),
+        );
         merge_field(&mut merged, &always);
         assert!(merged.required && merged.required_if.is_none());
     }

@@ -491,7 +491,9 @@ impl Linter {
                     match shapes.get(field.key.as_str()) {
                         Some(first) if !same_shape(first, field) => self.push(
                             format!("{path}/members/{j}/matter"),
-                            &LintError::BundleKeyConflict { key: field.key.clone() },
+                            &LintError::BundleKeyConflict {
+                                key: field.key.clone(),
+                            },
                         ),
                         Some(_) => {}
                         None => {
@@ -512,9 +514,15 @@ impl Linter {
 /// Whether two fields with one key ask the same thing: type, choices and sub-fields.
 fn same_shape(a: &Field, b: &Field) -> bool {
     a.field_type == b.field_type
-        && a.choices.iter().map(|c| &c.value).eq(b.choices.iter().map(|c| &c.value))
+        && a.choices
+            .iter()
+            .map(|c| &c.value)
+            .eq(b.choices.iter().map(|c| &c.value))
         && a.fields.len() == b.fields.len()
-        && a.fields.iter().zip(&b.fields).all(|(x, y)| x.key == y.key && same_shape(x, y))
+        && a.fields
+            .iter()
+            .zip(&b.fields)
+            .all(|(x, y)| x.key == y.key && same_shape(x, y))
 }
 
 fn top_keys(fields: &[Field]) -> HashSet<String> {
