@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use super::division::{permit_region, province};
-use crate::calendar;
 use super::{IdError, IdFacts, IdKind, IdResult, Region, Sex, digit, first_bad, prepare};
+use crate::calendar;
 
 /// ISO 7064 MOD 11-2 weights for positions 1–17: 2^(18−i) mod 11.
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -142,7 +142,6 @@ fn birth_date(yyyymmdd: &[u8]) -> Option<NaiveDate> {
     let year = i32::try_from(n(0..4)?).ok()?;
     NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
 }
-
 
 /// The bytes as text; callers pass ASCII only.
 fn ascii(bytes: &[u8]) -> &str {
