@@ -12,17 +12,24 @@
  *   may be NULL only where its description says what NULL means.
  * - Fallible calls return doorstep_status. On DOORSTEP_OK their out-parameters are
  *   written; on any other status nothing is written and the calling thread's last error
- *   (doorstep_last_error_status, _code, _message) says why. A successful call clears the
- *   last error. An invalid identifier is not a failure: it is a report with
- *   "valid": false.
+ *   (doorstep_last_error_status, _code, _message, _params) says why. A successful call
+ *   clears the last error. An invalid identifier or form answer is not a failure: it is a
+ *   report with "valid": false.
+ * - Documents (a catalogue, a target, an answer) go in as JSON text, bounded in size and
+ *   depth, and results come back as JSON text: the same shapes every doorstep binding
+ *   returns.
  * - Ownership: every char * that doorstep writes to an out-parameter belongs to the
  *   caller, who frees it with doorstep_string_free (never with free()). The const char *
  *   returned by doorstep_version and doorstep_last_error_code belong to doorstep and are
  *   never freed.
- * - Threads: every function is thread-safe and may run on many threads at once. The last
- *   error is kept per thread. A string may be freed on another thread.
+ * - Handles: doorstep_engine is opaque. doorstep_engine_load makes one (a catalogue read
+ *   and linted once); doorstep_engine_free frees it (NULL: no-op) once no call uses it.
+ * - Threads: every function is thread-safe and may run on many threads at once. The calls
+ *   that take a const doorstep_engine * only read it: one engine may be shared by any
+ *   number of threads calling them at once, without locking. The last error is kept per
+ *   thread. A string may be freed on another thread.
  * - Messages are zh-CN unless "en" is asked for, and never contain the identifier that was
- *   checked; codes (e.g. "id.checksum", "arg.unknown_kind") are stable.
+ *   checked; codes (e.g. "id.checksum", "form.required", "input.malformed") are stable.
  * - A bug in doorstep (a Rust panic) is caught at the boundary and returned as
  *   DOORSTEP_ERR_PANIC; it never unwinds into the caller.
  */
@@ -57,10 +64,10 @@
 /**
  * The outcome of a fallible call. The numbers are stable: new statuses get new numbers.
  *
- * An invalid identifier is not a failure: checking it returns `DOORSTEP_OK` with
- * `"valid": false` in the report. Statuses other than `DOORSTEP_OK` mean the call
- * itself was made wrongly (or doorstep has a bug); the out-parameters are then left
- * untouched and the thread's last error says what happened.
+ * An invalid identifier or form answer is not a failure: checking it returns
+ * `DOORSTEP_OK` with `"valid": false` in the report. Statuses other than `DOORSTEP_OK`
+ * mean the call itself was made wrongly (or doorstep has a bug); the out-parameters are
+ * then left untouched and the thread's last error says what happened.
  */
 typedef enum doorstep_status {
     /**
@@ -78,7 +85,9 @@ typedef enum doorstep_status {
     /**
      * An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
      * that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
-     * than zh-CN and en (`arg.unknown_lang`), or a system clock out of range (`arg.clock`).
+     * than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
+     * or a target that names no matter in effect on the date (`engine.unknown_matter`),
+     * no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`).
      */
     DOORSTEP_ERR_INVALID_ARGUMENT = 3,
     /**
@@ -89,7 +98,25 @@ typedef enum doorstep_status {
      * doorstep could not produce its result (a bug; never expected). Code `ffi.internal`.
      */
     DOORSTEP_ERR_INTERNAL = 5,
+    /**
+     * A JSON document argument (a catalogue, a target, an answer, a list) cannot be used:
+     * larger than its limit (`input.too_large`), nested more than 128 levels deep
+     * (`input.too_deep`), not JSON (`input.malformed`), JSON of the wrong shape
+     * (`input.shape`), or a catalogue that fails lint (`engine.catalog_invalid`; the
+     * problems are in `doorstep_last_error_params`). Line and column, when known, are in
+     * the message and the params.
+     */
+    DOORSTEP_ERR_INVALID_INPUT = 6,
 } doorstep_status;
+
+/**
+ * A loaded catalogue, ready to answer: opaque to C.
+ *
+ * Made by `doorstep_engine_load`, destroyed by `doorstep_engine_free`. It never changes
+ * after loading, so every call that takes a `const doorstep_engine *` only reads it and
+ * may run on any number of threads at once with the same engine.
+ */
+typedef struct doorstep_engine doorstep_engine;
 
 #ifdef __cplusplus
 extern "C" {
@@ -104,6 +131,223 @@ extern "C" {
 const char *doorstep_version(void);
 
 /**
+ * Loads a catalogue (事项目录) and writes an engine for it to `*out_engine`.
+ *
+ * - `catalog_json`: the catalogue document, JSON, at most 16 MiB.
+ * - `at`: the date `"YYYY-MM-DD"` its filled-in examples (填单示范) are checked against;
+ *   NULL is today in China Standard Time.
+ *
+ * The catalogue is linted first and refused with any problem: then the status is
+ * `DOORSTEP_ERR_INVALID_INPUT` with code `engine.catalog_invalid`, the message gives the
+ * number of problems and `doorstep_last_error_params` all of them
+ * (`doorstep_catalog_lint` lists them too, in either language). A document that is not a
+ * catalogue is `DOORSTEP_ERR_INVALID_INPUT` with `input.too_large`, `input.too_deep`,
+ * `input.malformed` or `input.shape`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_engine` and frees it with `doorstep_engine_free`.
+ * On any other status (also `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_engine` is left untouched
+ * and the thread's last error says why. Thread-safe.
+ *
+ * # Safety
+ *
+ * `catalog_json` and `at` are NULL or NUL-terminated strings; `out_engine` is NULL or
+ * points to a writable `doorstep_engine *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_load(const char *catalog_json,
+                                          const char *at,
+                                          struct doorstep_engine **out_engine);
+
+/**
+ * Frees an engine. NULL is a no-op.
+ *
+ * Call it once, after every call using the engine (on any thread) has returned.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or an engine from `doorstep_engine_load`, not yet freed and not in use.
+ */
+void doorstep_engine_free(struct doorstep_engine *engine);
+
+/**
+ * Lints a catalogue document and writes every problem, as a JSON array, to
+ * `*out_problems_json`: `[]` for a clean catalogue, otherwise
+ * `[{"path", "code", "params"?, "message"}]`, `path` being the JSON Pointer of the value
+ * at fault (e.g. `"/matters/1/code"`, code `catalog.duplicate`).
+ *
+ * - `catalog_json`: the document, JSON. A document that cannot be read as a catalogue is
+ *   one problem at path `""` (`input.too_large`, `input.too_deep`, `input.malformed`,
+ *   `input.shape`, with its line and column), not a failure.
+ * - `at`: the date `"YYYY-MM-DD"` the filled-in examples are checked against; NULL is
+ *   today in China Standard Time.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_problems_json` and frees it with
+ * `doorstep_string_free`. On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or
+ * an unknown lang) `*out_problems_json` is left untouched and the thread's last error says
+ * why. Thread-safe.
+ *
+ * # Safety
+ *
+ * `catalog_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_problems_json`
+ * is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_catalog_lint(const char *catalog_json,
+                                           const char *at,
+                                           const char *lang,
+                                           char **out_problems_json);
+
+/**
+ * Lists the matters in effect on `at`, as a JSON array, in catalogue order:
+ * `[{"code", "version", "name", "type", "department", "departmentName", "immediate",
+ * "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
+ *
+ * - `query`: only the matters whose code, name or department's name contains it
+ *   (case-insensitive); NULL or `""` lists them all.
+ * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_json` is left untouched and
+ * the thread's last error says why. Read-only: thread-safe, also on one engine shared by
+ * many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `query` and `at` are NULL
+ * or NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_matters(const struct doorstep_engine *engine,
+                                             const char *query,
+                                             const char *at,
+                                             char **out_json);
+
+/**
+ * Lists the bundles (一件事), as a JSON array, in catalogue order:
+ * `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...]}]` (a member may
+ * apply only under a condition on the answer).
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`) `*out_json` is left untouched and the
+ * thread's last error says why. Read-only: thread-safe, also on one engine shared by many
+ * threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `out_json` is NULL or
+ * points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_bundles(const struct doorstep_engine *engine,
+                                             char **out_json);
+
+/**
+ * Writes the form to render for a target, as JSON, to `*out_json`:
+ * `{"fields": [...], "checks"?: [...], "example": {...}}`, a matter's form or a bundle's
+ * merged form over all its members.
+ *
+ * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+ * - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+ *   Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status `*out_json` is left untouched and the thread's last error says why:
+ * `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a target that is not such JSON (`input.*`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
+ * (`engine.unknown_matter`, `engine.unknown_bundle`, `engine.target`). Read-only:
+ * thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json` and `at`
+ * are NULL or NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_form(const struct doorstep_engine *engine,
+                                          const char *target_json,
+                                          const char *at,
+                                          char **out_json);
+
+/**
+ * Validates an applicant's answer for a target and writes the report, as JSON, to
+ * `*out_report_json`: `{"matters": ["CODE", ...], "valid", "errors": [{"path", "code",
+ * "params"?, "message"}], "normalized"}`, every problem with the JSON Pointer of the
+ * answer's value at fault, in field order, and the answer as it should be stored (visible
+ * fields only, normalised). For a bundle, `matters` lists the members the answer applies
+ * to and each problem's `params.matters` the members it belongs to.
+ *
+ * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+ * - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB and 128 levels.
+ * - `at`: the reference date `"YYYY-MM-DD"` (matters in effect, birth dates in the
+ *   future); NULL is today in China Standard Time.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+ *
+ * An invalid answer is a normal outcome: `DOORSTEP_OK` with `"valid": false` and the
+ * problems in `"errors"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a target or answer that cannot be read (`input.*`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date, an unknown lang or a target that
+ * names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by many
+ * threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+ * `answer_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_report_json` is
+ * NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_validate(const struct doorstep_engine *engine,
+                                              const char *target_json,
+                                              const char *answer_json,
+                                              const char *at,
+                                              const char *lang,
+                                              char **out_report_json);
+
+/**
+ * Writes the documents (材料) to bring for a target given the answer, as a JSON array, to
+ * `*out_json`: `[{"code", "name", "form", "count", "condition"?, "waivedBy"?}]`, each
+ * document once, only those whose condition holds for the answer, and none that a
+ * shared-data source in `available_json` waives (免提交).
+ *
+ * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+ * - `answer_json`: the answer, a JSON object, at most 1 MiB and 128 levels.
+ * - `available_json`: the shared-data sources available for this applicant, a JSON array
+ *   of their codes, e.g. `["identity"]`; NULL is none.
+ * - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+ *   Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status `*out_json` is left untouched and the thread's last error says why:
+ * `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT`
+ * for a document that cannot be read (`input.*`, also an `available_json` that is not an
+ * array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target
+ * that names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by
+ * many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+ * `answer_json`, `available_json` and `at` are NULL or NUL-terminated strings; `out_json`
+ * is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_materials(const struct doorstep_engine *engine,
+                                               const char *target_json,
+                                               const char *answer_json,
+                                               const char *available_json,
+                                               const char *at,
+                                               char **out_json);
+
+/**
  * The status of the last failed call on this thread, or `DOORSTEP_OK` when the last
  * fallible call on this thread succeeded (or none was made).
  *
@@ -114,7 +358,8 @@ enum doorstep_status doorstep_last_error_status(void);
 
 /**
  * The stable code of the last failed call on this thread, e.g. `"arg.unknown_kind"`,
- * `"ffi.null_argument"`, `"ffi.invalid_utf8"`, `"ffi.panic"`; `""` when there is none.
+ * `"input.malformed"`, `"engine.unknown_matter"`, `"ffi.null_argument"`,
+ * `"ffi.invalid_utf8"`, `"ffi.panic"`; `""` when there is none.
  *
  * Never NULL. The string belongs to doorstep: do not free it. It stays valid until the
  * next call on this thread of a doorstep function other than `doorstep_last_error_*`.
@@ -140,6 +385,28 @@ const char *doorstep_last_error_code(void);
 DOORSTEP_MUST_USE
 enum doorstep_status doorstep_last_error_message(const char *lang,
                                                  char **out_message);
+
+/**
+ * Writes the parameters of the last failed call on this thread, as a JSON object, to
+ * `*out_params_json`: the values its message was built from, for hosts that word their
+ * own messages. `{}` when there is none or it has none.
+ *
+ * For example `{"name": "target_json"}` (`ffi.null_argument`, `ffi.invalid_utf8`),
+ * `{"line": 1, "column": 7}` (`input.malformed`, `input.shape`), `{"max": 1048576}`
+ * (`input.too_large`), and for `engine.catalog_invalid` every lint problem,
+ * `{"problems": [{"path", "code", "params"?, "message"}]}` with zh-CN messages
+ * (`doorstep_catalog_lint` gives them in either language).
+ *
+ * The caller owns `*out_params_json` and frees it with `doorstep_string_free`. This call
+ * does not change the last error, even when it fails (`DOORSTEP_ERR_NULL_ARGUMENT` for a
+ * NULL `out_params_json`, which is then left untouched). Thread-safe.
+ *
+ * # Safety
+ *
+ * `out_params_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_last_error_params(char **out_params_json);
 
 /**
  * Checks one identifier and writes its report, as JSON, to `*out_report_json`.

@@ -2,24 +2,28 @@
 //!
 //! Every fallible call returns a [`doorstep_status`]. On failure it also records the
 //! failure as the calling thread's *last error*, which C reads with
-//! [`doorstep_last_error_status`], [`doorstep_last_error_code`] and
-//! [`doorstep_last_error_message`]; a successful call clears it.
+//! [`doorstep_last_error_status`], [`doorstep_last_error_code`],
+//! [`doorstep_last_error_message`] and [`doorstep_last_error_params`]; a successful call
+//! clears it.
 
 use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 
 use doorstep::args::ArgError;
+use doorstep::engine::EngineError;
+use doorstep::input::InputError;
 use doorstep::{Coded, Lang};
+use serde_json::{Map, Value, json};
 
 use crate::boundary::ffi_boundary;
 use crate::strings;
 
 /// The outcome of a fallible call. The numbers are stable: new statuses get new numbers.
 ///
-/// An invalid identifier is not a failure: checking it returns `DOORSTEP_OK` with
-/// `"valid": false` in the report. Statuses other than `DOORSTEP_OK` mean the call
-/// itself was made wrongly (or doorstep has a bug); the out-parameters are then left
-/// untouched and the thread's last error says what happened.
+/// An invalid identifier or form answer is not a failure: checking it returns
+/// `DOORSTEP_OK` with `"valid": false` in the report. Statuses other than `DOORSTEP_OK`
+/// mean the call itself was made wrongly (or doorstep has a bug); the out-parameters are
+/// then left untouched and the thread's last error says what happened.
 #[repr(C)]
 #[allow(non_camel_case_types)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,16 +36,25 @@ pub enum doorstep_status {
     DOORSTEP_ERR_INVALID_UTF8 = 2,
     /// An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
     /// that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
-    /// than zh-CN and en (`arg.unknown_lang`), or a system clock out of range (`arg.clock`).
+    /// than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
+    /// or a target that names no matter in effect on the date (`engine.unknown_matter`),
+    /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`).
     DOORSTEP_ERR_INVALID_ARGUMENT = 3,
     /// A bug in doorstep was caught at the boundary (a Rust panic). Code `ffi.panic`.
     DOORSTEP_ERR_PANIC = 4,
     /// doorstep could not produce its result (a bug; never expected). Code `ffi.internal`.
     DOORSTEP_ERR_INTERNAL = 5,
+    /// A JSON document argument (a catalogue, a target, an answer, a list) cannot be used:
+    /// larger than its limit (`input.too_large`), nested more than 128 levels deep
+    /// (`input.too_deep`), not JSON (`input.malformed`), JSON of the wrong shape
+    /// (`input.shape`), or a catalogue that fails lint (`engine.catalog_invalid`; the
+    /// problems are in `doorstep_last_error_params`). Line and column, when known, are in
+    /// the message and the params.
+    DOORSTEP_ERR_INVALID_INPUT = 6,
 }
 
 /// Why a call failed: what the last error holds. Carries argument names, never values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Failure {
     /// The named pointer argument was NULL.
     NullArgument(&'static str),
@@ -49,6 +62,10 @@ pub(crate) enum Failure {
     InvalidUtf8(&'static str),
     /// An argument the core rejected.
     Arg(ArgError),
+    /// A JSON document the core could not read.
+    Input(InputError),
+    /// A call the engine refused (never `EngineError::Input`: that is [`Failure::Input`]).
+    Engine(EngineError),
     /// A panic caught at the boundary.
     Panic,
     /// A result that could not be handed to C.
@@ -61,7 +78,11 @@ impl Failure {
         match self {
             Self::NullArgument(_) => doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT,
             Self::InvalidUtf8(_) => doorstep_status::DOORSTEP_ERR_INVALID_UTF8,
-            Self::Arg(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
+            Self::Input(_) | Self::Engine(EngineError::CatalogInvalid(_)) => {
+                doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+            }
+            // An unknown matter or bundle, or a target naming neither.
+            Self::Arg(_) | Self::Engine(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
             Self::Panic => doorstep_status::DOORSTEP_ERR_PANIC,
             Self::Internal => doorstep_status::DOORSTEP_ERR_INTERNAL,
         }
@@ -74,12 +95,29 @@ impl From<ArgError> for Failure {
     }
 }
 
+impl From<InputError> for Failure {
+    fn from(error: InputError) -> Self {
+        Self::Input(error)
+    }
+}
+
+impl From<EngineError> for Failure {
+    fn from(error: EngineError) -> Self {
+        match error {
+            EngineError::Input(input) => Self::Input(input),
+            other => Self::Engine(other),
+        }
+    }
+}
+
 impl Coded for Failure {
     fn code(&self) -> &'static str {
         match self {
             Self::NullArgument(_) => "ffi.null_argument",
             Self::InvalidUtf8(_) => "ffi.invalid_utf8",
             Self::Arg(error) => error.code(),
+            Self::Input(error) => error.code(),
+            Self::Engine(error) => error.code(),
             Self::Panic => "ffi.panic",
             Self::Internal => "ffi.internal",
         }
@@ -94,12 +132,27 @@ impl Coded for Failure {
             }
             (Self::InvalidUtf8(name), _) => format!("Argument {name} is not valid UTF-8 text"),
             (Self::Arg(error), _) => error.message(lang),
+            (Self::Input(error), _) => error.message(lang),
+            (Self::Engine(error), _) => error.message(lang),
             (Self::Panic, Lang::ZhCn) => "doorstep 内部错误（panic），请向开发者报告".to_owned(),
             (Self::Panic, _) => "Internal error in doorstep (a panic); please report it".to_owned(),
             (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：无法生成结果".to_owned(),
             (Self::Internal, _) => {
                 "Internal error in doorstep: the result could not be produced".to_owned()
             }
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        match self {
+            Self::NullArgument(name) | Self::InvalidUtf8(name) => match json!({ "name": name }) {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            },
+            Self::Arg(error) => error.params(),
+            Self::Input(error) => error.params(),
+            Self::Engine(error) => error.params(),
+            Self::Panic | Self::Internal => Map::new(),
         }
     }
 }
@@ -162,7 +215,8 @@ pub extern "C" fn doorstep_last_error_status() -> doorstep_status {
 }
 
 /// The stable code of the last failed call on this thread, e.g. `"arg.unknown_kind"`,
-/// `"ffi.null_argument"`, `"ffi.invalid_utf8"`, `"ffi.panic"`; `""` when there is none.
+/// `"input.malformed"`, `"engine.unknown_matter"`, `"ffi.null_argument"`,
+/// `"ffi.invalid_utf8"`, `"ffi.panic"`; `""` when there is none.
 ///
 /// Never NULL. The string belongs to doorstep: do not free it. It stays valid until the
 /// next call on this thread of a doorstep function other than `doorstep_last_error_*`.
@@ -207,6 +261,37 @@ pub unsafe extern "C" fn doorstep_last_error_message(
     })
 }
 
+/// Writes the parameters of the last failed call on this thread, as a JSON object, to
+/// `*out_params_json`: the values its message was built from, for hosts that word their
+/// own messages. `{}` when there is none or it has none.
+///
+/// For example `{"name": "target_json"}` (`ffi.null_argument`, `ffi.invalid_utf8`),
+/// `{"line": 1, "column": 7}` (`input.malformed`, `input.shape`), `{"max": 1048576}`
+/// (`input.too_large`), and for `engine.catalog_invalid` every lint problem,
+/// `{"problems": [{"path", "code", "params"?, "message"}]}` with zh-CN messages
+/// (`doorstep_catalog_lint` gives them in either language).
+///
+/// The caller owns `*out_params_json` and frees it with `doorstep_string_free`. This call
+/// does not change the last error, even when it fails (`DOORSTEP_ERR_NULL_ARGUMENT` for a
+/// NULL `out_params_json`, which is then left untouched). Thread-safe.
+///
+/// # Safety
+///
+/// `out_params_json` is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_last_error_params(
+    out_params_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(reader, non_null(out_params_json) => {
+        let params = with_last_error(|last| last.map(|e| e.failure.params()).unwrap_or_default());
+        let json = serde_json::to_string(&params).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_params_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { strings::write_out(out_params_json, json) }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +302,10 @@ mod tests {
             Failure::NullArgument("value"),
             Failure::InvalidUtf8("kind"),
             Failure::Arg(ArgError::UnknownKind),
+            Failure::Input(InputError::TooDeep),
+            Failure::Input(InputError::Malformed { line: 1, column: 2 }),
+            Failure::Engine(EngineError::UnknownMatter),
+            Failure::Engine(EngineError::CatalogInvalid(Vec::new())),
             Failure::Panic,
             Failure::Internal,
         ];
@@ -238,5 +327,26 @@ mod tests {
         assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT as i32, 3);
         assert_eq!(doorstep_status::DOORSTEP_ERR_PANIC as i32, 4);
         assert_eq!(doorstep_status::DOORSTEP_ERR_INTERNAL as i32, 5);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_INPUT as i32, 6);
+    }
+
+    #[test]
+    fn documents_and_targets_have_their_statuses() {
+        let input: Failure = EngineError::Input(InputError::TooDeep).into();
+        assert_eq!(input, Failure::Input(InputError::TooDeep));
+        assert_eq!(input.status(), doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        let lint: Failure = EngineError::CatalogInvalid(Vec::new()).into();
+        assert_eq!(lint.status(), doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        assert_eq!(lint.code(), "engine.catalog_invalid");
+        for target in [
+            EngineError::UnknownMatter,
+            EngineError::UnknownBundle,
+            EngineError::Target,
+        ] {
+            assert_eq!(
+                Failure::from(target).status(),
+                doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+            );
+        }
     }
 }

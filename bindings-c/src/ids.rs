@@ -13,8 +13,8 @@ use crate::error::{Failure, doorstep_status};
 use crate::strings::{optional_str, required_str, write_out};
 
 /// Today in China Standard Time by this machine's clock; `None` when the clock is out of
-/// range (the call then fails with `arg.clock`).
-fn today() -> Option<NaiveDate> {
+/// range (the call then fails with `arg.clock`). The date every `at` that is NULL means.
+pub(crate) fn today() -> Option<NaiveDate> {
     let millis = match SystemTime::now().duration_since(UNIX_EPOCH) {
         Ok(since) => i64::try_from(since.as_millis()).ok()?,
         Err(before) => i64::try_from(before.duration().as_millis())

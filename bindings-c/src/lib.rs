@@ -19,6 +19,10 @@
 //! - After a failure, the calling thread's last error gives a stable code and a message in
 //!   zh-CN or en ([`doorstep_last_error_code`], [`doorstep_last_error_message`]).
 //! - Every function is thread-safe; the last error is per thread.
+//! - The engine ([`doorstep_engine`]) is an opaque handle: a catalogue loaded and linted
+//!   once with [`doorstep_engine_load`], freed with [`doorstep_engine_free`]. The calls that
+//!   take it as `const` only read it, so one engine serves many threads at once. Documents
+//!   (catalogue, target, answer) go in as JSON text and reports come back as JSON text.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -26,15 +30,21 @@
 compile_error!("doorstep-c must be built with panic = \"unwind\" (see boundary.rs)");
 
 mod boundary;
+pub mod engine;
 pub mod error;
 pub mod ids;
 pub mod strings;
 
 use std::ffi::c_char;
 
+pub use engine::{
+    doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_form,
+    doorstep_engine_free, doorstep_engine_load, doorstep_engine_materials, doorstep_engine_matters,
+    doorstep_engine_validate,
+};
 pub use error::{
-    doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_status,
-    doorstep_status,
+    doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_params,
+    doorstep_last_error_status, doorstep_status,
 };
 pub use ids::{doorstep_id_check, doorstep_id_mask};
 pub use strings::doorstep_string_free;

@@ -121,7 +121,16 @@ fn every_export_goes_through_the_boundary() {
         "doorstep_last_error_status",
         "doorstep_last_error_code",
         "doorstep_last_error_message",
+        "doorstep_last_error_params",
         "doorstep_version",
+        "doorstep_engine_load",
+        "doorstep_engine_free",
+        "doorstep_catalog_lint",
+        "doorstep_engine_matters",
+        "doorstep_engine_bundles",
+        "doorstep_engine_form",
+        "doorstep_engine_validate",
+        "doorstep_engine_materials",
     ] {
         assert!(
             names.contains(&expected),

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds libdoorstep and runs the C suite against it:
-#   (a) tests/c/test_ids.c linked to libdoorstep.so, under valgrind (memory errors, and
-#       definite/indirect leaks; Rust's std may keep "still reachable" blocks, not counted);
-#   (b) the same test linked statically to libdoorstep.a with AddressSanitizer, LeakSanitizer
-#       and UndefinedBehaviorSanitizer;
-#   (c) examples/c/window.c, built and run (under valgrind too);
+#   (a) tests/c/test_ids.c (tests/fixtures/ids.json) and tests/c/test_forms.c
+#       (tests/fixtures/forms.json, lint.json, the engine handle), linked to libdoorstep.so,
+#       under valgrind (memory errors, and definite/indirect leaks; Rust's std may keep
+#       "still reachable" blocks, not counted);
+#   (b) the same tests linked statically to libdoorstep.a with AddressSanitizer,
+#       LeakSanitizer and UndefinedBehaviorSanitizer;
+#   (c) examples/c/window.c and examples/c/intake.c, built and run (under valgrind too);
 # and checks that libdoorstep.so exports exactly the functions of include/doorstep.h.
 # Needs gcc, valgrind and libcjson-dev. Runs from any directory; exits non-zero on any failure.
 set -euo pipefail
@@ -18,7 +20,11 @@ out="${CARGO_TARGET_DIR:-$root/target}/c-tests"
 mkdir -p "$out"
 
 cflags=(-std=c99 -Wall -Wextra -Wpedantic -Werror -g -I "$root/bindings-c/include")
-fixtures="$root/tests/fixtures/ids.json"
+fixtures="$root/tests/fixtures"
+# Each test program and its argument.
+tests=(test_ids test_forms)
+declare -A test_args=([test_ids]="$fixtures/ids.json" [test_forms]="$fixtures")
+
 memcheck=(-q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
 status=0
 
@@ -33,37 +39,46 @@ else
     echo "ok: $(echo "$exported" | wc -l) functions, all doorstep_*, as declared"
 fi
 
-echo "== (a) libdoorstep.so under valgrind"
-gcc "${cflags[@]}" -pthread "$root/tests/c/test_ids.c" -o "$out/test_ids_shared" \
-    -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
-if valgrind "${memcheck[@]}" "$out/test_ids_shared" "$fixtures"; then
-    echo "ok: valgrind: no memory errors, no definite or indirect leaks"
-else
-    echo "FAIL: (a) valgrind run"
-    status=1
-fi
+for test in "${tests[@]}"; do
+    echo "== (a) $test: libdoorstep.so under valgrind"
+    gcc "${cflags[@]}" -pthread "$root/tests/c/$test.c" -o "$out/${test}_shared" \
+        -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
+    if valgrind "${memcheck[@]}" "$out/${test}_shared" "${test_args[$test]}"; then
+        echo "ok: valgrind: no memory errors, no definite or indirect leaks"
+    else
+        echo "FAIL: (a) $test: valgrind run"
+        status=1
+    fi
+done
 
-echo "== (b) libdoorstep.a with AddressSanitizer + UndefinedBehaviorSanitizer"
-gcc "${cflags[@]}" -pthread -fsanitize=address,undefined -fno-sanitize-recover=all \
-    -fno-omit-frame-pointer "$root/tests/c/test_ids.c" -o "$out/test_ids_asan" \
-    "$lib/libdoorstep.a" -lcjson -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
-if ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$out/test_ids_asan" "$fixtures"; then
-    echo "ok: AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer: clean"
-else
-    echo "FAIL: (b) sanitizer run"
-    status=1
-fi
+for test in "${tests[@]}"; do
+    echo "== (b) $test: libdoorstep.a with AddressSanitizer + UndefinedBehaviorSanitizer"
+    gcc "${cflags[@]}" -pthread -fsanitize=address,undefined -fno-sanitize-recover=all \
+        -fno-omit-frame-pointer "$root/tests/c/$test.c" -o "$out/${test}_asan" \
+        "$lib/libdoorstep.a" -lcjson -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+    if ASAN_OPTIONS=detect_leaks=1:halt_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        "$out/${test}_asan" "${test_args[$test]}"; then
+        echo "ok: AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer: clean"
+    else
+        echo "FAIL: (b) $test: sanitizer run"
+        status=1
+    fi
+done
 
-echo "== (c) examples/c/window.c"
-gcc "${cflags[@]}" "$root/examples/c/window.c" -o "$out/window" \
-    -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
-if valgrind "${memcheck[@]}" "$out/window"; then
-    echo "ok: example ran clean under valgrind"
-else
-    echo "FAIL: (c) example"
-    status=1
-fi
+echo "== (c) examples/c/window.c, examples/c/intake.c"
+declare -A example_args=([window]="" [intake]="$fixtures/catalog/mini.json")
+for example in window intake; do
+    gcc "${cflags[@]}" "$root/examples/c/$example.c" -o "$out/$example" \
+        -L "$lib" -Wl,-rpath,"$lib" -ldoorstep -lcjson
+    # shellcheck disable=SC2086 # an empty argument list stays empty
+    if valgrind "${memcheck[@]}" "$out/$example" ${example_args[$example]}; then
+        echo "ok: $example ran clean under valgrind"
+    else
+        echo "FAIL: (c) example $example"
+        status=1
+    fi
+done
 
 if [[ $status -ne 0 ]]; then
     echo "tests/c/run.sh: FAILED"

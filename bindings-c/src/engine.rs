@@ -1,0 +1,786 @@
+//! The engine behind a handle: a catalogue loaded (and linted) once with
+//! [`doorstep_engine_load`], then queried and used to validate answers from many threads,
+//! and [`doorstep_catalog_lint`] for the authors of catalogues.
+//!
+//! Every document crosses as JSON text and every result comes back as JSON text: the same
+//! shapes the core serialises for every binding. Documents are read by the core's bounded
+//! parser (`doorstep::input`), so a huge or deeply nested answer is a coded error.
+
+use std::ffi::{CStr, c_char};
+
+use chrono::NaiveDate;
+use doorstep::Lang;
+use doorstep::args::CheckOptions;
+use doorstep::catalog;
+use doorstep::engine::{Engine, Target};
+use doorstep::input::{self, InputError, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
+use serde_json::Value;
+
+use crate::boundary::ffi_boundary;
+use crate::error::{Failure, doorstep_status};
+use crate::ids::today;
+use crate::strings::{optional_str, write_out};
+
+/// A loaded catalogue, ready to answer: opaque to C.
+///
+/// Made by `doorstep_engine_load`, destroyed by `doorstep_engine_free`. It never changes
+/// after loading, so every call that takes a `const doorstep_engine *` only reads it and
+/// may run on any number of threads at once with the same engine.
+#[allow(non_camel_case_types)]
+pub struct doorstep_engine {
+    /// The engine the core built.
+    engine: Engine,
+}
+
+// Sharing one handle between threads is sound only while the engine is: keep it checked.
+const _: () = {
+    const fn shared_between_threads<T: Send + Sync>() {}
+    shared_between_threads::<Engine>();
+};
+
+/// The reference date and the language of a call: `at` NULL is today in China Standard
+/// Time, `lang` NULL is zh-CN.
+fn date_and_lang(at: Option<&str>, lang: Option<&str>) -> Result<(NaiveDate, Lang), Failure> {
+    let options = CheckOptions::parse(None, at, lang, today)?;
+    Ok((options.at, options.lang))
+}
+
+/// Reads a string argument that holds a document of at most `max_bytes` bytes; NULL is
+/// `None`. The size is checked first, so an oversized document is `input.too_large`
+/// without being read further; then the text must be UTF-8, like every string argument.
+///
+/// # Safety
+///
+/// `ptr` is NULL or points to a NUL-terminated string that stays valid and unchanged for
+/// `'a` (the duration of the call).
+unsafe fn optional_document<'a>(
+    ptr: *const c_char,
+    name: &'static str,
+    max_bytes: usize,
+) -> Result<Option<&'a str>, Failure> {
+    if ptr.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: `ptr` is not NULL, and the caller guarantees it is NUL-terminated and valid.
+    let text = unsafe { CStr::from_ptr(ptr) };
+    if text.to_bytes().len() > max_bytes {
+        return Err(InputError::TooLarge { max: max_bytes }.into());
+    }
+    text.to_str()
+        .map(Some)
+        .map_err(|_| Failure::InvalidUtf8(name))
+}
+
+/// Reads a required document argument: NULL is `DOORSTEP_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// As [`optional_document`].
+unsafe fn document<'a>(
+    ptr: *const c_char,
+    name: &'static str,
+    max_bytes: usize,
+) -> Result<&'a str, Failure> {
+    // SAFETY: the caller's guarantee, passed on.
+    let text = unsafe { optional_document(ptr, name, max_bytes) }?;
+    text.ok_or(Failure::NullArgument(name))
+}
+
+/// Borrows the engine behind a handle.
+///
+/// # Safety
+///
+/// `handle` is not NULL and points to an engine from `doorstep_engine_load` that is not
+/// freed before `'a` ends (the duration of the call).
+unsafe fn engine<'a>(handle: *const doorstep_engine) -> &'a Engine {
+    // SAFETY: the caller's guarantee; the engine is only read (`Engine` is `Sync`).
+    &unsafe { &*handle }.engine
+}
+
+/// Loads a catalogue (事项目录) and writes an engine for it to `*out_engine`.
+///
+/// - `catalog_json`: the catalogue document, JSON, at most 16 MiB.
+/// - `at`: the date `"YYYY-MM-DD"` its filled-in examples (填单示范) are checked against;
+///   NULL is today in China Standard Time.
+///
+/// The catalogue is linted first and refused with any problem: then the status is
+/// `DOORSTEP_ERR_INVALID_INPUT` with code `engine.catalog_invalid`, the message gives the
+/// number of problems and `doorstep_last_error_params` all of them
+/// (`doorstep_catalog_lint` lists them too, in either language). A document that is not a
+/// catalogue is `DOORSTEP_ERR_INVALID_INPUT` with `input.too_large`, `input.too_deep`,
+/// `input.malformed` or `input.shape`.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_engine` and frees it with `doorstep_engine_free`.
+/// On any other status (also `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_engine` is left untouched
+/// and the thread's last error says why. Thread-safe.
+///
+/// # Safety
+///
+/// `catalog_json` and `at` are NULL or NUL-terminated strings; `out_engine` is NULL or
+/// points to a writable `doorstep_engine *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_load(
+    catalog_json: *const c_char,
+    at: *const c_char,
+    out_engine: *mut *mut doorstep_engine,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(catalog_json, out_engine) => {
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let at = unsafe { optional_str(at, "at") }?;
+        let (at, _) = date_and_lang(at, None)?;
+        // SAFETY: as above.
+        let text = unsafe { document(catalog_json, "catalog_json", MAX_CATALOG_BYTES) }?;
+        let engine = Engine::load(text, at)?;
+        let handle = Box::into_raw(Box::new(doorstep_engine { engine }));
+        // SAFETY: `out_engine` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `doorstep_engine *`; `write` does not read what
+        // it held.
+        unsafe { out_engine.write(handle) };
+        Ok(())
+    })
+}
+
+/// Frees an engine. NULL is a no-op.
+///
+/// Call it once, after every call using the engine (on any thread) has returned.
+///
+/// # Safety
+///
+/// `engine` is NULL or an engine from `doorstep_engine_load`, not yet freed and not in use.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_free(engine: *mut doorstep_engine) {
+    ffi_boundary!(infallible, on_panic = () => {
+        if !engine.is_null() {
+            // SAFETY: the caller guarantees `engine` came from `Box::into_raw` in
+            // `doorstep_engine_load`, is freed once and no longer used.
+            drop(unsafe { Box::from_raw(engine) });
+        }
+    });
+}
+
+/// Lints a catalogue document and writes every problem, as a JSON array, to
+/// `*out_problems_json`: `[]` for a clean catalogue, otherwise
+/// `[{"path", "code", "params"?, "message"}]`, `path` being the JSON Pointer of the value
+/// at fault (e.g. `"/matters/1/code"`, code `catalog.duplicate`).
+///
+/// - `catalog_json`: the document, JSON. A document that cannot be read as a catalogue is
+///   one problem at path `""` (`input.too_large`, `input.too_deep`, `input.malformed`,
+///   `input.shape`, with its line and column), not a failure.
+/// - `at`: the date `"YYYY-MM-DD"` the filled-in examples are checked against; NULL is
+///   today in China Standard Time.
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_problems_json` and frees it with
+/// `doorstep_string_free`. On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`,
+/// `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or
+/// an unknown lang) `*out_problems_json` is left untouched and the thread's last error says
+/// why. Thread-safe.
+///
+/// # Safety
+///
+/// `catalog_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_problems_json`
+/// is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_catalog_lint(
+    catalog_json: *const c_char,
+    at: *const c_char,
+    lang: *const c_char,
+    out_problems_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(catalog_json, out_problems_json) => {
+        // SAFETY: (each of the three) the caller passes NULL or a NUL-terminated string.
+        let at = unsafe { optional_str(at, "at") }?;
+        // SAFETY: as above.
+        let lang = unsafe { optional_str(lang, "lang") }?;
+        let (at, lang) = date_and_lang(at, lang)?;
+        // SAFETY: as above.
+        let problems = match unsafe { document(catalog_json, "catalog_json", MAX_CATALOG_BYTES) } {
+            Ok(text) => catalog::lint_json(text, at, lang),
+            Err(Failure::Input(error)) => {
+                let mut problem = doorstep::Coded::to_problem(&error, lang);
+                problem.path = Some(String::new());
+                vec![problem]
+            }
+            Err(failure) => return Err(failure),
+        };
+        let json = serde_json::to_string(&problems).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_problems_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_problems_json, json) }
+    })
+}
+
+/// Lists the matters in effect on `at`, as a JSON array, in catalogue order:
+/// `[{"code", "version", "name", "type", "department", "departmentName", "immediate",
+/// "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
+///
+/// - `query`: only the matters whose code, name or department's name contains it
+///   (case-insensitive); NULL or `""` lists them all.
+/// - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+/// On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_json` is left untouched and
+/// the thread's last error says why. Read-only: thread-safe, also on one engine shared by
+/// many threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `query` and `at` are NULL
+/// or NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_matters(
+    engine: *const doorstep_engine,
+    query: *const c_char,
+    at: *const c_char,
+    out_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, out_json) => {
+        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
+        let query = unsafe { optional_str(query, "query") }?;
+        // SAFETY: as above.
+        let at = unsafe { optional_str(at, "at") }?;
+        let (at, _) = date_and_lang(at, None)?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let matters = unsafe { self::engine(engine) }.matters(query.unwrap_or_default(), at);
+        let json = serde_json::to_string(&matters).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_json, json) }
+    })
+}
+
+/// Lists the bundles (一件事), as a JSON array, in catalogue order:
+/// `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...]}]` (a member may
+/// apply only under a condition on the answer).
+///
+/// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+/// On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`) `*out_json` is left untouched and the
+/// thread's last error says why. Read-only: thread-safe, also on one engine shared by many
+/// threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `out_json` is NULL or
+/// points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_bundles(
+    engine: *const doorstep_engine,
+    out_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, out_json) => {
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let bundles = unsafe { self::engine(engine) }.bundles();
+        let json = serde_json::to_string(&bundles).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_json, json) }
+    })
+}
+
+/// Writes the form to render for a target, as JSON, to `*out_json`:
+/// `{"fields": [...], "checks"?: [...], "example": {...}}`, a matter's form or a bundle's
+/// merged form over all its members.
+///
+/// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+/// - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+///   Standard Time.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+/// On any other status `*out_json` is left untouched and the thread's last error says why:
+/// `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_INPUT` for a target that is not such JSON (`input.*`),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
+/// (`engine.unknown_matter`, `engine.unknown_bundle`, `engine.target`). Read-only:
+/// thread-safe, also on one engine shared by many threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json` and `at`
+/// are NULL or NUL-terminated strings; `out_json` is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_form(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    at: *const c_char,
+    out_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, out_json) => {
+        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
+        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let at = unsafe { optional_str(at, "at") }?;
+        let (at, _) = date_and_lang(at, None)?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let form = unsafe { self::engine(engine) }.form(&target, at)?;
+        let json = serde_json::to_string(&form).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_json, json) }
+    })
+}
+
+/// Validates an applicant's answer for a target and writes the report, as JSON, to
+/// `*out_report_json`: `{"matters": ["CODE", ...], "valid", "errors": [{"path", "code",
+/// "params"?, "message"}], "normalized"}`, every problem with the JSON Pointer of the
+/// answer's value at fault, in field order, and the answer as it should be stored (visible
+/// fields only, normalised). For a bundle, `matters` lists the members the answer applies
+/// to and each problem's `params.matters` the members it belongs to.
+///
+/// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+/// - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB and 128 levels.
+/// - `at`: the reference date `"YYYY-MM-DD"` (matters in effect, birth dates in the
+///   future); NULL is today in China Standard Time.
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+///
+/// An invalid answer is a normal outcome: `DOORSTEP_OK` with `"valid": false` and the
+/// problems in `"errors"`.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+/// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+/// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_INPUT` for a target or answer that cannot be read (`input.*`),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date, an unknown lang or a target that
+/// names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by many
+/// threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+/// `answer_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_report_json` is
+/// NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_validate(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    answer_json: *const c_char,
+    at: *const c_char,
+    lang: *const c_char,
+    out_report_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_report_json) => {
+        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
+        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let answer = unsafe { document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
+        let answer: Value = input::parse_json(answer, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let at = unsafe { optional_str(at, "at") }?;
+        // SAFETY: as above.
+        let lang = unsafe { optional_str(lang, "lang") }?;
+        let (at, lang) = date_and_lang(at, lang)?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let report = unsafe { self::engine(engine) }.validate(&target, &answer, at, lang)?;
+        let json = serde_json::to_string(&report).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_report_json, json) }
+    })
+}
+
+/// Writes the documents (材料) to bring for a target given the answer, as a JSON array, to
+/// `*out_json`: `[{"code", "name", "form", "count", "condition"?, "waivedBy"?}]`, each
+/// document once, only those whose condition holds for the answer, and none that a
+/// shared-data source in `available_json` waives (免提交).
+///
+/// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
+/// - `answer_json`: the answer, a JSON object, at most 1 MiB and 128 levels.
+/// - `available_json`: the shared-data sources available for this applicant, a JSON array
+///   of their codes, e.g. `["identity"]`; NULL is none.
+/// - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+///   Standard Time.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+/// On any other status `*out_json` is left untouched and the thread's last error says why:
+/// `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT`
+/// for a document that cannot be read (`input.*`, also an `available_json` that is not an
+/// array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target
+/// that names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by
+/// many threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+/// `answer_json`, `available_json` and `at` are NULL or NUL-terminated strings; `out_json`
+/// is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_materials(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    answer_json: *const c_char,
+    available_json: *const c_char,
+    at: *const c_char,
+    out_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_json) => {
+        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
+        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let answer = unsafe { document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
+        let answer: Value = input::parse_json(answer, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let available = unsafe { optional_document(available_json, "available_json", MAX_ANSWER_BYTES) }?;
+        let available: Vec<String> = match available {
+            Some(text) => input::parse_json(text, MAX_ANSWER_BYTES)?,
+            None => Vec::new(),
+        };
+        // SAFETY: as above.
+        let at = unsafe { optional_str(at, "at") }?;
+        let (at, _) = date_and_lang(at, None)?;
+        let available: Vec<&str> = available.iter().map(String::as_str).collect();
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let materials = unsafe { self::engine(engine) }.materials(&target, &answer, &available, at)?;
+        let json = serde_json::to_string(&materials).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_json, json) }
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use std::ffi::{CStr, CString, c_char};
+    use std::ptr;
+
+    use doorstep::conformance;
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::error::{doorstep_last_error_code, doorstep_last_error_params};
+    use crate::strings::doorstep_string_free;
+
+    /// Takes back a string doorstep returned, as JSON.
+    fn take(s: *mut c_char) -> Value {
+        // SAFETY: `s` came from a successful doorstep call.
+        let text = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
+        // SAFETY: freed once.
+        unsafe { doorstep_string_free(s) };
+        serde_json::from_str(&text).unwrap()
+    }
+
+    fn last_code() -> String {
+        // SAFETY: the last error code is a NUL-terminated string owned by this thread.
+        let code = unsafe { CStr::from_ptr(doorstep_last_error_code()) };
+        code.to_str().unwrap().to_owned()
+    }
+
+    fn last_params() -> Value {
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: a local out-parameter.
+        let status = unsafe { doorstep_last_error_params(&raw mut out) };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        take(out)
+    }
+
+    fn c(text: &str) -> CString {
+        CString::new(text).unwrap()
+    }
+
+    fn fixture_text(name: &str) -> String {
+        serde_json::to_string(&conformance::load(name)).unwrap()
+    }
+
+    /// The mini catalogue, loaded.
+    struct Loaded(*mut doorstep_engine);
+
+    impl Loaded {
+        fn mini() -> Self {
+            let text = c(&fixture_text("catalog/mini.json"));
+            let mut engine: *mut doorstep_engine = ptr::null_mut();
+            // SAFETY: NUL-terminated strings and a local out-parameter.
+            let status = unsafe {
+                doorstep_engine_load(text.as_ptr(), c"2026-11-25".as_ptr(), &raw mut engine)
+            };
+            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", last_code());
+            Self(engine)
+        }
+
+        fn validate(
+            &self,
+            target: &str,
+            answer: &str,
+            lang: Option<&CStr>,
+        ) -> Result<Value, (doorstep_status, String)> {
+            let (target, answer) = (c(target), c(answer));
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
+            let status = unsafe {
+                doorstep_engine_validate(
+                    self.0,
+                    target.as_ptr(),
+                    answer.as_ptr(),
+                    c"2026-11-25".as_ptr(),
+                    lang.map_or(ptr::null(), CStr::as_ptr),
+                    &raw mut out,
+                )
+            };
+            if status == doorstep_status::DOORSTEP_OK {
+                Ok(take(out))
+            } else {
+                assert!(out.is_null());
+                Err((status, last_code()))
+            }
+        }
+    }
+
+    impl Drop for Loaded {
+        fn drop(&mut self) {
+            // SAFETY: the engine from `mini`, freed once.
+            unsafe { doorstep_engine_free(self.0) };
+        }
+    }
+
+    /// forms.json through the C ABI, with the matching rule every suite uses
+    /// (`tests/c/test_forms.c` runs it from C too).
+    #[test]
+    fn forms_fixtures_through_the_c_abi() {
+        let engine = Loaded::mini();
+        let failures = conformance::run("forms.json", |input| {
+            assert_eq!(input.raw["catalog"], "catalog/mini.json", "{}", input.name);
+            let target = match input.raw["matter"].as_str() {
+                Some(code) => json!({ "matter": code }),
+                None => json!({ "bundle": input.raw["bundle"] }),
+            };
+            let (target, answer) = (c(&target.to_string()), c(&input.raw["answer"].to_string()));
+            let (at, lang) = (
+                c(input.at.as_deref().unwrap()),
+                input.lang.as_deref().map(c),
+            );
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
+            let status = unsafe {
+                doorstep_engine_validate(
+                    engine.0,
+                    target.as_ptr(),
+                    answer.as_ptr(),
+                    at.as_ptr(),
+                    lang.as_deref().map_or(ptr::null(), CStr::as_ptr),
+                    &raw mut out,
+                )
+            };
+            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", input.name);
+            take(out)
+        });
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// lint.json through the C ABI.
+    #[test]
+    fn lint_fixtures_through_the_c_abi() {
+        let failures = conformance::run("lint.json", |input| {
+            let mut doc = conformance::load(input.raw["catalog"].as_str().unwrap());
+            conformance::apply_patch(&mut doc, &input.raw["patch"]);
+            let (text, at) = (c(&doc.to_string()), c(input.at.as_deref().unwrap()));
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: NUL-terminated strings and a local out-parameter.
+            let status = unsafe {
+                doorstep_catalog_lint(text.as_ptr(), at.as_ptr(), ptr::null(), &raw mut out)
+            };
+            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", input.name);
+            let problems = take(out);
+            json!({ "valid": problems.as_array().unwrap().is_empty(), "errors": problems })
+        });
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn a_catalogue_that_fails_lint_is_refused_with_its_problems() {
+        let mut doc = conformance::load("catalog/mini.json");
+        doc["matters"][1]["code"] = json!("BIRTH-CERT");
+        let text = c(&doc.to_string());
+        let mut engine: *mut doorstep_engine = ptr::null_mut();
+        // SAFETY: NUL-terminated strings and a local out-parameter.
+        let status =
+            unsafe { doorstep_engine_load(text.as_ptr(), c"2026-11-25".as_ptr(), &raw mut engine) };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        assert!(engine.is_null());
+        assert_eq!(last_code(), "engine.catalog_invalid");
+        let problems = &last_params()["problems"];
+        assert_eq!(problems.as_array().unwrap().len(), 3, "{problems}");
+        assert_eq!(problems[0]["path"], "/matters/1/code");
+
+        // SAFETY: NUL-terminated strings and a local out-parameter.
+        let status =
+            unsafe { doorstep_engine_load(c"{\"name\": ".as_ptr(), ptr::null(), &raw mut engine) };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        assert_eq!(last_code(), "input.malformed");
+        assert_eq!(last_params()["line"], 1);
+        assert!(engine.is_null());
+
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: NUL-terminated strings and a local out-parameter.
+        let status = unsafe {
+            doorstep_catalog_lint(c"[".as_ptr(), ptr::null(), c"en".as_ptr(), &raw mut out)
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        let problems = take(out);
+        assert_eq!(problems[0]["code"], "input.malformed");
+        assert_eq!(problems[0]["path"], "");
+    }
+
+    #[test]
+    fn wrong_documents_and_targets_are_coded_failures() {
+        let engine = Loaded::mini();
+        let answer = r#"{"applicantName": "林小红"}"#;
+        let cases = [
+            (
+                r#"{"matter": "NO-SUCH"}"#,
+                answer.to_owned(),
+                "engine.unknown_matter",
+            ),
+            (
+                r#"{"bundle": "NO-SUCH"}"#,
+                answer.to_owned(),
+                "engine.unknown_bundle",
+            ),
+            ("{}", answer.to_owned(), "engine.target"),
+            (
+                r#"{"matter": "BIRTH-CERT", "x": 1}"#,
+                answer.to_owned(),
+                "input.shape",
+            ),
+            (
+                r#"{"matter": "BIRTH-CERT"}"#,
+                "{".to_owned(),
+                "input.malformed",
+            ),
+            (
+                r#"{"matter": "BIRTH-CERT"}"#,
+                "[".repeat(10_000) + &"]".repeat(10_000),
+                "input.too_deep",
+            ),
+            (
+                r#"{"matter": "BIRTH-CERT"}"#,
+                format!("\"{}\"", "a".repeat(MAX_ANSWER_BYTES)),
+                "input.too_large",
+            ),
+        ];
+        for (target, answer, code) in cases {
+            let (status, got) = engine.validate(target, &answer, None).unwrap_err();
+            assert_eq!(got, code);
+            let expected = if code.starts_with("input.") {
+                doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+            } else {
+                doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+            };
+            assert_eq!(status, expected, "{code}");
+        }
+        let (status, code) = engine
+            .validate(r#"{"matter": "BIRTH-CERT"}"#, "{}", Some(c"fr"))
+            .unwrap_err();
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT);
+        assert_eq!(code, "arg.unknown_lang");
+        // An invalid answer is a report, not a failure.
+        let report = engine
+            .validate(r#"{"matter": "BIRTH-CERT"}"#, "[]", Some(c"en"))
+            .unwrap();
+        assert_eq!(report["valid"], false);
+        assert_eq!(report["matters"], json!(["BIRTH-CERT"]));
+
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: NULL engine: rejected before it is read.
+        let status = unsafe { doorstep_engine_bundles(ptr::null(), &raw mut out) };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
+        assert_eq!(last_params()["name"], "engine");
+        // SAFETY: NULL is a no-op.
+        unsafe { doorstep_engine_free(ptr::null_mut()) };
+    }
+
+    #[test]
+    fn lists_forms_and_materials() {
+        let engine = Loaded::mini();
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: a live engine, literals and a local out-parameter.
+        let status = unsafe {
+            doorstep_engine_matters(engine.0, ptr::null(), c"2026-11-25".as_ptr(), &raw mut out)
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        assert_eq!(take(out).as_array().unwrap().len(), 3);
+        // SAFETY: as above.
+        let status = unsafe {
+            doorstep_engine_matters(
+                engine.0,
+                c"hukou".as_ptr(),
+                c"2026-11-25".as_ptr(),
+                &raw mut out,
+            )
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        assert_eq!(take(out)[0]["code"], "HUKOU-BIRTH");
+        // SAFETY: as above.
+        let status = unsafe { doorstep_engine_bundles(engine.0, &raw mut out) };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        assert_eq!(take(out)[0]["code"], "birth");
+        // SAFETY: as above.
+        let status = unsafe {
+            doorstep_engine_form(
+                engine.0,
+                c"{\"bundle\": \"birth\"}".as_ptr(),
+                c"2026-11-25".as_ptr(),
+                &raw mut out,
+            )
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK);
+        assert!(
+            take(out)["fields"]
+                .as_array()
+                .is_some_and(|f| !f.is_empty())
+        );
+
+        let target = c"{\"matter\": \"BIRTH-CERT\"}";
+        let answer = c"{\"married\": true}";
+        let codes = |available: Option<&CStr>| {
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: a live engine, literals and a local out-parameter.
+            let status = unsafe {
+                doorstep_engine_materials(
+                    engine.0,
+                    target.as_ptr(),
+                    answer.as_ptr(),
+                    available.map_or(ptr::null(), CStr::as_ptr),
+                    c"2026-11-25".as_ptr(),
+                    &raw mut out,
+                )
+            };
+            assert_eq!(status, doorstep_status::DOORSTEP_OK);
+            let list = take(out);
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["code"].as_str().unwrap().to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(None), ["applicant_id_card", "marriage_certificate"]);
+        assert_eq!(codes(Some(c"[\"identity\"]")), ["marriage_certificate"]);
+        // SAFETY: as above.
+        let status = unsafe {
+            doorstep_engine_materials(
+                engine.0,
+                target.as_ptr(),
+                answer.as_ptr(),
+                c"{\"identity\": true}".as_ptr(),
+                ptr::null(),
+                &raw mut out,
+            )
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        assert_eq!(last_code(), "input.shape");
+    }
+}

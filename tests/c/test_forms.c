@@ -1,0 +1,769 @@
+/*
+ * The shared form and lint fixtures (tests/fixtures/forms.json, lint.json) and the engine
+ * API's misuse rules, run through libdoorstep from C.
+ *
+ * Usage: test_forms PATH/TO/tests/fixtures
+ * Prints one line per failure and, last, exactly "c: N passed, M failed"; exits non-zero
+ * on any failure. Built by tests/c/run.sh (C99, -Wall -Wextra -Wpedantic -Werror) and run
+ * under valgrind and AddressSanitizer.
+ *
+ * How the fixtures run (as core/tests/fixtures.rs does):
+ * - forms.json: input.catalog (a file under tests/fixtures) is loaded into an engine once;
+ *   the case validates input.answer for {"matter": input.matter} or {"bundle":
+ *   input.bundle} with input.at and input.lang.
+ * - lint.json: input.patch ([{"op": "set", "path": JSON Pointer, "value"}]) is applied to
+ *   the catalogue document, which is then linted at input.at; the actual result is
+ *   {"valid": no problem, "errors": the problems}.
+ * Matching rule (the same in every suite): each key of expected other than "errors" and
+ * "errorPaths" deep-equals the result's key (missing = null); "errors" is the list of the
+ * result's error codes and "errorPaths" of their paths, in order; every error message is
+ * non-empty and does not contain the trimmed input.value when that is at least 6 bytes
+ * long (these fixtures have no input.value: a case that has one is reported, so that a new
+ * fixture is not half-checked).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <cjson/cJSON.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doorstep.h"
+
+static int passed;
+static int failed;
+
+/* Counts one check; prints a line when it fails. */
+static int expect(int ok, const char *format, ...) {
+    if (ok) {
+        passed++;
+    } else {
+        va_list args;
+        failed++;
+        printf("FAIL: ");
+        va_start(args, format);
+        vprintf(format, args);
+        va_end(args);
+        printf("\n");
+    }
+    return ok;
+}
+
+static char *read_file(const char *path) {
+    FILE *f = fopen(path, "rb");
+    char *text = NULL;
+    long size;
+    if (f == NULL) {
+        return NULL;
+    }
+    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+        text = malloc((size_t)size + 1);
+        if (text != NULL && fread(text, 1, (size_t)size, f) == (size_t)size) {
+            text[size] = '\0';
+        } else {
+            free(text);
+            text = NULL;
+        }
+    }
+    fclose(f);
+    return text;
+}
+
+/* Reads and parses DIR/NAME; NULL when it cannot. */
+static cJSON *load_json(const char *dir, const char *name) {
+    char path[4096];
+    char *text;
+    cJSON *json;
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        return NULL;
+    }
+    text = read_file(path);
+    json = text == NULL ? NULL : cJSON_Parse(text);
+    free(text);
+    return json;
+}
+
+/* A string member, or NULL when absent or null. */
+static const char *opt_string(const cJSON *object, const char *key) {
+    return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(object, key));
+}
+
+/* A copy of a string member, or NULL when absent or null. */
+static char *copy_string(const cJSON *object, const char *key) {
+    const char *value = opt_string(object, key);
+    return value == NULL ? NULL : strdup(value);
+}
+
+/* Whether a string member equals `want`. */
+static int string_is(const cJSON *object, const char *key, const char *want) {
+    const char *value = opt_string(object, key);
+    return value != NULL && strcmp(value, want) == 0;
+}
+
+/* The member or element of `parent` that the reference token `token` names, or NULL. */
+static cJSON *pointer_child(const cJSON *parent, const char *token) {
+    if (cJSON_IsArray(parent)) {
+        char *end;
+        long index;
+        if (token[0] == '\0' || (token[0] == '0' && token[1] != '\0')) {
+            return NULL;
+        }
+        index = strtol(token, &end, 10);
+        if (*end != '\0' || index < 0 || index >= cJSON_GetArraySize(parent)) {
+            return NULL;
+        }
+        return cJSON_GetArrayItem(parent, (int)index);
+    }
+    return cJSON_IsObject(parent) ? cJSON_GetObjectItemCaseSensitive(parent, token) : NULL;
+}
+
+/*
+ * Replaces the value at JSON Pointer `pointer` (RFC 6901) of *doc with a copy of `value`,
+ * as the fixtures' "set" does: the value must exist. Returns 0 when it does not.
+ * (cJSON_Utils has cJSONUtils_GetPointer, but Debian's libcjson-dev does not ship it.)
+ */
+static int pointer_set(cJSON **doc, const char *pointer, const cJSON *value) {
+    cJSON *copy = cJSON_Duplicate(value, 1);
+    cJSON *parent = NULL, *current = *doc;
+    char *tokens, *token, *next;
+    int ok = 1;
+    if (copy == NULL) {
+        return 0;
+    }
+    if (pointer[0] == '\0') {
+        cJSON_Delete(*doc);
+        *doc = copy;
+        return 1;
+    }
+    if (pointer[0] != '/' || (tokens = malloc(strlen(pointer))) == NULL) {
+        cJSON_Delete(copy);
+        return 0;
+    }
+    memcpy(tokens, pointer + 1, strlen(pointer));
+    for (token = tokens; ok && token != NULL; token = next) {
+        char *read, *write;
+        next = strchr(token, '/');
+        if (next != NULL) {
+            *next++ = '\0';
+        }
+        /* ~1 is "/" and ~0 is "~", in that order. */
+        for (read = write = token; *read != '\0'; read++, write++) {
+            if (read[0] == '~' && (read[1] == '0' || read[1] == '1')) {
+                *write = read[1] == '1' ? '/' : '~';
+                read++;
+            } else {
+                *write = *read;
+            }
+        }
+        *write = '\0';
+        parent = current;
+        current = pointer_child(parent, token);
+        ok = current != NULL;
+        if (ok && next == NULL) {
+            ok = cJSON_IsArray(parent)
+                     ? cJSON_ReplaceItemInArray(parent, (int)strtol(token, NULL, 10), copy)
+                     : cJSON_ReplaceItemInObjectCaseSensitive(parent, token, copy);
+            copy = ok ? NULL : copy;
+        }
+    }
+    free(tokens);
+    cJSON_Delete(copy);
+    return ok;
+}
+
+/* The list of member `key` of each error, as a new array. */
+static cJSON *error_list(const cJSON *errors, const char *key) {
+    cJSON *list = cJSON_CreateArray();
+    const cJSON *error;
+    cJSON_ArrayForEach(error, errors) {
+        const cJSON *item = cJSON_GetObjectItemCaseSensitive(error, key);
+        cJSON_AddItemToArray(list, item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1));
+    }
+    return list;
+}
+
+/* Applies the matching rule; returns the number of mismatches (each printed). */
+static int mismatches(const char *name, const cJSON *input, const cJSON *expected,
+                      const cJSON *actual) {
+    int bad = 0;
+    const cJSON *want;
+    const cJSON *errors = cJSON_GetObjectItemCaseSensitive(actual, "errors");
+    const cJSON *error;
+    if (cJSON_GetObjectItemCaseSensitive(input, "value") != NULL) {
+        printf("FAIL: %s: input.value: this suite does not check message leaks\n", name);
+        bad++;
+    }
+    cJSON_ArrayForEach(want, expected) {
+        cJSON *list = NULL;
+        const cJSON *got;
+        if (strcmp(want->string, "errors") == 0) {
+            got = list = error_list(errors, "code");
+        } else if (strcmp(want->string, "errorPaths") == 0) {
+            got = list = error_list(errors, "path");
+        } else {
+            got = cJSON_GetObjectItemCaseSensitive(actual, want->string);
+        }
+        if (!(got == NULL ? cJSON_IsNull(want) : cJSON_Compare(got, want, 1))) {
+            char *got_text = got == NULL ? NULL : cJSON_PrintUnformatted(got);
+            char *wanted = cJSON_PrintUnformatted(want);
+            printf("FAIL: %s: %s: expected %s, got %s\n", name, want->string, wanted,
+                   got_text == NULL ? "null" : got_text);
+            free(got_text);
+            free(wanted);
+            bad++;
+        }
+        cJSON_Delete(list);
+    }
+    cJSON_ArrayForEach(error, errors) {
+        const char *message = opt_string(error, "message");
+        if (message == NULL || message[0] == '\0') {
+            printf("FAIL: %s: an error message is empty\n", name);
+            bad++;
+        }
+    }
+    return bad;
+}
+
+/* Counts a fixture case: passed when the result matches. */
+static void expect_case(const char *name, const cJSON *input, const cJSON *expected,
+                        const char *json) {
+    cJSON *actual = json == NULL ? NULL : cJSON_Parse(json);
+    if (expect(actual != NULL, "%s: the result is not JSON", name)) {
+        if (mismatches(name, input, expected, actual) == 0) {
+            passed++;
+        } else {
+            failed++;
+        }
+    }
+    cJSON_Delete(actual);
+}
+
+/* One validation to make: a forms.json case as the engine's arguments, and its report. */
+typedef struct {
+    char *target;
+    char *answer;
+    char *at;
+    char *lang;
+    char *report;
+} validation;
+
+typedef struct {
+    doorstep_engine *engine;
+    validation *cases;
+    int count;
+} forms;
+
+/* The catalogue every forms.json case uses, read from DIR. */
+#define CATALOG "catalog/mini.json"
+
+static char *catalog_text(const char *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, CATALOG);
+    return read_file(path);
+}
+
+static void run_forms(const char *dir, forms *f) {
+    cJSON *file = load_json(dir, "forms.json");
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
+    const cJSON *c;
+    int i = 0;
+    f->count = cJSON_GetArraySize(cases);
+    f->cases = calloc((size_t)(f->count > 0 ? f->count : 1), sizeof *f->cases);
+    if (!expect(cJSON_IsArray(cases) && f->count > 0 && f->cases != NULL,
+                "forms.json: no cases")) {
+        f->count = 0;
+        cJSON_Delete(file);
+        return;
+    }
+    cJSON_ArrayForEach(c, cases) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(c, "input");
+        const char *name = opt_string(c, "name");
+        const char *catalog = opt_string(input, "catalog");
+        const char *matter = opt_string(input, "matter");
+        validation *v = &f->cases[i++];
+        cJSON *target = cJSON_CreateObject();
+        doorstep_status status;
+        if (!expect(name != NULL && catalog != NULL && strcmp(catalog, CATALOG) == 0,
+                    "forms.json case %d: malformed, or not on " CATALOG, i - 1)) {
+            cJSON_Delete(target);
+            continue;
+        }
+        cJSON_AddStringToObject(target, matter != NULL ? "matter" : "bundle",
+                                matter != NULL ? matter : opt_string(input, "bundle"));
+        v->target = cJSON_PrintUnformatted(target);
+        v->answer = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "answer"));
+        v->at = copy_string(input, "at");
+        v->lang = copy_string(input, "lang");
+        cJSON_Delete(target);
+        status = doorstep_engine_validate(f->engine, v->target, v->answer, v->at, v->lang,
+                                          &v->report);
+        if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", name, (int)status,
+                   doorstep_last_error_code())) {
+            expect_case(name, input, cJSON_GetObjectItemCaseSensitive(c, "expected"),
+                        v->report);
+        }
+    }
+    cJSON_Delete(file);
+}
+
+static void run_lint(const char *dir) {
+    cJSON *file = load_json(dir, "lint.json");
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
+    const cJSON *c;
+    expect(cJSON_IsArray(cases) && cJSON_GetArraySize(cases) > 0, "lint.json: no cases");
+    cJSON_ArrayForEach(c, cases) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(c, "input");
+        const char *name = opt_string(c, "name");
+        const char *catalog = opt_string(input, "catalog");
+        cJSON *doc = catalog == NULL ? NULL : load_json(dir, catalog);
+        const cJSON *op;
+        char *text, *json = NULL;
+        int patched = doc != NULL && name != NULL;
+        doorstep_status status;
+        cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(input, "patch")) {
+            const char *kind = opt_string(op, "op");
+            const char *path = opt_string(op, "path");
+            patched = patched && kind != NULL && strcmp(kind, "set") == 0 && path != NULL &&
+                      pointer_set(&doc, path, cJSON_GetObjectItemCaseSensitive(op, "value"));
+        }
+        if (!expect(patched, "%s: the catalogue or its patch cannot be applied",
+                    name == NULL ? "(unnamed)" : name)) {
+            cJSON_Delete(doc);
+            continue;
+        }
+        text = cJSON_PrintUnformatted(doc);
+        cJSON_Delete(doc);
+        status = doorstep_catalog_lint(text, opt_string(input, "at"), NULL, &json);
+        free(text);
+        if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", name, (int)status,
+                   doorstep_last_error_code())) {
+            cJSON *problems = cJSON_Parse(json);
+            cJSON *actual = cJSON_CreateObject();
+            char *result;
+            cJSON_AddBoolToObject(actual, "valid", cJSON_GetArraySize(problems) == 0);
+            cJSON_AddItemToObject(actual, "errors", problems == NULL ? cJSON_CreateNull() : problems);
+            result = cJSON_PrintUnformatted(actual);
+            expect_case(name, input, cJSON_GetObjectItemCaseSensitive(c, "expected"), result);
+            free(result);
+            cJSON_Delete(actual);
+        }
+        doorstep_string_free(json);
+    }
+    cJSON_Delete(file);
+}
+
+/* The last error's status and code, and its messages (zh-CN, en) non-empty and different. */
+static void expect_last_error(const char *what, doorstep_status status, const char *code) {
+    char *zh = NULL, *en = NULL;
+    expect(doorstep_last_error_status() == status, "%s: last error status %d, expected %d",
+           what, (int)doorstep_last_error_status(), (int)status);
+    expect(strcmp(doorstep_last_error_code(), code) == 0,
+           "%s: last error code \"%s\", expected \"%s\"", what, doorstep_last_error_code(),
+           code);
+    expect(doorstep_last_error_message(NULL, &zh) == DOORSTEP_OK && zh != NULL && zh[0] != '\0',
+           "%s: zh-CN message", what);
+    expect(doorstep_last_error_message("en", &en) == DOORSTEP_OK && en != NULL && en[0] != '\0',
+           "%s: en message", what);
+    if (zh != NULL && en != NULL) {
+        expect(strcmp(zh, en) != 0, "%s: zh-CN and en messages differ", what);
+    }
+    doorstep_string_free(zh);
+    doorstep_string_free(en);
+}
+
+/* The last error's params, parsed (an empty object when there are none). */
+static cJSON *last_params(void) {
+    char *json = NULL;
+    cJSON *params = NULL;
+    if (doorstep_last_error_params(&json) == DOORSTEP_OK) {
+        params = cJSON_Parse(json);
+    }
+    doorstep_string_free(json);
+    return params;
+}
+
+/* A validation that must fail with `status` / `code` and leave the out-parameter alone. */
+static void expect_validate_fails(const char *what, const doorstep_engine *engine,
+                                  const char *target, const char *answer, const char *lang,
+                                  doorstep_status status, const char *code) {
+    char untouched = 0;
+    char *out = &untouched;
+    doorstep_status got =
+        doorstep_engine_validate(engine, target, answer, "2026-11-25", lang, &out);
+    expect(got == status, "%s: status %d, expected %d", what, (int)got, (int)status);
+    expect(out == &untouched, "%s: the out-parameter was written on failure", what);
+    expect_last_error(what, status, code);
+}
+
+/* A string member of the item at `index` of the JSON array `json`, compared with `want`. */
+static int item_is(const char *json, int index, const char *key, const char *want) {
+    cJSON *list = cJSON_Parse(json);
+    int same = string_is(cJSON_GetArrayItem(list, index), key, want);
+    cJSON_Delete(list);
+    return same;
+}
+
+static int array_size(const char *json) {
+    cJSON *list = cJSON_Parse(json);
+    int n = cJSON_IsArray(list) ? cJSON_GetArraySize(list) : -1;
+    cJSON_Delete(list);
+    return n;
+}
+
+#define BIRTH "{\"matter\":\"BIRTH-CERT\"}"
+#define HUGE_ANSWER_BYTES (50u * 1024u * 1024u)
+
+/* A string of `n` opening brackets followed by `n` closing ones. */
+static char *nested(size_t n) {
+    char *text = malloc(2 * n + 1);
+    if (text != NULL) {
+        memset(text, '[', n);
+        memset(text + n, ']', n);
+        text[2 * n] = '\0';
+    }
+    return text;
+}
+
+/* A JSON string of `n` bytes in all: "aaa...a". */
+static char *huge_string(size_t n) {
+    char *text = malloc(n + 1);
+    if (text != NULL) {
+        memset(text, 'a', n);
+        text[0] = '"';
+        text[n - 1] = '"';
+        text[n] = '\0';
+    }
+    return text;
+}
+
+static void test_misuse(const doorstep_engine *engine, const char *catalog) {
+    static long long sentinel;
+    char untouched = 0;
+    char *out = &untouched;
+    doorstep_engine *kept = (doorstep_engine *)(void *)&sentinel;
+    doorstep_engine *loaded = kept;
+    char *deep = nested(10000);
+    char *huge = huge_string(HUGE_ANSWER_BYTES);
+    cJSON *params;
+    doorstep_status status;
+
+    /* NULL engine, NULL and wrong targets. */
+    expect_validate_fails("NULL engine", NULL, BIRTH, "{}", NULL, DOORSTEP_ERR_NULL_ARGUMENT,
+                          "ffi.null_argument");
+    params = last_params();
+    expect(cJSON_IsObject(params) && opt_string(params, "name") != NULL &&
+               strcmp(opt_string(params, "name"), "engine") == 0,
+           "NULL engine: params name the argument");
+    cJSON_Delete(params);
+    expect_validate_fails("NULL target", engine, NULL, "{}", NULL, DOORSTEP_ERR_NULL_ARGUMENT,
+                          "ffi.null_argument");
+    expect_validate_fails("NULL answer", engine, BIRTH, NULL, NULL, DOORSTEP_ERR_NULL_ARGUMENT,
+                          "ffi.null_argument");
+    status = doorstep_engine_validate(engine, BIRTH, "{}", NULL, NULL, NULL);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT, "NULL out: status %d", (int)status);
+    expect_validate_fails("unknown matter", engine, "{\"matter\":\"NO-SUCH\"}", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_ARGUMENT, "engine.unknown_matter");
+    expect_validate_fails("unknown bundle", engine, "{\"bundle\":\"NO-SUCH\"}", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_ARGUMENT, "engine.unknown_bundle");
+    expect_validate_fails("empty target", engine, "{}", "{}", NULL, DOORSTEP_ERR_INVALID_ARGUMENT,
+                          "engine.target");
+    expect_validate_fails("matter and bundle", engine,
+                          "{\"matter\":\"BIRTH-CERT\",\"bundle\":\"birth\"}", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_ARGUMENT, "engine.target");
+    expect_validate_fails("target with an unknown key", engine, "{\"matters\":\"BIRTH-CERT\"}",
+                          "{}", NULL, DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    expect_validate_fails("target not JSON", engine, "BIRTH-CERT", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    expect_validate_fails("target not UTF-8", engine, "{\"matter\":\"\xff\"}", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+
+    /* Answers that cannot be read. */
+    expect_validate_fails("malformed answer", engine, BIRTH, "{\"applicantName\": ", NULL,
+                          DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    params = last_params();
+    expect(cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(params, "line")) &&
+               cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(params, "column")),
+           "malformed answer: params give line and column");
+    cJSON_Delete(params);
+    if (expect(deep != NULL && huge != NULL, "out of memory")) {
+        expect_validate_fails("10,000 levels deep", engine, BIRTH, deep, NULL,
+                              DOORSTEP_ERR_INVALID_INPUT, "input.too_deep");
+        expect_validate_fails("50 MB answer", engine, BIRTH, huge, NULL,
+                              DOORSTEP_ERR_INVALID_INPUT, "input.too_large");
+        params = last_params();
+        expect(cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(params, "max")) == 1048576.0,
+               "50 MB answer: params give the limit");
+        cJSON_Delete(params);
+        status = doorstep_engine_load(huge, NULL, &loaded);
+        expect(status == DOORSTEP_ERR_INVALID_INPUT && loaded == kept,
+               "50 MB catalogue: status %d", (int)status);
+        expect_last_error("50 MB catalogue", DOORSTEP_ERR_INVALID_INPUT, "input.too_large");
+        /* Linting reports an unreadable document as its one problem, not as a failure. */
+        status = doorstep_catalog_lint(huge, NULL, "en", &out);
+        expect(status == DOORSTEP_OK && array_size(out) == 1 &&
+                   item_is(out, 0, "code", "input.too_large") && item_is(out, 0, "path", ""),
+               "lint(50 MB catalogue): one problem, input.too_large at \"\"");
+        if (status == DOORSTEP_OK) {
+            doorstep_string_free(out);
+        }
+        out = &untouched;
+    }
+    expect_validate_fails("unknown lang", engine, BIRTH, "{}", "fr",
+                          DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
+    status = doorstep_engine_validate(engine, BIRTH, "{}", "2026-02-30", NULL, &out);
+    expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && out == &untouched,
+           "impossible date: status %d", (int)status);
+    expect_last_error("impossible date", DOORSTEP_ERR_INVALID_ARGUMENT, "arg.invalid_date");
+
+    /* An invalid answer is not a failure, and a success clears the last error. */
+    status = doorstep_engine_validate(engine, BIRTH, "[1, 2]", "2026-11-25", "en", &out);
+    expect(status == DOORSTEP_OK && out != &untouched && strstr(out, "\"valid\":false") != NULL,
+           "an answer that is not an object: DOORSTEP_OK with valid=false");
+    if (status == DOORSTEP_OK) {
+        doorstep_string_free(out);
+    }
+    out = &untouched;
+    expect(doorstep_last_error_status() == DOORSTEP_OK && doorstep_last_error_code()[0] == '\0',
+           "success clears the last error");
+    params = last_params();
+    expect(cJSON_IsObject(params) && cJSON_GetArraySize(params) == 0,
+           "no last error: params {}");
+    cJSON_Delete(params);
+
+    /* The other calls check their arguments the same way. */
+    status = doorstep_engine_matters(NULL, NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "matters(NULL engine): status %d", (int)status);
+    status = doorstep_engine_bundles(NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "bundles(NULL engine): status %d", (int)status);
+    status = doorstep_engine_form(NULL, BIRTH, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "form(NULL engine): status %d", (int)status);
+    status = doorstep_engine_form(engine, NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "form(NULL target): status %d", (int)status);
+    status = doorstep_engine_form(engine, "{\"bundle\":\"NO-SUCH\"}", NULL, &out);
+    expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && out == &untouched,
+           "form(unknown bundle): status %d", (int)status);
+    status = doorstep_engine_materials(NULL, BIRTH, "{}", NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "materials(NULL engine): status %d", (int)status);
+    status = doorstep_engine_materials(engine, BIRTH, "{}", "{\"identity\":true}", NULL, &out);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && out == &untouched,
+           "materials(available not a list): status %d", (int)status);
+    expect_last_error("materials(available not a list)", DOORSTEP_ERR_INVALID_INPUT,
+                      "input.shape");
+    status = doorstep_catalog_lint(NULL, NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "lint(NULL): status %d", (int)status);
+    status = doorstep_catalog_lint("{}", NULL, "fr", &out);
+    expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && out == &untouched,
+           "lint(unknown lang): status %d", (int)status);
+    status = doorstep_engine_load(NULL, NULL, &loaded);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && loaded == kept,
+           "load(NULL): status %d", (int)status);
+    status = doorstep_engine_load(catalog, NULL, NULL);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT, "load(NULL out): status %d", (int)status);
+
+    /* A catalogue that is not JSON, and one that fails lint, are refused. */
+    status = doorstep_engine_load("{\"name\": ", "2026-11-25", &loaded);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && loaded == kept,
+           "load(malformed): status %d", (int)status);
+    expect_last_error("load(malformed)", DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    status = doorstep_engine_load("{\"name\": \"x\"}", "2026-11-25", &loaded);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && loaded == kept,
+           "load(not a catalogue): status %d", (int)status);
+    expect_last_error("load(not a catalogue)", DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+
+    free(deep);
+    free(huge);
+}
+
+/* The mini catalogue with a matter's code duplicated: three lint problems. */
+static void test_unlinted_catalogue(const char *catalog) {
+    cJSON *doc = cJSON_Parse(catalog);
+    cJSON *code = cJSON_CreateString("BIRTH-CERT");
+    doorstep_engine *engine = NULL;
+    char *text, *problems = NULL, *message = NULL;
+    cJSON *params, *listed;
+    doorstep_status status;
+    int ok = doc != NULL && pointer_set(&doc, "/matters/1/code", code);
+    cJSON_Delete(code);
+    if (!expect(ok, "patching the catalogue")) {
+        cJSON_Delete(doc);
+        return;
+    }
+    text = cJSON_PrintUnformatted(doc);
+    cJSON_Delete(doc);
+    status = doorstep_engine_load(text, "2026-11-25", &engine);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && engine == NULL,
+           "a catalogue that fails lint is refused: status %d", (int)status);
+    expect_last_error("catalogue fails lint", DOORSTEP_ERR_INVALID_INPUT,
+                      "engine.catalog_invalid");
+    if (doorstep_last_error_message("en", &message) == DOORSTEP_OK) {
+        expect(strstr(message, "3") != NULL, "the message counts the problems: %s", message);
+    }
+    doorstep_string_free(message);
+    params = last_params();
+    status = doorstep_catalog_lint(text, "2026-11-25", "en", &problems);
+    listed = status == DOORSTEP_OK ? cJSON_Parse(problems) : NULL;
+    expect(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(params, "problems")) == 3 &&
+               cJSON_GetArraySize(listed) == 3,
+           "the params and lint give the three problems");
+    expect(string_is(cJSON_GetArrayItem(listed, 0), "path", "/matters/1/code"),
+           "lint gives each problem's path");
+    cJSON_Delete(params);
+    cJSON_Delete(listed);
+    doorstep_string_free(problems);
+    doorstep_engine_free(engine);
+    free(text);
+}
+
+static void test_queries(const doorstep_engine *engine) {
+    const char *answer = "{\"married\": true}";
+    char *out = NULL;
+    doorstep_status status;
+
+    status = doorstep_engine_matters(engine, NULL, "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 3, "matters(all)");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_matters(engine, "户口", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 1 && item_is(out, 0, "code", "HUKOU-BIRTH"),
+           "matters(\"户口\")");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_matters(engine, NULL, "1990-01-01", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 0, "matters before any took effect");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_bundles(engine, &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 1 && item_is(out, 0, "code", "birth"),
+           "bundles");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_form(engine, "{\"bundle\":\"birth\"}", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && strstr(out, "\"fields\":[") != NULL &&
+               strstr(out, "\"householdAddress\"") != NULL,
+           "form(bundle): the merged form");
+    doorstep_string_free(out);
+    out = NULL;
+
+    status = doorstep_engine_materials(engine, BIRTH, answer, NULL, "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 2 &&
+               item_is(out, 0, "code", "applicant_id_card") &&
+               item_is(out, 1, "code", "marriage_certificate"),
+           "materials: the ID card, and the marriage certificate once married");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_materials(engine, BIRTH, answer, "[\"identity\"]", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 1 &&
+               item_is(out, 0, "code", "marriage_certificate"),
+           "materials: the ID card waived by shared identity data");
+    doorstep_string_free(out);
+}
+
+/* One engine shared by many threads validating at once: the same reports, and each thread
+ * its own last error. */
+#define THREADS 4
+#define ROUNDS 3
+
+typedef struct {
+    const forms *f;
+    int index;
+    int failures;
+} worker;
+
+static void *work(void *arg) {
+    worker *w = arg;
+    const char *target = (w->index % 2 == 0) ? "{\"matter\":\"NO-SUCH\"}" : "{}";
+    const char *code = (w->index % 2 == 0) ? "engine.unknown_matter" : "engine.target";
+    int round, i;
+    for (round = 0; round < ROUNDS; round++) {
+        for (i = 0; i < w->f->count; i++) {
+            const validation *v = &w->f->cases[i];
+            char *json = NULL;
+            char *wrong = NULL;
+            if (doorstep_engine_validate(w->f->engine, target, "{}", NULL, NULL, &wrong) ==
+                    DOORSTEP_OK ||
+                strcmp(doorstep_last_error_code(), code) != 0) {
+                w->failures++;
+            }
+            doorstep_string_free(wrong);
+            if (v->report == NULL ||
+                doorstep_engine_validate(w->f->engine, v->target, v->answer, v->at, v->lang,
+                                         &json) != DOORSTEP_OK ||
+                strcmp(json, v->report) != 0) {
+                w->failures++;
+            }
+            doorstep_string_free(json);
+        }
+    }
+    return NULL;
+}
+
+static void test_threads(const forms *f) {
+    pthread_t threads[THREADS];
+    worker workers[THREADS];
+    int i, started = 0;
+    for (i = 0; i < THREADS; i++) {
+        workers[i].f = f;
+        workers[i].index = i;
+        workers[i].failures = 0;
+        if (pthread_create(&threads[i], NULL, work, &workers[i]) == 0) {
+            started++;
+        } else {
+            break;
+        }
+    }
+    expect(started == THREADS, "threads: started %d of %d", started, THREADS);
+    for (i = 0; i < started; i++) {
+        pthread_join(threads[i], NULL);
+        expect(workers[i].failures == 0, "thread %d: %d failures", i, workers[i].failures);
+    }
+}
+
+int main(int argc, char **argv) {
+    forms f = {NULL, NULL, 0};
+    char *catalog;
+    doorstep_status status;
+    int i;
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s tests/fixtures\n", argv[0]);
+        return 2;
+    }
+    catalog = catalog_text(argv[1]);
+    if (expect(catalog != NULL, "%s/" CATALOG ": cannot read", argv[1])) {
+        status = doorstep_engine_load(catalog, "2026-11-25", &f.engine);
+        expect(status == DOORSTEP_OK && f.engine != NULL, "load " CATALOG ": status %d (%s)",
+               (int)status, doorstep_last_error_code());
+    }
+    if (f.engine != NULL) {
+        run_forms(argv[1], &f);
+        test_misuse(f.engine, catalog);
+        test_queries(f.engine);
+        test_threads(&f);
+    }
+    run_lint(argv[1]);
+    if (catalog != NULL) {
+        test_unlinted_catalogue(catalog);
+    }
+    doorstep_engine_free(NULL);
+    expect(1, "doorstep_engine_free(NULL)");
+
+    for (i = 0; i < f.count; i++) {
+        free(f.cases[i].target);
+        free(f.cases[i].answer);
+        free(f.cases[i].at);
+        free(f.cases[i].lang);
+        doorstep_string_free(f.cases[i].report);
+    }
+    free(f.cases);
+    doorstep_engine_free(f.engine);
+    free(catalog);
+    printf("c: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
