@@ -4,9 +4,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use doorstep::args::{CheckOptions, parse_lang};
-use doorstep::catalog::{self, Catalog, bundle};
+use doorstep::catalog;
+use doorstep::engine::{Engine, Target};
 use doorstep::input::{self, InputError};
-use doorstep::{Coded, Lang, form};
+use doorstep::{Coded, Lang};
 use serde_json::{Value, json};
 
 use crate::id::today;
@@ -67,32 +68,26 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
         .option("--catalog")
         .ok_or(UsageError::MissingValue("--catalog"))?;
     let bad_input = |e: InputError| UsageError::Input(e, lang);
-    let catalog: Catalog = input::parse_json_bytes(&read(catalog_file)?, input::MAX_CATALOG_BYTES)
-        .map_err(bad_input)?;
+    let catalog_bytes = read(catalog_file)?;
+    let catalog_text =
+        std::str::from_utf8(&catalog_bytes).map_err(|_| bad_input(InputError::NotUtf8))?;
+    let engine = Engine::load(catalog_text, at).map_err(|e| UsageError::Engine(e, lang))?;
     let answer: Value =
         input::parse_json_bytes(&read(answer_file)?, input::MAX_ANSWER_BYTES).map_err(bad_input)?;
-    let out = match (command.option("--matter"), command.option("--bundle")) {
-        (Some(code), None) => {
-            let matter = catalog
-                .matter_on(code, at)
-                .ok_or_else(|| UsageError::UnknownCode(code.to_owned()))?;
-            let report = form::validate(&matter.form, &answer, at, lang);
-            json!({ "valid": report.valid, "errors": report.errors, "normalized": report.normalized })
-        }
-        (None, Some(code)) => {
-            let b = catalog
-                .bundle(code)
-                .ok_or_else(|| UsageError::UnknownCode(code.to_owned()))?;
-            let report = bundle::validate_bundle(&catalog, b, &answer, at, lang);
-            json!({
-                "valid": report.form.valid,
-                "matters": report.matters,
-                "errors": report.form.errors,
-                "normalized": report.form.normalized,
-            })
-        }
+    let target = match (command.option("--matter"), command.option("--bundle")) {
+        (Some(code), None) => Target::matter(code),
+        (None, Some(code)) => Target::bundle(code),
         _ => return Err(UsageError::MatterOrBundle),
     };
+    let report = engine
+        .validate(&target, &answer, at, lang)
+        .map_err(|e| UsageError::Engine(e, lang))?;
+    let out = json!({
+        "valid": report.form.valid,
+        "matters": report.matters,
+        "errors": report.form.errors,
+        "normalized": report.form.normalized,
+    });
     crate::out::line(&out.to_string());
     Ok(out.get("valid") == Some(&Value::Bool(true)))
 }

@@ -45,8 +45,8 @@ pub(crate) enum UsageError {
     File(String, std::io::Error),
     /// A document that cannot be used.
     Input(doorstep::input::InputError, doorstep::Lang),
-    /// No matter or bundle with this code.
-    UnknownCode(String),
+    /// The engine refused the catalogue or the target.
+    Engine(doorstep::engine::EngineError, doorstep::Lang),
     /// Exactly one of --matter and --bundle is needed.
     MatterOrBundle,
 }
@@ -70,8 +70,15 @@ impl fmt::Display for UsageError {
             Self::Stdin(e) => write!(f, "无法读取标准输入 / cannot read standard input: {e}"),
             Self::File(path, e) => write!(f, "无法读取文件 / cannot read {path}: {e}"),
             Self::Input(e, lang) => write!(f, "[{}] {}", e.code(), e.message(*lang)),
-            Self::UnknownCode(code) => {
-                write!(f, "目录中没有此编码 / no matter or bundle with code {code}")
+            Self::Engine(e, lang) => {
+                write!(f, "[{}] {}", e.code(), e.message(*lang))?;
+                if let doorstep::engine::EngineError::CatalogInvalid(problems) = e {
+                    for p in problems {
+                        let path = p.path.as_deref().unwrap_or_default();
+                        write!(f, "\n  {path}: [{}] {}", p.code, p.message)?;
+                    }
+                }
+                Ok(())
             }
             Self::MatterOrBundle => f.write_str(
                 "请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",

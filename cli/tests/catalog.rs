@@ -145,3 +145,26 @@ fn unknown_matter_or_both_selectors_are_usage_errors() {
     );
     assert_eq!(validate(&answer, &[]).0, Some(2));
 }
+
+#[test]
+fn validate_refuses_a_catalogue_that_fails_lint() {
+    let text = std::fs::read_to_string(MINI)
+        .unwrap()
+        .replace("\"promisedLimitDays\": 1", "\"promisedLimitDays\": 9");
+    let catalog = temp_file("unlinted.json", text.as_bytes());
+    let answer = temp_file("empty-answer.json", b"{}");
+    let out = doorstep(&[
+        "validate",
+        "--catalog",
+        catalog.to_str().unwrap(),
+        "--matter",
+        "BIRTH-CERT",
+        answer.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("engine.catalog_invalid") && err.contains("/matters/0/promisedLimitDays"),
+        "{err}"
+    );
+}

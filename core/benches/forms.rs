@@ -3,7 +3,8 @@
 //! about time.
 //!
 //! The catalogue is `catalogs/haicang.json` when it exists, else the test catalogue
-//! `tests/fixtures/catalog/mini.json` (chosen when the bench starts; the choice is printed).
+//! `tests/fixtures/catalog/mini.json` (chosen when the bench starts; the choice is printed);
+//! `DOORSTEP_BENCH_CATALOG=tests/fixtures/catalog/mini.json` picks one.
 //! Two answers: the merged 填单示范 (valid) and the same answer with about seven problems.
 //!
 //! Benchmarks, per answer:
@@ -14,19 +15,22 @@
 //! - `jsonschema iter_errors`: every problem, as the form engine reports them all;
 //! - `jsonschema is_valid`: the validator's fast yes/no path.
 //!
-//! At the end the mean times and the ratios native / `jsonschema` are printed (from the
-//! measurements criterion itself takes, through `iter_custom`).
+//! At the end the mean times and the ratios native / `jsonschema` are printed, from the
+//! measurements criterion itself takes (through `iter_custom`; warm-up included, so they can
+//! differ a little from criterion's estimates).
 //!
 //! The equivalent JSON Schema ([`form_schema`]) maps each field type to a JSON type, a
 //! `format` or a pattern — identifier types to custom formats that call
 //! [`ids::check_as`], as the form engine does — and `required`, `minimum`/`maximum`,
 //! `minLength`/`maxLength`, `pattern`, `enum` (choices), `minItems`/`maxItems`/`uniqueItems`
 //! and `additionalProperties: false`. A `requiredIf` or `visibleIf` made of
-//! `{"==": [{"var": "key"}, constant]}`, `and`, `or` and `!` becomes `if`/`then`. Dropped, as JSON Schema cannot
-//! say them (so the JSON Schema side does less work): cross-field checks (`checks`, e.g.
-//! `id_age`), other conditions, rules inside groups (they read the whole answer), trimming
-//! and "blank counts as missing", the province check of an area code, and normalisation
-//! (the form engine also builds the normalised answer; `jsonschema` builds nothing).
+//! `{"==": [{"var": "key"}, constant]}`, `and`, `or` and `!` becomes `if`/`then`.
+//!
+//! Dropped, as JSON Schema cannot say them (so the JSON Schema side does less work):
+//! cross-field checks (`checks`, e.g. `id_age`), other conditions, rules inside groups (they
+//! read the whole answer), trimming and "blank counts as missing", the province check of an
+//! area code, and normalisation (the form engine also builds the normalised answer;
+//! `jsonschema` builds nothing).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -57,8 +61,13 @@ fn at() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
 }
 
+/// `DOORSTEP_BENCH_CATALOG` (a path from the workspace root), else the first of
+/// [`CATALOGS`] that exists.
 fn catalog_path() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    if let Some(path) = std::env::var_os("DOORSTEP_BENCH_CATALOG") {
+        return root.join(path);
+    }
     CATALOGS
         .iter()
         .map(|p| root.join(p))

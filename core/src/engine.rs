@@ -4,6 +4,8 @@
 //! Every method takes and returns plain data (serde types, `serde_json::Value`), so the
 //! WASM and C bindings only translate.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -164,10 +166,15 @@ pub struct BundleSummary {
 /// for bundles the member matters it applies to.
 pub type Validation = BundleReport;
 
+/// Bundles with up to this many conditional members have every merged form built at load.
+const MAX_CACHED_CONDITIONS: usize = 6;
+
 /// The engine: one linted catalogue. Immutable, `Send + Sync`; build once, share.
 #[derive(Debug, Clone)]
 pub struct Engine {
     catalog: Catalog,
+    /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
+    bundle_forms: HashMap<(usize, u64), FormSpec>,
 }
 
 impl Engine {
@@ -181,11 +188,34 @@ impl Engine {
     /// Lints an already parsed catalogue and builds the engine.
     pub fn new(catalog: Catalog, at: NaiveDate) -> Result<Self, EngineError> {
         let problems = catalog::lint(&catalog, at, Lang::ZhCn);
-        if problems.is_empty() {
-            Ok(Self { catalog })
-        } else {
-            Err(EngineError::CatalogInvalid(problems))
+        if !problems.is_empty() {
+            return Err(EngineError::CatalogInvalid(problems));
         }
+        let mut bundle_forms = HashMap::new();
+        for (index, b) in catalog.bundles.iter().enumerate() {
+            let conditional: Vec<usize> = (0..b.members.len())
+                .filter(|&i| b.members.get(i).is_some_and(|m| m.condition.is_some()))
+                .collect();
+            if conditional.len() > MAX_CACHED_CONDITIONS || b.members.len() > 64 {
+                continue;
+            }
+            let always = (0..b.members.len())
+                .filter(|i| !conditional.contains(i))
+                .fold(0u64, |m, i| m | 1 << i);
+            for subset in 0u64..(1 << conditional.len()) {
+                let mask = conditional
+                    .iter()
+                    .enumerate()
+                    .filter(|(bit, _)| subset & (1 << bit) != 0)
+                    .fold(always, |m, (_, &i)| m | 1 << i);
+                let form = bundle::merged_form(&bundle::masked_members(&catalog, b, mask));
+                bundle_forms.insert((index, mask), form);
+            }
+        }
+        Ok(Self {
+            catalog,
+            bundle_forms,
+        })
     }
 
     /// The catalogue.
@@ -300,14 +330,34 @@ impl Engine {
         lang: Lang,
     ) -> Result<Validation, EngineError> {
         if let Some(code) = &target.bundle {
-            let b = self
-                .catalog
-                .bundle(code)
-                .ok_or(EngineError::UnknownBundle)?;
             if target.matter.is_some() {
                 return Err(EngineError::Target);
             }
-            return Ok(bundle::validate_bundle(&self.catalog, b, answer, at, lang));
+            let (index, b) = self
+                .catalog
+                .bundles
+                .iter()
+                .enumerate()
+                .find(|(_, b)| &b.code == code)
+                .ok_or(EngineError::UnknownBundle)?;
+            let mask = bundle::member_mask(b, answer);
+            let matters = bundle::masked_members(&self.catalog, b, mask);
+            let merged;
+            let form = if let Some(form) = self.bundle_forms.get(&(index, mask)) {
+                form
+            } else {
+                merged = bundle::merged_form(&matters);
+                &merged
+            };
+            return Ok(bundle::validate_members(
+                &self.catalog,
+                b,
+                &matters,
+                form,
+                answer,
+                at,
+                lang,
+            ));
         }
         let matters = self.matters_of(target, Some(answer), at)?;
         let form = match matters.as_slice() {

@@ -9,19 +9,44 @@ use crate::form::{self, FormReport, FormSpec};
 use crate::rule::Rule;
 use crate::{Lang, Problem};
 
-/// The matters of `bundle` that apply to `answer` (a member without a condition always
-/// does; one whose condition cannot be evaluated does not), newest versions.
-pub fn members<'c>(catalog: &'c Catalog, bundle: &Bundle, answer: &Value) -> Vec<&'c Matter> {
+/// Which members of `bundle` apply to `answer`: bit `i` is set when member `i` has no
+/// condition or its condition holds (one whose condition cannot be evaluated does not).
+/// Members past the 64th always apply.
+pub fn member_mask(bundle: &Bundle, answer: &Value) -> u64 {
+    bundle.members.iter().enumerate().fold(0, |mask, (i, m)| {
+        let applies = m
+            .condition
+            .as_ref()
+            .is_none_or(|rule| rule.truthy(answer).unwrap_or(false));
+        if applies {
+            mask | 1u64
+                .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
+                .unwrap_or(0)
+        } else {
+            mask
+        }
+    })
+}
+
+/// The matters (newest versions) of the members of `bundle` selected by `mask`.
+pub fn masked_members<'c>(catalog: &'c Catalog, bundle: &Bundle, mask: u64) -> Vec<&'c Matter> {
     bundle
         .members
         .iter()
-        .filter(|m| {
-            m.condition
-                .as_ref()
-                .is_none_or(|rule| rule.truthy(answer).unwrap_or(false))
+        .enumerate()
+        .filter(|(i, _)| {
+            u32::try_from(*i)
+                .ok()
+                .and_then(|i| 1u64.checked_shl(i))
+                .is_none_or(|bit| mask & bit != 0)
         })
-        .filter_map(|m| catalog.matter(&m.matter))
+        .filter_map(|(_, m)| catalog.matter(&m.matter))
         .collect()
+}
+
+/// The matters of `bundle` that apply to `answer` (see [`member_mask`]).
+pub fn members<'c>(catalog: &'c Catalog, bundle: &Bundle, answer: &Value) -> Vec<&'c Matter> {
+    masked_members(catalog, bundle, member_mask(bundle, answer))
 }
 
 /// The merged form of several matters: their fields in order, each key asked once, and
@@ -40,7 +65,12 @@ pub fn merged_form(matters: &[&Matter]) -> FormSpec {
                 None => fields.push(field.clone()),
             }
         }
-        checks.extend(matter.form.checks.iter().cloned());
+        // Members often share a check (the mother's ID is a woman's): run it once.
+        for check in &matter.form.checks {
+            if !checks.contains(check) {
+                checks.push(check.clone());
+            }
+        }
         if let Value::Object(map) = &matter.form.example {
             for (k, v) in map {
                 example.entry(k.clone()).or_insert_with(|| v.clone());
@@ -103,7 +133,28 @@ pub fn validate_bundle(
     lang: Lang,
 ) -> BundleReport {
     let matters = members(catalog, bundle, answer);
-    let mut report = form::validate(&merged_form(&matters), answer, at, lang);
+    validate_members(
+        catalog,
+        bundle,
+        &matters,
+        &merged_form(&matters),
+        answer,
+        at,
+        lang,
+    )
+}
+
+/// Validates `answer` against `form`, the merged form of `matters` (the members of
+/// `bundle` that apply to it; an engine keeps these forms ready).
+pub fn validate_members(
+    catalog: &Catalog,
+    bundle: &Bundle,
+    matters: &[&Matter],
+    form: &FormSpec,
+    answer: &Value,
+    at: NaiveDate,
+    lang: Lang,
+) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
     let asked_by_bundle = |key: &str| {
         bundle
@@ -112,18 +163,9 @@ pub fn validate_bundle(
             .filter_map(|m| catalog.matter(&m.matter))
             .any(|m| m.form.fields.iter().any(|f| f.key == key))
     };
-    report.errors.retain(|p| {
-        p.code != "form.unknown_field"
-            || !asked_by_bundle(
-                p.path
-                    .as_deref()
-                    .unwrap_or_default()
-                    .trim_start_matches('/'),
-            )
-    });
-    report.valid = report.errors.is_empty();
+    let mut report = form::validate_ignoring(form, answer, at, lang, &asked_by_bundle);
     for problem in &mut report.errors {
-        attribute(problem, &matters);
+        attribute(problem, matters);
     }
     BundleReport {
         matters: matters.iter().map(|m| m.code.clone()).collect(),

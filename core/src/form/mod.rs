@@ -12,4 +12,4 @@ mod validate;
 pub use error::FormError;
 pub use pattern::Pattern;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
-pub use validate::{FormReport, validate};
+pub use validate::{FormReport, validate, validate_ignoring};

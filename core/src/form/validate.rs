@@ -24,11 +24,25 @@ pub struct FormReport {
 /// Validates `answer` against `form`. `at` is the reference date (for birth dates in
 /// identifiers); `lang` the language of messages.
 pub fn validate(form: &FormSpec, answer: &Value, at: NaiveDate, lang: Lang) -> FormReport {
+    validate_ignoring(form, answer, at, lang, &|_| false)
+}
+
+/// [`validate`], where top-level keys the form does not ask but `ignored` accepts are
+/// dropped silently instead of reported as unknown (a bundle's answer to a member that
+/// does not apply).
+pub fn validate_ignoring(
+    form: &FormSpec,
+    answer: &Value,
+    at: NaiveDate,
+    lang: Lang,
+    ignored: &dyn Fn(&str) -> bool,
+) -> FormReport {
     let mut run = Run {
         root: answer,
         at,
         lang,
         errors: Vec::new(),
+        ignored,
     };
     let normalized = run.object(&form.fields, answer, answer, "");
     let checks = if answer.is_object() {
@@ -38,12 +52,13 @@ pub fn validate(form: &FormSpec, answer: &Value, at: NaiveDate, lang: Lang) -> F
     };
     for check in checks {
         // A check over values that already have a problem would only repeat it.
-        let reads_bad_value = check.rule.vars().iter().any(|var| {
-            let key = var.split('.').next().unwrap_or_default();
-            run.errors
-                .iter()
-                .any(|e| e.path.as_deref().is_some_and(|p| first_key(p) == key))
-        });
+        let reads_bad_value = !run.errors.is_empty()
+            && check.rule.vars().iter().any(|var| {
+                let key = var.split('.').next().unwrap_or_default();
+                run.errors
+                    .iter()
+                    .any(|e| e.path.as_deref().is_some_and(|p| first_key(p) == key))
+            });
         if reads_bad_value {
             continue;
         }
@@ -70,6 +85,8 @@ pub fn validate(form: &FormSpec, answer: &Value, at: NaiveDate, lang: Lang) -> F
 
 /// One validation: where rules look (`root`), the date and language, what was found.
 struct Run<'a> {
+    /// Unknown top-level keys to drop silently.
+    ignored: &'a dyn Fn(&str) -> bool,
     root: &'a Value,
     at: NaiveDate,
     lang: Lang,
@@ -87,7 +104,15 @@ fn first_key(pointer: &str) -> &str {
 
 /// JSON Pointer escaping of one reference token (RFC 6901).
 fn pointer(parent: &str, token: &str) -> String {
-    format!("{parent}/{}", token.replace('~', "~0").replace('/', "~1"))
+    let mut out = String::with_capacity(parent.len() + token.len() + 1);
+    out.push_str(parent);
+    out.push('/');
+    if token.contains(['~', '/']) {
+        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
+    } else {
+        out.push_str(token);
+    }
+    out
 }
 
 impl Run<'_> {
@@ -117,8 +142,10 @@ impl Run<'_> {
             self.push(path, &FormError::NotAnObject);
             return Value::Null;
         };
+        let top = std::ptr::eq(value, self.root);
         for key in map.keys() {
-            if !fields.iter().any(|f| &f.key == key) {
+            let dropped = top && (self.ignored)(key);
+            if !(dropped || fields.iter().any(|f| &f.key == key)) {
                 self.push(&pointer(path, key), &FormError::UnknownField);
             }
         }

@@ -4,6 +4,18 @@ use super::IdKind;
 
 /// `keep_start` characters, then `*` for the middle, then `keep_end` characters.
 fn keep(value: &str, keep_start: usize, keep_end: usize) -> String {
+    if value.is_ascii() {
+        // Normalised identifiers are ASCII: mask bytes, one allocation.
+        let n = value.len();
+        if n <= keep_start + keep_end {
+            return "*".repeat(n);
+        }
+        let mut out = String::with_capacity(n);
+        out.push_str(value.get(..keep_start).unwrap_or_default());
+        out.extend(std::iter::repeat_n('*', n - keep_start - keep_end));
+        out.push_str(value.get(n - keep_end..).unwrap_or_default());
+        return out;
+    }
     let chars: Vec<char> = value.chars().collect();
     if chars.len() <= keep_start + keep_end {
         return "*".repeat(chars.len());
