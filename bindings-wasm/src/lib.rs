@@ -7,22 +7,35 @@
 //! core; this crate only turns JS values into core arguments and core results into JS
 //! values:
 //!
-//! - a domain outcome (an invalid ID number) is a returned [`IdReport`](JsIdReport);
-//! - a misuse (unknown kind or language, a bad date, an argument of the wrong type) throws
-//!   a JS `Error` whose `code` is the core's stable code (e.g. `arg.unknown_kind`) and whose
-//!   message is in zh-CN, or in English when the call asked for `lang: "en"`.
+//! - a domain outcome (an invalid ID number, an answer with problems) is a returned value:
+//!   an [`IdReport`](JsIdReport), a [`Validation`](JsValidation);
+//! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
+//!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
+//!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
+//!   `input.too_deep`) and whose message is in zh-CN, or in English when the call asked for
+//!   `lang: "en"`.
 //!
 //! ```js
-//! import { checkResidentId } from 'doorstep';
+//! import { checkResidentId, Engine } from 'doorstep';
 //!
 //! const report = checkResidentId('11010519491231002X', { at: '2024-10-15' });
 //! if (report.valid) console.log(report.masked, report.age); // 110105********002X 74
+//!
+//! const engine = new Engine(catalogJson);            // parsed and linted once
+//! const form = engine.form({ bundle: 'birth' });     // the merged form to render
+//! const v = engine.validate({ bundle: 'birth' }, answer, { lang: 'en' });
+//! if (!v.valid) for (const e of v.errors) showAt(e.path, e.message);
 //! ```
 //!
-//! The TypeScript declarations of the core's output types (`IdReport`, `Problem`, …) are in
-//! a `typescript_custom_section` (see `src/types.rs`); the option types are derived with `tsify`.
+//! The TypeScript declarations of the core's output types (`IdReport`, `Validation`,
+//! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
+//! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, the
+//! guarded conversion of answers in `src/answer.rs`.
 
+mod answer;
+mod engine;
 mod error;
+mod js;
 mod options;
 mod types;
 
@@ -35,8 +48,14 @@ use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-pub use options::{CheckIdOptions, CheckOptions};
-pub use types::JsIdReport;
+pub use engine::{JsEngine, lint_catalog};
+pub use options::{
+    CallOptions, CheckIdOptions, CheckOptions, EngineOptions, LintOptions, MaterialsOptions,
+};
+pub use types::{
+    JsBundleSummaries, JsFormSpec, JsIdReport, JsMaterials, JsMatterSummaries, JsProblems,
+    JsTarget, JsValidation,
+};
 
 use error::coded_error;
 use options::OptionTexts;
@@ -84,7 +103,7 @@ fn run(value: &JsString, options: &OptionTexts) -> Result<JsIdReport, js_sys::Er
 }
 
 /// A string argument, or the `arg.invalid_type` error for a value of another type.
-fn string_arg(
+pub(crate) fn string_arg(
     value: &JsString,
     name: &'static str,
     lang: Option<Lang>,
@@ -101,7 +120,7 @@ fn string_arg(
 }
 
 /// Today in China Standard Time, from the host's clock.
-fn today() -> Option<NaiveDate> {
+pub(crate) fn today() -> Option<NaiveDate> {
     let now = js_sys::Date::now();
     if !now.is_finite() {
         return None;

@@ -4,11 +4,12 @@
 //! The fields are read with `Reflect.get` rather than `Ts::to_rust` (serde-wasm-bindgen's
 //! deserializer): it gives a precise `arg.invalid_type` for the one option of the wrong type,
 //! and leaves out the deserializer and its error formatting: 37 kB of the raw `.wasm`, 13 kB
-//! gzipped (68.5 to 55.1 kB).
+//! gzipped (68.5 to 55.1 kB). `Reflect.get` is called through `js/guarded.js`, so a getter
+//! that throws is an option of the wrong type, not an exception through wasm.
 
 use doorstep::Lang;
 use doorstep::args::ArgError;
-use js_sys::{JsString, Reflect};
+use js_sys::JsString;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::JsThreadLocal;
 use wasm_bindgen::prelude::*;
@@ -43,6 +44,63 @@ pub struct CheckOptions {
     lang: Option<OptionText>,
 }
 
+/// Options of `new Engine` and `Engine.load`. Every field may be left out (or be `undefined`
+/// or `null`).
+#[derive(Debug, Default, Tsify)]
+pub struct EngineOptions {
+    /// The date the catalogue is checked as of, `YYYY-MM-DD`: every 填单示范 (example
+    /// answer) must validate on it. Default: today in China Standard Time.
+    #[tsify(optional, type = "string")]
+    at: Option<OptionText>,
+    /// The language of the message of a thrown error: `"zh-CN"` (default) or `"en"`. The
+    /// lint problems in its `params.problems` are in zh-CN.
+    #[tsify(optional, type = "Lang")]
+    lang: Option<OptionText>,
+}
+
+/// Options of `Engine.matters`, `Engine.form` and `Engine.validate`. Every field may be left
+/// out (or be `undefined` or `null`).
+#[derive(Debug, Default, Tsify)]
+pub struct CallOptions {
+    /// The date the call is about, `YYYY-MM-DD`: which version of a matter is in effect,
+    /// and the reference date of birth dates and ages. Default: today in China Standard
+    /// Time.
+    #[tsify(optional, type = "string")]
+    at: Option<OptionText>,
+    /// The language of messages (problems, and the message of a thrown error): `"zh-CN"`
+    /// (default) or `"en"`.
+    #[tsify(optional, type = "Lang")]
+    lang: Option<OptionText>,
+}
+
+/// Options of `Engine.materials`. Every field may be left out (or be `undefined` or `null`).
+#[derive(Debug, Default, Tsify)]
+pub struct MaterialsOptions {
+    /// The shared-data sources (数据共享, e.g. `"identity"`) the window can read for this
+    /// applicant: a document such a source stands in for (免提交) is left out. Default: none.
+    #[tsify(optional, type = "string[]")]
+    available: Option<Vec<String>>,
+    /// The date the call is about, `YYYY-MM-DD`: which version of a matter is in effect.
+    /// Default: today in China Standard Time.
+    #[tsify(optional, type = "string")]
+    at: Option<OptionText>,
+    /// The language of the message of a thrown error: `"zh-CN"` (default) or `"en"`.
+    #[tsify(optional, type = "Lang")]
+    lang: Option<OptionText>,
+}
+
+/// Options of `lintCatalog`. Every field may be left out (or be `undefined` or `null`).
+#[derive(Debug, Default, Tsify)]
+pub struct LintOptions {
+    /// The date the catalogue is checked as of, `YYYY-MM-DD`: every 填单示范 (example
+    /// answer) must validate on it. Default: today in China Standard Time.
+    #[tsify(optional, type = "string")]
+    at: Option<OptionText>,
+    /// The language of the problems' messages: `"zh-CN"` (default) or `"en"`.
+    #[tsify(optional, type = "Lang")]
+    lang: Option<OptionText>,
+}
+
 // rustfmt would drop the initialisers, which are wasm-bindgen syntax, not Rust.
 #[rustfmt::skip]
 #[wasm_bindgen]
@@ -56,6 +114,9 @@ extern "C" {
     /// The property name `lang`.
     #[wasm_bindgen(thread_local_v2, static_string)]
     static LANG: JsString = "lang";
+    /// The property name `available`.
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static AVAILABLE: JsString = "available";
 }
 
 /// The options of one call as the core's parser takes them: text, or absent.
@@ -78,9 +139,9 @@ impl CheckIdOptions {
             return Ok(OptionTexts::default());
         };
         let options = Self {
-            kind: field(&object, &KIND, "kind")?,
-            at: field(&object, &AT, "at")?,
-            lang: field(&object, &LANG, "lang")?,
+            kind: field(&object, &KIND),
+            at: field(&object, &AT),
+            lang: field(&object, &LANG),
         };
         OptionTexts::new(options.kind, options.at, options.lang)
     }
@@ -93,11 +154,80 @@ impl CheckOptions {
             return Ok(OptionTexts::default());
         };
         let options = Self {
-            at: field(&object, &AT, "at")?,
-            lang: field(&object, &LANG, "lang")?,
+            at: field(&object, &AT),
+            lang: field(&object, &LANG),
         };
         OptionTexts::new(None, options.at, options.lang)
     }
+}
+
+/// Implements `texts` for the option types that have `at` and `lang` only.
+macro_rules! at_lang_options {
+    ($($options:ident),*) => {$(
+        impl $options {
+            /// Reads the options JS passed (`undefined` and `null` mean none).
+            pub(crate) fn texts(options: Option<Ts<Self>>) -> Result<OptionTexts, js_sys::Error> {
+                let Some(object) = object(options)? else {
+                    return Ok(OptionTexts::default());
+                };
+                let options = Self {
+                    at: field(&object, &AT),
+                    lang: field(&object, &LANG),
+                };
+                OptionTexts::new(None, options.at, options.lang)
+            }
+        }
+    )*};
+}
+
+at_lang_options!(EngineOptions, CallOptions, LintOptions);
+
+impl MaterialsOptions {
+    /// Reads the options JS passed: the texts of `at` and `lang`, and the `available`
+    /// sources (none when left out).
+    pub(crate) fn read(
+        options: Option<Ts<Self>>,
+    ) -> Result<(OptionTexts, Vec<String>), js_sys::Error> {
+        let Some(object) = object(options)? else {
+            return Ok((OptionTexts::default(), Vec::new()));
+        };
+        let at = field(&object, &AT);
+        let lang = field(&object, &LANG);
+        let hint = lang.as_ref().and_then(OptionText::lang_hint);
+        let available = AVAILABLE.with(|key| crate::js::get(&object, key));
+        let options = Self {
+            available: strings(&available, "available", hint)?,
+            at,
+            lang,
+        };
+        let texts = OptionTexts::new(None, options.at, options.lang)?;
+        Ok((texts, options.available.unwrap_or_default()))
+    }
+}
+
+/// An array of strings, `None` for `undefined` or `null`; anything else (another value, an
+/// array with an item that is not a string) is the `arg.invalid_type` error for `name`.
+fn strings(
+    value: &JsValue,
+    name: &'static str,
+    lang: Option<Lang>,
+) -> Result<Option<Vec<String>>, js_sys::Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !js_sys::Array::is_array(value) {
+        return Err(type_error_in(name, "array", lang));
+    }
+    // A copy, made by `Array.from`: a proxy whose traps throw is refused, not propagated.
+    let items = crate::js::copy_array(value).ok_or_else(|| type_error_in(name, "array", lang))?;
+    items
+        .iter()
+        .map(|item| {
+            item.as_string()
+                .ok_or_else(|| type_error_in(name, "array", lang))
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 impl OptionTexts {
@@ -135,28 +265,34 @@ where
 }
 
 /// One field of an options object: absent when `undefined` or `null`.
-fn field(
+pub(crate) fn field(
     object: &js_sys::Object,
     key: &'static JsThreadLocal<JsString>,
-    name: &'static str,
-) -> Result<Option<OptionText>, js_sys::Error> {
-    // `Reflect.get` throws only for a getter that throws (or a hostile proxy).
-    let value = key
-        .with(|key| Reflect::get(object, key))
-        .map_err(|_| type_error(name, "string"))?;
+) -> Option<OptionText> {
+    // A getter that throws (or a hostile proxy) gives a symbol: the wrong type.
+    let value = key.with(|key| crate::js::get(object, key));
     if value.is_undefined() || value.is_null() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(
+    Some(
         value
             .as_string()
             .map_or(OptionText::Other, OptionText::Text),
-    ))
+    )
 }
 
 /// The `arg.invalid_type` error for `name`, worded in zh-CN.
 fn type_error(name: &'static str, expected: &'static str) -> js_sys::Error {
-    coded_error(&ArgError::InvalidType { name, expected }, None)
+    type_error_in(name, expected, None)
+}
+
+/// The `arg.invalid_type` error for `name`, worded in `lang` (zh-CN when `None`).
+pub(crate) fn type_error_in(
+    name: &'static str,
+    expected: &'static str,
+    lang: Option<Lang>,
+) -> js_sys::Error {
+    coded_error(&ArgError::InvalidType { name, expected }, lang)
 }
 
 /// One option's value as JS gave it: a string, or a value of another type, which is

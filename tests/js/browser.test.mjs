@@ -117,7 +117,10 @@ try {
   throw e;
 }
 
-const fixtures = JSON.parse(readFileSync(join(repo, 'tests', 'fixtures', 'ids.json'), 'utf8'));
+const readFixture = (name) => JSON.parse(readFileSync(join(repo, 'tests', 'fixtures', name), 'utf8'));
+const fixtures = readFixture('ids.json');
+const forms = readFixture('forms.json');
+const lint = readFixture('lint.json');
 
 test('browser: the page ran without errors', () => {
   assert.equal(results.fatal, undefined);
@@ -152,4 +155,49 @@ test('browser: a report is plain data with the masked value', () => {
   assert.equal(results.report.valid, true);
   assert.equal(results.report.masked, '350205********1239');
   assert.equal(results.report.region.province.name, '福建省');
+});
+
+test('browser: every form and lint fixture case ran', () => {
+  assert.deepEqual(
+    results.engine?.formCases?.map((c) => c.name),
+    forms.cases.map((c) => c.name),
+  );
+  assert.deepEqual(
+    results.engine?.lintCases?.map((c) => c.name),
+    lint.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of forms.cases.entries()) {
+  test(`browser forms fixture: ${testCase.name}`, () => {
+    const result = results.engine?.formCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+for (const [i, testCase] of lint.cases.entries()) {
+  test(`browser lint fixture: ${testCase.name}`, () => {
+    const result = results.engine?.lintCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: the engine answers queries, validates and lists materials', () => {
+  const e = results.engine;
+  assert.deepEqual(e.bundles, ['birth']);
+  assert.deepEqual(e.matters, ['HUKOU-BIRTH']);
+  assert.equal(e.valid, true);
+  assert.deepEqual(e.materials, ['marriage_certificate', 'birth_certificate', 'household_register']);
+  assert.equal(e.stillWorks, true);
+});
+
+test('browser: misuse and hostile answers throw coded Errors', () => {
+  const e = results.engine;
+  assert.deepEqual(e.deep, { isError: true, code: 'input.too_deep', name: null });
+  assert.deepEqual(e.cyclic, { isError: true, code: 'arg.invalid_type', name: 'answer' });
+  assert.deepEqual(e.unknownMatter, { isError: true, code: 'engine.unknown_matter', name: null });
+  assert.deepEqual(e.bothTargets, { isError: true, code: 'engine.target', name: null });
+  assert.deepEqual(e.badCatalog, { isError: true, code: 'input.shape', name: null });
 });

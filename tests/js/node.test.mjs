@@ -242,6 +242,11 @@ test('reports are plain JSON data', () => {
 
 test('thousands of calls, thrown or not, do not grow wasm memory or the externref table', async () => {
   const wasm = await init();
+  const throwingAt = {
+    get at() {
+      throw new Error('boom');
+    },
+  };
   const round = () => {
     for (let i = 0; i < 2000; i += 1) {
       doorstep.checkResidentId('11010519491231002X', { at: '2024-10-15' });
@@ -251,6 +256,8 @@ test('thousands of calls, thrown or not, do not grow wasm memory or the externre
         () => doorstep.checkId(5),
         () => doorstep.checkId('13912345678', { at: 5 }),
         () => doorstep.checkId('13912345678', 'mobile'),
+        // A getter that throws is an option of the wrong type, caught in JS.
+        () => doorstep.checkId('13912345678', throwingAt),
       ]) {
         assert.throws(misuse);
       }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The JS suites of the npm package `doorstep` (bindings-wasm): builds the package, then
-#   1. tsc --noEmit --strict over typed-consumer.ts and the report of every fixture (one test),
-#   2. the Node suite (node.test.mjs),
+#   1. tsc --noEmit --strict over typed-consumer.ts and generated/*.ts: what the package
+#      returns for every fixture and catalogue, typed with its declarations (one test),
+#   2. the Node suites (node.test.mjs: identifiers; engine.test.mjs: catalogue engine),
 #   3. the browser suite (browser.test.mjs, Debian's Chromium; CHROMIUM=path to override),
 # and ends with the line `js: N passed, M failed` (node:test tests of both suites + tsc).
 # Exits non-zero on any failure. Works from any directory.
@@ -39,7 +40,7 @@ passed=0
 failed=0
 mkdir -p results
 
-echo "== tsc --noEmit --strict (typed-consumer.ts, generated/reports.ts)"
+echo "== tsc --noEmit --strict (typed-consumer.ts, generated/*.ts)"
 if node gen-reports.mjs && npx --no-install tsc -p tsconfig.json --noEmit --strict; then
     passed=$((passed + 1))
     echo "tsc: ok"
@@ -68,6 +69,7 @@ suite() {
 }
 
 suite node node.test.mjs
+suite engine engine.test.mjs
 suite browser browser.test.mjs
 
 echo "js: $passed passed, $failed failed"

@@ -2,6 +2,8 @@
 // them. Checked with `tsc --noEmit --strict` (run.sh); never run. Each `@ts-expect-error`
 // line must stay an error: if a declaration loosened (to `any`, say), tsc reports it unused.
 import init, {
+  Engine,
+  lintCatalog,
   checkBankCard,
   checkCreditCode,
   checkId,
@@ -25,6 +27,22 @@ import init, {
   type Lang,
   type Problem,
   type ValidIdReport,
+  type Answer,
+  type BundleSummary,
+  type CallOptions,
+  type Check,
+  type Choice,
+  type EngineOptions,
+  type Field,
+  type FieldType,
+  type FormSpec,
+  type InvalidValidation,
+  type JsonValue,
+  type Material,
+  type MaterialsOptions,
+  type MatterSummary,
+  type Target,
+  type Validation,
 } from 'doorstep';
 
 await init();
@@ -141,3 +159,92 @@ checkId(13912345678);
 maskId('x', 'passport');
 // @ts-expect-error a report is data, not a promise
 export const notAPromise: Promise<IdReport> = checkMobile('13912345678');
+
+// ---------------------------------------------------------------------------------------
+// The catalogue engine, as an H5 form page uses it.
+
+declare const catalogJson: string;
+
+const engineOptions: EngineOptions = { at: '2026-11-25', lang: 'zh-CN' };
+const engine: Engine = new Engine(catalogJson, engineOptions);
+const sameEngine: Engine = Engine.load(catalogJson);
+
+const matterList: MatterSummary[] = engine.matters('出生', { at: '2026-11-25' });
+const allMatters: MatterSummary[] = engine.matters();
+const bundleList: BundleSummary[] = sameEngine.bundles();
+const birth: Target = { bundle: 'birth' };
+const birthCert: Target = { matter: matterList[0]?.code ?? 'BIRTH-CERT' };
+const form: FormSpec = engine.form(birth);
+
+/** One input of the rendered form, as the page builds it. */
+interface Input {
+  key: string;
+  label: string;
+  kind: FieldType;
+  options: string[];
+  required: boolean | 'conditional';
+  children: Input[];
+}
+
+function input(field: Field, lang: 'zh-CN' | 'en'): Input {
+  const choices: Choice[] = field.choices ?? [];
+  return {
+    key: field.key,
+    label: lang === 'en' ? (field.labelEn ?? field.key) : field.label,
+    kind: field.type,
+    options: choices.map((c) => c.label),
+    required: field.required ? true : field.requiredIf !== undefined ? 'conditional' : false,
+    children: (field.fields ?? []).map((f) => input(f, lang)),
+  };
+}
+const inputs: Input[] = form.fields.map((f) => input(f, 'zh-CN'));
+const checkCodes: string[] = (form.checks ?? []).map((c: Check) => c.code);
+
+/** What the page shows after the applicant presses 提交. */
+function submit(answer: Answer | string, options: CallOptions): string[] {
+  const validation: Validation = engine.validate(birth, answer, options);
+  if (validation.valid) {
+    const stored: Answer = validation.normalized;
+    return [`已提交 ${Object.keys(stored).length} 项`, ...validation.matters];
+  }
+  const kept: Answer | null = validation.normalized;
+  const lines = validation.errors.map((e: Problem) => `${e.path ?? ''}: ${e.message}`);
+  return kept === null ? ['请按表单填写', ...lines] : lines;
+}
+const example: JsonValue = form.example;
+const shownAfterSubmit = submit(JSON.stringify(example), { at: '2026-11-25', lang: 'en' });
+
+const materialsOptions: MaterialsOptions = { available: ['identity'], at: '2026-11-25' };
+const toBring: Material[] = engine.materials(birthCert, { married: true }, materialsOptions);
+const lines: string[] = toBring.map((m) => `${m.name} ×${m.count}（${m.form}）${m.waivedBy ?? ''}`);
+const lintProblems: Problem[] = lintCatalog(catalogJson, { at: '2026-11-25', lang: 'en' });
+engine.free();
+
+const validIsTrue: Exactly<Extract<Validation, { valid: true }>['normalized'], Answer> = true;
+const normalizedOfInvalid: Exactly<InvalidValidation['normalized'], Answer | null> = true;
+const formOf: Exactly<ReturnType<Engine['form']>, FormSpec> = true;
+const lintReturns: Exactly<ReturnType<typeof lintCatalog>, Problem[]> = true;
+export const engineChecks = [validIsTrue, normalizedOfInvalid, formOf, lintReturns];
+export const engineOutput = { allMatters, bundleList, inputs, checkCodes, shownAfterSubmit, lines, lintProblems };
+
+// What the declarations must refuse.
+// @ts-expect-error a target names one matter or one bundle, not both
+engine.form({ matter: 'BIRTH-CERT', bundle: 'birth' });
+// @ts-expect-error a target names a matter or a bundle
+engine.form({});
+// @ts-expect-error a target is an object, not a code
+engine.form('BIRTH-CERT');
+// @ts-expect-error the answer is an object or JSON text
+engine.validate(birth, 42);
+// @ts-expect-error `available` is a list of source codes
+engine.materials(birth, {}, { available: 'identity' });
+// @ts-expect-error `at` is a YYYY-MM-DD string
+engine.validate(birth, {}, { at: new Date() });
+// @ts-expect-error an invalid answer's normalized may be null
+export const normalizedMayBeNull: Answer = (engine.validate(birth, {}) as InvalidValidation).normalized;
+// @ts-expect-error normalized is there only as the Validation says: narrow on `valid` first
+export const notNarrowed: Answer = engine.validate(birth, {}).normalized;
+// @ts-expect-error a FormSpec's checks may be absent
+export const checksMayBeAbsent: Check[] = form.checks;
+// @ts-expect-error the catalogue is JSON text
+new Engine({ catalogVersion: '1' });

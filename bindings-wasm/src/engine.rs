@@ -1,0 +1,241 @@
+//! `Engine`: the core's [`doorstep::engine::Engine`] behind a JS class, and `lintCatalog`.
+//!
+//! The engine is built once from a catalogue (parsed, linted, refused with every problem
+//! when lint finds any) and then answers the page's questions: which matters, which bundles,
+//! what form to render, whether an answer is valid, which documents to bring. Every answer
+//! is the core's serde type as JSON shows it; a misuse (unknown matter, bad target, wrong
+//! argument type, bad date) throws a `DoorstepError`; an invalid answer is a returned
+//! `Validation` with `valid: false`.
+
+use doorstep::args::CheckOptions as ParsedOptions;
+use doorstep::catalog;
+use doorstep::engine::{Engine, EngineError, Target};
+use doorstep::input::{InputError, MAX_CATALOG_BYTES};
+use doorstep::{Coded, Lang};
+use js_sys::JsString;
+use tsify::Ts;
+use wasm_bindgen::JsThreadLocal;
+use wasm_bindgen::prelude::*;
+
+use crate::answer::{self, bounded_text};
+use crate::error::coded_error;
+use crate::js;
+use crate::options::{
+    CallOptions, EngineOptions, LintOptions, MaterialsOptions, OptionTexts, field, type_error_in,
+};
+use crate::types::{
+    JsBundleSummaries, JsFormSpec, JsMaterials, JsMatterSummaries, JsProblems, JsTarget,
+    JsValidation,
+};
+use crate::{string_arg, to_js, today};
+
+// rustfmt would drop the initialisers, which are wasm-bindgen syntax, not Rust.
+#[rustfmt::skip]
+#[wasm_bindgen]
+extern "C" {
+    /// The property name `matter`.
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static MATTER: JsString = "matter";
+    /// The property name `bundle`.
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static BUNDLE: JsString = "bundle";
+}
+
+/// A linted catalogue, ready to answer a page: matters, bundles, forms, validation and
+/// materials. Build it once per catalogue and keep it; `free()` releases its memory (as
+/// does garbage collection, later).
+///
+/// Throws a `DoorstepError` when the catalogue cannot be used: `engine.catalog_invalid`
+/// (every lint problem in `params.problems`), `input.too_large`, `input.too_deep`,
+/// `input.malformed` or `input.shape` (not a catalogue); `arg.invalid_type`,
+/// `arg.invalid_date`, `arg.unknown_lang` for a wrong call.
+#[wasm_bindgen(js_name = Engine)]
+pub struct JsEngine {
+    engine: Engine,
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// Reads and lints `catalogJson` (a catalogue document, at most 16 MiB) as of
+    /// `options.at` (default: today in China Standard Time).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = catalogJson)] catalog_json: &JsString,
+        options: Option<Ts<EngineOptions>>,
+    ) -> Result<JsEngine, js_sys::Error> {
+        let texts = EngineOptions::texts(options)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let text = catalog_text(catalog_json, texts.hint)?
+            .map_err(|e| coded_error(&EngineError::Input(e), Some(lang)))?;
+        Engine::load(&text, at)
+            .map(|engine| Self { engine })
+            .map_err(|e| coded_error(&e, Some(lang)))
+    }
+
+    /// The same as `new Engine(catalogJson, options)`.
+    pub fn load(
+        #[wasm_bindgen(js_name = catalogJson)] catalog_json: &JsString,
+        options: Option<Ts<EngineOptions>>,
+    ) -> Result<JsEngine, js_sys::Error> {
+        Self::new(catalog_json, options)
+    }
+
+    /// The matters in effect on `options.at` whose code, name or department name contains
+    /// `query` (case-insensitive; every matter when it is empty or left out), in catalogue
+    /// order.
+    pub fn matters(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<JsString>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | null")] options: Option<
+            Ts<CallOptions>,
+        >,
+    ) -> Result<JsMatterSummaries, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let query = query
+            .map(|q| string_arg(&q, "query", texts.hint))
+            .transpose()?
+            .unwrap_or_default();
+        let (at, _) = date_and_lang(&texts)?;
+        to_js(&self.engine.matters(&query, at)).map(JsCast::unchecked_into)
+    }
+
+    /// Every bundle (一件事) of the catalogue.
+    pub fn bundles(&self) -> Result<JsBundleSummaries, js_sys::Error> {
+        to_js(&self.engine.bundles()).map(JsCast::unchecked_into)
+    }
+
+    /// The form to render for `target` on `options.at`: a matter's form, or a bundle's
+    /// merged form (every member's fields, each key once; every member's checks; the
+    /// members' examples merged).
+    pub fn form(
+        &self,
+        target: &JsTarget,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsFormSpec, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let form = self
+            .engine
+            .form(&target, at)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&form).map(JsCast::unchecked_into)
+    }
+
+    /// Validates `answer` (the answers as an object, or as JSON text) for `target` as of
+    /// `options.at`: every problem at once, with its JSON Pointer, and the normalised answer.
+    /// An invalid answer is a `Validation` with `valid: false`; only a wrong call throws
+    /// (an answer that is not JSON, larger than 1 MiB or nested deeper than 128 levels:
+    /// `input.*`).
+    pub fn validate(
+        &self,
+        target: &JsTarget,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] answer: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsValidation, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let answer = answer::answer(answer, Some(lang))?;
+        let validation = self
+            .engine
+            .validate(&target, &answer, at, lang)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&validation).map(JsCast::unchecked_into)
+    }
+
+    /// The documents to bring for `target` given `answer` (an object or JSON text): each
+    /// document once, those whose condition does not hold left out, and those a source in
+    /// `options.available` stands in for left out.
+    pub fn materials(
+        &self,
+        target: &JsTarget,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] answer: &JsValue,
+        options: Option<Ts<MaterialsOptions>>,
+    ) -> Result<JsMaterials, js_sys::Error> {
+        let (texts, available) = MaterialsOptions::read(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let answer = answer::answer(answer, Some(lang))?;
+        let available: Vec<&str> = available.iter().map(String::as_str).collect();
+        let materials = self
+            .engine
+            .materials(&target, &answer, &available, at)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&materials).map(JsCast::unchecked_into)
+    }
+}
+
+/// Lints a catalogue document: every problem, each with the JSON Pointer of its value, in
+/// `options.lang`, with 填单示范 checked as of `options.at` (default: today in China
+/// Standard Time). An empty list means `new Engine` accepts it. A document that cannot be
+/// read is one problem at the path `""` (`input.malformed`, `input.too_large`, …).
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type`, `arg.invalid_date`,
+/// `arg.unknown_lang`.
+#[wasm_bindgen(js_name = lintCatalog)]
+pub fn lint_catalog(
+    #[wasm_bindgen(js_name = catalogJson)] catalog_json: &JsString,
+    options: Option<Ts<LintOptions>>,
+) -> Result<JsProblems, js_sys::Error> {
+    let texts = LintOptions::texts(options)?;
+    let (at, lang) = date_and_lang(&texts)?;
+    let problems = match catalog_text(catalog_json, texts.hint)? {
+        Ok(text) => catalog::lint_json(&text, at, lang),
+        // As `lint_json` reports a document it cannot read.
+        Err(e) => {
+            let mut problem = e.to_problem(lang);
+            problem.path = Some(String::new());
+            vec![problem]
+        }
+    };
+    to_js(&problems).map(JsCast::unchecked_into)
+}
+
+/// The reference date and language of a call, parsed by the core.
+fn date_and_lang(texts: &OptionTexts) -> Result<(chrono::NaiveDate, Lang), js_sys::Error> {
+    let parsed = ParsedOptions::parse(None, texts.at.as_deref(), texts.lang.as_deref(), today)
+        .map_err(|e| coded_error(&e, texts.hint))?;
+    Ok((parsed.at, parsed.lang))
+}
+
+/// The text of a catalogue argument, or the core's `input.too_large` when it cannot fit
+/// the core's limit (checked before it is copied); `arg.invalid_type` when it is not a string.
+fn catalog_text(
+    value: &JsString,
+    lang: Option<Lang>,
+) -> Result<Result<String, InputError>, js_sys::Error> {
+    if !value.is_string() {
+        return Err(type_error_in("catalogJson", "string", lang));
+    }
+    Ok(bounded_text(value, MAX_CATALOG_BYTES))
+}
+
+/// What a call is about, as the core's `Target`: `matter` and `bundle` read as strings
+/// (`undefined` and `null` mean absent). The core's `Target` denies unknown fields, so an
+/// object with any other own property is `engine.target`, like one naming both or neither
+/// (which the core refuses).
+fn read_target(target: &JsTarget, lang: Option<Lang>) -> Result<Target, js_sys::Error> {
+    let value: &JsValue = target.as_ref();
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(type_error_in("target", "object", lang));
+    }
+    let keys = js::object_keys(value).ok_or_else(|| type_error_in("target", "object", lang))?;
+    let known = |key: JsValue| {
+        key.as_string()
+            .is_some_and(|k| k == "matter" || k == "bundle")
+    };
+    if !keys.iter().all(known) {
+        return Err(coded_error(&EngineError::Target, lang));
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    let code = |key: &'static JsThreadLocal<JsString>, name: &'static str| {
+        field(object, key)
+            .map(|text| text.into_text(name, lang))
+            .transpose()
+    };
+    Ok(Target {
+        matter: code(&MATTER, "matter")?,
+        bundle: code(&BUNDLE, "bundle")?,
+    })
+}

@@ -1,0 +1,538 @@
+// The catalogue engine of the npm package `doorstep` in Node: the shared form and lint
+// fixtures, then the binding's own contract for `Engine` and `lintCatalog` — misuse throws
+// a coded Error, an invalid answer is a returned Validation, no JS value can crash the
+// module.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+import init, * as doorstep from 'doorstep';
+
+import { caseOptions, formTarget, runFormCase, runLintCase } from './fixture-rule.mjs';
+
+const { Engine, lintCatalog } = doorstep;
+
+const fixturesDir = new URL('../fixtures/', import.meta.url);
+const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
+const forms = JSON.parse(readFixture('forms.json'));
+const lint = JSON.parse(readFixture('lint.json'));
+
+const miniText = readFixture('catalog/mini.json');
+const mini = JSON.parse(miniText);
+const at = '2026-11-25';
+const engine = new Engine(miniText, { at });
+
+/** One engine per catalogue file and date, as a page keeps one. */
+const engines = new Map();
+function engineFor(input) {
+  const key = `${input.catalog}@${input.at}`;
+  if (!engines.has(key)) engines.set(key, new Engine(readFixture(input.catalog), { at: input.at }));
+  return engines.get(key);
+}
+
+for (const testCase of forms.cases) {
+  test(`forms fixture: ${testCase.name}`, () => {
+    const { problems } = runFormCase(engineFor(testCase.input), testCase);
+    assert.deepEqual(problems, []);
+  });
+}
+
+for (const testCase of lint.cases) {
+  test(`lint fixture: ${testCase.name}`, () => {
+    const catalog = JSON.parse(readFixture(testCase.input.catalog));
+    const { problems } = runLintCase(doorstep, catalog, testCase);
+    assert.deepEqual(problems, []);
+  });
+}
+
+test('forms fixtures: the answer as JSON text gives the same Validation as the object', () => {
+  for (const { input } of forms.cases) {
+    const e = engineFor(input);
+    const options = caseOptions(input);
+    assert.deepEqual(
+      e.validate(formTarget(input), JSON.stringify(input.answer), options),
+      e.validate(formTarget(input), input.answer, options),
+    );
+  }
+});
+
+/** Calls `fn`, which must throw a doorstep misuse Error with `code`; returns it. */
+function throwsCoded(fn, code) {
+  let thrown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof Error, `expected an Error with ${code}, got ${thrown}`);
+  assert.equal(thrown.code, code, thrown.message);
+  assert.equal(typeof thrown.message, 'string');
+  assert.notEqual(thrown.message, '');
+  return thrown;
+}
+
+const han = /\p{Script=Han}/u;
+
+/** The mini catalogue with an example nested 200 levels deep (JSON text). */
+function deepCatalog() {
+  const doc = structuredClone(mini);
+  let node = {};
+  doc.matters[0].form.example = node;
+  for (let i = 0; i < 200; i += 1) {
+    node.a = {};
+    node = node.a;
+  }
+  return JSON.stringify(doc);
+}
+const birth = { bundle: 'birth' };
+const birthCert = { matter: 'BIRTH-CERT' };
+
+// ---------------------------------------------------------------------------------------
+// Building an engine
+
+test('Engine.load is new Engine; free() releases it, after which it cannot be used', () => {
+  const loaded = Engine.load(miniText, { at });
+  assert.ok(loaded instanceof Engine);
+  assert.deepEqual(loaded.bundles(), engine.bundles());
+  loaded.free();
+  assert.throws(() => loaded.bundles());
+  const disposed = new Engine(miniText, { at });
+  disposed[Symbol.dispose]();
+  assert.throws(() => disposed.matters());
+});
+
+test('a catalogue that fails lint is refused with engine.catalog_invalid and every problem', () => {
+  const doc = structuredClone(mini);
+  doc.matters[1].code = 'BIRTH-CERT';
+  doc.matters[0].promisedLimitDays = 9;
+  const e = throwsCoded(() => new Engine(JSON.stringify(doc), { at }), 'engine.catalog_invalid');
+  assert.match(e.message, han);
+  const problems = e.params.problems;
+  assert.ok(Array.isArray(problems) && problems.length >= 2);
+  for (const p of problems) {
+    assert.equal(typeof p.code, 'string');
+    assert.equal(typeof p.path, 'string');
+    assert.equal(typeof p.message, 'string');
+  }
+  // The same problems lintCatalog gives.
+  assert.deepEqual(problems, lintCatalog(JSON.stringify(doc), { at }));
+  assert.ok(problems.some((p) => p.code === 'catalog.promised_over_legal'));
+  const en = throwsCoded(
+    () => Engine.load(JSON.stringify(doc), { at, lang: 'en' }),
+    'engine.catalog_invalid',
+  );
+  assert.doesNotMatch(en.message, han);
+});
+
+test('a document that is not a catalogue throws the core input.* code', () => {
+  const malformed = throwsCoded(() => new Engine('{"catalogVersion": ', { at }), 'input.malformed');
+  assert.deepEqual(Object.keys(malformed.params).sort(), ['column', 'line']);
+  throwsCoded(() => new Engine('{}', { at }), 'input.shape');
+  throwsCoded(() => new Engine(JSON.stringify({ ...mini, extra: 1 }), { at }), 'input.shape');
+  throwsCoded(() => new Engine(deepCatalog(), { at }), 'input.too_deep');
+  // Longer than 16 MiB: refused before it is copied into wasm memory.
+  const big = throwsCoded(() => new Engine(' '.repeat(16 * 1024 * 1024 + 1), { at }), 'input.too_large');
+  assert.equal(big.params.max, 16 * 1024 * 1024);
+});
+
+test('misused Engine arguments throw arg.* codes', () => {
+  for (const bad of [42, null, undefined, { catalog: miniText }, [miniText]]) {
+    const e = throwsCoded(() => new Engine(bad, { at }), 'arg.invalid_type');
+    assert.equal(e.params.name, 'catalogJson');
+  }
+  throwsCoded(() => new Engine(miniText, { at: '2026-02-30' }), 'arg.invalid_date');
+  throwsCoded(() => new Engine(miniText, { at: 20261125 }), 'arg.invalid_type');
+  throwsCoded(() => new Engine(miniText, { lang: 'fr' }), 'arg.unknown_lang');
+  throwsCoded(() => new Engine(miniText, 'en'), 'arg.invalid_type');
+  // Without `at`: today in China Standard Time (the examples are of 2024).
+  assert.ok(new Engine(miniText) instanceof Engine);
+  assert.ok(new Engine(miniText, null) instanceof Engine);
+});
+
+// ---------------------------------------------------------------------------------------
+// Queries
+
+test('matters: search by code, name or department name, case-insensitive', () => {
+  const codes = (q, options = { at }) => engine.matters(q, options).map((m) => m.code);
+  const all = ['BIRTH-CERT', 'MED-INSURE', 'HUKOU-BIRTH'];
+  assert.deepEqual(codes(''), all);
+  assert.deepEqual(codes(undefined), all);
+  assert.deepEqual(codes(null), all);
+  assert.deepEqual(codes('  '), all);
+  assert.deepEqual(codes('birth-cert'), ['BIRTH-CERT']);
+  assert.deepEqual(codes('BIRTH'), ['BIRTH-CERT', 'HUKOU-BIRTH']);
+  assert.deepEqual(codes('医保参保'), ['MED-INSURE']); // name
+  assert.deepEqual(codes('公安'), ['HUKOU-BIRTH']); // department name
+  assert.deepEqual(codes('没有这个事项'), []);
+  // Not yet in effect.
+  assert.deepEqual(codes('', { at: '2023-12-31' }), []);
+  const [summary] = engine.matters('BIRTH-CERT', { at });
+  assert.deepEqual(summary, {
+    code: 'BIRTH-CERT',
+    version: 1,
+    name: '出生医学证明首次签发',
+    type: 'administrative_confirmation',
+    department: '350205-WJ',
+    departmentName: '海沧区卫生健康局',
+    immediate: false,
+    promisedLimitDays: 1,
+    legalLimitDays: 5,
+    channels: ['window', 'online'],
+    levels: ['district', 'street'],
+    proxyAllowed: true,
+    feeFen: 0,
+  });
+  const e = throwsCoded(() => engine.matters(5), 'arg.invalid_type');
+  assert.equal(e.params.name, 'query');
+  throwsCoded(() => engine.matters('', { at: 'today' }), 'arg.invalid_date');
+});
+
+test('bundles: every bundle with its members', () => {
+  assert.deepEqual(engine.bundles(), [
+    {
+      code: 'birth',
+      name: '出生一件事',
+      leadDepartment: '350205-WJ',
+      members: ['BIRTH-CERT', 'HUKOU-BIRTH', 'MED-INSURE'],
+    },
+  ]);
+});
+
+test("form: a matter's form as the catalogue writes it, a bundle's merged form", () => {
+  const form = engine.form(birthCert, { at });
+  const written = mini.matters[0].form;
+  assert.deepEqual(form.fields.map((f) => f.key), written.fields.map((f) => f.key));
+  assert.deepEqual(form.example, written.example);
+  assert.deepEqual(form.checks, written.checks);
+  const fatherId = form.fields.find((f) => f.key === 'fatherId');
+  assert.deepEqual(fatherId.visibleIf, { '==': [{ var: 'married' }, true] });
+  assert.equal(fatherId.required, false);
+  assert.deepEqual(form.fields.find((f) => f.key === 'childSex').choices, [
+    { value: 'male', label: '男' },
+    { value: 'female', label: '女' },
+  ]);
+
+  const merged = engine.form(birth, { at });
+  const keys = merged.fields.map((f) => f.key);
+  assert.equal(new Set(keys).size, keys.length, 'each key once');
+  const memberKeys = mini.matters.flatMap((m) => m.form.fields.map((f) => f.key));
+  assert.deepEqual(new Set(keys), new Set(memberKeys));
+  assert.deepEqual(keys.slice(0, written.fields.length), written.fields.map((f) => f.key));
+  const guardians = merged.fields.find((f) => f.key === 'guardians');
+  assert.equal(guardians.type, 'repeat');
+  assert.deepEqual(guardians.fields.map((f) => f.key), ['name', 'relation', 'relationNote']);
+  // The merged example is an answer the bundle accepts.
+  const validation = engine.validate(birth, merged.example, { at });
+  assert.equal(validation.valid, true, JSON.stringify(validation.errors));
+  assert.deepEqual(validation.matters, ['BIRTH-CERT', 'HUKOU-BIRTH', 'MED-INSURE']);
+});
+
+test('validate: an invalid answer is a Validation, with every problem and its path', () => {
+  const answer = { ...mini.matters[0].form.example, applicantId: '350205199003071238', childSex: 'boy' };
+  const v = engine.validate(birthCert, answer, { at, lang: 'en' });
+  assert.equal(v.valid, false);
+  assert.deepEqual(v.matters, ['BIRTH-CERT']);
+  assert.deepEqual(v.errors.map((e) => [e.path, e.code]), [
+    ['/applicantId', 'id.checksum'],
+    ['/childSex', 'form.choice'],
+  ]);
+  for (const e of v.errors) {
+    assert.doesNotMatch(e.message, han);
+    assert.ok(!e.message.includes('350205199003071238'), e.message);
+  }
+  assert.equal(v.normalized.applicantId, undefined, 'a bad value is not kept');
+  assert.equal(v.normalized.childName, '林一一');
+  // A JSON array, or any JSON that is not an object, is the answer's problem, not a misuse.
+  for (const notObject of [[1, 2], '[]', '"text"', '42', 'null']) {
+    const w = engine.validate(birthCert, notObject, { at });
+    assert.equal(w.valid, false);
+    assert.deepEqual(w.errors.map((e) => e.code), ['form.not_an_object']);
+    assert.equal(w.normalized, null);
+  }
+  // A bundle's problems name the member matters they belong to.
+  const b = engine.validate(birth, { ...answer, householdAddress: '' }, { at });
+  const address = b.errors.find((e) => e.path === '/householdAddress');
+  assert.deepEqual(address.params.matters, ['HUKOU-BIRTH']);
+});
+
+test('validate: the conditions of a bundle decide its members', () => {
+  const example = engine.form(birth, { at }).example;
+  const without = engine.validate(birth, { ...example, applyInsurance: false, bankCard: undefined }, { at });
+  assert.equal(without.valid, true, JSON.stringify(without.errors));
+  assert.deepEqual(without.matters, ['BIRTH-CERT', 'HUKOU-BIRTH']);
+});
+
+test('materials: each document once, conditional ones when they hold, waived ones left out', () => {
+  const example = engine.form(birth, { at }).example; // married: true
+  const codes = (answer, options) => engine.materials(birth, answer, { at, ...options }).map((m) => m.code);
+  assert.deepEqual(codes(example), [
+    'applicant_id_card',
+    'marriage_certificate',
+    'birth_certificate',
+    'household_register',
+  ]);
+  assert.deepEqual(codes({ ...example, married: false }), [
+    'applicant_id_card',
+    'birth_certificate',
+    'household_register',
+  ]);
+  assert.deepEqual(codes(example, { available: ['identity'] }), [
+    'marriage_certificate',
+    'birth_certificate',
+    'household_register',
+  ]);
+  assert.deepEqual(codes(example, { available: ['identity', 'birth_certificate'] }), [
+    'marriage_certificate',
+    'household_register',
+  ]);
+  assert.deepEqual(codes(example, { available: [] }), codes(example));
+  assert.deepEqual(codes(example, { available: null }), codes(example));
+  assert.deepEqual(codes(JSON.stringify(example)), codes(example));
+  const [idCard, marriage] = engine.materials(birth, example, { at });
+  assert.deepEqual(idCard, {
+    code: 'applicant_id_card',
+    name: '申请人居民身份证',
+    form: 'original',
+    count: 1,
+    waivedBy: 'identity',
+  });
+  assert.deepEqual(marriage.condition, { '==': [{ var: 'married' }, true] });
+  // A matter on its own.
+  assert.deepEqual(engine.materials(birthCert, example, { at, available: ['identity'] }).map((m) => m.code), [
+    'marriage_certificate',
+  ]);
+  for (const available of ['identity', [1], [null], { 0: 'identity' }, 1]) {
+    const e = throwsCoded(() => engine.materials(birth, example, { at, available }), 'arg.invalid_type');
+    assert.equal(e.params.name, 'available');
+  }
+});
+
+// ---------------------------------------------------------------------------------------
+// Misuse of targets and options
+
+test('a target naming an unknown matter or bundle, both or neither throws engine.*', () => {
+  const calls = [
+    (t) => engine.form(t, { at }),
+    (t) => engine.validate(t, {}, { at }),
+    (t) => engine.materials(t, {}, { at }),
+  ];
+  for (const call of calls) {
+    throwsCoded(() => call({ matter: 'NO-SUCH' }), 'engine.unknown_matter');
+    throwsCoded(() => call({ bundle: 'no-such' }), 'engine.unknown_bundle');
+    throwsCoded(() => call({ matter: 'BIRTH-CERT', bundle: 'birth' }), 'engine.target');
+    throwsCoded(() => call({}), 'engine.target');
+    throwsCoded(() => call({ matter: undefined, bundle: null }), 'engine.target');
+    // The core's Target has no other field: a typo is not silently a default.
+    throwsCoded(() => call({ matter: 'BIRTH-CERT', bundel: 'birth' }), 'engine.target');
+    throwsCoded(() => call({ mater: 'BIRTH-CERT' }), 'engine.target');
+  }
+  // Not in effect on the date asked about.
+  throwsCoded(() => engine.validate(birthCert, {}, { at: '2023-06-01' }), 'engine.unknown_matter');
+  const en = throwsCoded(() => engine.form({ matter: 'NO-SUCH' }, { lang: 'en' }), 'engine.unknown_matter');
+  assert.doesNotMatch(en.message, han);
+});
+
+test('arguments of the wrong type throw arg.invalid_type naming the argument', () => {
+  const cases = [
+    [() => engine.form('BIRTH-CERT'), 'target'],
+    [() => engine.form(null), 'target'],
+    [() => engine.form(undefined), 'target'],
+    [() => engine.form(['BIRTH-CERT']), 'target'],
+    [() => engine.form({ matter: 5 }), 'matter'],
+    [() => engine.validate({ bundle: ['birth'] }, {}), 'bundle'],
+    [() => engine.validate(birthCert, 42, { at }), 'answer'],
+    [() => engine.validate(birthCert, true, { at }), 'answer'],
+    [() => engine.validate(birthCert, undefined, { at }), 'answer'],
+    [() => engine.validate(birthCert, null, { at }), 'answer'],
+    [() => engine.validate(birthCert, () => ({}), { at }), 'answer'],
+    [() => engine.validate(birthCert, Symbol('answer'), { at }), 'answer'],
+    [() => engine.validate(birthCert, 10n, { at }), 'answer'],
+    [() => engine.materials(birthCert, 7, { at }), 'answer'],
+    [() => engine.validate(birthCert, {}, 'en'), 'options'],
+    [() => engine.validate(birthCert, {}, { at: new Date() }), 'at'],
+    [() => engine.validate(birthCert, {}, { lang: 1 }), 'lang'],
+    [() => engine.materials(birthCert, {}, { at: 1 }), 'at'],
+    [() => lintCatalog(5), 'catalogJson'],
+    [() => lintCatalog(miniText, { at: 5 }), 'at'],
+  ];
+  for (const [fn, name] of cases) {
+    const e = throwsCoded(fn, 'arg.invalid_type');
+    assert.equal(e.params.name, name, e.message);
+  }
+  throwsCoded(() => engine.validate(birthCert, {}, { at: '2026-13-01' }), 'arg.invalid_date');
+  throwsCoded(() => engine.validate(birthCert, {}, { lang: 'fr' }), 'arg.unknown_lang');
+  throwsCoded(() => lintCatalog(miniText, { at: 'tomorrow' }), 'arg.invalid_date');
+  throwsCoded(() => lintCatalog(miniText, { lang: 'de' }), 'arg.unknown_lang');
+});
+
+// ---------------------------------------------------------------------------------------
+// Answers no page should send: guarded, coded, never a crash
+
+/** An object nested `levels` deep (itself the first level): {a: {a: … {}}}. */
+function nestedObject(levels) {
+  const root = {};
+  let node = root;
+  for (let i = 1; i < levels; i += 1) {
+    node.a = {};
+    node = node.a;
+  }
+  return root;
+}
+
+/** An array nested `levels` deep: [[…[]]]. */
+function nestedArray(levels) {
+  const root = [];
+  let node = root;
+  for (let i = 1; i < levels; i += 1) {
+    const next = [];
+    node.push(next);
+    node = next;
+  }
+  return root;
+}
+
+test('a 10,000-level nested JS object is input.too_deep, not a stack overflow', () => {
+  for (const deep of [nestedObject(10_000), nestedArray(10_000), nestedObject(1_000_000)]) {
+    throwsCoded(() => engine.validate(birthCert, deep, { at }), 'input.too_deep');
+    throwsCoded(() => engine.materials(birth, deep, { at }), 'input.too_deep');
+  }
+  throwsCoded(() => engine.validate(birthCert, '['.repeat(10_000), { at }), 'input.too_deep');
+  throwsCoded(() => engine.validate(birthCert, '{"a":'.repeat(100_000), { at }), 'input.too_deep');
+  const en = throwsCoded(() => engine.validate(birthCert, nestedObject(10_000), { lang: 'en', at }), 'input.too_deep');
+  assert.doesNotMatch(en.message, han);
+});
+
+test('the depth limit is the same for a JS object and for JSON text: 127 levels, not 128', () => {
+  for (const nested of [nestedObject, nestedArray]) {
+    for (const [levels, ok] of [
+      [127, true],
+      [128, false],
+    ]) {
+      const value = nested(levels);
+      for (const answer of [value, JSON.stringify(value)]) {
+        if (ok) {
+          assert.equal(typeof engine.validate(birthCert, answer, { at }).valid, 'boolean');
+        } else {
+          throwsCoded(() => engine.validate(birthCert, answer, { at }), 'input.too_deep');
+        }
+      }
+    }
+  }
+});
+
+test('an answer larger than 1 MiB is input.too_large; text that is not JSON input.malformed', () => {
+  const max = 1024 * 1024;
+  const text = JSON.stringify({ applicantName: 'x'.repeat(max) });
+  const e = throwsCoded(() => engine.validate(birthCert, text, { at }), 'input.too_large');
+  assert.equal(e.params.max, max);
+  throwsCoded(() => engine.validate(birthCert, JSON.parse(text), { at }), 'input.too_large');
+  // Counted in UTF-8 bytes: 400,000 Han characters are 1.2 MB.
+  throwsCoded(() => engine.validate(birthCert, { applicantName: '林'.repeat(400_000) }, { at }), 'input.too_large');
+  // A 100 MB string is refused before it is copied.
+  throwsCoded(() => engine.validate(birthCert, ' '.repeat(100 * max), { at }), 'input.too_large');
+  // Just under the limit is an answer (with problems).
+  const near = engine.validate(birthCert, { applicantName: 'x'.repeat(max - 100) }, { at });
+  assert.equal(near.valid, false);
+  const bad = throwsCoded(() => engine.validate(birthCert, '{"applicantName": ', { at }), 'input.malformed');
+  assert.deepEqual(Object.keys(bad.params).sort(), ['column', 'line']);
+  throwsCoded(() => engine.validate(birthCert, '', { at }), 'input.malformed');
+  throwsCoded(() => engine.validate(birthCert, "{'a': 1}", { at }), 'input.malformed');
+});
+
+test('values JSON cannot hold are arg.invalid_type; a throwing getter cannot wedge the engine', () => {
+  const cyclic = { applicantName: '林小红' };
+  cyclic.self = cyclic;
+  const throwingGetter = {
+    get applicantName() {
+      throw new Error('boom');
+    },
+  };
+  const throwingToJson = { toJSON: () => { throw new Error('boom'); } };
+  const hostile = new Proxy({}, {
+    ownKeys() {
+      throw new Error('boom');
+    },
+  });
+  for (const answer of [cyclic, { n: 1n }, throwingGetter, throwingToJson, hostile, { toJSON: () => undefined }]) {
+    const e = throwsCoded(() => engine.validate(birthCert, answer, { at }), 'arg.invalid_type');
+    assert.equal(e.params.name, 'answer');
+  }
+  // Options and targets with throwing getters are misuse too.
+  const badOptions = { get at() { throw new Error('boom'); } };
+  throwsCoded(() => engine.validate(birthCert, {}, badOptions), 'arg.invalid_type');
+  const badTarget = { get matter() { throw new Error('boom'); } };
+  throwsCoded(() => engine.form(badTarget), 'arg.invalid_type');
+  // Reentrance from a toJSON is answered, and the engine still works afterwards.
+  const reentrant = { toJSON: () => ({ applicantName: engine.bundles()[0].name }) };
+  assert.equal(engine.validate(birthCert, reentrant, { at }).normalized.applicantName, '出生一件事');
+  assert.equal(engine.validate(birth, engine.form(birth, { at }).example, { at }).valid, true);
+});
+
+test('JSON semantics for JS values: undefined and functions are left out, Dates are text', () => {
+  const example = mini.matters[0].form.example;
+  const v = engine.validate(birthCert, { ...example, fatherId: undefined, married: false, helper: undefined, fn() {} }, { at });
+  assert.equal(v.valid, true, JSON.stringify(v.errors));
+  const d = engine.validate(birthCert, { ...example, childBirthDate: new Date('2024-08-01T00:00:00Z') }, { at });
+  assert.deepEqual(d.errors.map((e) => [e.path, e.code]), [['/childBirthDate', 'form.date']]);
+});
+
+test('thousands of validations and misuses (caught exceptions too) do not grow wasm memory or the externref table', async () => {
+  const wasm = await init();
+  const example = engine.form(birth, { at }).example;
+  const deep = nestedObject(10_000);
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const throwingOptions = {
+    get at() {
+      throw new Error('boom');
+    },
+  };
+  const round = () => {
+    for (let i = 0; i < 300; i += 1) {
+      engine.validate(birth, example, { at });
+      engine.validate(birthCert, { applicantId: 'x' }, { at, lang: 'en' });
+      engine.materials(birth, example, { at, available: ['identity'] });
+      for (const misuse of [
+        () => engine.validate({ matter: 'NO-SUCH' }, {}, { at }),
+        () => engine.validate(birthCert, deep, { at }),
+        () => engine.validate(birthCert, '{', { at }),
+        () => engine.form({ matter: 5 }),
+        () => engine.validate(birthCert, cyclic, { at }),
+        () => engine.validate(birthCert, {}, throwingOptions),
+        () => engine.materials(birth, {}, { at, available: [1] }),
+      ]) {
+        assert.throws(misuse);
+      }
+    }
+    new Engine(miniText, { at }).free();
+    assert.throws(() => new Engine('{}', { at }));
+  };
+  round();
+  const memory = wasm.memory.buffer.byteLength;
+  const table = wasm.__wbindgen_externrefs?.length;
+  for (let i = 0; i < 3; i += 1) round();
+  assert.equal(wasm.memory.buffer.byteLength, memory);
+  assert.equal(wasm.__wbindgen_externrefs?.length, table);
+});
+
+test('lintCatalog: every problem with its path; an unreadable document is one problem at ""', () => {
+  assert.deepEqual(lintCatalog(miniText, { at }), []);
+  const doc = structuredClone(mini);
+  doc.orgs[5].parent = '350205';
+  const problems = lintCatalog(JSON.stringify(doc), { at, lang: 'en' });
+  assert.deepEqual(problems.map((p) => [p.path, p.code]), [['/orgs/5/level', 'catalog.wrong_level']]);
+  assert.doesNotMatch(problems[0].message, han);
+  for (const [text, code] of [
+    ['{', 'input.malformed'],
+    ['{}', 'input.shape'],
+    [deepCatalog(), 'input.too_deep'],
+    [' '.repeat(16 * 1024 * 1024 + 1), 'input.too_large'],
+  ]) {
+    const [problem, ...rest] = lintCatalog(text, { at });
+    assert.deepEqual(rest, []);
+    assert.equal(problem.code, code);
+    assert.equal(problem.path, '');
+    assert.notEqual(problem.message, '');
+  }
+  assert.equal(lintCatalog(' '.repeat(16 * 1024 * 1024 + 1), { lang: 'en' })[0].params.max, 16 * 1024 * 1024);
+});
