@@ -58,7 +58,14 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
 pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(
         args,
-        &["--catalog", "--matter", "--bundle", "--at", "--lang"],
+        &[
+            "--catalog",
+            "--matter",
+            "--bundle",
+            "--at",
+            "--lang",
+            "--shared",
+        ],
     )?;
     let [answer_file] = command.positional.as_slice() else {
         return Err(UsageError::NoValues);
@@ -78,6 +85,17 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
         (Some(code), None) => Target::matter(code),
         (None, Some(code)) => Target::bundle(code),
         _ => return Err(UsageError::MatterOrBundle),
+    };
+    // Shared data (数据共享) fills the empty fields that declare a source.
+    let answer = match command.option("--shared") {
+        Some(file) => {
+            let shared: Value = input::parse_json_bytes(&read(file)?, input::MAX_ANSWER_BYTES)
+                .map_err(bad_input)?;
+            engine
+                .prefill(&target, &shared, &answer, at)
+                .map_err(|e| UsageError::Engine(e, lang))?
+        }
+        None => answer,
     };
     let report = engine
         .validate(&target, &answer, at, lang)

@@ -17,7 +17,8 @@ pub(crate) const USAGE: &str = "\
       (默认按号码形状识别 / detected from the shape by default; --at defaults to today, UTC+8)
   doorstep catalog lint [--at YYYY-MM-DD] [--lang zh|en] FILE
       检查事项目录，每个问题一行（附 JSON 路径） / lint a catalogue, one line per problem with its JSON path
-  doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en] FORM.json
+  doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
+                    [--shared SHARED.json] FORM.json
       校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
   doorstep --version
 退出码 / exit status: 0 全部有效 all valid, 1 有无效号码 some invalid, 2 用法错误 usage error";

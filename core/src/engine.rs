@@ -370,6 +370,18 @@ impl Engine {
         })
     }
 
+    /// `answer` with the empty fields of `target`'s form that declare a shared-data source
+    /// filled from `shared` (see [`form::prefill`]).
+    pub fn prefill(
+        &self,
+        target: &Target,
+        shared: &Value,
+        answer: &Value,
+        at: NaiveDate,
+    ) -> Result<Value, EngineError> {
+        Ok(form::prefill(&self.form(target, at)?, shared, answer))
+    }
+
     /// The documents to bring for `target` given `answer`, each once, minus those waived
     /// by the shared-data sources in `available`.
     pub fn materials(

@@ -6,10 +6,12 @@
 
 mod error;
 mod pattern;
+mod prefill;
 mod spec;
 mod validate;
 
 pub use error::FormError;
 pub use pattern::Pattern;
+pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
 pub use validate::{FormReport, validate, validate_ignoring};

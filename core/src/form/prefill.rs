@@ -1,0 +1,41 @@
+//! Prefill: fields a form fills from shared data (数据共享), so nobody types the same thing
+//! twice.
+
+use serde_json::{Map, Value};
+
+use super::FormSpec;
+
+/// `answer` with every empty top-level field that declares `prefill: "source.path"` filled
+/// from `shared` (`{"identity": {"residentId": …}, …}`). What the applicant already
+/// entered is kept; sources absent from `shared` leave the field empty.
+///
+/// ```
+/// use doorstep::form::{FormSpec, prefill};
+/// use serde_json::json;
+///
+/// let form: FormSpec = serde_json::from_value(json!({
+///     "fields": [{"key": "name", "label": "姓名", "type": "text", "prefill": "identity.name"}],
+///     "example": {"name": "林小红"}
+/// })).unwrap();
+/// let shared = json!({"identity": {"name": "林小红"}});
+/// assert_eq!(prefill(&form, &shared, &json!({})), json!({"name": "林小红"}));
+/// assert_eq!(prefill(&form, &shared, &json!({"name": "王五"})), json!({"name": "王五"}));
+/// ```
+pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value) -> Value {
+    let mut out: Map<String, Value> = answer.as_object().cloned().unwrap_or_default();
+    for field in &form.fields {
+        let Some(source) = &field.prefill else {
+            continue;
+        };
+        let empty = match out.get(&field.key) {
+            None | Some(Value::Null) => true,
+            Some(Value::String(s)) => s.trim().is_empty(),
+            Some(_) => false,
+        };
+        let found = source.split('.').try_fold(shared, |v, key| v.get(key));
+        if let (true, Some(value)) = (empty, found.filter(|v| !v.is_null())) {
+            out.insert(field.key.clone(), value.clone());
+        }
+    }
+    Value::Object(out)
+}
