@@ -174,7 +174,7 @@ const MAX_CACHED_CONDITIONS: usize = 6;
 pub struct Engine {
     catalog: Catalog,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
-    bundle_forms: HashMap<(usize, u64), FormSpec>,
+    bundle_forms: HashMap<(usize, u64), (Vec<usize>, FormSpec)>,
 }
 
 impl Engine {
@@ -208,8 +208,13 @@ impl Engine {
                     .enumerate()
                     .filter(|(bit, _)| subset & (1 << bit) != 0)
                     .fold(always, |m, (_, &i)| m | 1 << i);
-                let form = bundle::merged_form(&bundle::masked_members(&catalog, b, mask));
-                bundle_forms.insert((index, mask), form);
+                let matters = bundle::masked_members(&catalog, b, mask);
+                // Matters by index, so a call needs no lookup by code.
+                let indices = matters
+                    .iter()
+                    .filter_map(|m| catalog.matters.iter().position(|x| std::ptr::eq(x, *m)))
+                    .collect();
+                bundle_forms.insert((index, mask), (indices, bundle::merged_form(&matters)));
             }
         }
         Ok(Self {
@@ -341,14 +346,19 @@ impl Engine {
                 .find(|(_, b)| &b.code == code)
                 .ok_or(EngineError::UnknownBundle)?;
             let mask = bundle::member_mask(b, answer);
-            let matters = bundle::masked_members(&self.catalog, b, mask);
             let merged;
-            let form = if let Some(form) = self.bundle_forms.get(&(index, mask)) {
-                form
-            } else {
-                merged = bundle::merged_form(&matters);
-                &merged
-            };
+            let (matters, form) =
+                if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
+                    let matters: Vec<&Matter> = indices
+                        .iter()
+                        .filter_map(|&i| self.catalog.matters.get(i))
+                        .collect();
+                    (matters, form)
+                } else {
+                    let matters = bundle::masked_members(&self.catalog, b, mask);
+                    merged = bundle::merged_form(&matters);
+                    (matters, &merged)
+                };
             return Ok(bundle::validate_members(
                 &self.catalog,
                 b,

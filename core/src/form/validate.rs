@@ -144,8 +144,8 @@ impl Run<'_> {
         };
         let top = std::ptr::eq(value, self.root);
         for key in map.keys() {
-            let dropped = top && (self.ignored)(key);
-            if !(dropped || fields.iter().any(|f| &f.key == key)) {
+            let unknown = fields.iter().all(|f| &f.key != key);
+            if unknown && !(top && (self.ignored)(key)) {
                 self.push(&pointer(path, key), &FormError::UnknownField);
             }
         }

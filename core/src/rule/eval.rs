@@ -14,9 +14,9 @@ use super::{RuleError, domain};
 
 /// Evaluates `node` over `data`. Recursion is bounded by the rule's depth, which compiling
 /// limited to [`MAX_DEPTH`](super::MAX_DEPTH).
-pub(super) fn eval(node: &Node, data: &Value) -> Result<Val, RuleError> {
+pub(super) fn eval<'a>(node: &'a Node, data: &'a Value) -> Result<Val<'a>, RuleError> {
     match node {
-        Node::Literal(value) => Ok(Val::Json(value.clone())),
+        Node::Literal(value) => Ok(Val::Ref(value)),
         Node::Array(items) => items
             .iter()
             .map(|n| eval(n, data).map(Val::into_json))
@@ -26,7 +26,7 @@ pub(super) fn eval(node: &Node, data: &Value) -> Result<Val, RuleError> {
     }
 }
 
-fn call_op(call: &Call, data: &Value) -> Result<Val, RuleError> {
+fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
     let args = call.args.as_slice();
     match call.op {
         Op::If | Op::Ternary => {
@@ -67,7 +67,7 @@ fn call_op(call: &Call, data: &Value) -> Result<Val, RuleError> {
 
 /// The array operators: the first argument is evaluated over `data`, the second over each
 /// item (`reduce`: over `{"current": item, "accumulator": value so far}`).
-fn scoped(op: Op, args: &[Node], data: &Value) -> Result<Val, RuleError> {
+fn scoped<'a>(op: Op, args: &'a [Node], data: &'a Value) -> Result<Val<'a>, RuleError> {
     let (Some(items), Some(logic)) = (args.first(), args.get(1)) else {
         return Ok(Val::Json(Value::Null));
     };
@@ -77,6 +77,7 @@ fn scoped(op: Op, args: &[Node], data: &Value) -> Result<Val, RuleError> {
     };
     let items = match eval(items, data)? {
         Val::Json(Value::Array(items)) => items,
+        Val::Ref(Value::Array(items)) => items.clone(),
         _ if op == Op::Reduce => return initial(),
         _ => Vec::new(),
     };
@@ -103,7 +104,8 @@ fn scoped(op: Op, args: &[Node], data: &Value) -> Result<Val, RuleError> {
                 let mut scope = Map::new();
                 scope.insert("current".into(), current);
                 scope.insert("accumulator".into(), accumulator.into_json());
-                accumulator = eval(logic, &Value::Object(scope))?;
+                let scope = Value::Object(scope);
+                accumulator = eval(logic, &scope)?.into_owned();
             }
             accumulator
         }
@@ -132,8 +134,13 @@ fn scoped(op: Op, args: &[Node], data: &Value) -> Result<Val, RuleError> {
 }
 
 /// The operators that take their arguments evaluated.
-fn apply(op: Op, args: &[Val], data: &Value, pointer: Option<&str>) -> Result<Val, RuleError> {
-    const NULL: Val = Val::Json(Value::Null);
+fn apply<'a>(
+    op: Op,
+    args: &[Val<'a>],
+    data: &'a Value,
+    pointer: Option<&str>,
+) -> Result<Val<'a>, RuleError> {
+    const NULL: Val<'static> = Val::Json(Value::Null);
     let a = args.first().unwrap_or(&NULL).view();
     let b = args.get(1).unwrap_or(&NULL).view();
     let nums = || args.iter().map(|v| to_number(v.view()));
@@ -175,9 +182,9 @@ fn apply(op: Op, args: &[Val], data: &Value, pointer: Option<&str>) -> Result<Va
         Op::Merge => {
             let mut merged = Vec::new();
             for arg in args {
-                match arg {
-                    Val::Json(Value::Array(items)) => merged.extend(items.iter().cloned()),
-                    other => merged.push(other.clone().into_json()),
+                match arg.array() {
+                    Some(items) => merged.extend(items.iter().cloned()),
+                    None => merged.push(arg.clone().into_json()),
                 }
             }
             Val::Json(Value::Array(merged))
@@ -232,13 +239,13 @@ fn extreme(mut nums: impl Iterator<Item = f64>, pick: fn(f64, f64) -> f64) -> f6
 
 /// `var`: the value at a dot-separated path (`a.b`, `items.0.name`), the default (or `null`)
 /// when there is none; the whole data for `""`, `null` or no path.
-fn var(args: &[Val], data: &Value) -> Val {
+fn var<'a>(args: &[Val<'a>], data: &'a Value) -> Val<'a> {
     let path = match args.first().map(Val::view) {
-        None | Some(View::Null | View::Str("")) => return Val::Json(data.clone()),
+        None | Some(View::Null | View::Str("")) => return Val::Ref(data),
         Some(path) => to_string(path),
     };
     match lookup(&path, data) {
-        Some(value) => Val::Json(value.clone()),
+        Some(value) => Val::Ref(value),
         None => args.get(1).cloned().unwrap_or(Val::Json(Value::Null)),
     }
 }
@@ -263,20 +270,17 @@ fn index(key: &str) -> Option<usize> {
 
 /// `missing`: the keys (given as arguments, or as one array) whose value is `null`, absent
 /// or `""`.
-fn missing(args: &[Val], data: &Value) -> Vec<Value> {
-    let keys: Vec<Val> = match args.first() {
-        Some(Val::Json(Value::Array(keys))) => keys.iter().cloned().map(Val::Json).collect(),
-        _ => args.to_vec(),
+fn missing(args: &[Val<'_>], data: &Value) -> Vec<Value> {
+    let keys: Vec<Val<'_>> = match args.first().and_then(Val::array) {
+        Some(keys) => keys.iter().map(Val::Ref).collect(),
+        None => args.to_vec(),
     };
     keys.into_iter()
         .filter(|key| {
             // As JavaScript's `{"var": key}`: an array key is the arguments of `var`.
-            let value = match key {
-                Val::Json(Value::Array(args)) => var(
-                    &args.iter().cloned().map(Val::Json).collect::<Vec<_>>(),
-                    data,
-                ),
-                key => var(std::slice::from_ref(key), data),
+            let value = match key.array() {
+                Some(args) => var(&args.iter().map(Val::Ref).collect::<Vec<_>>(), data),
+                None => var(std::slice::from_ref(key), data),
             };
             matches!(value.view(), View::Null | View::Str(""))
         })
@@ -285,7 +289,7 @@ fn missing(args: &[Val], data: &Value) -> Vec<Value> {
 }
 
 /// `missing_some`: `[]` when at least `need` of `keys` are present, else the missing ones.
-fn missing_some(need: View<'_>, keys: Option<&Val>, data: &Value) -> Value {
+fn missing_some(need: View<'_>, keys: Option<&Val<'_>>, data: &Value) -> Value {
     let keys = keys.cloned().unwrap_or(Val::Json(Value::Null));
     // As JavaScript's `keys.length`: a string's length, NaN for what is not an array.
     #[allow(clippy::cast_precision_loss)] // lengths are far below 2^53
@@ -295,12 +299,9 @@ fn missing_some(need: View<'_>, keys: Option<&Val>, data: &Value) -> Value {
         _ => f64::NAN,
     };
     // As JavaScript's `{"missing": keys}`: the keys are its arguments.
-    let absent = match &keys {
-        Val::Json(Value::Array(items)) => missing(
-            &items.iter().cloned().map(Val::Json).collect::<Vec<_>>(),
-            data,
-        ),
-        key => missing(std::slice::from_ref(key), data),
+    let absent = match keys.array() {
+        Some(items) => missing(&items.iter().map(Val::Ref).collect::<Vec<_>>(), data),
+        None => missing(std::slice::from_ref(&keys), data),
     };
     #[allow(clippy::cast_precision_loss)]
     let present = count - absent.len() as f64;
@@ -313,7 +314,7 @@ fn missing_some(need: View<'_>, keys: Option<&Val>, data: &Value) -> Value {
 
 /// `substr`: characters from `start` (negative: from the end), `length` of them (negative:
 /// all but that many at the end; absent: to the end). Counts characters, not UTF-16 units.
-fn substr(source: View<'_>, start: View<'_>, length: Option<View<'_>>) -> Val {
+fn substr(source: View<'_>, start: View<'_>, length: Option<View<'_>>) -> Val<'static> {
     let chars: Vec<char> = to_string(source).chars().collect();
     let len = i64::try_from(chars.len()).unwrap_or(i64::MAX);
     let start = integer(to_number(start));

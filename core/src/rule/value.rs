@@ -8,32 +8,53 @@ use serde_json::Value;
 
 use super::MAX_DEPTH;
 
-/// A value while a rule runs: JSON, or a number the rule computed, which may be NaN or
+/// A value while a rule runs: JSON the rule built, JSON borrowed from the data or the rule
+/// (no copy for a `var` or a literal), or a number the rule computed, which may be NaN or
 /// ±Infinity as in JavaScript (`{"+": ["abc"]}`, `{"/": [1, 0]}`) until it is written out.
 #[derive(Debug, Clone)]
-pub(super) enum Val {
+pub(super) enum Val<'a> {
     Json(Value),
+    Ref(&'a Value),
     Num(f64),
 }
 
-impl Val {
+impl Val<'_> {
     /// The value as JSON; NaN and ±Infinity become `null`, as `JSON.stringify` writes them.
     pub(super) fn into_json(self) -> Value {
         match self {
             Self::Json(value) => value,
+            Self::Ref(value) => value.clone(),
             Self::Num(f) => number(f),
+        }
+    }
+
+    /// The value, no longer borrowing anything.
+    pub(super) fn into_owned(self) -> Val<'static> {
+        match self {
+            Self::Json(value) => Val::Json(value),
+            Self::Ref(value) => Val::Json(value.clone()),
+            Self::Num(f) => Val::Num(f),
         }
     }
 
     pub(super) fn view(&self) -> View<'_> {
         match self {
             Self::Json(value) => View::of(value),
+            Self::Ref(value) => View::of(value),
             Self::Num(f) => View::Num(*f),
+        }
+    }
+
+    /// The items, when the value is an array.
+    pub(super) fn array(&self) -> Option<&[Value]> {
+        match self {
+            Self::Json(Value::Array(items)) | Self::Ref(Value::Array(items)) => Some(items),
+            _ => None,
         }
     }
 }
 
-impl From<bool> for Val {
+impl From<bool> for Val<'_> {
     fn from(b: bool) -> Self {
         Self::Json(Value::Bool(b))
     }
