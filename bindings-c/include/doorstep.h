@@ -313,6 +313,44 @@ enum doorstep_status doorstep_engine_validate(const struct doorstep_engine *engi
                                               char **out_report_json);
 
 /**
+ * Fills an applicant's answer from shared data (数据共享) and writes it, as a JSON object,
+ * to `*out_answer_json`: the answer with every empty top-level field of the target's form
+ * that declares a source (`"prefill": "identity.residentId"`) set from `shared_json`. A
+ * value the applicant already entered is kept (empty is absent, `null` or blank text); a
+ * source that `shared_json` lacks leaves its field as it was. Nothing is validated: pass
+ * the result to `doorstep_engine_validate`.
+ *
+ * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}` (a bundle's merged form),
+ *   at most 1 MiB.
+ * - `shared_json`: the shared data, a JSON object keyed by source, e.g.
+ *   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB and 128 levels.
+ * - `answer_json`: the answer so far, a JSON object keyed by field, at most 1 MiB and 128
+ *   levels; NULL is `{}`. An answer that is not an object gives only the filled fields.
+ * - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+ *   Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_answer_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_answer_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
+ * (`engine.*`). Read-only: thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+ * `shared_json`, `answer_json` and `at` are NULL or NUL-terminated strings;
+ * `out_answer_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_prefill(const struct doorstep_engine *engine,
+                                             const char *target_json,
+                                             const char *shared_json,
+                                             const char *answer_json,
+                                             const char *at,
+                                             char **out_answer_json);
+
+/**
  * Writes the documents (材料) to bring for a target given the answer, as a JSON array, to
  * `*out_json`: `[{"code", "name", "form", "count", "condition"?, "waivedBy"?}]`, each
  * document once, only those whose condition holds for the answer, and none that a

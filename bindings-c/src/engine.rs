@@ -1,5 +1,6 @@
 //! The engine behind a handle: a catalogue loaded (and linted) once with
-//! [`doorstep_engine_load`], then queried and used to validate answers from many threads,
+//! [`doorstep_engine_load`], then queried and used to fill in and validate answers from many
+//! threads,
 //! and [`doorstep_catalog_lint`] for the authors of catalogues.
 //!
 //! Every document crosses as JSON text and every result comes back as JSON text: the same
@@ -391,6 +392,70 @@ pub unsafe extern "C" fn doorstep_engine_validate(
     })
 }
 
+/// Fills an applicant's answer from shared data (数据共享) and writes it, as a JSON object,
+/// to `*out_answer_json`: the answer with every empty top-level field of the target's form
+/// that declares a source (`"prefill": "identity.residentId"`) set from `shared_json`. A
+/// value the applicant already entered is kept (empty is absent, `null` or blank text); a
+/// source that `shared_json` lacks leaves its field as it was. Nothing is validated: pass
+/// the result to `doorstep_engine_validate`.
+///
+/// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}` (a bundle's merged form),
+///   at most 1 MiB.
+/// - `shared_json`: the shared data, a JSON object keyed by source, e.g.
+///   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB and 128 levels.
+/// - `answer_json`: the answer so far, a JSON object keyed by field, at most 1 MiB and 128
+///   levels; NULL is `{}`. An answer that is not an object gives only the filled fields.
+/// - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
+///   Standard Time.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_answer_json` and frees it with
+/// `doorstep_string_free`. On any other status `*out_answer_json` is left untouched and the
+/// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
+/// (`engine.*`). Read-only: thread-safe, also on one engine shared by many threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+/// `shared_json`, `answer_json` and `at` are NULL or NUL-terminated strings;
+/// `out_answer_json` is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_prefill(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    shared_json: *const c_char,
+    answer_json: *const c_char,
+    at: *const c_char,
+    out_answer_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, shared_json, out_answer_json) => {
+        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
+        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let shared = unsafe { document(shared_json, "shared_json", MAX_ANSWER_BYTES) }?;
+        let shared: Value = input::parse_json(shared, MAX_ANSWER_BYTES)?;
+        // SAFETY: as above.
+        let answer = unsafe { optional_document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
+        let answer: Value = match answer {
+            Some(text) => input::parse_json(text, MAX_ANSWER_BYTES)?,
+            None => Value::Object(serde_json::Map::new()),
+        };
+        // SAFETY: as above.
+        let at = unsafe { optional_str(at, "at") }?;
+        let (at, _) = date_and_lang(at, None)?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let filled = unsafe { self::engine(engine) }.prefill(&target, &shared, &answer, at)?;
+        let json = serde_json::to_string(&filled).map_err(|_| Failure::Internal)?;
+        // SAFETY: `out_answer_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_out(out_answer_json, json) }
+    })
+}
+
 /// Writes the documents (材料) to bring for a target given the answer, as a JSON array, to
 /// `*out_json`: `[{"code", "name", "form", "count", "condition"?, "waivedBy"?}]`, each
 /// document once, only those whose condition holds for the answer, and none that a
@@ -701,6 +766,93 @@ mod tests {
         assert_eq!(last_params()["name"], "engine");
         // SAFETY: NULL is a no-op.
         unsafe { doorstep_engine_free(ptr::null_mut()) };
+    }
+
+    /// `doorstep_engine_prefill` with the mini catalogue at its date.
+    fn prefill(
+        engine: &Loaded,
+        target: &CStr,
+        shared: Option<&CStr>,
+        answer: Option<&CStr>,
+    ) -> Result<Value, (doorstep_status, String)> {
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: a live engine, NULL or literals, and a local out-parameter.
+        let status = unsafe {
+            doorstep_engine_prefill(
+                engine.0,
+                target.as_ptr(),
+                shared.map_or(ptr::null(), CStr::as_ptr),
+                answer.map_or(ptr::null(), CStr::as_ptr),
+                c"2026-11-25".as_ptr(),
+                &raw mut out,
+            )
+        };
+        if status == doorstep_status::DOORSTEP_OK {
+            Ok(take(out))
+        } else {
+            assert!(out.is_null());
+            Err((status, last_code()))
+        }
+    }
+
+    #[test]
+    fn prefill_fills_empty_fields_from_shared_data() {
+        let engine = Loaded::mini();
+        let target = c"{\"matter\": \"BIRTH-CERT\"}";
+        let shared = c"{\"identity\": {\"residentId\": \"350205199003071239\"}}";
+        let id = json!({ "applicantId": "350205199003071239" });
+        assert_eq!(prefill(&engine, target, Some(shared), None).unwrap(), id);
+        assert_eq!(
+            prefill(&engine, target, Some(shared), Some(c"{}")).unwrap(),
+            id
+        );
+        let entered = c"{\"applicantId\": \"11010519491231002X\"}";
+        assert_eq!(
+            prefill(&engine, target, Some(shared), Some(entered)).unwrap(),
+            json!({ "applicantId": "11010519491231002X" })
+        );
+        assert_eq!(
+            prefill(&engine, c"{\"bundle\": \"birth\"}", Some(c"{}"), None).unwrap(),
+            json!({})
+        );
+
+        // The filled example validates.
+        let mut example =
+            conformance::load("catalog/mini.json")["matters"][0]["form"]["example"].clone();
+        example.as_object_mut().unwrap().remove("applicantId");
+        let answer = c(&example.to_string());
+        let filled = prefill(&engine, target, Some(shared), Some(&answer)).unwrap();
+        example["applicantId"] = json!("350205199003071239");
+        assert_eq!(filled, example);
+        let report = engine
+            .validate(r#"{"matter": "BIRTH-CERT"}"#, &filled.to_string(), None)
+            .unwrap();
+        assert_eq!(report["valid"], true, "{report}");
+
+        let (status, code) = prefill(&engine, target, None, None).unwrap_err();
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
+        assert_eq!(code, "ffi.null_argument");
+        assert_eq!(last_params()["name"], "shared_json");
+        let cases = [
+            (
+                c"{\"matter\": \"NO-SUCH\"}",
+                shared,
+                c"{}",
+                "engine.unknown_matter",
+            ),
+            (target, c"{\"identity\": ", c"{}", "input.malformed"),
+            (target, shared, c"[1, ", "input.malformed"),
+        ];
+        for (target, shared, answer, code) in cases {
+            let (status, got) = prefill(&engine, target, Some(shared), Some(answer)).unwrap_err();
+            assert_eq!(got, code);
+            let expected = if code.starts_with("input.") {
+                doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+            } else {
+                doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+            };
+            assert_eq!(status, expected, "{code}");
+        }
     }
 
     #[test]

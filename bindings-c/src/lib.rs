@@ -22,7 +22,7 @@
 //! - The engine ([`doorstep_engine`]) is an opaque handle: a catalogue loaded and linted
 //!   once with [`doorstep_engine_load`], freed with [`doorstep_engine_free`]. The calls that
 //!   take it as `const` only read it, so one engine serves many threads at once. Documents
-//!   (catalogue, target, answer) go in as JSON text and reports come back as JSON text.
+//!   (catalogue, target, answer, shared data) go in as JSON text and reports come back as JSON text.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -40,7 +40,7 @@ use std::ffi::c_char;
 pub use engine::{
     doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_form,
     doorstep_engine_free, doorstep_engine_load, doorstep_engine_materials, doorstep_engine_matters,
-    doorstep_engine_validate,
+    doorstep_engine_prefill, doorstep_engine_validate,
 };
 pub use error::{
     doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_params,

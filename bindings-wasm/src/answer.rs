@@ -1,5 +1,6 @@
 //! A form answer as a page passes it — a JS object, or JSON text — made into the core's
-//! `serde_json::Value`, bounded in size and depth like every document the core reads.
+//! `serde_json::Value`, bounded in size and depth like every document the core reads. The
+//! shared data `Engine.prefill` fills an answer from is read the same way.
 //!
 //! A JS object goes through `JSON.stringify` and the core's bounded parser
 //! ([`doorstep::input::parse_json`], at most [`MAX_ANSWER_BYTES`], 128 levels): the text is
@@ -38,12 +39,23 @@ const MAX_DEPTH: usize = 127;
 /// JSON; anything else is `arg.invalid_type`. Misuse (text that is not JSON, too large, too
 /// deep) throws the core's `input.*` error worded in `lang`.
 pub(crate) fn answer(value: &JsValue, lang: Option<Lang>) -> Result<Value, js_sys::Error> {
+    document(value, "answer", lang)
+}
+
+/// A JSON document argument named `name` (the answer, or the shared data of
+/// `Engine.prefill`), read as [`answer`] reads the answer: under the same limits, with the
+/// same errors, `arg.invalid_type` naming `name`.
+pub(crate) fn document(
+    value: &JsValue,
+    name: &'static str,
+    lang: Option<Lang>,
+) -> Result<Value, js_sys::Error> {
     let text = if value.is_string() {
         value.clone()
     } else if value.is_object() {
-        stringify(value, lang)?
+        stringify(value, name, lang)?
     } else {
-        return Err(type_error_in("answer", "object", lang));
+        return Err(type_error_in(name, "object", lang));
     };
     parse(text.unchecked_ref(), MAX_ANSWER_BYTES, lang)
 }
@@ -67,17 +79,21 @@ pub(crate) fn bounded_text(text: &JsString, max_bytes: usize) -> Result<String, 
     Ok(String::from(text))
 }
 
-/// `JSON.stringify(value)`, every failure coded.
-fn stringify(value: &JsValue, lang: Option<Lang>) -> Result<JsValue, js_sys::Error> {
+/// `JSON.stringify(value)` of the argument `name`, every failure coded.
+fn stringify(
+    value: &JsValue,
+    name: &'static str,
+    lang: Option<Lang>,
+) -> Result<JsValue, js_sys::Error> {
     let thrown = match js::stringify(value) {
         Stringified::Text(text) => return Ok(text.into()),
         // An object whose `toJSON` gives a value JSON cannot hold.
-        Stringified::Nothing => return Err(type_error_in("answer", "object", lang)),
+        Stringified::Nothing => return Err(type_error_in(name, "object", lang)),
         Stringified::Threw(thrown) => thrown,
     };
     Err(match thrown {
         // A cycle or a `BigInt`, found before any depth limit.
-        Thrown::Type => type_error_in("answer", "object", lang),
+        Thrown::Type => type_error_in(name, "object", lang),
         // Out of stack, in whichever engine.
         _ if deeper_than(value, MAX_DEPTH) => coded_error(&InputError::TooDeep, lang),
         // Text longer than a JS string can be.
@@ -88,7 +104,7 @@ fn stringify(value: &JsValue, lang: Option<Lang>) -> Result<JsValue, js_sys::Err
             lang,
         ),
         // Thrown by a `toJSON` or a getter of the page's own.
-        Thrown::Other => type_error_in("answer", "object", lang),
+        Thrown::Other => type_error_in(name, "object", lang),
     })
 }
 

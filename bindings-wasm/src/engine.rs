@@ -2,7 +2,8 @@
 //!
 //! The engine is built once from a catalogue (parsed, linted, refused with every problem
 //! when lint finds any) and then answers the page's questions: which matters, which bundles,
-//! what form to render, whether an answer is valid, which documents to bring. Every answer
+//! what form to render, what shared data fills in, whether an answer is valid, which
+//! documents to bring. Every answer
 //! is the core's serde type as JSON shows it; a misuse (unknown matter, bad target, wrong
 //! argument type, bad date) throws a `DoorstepError`; an invalid answer is a returned
 //! `Validation` with `valid: false`.
@@ -24,7 +25,7 @@ use crate::options::{
     CallOptions, EngineOptions, LintOptions, MaterialsOptions, OptionTexts, field, type_error_in,
 };
 use crate::types::{
-    JsBundleSummaries, JsFormSpec, JsMaterials, JsMatterSummaries, JsProblems, JsTarget,
+    JsAnswer, JsBundleSummaries, JsFormSpec, JsMaterials, JsMatterSummaries, JsProblems, JsTarget,
     JsValidation,
 };
 use crate::{string_arg, to_js, today};
@@ -41,8 +42,8 @@ extern "C" {
     static BUNDLE: JsString = "bundle";
 }
 
-/// A linted catalogue, ready to answer a page: matters, bundles, forms, validation and
-/// materials. Build it once per catalogue and keep it; `free()` releases its memory (as
+/// A linted catalogue, ready to answer a page: matters, bundles, forms, prefill, validation
+/// and materials. Build it once per catalogue and keep it; `free()` releases its memory (as
 /// does garbage collection, later).
 ///
 /// Throws a `DoorstepError` when the catalogue cannot be used: `engine.catalog_invalid`
@@ -142,6 +143,32 @@ impl JsEngine {
             .validate(&target, &answer, at, lang)
             .map_err(|e| coded_error(&e, Some(lang)))?;
         to_js(&validation).map(JsCast::unchecked_into)
+    }
+
+    /// `answer` (an object or JSON text) with the empty fields of `target`'s form that
+    /// declare a shared-data source (`prefill: "identity.residentId"`) filled from `shared`
+    /// (数据共享, an object or JSON text such as `{identity: {residentId: "…"}}`), as of
+    /// `options.at`. A value the applicant already entered is kept; a source `shared` lacks
+    /// leaves its field empty; an answer that is not an object gives only the filled fields.
+    /// Nothing is validated: pass the result to `validate`. Both documents are read like
+    /// the answer of `validate` (at most 1 MiB, nested at most 127 levels: `input.*`).
+    pub fn prefill(
+        &self,
+        target: &JsTarget,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] shared: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] answer: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsAnswer, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let shared = answer::document(shared, "shared", Some(lang))?;
+        let answer = answer::answer(answer, Some(lang))?;
+        let filled = self
+            .engine
+            .prefill(&target, &shared, &answer, at)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&filled).map(JsCast::unchecked_into)
     }
 
     /// The documents to bring for `target` given `answer` (an object or JSON text): each

@@ -53,8 +53,8 @@ pub use options::{
     CallOptions, CheckIdOptions, CheckOptions, EngineOptions, LintOptions, MaterialsOptions,
 };
 pub use types::{
-    JsBundleSummaries, JsFormSpec, JsIdReport, JsMaterials, JsMatterSummaries, JsProblems,
-    JsTarget, JsValidation,
+    JsAnswer, JsBundleSummaries, JsFormSpec, JsIdReport, JsMaterials, JsMatterSummaries,
+    JsProblems, JsTarget, JsValidation,
 };
 
 use error::coded_error;

@@ -354,6 +354,10 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "FormSpec")]
     pub type JsFormSpec;
 
+    /// `Answer`: a form answer, an object keyed by field (`Engine.prefill`'s result).
+    #[wasm_bindgen(typescript_type = "Answer")]
+    pub type JsAnswer;
+
     /// `Validation`: the core's `doorstep::engine::Validation`.
     #[wasm_bindgen(typescript_type = "Validation")]
     pub type JsValidation;

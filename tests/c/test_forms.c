@@ -1,6 +1,6 @@
 /*
- * The shared form and lint fixtures (tests/fixtures/forms.json, lint.json) and the engine
- * API's misuse rules, run through libdoorstep from C.
+ * The shared form and lint fixtures (tests/fixtures/forms.json, lint.json), prefill from
+ * shared data, and the engine API's misuse rules, run through libdoorstep from C.
  *
  * Usage: test_forms PATH/TO/tests/fixtures
  * Prints one line per failure and, last, exactly "c: N passed, M failed"; exits non-zero
@@ -666,6 +666,129 @@ static void test_queries(const doorstep_engine *engine) {
     doorstep_string_free(out);
 }
 
+#define SHARED "{\"identity\":{\"residentId\":\"350205199003071239\",\"name\":\"林小红\"}}"
+
+/* A prefill that must fail with `status` / `code` and leave the out-parameter alone. */
+static void expect_prefill_fails(const char *what, const doorstep_engine *engine,
+                                 const char *target, const char *shared, const char *answer,
+                                 const char *at, doorstep_status status, const char *code) {
+    char untouched = 0;
+    char *out = &untouched;
+    doorstep_status got = doorstep_engine_prefill(engine, target, shared, answer, at, &out);
+    expect(got == status, "prefill(%s): status %d, expected %d", what, (int)got, (int)status);
+    expect(out == &untouched, "prefill(%s): the out-parameter was written on failure", what);
+    expect_last_error(what, status, code);
+}
+
+/* Whether the JSON object `json` has the string member `key` equal to `want`. */
+static int member_is(const char *json, const char *key, const char *want) {
+    cJSON *object = cJSON_Parse(json);
+    int same = cJSON_IsObject(object) && string_is(object, key, want);
+    cJSON_Delete(object);
+    return same;
+}
+
+/* Fields with a shared-data source are filled when empty, entered values kept, and the
+ * filled answer validates; then the misuse of every argument. */
+static void test_prefill(const doorstep_engine *engine, const char *catalog) {
+    const char *id = "350205199003071239";
+    cJSON *doc = cJSON_Parse(catalog);
+    cJSON *example = cJSON_Duplicate(
+        cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "matters"), 0), "form"),
+            "example"),
+        1);
+    char *answer = NULL, *out = NULL, *report = NULL;
+    cJSON *filled, *params;
+    doorstep_status status;
+    cJSON_Delete(doc);
+    if (!expect(cJSON_IsObject(example) && string_is(example, "applicantId", id),
+                "prefill: the example of BIRTH-CERT")) {
+        cJSON_Delete(example);
+        return;
+    }
+
+    /* The example without applicantId: filled from the shared identity, then valid. */
+    cJSON_DeleteItemFromObjectCaseSensitive(example, "applicantId");
+    answer = cJSON_PrintUnformatted(example);
+    status = doorstep_engine_prefill(engine, BIRTH, SHARED, answer, "2026-11-25", &out);
+    if (expect(status == DOORSTEP_OK, "prefill: status %d (%s)", (int)status,
+               doorstep_last_error_code())) {
+        filled = cJSON_Parse(out);
+        cJSON_AddStringToObject(example, "applicantId", id);
+        expect(cJSON_Compare(filled, example, 1), "prefill: the example with applicantId filled");
+        cJSON_Delete(filled);
+        status = doorstep_engine_validate(engine, BIRTH, out, "2026-11-25", NULL, &report);
+        expect(status == DOORSTEP_OK && strstr(report, "\"valid\":true") != NULL,
+               "prefill: the filled answer validates: %s", status == DOORSTEP_OK ? report : "");
+        if (status == DOORSTEP_OK) {
+            doorstep_string_free(report);
+        }
+        doorstep_string_free(out);
+    }
+    free(answer);
+    cJSON_Delete(example);
+    out = NULL;
+
+    /* NULL answer is {}; an entered value is kept; blank text is empty. */
+    status = doorstep_engine_prefill(engine, BIRTH, SHARED, NULL, "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && strcmp(out, "{\"applicantId\":\"350205199003071239\"}") == 0,
+           "prefill(NULL answer): only the filled field: %s", status == DOORSTEP_OK ? out : "");
+    if (status == DOORSTEP_OK) {
+        doorstep_string_free(out);
+    }
+    out = NULL;
+    status = doorstep_engine_prefill(engine, BIRTH, SHARED,
+                                     "{\"applicantId\":\"11010519491231002X\"}", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && member_is(out, "applicantId", "11010519491231002X"),
+           "prefill: an entered value is kept");
+    if (status == DOORSTEP_OK) {
+        doorstep_string_free(out);
+    }
+    out = NULL;
+    status = doorstep_engine_prefill(engine, "{\"bundle\":\"birth\"}", SHARED,
+                                     "{\"applicantId\":\"  \"}", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && member_is(out, "applicantId", id),
+           "prefill(bundle): blank text is filled");
+    if (status == DOORSTEP_OK) {
+        doorstep_string_free(out);
+    }
+    out = NULL;
+    status = doorstep_engine_prefill(engine, BIRTH, "{\"identity\":{\"name\":\"林小红\"}}",
+                                     "{}", NULL, &out);
+    expect(status == DOORSTEP_OK && strcmp(out, "{}") == 0,
+           "prefill: a source the shared data lacks leaves the field empty");
+    if (status == DOORSTEP_OK) {
+        doorstep_string_free(out);
+    }
+
+    /* Misuse: NULL, malformed and wrong arguments, the out-parameter left alone. */
+    expect_prefill_fails("NULL engine", NULL, BIRTH, SHARED, "{}", NULL,
+                         DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    expect_prefill_fails("NULL target", engine, NULL, SHARED, "{}", NULL,
+                         DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    expect_prefill_fails("NULL shared", engine, BIRTH, NULL, "{}", NULL,
+                         DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    params = last_params();
+    expect(string_is(params, "name", "shared_json"), "prefill(NULL shared): params name it");
+    cJSON_Delete(params);
+    status = doorstep_engine_prefill(engine, BIRTH, SHARED, "{}", NULL, NULL);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT, "prefill(NULL out): status %d", (int)status);
+    expect_prefill_fails("malformed shared", engine, BIRTH, "{\"identity\": ", "{}", NULL,
+                         DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    expect_prefill_fails("malformed answer", engine, BIRTH, SHARED, "{\"applicantId\": ", NULL,
+                         DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    expect_prefill_fails("shared not UTF-8", engine, BIRTH, "{\"identity\":\"\xff\"}", "{}", NULL,
+                         DOORSTEP_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+    expect_prefill_fails("target not JSON", engine, "BIRTH-CERT", SHARED, "{}", NULL,
+                         DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    expect_prefill_fails("unknown matter", engine, "{\"matter\":\"NO-SUCH\"}", SHARED, "{}", NULL,
+                         DOORSTEP_ERR_INVALID_ARGUMENT, "engine.unknown_matter");
+    expect_prefill_fails("impossible date", engine, BIRTH, SHARED, "{}", "2026-02-30",
+                         DOORSTEP_ERR_INVALID_ARGUMENT, "arg.invalid_date");
+}
+
 /* One engine shared by many threads validating at once: the same reports, and each thread
  * its own last error. */
 #define THREADS 4
@@ -745,6 +868,7 @@ int main(int argc, char **argv) {
         run_forms(argv[1], &f);
         test_misuse(f.engine, catalog);
         test_queries(f.engine);
+        test_prefill(f.engine, catalog);
         test_threads(&f);
     }
     run_lint(argv[1]);

@@ -262,6 +262,48 @@ test('validate: the conditions of a bundle decide its members', () => {
   assert.deepEqual(without.matters, ['BIRTH-CERT', 'HUKOU-BIRTH']);
 });
 
+test('prefill: empty fields with a shared-data source are filled, entered values kept', () => {
+  const residentId = '350205199003071239';
+  const shared = { identity: { residentId, name: '林小红' } };
+  const { applicantId: _, ...rest } = mini.matters[0].form.example;
+  const filled = engine.prefill(birthCert, shared, rest, { at });
+  assert.deepEqual(filled, { ...rest, applicantId: residentId });
+  // The filled answer validates.
+  const v = engine.validate(birthCert, filled, { at });
+  assert.equal(v.valid, true, JSON.stringify(v.errors));
+  // From nothing: only the fields with a source; JSON text is read like an object.
+  assert.deepEqual(engine.prefill(birthCert, shared, {}, { at }), { applicantId: residentId });
+  assert.deepEqual(engine.prefill(birthCert, JSON.stringify(shared), '{}', { at }), { applicantId: residentId });
+  // A value already entered is kept; blank text and null are empty.
+  const entered = { ...rest, applicantId: '11010519491231002X' };
+  assert.deepEqual(engine.prefill(birthCert, shared, entered, { at }), entered);
+  for (const empty of ['', '   ', null]) {
+    assert.equal(engine.prefill(birthCert, shared, { applicantId: empty }, { at }).applicantId, residentId);
+  }
+  // A source the shared data lacks leaves the field empty.
+  assert.deepEqual(engine.prefill(birthCert, { identity: { name: '林小红' } }, { childName: '林一一' }, { at }), {
+    childName: '林一一',
+  });
+  assert.deepEqual(engine.prefill(birthCert, {}, {}, { at }), {});
+  // A bundle fills the fields of its merged form.
+  assert.equal(engine.prefill(birth, shared, {}, { at }).applicantId, residentId);
+  // Misuse of the shared data is coded like misuse of the answer.
+  for (const wrong of [42, null, undefined, true]) {
+    const e = throwsCoded(() => engine.prefill(birthCert, wrong, {}, { at }), 'arg.invalid_type');
+    assert.equal(e.params.name, 'shared');
+  }
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.equal(throwsCoded(() => engine.prefill(birthCert, cyclic, {}, { at }), 'arg.invalid_type').params.name, 'shared');
+  assert.equal(throwsCoded(() => engine.prefill(birthCert, shared, 7, { at }), 'arg.invalid_type').params.name, 'answer');
+  throwsCoded(() => engine.prefill(birthCert, '{"identity": ', {}, { at }), 'input.malformed');
+  throwsCoded(() => engine.prefill(birthCert, nestedObject(10_000), {}, { at }), 'input.too_deep');
+  throwsCoded(() => engine.prefill(birthCert, shared, '[', { at }), 'input.malformed');
+  throwsCoded(() => engine.prefill(birthCert, shared, {}, { at: '2026-02-30' }), 'arg.invalid_date');
+  const en = throwsCoded(() => engine.prefill({ matter: 'NO-SUCH' }, shared, {}, { at, lang: 'en' }), 'engine.unknown_matter');
+  assert.doesNotMatch(en.message, han);
+});
+
 test('materials: each document once, conditional ones when they hold, waived ones left out', () => {
   const example = engine.form(birth, { at }).example; // married: true
   const codes = (answer, options) => engine.materials(birth, answer, { at, ...options }).map((m) => m.code);
@@ -314,6 +356,7 @@ test('a target naming an unknown matter or bundle, both or neither throws engine
   const calls = [
     (t) => engine.form(t, { at }),
     (t) => engine.validate(t, {}, { at }),
+    (t) => engine.prefill(t, {}, {}, { at }),
     (t) => engine.materials(t, {}, { at }),
   ];
   for (const call of calls) {
@@ -348,6 +391,9 @@ test('arguments of the wrong type throw arg.invalid_type naming the argument', (
     [() => engine.validate(birthCert, Symbol('answer'), { at }), 'answer'],
     [() => engine.validate(birthCert, 10n, { at }), 'answer'],
     [() => engine.materials(birthCert, 7, { at }), 'answer'],
+    [() => engine.prefill(birthCert, 1, {}, { at }), 'shared'],
+    [() => engine.prefill(birthCert, {}, undefined, { at }), 'answer'],
+    [() => engine.prefill(birthCert, {}, {}, { at: 1 }), 'at'],
     [() => engine.validate(birthCert, {}, 'en'), 'options'],
     [() => engine.validate(birthCert, {}, { at: new Date() }), 'at'],
     [() => engine.validate(birthCert, {}, { lang: 1 }), 'lang'],
@@ -492,6 +538,7 @@ test('thousands of validations and misuses (caught exceptions too) do not grow w
       engine.validate(birth, example, { at });
       engine.validate(birthCert, { applicantId: 'x' }, { at, lang: 'en' });
       engine.materials(birth, example, { at, available: ['identity'] });
+      engine.prefill(birth, { identity: { residentId: '350205199003071239' } }, {}, { at });
       for (const misuse of [
         () => engine.validate({ matter: 'NO-SUCH' }, {}, { at }),
         () => engine.validate(birthCert, deep, { at }),
@@ -500,6 +547,7 @@ test('thousands of validations and misuses (caught exceptions too) do not grow w
         () => engine.validate(birthCert, cyclic, { at }),
         () => engine.validate(birthCert, {}, throwingOptions),
         () => engine.materials(birth, {}, { at, available: [1] }),
+        () => engine.prefill(birth, cyclic, {}, { at }),
       ]) {
         assert.throws(misuse);
       }

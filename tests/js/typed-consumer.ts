@@ -214,6 +214,16 @@ function submit(answer: Answer | string, options: CallOptions): string[] {
 const example: JsonValue = form.example;
 const shownAfterSubmit = submit(JSON.stringify(example), { at: '2026-11-25', lang: 'en' });
 
+/** The applicant's identity, as the window read it from shared data (数据共享). */
+interface Identity {
+  residentId: string;
+  name: string;
+}
+const identity: Identity = { residentId: '350205199003071239', name: '林小红' };
+const prefilled: Answer = engine.prefill(birth, { identity }, { childName: '林一一' }, { at: '2026-11-25' });
+const prefilledFromText: Answer = engine.prefill(birthCert, JSON.stringify({ identity }), '{}');
+const shownAfterPrefill = submit(prefilled, { at: '2026-11-25' });
+
 const materialsOptions: MaterialsOptions = { available: ['identity'], at: '2026-11-25' };
 const toBring: Material[] = engine.materials(birthCert, { married: true }, materialsOptions);
 const lines: string[] = toBring.map((m) => `${m.name} ×${m.count}（${m.form}）${m.waivedBy ?? ''}`);
@@ -223,9 +233,20 @@ engine.free();
 const validIsTrue: Exactly<Extract<Validation, { valid: true }>['normalized'], Answer> = true;
 const normalizedOfInvalid: Exactly<InvalidValidation['normalized'], Answer | null> = true;
 const formOf: Exactly<ReturnType<Engine['form']>, FormSpec> = true;
+const prefillOf: Exactly<ReturnType<Engine['prefill']>, Answer> = true;
 const lintReturns: Exactly<ReturnType<typeof lintCatalog>, Problem[]> = true;
-export const engineChecks = [validIsTrue, normalizedOfInvalid, formOf, lintReturns];
-export const engineOutput = { allMatters, bundleList, inputs, checkCodes, shownAfterSubmit, lines, lintProblems };
+export const engineChecks = [validIsTrue, normalizedOfInvalid, formOf, prefillOf, lintReturns];
+export const engineOutput = {
+  allMatters,
+  bundleList,
+  inputs,
+  checkCodes,
+  shownAfterSubmit,
+  prefilledFromText,
+  shownAfterPrefill,
+  lines,
+  lintProblems,
+};
 
 // What the declarations must refuse.
 // @ts-expect-error a target names one matter or one bundle, not both
@@ -236,6 +257,12 @@ engine.form({});
 engine.form('BIRTH-CERT');
 // @ts-expect-error the answer is an object or JSON text
 engine.validate(birth, 42);
+// @ts-expect-error the shared data is an object or JSON text
+engine.prefill(birth, 42, {});
+// @ts-expect-error prefill takes the answer to fill, even an empty one
+engine.prefill(birth, { identity });
+// @ts-expect-error prefill gives an Answer, not a Validation
+export const prefillIsNotValidation: Validation = engine.prefill(birth, { identity }, {});
 // @ts-expect-error `available` is a list of source codes
 engine.materials(birth, {}, { available: 'identity' });
 // @ts-expect-error `at` is a YYYY-MM-DD string
