@@ -1,0 +1,158 @@
+//! Any bytes as a form answer for the birth bundle of the test catalogue: validation never
+//! panics; an answer is judged the same in both languages (same codes, same paths); a valid
+//! answer's normalised form is valid again and normalises to itself.
+//!
+//! Bytes that are JSON are the answer. Other bytes edit the bundle's 填单示范 instead, two
+//! bytes an edit (which member, which value from a palette of near-valid values: untrimmed
+//! text, 15-digit and lower-case-x ID numbers, formatted phone numbers, …), so that valid
+//! answers needing normalisation — which random JSON seldom is — are checked too.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use doorstep::Lang;
+use doorstep::engine::{Engine, Target};
+use doorstep::input;
+use libfuzzer_sys::fuzz_target;
+use serde_json::Value;
+
+const CATALOG: &str = include_str!("../../tests/fixtures/catalog/mini.json");
+
+fn at() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
+}
+
+static ENGINE: LazyLock<Engine> =
+    LazyLock::new(|| Engine::load(CATALOG, at()).expect("the test catalogue loads"));
+
+/// The merged example of the birth bundle.
+static EXAMPLE: LazyLock<Value> = LazyLock::new(|| {
+    ENGINE
+        .form(&Target::bundle("birth"), at())
+        .map(|f| f.example)
+        .unwrap_or_default()
+});
+
+/// Where edits go: the bundle's fields, a guardian's fields, a second guardian, a stray key.
+const PLACES: [&str; 18] = [
+    "/applicantName",
+    "/applicantId",
+    "/applicantMobile",
+    "/childName",
+    "/childBirthDate",
+    "/childSex",
+    "/married",
+    "/fatherId",
+    "/applyInsurance",
+    "/birthWeightGrams",
+    "/householdAddress",
+    "/bankCard",
+    "/guardians",
+    "/guardians/0/name",
+    "/guardians/0/relation",
+    "/guardians/0/relationNote",
+    "/guardians/1",
+    "/nickname",
+];
+
+fn palette() -> Vec<Value> {
+    serde_json::json!([
+        "", " ", "  林小红 ", "林", "林一一", "字字字字字字字字字字字字字字字字字字字字字",
+        "350205199003071239", " 350205199003071239 ", "11010519491231002x", "350205900307123",
+        "440524188001010014", "350205199003071238", "+86 139-1234-5678", "139 1234 5678",
+        "13912345678", "2024-08-01", " 2024-08-01 ", "2024-8-1", "2008-08-01", "2024-02-30",
+        "female", "male", "mother", "father", "other", " other", "外祖母",
+        "6217 0012 3456 7890 122", "6217001234567890122", "厦门市海沧区海沧街道示例路 1 号",
+        0, 300, 3200, 7000, 7001, -1, 3200.0, 1e20, true, false, null, [], {},
+        [{"name": "林小红", "relation": "mother"}],
+        [{"name": "林小红", "relation": "other", "relationNote": "外祖母"}],
+        {"name": " 陈大 ", "relation": "father"},
+        {"name": "陈大", "relation": "other"}
+    ])
+    .as_array()
+    .cloned()
+    .unwrap_or_default()
+}
+
+static PALETTE: LazyLock<Vec<Value>> = LazyLock::new(palette);
+
+/// The example with `data`'s edits: each pair of bytes sets a place to a palette value,
+/// or removes it.
+fn edited(data: &[u8]) -> Value {
+    let mut answer = EXAMPLE.clone();
+    for edit in data.chunks_exact(2) {
+        let &[place, value] = edit else { continue };
+        let palette = &*PALETTE;
+        let place = PLACES[usize::from(place) % PLACES.len()];
+        let Some((parent, key)) = place.rsplit_once('/') else {
+            continue;
+        };
+        let value = palette
+            .get(usize::from(value) % (palette.len() + 1))
+            .cloned();
+        match (answer.pointer_mut(parent), value) {
+            (Some(Value::Object(map)), Some(v)) => {
+                map.insert(key.to_owned(), v);
+            }
+            (Some(Value::Object(map)), None) => {
+                map.remove(key);
+            }
+            (Some(Value::Array(items)), v) => {
+                let v = v.unwrap_or(Value::Null);
+                match key.parse::<usize>() {
+                    Ok(i) if i < items.len() => items[i] = v,
+                    Ok(i) if i == items.len() => items.push(v),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    answer
+}
+
+fuzz_target!(|data: &[u8]| {
+    let answer = match input::parse_json_bytes::<Value>(data, input::MAX_ANSWER_BYTES) {
+        Ok(answer) => answer,
+        Err(_) => edited(data),
+    };
+    let target = Target::bundle("birth");
+    let zh = ENGINE
+        .validate(&target, &answer, at(), Lang::ZhCn)
+        .expect("the birth bundle exists");
+    let en = ENGINE
+        .validate(&target, &answer, at(), Lang::En)
+        .expect("the birth bundle exists");
+    let judged = |r: &doorstep::engine::Validation| -> Vec<(Option<String>, String)> {
+        r.form
+            .errors
+            .iter()
+            .map(|e| (e.path.clone(), e.code.clone()))
+            .collect()
+    };
+    assert_eq!(judged(&zh), judged(&en), "languages disagree");
+    assert_eq!(zh.form.valid, zh.form.errors.is_empty());
+    assert_eq!(zh.form.normalized, en.form.normalized);
+    let _ = serde_json::to_string(&zh).expect("a report serialises");
+
+    if zh.form.valid {
+        let normalized = &zh.form.normalized;
+        let again = ENGINE
+            .validate(&target, normalized, at(), Lang::ZhCn)
+            .expect("the birth bundle exists");
+        assert!(
+            again.form.valid,
+            "the normalised answer {normalized} is not valid: {:?}",
+            again.form.errors
+        );
+        assert_eq!(
+            &again.form.normalized, normalized,
+            "normalising is not idempotent"
+        );
+        assert_eq!(
+            again.matters, zh.matters,
+            "the normalised answer changes the members"
+        );
+    }
+});
