@@ -8,6 +8,7 @@
 //! parser (`doorstep::input`), so a huge or deeply nested answer is a coded error.
 
 use std::ffi::{CStr, c_char};
+use std::ptr;
 
 use chrono::NaiveDate;
 use doorstep::Lang;
@@ -39,11 +40,34 @@ const _: () = {
     shared_between_threads::<Engine>();
 };
 
-/// The reference date and the language of a call: `at` NULL is today in China Standard
-/// Time, `lang` NULL is zh-CN.
-fn date_and_lang(at: Option<&str>, lang: Option<&str>) -> Result<(NaiveDate, Lang), Failure> {
+/// Reads the `at` and `lang` arguments of a call, in that order: the reference date (`at`
+/// NULL is today in China Standard Time) and the language (`lang` NULL is zh-CN).
+///
+/// # Safety
+///
+/// `at` and `lang` are NULL or NUL-terminated strings valid for the call.
+unsafe fn date_and_lang(
+    at: *const c_char,
+    lang: *const c_char,
+) -> Result<(NaiveDate, Lang), Failure> {
+    // SAFETY: the caller's guarantee, passed on.
+    let at = unsafe { optional_str(at, "at") }?;
+    // SAFETY: as above.
+    let lang = unsafe { optional_str(lang, "lang") }?;
     let options = CheckOptions::parse(None, at, lang, today)?;
     Ok((options.at, options.lang))
+}
+
+/// Reads the `at` argument of a call without a language: the reference date, NULL being
+/// today in China Standard Time.
+///
+/// # Safety
+///
+/// `at` is NULL or a NUL-terminated string valid for the call.
+unsafe fn date(at: *const c_char) -> Result<NaiveDate, Failure> {
+    // SAFETY: the caller's guarantee, passed on; a NULL `lang` is allowed.
+    let (at, _) = unsafe { date_and_lang(at, ptr::null()) }?;
+    Ok(at)
 }
 
 /// Reads a string argument that holds a document of at most `max_bytes` bytes; NULL is
@@ -85,6 +109,45 @@ unsafe fn document<'a>(
     // SAFETY: the caller's guarantee, passed on.
     let text = unsafe { optional_document(ptr, name, max_bytes) }?;
     text.ok_or(Failure::NullArgument(name))
+}
+
+/// Reads and parses the `target_json` argument: `{"matter": "CODE"}` or `{"bundle": "CODE"}`,
+/// at most 1 MiB; NULL is `DOORSTEP_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// As [`optional_document`].
+unsafe fn target(target_json: *const c_char) -> Result<Target, Failure> {
+    // SAFETY: the caller's guarantee, passed on.
+    let text = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
+    Ok(input::parse_json(text, MAX_ANSWER_BYTES)?)
+}
+
+/// Reads and parses a required JSON argument of at most 1 MiB and 128 levels (an answer,
+/// shared data); NULL is `DOORSTEP_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// As [`optional_document`].
+unsafe fn json_value(ptr: *const c_char, name: &'static str) -> Result<Value, Failure> {
+    // SAFETY: the caller's guarantee, passed on.
+    let text = unsafe { document(ptr, name, MAX_ANSWER_BYTES) }?;
+    Ok(input::parse_json(text, MAX_ANSWER_BYTES)?)
+}
+
+/// Hands a result to C as JSON text through the out-parameter `out`: `json` is the result
+/// serialised (`serde_json::to_string`), whose failure is `DOORSTEP_ERR_INTERNAL`.
+///
+/// # Safety
+///
+/// `out` is NULL or points to a writable `char *`.
+unsafe fn write_json(
+    out: *mut *mut c_char,
+    json: serde_json::Result<String>,
+) -> Result<(), Failure> {
+    let json = json.map_err(|_| Failure::Internal)?;
+    // SAFETY: the caller's guarantee, passed on.
+    unsafe { write_out(out, json) }
 }
 
 /// Borrows the engine behind a handle.
@@ -129,8 +192,7 @@ pub unsafe extern "C" fn doorstep_engine_load(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(catalog_json, out_engine) => {
         // SAFETY: the caller passes NULL or a NUL-terminated string.
-        let at = unsafe { optional_str(at, "at") }?;
-        let (at, _) = date_and_lang(at, None)?;
+        let at = unsafe { date(at) }?;
         // SAFETY: as above.
         let text = unsafe { document(catalog_json, "catalog_json", MAX_CATALOG_BYTES) }?;
         let engine = Engine::load(text, at)?;
@@ -193,10 +255,7 @@ pub unsafe extern "C" fn doorstep_catalog_lint(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(catalog_json, out_problems_json) => {
         // SAFETY: (each of the three) the caller passes NULL or a NUL-terminated string.
-        let at = unsafe { optional_str(at, "at") }?;
-        // SAFETY: as above.
-        let lang = unsafe { optional_str(lang, "lang") }?;
-        let (at, lang) = date_and_lang(at, lang)?;
+        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
         // SAFETY: as above.
         let problems = match unsafe { document(catalog_json, "catalog_json", MAX_CATALOG_BYTES) } {
             Ok(text) => catalog::lint_json(text, at, lang),
@@ -207,10 +266,9 @@ pub unsafe extern "C" fn doorstep_catalog_lint(
             }
             Err(failure) => return Err(failure),
         };
-        let json = serde_json::to_string(&problems).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_problems_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_problems_json, json) }
+        unsafe { write_json(out_problems_json, serde_json::to_string(&problems)) }
     })
 }
 
@@ -244,15 +302,13 @@ pub unsafe extern "C" fn doorstep_engine_matters(
         // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
         let query = unsafe { optional_str(query, "query") }?;
         // SAFETY: as above.
-        let at = unsafe { optional_str(at, "at") }?;
-        let (at, _) = date_and_lang(at, None)?;
+        let at = unsafe { date(at) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let matters = unsafe { self::engine(engine) }.matters(query.unwrap_or_default(), at);
-        let json = serde_json::to_string(&matters).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_json, json) }
+        unsafe { write_json(out_json, serde_json::to_string(&matters)) }
     })
 }
 
@@ -279,10 +335,9 @@ pub unsafe extern "C" fn doorstep_engine_bundles(
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let bundles = unsafe { self::engine(engine) }.bundles();
-        let json = serde_json::to_string(&bundles).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_json, json) }
+        unsafe { write_json(out_json, serde_json::to_string(&bundles)) }
     })
 }
 
@@ -316,18 +371,15 @@ pub unsafe extern "C" fn doorstep_engine_form(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, out_json) => {
         // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
-        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        let target = unsafe { target(target_json) }?;
         // SAFETY: as above.
-        let at = unsafe { optional_str(at, "at") }?;
-        let (at, _) = date_and_lang(at, None)?;
+        let at = unsafe { date(at) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let form = unsafe { self::engine(engine) }.form(&target, at)?;
-        let json = serde_json::to_string(&form).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_json, json) }
+        unsafe { write_json(out_json, serde_json::to_string(&form)) }
     })
 }
 
@@ -372,23 +424,17 @@ pub unsafe extern "C" fn doorstep_engine_validate(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_report_json) => {
         // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
-        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        let target = unsafe { target(target_json) }?;
         // SAFETY: as above.
-        let answer = unsafe { document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
-        let answer: Value = input::parse_json(answer, MAX_ANSWER_BYTES)?;
+        let answer = unsafe { json_value(answer_json, "answer_json") }?;
         // SAFETY: as above.
-        let at = unsafe { optional_str(at, "at") }?;
-        // SAFETY: as above.
-        let lang = unsafe { optional_str(lang, "lang") }?;
-        let (at, lang) = date_and_lang(at, lang)?;
+        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let report = unsafe { self::engine(engine) }.validate(&target, &answer, at, lang)?;
-        let json = serde_json::to_string(&report).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_report_json, json) }
+        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
     })
 }
 
@@ -432,11 +478,9 @@ pub unsafe extern "C" fn doorstep_engine_prefill(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, shared_json, out_answer_json) => {
         // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
-        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        let target = unsafe { target(target_json) }?;
         // SAFETY: as above.
-        let shared = unsafe { document(shared_json, "shared_json", MAX_ANSWER_BYTES) }?;
-        let shared: Value = input::parse_json(shared, MAX_ANSWER_BYTES)?;
+        let shared = unsafe { json_value(shared_json, "shared_json") }?;
         // SAFETY: as above.
         let answer = unsafe { optional_document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
         let answer: Value = match answer {
@@ -444,15 +488,13 @@ pub unsafe extern "C" fn doorstep_engine_prefill(
             None => Value::Object(serde_json::Map::new()),
         };
         // SAFETY: as above.
-        let at = unsafe { optional_str(at, "at") }?;
-        let (at, _) = date_and_lang(at, None)?;
+        let at = unsafe { date(at) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let filled = unsafe { self::engine(engine) }.prefill(&target, &shared, &answer, at)?;
-        let json = serde_json::to_string(&filled).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_answer_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_answer_json, json) }
+        unsafe { write_json(out_answer_json, serde_json::to_string(&filled)) }
     })
 }
 
@@ -493,11 +535,9 @@ pub unsafe extern "C" fn doorstep_engine_materials(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_json) => {
         // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { document(target_json, "target_json", MAX_ANSWER_BYTES) }?;
-        let target: Target = input::parse_json(target, MAX_ANSWER_BYTES)?;
+        let target = unsafe { target(target_json) }?;
         // SAFETY: as above.
-        let answer = unsafe { document(answer_json, "answer_json", MAX_ANSWER_BYTES) }?;
-        let answer: Value = input::parse_json(answer, MAX_ANSWER_BYTES)?;
+        let answer = unsafe { json_value(answer_json, "answer_json") }?;
         // SAFETY: as above.
         let available = unsafe { optional_document(available_json, "available_json", MAX_ANSWER_BYTES) }?;
         let available: Vec<String> = match available {
@@ -505,16 +545,14 @@ pub unsafe extern "C" fn doorstep_engine_materials(
             None => Vec::new(),
         };
         // SAFETY: as above.
-        let at = unsafe { optional_str(at, "at") }?;
-        let (at, _) = date_and_lang(at, None)?;
+        let at = unsafe { date(at) }?;
         let available: Vec<&str> = available.iter().map(String::as_str).collect();
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
         let materials = unsafe { self::engine(engine) }.materials(&target, &answer, &available, at)?;
-        let json = serde_json::to_string(&materials).map_err(|_| Failure::Internal)?;
         // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
-        unsafe { write_out(out_json, json) }
+        unsafe { write_json(out_json, serde_json::to_string(&materials)) }
     })
 }
 

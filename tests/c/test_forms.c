@@ -23,53 +23,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <cjson/cJSON.h>
-#include <pthread.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "doorstep.h"
-
-static int passed;
-static int failed;
-
-/* Counts one check; prints a line when it fails. */
-static int expect(int ok, const char *format, ...) {
-    if (ok) {
-        passed++;
-    } else {
-        va_list args;
-        failed++;
-        printf("FAIL: ");
-        va_start(args, format);
-        vprintf(format, args);
-        va_end(args);
-        printf("\n");
-    }
-    return ok;
-}
-
-static char *read_file(const char *path) {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    long size;
-    if (f == NULL) {
-        return NULL;
-    }
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        text = malloc((size_t)size + 1);
-        if (text != NULL && fread(text, 1, (size_t)size, f) == (size_t)size) {
-            text[size] = '\0';
-        } else {
-            free(text);
-            text = NULL;
-        }
-    }
-    fclose(f);
-    return text;
-}
+#include "harness.h"
 
 /* Reads and parses DIR/NAME; NULL when it cannot. */
 static cJSON *load_json(const char *dir, const char *name) {
@@ -83,11 +37,6 @@ static cJSON *load_json(const char *dir, const char *name) {
     json = text == NULL ? NULL : cJSON_Parse(text);
     free(text);
     return json;
-}
-
-/* A string member, or NULL when absent or null. */
-static const char *opt_string(const cJSON *object, const char *key) {
-    return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(object, key));
 }
 
 /* A copy of a string member, or NULL when absent or null. */
@@ -205,15 +154,7 @@ static int mismatches(const char *name, const cJSON *input, const cJSON *expecte
         } else {
             got = cJSON_GetObjectItemCaseSensitive(actual, want->string);
         }
-        if (!(got == NULL ? cJSON_IsNull(want) : cJSON_Compare(got, want, 1))) {
-            char *got_text = got == NULL ? NULL : cJSON_PrintUnformatted(got);
-            char *wanted = cJSON_PrintUnformatted(want);
-            printf("FAIL: %s: %s: expected %s, got %s\n", name, want->string, wanted,
-                   got_text == NULL ? "null" : got_text);
-            free(got_text);
-            free(wanted);
-            bad++;
-        }
+        bad += member_mismatch(name, want->string, want, got);
         cJSON_Delete(list);
     }
     cJSON_ArrayForEach(error, errors) {
@@ -231,11 +172,7 @@ static void expect_case(const char *name, const cJSON *input, const cJSON *expec
                         const char *json) {
     cJSON *actual = json == NULL ? NULL : cJSON_Parse(json);
     if (expect(actual != NULL, "%s: the result is not JSON", name)) {
-        if (mismatches(name, input, expected, actual) == 0) {
-            passed++;
-        } else {
-            failed++;
-        }
+        count_case(mismatches(name, input, expected, actual));
     }
     cJSON_Delete(actual);
 }
@@ -352,25 +289,6 @@ static void run_lint(const char *dir) {
         doorstep_string_free(json);
     }
     cJSON_Delete(file);
-}
-
-/* The last error's status and code, and its messages (zh-CN, en) non-empty and different. */
-static void expect_last_error(const char *what, doorstep_status status, const char *code) {
-    char *zh = NULL, *en = NULL;
-    expect(doorstep_last_error_status() == status, "%s: last error status %d, expected %d",
-           what, (int)doorstep_last_error_status(), (int)status);
-    expect(strcmp(doorstep_last_error_code(), code) == 0,
-           "%s: last error code \"%s\", expected \"%s\"", what, doorstep_last_error_code(),
-           code);
-    expect(doorstep_last_error_message(NULL, &zh) == DOORSTEP_OK && zh != NULL && zh[0] != '\0',
-           "%s: zh-CN message", what);
-    expect(doorstep_last_error_message("en", &en) == DOORSTEP_OK && en != NULL && en[0] != '\0',
-           "%s: en message", what);
-    if (zh != NULL && en != NULL) {
-        expect(strcmp(zh, en) != 0, "%s: zh-CN and en messages differ", what);
-    }
-    doorstep_string_free(zh);
-    doorstep_string_free(en);
 }
 
 /* The last error's params, parsed (an empty object when there are none). */
@@ -791,33 +709,25 @@ static void test_prefill(const doorstep_engine *engine, const char *catalog) {
 
 /* One engine shared by many threads validating at once: the same reports, and each thread
  * its own last error. */
-#define THREADS 4
-#define ROUNDS 3
-
-typedef struct {
-    const forms *f;
-    int index;
-    int failures;
-} worker;
-
 static void *work(void *arg) {
     worker *w = arg;
+    const forms *f = w->fixtures;
     const char *target = (w->index % 2 == 0) ? "{\"matter\":\"NO-SUCH\"}" : "{}";
     const char *code = (w->index % 2 == 0) ? "engine.unknown_matter" : "engine.target";
     int round, i;
     for (round = 0; round < ROUNDS; round++) {
-        for (i = 0; i < w->f->count; i++) {
-            const validation *v = &w->f->cases[i];
+        for (i = 0; i < f->count; i++) {
+            const validation *v = &f->cases[i];
             char *json = NULL;
             char *wrong = NULL;
-            if (doorstep_engine_validate(w->f->engine, target, "{}", NULL, NULL, &wrong) ==
+            if (doorstep_engine_validate(f->engine, target, "{}", NULL, NULL, &wrong) ==
                     DOORSTEP_OK ||
                 strcmp(doorstep_last_error_code(), code) != 0) {
                 w->failures++;
             }
             doorstep_string_free(wrong);
             if (v->report == NULL ||
-                doorstep_engine_validate(w->f->engine, v->target, v->answer, v->at, v->lang,
+                doorstep_engine_validate(f->engine, v->target, v->answer, v->at, v->lang,
                                          &json) != DOORSTEP_OK ||
                 strcmp(json, v->report) != 0) {
                 w->failures++;
@@ -826,27 +736,6 @@ static void *work(void *arg) {
         }
     }
     return NULL;
-}
-
-static void test_threads(const forms *f) {
-    pthread_t threads[THREADS];
-    worker workers[THREADS];
-    int i, started = 0;
-    for (i = 0; i < THREADS; i++) {
-        workers[i].f = f;
-        workers[i].index = i;
-        workers[i].failures = 0;
-        if (pthread_create(&threads[i], NULL, work, &workers[i]) == 0) {
-            started++;
-        } else {
-            break;
-        }
-    }
-    expect(started == THREADS, "threads: started %d of %d", started, THREADS);
-    for (i = 0; i < started; i++) {
-        pthread_join(threads[i], NULL);
-        expect(workers[i].failures == 0, "thread %d: %d failures", i, workers[i].failures);
-    }
 }
 
 int main(int argc, char **argv) {
@@ -869,7 +758,7 @@ int main(int argc, char **argv) {
         test_misuse(f.engine, catalog);
         test_queries(f.engine);
         test_prefill(f.engine, catalog);
-        test_threads(&f);
+        run_threads(work, &f);
     }
     run_lint(argv[1]);
     if (catalog != NULL) {

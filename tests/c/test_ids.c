@@ -14,53 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 
-#include <cjson/cJSON.h>
-#include <pthread.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "doorstep.h"
-
-static int passed;
-static int failed;
-
-/* Counts one check; prints a line when it fails. */
-static int expect(int ok, const char *format, ...) {
-    if (ok) {
-        passed++;
-    } else {
-        va_list args;
-        failed++;
-        printf("FAIL: ");
-        va_start(args, format);
-        vprintf(format, args);
-        va_end(args);
-        printf("\n");
-    }
-    return ok;
-}
-
-static char *read_file(const char *path) {
-    FILE *f = fopen(path, "rb");
-    char *text = NULL;
-    long size;
-    if (f == NULL) {
-        return NULL;
-    }
-    if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
-        text = malloc((size_t)size + 1);
-        if (text != NULL && fread(text, 1, (size_t)size, f) == (size_t)size) {
-            text[size] = '\0';
-        } else {
-            free(text);
-            text = NULL;
-        }
-    }
-    fclose(f);
-    return text;
-}
+#include "harness.h"
 
 /* Length in bytes of the white-space character (Rust's char::is_whitespace) at p, or 0. */
 static size_t space_at(const unsigned char *p, size_t avail) {
@@ -138,11 +92,6 @@ static char *case_value(const cJSON *input) {
     return value;
 }
 
-/* A string member, or NULL when absent or null. */
-static const char *opt_string(const cJSON *object, const char *key) {
-    return cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(object, key));
-}
-
 /* Applies the matching rule; returns the number of mismatches (each printed). */
 static int mismatches(const char *name, const char *value, const cJSON *expected,
                       const cJSON *actual) {
@@ -169,17 +118,8 @@ static int mismatches(const char *name, const char *value, const cJSON *expected
                 bad++;
             }
         } else {
-            const cJSON *got = cJSON_GetObjectItemCaseSensitive(actual, want->string);
-            int same = got == NULL ? cJSON_IsNull(want) : cJSON_Compare(got, want, 1);
-            if (!same) {
-                char *got_text = got == NULL ? NULL : cJSON_PrintUnformatted(got);
-                char *wanted = cJSON_PrintUnformatted(want);
-                printf("FAIL: %s: %s: expected %s, got %s\n", name, want->string, wanted,
-                       got_text == NULL ? "null" : got_text);
-                free(got_text);
-                free(wanted);
-                bad++;
-            }
+            bad += member_mismatch(name, want->string, want,
+                                   cJSON_GetObjectItemCaseSensitive(actual, want->string));
         }
     }
     cJSON_ArrayForEach(error, errors) {
@@ -226,36 +166,13 @@ static void run_fixtures(fixtures *f) {
         }
         actual = cJSON_Parse(json);
         if (expect(actual != NULL, "%s: the report is not JSON", name)) {
-            int bad = mismatches(name, value, cJSON_GetObjectItemCaseSensitive(c, "expected"),
-                                 actual);
-            if (bad == 0) {
-                passed++;
-            } else {
-                failed++;
-            }
+            count_case(
+                mismatches(name, value, cJSON_GetObjectItemCaseSensitive(c, "expected"), actual));
             cJSON_Delete(actual);
         }
         f->reports[i] = json;
         free(value);
     }
-}
-
-/* The last error's code is `code`, and its messages (zh-CN, en) are non-empty and differ. */
-static void expect_last_error(const char *what, doorstep_status status, const char *code) {
-    char *zh = NULL, *en = NULL;
-    expect(doorstep_last_error_status() == status, "%s: last error status %d, expected %d",
-           what, (int)doorstep_last_error_status(), (int)status);
-    expect(strcmp(doorstep_last_error_code(), code) == 0, "%s: last error code \"%s\", expected \"%s\"",
-           what, doorstep_last_error_code(), code);
-    expect(doorstep_last_error_message(NULL, &zh) == DOORSTEP_OK && zh != NULL && zh[0] != '\0',
-           "%s: zh-CN message", what);
-    expect(doorstep_last_error_message("en", &en) == DOORSTEP_OK && en != NULL && en[0] != '\0',
-           "%s: en message", what);
-    if (zh != NULL && en != NULL) {
-        expect(strcmp(zh, en) != 0, "%s: zh-CN and en messages differ", what);
-    }
-    doorstep_string_free(zh);
-    doorstep_string_free(en);
 }
 
 /* A call that must fail with `status` / `code`, leave the out-parameter alone, and say why. */
@@ -391,25 +308,17 @@ static void test_version(void) {
 }
 
 /* Many threads at once: the same reports, and each thread its own last error. */
-#define THREADS 4
-#define ROUNDS 3
-
-typedef struct {
-    const fixtures *f;
-    int index;
-    int failures;
-} worker;
-
 static void *work(void *arg) {
     worker *w = arg;
+    const fixtures *f = w->fixtures;
     const char *kind = (w->index % 2 == 0) ? "passport" : NULL;
     const char *at = (w->index % 2 == 0) ? "2024-10-15" : "1999-02-30";
     const char *code = (w->index % 2 == 0) ? "arg.unknown_kind" : "arg.invalid_date";
     int round, i;
     for (round = 0; round < ROUNDS; round++) {
-        for (i = 0; i < w->f->count; i++) {
+        for (i = 0; i < f->count; i++) {
             const cJSON *input =
-                cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(w->f->cases, i), "input");
+                cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(f->cases, i), "input");
             char *value = case_value(input);
             char *json = NULL;
             char *wrong = NULL;
@@ -420,7 +329,7 @@ static void *work(void *arg) {
             doorstep_string_free(wrong);
             if (doorstep_id_check(value, opt_string(input, "kind"), opt_string(input, "at"),
                                   opt_string(input, "lang"), &json) != DOORSTEP_OK ||
-                w->f->reports[i] == NULL || strcmp(json, w->f->reports[i]) != 0) {
+                f->reports[i] == NULL || strcmp(json, f->reports[i]) != 0) {
                 w->failures++;
             }
             doorstep_string_free(json);
@@ -428,27 +337,6 @@ static void *work(void *arg) {
         }
     }
     return NULL;
-}
-
-static void test_threads(const fixtures *f) {
-    pthread_t threads[THREADS];
-    worker workers[THREADS];
-    int i, started = 0;
-    for (i = 0; i < THREADS; i++) {
-        workers[i].f = f;
-        workers[i].index = i;
-        workers[i].failures = 0;
-        if (pthread_create(&threads[i], NULL, work, &workers[i]) == 0) {
-            started++;
-        } else {
-            break;
-        }
-    }
-    expect(started == THREADS, "threads: started %d of %d", started, THREADS);
-    for (i = 0; i < started; i++) {
-        pthread_join(threads[i], NULL);
-        expect(workers[i].failures == 0, "thread %d: %d failures", i, workers[i].failures);
-    }
 }
 
 int main(int argc, char **argv) {
@@ -475,7 +363,7 @@ int main(int argc, char **argv) {
     test_mask();
     test_version();
     if (f.reports != NULL) {
-        test_threads(&f);
+        run_threads(work, &f);
         for (i = 0; i < f.count; i++) {
             doorstep_string_free(f.reports[i]);
         }
