@@ -171,11 +171,19 @@ fn validate_refuses_a_catalogue_that_fails_lint() {
 
 #[test]
 fn shared_data_prefills_empty_fields() {
-    let shared = temp_file("shared.json", br#"{"identity": {"residentId": "350205199003071239"}}"#);
+    let shared = temp_file(
+        "shared.json",
+        br#"{"identity": {"residentId": "350205199003071239"}}"#,
+    );
     let (status, report) = validate(
         &serde_json::json!({"applicantName": "林小红", "applicantMobile": "13912345678", "childName": "林一一",
             "childBirthDate": "2024-08-01", "childSex": "female", "married": false}),
-        &["--matter", "BIRTH-CERT", "--shared", shared.to_str().unwrap()],
+        &[
+            "--matter",
+            "BIRTH-CERT",
+            "--shared",
+            shared.to_str().unwrap(),
+        ],
     );
     assert_eq!(status, Some(0), "{report}");
     assert_eq!(report["normalized"]["applicantId"], "350205199003071239");
