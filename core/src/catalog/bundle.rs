@@ -175,12 +175,7 @@ pub fn validate_members(
 
 /// Adds `params.matters`: the members whose form has the field the problem is about.
 fn attribute(problem: &mut Problem, matters: &[&Matter]) {
-    let path = problem.path.as_deref().unwrap_or_default();
-    let key = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
+    let key = form::first_key(problem.path.as_deref().unwrap_or_default());
     let owners: Vec<Value> = matters
         .iter()
         .filter(|m| {

@@ -283,10 +283,15 @@ impl Linter {
 
     /// Reports every later use of a code already seen, at `{base}/{index}/code`.
     fn duplicates(&mut self, base: &str, codes: impl Iterator<Item = String>) {
+        self.duplicates_at(base, "code", codes);
+    }
+
+    /// Reports every later use of a value already seen, at `{base}/{index}/{member}`.
+    fn duplicates_at(&mut self, base: &str, member: &str, values: impl Iterator<Item = String>) {
         let mut seen = HashSet::new();
-        for (i, code) in codes.enumerate() {
-            if !seen.insert(code) {
-                self.push(format!("{base}/{i}/code"), &LintError::Duplicate);
+        for (i, value) in values.enumerate() {
+            if !seen.insert(value) {
+                self.push(format!("{base}/{i}/{member}"), &LintError::Duplicate);
             }
         }
     }
@@ -406,7 +411,7 @@ impl Linter {
         path: &str,
         sources: &HashSet<&str>,
     ) {
-        self.duplicates_keys(fields, path);
+        self.duplicates_at(path, "key", fields.iter().map(|f| f.key.clone()));
         for (i, f) in fields.iter().enumerate() {
             let here = format!("{path}/{i}");
             let is_choice = matches!(f.field_type, FieldType::Choice | FieldType::MultiChoice);
@@ -439,15 +444,6 @@ impl Linter {
             };
             if f.field_type.is_container() {
                 self.fields(&f.fields, &inner_scope, &format!("{here}/fields"), sources);
-            }
-        }
-    }
-
-    fn duplicates_keys(&mut self, fields: &[Field], path: &str) {
-        let mut seen = HashSet::new();
-        for (i, f) in fields.iter().enumerate() {
-            if !seen.insert(f.key.as_str()) {
-                self.push(format!("{path}/{i}/key"), &LintError::Duplicate);
             }
         }
     }

@@ -14,4 +14,5 @@ pub use error::FormError;
 pub use pattern::Pattern;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
+pub(crate) use validate::first_key;
 pub use validate::{FormReport, validate, validate_ignoring};

@@ -94,7 +94,7 @@ struct Run<'a> {
 }
 
 /// The first reference token of a JSON Pointer (unescaped enough for field keys).
-fn first_key(pointer: &str) -> &str {
+pub(crate) fn first_key(pointer: &str) -> &str {
     pointer
         .trim_start_matches('/')
         .split('/')
