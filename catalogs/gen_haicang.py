@@ -12,6 +12,15 @@ key has the same type, label and choices in every matter that asks it (a bundle'
 form asks a key once). The self-check validates every 填单示范 the way the form engine
 does (required and visible fields, declared keys only, choices, identifier checksums,
 patterns, bounds, cross-field checks) with a small JsonLogic evaluator.
+
+The `authority` section (AUTHORITY_PLAN below) has the 13 departments pass their street- and
+community-level matters to the 4 street centres and 48 stations in all four modes (直接下放、
+规范授权、委托办理、窗口前移; derived grants name their `parent`), three revocations in 2025,
+an approval seal for every street centre and station, official seals, suspended seals and a
+revoked one; the self-check applies the registry rules core/src/authority/lint.rs applies.
+The sample 用印台账 beside the catalogue (haicang.ledger.jsonl, haicang.ledger.head.json) is
+written from it by `cargo run -p doorstep --example sample_ledger`: rerun that after changing
+the catalogue.
 """
 
 import copy
@@ -641,6 +650,10 @@ MATTERS = []
 
 ALL_LOCAL = ["department", "street", "community"]
 
+# 审管分离: whoever accepted a case may not decide it (the permits, and 低保 审核确认).
+SEPARATION_OF_DUTIES = {f"{DISTRICT}-JT-001", f"{DISTRICT}-MZ-001", f"{DISTRICT}-SJ-001", f"{DISTRICT}-SJ-002",
+                        f"{DISTRICT}-SJ-003"}
+
 
 def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels, materials, fields, example,
            checks=(), fee=0, immediate=False, proxy=True, effective="2024-01-01"):
@@ -662,6 +675,8 @@ def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels,
     m["channels"] = channels
     m["levels"] = levels
     m["proxyAllowed"] = proxy
+    if m["code"] in SEPARATION_OF_DUTIES:
+        m["separationOfDuties"] = True
     m["effective"] = effective
     m["materials"] = materials
     form = {"fields": fields}
@@ -1599,10 +1614,216 @@ BUNDLES = [
         {"matter": MZ_DIBAO, "condition": EQ(V("familyAidStatus"), "applying")}]},
 ]
 
+# ---------------------------------------------------------------------------------------
+# Authority: grants (直接下放、规范授权、委托办理、窗口前移), revocations and seals
+
+ALL_STEPS = ["receive", "accept", "review", "decide", "deliver"]
+CLERICAL = ["receive", "deliver"]
+
+# How each department's street- and community-level matters reach the street centres and
+# the stations: (mode to the street centres, how the stations get them). "via_street":
+# the street centre passes them on (with `parent`) in the given mode; "direct": the
+# department grants the stations itself. A community-only matter always reaches the
+# stations directly, forward-only unless the plan says entrust.
+AUTHORITY_PLAN = {
+    "RS": ("devolve", ("via_street", "entrust")),
+    "YB": ("devolve", ("via_street", "entrust")),
+    "CL": ("devolve", ("via_street", "entrust")),
+    "WJ": ("devolve", ("via_street", "entrust")),
+    "MZ": ("devolve", ("via_street", "forward")),
+    "TY": ("authorize", ("via_street", "entrust")),
+    "GA": ("authorize", ("direct", "forward")),
+    "JT": ("entrust", ("direct", "forward")),
+    "SJ": ("entrust", ("direct", "forward")),
+    "GJJ": ("entrust", ("direct", "entrust")),
+    "SW": ("entrust", ("direct", "entrust")),
+    "ZR": ("entrust", ("direct", "entrust")),
+    "JY": (None, ("direct", "forward")),
+}
+
+LEGAL_BASIS = {
+    "devolve": "《中共中央办公厅 国务院办公厅关于推进基层整合审批服务执法力量的实施意见》；海沧区向街道下放行政权力事项目录",
+    "authorize": "《中华人民共和国行政许可法》第二十三条；相关法律法规授权规定",
+    "entrust": "《中华人民共和国行政许可法》第二十四条",
+    "forward": "《海沧区“就近办、基层办”便民服务改革实施方案》（窗口前移）",
+}
+
+# Publication of each department's grants (海政办〔2024〕N号), and of the street centres' own.
+PUBLICATION_NO = {abbr: 11 + i for i, (abbr, _) in enumerate(DEPARTMENTS)}
+STREET_PUBLICATION_NO = {abbr: 31 + i for i, (abbr, _, _) in enumerate(STREETS)}
+
+# Grants with an end date: department -> last day (its street-level grants and everything derived).
+VALID_UNTIL = {"TY": "2026-12-31", "JT": "2025-12-31", "GJJ": "2026-06-30", "SW": "2026-12-31"}
+
+# Revoked grants: id -> (time, reason, publication).
+REVOKED = {
+    "g-gjj-xy-10": ("2025-05-01T00:00:00+08:00", "委托协议到期终止，公积金业务改由街道便民服务中心办理", "海政办〔2025〕8号"),
+    "g-cl-df-14": ("2025-09-01T00:00:00+08:00", "站点人员调整，收回残联事项委托", "海政办〔2025〕21号"),
+    "g-jt-hc": ("2025-11-01T00:00:00+08:00", "老年人公交乘车优惠卡改由区交通服务窗口统一办理", "海政办〔2025〕27号"),
+}
+
+# Seals suspended for a while: station -> [(status, from, reason), ...].
+SEAL_HISTORY = {
+    "HC-03": [("suspended", "2025-03-10T09:00:00+08:00", "印章遗失报备，暂停使用"),
+              ("active", "2025-03-24T09:00:00+08:00", "找回并核验，恢复使用")],
+    "XY-05": [("suspended", "2025-07-01T00:00:00+08:00", "站点装修，印章封存"),
+              ("active", "2025-07-16T08:30:00+08:00", "装修完毕，启封恢复使用")],
+    "DF-09": [("suspended", "2025-10-08T00:00:00+08:00", "用印异常核查，暂停使用"),
+              ("active", "2025-10-20T08:30:00+08:00", "核查完毕，恢复使用")],
+    "SY-07": [("revoked", "2025-08-01T00:00:00+08:00", "印章磨损，旧章作废，换发新章")],
+}
+# The station whose worn seal was replaced, and when the new one came into use.
+RESEALED = ("SY-07", "2025-08-01T00:00:00+08:00")
+
+
+def station_codes():
+    return [(abbr, f"{abbr}-{i:02d}", f"{c}社区便民服务站") for abbr, _, cs in STREETS for i, c in enumerate(cs, 1)]
+
+
+def grant(gid, principal, agent, mode, matters, steps, valid_from, valid_until, publication, parent=None):
+    g = {"id": gid, "principal": principal, "agent": agent, "mode": mode}
+    if parent:
+        g["parent"] = parent
+    g.update({"matters": matters, "steps": steps, "validFrom": valid_from})
+    if valid_until:
+        g["validUntil"] = valid_until
+    g.update({"legalBasis": LEGAL_BASIS[mode], "publication": publication})
+    return g
+
+
+def seal(code, name, owner, kind, premises=None, history=()):
+    s = {"code": code, "name": name, "owner": owner, "kind": kind}
+    if premises:
+        s["premises"] = premises
+    if history:
+        s["history"] = [{"status": st, "from": at, "reason": why} for st, at, why in history]
+    return s
+
+
+def authority():
+    """下放 / 授权 / 委托 / 窗口前移 from the departments to the street centres and the stations,
+    three revocations in 2025, and the seals."""
+    grants = []
+    for abbr, _ in DEPARTMENTS:
+        to_streets, (route, station_mode) = AUTHORITY_PLAN[abbr]
+        own = [m for m in MATTERS if m["department"] == dept(abbr)]
+        street_level = [m["code"] for m in own if "street" in m["levels"]]
+        community_level = [m["code"] for m in own if "community" in m["levels"]]
+        until = VALID_UNTIL.get(abbr)
+        publication = f"海政办〔2024〕{PUBLICATION_NO[abbr]}号"
+        if to_streets and street_level:
+            for s_abbr, _, _ in STREETS:
+                grants.append(grant(f"g-{abbr.lower()}-{s_abbr.lower()}", dept(abbr), dept(s_abbr), to_streets,
+                                    street_level, ALL_STEPS, "2024-03-01", until, publication))
+        for s_abbr, code, _ in station_codes():
+            via = [c for c in community_level if c in street_level] if route == "via_street" else []
+            direct = [c for c in community_level if c not in via]
+            steps = CLERICAL if station_mode == "forward" else ALL_STEPS
+            if via:
+                grants.append(grant(f"g-{abbr.lower()}-{code.lower()}", dept(s_abbr), dept(code), station_mode,
+                                    via, steps, "2024-04-01", until,
+                                    f"海政办〔2024〕{STREET_PUBLICATION_NO[s_abbr]}号",
+                                    parent=f"g-{abbr.lower()}-{s_abbr.lower()}"))
+            if direct:
+                mode = station_mode if route == "direct" else "forward"
+                gid = f"g-{abbr.lower()}-{code.lower()}" + ("" if not via else "-direct")
+                grants.append(grant(gid, dept(abbr), dept(code), mode, direct,
+                                    CLERICAL if mode == "forward" else ALL_STEPS, "2024-04-01", until, publication))
+    revocations = [{"grant": gid, "at": at, "reason": why, "publication": pub}
+                   for gid, (at, why, pub) in sorted(REVOKED.items(), key=lambda kv: kv[1][0])]
+    seals = []
+    for abbr, name in DEPARTMENTS:
+        seals.append(seal(f"seal-{dept(abbr)}-official", name, dept(abbr), "official"))
+    for abbr, name, _ in STREETS:
+        street = dept(abbr)
+        seals.append(seal(f"seal-{street}-official", f"{name}便民服务中心", street, "official"))
+        seals.append(seal(f"seal-{street}", f"{name}便民服务中心审核审批专用章", street, "approval"))
+    for s_abbr, code, name in station_codes():
+        # Every fourth station's seal may also be used at its street centre (坐班、集中审批).
+        premises = [dept(code), dept(s_abbr)] if int(code[-2:]) % 4 == 1 else None
+        seals.append(seal(f"seal-{dept(code)}", f"{name}审核审批专用章", dept(code), "approval", premises,
+                          SEAL_HISTORY.get(code, ())))
+        if code == RESEALED[0]:
+            # The replacement: registered (and held unused) until the day the old one is void.
+            seals.append(seal(f"seal-{dept(code)}-2", f"{name}审核审批专用章", dept(code), "approval", premises,
+                              [("suspended", "2024-01-01T00:00:00+08:00", "新章刻制备案，待旧章作废后启用"),
+                               ("active", RESEALED[1], "换发新章启用")]))
+    return {"grants": grants, "revocations": revocations, "seals": seals}
+
+
+def check_authority(cat, bad):
+    """The registry's rules, as core/src/authority/lint.rs checks them, and the sample's own:
+    nobody entrusted passes authority on; every street centre and station has an approval seal."""
+    orgs = {o["code"]: o for o in cat["orgs"]}
+    matters = {m["code"]: m for m in cat["matters"]}
+    reg = cat["authority"]
+    grants = {}
+    for i, g in enumerate(reg["grants"]):
+        gp = f"/authority/grants/{i}"
+        if g["id"] in grants:
+            bad(gp, "duplicate id")
+        grants[g["id"]] = g
+        for k in ("principal", "agent"):
+            if g[k] not in orgs:
+                bad(gp, f"{k} unknown")
+        if g.get("validUntil") and g["validUntil"] < g["validFrom"]:
+            bad(gp, "validUntil before validFrom")
+    modes = set()
+    for i, g in enumerate(reg["grants"]):
+        gp = f"/authority/grants/{i}"
+        modes.add(g["mode"])
+        parent = grants.get(g.get("parent")) if g.get("parent") else None
+        if g.get("parent") and not parent:
+            bad(gp, "unknown parent")
+        for c in g["matters"]:
+            if c not in matters:
+                bad(gp, f"unknown matter {c}")
+            elif parent is None and matters[c]["department"] != g["principal"]:
+                bad(gp, f"{c} is not the principal's own matter")
+            elif parent is not None and c not in parent["matters"]:
+                bad(gp, f"{c} not in the parent grant")
+        if parent is not None:
+            if parent["agent"] != g["principal"]:
+                bad(gp, "principal is not the parent's agent")
+            if parent["mode"] not in ("devolve", "authorize"):
+                bad(gp, "derived from an entrusted or forward-only grant")
+            if not set(g["steps"]) <= set(parent["steps"]):
+                bad(gp, "steps beyond the parent's")
+            if g["validFrom"] < parent["validFrom"]:
+                bad(gp, "valid before the parent")
+            if parent.get("validUntil") and (not g.get("validUntil") or g["validUntil"] > parent["validUntil"]):
+                bad(gp, "valid after the parent")
+        if g["mode"] == "forward" and not set(g["steps"]) <= set(CLERICAL):
+            bad(gp, "forward-only grant with non-clerical steps")
+    if modes != {"devolve", "authorize", "entrust", "forward"}:
+        bad("/authority/grants", f"modes {sorted(modes)}")
+    for i, r in enumerate(reg["revocations"]):
+        if r["grant"] not in grants:
+            bad(f"/authority/revocations/{i}", "unknown grant")
+    approval = set()
+    for i, s in enumerate(reg["seals"]):
+        sp = f"/authority/seals/{i}"
+        if s["owner"] not in orgs or any(p not in orgs for p in s.get("premises", [])):
+            bad(sp, "unknown org")
+        froms = [h["from"] for h in s.get("history", [])]
+        if froms != sorted(froms):
+            bad(sp, "history out of order")
+        if any(h["status"] == "revoked" for h in s.get("history", [])[:-1]):
+            bad(sp, "a change after revocation")
+        if s["kind"] == "approval":
+            approval.add(s["owner"])
+    for code, o in orgs.items():
+        if o["level"] in ("street", "community") and code not in approval:
+            bad("/authority/seals", f"{code} has no approval seal")
+    if len({s["code"] for s in reg["seals"]}) != len(reg["seals"]):
+        bad("/authority/seals", "duplicate code")
+
+
 NOTE = ("按厦门市海沧区“就近办、基层办”改革（福建省发展和改革委员会网站，2024-10-15）编写的示例目录："
         "区政府、13个区直部门、4个街道便民服务中心和48个社区便民服务站；社区名称部分为示意，机构与事项编码为本目录自拟。"
         "事项、材料与表单参照福建省、厦门市政务服务实施清单的通行做法简化，年龄、缴费年限等门槛及时限为示意，以现行政策为准。"
-        "金额均以分计。填单示范中的证件号码均为按校验规则生成的虚构号码。")
+        "金额均以分计。填单示范中的证件号码均为按校验规则生成的虚构号码。"
+        "授权（直接下放、规范授权、委托办理、窗口前移）、撤销、印章及其启停用记录均为示意，文号为虚拟。")
 
 
 def catalog():
@@ -1615,6 +1836,7 @@ def catalog():
         "dataSources": [{"code": c, "name": n} for c, n in DATA_SOURCES],
         "matters": MATTERS,
         "bundles": BUNDLES,
+        "authority": authority(),
     }
 
 
@@ -2054,6 +2276,7 @@ def self_check(cat):
                 bad(f"{bp}/members/{j}/condition", "reads unknown keys")
     if len(cat["matters"]) < 60:
         bad("/matters", "fewer than 60")
+    check_authority(cat, bad)
     return problems
 
 
@@ -2084,7 +2307,9 @@ def main():
     by_dept = {}
     for m in cat["matters"]:
         by_dept[m["department"]] = by_dept.get(m["department"], 0) + 1
-    print(f"{len(cat['orgs'])} orgs, {len(cat['matters'])} matters, {len(cat['bundles'])} bundles; "
+    reg = cat["authority"]
+    print(f"{len(cat['orgs'])} orgs, {len(cat['matters'])} matters, {len(cat['bundles'])} bundles, "
+          f"{len(reg['grants'])} grants, {len(reg['revocations'])} revocations, {len(reg['seals'])} seals; "
           f"{len(problems)} self-check problems", file=sys.stderr)
     return 1 if problems else 0
 

@@ -78,7 +78,7 @@ unsafe fn date(at: *const c_char) -> Result<NaiveDate, Failure> {
 ///
 /// `ptr` is NULL or points to a NUL-terminated string that stays valid and unchanged for
 /// `'a` (the duration of the call).
-unsafe fn optional_document<'a>(
+pub(crate) unsafe fn optional_document<'a>(
     ptr: *const c_char,
     name: &'static str,
     max_bytes: usize,
@@ -101,7 +101,7 @@ unsafe fn optional_document<'a>(
 /// # Safety
 ///
 /// As [`optional_document`].
-unsafe fn document<'a>(
+pub(crate) unsafe fn document<'a>(
     ptr: *const c_char,
     name: &'static str,
     max_bytes: usize,
@@ -141,7 +141,7 @@ unsafe fn json_value(ptr: *const c_char, name: &'static str) -> Result<Value, Fa
 /// # Safety
 ///
 /// `out` is NULL or points to a writable `char *`.
-unsafe fn write_json(
+pub(crate) unsafe fn write_json(
     out: *mut *mut c_char,
     json: serde_json::Result<String>,
 ) -> Result<(), Failure> {
@@ -156,7 +156,7 @@ unsafe fn write_json(
 ///
 /// `handle` is not NULL and points to an engine from `doorstep_engine_load` that is not
 /// freed before `'a` ends (the duration of the call).
-unsafe fn engine<'a>(handle: *const doorstep_engine) -> &'a Engine {
+pub(crate) unsafe fn engine<'a>(handle: *const doorstep_engine) -> &'a Engine {
     // SAFETY: the caller's guarantee; the engine is only read (`Engine` is `Sync`).
     &unsafe { &*handle }.engine
 }

@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use std::ffi::{CStr, CString, c_char};
 
 use doorstep::args::ArgError;
+use doorstep::authority::ledger::LedgerError;
+use doorstep::calendar::CalendarError;
 use doorstep::engine::EngineError;
 use doorstep::input::InputError;
 use doorstep::{Coded, Lang};
@@ -38,18 +40,24 @@ pub enum doorstep_status {
     /// that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
     /// than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
     /// or a target that names no matter in effect on the date (`engine.unknown_matter`),
-    /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`).
+    /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
+    /// a ledger hash function this build cannot compute (`ledger.unsupported_alg`), or a
+    /// date the working calendar has no holiday arrangement for (`calendar.out_of_range`:
+    /// the calendar never guesses; the known years are in `doorstep_last_error_params`).
     DOORSTEP_ERR_INVALID_ARGUMENT = 3,
     /// A bug in doorstep was caught at the boundary (a Rust panic). Code `ffi.panic`.
     DOORSTEP_ERR_PANIC = 4,
     /// doorstep could not produce its result (a bug; never expected). Code `ffi.internal`.
     DOORSTEP_ERR_INTERNAL = 5,
-    /// A JSON document argument (a catalogue, a target, an answer, a list) cannot be used:
-    /// larger than its limit (`input.too_large`), nested more than 128 levels deep
-    /// (`input.too_deep`), not JSON (`input.malformed`), JSON of the wrong shape
-    /// (`input.shape`), or a catalogue that fails lint (`engine.catalog_invalid`; the
-    /// problems are in `doorstep_last_error_params`). Line and column, when known, are in
-    /// the message and the params.
+    /// A JSON document argument (a catalogue, a target, an answer, a list, a stamp, a
+    /// query, a ledger head) cannot be used: larger than its limit (`input.too_large`),
+    /// nested more than 128 levels deep (`input.too_deep`), not JSON (`input.malformed`),
+    /// JSON of the wrong shape (`input.shape`), a catalogue that fails lint
+    /// (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
+    /// stamp that cannot be recorded in a ledger (`ledger.*`), or a case whose deadline
+    /// data contradicts itself (`calendar.*` other than `calendar.out_of_range`, e.g.
+    /// `calendar.invalid_pause`). Line and column, when known, are in the message and the
+    /// params.
     DOORSTEP_ERR_INVALID_INPUT = 6,
 }
 
@@ -66,6 +74,10 @@ pub(crate) enum Failure {
     Input(InputError),
     /// A call the engine refused (never `EngineError::Input`: that is [`Failure::Input`]).
     Engine(EngineError),
+    /// A ledger entry that could not be made.
+    Ledger(LedgerError),
+    /// A working-day question the calendar cannot answer.
+    Calendar(CalendarError),
     /// A panic caught at the boundary.
     Panic,
     /// A result that could not be handed to C.
@@ -78,9 +90,16 @@ impl Failure {
         match self {
             Self::NullArgument(_) => doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT,
             Self::InvalidUtf8(_) => doorstep_status::DOORSTEP_ERR_INVALID_UTF8,
-            Self::Input(_) | Self::Engine(EngineError::CatalogInvalid(_)) => {
-                doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+            // A hash function this build lacks; like an unknown matter, a date the calendar
+            // has nothing to say about.
+            Self::Ledger(LedgerError::UnsupportedAlg)
+            | Self::Calendar(CalendarError::OutOfRange { .. }) => {
+                doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
             }
+            Self::Input(_)
+            | Self::Engine(EngineError::CatalogInvalid(_))
+            | Self::Ledger(_)
+            | Self::Calendar(_) => doorstep_status::DOORSTEP_ERR_INVALID_INPUT,
             // An unknown matter or bundle, or a target naming neither.
             Self::Arg(_) | Self::Engine(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
             Self::Panic => doorstep_status::DOORSTEP_ERR_PANIC,
@@ -101,6 +120,18 @@ impl From<InputError> for Failure {
     }
 }
 
+impl From<LedgerError> for Failure {
+    fn from(error: LedgerError) -> Self {
+        Self::Ledger(error)
+    }
+}
+
+impl From<CalendarError> for Failure {
+    fn from(error: CalendarError) -> Self {
+        Self::Calendar(error)
+    }
+}
+
 impl From<EngineError> for Failure {
     fn from(error: EngineError) -> Self {
         match error {
@@ -118,6 +149,8 @@ impl Coded for Failure {
             Self::Arg(error) => error.code(),
             Self::Input(error) => error.code(),
             Self::Engine(error) => error.code(),
+            Self::Ledger(error) => error.code(),
+            Self::Calendar(error) => error.code(),
             Self::Panic => "ffi.panic",
             Self::Internal => "ffi.internal",
         }
@@ -134,6 +167,8 @@ impl Coded for Failure {
             (Self::Arg(error), _) => error.message(lang),
             (Self::Input(error), _) => error.message(lang),
             (Self::Engine(error), _) => error.message(lang),
+            (Self::Ledger(error), _) => error.message(lang),
+            (Self::Calendar(error), _) => error.message(lang),
             (Self::Panic, Lang::ZhCn) => "doorstep 内部错误（panic），请向开发者报告".to_owned(),
             (Self::Panic, _) => "Internal error in doorstep (a panic); please report it".to_owned(),
             (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：无法生成结果".to_owned(),
@@ -152,6 +187,8 @@ impl Coded for Failure {
             Self::Arg(error) => error.params(),
             Self::Input(error) => error.params(),
             Self::Engine(error) => error.params(),
+            Self::Ledger(error) => error.params(),
+            Self::Calendar(error) => error.params(),
             Self::Panic | Self::Internal => Map::new(),
         }
     }
@@ -306,6 +343,9 @@ mod tests {
             Failure::Input(InputError::Malformed { line: 1, column: 2 }),
             Failure::Engine(EngineError::UnknownMatter),
             Failure::Engine(EngineError::CatalogInvalid(Vec::new())),
+            Failure::Ledger(LedgerError::Malformed),
+            Failure::Ledger(LedgerError::UnsupportedAlg),
+            Failure::Calendar(CalendarError::InvalidYear { year: 0 }),
             Failure::Panic,
             Failure::Internal,
         ];
@@ -328,6 +368,43 @@ mod tests {
         assert_eq!(doorstep_status::DOORSTEP_ERR_PANIC as i32, 4);
         assert_eq!(doorstep_status::DOORSTEP_ERR_INTERNAL as i32, 5);
         assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_INPUT as i32, 6);
+    }
+
+    #[test]
+    fn ledger_failures_have_their_statuses() {
+        let malformed = Failure::from(LedgerError::Malformed);
+        assert_eq!(malformed.code(), "ledger.malformed");
+        assert_eq!(
+            malformed.status(),
+            doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+        );
+        assert_eq!(
+            Failure::from(LedgerError::UnsupportedAlg).status(),
+            doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+        );
+    }
+
+    #[test]
+    fn calendar_failures_have_their_statuses() {
+        let date = chrono::NaiveDate::from_ymd_opt(2030, 1, 2).unwrap_or_default();
+        let out_of_range = Failure::from(CalendarError::OutOfRange {
+            date,
+            known_years: vec![2024, 2025, 2026],
+        });
+        assert_eq!(out_of_range.code(), "calendar.out_of_range");
+        assert_eq!(
+            out_of_range.status(),
+            doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+        );
+        assert_eq!(
+            out_of_range.params()["knownYears"],
+            json!([2024, 2025, 2026])
+        );
+        let pause = Failure::from(CalendarError::InvalidPause {
+            from: date,
+            to: date,
+        });
+        assert_eq!(pause.status(), doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
     }
 
     #[test]

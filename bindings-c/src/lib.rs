@@ -22,7 +22,13 @@
 //! - The engine ([`doorstep_engine`]) is an opaque handle: a catalogue loaded and linted
 //!   once with [`doorstep_engine_load`], freed with [`doorstep_engine_free`]. The calls that
 //!   take it as `const` only read it, so one engine serves many threads at once. Documents
-//!   (catalogue, target, answer, shared data) go in as JSON text and reports come back as JSON text.
+//!   (catalogue, target, answer, shared data, stamp, ledger) go in as JSON text and reports
+//!   come back as JSON text.
+//! - Authority ([`authority`]): a stamp (盖章) verified against the engine's registry of
+//!   grants and seals, the 用印台账 verified and appended to, content digests.
+//! - Cases ([`case`]): a command decided against a case (events out, or a coded refusal),
+//!   an event applied, the actions an actor may take, a case's deadline, stored events
+//!   replayed; the working calendar ([`calendar`]) answers one JSON query at a time.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -35,8 +41,22 @@ pub mod error;
 pub mod ids;
 pub mod strings;
 
+// Declared after the engine so that the header lists their functions after the engine's.
+pub mod authority;
+pub mod calendar;
+pub mod case;
+
 use std::ffi::c_char;
 
+pub use authority::{
+    doorstep_content_digest, doorstep_engine_authorize, doorstep_engine_verify_ledger,
+    doorstep_engine_verify_stamp, doorstep_ledger_append,
+};
+pub use calendar::doorstep_calendar_query;
+pub use case::{
+    doorstep_case_actions, doorstep_case_deadline, doorstep_case_decide, doorstep_case_evolve,
+    doorstep_case_replay,
+};
 pub use engine::{
     doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_form,
     doorstep_engine_free, doorstep_engine_load, doorstep_engine_materials, doorstep_engine_matters,

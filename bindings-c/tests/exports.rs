@@ -132,6 +132,17 @@ fn every_export_goes_through_the_boundary() {
         "doorstep_engine_validate",
         "doorstep_engine_prefill",
         "doorstep_engine_materials",
+        "doorstep_engine_verify_stamp",
+        "doorstep_engine_authorize",
+        "doorstep_engine_verify_ledger",
+        "doorstep_ledger_append",
+        "doorstep_content_digest",
+        "doorstep_case_decide",
+        "doorstep_case_evolve",
+        "doorstep_case_actions",
+        "doorstep_case_deadline",
+        "doorstep_case_replay",
+        "doorstep_calendar_query",
     ] {
         assert!(
             names.contains(&expected),

@@ -1,6 +1,8 @@
 //! A form answer as a page passes it — a JS object, or JSON text — made into the core's
 //! `serde_json::Value`, bounded in size and depth like every document the core reads. The
-//! shared data `Engine.prefill` fills an answer from is read the same way.
+//! shared data `Engine.prefill` fills an answer from is read the same way, and so are the
+//! stamps, queries, kept heads and append requests of `src/authority.rs` (into the core's
+//! types, under their own limits: [`json_text`] and [`parse`]).
 //!
 //! A JS object goes through `JSON.stringify` and the core's bounded parser
 //! ([`doorstep::input::parse_json`], at most [`MAX_ANSWER_BYTES`], 128 levels): the text is
@@ -23,6 +25,7 @@
 use doorstep::Lang;
 use doorstep::input::{self, InputError, MAX_ANSWER_BYTES};
 use js_sys::JsString;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -50,22 +53,35 @@ pub(crate) fn document(
     name: &'static str,
     lang: Option<Lang>,
 ) -> Result<Value, js_sys::Error> {
-    let text = if value.is_string() {
-        value.clone()
-    } else if value.is_object() {
-        stringify(value, name, lang)?
-    } else {
-        return Err(type_error_in(name, "object", lang));
-    };
-    parse(text.unchecked_ref(), MAX_ANSWER_BYTES, lang)
+    let text = json_text(value, name, MAX_ANSWER_BYTES, lang)?;
+    parse(&text, MAX_ANSWER_BYTES, lang)
 }
 
-/// Reads JSON text of at most `max_bytes` bytes with the core's parser.
-pub(crate) fn parse(
+/// The JSON text of the argument `name`: a string as it is (not yet copied into wasm
+/// memory), an object (or array) through `JSON.stringify`; anything else is
+/// `arg.invalid_type`. `max_bytes` is the limit the text will be read under, which a value
+/// too large for a JS string is reported with.
+pub(crate) fn json_text(
+    value: &JsValue,
+    name: &'static str,
+    max_bytes: usize,
+    lang: Option<Lang>,
+) -> Result<JsString, js_sys::Error> {
+    if value.is_string() {
+        Ok(value.clone().unchecked_into())
+    } else if value.is_object() {
+        stringify(value, name, max_bytes, lang)
+    } else {
+        Err(type_error_in(name, "object", lang))
+    }
+}
+
+/// Reads JSON text of at most `max_bytes` bytes into `T` with the core's parser.
+pub(crate) fn parse<T: DeserializeOwned>(
     text: &JsString,
     max_bytes: usize,
     lang: Option<Lang>,
-) -> Result<Value, js_sys::Error> {
+) -> Result<T, js_sys::Error> {
     let text = bounded_text(text, max_bytes).map_err(|e| coded_error(&e, lang))?;
     input::parse_json(&text, max_bytes).map_err(|e| coded_error(&e, lang))
 }
@@ -79,14 +95,16 @@ pub(crate) fn bounded_text(text: &JsString, max_bytes: usize) -> Result<String, 
     Ok(String::from(text))
 }
 
-/// `JSON.stringify(value)` of the argument `name`, every failure coded.
+/// `JSON.stringify(value)` of the argument `name`, every failure coded; text too long for
+/// a JS string is `input.too_large` with the limit `max_bytes`.
 fn stringify(
     value: &JsValue,
     name: &'static str,
+    max_bytes: usize,
     lang: Option<Lang>,
-) -> Result<JsValue, js_sys::Error> {
+) -> Result<JsString, js_sys::Error> {
     let thrown = match js::stringify(value) {
-        Stringified::Text(text) => return Ok(text.into()),
+        Stringified::Text(text) => return Ok(text),
         // An object whose `toJSON` gives a value JSON cannot hold.
         Stringified::Nothing => return Err(type_error_in(name, "object", lang)),
         Stringified::Threw(thrown) => thrown,
@@ -97,12 +115,7 @@ fn stringify(
         // Out of stack, in whichever engine.
         _ if deeper_than(value, MAX_DEPTH) => coded_error(&InputError::TooDeep, lang),
         // Text longer than a JS string can be.
-        Thrown::Range => coded_error(
-            &InputError::TooLarge {
-                max: MAX_ANSWER_BYTES,
-            },
-            lang,
-        ),
+        Thrown::Range => coded_error(&InputError::TooLarge { max: max_bytes }, lang),
         // Thrown by a `toJSON` or a getter of the page's own.
         Thrown::Other => type_error_in(name, "object", lang),
     })

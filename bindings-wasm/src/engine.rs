@@ -52,7 +52,7 @@ extern "C" {
 /// `arg.invalid_date`, `arg.unknown_lang` for a wrong call.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
-    engine: Engine,
+    pub(crate) engine: Engine,
 }
 
 #[wasm_bindgen(js_class = Engine)]
@@ -220,7 +220,9 @@ pub fn lint_catalog(
 }
 
 /// The reference date and language of a call, parsed by the core.
-fn date_and_lang(texts: &OptionTexts) -> Result<(chrono::NaiveDate, Lang), js_sys::Error> {
+pub(crate) fn date_and_lang(
+    texts: &OptionTexts,
+) -> Result<(chrono::NaiveDate, Lang), js_sys::Error> {
     let parsed = ParsedOptions::parse(None, texts.at.as_deref(), texts.lang.as_deref(), today)
         .map_err(|e| coded_error(&e, texts.hint))?;
     Ok((parsed.at, parsed.lang))

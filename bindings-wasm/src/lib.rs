@@ -7,8 +7,10 @@
 //! core; this crate only turns JS values into core arguments and core results into JS
 //! values:
 //!
-//! - a domain outcome (an invalid ID number, an answer with problems) is a returned value:
-//!   an [`IdReport`](JsIdReport), a [`Validation`](JsValidation);
+//! - a domain outcome (an invalid ID number, an answer with problems, a stamp that fails, a
+//!   broken ledger) is a returned value: an [`IdReport`](JsIdReport), a
+//!   [`Validation`](JsValidation), a [`VerdictReport`](JsVerdictReport), a
+//!   [`LedgerReport`](JsLedgerReport);
 //! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
 //!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
 //!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
@@ -29,10 +31,14 @@
 //!
 //! The TypeScript declarations of the core's output types (`IdReport`, `Validation`,
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
-//! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, the
-//! guarded conversion of answers in `src/answer.rs`.
+//! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, its
+//! stamp, authorisation and ledger calls in `src/authority.rs`, its case calls (decide,
+//! evolve, actions, deadline, replay) and the working calendar in `src/case.rs`, the
+//! guarded conversion of answers and other JSON arguments in `src/answer.rs`.
 
 mod answer;
+mod authority;
+mod case;
 mod engine;
 mod error;
 mod js;
@@ -48,13 +54,16 @@ use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+pub use authority::{content_digest, ledger_append};
+pub use case::{calendar_query, evolve};
 pub use engine::{JsEngine, lint_catalog};
 pub use options::{
     CallOptions, CheckIdOptions, CheckOptions, EngineOptions, LintOptions, MaterialsOptions,
 };
 pub use types::{
-    JsAnswer, JsBundleSummaries, JsFormSpec, JsIdReport, JsMaterials, JsMatterSummaries,
-    JsProblems, JsTarget, JsValidation,
+    JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsDeadline, JsDecision,
+    JsEvolution, JsFormSpec, JsIdReport, JsLedgerReport, JsMaterials, JsMatterSummaries,
+    JsProblems, JsReplayReport, JsTarget, JsValidation, JsVerdictReport,
 };
 
 use error::coded_error;
@@ -136,6 +145,18 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys:
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// [`to_js`] for a report that may hold a whole number read from input past 2^53 (a
+/// ledger's `seq`, a kept head's count), which `serde-wasm-bindgen` refuses: such a report
+/// goes through JSON text and `JSON.parse`, which rounds the number as any JSON reader does.
+pub(crate) fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
+    to_js(value).or_else(|error| {
+        serde_json::to_string(value)
+            .ok()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .ok_or(error)
+    })
 }
 
 /// Checks a resident ID number (居民身份证号码, GB 11643-1999; 15-digit numbers are upgraded).

@@ -322,18 +322,527 @@ export interface Material {
 }
 
 /**
- * What every function throws on misuse (never for an invalid identifier or answer, which
- * is a report): a real `Error` with the core's stable `code` — `arg.unknown_kind`,
- * `arg.invalid_date`, `arg.unknown_lang`, `arg.clock`, `arg.invalid_type`;
- * `engine.catalog_invalid` (the lint problems in `params.problems`),
+ * What every function throws on misuse (never for an invalid identifier, answer, stamp or
+ * ledger, a refused command or event, or a date the calendar cannot answer for in
+ * `calendarQuery`, which are returned values): a real `Error` with the core's stable `code` —
+ * `arg.unknown_kind`, `arg.invalid_date`, `arg.unknown_lang`, `arg.clock`,
+ * `arg.invalid_type`; `engine.catalog_invalid` (the lint problems in `params.problems`),
  * `engine.unknown_matter`, `engine.unknown_bundle`, `engine.target`; `input.too_large`,
- * `input.too_deep`, `input.malformed`, `input.shape` — and a message in zh-CN, or in English
- * when the call asked for `lang: "en"`.
+ * `input.too_deep`, `input.malformed`, `input.shape`; `ledger.malformed`,
+ * `ledger.unsupported_alg` (`ledgerAppend`); `calendar.out_of_range`,
+ * `calendar.invalid_pause` (`Engine.deadline`) — and a message in zh-CN, or in English when
+ * the call asked for `lang: "en"`.
  */
 export interface DoorstepError extends Error {
   code: string;
   params?: Record<string, unknown>;
 }
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_AUTHORITY_TYPES: &str = r#"
+/** A step of handling a case: 收件, 受理, 审查, 决定, 送达. */
+export type Step = "receive" | "accept" | "review" | "decide" | "deliver";
+
+/** How authority reaches an agent: 下放, 授权, 委托, 窗口前移 (receive and forward only). */
+export type GrantMode = "devolve" | "authorize" | "entrust" | "forward";
+
+/**
+ * Who a person is when acting on a case: 申请人, 帮办代办员, 前台综合受理, 后台审批, 站长,
+ * 督查, the engine itself.
+ */
+export type Role =
+  | "applicant"
+  | "proxy"
+  | "front_desk"
+  | "back_office"
+  | "station_chief"
+  | "supervisor"
+  | "system";
+
+/** What a stamped document does, where that changes the seal it needs: 撤销, 注销, or else. */
+export type StampAct = "ordinary" | "revocation" | "cancellation";
+
+/** The hash function of a 用印台账: SHA-256, or SM3 (GB/T 32905; not in every build). */
+export type HashAlg = "sha256" | "sm3";
+
+/** The person stamping. */
+export interface Operator {
+  /** The officer's id in the host system (a staff number, never an ID number); 1–64 chars. */
+  id: string;
+  role: Role;
+}
+
+/** 盖章: one act of stamping. Text fields are 1–64 characters. */
+export interface Stamp {
+  /** The seal's code in the registry. */
+  seal: string;
+  /** The case's id. */
+  case: string;
+  /** The matter's code. */
+  matter: string;
+  /** The step the stamped document belongs to. */
+  step: Step;
+  /** What the document does; left out: `"ordinary"`. */
+  act?: StampAct;
+  operator: Operator;
+  /** Who accepted the case (受理人), for 审管分离. */
+  acceptedBy?: string;
+  /** The organisation on whose premises the seal was used. */
+  place: string;
+  /** When: RFC 3339 with offset, e.g. `2025-05-01T10:00:00+08:00`. */
+  at: string;
+  /** SHA-256 (or SM3) of the stamped content, 64 lowercase hex digits (`contentDigest`). */
+  digest: string;
+}
+
+/** A question for `Engine.authorize`: may `org` perform `step` of `matter` at `at`? */
+export interface AuthorityQuery {
+  /** The acting organisation's code. */
+  org: string;
+  /** The matter's code. */
+  matter: string;
+  step: Step;
+  /** When: RFC 3339 with offset. */
+  at: string;
+}
+
+/** One grant of a chain of authority, as a report shows it. */
+export interface ChainLink {
+  /** The grant's id. */
+  grant: string;
+  mode: GrantMode;
+  /** Who passed authority on. */
+  principal: string;
+  /** Who received it. */
+  agent: string;
+  /** First day of validity, `YYYY-MM-DD`. */
+  validFrom: string;
+  /** Last day of validity, inclusive; absent: until further notice. */
+  validUntil?: string;
+  /** Legal basis, e.g. 《中华人民共和国行政许可法》第二十四条. */
+  legalBasis: string;
+  /** Where the grant was published, e.g. 海政办〔2024〕12号. */
+  publication: string;
+}
+
+/** The verdict on a stamp, or the answer to an `AuthorityQuery`. */
+export interface VerdictReport {
+  /** No failure. */
+  valid: boolean;
+  /**
+   * In whose name the act stands: the principal for 委托 and 窗口前移, the agent for 下放 and
+   * 授权, the organisation itself on its own authority; absent when no chain was found.
+   */
+  actsInNameOf?: string;
+  /** The grants relied on, from the responsible department down; empty on its own authority. */
+  chain: ChainLink[];
+  /**
+   * Every failure, coded (`stamp.*`, `authority.*`, `seal.*`), in the order of the stages:
+   * structure, chain, time, scope, revocation, stamp rules.
+   */
+  failures: Problem[];
+}
+
+/** Where a 用印台账 ends: how many entries, and the last one's hash. Keep it elsewhere. */
+export interface LedgerHead {
+  /** Number of entries. */
+  entries: number;
+  /** The last entry's hash, 64 hex digits (64 zeros for an empty ledger). */
+  hash: string;
+}
+
+/** One problem of a ledger (`ledger.*`), on its line. */
+export interface LedgerProblem extends Problem {
+  /** 1-based line number. */
+  line: number;
+  /** The entry's sequence number, when the line could be read. */
+  seq?: number;
+}
+
+/** The outcome of `Engine.verifyLedger`. */
+export interface LedgerReport {
+  /** No problem at all. */
+  valid: boolean;
+  /** Number of lines read as entries. */
+  entries: number;
+  /** Where the ledger ends, as found. */
+  head: LedgerHead;
+  /** Every problem, in line order. */
+  problems: LedgerProblem[];
+}
+
+/** What `ledgerAppend` records. */
+export interface AppendRequest {
+  /** The hash function; left out: `"sha256"`. */
+  alg?: HashAlg;
+  /** Where the ledger ends now; left out or `null`: an empty ledger. */
+  head?: LedgerHead | null;
+  /** The stamp to record. */
+  stamp: Stamp;
+}
+
+/** The outcome of `ledgerAppend`: the line to write and the head to keep. */
+export interface Appended {
+  /** The new entry in canonical JSON, without its newline. */
+  line: string;
+  /** The head after it. */
+  head: LedgerHead;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CASE_TYPES: &str = r#"
+/**
+ * Where a case (办件) is in its lifecycle: 收件, 受理, 不予受理, 审查, 补齐补正, 挂起, 准予,
+ * 不予许可, 办结, 送达, 撤回.
+ */
+export type Status =
+  | "submitted"
+  | "accepted"
+  | "not_accepted"
+  | "under_review"
+  | "supplementing"
+  | "suspended"
+  | "approved"
+  | "rejected"
+  | "concluded"
+  | "delivered"
+  | "withdrawn";
+
+/** A group the services go out of their way for (上门服务, 帮办代办, 绿色通道). */
+export type SpecialGroup = "elderly" | "disabled" | "pregnant" | "seriously_ill" | "reduced_mobility";
+
+/** 帮办代办 consent: the applicant lets a proxy act for them, for some matters, until a day. */
+export interface ProxyConsent {
+  /** The proxy's id (the grid worker). */
+  proxy: string;
+  /** The applicant's account id. */
+  applicant: string;
+  /** Matter codes it covers; empty or left out: every matter that allows a proxy. */
+  matters?: string[];
+  /** Last day it is valid (CST), `YYYY-MM-DD`. */
+  expires: string;
+}
+
+/** Who acts: a person, in a role, for an organisation. */
+export interface Actor {
+  /** Their id in the host system (a staff number or an account id; never an ID number). */
+  id: string;
+  role: Role;
+  /** The organisation they act for (for applicants: the station they apply at). */
+  org: string;
+}
+
+/** The circumstances of a command: who, through which channel, when. */
+export interface CaseContext {
+  actor: Actor;
+  channel: Channel;
+  /** When: RFC 3339 with offset, e.g. `2025-09-30T09:00:00+08:00` (doorstep never reads the clock). */
+  at: string;
+}
+
+/** A stretch of days the clock stood still (补正, 挂起): `from..=to`; `to` null while it still does. */
+export interface Pause {
+  /** The first day the clock is stopped, `YYYY-MM-DD`. */
+  from: string;
+  /** The last day it is stopped (included); `null` (or left out) while it is still stopped. */
+  to?: string | null;
+}
+
+/** One case, as its events made it. Store it with its events; pass it back as it is. */
+export interface Case {
+  /** The case id. */
+  id: string;
+  /** The matter's code. */
+  matter: string;
+  /** The matter's version it started under; it keeps it to the end. */
+  matterVersion: number;
+  status: Status;
+  /** Number of events applied; the next command must name it (`expectedVersion`). */
+  version: number;
+  /** The applicant's account id. */
+  applicant: string;
+  /** The proxy's consent, when a proxy handles it. */
+  proxy?: ProxyConsent;
+  /** The channel it came in through. */
+  channel: Channel;
+  /** Special groups the applicant belongs to; absent when none. */
+  specialGroups?: SpecialGroup[];
+  /** The appointment it came from, if any. */
+  appointment?: string;
+  /** The station or centre it was submitted to. */
+  org: string;
+  /** The answer (the form), as last submitted or supplemented. */
+  answer: JsonValue;
+  /** When it was submitted, RFC 3339 with offset. */
+  submittedAt: string;
+  /** The day it was accepted, from which the deadline counts, `YYYY-MM-DD`. */
+  acceptedOn?: string;
+  /** Who accepted it (for 审管分离). */
+  acceptedBy?: string;
+  /** The promised limit in working days, from the matter version. */
+  limitWorkingDays: number;
+  /** The stretches the clock stood still; absent when none. */
+  pauses?: Pause[];
+  /** Working days added by the one extension, if granted. */
+  extensionWorkingDays?: number;
+  /** The officer working it now. */
+  assignee?: string;
+  /** The stamps of its decisions; absent when none. */
+  stamps?: Stamp[];
+  /** Why it was refused, rejected, suspended or sent back, most recent last; absent when none. */
+  reasons?: string[];
+  /** Client ids of the commands applied, in order (for idempotency); absent when none. */
+  clientIds?: string[];
+}
+
+/** What an actor asks to do, tagged by `type`. */
+export type Command =
+  | {
+      /** 收件: submit an application (applicant, proxy, front desk or the system). */
+      type: "submit";
+      /** The matter's code. */
+      matter: string;
+      /** The applicant's account id. */
+      applicant: string;
+      /** The consent a proxy acts under (required when the actor is a proxy). */
+      proxy?: ProxyConsent | null;
+      /** The answer; it must validate against the matter's form. */
+      answer: JsonValue;
+      /** Special groups the applicant belongs to (a home visit needs one). */
+      specialGroups?: SpecialGroup[];
+      /** The appointment it comes from, if any. */
+      appointment?: string | null;
+    }
+  | { type: "accept" }
+  | { type: "not_accept"; reason: string }
+  | { type: "claim" }
+  | { type: "release" }
+  | { type: "start_review" }
+  | { type: "request_supplement"; reason: string }
+  | { type: "supplement"; answer: JsonValue }
+  | { type: "suspend"; reason: string }
+  | { type: "resume" }
+  | {
+      /** 延期: once, 1–10 working days, approved by someone else. */
+      type: "extend";
+      workingDays: number;
+      reason: string;
+      approvedBy: string;
+    }
+  | { type: "approve"; stamp: Stamp }
+  | { type: "reject"; reason: string; stamp: Stamp }
+  | { type: "conclude" }
+  | { type: "deliver" }
+  | { type: "withdraw"; reason?: string | null };
+
+/** A command with what makes it safe to retry and to race. */
+export interface CommandEnvelope {
+  /** The case id (for `submit`, the id of the new case). */
+  case: string;
+  /** The case version the client saw (0 for `submit`). */
+  expectedVersion: number;
+  /** A client-generated id, unique per command (a retry sends the same id). */
+  clientId: string;
+  command: Command;
+}
+
+/** What a command does, without its payload: the buttons a window offers. */
+export type Action =
+  | "submit"
+  | "accept"
+  | "not_accept"
+  | "claim"
+  | "release"
+  | "start_review"
+  | "request_supplement"
+  | "supplement"
+  | "suspend"
+  | "resume"
+  | "extend"
+  | "approve"
+  | "reject"
+  | "conclude"
+  | "deliver"
+  | "withdraw";
+
+/** What happened to a case, tagged by `type`. */
+export type EventKind =
+  | {
+      /** 收件. */
+      type: "submitted";
+      /** The matter's code. */
+      matter: string;
+      /** The matter version in effect, which the case keeps. */
+      matterVersion: number;
+      /** The promised limit of that version, in working days. */
+      limitWorkingDays: number;
+      /** The applicant's account id. */
+      applicant: string;
+      /** The proxy's consent, when a proxy submitted. */
+      proxy?: ProxyConsent;
+      answer: JsonValue;
+      specialGroups?: SpecialGroup[];
+      appointment?: string;
+    }
+  | { type: "accepted" }
+  | { type: "not_accepted"; reason: string }
+  | { type: "claimed" }
+  | { type: "released" }
+  | { type: "review_started" }
+  | { type: "supplement_requested"; reason: string }
+  | { type: "supplemented"; answer: JsonValue }
+  | { type: "suspended"; reason: string }
+  | { type: "resumed" }
+  | { type: "extended"; workingDays: number; reason: string; approvedBy: string }
+  | { type: "approved"; stamp: Stamp }
+  | { type: "rejected"; reason: string; stamp: Stamp }
+  | { type: "concluded" }
+  | { type: "delivered" }
+  | { type: "withdrawn"; reason?: string };
+
+/** One event of one case, as hosts store it and the city platform receives it. */
+export interface CaseEvent {
+  /** The event format's version (1). */
+  schema: number;
+  /** The case id. */
+  case: string;
+  /** The case's version after this event (1 for the first). */
+  version: number;
+  /** The id the client gave the command that caused it. */
+  clientId: string;
+  /** Who acted (role and organisation included). */
+  actor: Actor;
+  channel: Channel;
+  /** When, RFC 3339 with offset. */
+  at: string;
+  kind: EventKind;
+}
+
+/** The outcome of `Engine.decide`. Narrow on `outcome`. */
+export type Decision =
+  | {
+      outcome: "accepted";
+      /** The events to store and apply with `evolve`, in order; none for a retried client id. */
+      events: CaseEvent[];
+    }
+  | {
+      outcome: "refused";
+      /** Why, coded (`case.*`); nothing changed. */
+      error: Problem;
+    };
+
+/** The outcome of `evolve`. Narrow on `outcome`. */
+export type Evolution =
+  | {
+      outcome: "applied";
+      /** The case after the event. */
+      case: Case;
+    }
+  | {
+      outcome: "refused";
+      /** Why, coded (`case.*`); the case is unchanged. */
+      error: Problem;
+    };
+
+/** One event `Engine.replay` refused: where, and why (`case.*`, or `input.*` for a line of JSON Lines). */
+export interface RejectedEvent extends Problem {
+  /** Its 0-based position among the events (for JSON Lines, the 0-based line). */
+  index: number;
+  /** Its 1-based line, when the events were JSON Lines. */
+  line?: number;
+}
+
+/** The outcome of `Engine.replay`. */
+export interface ReplayReport {
+  /** Every case the events build, in id order. */
+  cases: Case[];
+  /** The events refused, in order. */
+  rejected: RejectedEvent[];
+}
+
+/** The warning light of a time limit (红黄灯). */
+export type Light = "green" | "yellow" | "red";
+
+/** The supervision level of an overdue matter (督办): none, 一级, 二级. */
+export type Escalation = "none" | "level1" | "level2";
+
+/** A time limit as it stands on a day. */
+export interface DeadlineStatus {
+  /** The due date, `YYYY-MM-DD`. */
+  due: string;
+  light: Light;
+  escalation: Escalation;
+  /** The limit plus the extension, in working days. */
+  totalWorkingDays: number;
+  /** Counted working days used: the total minus those remaining. */
+  usedWorkingDays: number;
+  /** Counted working days left after today, up to and including the due date. */
+  remainingWorkingDays: number;
+  /** Working days after the due date, up to and including today. */
+  overdueWorkingDays: number;
+  /** Whether the clock is stopped today. */
+  paused: boolean;
+}
+
+/** Where the light turns yellow and the escalation starts; each left out takes its default. */
+export interface Thresholds {
+  /** Yellow when at most this many counted working days remain (default 1). */
+  yellowRemainingWorkingDays?: number;
+  /** Yellow when at least this percentage of the working days is used (default 80). */
+  yellowUsedPercent?: number;
+  /** 一级督办 when overdue by at least this many working days (default 1). */
+  level1OverdueWorkingDays?: number;
+  /** 二级督办 when overdue by at least this many working days (default 3). */
+  level2OverdueWorkingDays?: number;
+}
+
+/** One question to the working calendar, tagged by `op`. Dates are `YYYY-MM-DD`. */
+export type CalendarQuery =
+  | {
+      /** Whether `date` is a working day → `{workingDay}`. */
+      op: "isWorkingDay";
+      date: string;
+    }
+  | {
+      /** The `days`-th working day after `date` (not counted) → `{date}`. */
+      op: "addWorkingDays";
+      date: string;
+      days: number;
+    }
+  | {
+      /** The working days in `(from, to]` → `{workingDays}` (negative when reversed). */
+      op: "workingDaysBetween";
+      from: string;
+      to: string;
+    }
+  | {
+      /** A time limit's due date, light and escalation on `now` → `DeadlineStatus`. */
+      op: "deadline";
+      /** The day the matter was accepted; counting starts the day after. */
+      acceptedOn: string;
+      /** The time limit in working days. */
+      limitWorkingDays: number;
+      /** The stretches during which the clock is stopped. */
+      pauses?: Pause[];
+      /** Working days added by an extension. */
+      extensionWorkingDays?: number | null;
+      /** Today. */
+      now: string;
+      thresholds?: Thresholds;
+    };
+
+/** The answer of `calendarQuery`: the answer's fields and no errors, or one problem only. */
+export type CalendarReport =
+  | { workingDay: boolean; errors: [] }
+  | { date: string; errors: [] }
+  | { workingDays: number; errors: [] }
+  | (DeadlineStatus & { errors: [] })
+  | {
+      /** Why there is no answer (`calendar.out_of_range`, `calendar.invalid_pause`). */
+      errors: [Problem];
+    };
 "#;
 
 #[wasm_bindgen]
@@ -374,4 +883,40 @@ extern "C" {
     /// serialised as JSON would show it.
     #[wasm_bindgen(typescript_type = "IdReport")]
     pub type JsIdReport;
+
+    /// `VerdictReport`: the core's `doorstep::authority::VerdictReport`.
+    #[wasm_bindgen(typescript_type = "VerdictReport")]
+    pub type JsVerdictReport;
+
+    /// `LedgerReport`: the core's `doorstep::authority::ledger::LedgerReport`.
+    #[wasm_bindgen(typescript_type = "LedgerReport")]
+    pub type JsLedgerReport;
+
+    /// `Appended`: the core's `doorstep::authority::ledger::Appended`.
+    #[wasm_bindgen(typescript_type = "Appended")]
+    pub type JsAppended;
+
+    /// `Decision`: the core's `doorstep::case::Decision`.
+    #[wasm_bindgen(typescript_type = "Decision")]
+    pub type JsDecision;
+
+    /// `Evolution`: the core's `doorstep::case::Evolution`.
+    #[wasm_bindgen(typescript_type = "Evolution")]
+    pub type JsEvolution;
+
+    /// `Action[]`: the core's `doorstep::case::Action` list.
+    #[wasm_bindgen(typescript_type = "Action[]")]
+    pub type JsActions;
+
+    /// `DeadlineStatus | null`: the core's `doorstep::calendar::DeadlineStatus`, if any.
+    #[wasm_bindgen(typescript_type = "DeadlineStatus | null")]
+    pub type JsDeadline;
+
+    /// `ReplayReport`: the core's `doorstep::case::ReplayReport`.
+    #[wasm_bindgen(typescript_type = "ReplayReport")]
+    pub type JsReplayReport;
+
+    /// `CalendarReport`: the core's `doorstep::calendar::CalendarReport`.
+    #[wasm_bindgen(typescript_type = "CalendarReport")]
+    pub type JsCalendarReport;
 }

@@ -1,12 +1,15 @@
 //! `doorstep`: the command-line face of the doorstep engine.
 //!
 //! A thin host: it reads arguments and the clock, calls the core, and prints.
-//! Exit status: 0 all good, 1 some input invalid, 2 usage error.
+//! Exit status: 0 all good, 1 some input invalid (or some event refused), 2 usage error.
 
+mod calendar;
+mod case;
 mod catalog;
 mod demo;
 mod id;
 mod out;
+mod stamp;
 mod usage;
 
 use std::ffi::OsString;
@@ -51,7 +54,13 @@ fn run(args: &[OsString]) -> Result<bool, UsageError> {
         ["demo", rest @ ..] => demo::run(rest),
         ["id", "check", ..] => id::run(words.get(2..).unwrap_or_default()),
         ["catalog", "lint", ..] => catalog::lint(words.get(2..).unwrap_or_default()),
+        ["calendar", "add-working-days", ..] => {
+            calendar::add_working_days(words.get(2..).unwrap_or_default())
+        }
         ["validate", ..] => catalog::validate(words.get(1..).unwrap_or_default()),
+        ["stamp", "verify", ..] => stamp::verify(words.get(2..).unwrap_or_default()),
+        ["ledger", "verify", ..] => stamp::verify_ledger(words.get(2..).unwrap_or_default()),
+        ["case", "replay", ..] => case::replay(words.get(2..).unwrap_or_default()),
         [other, ..] => Err(UsageError::UnknownCommand((*other).to_owned())),
     }
 }

@@ -20,8 +20,21 @@ pub(crate) const USAGE: &str = "\
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
       校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
+  doorstep calendar add-working-days YYYY-MM-DD N
+      该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期） / the N-th working day after the date
+  doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json
+      核验一次用印（授权链、时效、范围、撤销、用印规则），输出 JSON 结论
+      verify a stamp against the catalogue's grants and seals: {\"valid\", \"actsInNameOf\", \"chain\", \"failures\"}
+  doorstep ledger verify --catalog FILE [--head HEAD.json] [--lang zh-CN|en] LEDGER.jsonl
+      核验用印台账（哈希链、留存末端、每次用印），问题附行号
+      verify a stamp ledger (hash chain, kept head, every stamp): {\"valid\", \"entries\", \"head\", \"problems\"}
+  doorstep case replay --catalog FILE [--lang zh-CN|en] EVENTS.jsonl
+      重放办件事件（每行一个事件），先按案件编号每个案件输出一行 {\"case\": 案件}，
+      再按行号每个被拒事件输出一行 {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}}
+      replay case events (JSON Lines): one {\"case\": CASE} line per case, in id order, then one
+      {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}} line per refused event, in line order
   doorstep --version
-退出码 / exit status: 0 全部有效 all valid, 1 有无效号码 some invalid, 2 用法错误 usage error";
+退出码 / exit status: 0 全部有效 all valid, 1 有无效号码或被拒事件 some invalid, 2 用法错误 usage error";
 
 /// A command line that cannot run.
 #[derive(Debug)]
@@ -50,6 +63,30 @@ pub(crate) enum UsageError {
     Engine(doorstep::engine::EngineError, doorstep::Lang),
     /// Exactly one of --matter and --bundle is needed.
     MatterOrBundle,
+    /// A count of working days that is not a whole number within range.
+    WorkingDays,
+    /// An input the core cannot answer for, with its stable code and its message in zh-CN
+    /// and en (e.g. `calendar.out_of_range`).
+    Coded {
+        /// The core's code.
+        code: &'static str,
+        /// The core's message, `"zh-CN / en"`.
+        message: String,
+    },
+}
+
+impl UsageError {
+    /// A coded core error, with its messages in both languages.
+    pub(crate) fn coded(error: &impl Coded) -> Self {
+        Self::Coded {
+            code: error.code(),
+            message: format!(
+                "{} / {}",
+                error.message(doorstep::Lang::ZhCn),
+                error.message(doorstep::Lang::En)
+            ),
+        }
+    }
 }
 
 impl fmt::Display for UsageError {
@@ -84,6 +121,11 @@ impl fmt::Display for UsageError {
             Self::MatterOrBundle => f.write_str(
                 "请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",
             ),
+            Self::WorkingDays => f.write_str(
+                "工作日数无效：请填写 0 到 4294967295 之间的整数 / \
+                 invalid number of working days: write a whole number from 0 to 4294967295",
+            ),
+            Self::Coded { code, message } => write!(f, "[{code}] {message}"),
         }
     }
 }

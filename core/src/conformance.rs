@@ -71,24 +71,41 @@ pub fn run(name: &str, mut run: impl FnMut(&Input) -> Value) -> Vec<String> {
     failures
 }
 
+/// Result keys that hold lists of coded problems.
+const CODED_LISTS: [&str; 3] = ["errors", "failures", "problems"];
+
 /// The matching rule: every key of `expected` equals the same key of `actual` (missing =
-/// null), except `errors`, which lists the expected codes in order, and `errorPaths`, the
-/// errors' paths in order; and no error message is empty or contains the trimmed input
-/// (when that is 6 bytes or longer).
+/// null), except `errors`, `failures` and `problems`, which list the expected codes in
+/// order; `errorPaths`, the `errors`' paths in order; `errorLines`, the `problems`' lines in
+/// order; and `chain`, the chain's grant ids in order. No message in those lists is empty
+/// or contains the trimmed input (when that is 6 bytes or longer).
 pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> {
-    let errors = || {
+    let coded = |key: &str| {
         actual
-            .get("errors")
+            .get(key)
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
     };
+    let errors = || coded("errors");
     let mut out = Vec::new();
     for (key, want) in expected.as_object().into_iter().flatten() {
-        let got = if key == "errors" {
+        let got = if let Some(list) = CODED_LISTS.iter().find(|k| **k == key) {
             Value::Array(
-                errors()
+                coded(list)
                     .map(|e| e.get("code").cloned().unwrap_or_default())
+                    .collect(),
+            )
+        } else if key == "chain" {
+            Value::Array(
+                coded("chain")
+                    .map(|e| e.get("grant").cloned().unwrap_or_default())
+                    .collect(),
+            )
+        } else if key == "errorLines" {
+            Value::Array(
+                coded("problems")
+                    .map(|e| e.get("line").cloned().unwrap_or_default())
                     .collect(),
             )
         } else if key == "errorPaths" {
@@ -105,7 +122,7 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
         }
     }
     let trimmed = value.trim();
-    for error in errors() {
+    for error in CODED_LISTS.iter().flat_map(|k| coded(k)) {
         let message = error
             .get("message")
             .and_then(Value::as_str)

@@ -6,10 +6,13 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use crate::authority::ledger::{self, LedgerHead, LedgerReport};
+use crate::authority::{self, AuthorityIndex, Authorization, Stamp, Step, Verdict};
+use crate::calendar::WorkCalendar;
 use crate::catalog::bundle::{self, BundleReport};
 use crate::catalog::{self, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
 use crate::form::{self, FormSpec};
@@ -173,6 +176,10 @@ const MAX_CACHED_CONDITIONS: usize = 6;
 #[derive(Debug, Clone)]
 pub struct Engine {
     catalog: Catalog,
+    /// The registry of grants and seals, indexed.
+    authority: AuthorityIndex,
+    /// Working days: statutory holidays and make-up days.
+    calendar: WorkCalendar,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
     bundle_forms: HashMap<(usize, u64), (Vec<usize>, FormSpec)>,
 }
@@ -218,6 +225,8 @@ impl Engine {
             }
         }
         Ok(Self {
+            authority: AuthorityIndex::new(&catalog),
+            calendar: WorkCalendar::china(),
             catalog,
             bundle_forms,
         })
@@ -406,5 +415,39 @@ impl Engine {
             .into_iter()
             .cloned()
             .collect())
+    }
+
+    /// The working-day calendar deadlines count with.
+    pub fn calendar(&self) -> &WorkCalendar {
+        &self.calendar
+    }
+
+    /// Verifies one stamp against the catalogue's registry (see [`authority::verify`]).
+    pub fn verify_stamp(&self, stamp: &Stamp) -> Verdict<'_> {
+        authority::verify(&self.catalog, &self.authority, stamp)
+    }
+
+    /// May `org` perform `step` of `matter` at `at`, and in whose name (see
+    /// [`authority::authorize`])? The chain a stamp would rely on, without the seal.
+    pub fn authorize<'e>(
+        &'e self,
+        org: &'e str,
+        matter: &str,
+        step: Step,
+        at: DateTime<FixedOffset>,
+    ) -> Authorization<'e> {
+        authority::authorize(&self.catalog, &self.authority, org, matter, step, at)
+    }
+
+    /// Verifies a 用印台账 (JSON Lines): its hash chain, the kept `head` if given, and
+    /// every intact entry's stamp against the registry (see [`ledger::verify_with`]).
+    pub fn verify_ledger(&self, text: &str, head: Option<&LedgerHead>, lang: Lang) -> LedgerReport {
+        ledger::verify_with(text, head, lang, |stamp| {
+            self.verify_stamp(stamp)
+                .failures
+                .iter()
+                .map(|f| f.code().to_owned())
+                .collect()
+        })
     }
 }

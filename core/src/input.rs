@@ -127,7 +127,7 @@ impl InputError {
             serde_json::error::Category::Data => Self::Shape {
                 line,
                 column,
-                detail: error.to_string(),
+                detail: crate::ids::mask_digit_runs(&error.to_string()),
             },
             _ if error.to_string().starts_with("recursion limit exceeded") => Self::TooDeep,
             _ => Self::Malformed { line, column },
@@ -149,7 +149,24 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T
     if text.len() > max_bytes {
         return Err(InputError::TooLarge { max: max_bytes });
     }
-    serde_json::from_str(text).map_err(|e| InputError::from_serde(&e))
+    serde_json::from_str(text).map_err(|e| classify(text, &e))
+}
+
+/// A syntax error from a typed parse can still be a shape error: `serde_json` reports a value
+/// of the wrong kind where an enum is expected (`"step": 4`) as "expected value". Well-formed
+/// JSON is a shape problem, whatever the typed parser said (checked on the error path only).
+fn classify(text: &str, error: &serde_json::Error) -> InputError {
+    let found = InputError::from_serde(error);
+    if matches!(found, InputError::Malformed { .. })
+        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
+    {
+        return InputError::Shape {
+            line: error.line(),
+            column: error.column(),
+            detail: crate::ids::mask_digit_runs(&error.to_string()),
+        };
+    }
+    found
 }
 
 /// Parses a JSON document given as bytes (from a file or a C caller): UTF-8 checked, then

@@ -15,6 +15,10 @@
 //!   with its JSON Pointer, the normalised answer;
 //! - [`engine`]: one immutable, shareable [`engine::Engine`] over a linted catalogue, the
 //!   JSON-shaped surface every binding uses;
+//! - [`authority`]: grants (下放 / 授权 / 委托 / 窗口前移), seals, stamp verification and
+//!   the hash-chained 用印台账;
+//! - [`case`]: 办件 as events — `decide` and `evolve`, roles, authority, deadlines;
+//! - [`appointment`]: 预约 slots, extended hours, home visits;
 //! - [`input`], [`args`], [`calendar`], [`Lang`], [`Problem`]: what hosts pass in and get back.
 //!
 //! ```
@@ -29,8 +33,11 @@
 //! assert_eq!(facts.age, Some(74));
 //! ```
 
+pub mod appointment;
 pub mod args;
+pub mod authority;
 pub mod calendar;
+pub mod case;
 pub mod catalog;
 #[cfg(feature = "conformance")]
 pub mod conformance;

@@ -1,7 +1,8 @@
 /*
  * What the C test programs (tests/c/test_*.c) share: the pass/fail counts and expect(),
- * reading files and JSON members, the matching rule's member comparison, the last-error
- * checks and the thread test's runner.
+ * reading files and JSON members, the fixtures' matching rule (fixture_mismatches), the
+ * fixtures' catalogue patches (pointer_set), the last-error checks and the thread test's
+ * runner.
  *
  * Include it first, after defining _POSIX_C_SOURCE. Everything here is `static inline`
  * (or a macro), so a program that does not use a helper still builds with -Werror.
@@ -87,6 +88,229 @@ static inline int member_mismatch(const char *name, const char *key, const cJSON
     free(got_text);
     free(wanted);
     return 1;
+}
+
+/* Length in bytes of the white-space character (Rust's char::is_whitespace) at p, or 0. */
+static inline size_t space_at(const unsigned char *p, size_t avail) {
+    unsigned long c;
+    size_t n;
+    if (avail == 0) {
+        return 0;
+    }
+    if (p[0] < 0x80) {
+        c = p[0];
+        n = 1;
+    } else if ((p[0] & 0xE0) == 0xC0 && avail >= 2) {
+        c = ((p[0] & 0x1Ful) << 6) | (p[1] & 0x3Ful);
+        n = 2;
+    } else if ((p[0] & 0xF0) == 0xE0 && avail >= 3) {
+        c = ((p[0] & 0x0Ful) << 12) | ((p[1] & 0x3Ful) << 6) | (p[2] & 0x3Ful);
+        n = 3;
+    } else {
+        return 0;
+    }
+    if ((c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+        (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+        c == 0x205F || c == 0x3000) {
+        return n;
+    }
+    return 0;
+}
+
+/* A copy of s without leading and trailing white space (as Rust's str::trim); free it. */
+static inline char *trimmed(const char *s) {
+    const unsigned char *start = (const unsigned char *)s;
+    const unsigned char *end = start + strlen(s);
+    size_t n;
+    char *out;
+    while ((n = space_at(start, (size_t)(end - start))) > 0) {
+        start += n;
+    }
+    while (end > start) {
+        const unsigned char *last = end - 1;
+        while (last > start && (*last & 0xC0) == 0x80) {
+            last--;
+        }
+        if (space_at(last, (size_t)(end - last)) != (size_t)(end - last)) {
+            break;
+        }
+        end = last;
+    }
+    out = malloc((size_t)(end - start) + 1);
+    if (out != NULL) {
+        memcpy(out, start, (size_t)(end - start));
+        out[end - start] = '\0';
+    }
+    return out;
+}
+
+/* input.value repeated input.repeat times (free it), or NULL when there is no input.value. */
+static inline char *case_value(const cJSON *input) {
+    const char *unit = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(input, "value"));
+    const cJSON *repeat = cJSON_GetObjectItemCaseSensitive(input, "repeat");
+    size_t times = cJSON_IsNumber(repeat) ? (size_t)repeat->valuedouble : 1;
+    size_t len, i;
+    char *value;
+    if (unit == NULL) {
+        return NULL;
+    }
+    len = strlen(unit);
+    value = malloc(len * times + 1);
+    if (value == NULL) {
+        return NULL;
+    }
+    for (i = 0; i < times; i++) {
+        memcpy(value + i * len, unit, len);
+    }
+    value[len * times] = '\0';
+    return value;
+}
+
+/* A new array of member `key` of each item of `list` (null where an item lacks it; empty
+ * when `list` is missing or not an array). */
+static inline cJSON *field_list(const cJSON *list, const char *key) {
+    cJSON *fields = cJSON_CreateArray();
+    const cJSON *item;
+    if (!cJSON_IsArray(list)) {
+        return fields;
+    }
+    cJSON_ArrayForEach(item, list) {
+        const cJSON *field = cJSON_GetObjectItemCaseSensitive(item, key);
+        cJSON_AddItemToArray(fields,
+                             field == NULL ? cJSON_CreateNull() : cJSON_Duplicate(field, 1));
+    }
+    return fields;
+}
+
+/*
+ * The matching rule of every suite (core/src/conformance.rs, `mismatches`): each key of
+ * `expected` deep-equals the same key of `actual` (missing = null), except
+ *   - "errors", "failures", "problems": the codes of that list of `actual`, in order;
+ *   - "errorPaths": the paths of `actual`'s "errors", in order;
+ *   - "errorLines": the lines of `actual`'s "problems", in order;
+ *   - "chain": the grant ids of `actual`'s "chain", in order.
+ * No message in `actual`'s "errors", "failures" or "problems" is empty or contains `value`
+ * (the case's input.value, trimmed; NULL when it has none) when that is 6 bytes or longer.
+ * Returns the number of mismatches, each printed with the case's `name`.
+ */
+static inline int fixture_mismatches(const char *name, const char *value, const cJSON *expected,
+                                     const cJSON *actual) {
+    static const char *const coded[] = {"errors", "failures", "problems"};
+    int bad = 0;
+    size_t k;
+    const cJSON *want;
+    char *trim = value == NULL ? NULL : trimmed(value);
+    cJSON_ArrayForEach(want, expected) {
+        const char *key = want->string;
+        cJSON *list = NULL;
+        const cJSON *got;
+        int is_coded = 0;
+        for (k = 0; k < sizeof coded / sizeof *coded; k++) {
+            is_coded = is_coded || strcmp(key, coded[k]) == 0;
+        }
+        if (is_coded) {
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, key), "code");
+        } else if (strcmp(key, "chain") == 0) {
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "chain"), "grant");
+        } else if (strcmp(key, "errorLines") == 0) {
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "problems"), "line");
+        } else if (strcmp(key, "errorPaths") == 0) {
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "errors"), "path");
+        } else {
+            got = cJSON_GetObjectItemCaseSensitive(actual, key);
+        }
+        bad += member_mismatch(name, key, want, got);
+        cJSON_Delete(list);
+    }
+    for (k = 0; k < sizeof coded / sizeof *coded; k++) {
+        const cJSON *list = cJSON_GetObjectItemCaseSensitive(actual, coded[k]);
+        const cJSON *error;
+        if (!cJSON_IsArray(list)) {
+            continue;
+        }
+        cJSON_ArrayForEach(error, list) {
+            const char *message = opt_string(error, "message");
+            if (message == NULL || message[0] == '\0' ||
+                (trim != NULL && strlen(trim) >= 6 && strstr(message, trim) != NULL)) {
+                printf("FAIL: %s: %s: a message is empty or quotes the input: %s\n", name,
+                       coded[k], message == NULL ? "(none)" : message);
+                bad++;
+            }
+        }
+    }
+    free(trim);
+    return bad;
+}
+
+/* The member or element of `parent` that the reference token `token` names, or NULL. */
+static inline cJSON *pointer_child(const cJSON *parent, const char *token) {
+    if (cJSON_IsArray(parent)) {
+        char *end;
+        long index;
+        if (token[0] == '\0' || (token[0] == '0' && token[1] != '\0')) {
+            return NULL;
+        }
+        index = strtol(token, &end, 10);
+        if (*end != '\0' || index < 0 || index >= cJSON_GetArraySize(parent)) {
+            return NULL;
+        }
+        return cJSON_GetArrayItem(parent, (int)index);
+    }
+    return cJSON_IsObject(parent) ? cJSON_GetObjectItemCaseSensitive(parent, token) : NULL;
+}
+
+/*
+ * Replaces the value at JSON Pointer `pointer` (RFC 6901) of *doc with a copy of `value`,
+ * as the fixtures' "set" does: the value must exist. Returns 0 when it does not.
+ * (cJSON_Utils has cJSONUtils_GetPointer, but Debian's libcjson-dev does not ship it.)
+ */
+static inline int pointer_set(cJSON **doc, const char *pointer, const cJSON *value) {
+    cJSON *copy = cJSON_Duplicate(value, 1);
+    cJSON *parent = NULL, *current = *doc;
+    char *tokens, *token, *next;
+    int ok = 1;
+    if (copy == NULL) {
+        return 0;
+    }
+    if (pointer[0] == '\0') {
+        cJSON_Delete(*doc);
+        *doc = copy;
+        return 1;
+    }
+    if (pointer[0] != '/' || (tokens = malloc(strlen(pointer))) == NULL) {
+        cJSON_Delete(copy);
+        return 0;
+    }
+    memcpy(tokens, pointer + 1, strlen(pointer));
+    for (token = tokens; ok && token != NULL; token = next) {
+        char *read, *write;
+        next = strchr(token, '/');
+        if (next != NULL) {
+            *next++ = '\0';
+        }
+        /* ~1 is "/" and ~0 is "~", in that order. */
+        for (read = write = token; *read != '\0'; read++, write++) {
+            if (read[0] == '~' && (read[1] == '0' || read[1] == '1')) {
+                *write = read[1] == '1' ? '/' : '~';
+                read++;
+            } else {
+                *write = *read;
+            }
+        }
+        *write = '\0';
+        parent = current;
+        current = pointer_child(parent, token);
+        ok = current != NULL;
+        if (ok && next == NULL) {
+            ok = cJSON_IsArray(parent)
+                     ? cJSON_ReplaceItemInArray(parent, (int)strtol(token, NULL, 10), copy)
+                     : cJSON_ReplaceItemInObjectCaseSensitive(parent, token, copy);
+            copy = ok ? NULL : copy;
+        }
+    }
+    free(tokens);
+    cJSON_Delete(copy);
+    return ok;
 }
 
 /* The last error's status and code, and its messages (zh-CN, en) non-empty and different. */

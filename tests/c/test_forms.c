@@ -14,12 +14,11 @@
  * - lint.json: input.patch ([{"op": "set", "path": JSON Pointer, "value"}]) is applied to
  *   the catalogue document, which is then linted at input.at; the actual result is
  *   {"valid": no problem, "errors": the problems}.
- * Matching rule (the same in every suite): each key of expected other than "errors" and
- * "errorPaths" deep-equals the result's key (missing = null); "errors" is the list of the
- * result's error codes and "errorPaths" of their paths, in order; every error message is
- * non-empty and does not contain the trimmed input.value when that is at least 6 bytes
- * long (these fixtures have no input.value: a case that has one is reported, so that a new
- * fixture is not half-checked).
+ * Matching rule: the one every suite uses (fixture_mismatches in harness.h): each key of
+ * expected other than "errors" and "errorPaths" deep-equals the result's key (missing =
+ * null); "errors" is the list of the result's error codes and "errorPaths" of their paths,
+ * in order; every error message is non-empty and does not contain the trimmed input.value
+ * (when the case has one) when that is at least 6 bytes long.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -51,129 +50,15 @@ static int string_is(const cJSON *object, const char *key, const char *want) {
     return value != NULL && strcmp(value, want) == 0;
 }
 
-/* The member or element of `parent` that the reference token `token` names, or NULL. */
-static cJSON *pointer_child(const cJSON *parent, const char *token) {
-    if (cJSON_IsArray(parent)) {
-        char *end;
-        long index;
-        if (token[0] == '\0' || (token[0] == '0' && token[1] != '\0')) {
-            return NULL;
-        }
-        index = strtol(token, &end, 10);
-        if (*end != '\0' || index < 0 || index >= cJSON_GetArraySize(parent)) {
-            return NULL;
-        }
-        return cJSON_GetArrayItem(parent, (int)index);
-    }
-    return cJSON_IsObject(parent) ? cJSON_GetObjectItemCaseSensitive(parent, token) : NULL;
-}
-
-/*
- * Replaces the value at JSON Pointer `pointer` (RFC 6901) of *doc with a copy of `value`,
- * as the fixtures' "set" does: the value must exist. Returns 0 when it does not.
- * (cJSON_Utils has cJSONUtils_GetPointer, but Debian's libcjson-dev does not ship it.)
- */
-static int pointer_set(cJSON **doc, const char *pointer, const cJSON *value) {
-    cJSON *copy = cJSON_Duplicate(value, 1);
-    cJSON *parent = NULL, *current = *doc;
-    char *tokens, *token, *next;
-    int ok = 1;
-    if (copy == NULL) {
-        return 0;
-    }
-    if (pointer[0] == '\0') {
-        cJSON_Delete(*doc);
-        *doc = copy;
-        return 1;
-    }
-    if (pointer[0] != '/' || (tokens = malloc(strlen(pointer))) == NULL) {
-        cJSON_Delete(copy);
-        return 0;
-    }
-    memcpy(tokens, pointer + 1, strlen(pointer));
-    for (token = tokens; ok && token != NULL; token = next) {
-        char *read, *write;
-        next = strchr(token, '/');
-        if (next != NULL) {
-            *next++ = '\0';
-        }
-        /* ~1 is "/" and ~0 is "~", in that order. */
-        for (read = write = token; *read != '\0'; read++, write++) {
-            if (read[0] == '~' && (read[1] == '0' || read[1] == '1')) {
-                *write = read[1] == '1' ? '/' : '~';
-                read++;
-            } else {
-                *write = *read;
-            }
-        }
-        *write = '\0';
-        parent = current;
-        current = pointer_child(parent, token);
-        ok = current != NULL;
-        if (ok && next == NULL) {
-            ok = cJSON_IsArray(parent)
-                     ? cJSON_ReplaceItemInArray(parent, (int)strtol(token, NULL, 10), copy)
-                     : cJSON_ReplaceItemInObjectCaseSensitive(parent, token, copy);
-            copy = ok ? NULL : copy;
-        }
-    }
-    free(tokens);
-    cJSON_Delete(copy);
-    return ok;
-}
-
-/* The list of member `key` of each error, as a new array. */
-static cJSON *error_list(const cJSON *errors, const char *key) {
-    cJSON *list = cJSON_CreateArray();
-    const cJSON *error;
-    cJSON_ArrayForEach(error, errors) {
-        const cJSON *item = cJSON_GetObjectItemCaseSensitive(error, key);
-        cJSON_AddItemToArray(list, item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1));
-    }
-    return list;
-}
-
-/* Applies the matching rule; returns the number of mismatches (each printed). */
-static int mismatches(const char *name, const cJSON *input, const cJSON *expected,
-                      const cJSON *actual) {
-    int bad = 0;
-    const cJSON *want;
-    const cJSON *errors = cJSON_GetObjectItemCaseSensitive(actual, "errors");
-    const cJSON *error;
-    if (cJSON_GetObjectItemCaseSensitive(input, "value") != NULL) {
-        printf("FAIL: %s: input.value: this suite does not check message leaks\n", name);
-        bad++;
-    }
-    cJSON_ArrayForEach(want, expected) {
-        cJSON *list = NULL;
-        const cJSON *got;
-        if (strcmp(want->string, "errors") == 0) {
-            got = list = error_list(errors, "code");
-        } else if (strcmp(want->string, "errorPaths") == 0) {
-            got = list = error_list(errors, "path");
-        } else {
-            got = cJSON_GetObjectItemCaseSensitive(actual, want->string);
-        }
-        bad += member_mismatch(name, want->string, want, got);
-        cJSON_Delete(list);
-    }
-    cJSON_ArrayForEach(error, errors) {
-        const char *message = opt_string(error, "message");
-        if (message == NULL || message[0] == '\0') {
-            printf("FAIL: %s: an error message is empty\n", name);
-            bad++;
-        }
-    }
-    return bad;
-}
-
 /* Counts a fixture case: passed when the result matches. */
 static void expect_case(const char *name, const cJSON *input, const cJSON *expected,
                         const char *json) {
     cJSON *actual = json == NULL ? NULL : cJSON_Parse(json);
+    char *value = case_value(input);
     if (expect(actual != NULL, "%s: the result is not JSON", name)) {
-        count_case(mismatches(name, input, expected, actual));
+        count_case(fixture_mismatches(name, value, expected, actual));
     }
+    free(value);
     cJSON_Delete(actual);
 }
 

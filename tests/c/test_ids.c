@@ -7,133 +7,15 @@
  * on any failure. Built by tests/c/run.sh (C99, -Wall -Wextra -Wpedantic -Werror) and run
  * under valgrind and AddressSanitizer.
  *
- * Matching rule (the same in every suite): value = input.value repeated input.repeat
- * times; each key of expected other than "errors" deep-equals the report's key (missing =
- * null); "errors" is the list of the report's error codes, in order; every error message
- * is non-empty and does not contain the trimmed input when that is at least 6 bytes long.
+ * Matching rule: the one every suite uses (fixture_mismatches in harness.h), with value =
+ * input.value repeated input.repeat times: each key of expected other than "errors"
+ * deep-equals the report's key (missing = null); "errors" is the list of the report's error
+ * codes, in order; every error message is non-empty and does not contain the trimmed input
+ * when that is at least 6 bytes long.
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include "harness.h"
-
-/* Length in bytes of the white-space character (Rust's char::is_whitespace) at p, or 0. */
-static size_t space_at(const unsigned char *p, size_t avail) {
-    unsigned long c;
-    size_t n;
-    if (avail == 0) {
-        return 0;
-    }
-    if (p[0] < 0x80) {
-        c = p[0];
-        n = 1;
-    } else if ((p[0] & 0xE0) == 0xC0 && avail >= 2) {
-        c = ((p[0] & 0x1Ful) << 6) | (p[1] & 0x3Ful);
-        n = 2;
-    } else if ((p[0] & 0xF0) == 0xE0 && avail >= 3) {
-        c = ((p[0] & 0x0Ful) << 12) | ((p[1] & 0x3Ful) << 6) | (p[2] & 0x3Ful);
-        n = 3;
-    } else {
-        return 0;
-    }
-    if ((c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-        (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-        c == 0x205F || c == 0x3000) {
-        return n;
-    }
-    return 0;
-}
-
-/* A copy of s without leading and trailing white space (as Rust's str::trim). */
-static char *trimmed(const char *s) {
-    const unsigned char *start = (const unsigned char *)s;
-    const unsigned char *end = start + strlen(s);
-    size_t n;
-    char *out;
-    while ((n = space_at(start, (size_t)(end - start))) > 0) {
-        start += n;
-    }
-    while (end > start) {
-        const unsigned char *last = end - 1;
-        while (last > start && (*last & 0xC0) == 0x80) {
-            last--;
-        }
-        if (space_at(last, (size_t)(end - last)) != (size_t)(end - last)) {
-            break;
-        }
-        end = last;
-    }
-    out = malloc((size_t)(end - start) + 1);
-    if (out != NULL) {
-        memcpy(out, start, (size_t)(end - start));
-        out[end - start] = '\0';
-    }
-    return out;
-}
-
-/* input.value repeated input.repeat times. */
-static char *case_value(const cJSON *input) {
-    const char *unit = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(input, "value"));
-    const cJSON *repeat = cJSON_GetObjectItemCaseSensitive(input, "repeat");
-    size_t times = cJSON_IsNumber(repeat) ? (size_t)repeat->valuedouble : 1;
-    size_t len, i;
-    char *value;
-    if (unit == NULL) {
-        return NULL;
-    }
-    len = strlen(unit);
-    value = malloc(len * times + 1);
-    if (value == NULL) {
-        return NULL;
-    }
-    for (i = 0; i < times; i++) {
-        memcpy(value + i * len, unit, len);
-    }
-    value[len * times] = '\0';
-    return value;
-}
-
-/* Applies the matching rule; returns the number of mismatches (each printed). */
-static int mismatches(const char *name, const char *value, const cJSON *expected,
-                      const cJSON *actual) {
-    int bad = 0;
-    const cJSON *want;
-    const cJSON *errors = cJSON_GetObjectItemCaseSensitive(actual, "errors");
-    const cJSON *error;
-    char *trim = trimmed(value);
-    cJSON_ArrayForEach(want, expected) {
-        if (strcmp(want->string, "errors") == 0) {
-            int i = 0, n = cJSON_GetArraySize(want), same = cJSON_IsArray(errors) &&
-                                                        cJSON_GetArraySize(errors) == n;
-            for (; same && i < n; i++) {
-                const char *code = opt_string(cJSON_GetArrayItem(errors, i), "code");
-                const char *code_wanted = cJSON_GetStringValue(cJSON_GetArrayItem(want, i));
-                same = code != NULL && code_wanted != NULL && strcmp(code, code_wanted) == 0;
-            }
-            if (!same) {
-                char *got = cJSON_PrintUnformatted(errors);
-                char *wanted = cJSON_PrintUnformatted(want);
-                printf("FAIL: %s: errors: expected codes %s, got %s\n", name, wanted, got);
-                free(got);
-                free(wanted);
-                bad++;
-            }
-        } else {
-            bad += member_mismatch(name, want->string, want,
-                                   cJSON_GetObjectItemCaseSensitive(actual, want->string));
-        }
-    }
-    cJSON_ArrayForEach(error, errors) {
-        const char *message = opt_string(error, "message");
-        if (message == NULL || message[0] == '\0' ||
-            (trim != NULL && strlen(trim) >= 6 && strstr(message, trim) != NULL)) {
-            printf("FAIL: %s: message empty or leaks the value: %s\n", name,
-                   message == NULL ? "(none)" : message);
-            bad++;
-        }
-    }
-    free(trim);
-    return bad;
-}
 
 /* The fixture cases, with each one's report from the first run (for the thread test). */
 typedef struct {
@@ -167,7 +49,8 @@ static void run_fixtures(fixtures *f) {
         actual = cJSON_Parse(json);
         if (expect(actual != NULL, "%s: the report is not JSON", name)) {
             count_case(
-                mismatches(name, value, cJSON_GetObjectItemCaseSensitive(c, "expected"), actual));
+                fixture_mismatches(name, value, cJSON_GetObjectItemCaseSensitive(c, "expected"),
+                                   actual));
             cJSON_Delete(actual);
         }
         f->reports[i] = json;

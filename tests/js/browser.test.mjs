@@ -121,6 +121,10 @@ const readFixture = (name) => JSON.parse(readFileSync(join(repo, 'tests', 'fixtu
 const fixtures = readFixture('ids.json');
 const forms = readFixture('forms.json');
 const lint = readFixture('lint.json');
+const stamps = readFixture('authority/stamps.json');
+const ledgers = readFixture('authority/ledgers.json');
+const casesFixture = readFixture('cases.json');
+const calendarFixture = readFixture('calendar.json');
 
 test('browser: the page ran without errors', () => {
   assert.equal(results.fatal, undefined);
@@ -200,4 +204,98 @@ test('browser: misuse and hostile answers throw coded Errors', () => {
   assert.deepEqual(e.unknownMatter, { isError: true, code: 'engine.unknown_matter', name: null });
   assert.deepEqual(e.bothTargets, { isError: true, code: 'engine.target', name: null });
   assert.deepEqual(e.badCatalog, { isError: true, code: 'input.shape', name: null });
+});
+
+test('browser: every stamp and ledger fixture case ran', () => {
+  assert.deepEqual(
+    results.authority?.stampCases?.map((c) => c.name),
+    stamps.cases.map((c) => c.name),
+  );
+  assert.deepEqual(
+    results.authority?.ledgerCases?.map((c) => c.name),
+    ledgers.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of stamps.cases.entries()) {
+  test(`browser stamps fixture: ${testCase.name}`, () => {
+    const result = results.authority?.stampCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+for (const [i, testCase] of ledgers.cases.entries()) {
+  test(`browser ledgers fixture: ${testCase.name}`, () => {
+    const result = results.authority?.ledgerCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: stamps verify, ledgers written here verify, a changed byte is found', () => {
+  const a = results.authority;
+  assert.equal(a.verdict.valid, true, JSON.stringify(a.verdict.failures));
+  assert.deepEqual(a.verdict.chain.map((l) => l.grant), ['g-yb-street', 'g-yb-st1']);
+  assert.equal(a.ledger.valid, true, JSON.stringify(a.ledger.problems));
+  assert.equal(a.ledger.entries, 2);
+  assert.deepEqual(a.tampered, [[2, 'ledger.hash_mismatch']]);
+  assert.equal(a.digest, 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+});
+
+test('browser: authority misuse throws coded Errors', () => {
+  const a = results.authority;
+  assert.deepEqual(a.malformed, { isError: true, code: 'input.malformed', name: null });
+  assert.deepEqual(a.unknownStep, { isError: true, code: 'input.shape', name: null });
+  assert.deepEqual(a.notAQuery, { isError: true, code: 'arg.invalid_type', name: 'query' });
+  assert.deepEqual(a.sm3, { isError: true, code: 'ledger.unsupported_alg', name: null });
+  assert.deepEqual(a.notText, { isError: true, code: 'arg.invalid_type', name: 'content' });
+});
+
+test('browser: every cases and calendar fixture case ran', () => {
+  assert.deepEqual(
+    results.case?.caseCases?.map((c) => c.name),
+    casesFixture.cases.map((c) => c.name),
+  );
+  assert.deepEqual(
+    results.case?.calendarCases?.map((c) => c.name),
+    calendarFixture.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of casesFixture.cases.entries()) {
+  test(`browser cases fixture: ${testCase.name}`, () => {
+    const result = results.case?.caseCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+for (const [i, testCase] of calendarFixture.cases.entries()) {
+  test(`browser calendar fixture: ${testCase.name}`, () => {
+    const result = results.case?.calendarCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: a case decided, refused, replayed from JSON Lines, with its deadline and actions', () => {
+  const c = results.case;
+  assert.equal(c.status, 'delivered');
+  assert.deepEqual(c.replayed, [['HC-1', 'delivered', 5]]);
+  assert.equal(c.refused.outcome, 'refused');
+  assert.equal(c.refused.error.code, 'case.conflict');
+  assert.match(c.refused.error.message, /^The case moved on/);
+  assert.deepEqual(c.actions, ['accept', 'not_accept', 'claim']);
+  assert.deepEqual([c.deadline.due, c.deadline.light, c.deadline.escalation], ['2025-05-13', 'green', 'none']);
+  assert.deepEqual(c.calendar, { date: '2025-10-14', errors: [] });
+});
+
+test('browser: case misuse throws coded Errors', () => {
+  const c = results.case;
+  assert.deepEqual(c.outOfRange, { isError: true, code: 'calendar.out_of_range', name: null });
+  assert.deepEqual(c.badDate, { isError: true, code: 'arg.invalid_date', name: null });
+  assert.deepEqual(c.badCommand, { isError: true, code: 'input.shape', name: null });
+  assert.deepEqual(c.notAnEvent, { isError: true, code: 'arg.invalid_type', name: 'event' });
+  assert.deepEqual(c.notEvents, { isError: true, code: 'arg.invalid_type', name: 'events' });
 });

@@ -7,11 +7,30 @@
 //                         bundle's example), Problem[] (every lint fixture), FormSpec[] (every
 //                         matter and bundle), MatterSummary[], BundleSummary[], Material[] —
 //                         over tests/fixtures/catalog/mini.json and catalogs/haicang.json
+//   generated/authority.ts VerdictReport[] (every stamps fixture that gives a report, in both
+//                         languages), LedgerReport[] (every ledgers fixture that verifies a
+//                         ledger, and broken ledgers written here), Appended[] (every append
+//                         fixture, and the ledger written here)
+//   generated/case.ts     the inputs of tests/fixtures/{cases,calendar}.json as the declared
+//                         input types (CommandEnvelope[], CaseContext[], CalendarQuery[]) and
+//                         what the package returns for them: Decision[] (every step, both
+//                         languages), Evolution[] (applied and refused), Case[], CaseEvent[],
+//                         Action[][], (DeadlineStatus | null)[], ReplayReport[] (arrays, and
+//                         JSON Lines broken here), CalendarReport[] (every calendar fixture,
+//                         both languages)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 import * as doorstep from 'doorstep';
 
-import { applyPatch, caseOptions, caseValue, formTarget } from './fixture-rule.mjs';
+import {
+  CASES_CATALOG_AT,
+  applyPatch,
+  authorityCatalogAt,
+  caseOptions,
+  caseValue,
+  formTarget,
+  ledgerText,
+} from './fixture-rule.mjs';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const out = new URL('./generated/', import.meta.url);
@@ -94,4 +113,230 @@ console.log(
   `generated/engine.ts: ${validations.length} validations, ${problems.length} lint problems, ` +
     `${formSpecs.length} forms, ${matters.length} matters, ${bundles.length} bundles, ` +
     `${materials.length} materials (${catalogs.length} catalogues)`,
+);
+
+const stampFixtures = JSON.parse(read('../fixtures/authority/stamps.json'));
+const ledgerFixtures = JSON.parse(read('../fixtures/authority/ledgers.json'));
+const authorityEngines = new Map();
+const authorityEngine = (input) => {
+  const key = `${input.catalog}@${authorityCatalogAt(input)}`;
+  if (!authorityEngines.has(key)) {
+    authorityEngines.set(key, new doorstep.Engine(read(`../fixtures/${input.catalog}`), { at: authorityCatalogAt(input) }));
+  }
+  return authorityEngines.get(key);
+};
+/** `fn()`, or nothing when it throws (a fixture that expects an error). */
+const attempt = (fn) => {
+  try {
+    return [fn()];
+  } catch {
+    return [];
+  }
+};
+const verdicts = [];
+for (const { input } of stampFixtures.cases) {
+  const engine = authorityEngine(input);
+  for (const lang of ['zh-CN', 'en']) {
+    verdicts.push(
+      ...attempt(() =>
+        input.query !== undefined
+          ? engine.authorize(input.query, { lang })
+          : engine.verifyStamp(input.stampText ?? input.stamp, { lang }),
+      ),
+    );
+  }
+}
+const ledgerReports = [];
+const appended = [];
+for (const { input } of ledgerFixtures.cases) {
+  if (input.append !== undefined) appended.push(...attempt(() => doorstep.ledgerAppend(input.append)));
+  else if (input.lines !== undefined) {
+    const engine = authorityEngine(input);
+    ledgerReports.push(engine.verifyLedger(ledgerText(input.lines), input.head ?? null, { lang: input.lang }));
+  }
+}
+// A ledger written here, then broken every way that gives a problem its own params.
+const sample = stampFixtures.cases.find((c) => c.input.stamp !== undefined && c.expected.valid === true).input.stamp;
+let head = null;
+const lines = [];
+for (const [i, step] of ['receive', 'accept', 'decide'].entries()) {
+  const next = doorstep.ledgerAppend({ head, stamp: { ...sample, step, case: `HC-2025-00000${i}` } });
+  appended.push(next);
+  lines.push(next.line);
+  head = next.head;
+}
+const engine = authorityEngine({ catalog: 'catalog/authority.json' });
+const revoked = doorstep.ledgerAppend({ stamp: { ...sample, seal: 'seal-st3' } });
+appended.push(revoked);
+for (const broken of [
+  lines,
+  [lines[0], lines[2]],
+  [lines[0], '{', lines[2]],
+  [revoked.line],
+  [lines[0].replace('"seq":1,', '"seq":18446744073709551615,')],
+]) {
+  ledgerReports.push(engine.verifyLedger(ledgerText(broken), head));
+}
+for (const e of authorityEngines.values()) e.free();
+writeTs(
+  'authority.ts',
+  'tests/fixtures/authority/{stamps,ledgers}.json',
+  ['Appended', 'LedgerReport', 'VerdictReport'],
+  [
+    ['verdicts', 'VerdictReport[]', verdicts],
+    ['ledgerReports', 'LedgerReport[]', ledgerReports],
+    ['appended', 'Appended[]', appended],
+  ],
+);
+console.log(
+  `generated/authority.ts: ${verdicts.length} verdicts, ${ledgerReports.length} ledger reports, ` +
+    `${appended.length} appends`,
+);
+
+const casesFixture = JSON.parse(read('../fixtures/cases.json'));
+const calendarFixture = JSON.parse(read('../fixtures/calendar.json'));
+const commands = [];
+const contexts = [];
+const decisions = [];
+const evolutions = [];
+const caseList = [];
+const caseEvents = [];
+const actionLists = [];
+const deadlines = [];
+const replays = [];
+for (const { input } of casesFixture.cases) {
+  const doc = applyPatch(JSON.parse(read(`../fixtures/${input.catalog}`)), input.patch);
+  const caseEngine = new doorstep.Engine(JSON.stringify(doc), { at: CASES_CATALOG_AT });
+  let current = null;
+  const events = [];
+  for (const { command, context } of input.steps) {
+    commands.push(command);
+    contexts.push(context);
+    decisions.push(caseEngine.decide(current, command, context, { lang: 'en' }));
+    const decision = caseEngine.decide(current, command, context);
+    decisions.push(decision);
+    if (decision.outcome !== 'accepted') continue;
+    for (const event of decision.events) {
+      const evolution = doorstep.evolve(current, event);
+      evolutions.push(evolution);
+      // The same event again: refused.
+      evolutions.push(doorstep.evolve(evolution.outcome === 'applied' ? evolution.case : current, event));
+      if (evolution.outcome === 'applied') current = evolution.case;
+      events.push(event);
+    }
+    if (current !== null) {
+      caseList.push(current);
+      actionLists.push(caseEngine.actions(current, context));
+    }
+  }
+  if (input.actionsFor !== undefined) contexts.push(input.actionsFor);
+  caseEvents.push(...events);
+  if (current !== null) {
+    for (const now of [input.now, '2025-05-07', '2025-12-31', '2026-06-30'].filter((d) => d !== undefined)) {
+      deadlines.push(...attempt(() => caseEngine.deadline(current, now)));
+    }
+  }
+  replays.push(caseEngine.replay(events));
+  const lines = events.map((e) => JSON.stringify(e));
+  replays.push(caseEngine.replay([...lines, '{', lines[0] ?? '', ''].join('\n'), { lang: 'en' }));
+  replays.push(caseEngine.replay([...events, ...events]));
+  caseEngine.free();
+}
+// A case written here through the commands no fixture gives (special groups and an
+// appointment, suspend, resume, release, reject, not_accept), so that every event kind is
+// checked against its declaration.
+{
+  const immediate = casesFixture.cases.find((c) => c.name.startsWith('即办件')).input;
+  const doc = applyPatch(JSON.parse(read(`../fixtures/${immediate.catalog}`)), immediate.patch);
+  const caseEngine = new doorstep.Engine(JSON.stringify(doc), { at: CASES_CATALOG_AT });
+  const [submit, accept, approve] = immediate.steps;
+  const backOffice = approve.context;
+  const { stamp } = approve.command.command;
+  const script = (id, steps) => {
+    let current = null;
+    const events = [];
+    for (const [i, [command, context]] of steps.entries()) {
+      const envelope = { case: id, expectedVersion: current?.version ?? 0, clientId: `${id}-${i}`, command };
+      commands.push(envelope);
+      const decision = caseEngine.decide(current, envelope, context);
+      decisions.push(decision);
+      if (decision.outcome !== 'accepted') throw new Error(`${id} step ${i}: ${JSON.stringify(decision.error)}`);
+      for (const event of decision.events) {
+        const evolution = doorstep.evolve(current, event);
+        evolutions.push(evolution);
+        current = evolution.case;
+        events.push(event);
+      }
+      caseList.push(current);
+      actionLists.push(caseEngine.actions(current, backOffice));
+      deadlines.push(...attempt(() => caseEngine.deadline(current, '2025-05-20')));
+    }
+    caseEvents.push(...events);
+    return events;
+  };
+  const submitted = {
+    ...submit.command.command,
+    specialGroups: ['elderly', 'reduced_mobility'],
+    appointment: 'APPT-0001',
+  };
+  const long = script('HC-9', [
+    [submitted, submit.context],
+    [{ type: 'accept' }, accept.context],
+    [{ type: 'claim' }, backOffice],
+    [{ type: 'start_review' }, backOffice],
+    [{ type: 'suspend', reason: '专家评审' }, backOffice],
+    [{ type: 'resume' }, backOffice],
+    [{ type: 'release' }, backOffice],
+    [{ type: 'claim' }, backOffice],
+    [{ type: 'reject', reason: '不符合条件', stamp: { ...stamp, case: 'HC-9' } }, backOffice],
+  ]);
+  const short = script('HC-8', [
+    [{ ...submit.command.command, proxy: null, appointment: null }, submit.context],
+    [{ type: 'not_accept', reason: '材料不齐' }, accept.context],
+  ]);
+  replays.push(caseEngine.replay([...long, ...short]));
+  caseEngine.free();
+}
+
+const queries = [];
+const calendarReports = [];
+for (const { input } of calendarFixture.cases) {
+  const { lang: _lang, ...query } = input;
+  queries.push(query);
+  for (const lang of ['zh-CN', 'en']) calendarReports.push(doorstep.calendarQuery(query, { lang }));
+}
+writeTs(
+  'case.ts',
+  'tests/fixtures/{cases,calendar}.json',
+  [
+    'Action',
+    'CalendarQuery',
+    'CalendarReport',
+    'Case',
+    'CaseContext',
+    'CaseEvent',
+    'CommandEnvelope',
+    'DeadlineStatus',
+    'Decision',
+    'Evolution',
+    'ReplayReport',
+  ],
+  [
+    ['commands', 'CommandEnvelope[]', commands],
+    ['contexts', 'CaseContext[]', contexts],
+    ['queries', 'CalendarQuery[]', queries],
+    ['decisions', 'Decision[]', decisions],
+    ['evolutions', 'Evolution[]', evolutions],
+    ['cases', 'Case[]', caseList],
+    ['caseEvents', 'CaseEvent[]', caseEvents],
+    ['actions', 'Action[][]', actionLists],
+    ['deadlines', '(DeadlineStatus | null)[]', deadlines],
+    ['replays', 'ReplayReport[]', replays],
+    ['calendarReports', 'CalendarReport[]', calendarReports],
+  ],
+);
+console.log(
+  `generated/case.ts: ${commands.length} commands, ${decisions.length} decisions, ` +
+    `${evolutions.length} evolutions, ${caseList.length} cases, ${caseEvents.length} events, ` +
+    `${deadlines.length} deadlines, ${replays.length} replays, ${calendarReports.length} calendar reports`,
 );

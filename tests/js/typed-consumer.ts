@@ -43,6 +43,47 @@ import init, {
   type MatterSummary,
   type Target,
   type Validation,
+  contentDigest,
+  ledgerAppend,
+  type AppendRequest,
+  type Appended,
+  type AuthorityQuery,
+  type ChainLink,
+  type GrantMode,
+  type HashAlg,
+  type LedgerHead,
+  type LedgerProblem,
+  type LedgerReport,
+  type Operator,
+  type Role,
+  type Stamp,
+  type StampAct,
+  type Step,
+  type VerdictReport,
+  calendarQuery,
+  evolve,
+  type Action,
+  type Actor,
+  type CalendarQuery,
+  type CalendarReport,
+  type Case,
+  type CaseContext,
+  type CaseEvent,
+  type Command,
+  type CommandEnvelope,
+  type DeadlineStatus,
+  type Decision,
+  type Escalation,
+  type EventKind,
+  type Evolution,
+  type Light,
+  type Pause,
+  type ProxyConsent,
+  type RejectedEvent,
+  type ReplayReport,
+  type SpecialGroup,
+  type Status,
+  type Thresholds,
 } from 'doorstep';
 
 await init();
@@ -275,3 +316,301 @@ export const notNarrowed: Answer = engine.validate(birth, {}).normalized;
 export const checksMayBeAbsent: Check[] = form.checks;
 // @ts-expect-error the catalogue is JSON text
 new Engine({ catalogVersion: '1' });
+
+// ---------------------------------------------------------------------------------------
+// 盖章 and 用印台账, as a back-office page stamps a decision and keeps the ledger.
+
+const desk: Engine = new Engine(catalogJson, { at: '2026-11-25' });
+const decision = '准予出生登记决定书 HC-2025-000001';
+const operator: Operator = { id: 'op-0101', role: 'back_office' };
+const role: Role = operator.role;
+const step: Step = 'decide';
+const act: StampAct = 'ordinary';
+const stamp: Stamp = {
+  seal: 'seal-st1',
+  case: 'HC-2025-000001',
+  matter: 'MED-INSURE',
+  step,
+  act,
+  operator,
+  acceptedBy: 'op-0102',
+  place: '350205-001-01',
+  at: '2025-05-01T10:00:00+08:00',
+  digest: contentDigest(decision),
+};
+
+/** What the page shows for a verdict. */
+function verdictLines(report: VerdictReport): string[] {
+  const chain = report.chain.map(
+    (link: ChainLink) =>
+      `${link.grant}（${link.mode}）${link.principal} → ${link.agent} ${link.validFrom}–${link.validUntil ?? ''} ${link.legalBasis} ${link.publication}`,
+  );
+  const name: string = report.actsInNameOf ?? '无';
+  if (report.valid) return [`以 ${name} 名义`, ...chain];
+  return report.failures.map((f: Problem) => `${f.code}: ${f.message}`);
+}
+const verdict: VerdictReport = desk.verifyStamp(stamp, { lang: 'en' });
+const fromText: VerdictReport = desk.verifyStamp(JSON.stringify(stamp));
+const query: AuthorityQuery = { org: '350205-001-01', matter: 'MED-INSURE', step: 'receive', at: stamp.at };
+const may: VerdictReport = desk.authorize(query, { lang: 'zh-CN' });
+const modes: GrantMode[] = may.chain.map((l) => l.mode);
+
+/** The ledger as the page keeps it: its text and the head kept elsewhere. */
+let ledger = '';
+let kept: LedgerHead | null = null;
+function record(s: Stamp, alg?: HashAlg): Appended {
+  const request: AppendRequest = { stamp: s, head: kept };
+  if (alg !== undefined) request.alg = alg;
+  const appended: Appended = ledgerAppend(request);
+  ledger += `${appended.line}\n`;
+  kept = appended.head;
+  return appended;
+}
+record(stamp);
+record({ ...stamp, step: 'deliver' }, 'sha256');
+const ledgerReport: LedgerReport = desk.verifyLedger(ledger, kept, { lang: 'en' });
+const unanchored: LedgerReport = desk.verifyLedger(ledger);
+const ledgerLines: string[] = ledgerReport.problems.map(
+  (p: LedgerProblem) => `第 ${p.line} 行${p.seq === undefined ? '' : `（第 ${p.seq} 条）`}：${p.message}`,
+);
+const count: number = ledgerReport.head.entries + unanchored.entries;
+desk.free();
+
+const verifyReturns: Exactly<ReturnType<Engine['verifyStamp']>, VerdictReport> = true;
+const authorizeReturns: Exactly<ReturnType<Engine['authorize']>, VerdictReport> = true;
+const ledgerReturns: Exactly<ReturnType<Engine['verifyLedger']>, LedgerReport> = true;
+const appendReturns: Exactly<ReturnType<typeof ledgerAppend>, Appended> = true;
+const digestReturns: Exactly<ReturnType<typeof contentDigest>, string> = true;
+const stepsAre: Exactly<Step, 'receive' | 'accept' | 'review' | 'decide' | 'deliver'> = true;
+const algsAre: Exactly<HashAlg, 'sha256' | 'sm3'> = true;
+const seqMayBeAbsent: Exactly<LedgerProblem['seq'], number | undefined> = true;
+export const authorityChecks = [
+  verifyReturns,
+  authorizeReturns,
+  ledgerReturns,
+  appendReturns,
+  digestReturns,
+  stepsAre,
+  algsAre,
+  seqMayBeAbsent,
+];
+export const authorityOutput = {
+  role,
+  shownVerdict: verdictLines(verdict),
+  fromText,
+  modes,
+  ledgerLines,
+  count,
+};
+
+// What the declarations must refuse.
+// @ts-expect-error `step` is one of the five steps
+desk.authorize({ ...query, step: 'sign' });
+// @ts-expect-error a query names the organisation
+desk.authorize({ matter: 'MED-INSURE', step: 'receive', at: stamp.at });
+// @ts-expect-error a query is an object, not JSON text
+desk.authorize(JSON.stringify(query));
+// @ts-expect-error `role` is one of the roles
+export const badOperator: Operator = { id: 'op', role: 'clerk' };
+// @ts-expect-error a stamp has no `signature`
+export const signedStamp: Stamp = { ...stamp, signature: 'MEUCIQ' };
+// @ts-expect-error the time is RFC 3339 text, not a Date
+export const dated: Stamp = { ...stamp, at: new Date() };
+// @ts-expect-error the ledger is JSON Lines text
+desk.verifyLedger([ledger]);
+// @ts-expect-error the kept head counts entries and names the last hash
+desk.verifyLedger(ledger, { entries: 1 });
+// @ts-expect-error `alg` is sha256 or sm3
+ledgerAppend({ stamp, alg: 'md5' });
+// @ts-expect-error an append request carries the stamp
+ledgerAppend({ head: kept });
+// @ts-expect-error contentDigest hashes text
+contentDigest(new Uint8Array(4));
+// @ts-expect-error actsInNameOf may be absent
+export const nameAlways: string = verdict.actsInNameOf;
+// @ts-expect-error a verdict's chain is links, not grant ids
+export const chainIds: string[] = verdict.chain;
+
+// ---------------------------------------------------------------------------------------
+// 办件, as a window's page handles a case: it holds the case and its events, decides each
+// button's command, applies the events, shows the deadline light and the buttons offered.
+
+const window_: Engine = new Engine(catalogJson, { at: '2025-01-01' });
+const frontDesk: Actor = { id: 'fd-01', role: 'front_desk', org: '350205-001-01' };
+const here: CaseContext = { actor: frontDesk, channel: 'window', at: '2025-09-30T09:10:00+08:00' };
+const consent: ProxyConsent = { proxy: 'grid-07', applicant: 'u-lin', matters: ['MED-INSURE'], expires: '2025-12-31' };
+const groups: SpecialGroup[] = ['elderly'];
+const submitCommand: Command = {
+  type: 'submit',
+  matter: 'MED-INSURE',
+  applicant: 'u-lin',
+  proxy: consent,
+  answer: { applicantName: '林小红' },
+  specialGroups: groups,
+};
+
+/** The page's store: the case as the events made it, and the events. */
+let held: Case | null = null;
+const stored: CaseEvent[] = [];
+let clientIds = 0;
+
+/** What the page shows after a button: an error, or the new status. */
+function press(command: Command, context: CaseContext): string {
+  const envelope: CommandEnvelope = {
+    case: held?.id ?? 'HC-1',
+    expectedVersion: held?.version ?? 0,
+    clientId: `c${(clientIds += 1)}`,
+    command,
+  };
+  const decision: Decision = window_.decide(held, envelope, context, { lang: 'zh-CN' });
+  if (decision.outcome === 'refused') return `${decision.error.code}: ${decision.error.message}`;
+  for (const event of decision.events) {
+    const evolution: Evolution = evolve(held, event);
+    if (evolution.outcome === 'refused') return evolution.error.message;
+    held = evolution.case;
+    stored.push(event);
+  }
+  return held?.status ?? '';
+}
+const pressed = [
+  press(submitCommand, here),
+  press({ type: 'accept' }, here),
+  press({ type: 'extend', workingDays: 5, reason: '需现场核查', approvedBy: 'chief-01' }, here),
+  press({ type: 'withdraw' }, { ...here, actor: { id: 'u-lin', role: 'applicant', org: '350205-001-01' } }),
+];
+
+/** What an event says, for the case's history. */
+function describe(kind: EventKind): string {
+  switch (kind.type) {
+    case 'submitted':
+      return `收件 ${kind.matter} v${kind.matterVersion}（${kind.limitWorkingDays} 个工作日）${kind.appointment ?? ''}`;
+    case 'extended':
+      return `延期 ${kind.workingDays} 个工作日（${kind.approvedBy} 批准）`;
+    case 'approved':
+    case 'rejected':
+      return `${kind.type === 'approved' ? '准予' : `不予许可：${kind.reason}`}（${kind.stamp.seal}）`;
+    case 'withdrawn':
+      return `撤回${kind.reason === undefined ? '' : `：${kind.reason}`}`;
+    default:
+      return kind.type;
+  }
+}
+const history: string[] = stored.map((e) => `${e.version} ${e.at} ${e.actor.role} ${describe(e.kind)}`);
+
+/** The deadline light as the page draws it. */
+const colours: Record<Light, string> = { green: '#2e7d32', yellow: '#f9a825', red: '#c62828' };
+const supervision: Record<Escalation, string> = { none: '', level1: '一级督办', level2: '二级督办' };
+function light(current: Case, today: string): string {
+  const status: DeadlineStatus | null = window_.deadline(current, today);
+  if (status === null) return '—';
+  const pauses: Pause[] = current.pauses ?? [];
+  const open = pauses.filter((p) => p.to === null || p.to === undefined).length;
+  return `${colours[status.light]} ${status.due} 剩余 ${status.remainingWorkingDays} ${supervision[status.escalation]} ${open}`;
+}
+// `held` is assigned in `press`, which the checker does not follow from here.
+const current = held as Case | null;
+const buttons: Action[] = current === null ? [] : window_.actions(current, here);
+const shownLight = current === null ? '' : light(current, '2025-10-09');
+const status: Status | undefined = current?.status;
+
+/** The district's nightly check of a station's events. */
+const report: ReplayReport = window_.replay(stored.map((e) => JSON.stringify(e)).join('\n'), { lang: 'en' });
+const sameReport: ReplayReport = window_.replay(stored);
+const refusedLines: string[] = report.rejected.map((r: RejectedEvent) => `${r.line ?? r.index}: ${r.code}`);
+const rebuilt: Case[] = [...report.cases, ...sameReport.cases];
+
+/** The calendar widget. */
+const thresholds: Thresholds = { yellowUsedPercent: 70 };
+const queryDeadline: CalendarQuery = {
+  op: 'deadline',
+  acceptedOn: '2025-09-30',
+  limitWorkingDays: 5,
+  pauses: [{ from: '2025-10-09', to: null }],
+  now: '2025-10-13',
+  thresholds,
+};
+function answer(query: CalendarQuery): string {
+  const reply: CalendarReport = calendarQuery(query, { lang: 'en' });
+  if ('workingDay' in reply) return reply.workingDay ? '上班' : '休息';
+  if ('due' in reply) return `${reply.due} ${reply.light} ${reply.paused ? '暂停' : ''}`;
+  if ('date' in reply) return reply.date;
+  if ('workingDays' in reply) return `${reply.workingDays}`;
+  return reply.errors[0].code;
+}
+const answers = [
+  answer({ op: 'isWorkingDay', date: '2025-10-11' }),
+  answer({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }),
+  answer({ op: 'workingDaysBetween', from: '2025-09-30', to: '2025-10-14' }),
+  answer(queryDeadline),
+];
+window_.free();
+
+const decideReturns: Exactly<ReturnType<Engine['decide']>, Decision> = true;
+const evolveReturns: Exactly<ReturnType<typeof evolve>, Evolution> = true;
+const actionsReturn: Exactly<ReturnType<Engine['actions']>, Action[]> = true;
+const deadlineReturns: Exactly<ReturnType<Engine['deadline']>, DeadlineStatus | null> = true;
+const replayReturns: Exactly<ReturnType<Engine['replay']>, ReplayReport> = true;
+const calendarReturns: Exactly<ReturnType<typeof calendarQuery>, CalendarReport> = true;
+const lightsAre: Exactly<Light, 'green' | 'yellow' | 'red'> = true;
+const lineMayBeAbsent: Exactly<RejectedEvent['line'], number | undefined> = true;
+const eventsOfAccepted: Exactly<Extract<Decision, { outcome: 'accepted' }>['events'], CaseEvent[]> = true;
+export const caseChecks = [
+  decideReturns,
+  evolveReturns,
+  actionsReturn,
+  deadlineReturns,
+  replayReturns,
+  calendarReturns,
+  lightsAre,
+  lineMayBeAbsent,
+  eventsOfAccepted,
+];
+export const caseOutput = { pressed, history, buttons, shownLight, status, refusedLines, rebuilt, answers };
+
+// What the declarations must refuse.
+declare const someCase: Case;
+declare const someEvent: CaseEvent;
+// @ts-expect-error a command is tagged by one of the command types
+press({ type: 'sign' }, here);
+// @ts-expect-error a rejection says why
+press({ type: 'reject', stamp }, here);
+// @ts-expect-error an extension names who approved it
+press({ type: 'extend', workingDays: 5, reason: '核查' }, here);
+// @ts-expect-error `channel` is one of the channels
+export const byFax: CaseContext = { ...here, channel: 'fax' };
+// @ts-expect-error the time is RFC 3339 text, not a Date
+export const atDate: CaseContext = { ...here, at: new Date() };
+// @ts-expect-error an actor acts for an organisation
+export const noOrg: Actor = { id: 'fd-01', role: 'front_desk' };
+// @ts-expect-error `specialGroups` are the declared groups
+export const badGroup: SpecialGroup = 'student';
+// @ts-expect-error the envelope names the version the client saw
+export const noVersion: CommandEnvelope = { case: 'HC-1', clientId: 'c1', command: { type: 'accept' } };
+// @ts-expect-error the case is an object (or null), not its JSON text
+window_.decide(JSON.stringify(someCase), { case: 'HC-1', expectedVersion: 1, clientId: 'c', command: { type: 'accept' } }, here);
+// @ts-expect-error actions need a case
+window_.actions(null, here);
+// @ts-expect-error `now` is `YYYY-MM-DD` text, not a Date
+window_.deadline(someCase, new Date());
+// @ts-expect-error the deadline may be null (no running deadline)
+export const alwaysDue: DeadlineStatus = window_.deadline(someCase, '2025-10-09');
+// @ts-expect-error replay takes events or their JSON Lines
+window_.replay(someEvent);
+// @ts-expect-error events are only there once `outcome` narrowed the decision
+export const eventsBeforeNarrowing: CaseEvent[] = window_.decide(null, { case: 'HC-1', expectedVersion: 0, clientId: 'c', command: submitCommand }, here).events;
+// @ts-expect-error evolve takes an event, not a command
+evolve(null, submitCommand);
+// @ts-expect-error a refused evolution has no case
+export const refusedCase: Case = (evolve(null, someEvent) as Extract<Evolution, { outcome: 'refused' }>).case;
+// @ts-expect-error a status is one of the statuses
+export const lostStatus: Status = 'lost';
+// @ts-expect-error an event kind is tagged by what happened, not by the command
+export const commandAsKind: EventKind = { type: 'accept' };
+// @ts-expect-error `op` is one of the calendar's questions
+calendarQuery({ op: 'isHoliday', date: '2025-10-01' });
+// @ts-expect-error a deadline query needs its acceptance day
+calendarQuery({ op: 'deadline', limitWorkingDays: 5, now: '2025-10-13' });
+// @ts-expect-error a report's answer is there only once narrowed
+export const dueBeforeNarrowing: string = calendarQuery(queryDeadline).due;
+// @ts-expect-error a pause starts on a day
+export const openEnded: Pause = { to: '2025-10-10' };

@@ -27,7 +27,7 @@ pub enum LintError {
     /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
     #[error("引用的编码不存在 / dangling reference")]
     UnknownReference {
-        /// What it should name: `org`, `department`, `matter`, `data_source`.
+        /// What it should name: `org`, `department`, `matter`, `data_source`, `grant`.
         target: &'static str,
     },
     /// `catalog.wrong_level`: an organisation at the wrong level for its place.
@@ -60,6 +60,18 @@ pub enum LintError {
         /// The code of the example's problem.
         problem: String,
     },
+    /// `catalog.grant_chain`: a grant's parent chain loops, runs deeper than
+    /// [`MAX_CHAIN_DEPTH`](crate::authority::MAX_CHAIN_DEPTH), names a parent held by someone
+    /// else, or grants to its own principal.
+    #[error("授权链有误 / broken chain of grants")]
+    GrantChain,
+    /// `catalog.grant_scope`: a grant passes on more than its principal holds (matters,
+    /// steps or time beyond its parent's, or another department's matters).
+    #[error("授权超出委托方权限 / grant wider than its principal's authority")]
+    GrantScope,
+    /// `catalog.seal_history`: seal status changes out of time order, or after revocation.
+    #[error("印章状态记录有误 / seal history out of order")]
+    SealHistory,
     /// `catalog.bundle_key_conflict`: one key with two types across a bundle's forms.
     #[error("一件事表单字段类型冲突 / one key, two types in a bundle")]
     BundleKeyConflict {
@@ -77,6 +89,9 @@ impl Coded for LintError {
             Self::WrongLevel => "catalog.wrong_level",
             Self::OneDistrict => "catalog.one_district",
             Self::PromisedOverLegal => "catalog.promised_over_legal",
+            Self::GrantChain => "catalog.grant_chain",
+            Self::GrantScope => "catalog.grant_scope",
+            Self::SealHistory => "catalog.seal_history",
             Self::Dates => "catalog.dates",
             Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
             Self::Choices => "catalog.choices",
@@ -140,6 +155,24 @@ impl Coded for LintError {
                     format!("The rule reads {var}, which the form does not have")
                 }
             }
+            Self::GrantChain => lang
+                .pick(
+                    "授权链有误：上级授权须授予本授权的委托方，且不得循环或超过层级上限",
+                    "Broken chain: the parent grant must be held by this grant's principal, without loops or excessive depth",
+                )
+                .into(),
+            Self::GrantScope => lang
+                .pick(
+                    "授权范围（事项、环节或期限）超出委托方自身的权限",
+                    "The grant passes on more (matters, steps or time) than its principal holds",
+                )
+                .into(),
+            Self::SealHistory => lang
+                .pick(
+                    "印章状态变更须按时间顺序，作废后不得再变更",
+                    "Seal status changes must be in time order, with nothing after revocation",
+                )
+                .into(),
             Self::Choices => lang
                 .pick(
                     "单选/多选字段须有选项，其他字段不能有选项",
@@ -190,6 +223,7 @@ fn target_zh(target: &str) -> &'static str {
         "org" => "机构",
         "department" => "部门",
         "matter" => "事项",
+        "grant" => "授权",
         _ => "共享数据源",
     }
 }
@@ -239,6 +273,19 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     }
     l.duplicates("/bundles", catalog.bundles.iter().map(|b| b.code.clone()));
     l.bundles(catalog);
+    let registry = &catalog.authority;
+    l.duplicates_at(
+        "/authority/grants",
+        "id",
+        registry.grants.iter().map(|g| g.id.clone()),
+    );
+    l.duplicates(
+        "/authority/seals",
+        registry.seals.iter().map(|s| s.code.clone()),
+    );
+    for (path, error) in crate::authority::lint(catalog) {
+        l.push(path, &error);
+    }
     l.problems
 }
 

@@ -152,6 +152,9 @@ pub struct Matter {
     /// Whether a grid worker may handle it for the applicant (帮办代办).
     #[serde(default)]
     pub proxy_allowed: bool,
+    /// 审管分离: whoever accepted a case may not decide it.
+    #[serde(default)]
+    pub separation_of_duties: bool,
     /// First day this version applies.
     pub effective: NaiveDate,
     /// Day this version stops applying, if cancelled or replaced.

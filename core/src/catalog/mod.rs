@@ -66,6 +66,10 @@ pub struct Catalog {
     #[serde(default)]
     #[validate(nested)]
     pub bundles: Vec<Bundle>,
+    /// Grants of authority (下放 / 授权 / 委托 / 窗口前移), their revocations, and seals.
+    #[serde(default, skip_serializing_if = "crate::authority::Registry::is_empty")]
+    #[validate(nested)]
+    pub authority: crate::authority::Registry,
 }
 
 impl Catalog {

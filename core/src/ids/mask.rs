@@ -69,3 +69,41 @@ pub fn mask_any(value: &str) -> String {
         keep(value, 0, 0)
     }
 }
+
+/// `text` with every run of 6 or more digits (with a trailing `X`, as ID numbers end) masked
+/// by [`mask_any`]: for messages that quote what a parser saw, so that a whole ID, phone or
+/// card number never comes back.
+///
+/// ```
+/// use doorstep::ids::mask_digit_runs;
+/// assert_eq!(
+///     mask_digit_runs("invalid type: integer `350205199003071239`"),
+///     "invalid type: integer `350***********1239`"
+/// );
+/// assert_eq!(mask_digit_runs("line 12345"), "line 12345");
+/// ```
+pub fn mask_digit_runs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().filter(char::is_ascii_digit).count() >= 6 {
+            out.push_str(&mask_any(run));
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || (matches!(c, 'X' | 'x') && !run.is_empty()) {
+            run.push(c);
+            if !c.is_ascii_digit() {
+                flush(&mut run, &mut out);
+            }
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}

@@ -48,7 +48,7 @@ pub use bank_card::check_bank_card;
 pub use credit_code::check_credit_code;
 pub use division::{Province, province};
 pub use error::IdError;
-pub use mask::{mask, mask_any};
+pub use mask::{mask, mask_any, mask_digit_runs};
 pub use org_code::check_org_code;
 pub use phone::{check_landline, check_mobile};
 pub use postal_code::check_postal_code;

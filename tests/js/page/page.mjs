@@ -1,8 +1,21 @@
 // Runs in Chromium, loaded by browser.test.mjs: the web build of the package, every shared
-// fixture (identifiers, forms, catalogue lint) through the shared rule, and the misuse
-// contract. Results go to window.__results.
+// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar) through the
+// shared rule, and the misuse contract. Results go to window.__results.
 import init, * as doorstep from '/pkg/index.js';
-import { runCase, runFormCase, runLintCase } from '/lib/fixture-rule.mjs';
+import {
+  CASES_CATALOG_AT,
+  applyPatch,
+  authorityCatalogAt,
+  caseOutcome,
+  ledgerText,
+  runCalendarCase,
+  runCase,
+  runCasesCase,
+  runFormCase,
+  runLedgerCase,
+  runLintCase,
+  runStampCase,
+} from '/lib/fixture-rule.mjs';
 
 const fetchJson = async (path) => {
   const response = await fetch(path);
@@ -85,6 +98,90 @@ async function engineSuite() {
   return result;
 }
 
+/** The authority suite: the stamp and ledger fixtures, a ledger written and checked here. */
+async function authoritySuite() {
+  const stamps = await fetchJson('/fixtures/authority/stamps.json');
+  const ledgers = await fetchJson('/fixtures/authority/ledgers.json');
+  const texts = new Map();
+  for (const c of [...stamps.cases, ...ledgers.cases]) {
+    const name = c.input.catalog;
+    if (name !== undefined && !texts.has(name)) texts.set(name, await fetchText(`/fixtures/${name}`));
+  }
+  const engines = new Map();
+  const engineFor = (input) => {
+    const at = authorityCatalogAt(input);
+    const key = `${input.catalog}@${at}`;
+    if (!engines.has(key)) engines.set(key, new doorstep.Engine(texts.get(input.catalog), { at }));
+    return engines.get(key);
+  };
+  const stampCases = runAll(stamps.cases, (c) => runStampCase(engineFor(c.input), c).problems);
+  const ledgerCases = runAll(ledgers.cases, (c) =>
+    runLedgerCase(doorstep, c.input.catalog === undefined ? null : engineFor(c.input), c).problems,
+  );
+
+  const engine = engineFor({ catalog: 'catalog/authority.json' });
+  const stamp = { ...stamps.cases[0].input.stamp, digest: doorstep.contentDigest('准予出生登记决定书') };
+  const first = doorstep.ledgerAppend({ stamp });
+  const second = doorstep.ledgerAppend({ head: first.head, stamp: { ...stamp, case: 'HC-2025-000002' } });
+  const lines = [first.line, second.line];
+  const tampered = [first.line, second.line.replace('HC-2025-000002', 'HC-2025-000009')];
+  const result = {
+    stampCases,
+    ledgerCases,
+    verdict: engine.verifyStamp(JSON.stringify(stamp), { lang: 'en' }),
+    ledger: engine.verifyLedger(ledgerText(lines), second.head),
+    tampered: engine.verifyLedger(ledgerText(tampered), second.head).problems.map((p) => [p.line, p.code]),
+    digest: doorstep.contentDigest('abc'),
+    malformed: thrown(() => engine.verifyStamp('{"seal": ')),
+    unknownStep: thrown(() => engine.authorize({ org: 'x', matter: 'y', step: 'sign', at: stamp.at })),
+    notAQuery: thrown(() => engine.authorize('query')),
+    sm3: thrown(() => doorstep.ledgerAppend({ alg: 'sm3', stamp })),
+    notText: thrown(() => doorstep.contentDigest(5)),
+  };
+  for (const e of engines.values()) e.free();
+  return result;
+}
+
+/** The case suite: the cases and calendar fixtures, a case decided and replayed here. */
+async function caseSuite() {
+  const cases = await fetchJson('/fixtures/cases.json');
+  const calendar = await fetchJson('/fixtures/calendar.json');
+  const catalogs = new Map();
+  for (const c of cases.cases) {
+    const name = c.input.catalog;
+    if (!catalogs.has(name)) catalogs.set(name, await fetchJson(`/fixtures/${name}`));
+  }
+  const caseCases = runAll(cases.cases, (c) => runCasesCase(doorstep, catalogs.get(c.input.catalog), c).problems);
+  const calendarCases = runAll(calendar.cases, (c) => runCalendarCase(doorstep, c).problems);
+
+  const { input } = cases.cases.find((c) => c.name.startsWith('即办件'));
+  const engine = new doorstep.Engine(JSON.stringify(applyPatch(catalogs.get(input.catalog), input.patch)), {
+    at: CASES_CATALOG_AT,
+  });
+  const { case: delivered, events } = caseOutcome(doorstep, engine, input);
+  const [submit, accept] = input.steps;
+  const submitted = doorstep.evolve(null, events[0]).case;
+  const accepted = doorstep.evolve(submitted, events[1]).case;
+  const jsonl = events.map((e) => JSON.stringify(e)).join('\n');
+  const result = {
+    caseCases,
+    calendarCases,
+    status: delivered.status,
+    replayed: engine.replay(jsonl).cases.map((c) => [c.id, c.status, c.version]),
+    refused: engine.decide(accepted, { ...accept.command, clientId: 'c-again' }, accept.context, { lang: 'en' }),
+    actions: engine.actions(submitted, accept.context),
+    deadline: engine.deadline({ ...accepted, limitWorkingDays: 5 }, '2025-05-07'),
+    calendar: doorstep.calendarQuery({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }),
+    outOfRange: thrown(() => engine.deadline(accepted, '2031-01-06')),
+    badDate: thrown(() => engine.deadline(accepted, '2025-02-30')),
+    badCommand: thrown(() => engine.decide(null, { ...submit.command, command: { type: 'sign' } }, submit.context)),
+    notAnEvent: thrown(() => doorstep.evolve(null, JSON.stringify(events[0]))),
+    notEvents: thrown(() => engine.replay(5)),
+  };
+  engine.free();
+  return result;
+}
+
 async function main() {
   await init();
   const fixtures = await (await fetch('/fixtures/ids.json')).json();
@@ -105,6 +202,8 @@ async function main() {
     version: doorstep.version(),
     cases,
     engine: await engineSuite(),
+    authority: await authoritySuite(),
+    case: await caseSuite(),
     misuse,
     wrongType: (() => {
       try {

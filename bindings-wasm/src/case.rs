@@ -1,0 +1,282 @@
+//! 办件 (issue 5): `Engine.decide`, `Engine.actions`, `Engine.deadline` and
+//! `Engine.replay` over a case as the page holds it, the free function `evolve`, and
+//! `calendarQuery` over the shipped working calendar.
+//!
+//! As everywhere in this crate, the core decides. The JS arguments of one call are written
+//! into the core's request type as one JSON text — `{"case": …, "command": …, "context":
+//! …}` for a `DecideRequest`, each object through `JSON.stringify` (see `src/answer.rs`) —
+//! and read with the core's bounded parser (`from_json`, at most 2 MiB), so a case, a
+//! command, an event and a context are read exactly as the C ABI reads them. The outcomes
+//! go back as JSON shows them, through `serde_json` and `JSON.parse` (a version read from
+//! input past 2^53 is rounded, not refused).
+//!
+//! A refused command or event is a returned outcome (`{outcome: "refused", error}`), and
+//! an event stream's unreadable or refused lines are in the replay's `rejected`; only a
+//! wrong call throws a `DoorstepError`: `arg.invalid_type` (naming the argument),
+//! `arg.invalid_date` (`now`), `arg.unknown_lang`, `input.malformed`, `input.shape` (a
+//! missing or unknown field, an unknown `type`, `role`, `channel` or `op`, a time without
+//! its offset), `input.too_large`, `input.too_deep`; `Engine.deadline` also
+//! `calendar.out_of_range` (a day the shipped calendar has no arrangement for) and
+//! `calendar.invalid_pause`.
+
+use std::sync::OnceLock;
+
+use doorstep::Lang;
+use doorstep::args::ArgError;
+use doorstep::authority::ledger::MAX_LEDGER_BYTES;
+use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
+use doorstep::case::{
+    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_REQUEST_BYTES,
+    evolve_request,
+};
+use doorstep::input::InputError;
+use js_sys::JsString;
+use serde::Serialize;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::answer::{self, bounded_text};
+use crate::authority::{lang_of, object_arg};
+use crate::engine::JsEngine;
+use crate::error::coded_error;
+use crate::options::{CallOptions, type_error_in};
+use crate::string_arg;
+use crate::types::{
+    JsActions, JsCalendarReport, JsDeadline, JsDecision, JsEvolution, JsReplayReport,
+};
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// Decides `command` against `current`, the case as the page holds it (`null` before
+    /// `submit`), for who acts, through which channel and when (`context.at`, RFC 3339
+    /// with offset: the core never reads the clock). `options.lang` words a refusal and a
+    /// thrown error; `options.at` is checked but not used.
+    ///
+    /// Accepted: `{outcome: "accepted", events}`, the events to store and apply in order
+    /// with `evolve` — none when the command's `clientId` was applied before (a retry).
+    /// Refused: `{outcome: "refused", error}`, nothing having changed (`case.conflict`,
+    /// `case.wrong_status`, `case.no_authority`, `case.invalid_answer`, …). Only a wrong
+    /// call throws (`arg.*`, `input.*`; the three objects together at most 2 MiB).
+    pub fn decide(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case | null")] current: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CommandEnvelope")] command: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsDecision, js_sys::Error> {
+        let lang = lang_of(options)?;
+        let text = Request::new(lang)
+            .field("case", "current", current, true)?
+            .field("command", "command", command, false)?
+            .field("context", "context", context, false)?
+            .finish();
+        let request = DecideRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
+        json_to_js(&self.engine.decide_case(&request, lang)).map(JsCast::unchecked_into)
+    }
+
+    /// The actions the actor of `context` may take on `current` at `context.at`, in lifecycle
+    /// order: the buttons a window or an app offers. Status, role, assignment, authority and
+    /// the matter's rules are checked; a command's payload (its answer, its stamp) only when
+    /// it is decided. `[]` for a case whose matter version is not in the catalogue.
+    ///
+    /// Throws a `DoorstepError` (in zh-CN) only for a wrong call: `arg.invalid_type`,
+    /// `input.*`.
+    pub fn actions(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] current: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: &JsValue,
+    ) -> Result<JsActions, js_sys::Error> {
+        let text = Request::new(Lang::default())
+            .field("case", "current", current, false)?
+            .field("context", "context", context, false)?
+            .finish();
+        let request = ActionsRequest::from_json(&text).map_err(|e| coded_error(&e, None))?;
+        json_to_js(&self.engine.case_actions(&request)).map(JsCast::unchecked_into)
+    }
+
+    /// The deadline of `current` on `now` (today in China Standard Time, `YYYY-MM-DD`, as the
+    /// host's clock says), counted with the engine's working calendar: the due date, the
+    /// 红黄灯 light and the 督办 escalation; `null` for a case not yet accepted or already
+    /// decided, which has no running deadline.
+    ///
+    /// Throws a `DoorstepError` (in zh-CN): `calendar.out_of_range` when the count reaches a
+    /// year the calendar has no holiday arrangement for (the known years in
+    /// `params.knownYears`: the calendar never guesses), `calendar.invalid_pause` for a case
+    /// whose pauses end before they start, `arg.invalid_date` for a `now` that is not a
+    /// date, `arg.invalid_type`, `input.*`.
+    pub fn deadline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Case")] current: &JsValue,
+        now: &JsString,
+    ) -> Result<JsDeadline, js_sys::Error> {
+        let now = string_arg(now, "now", None)?;
+        // Only digits and dashes once parsed: it goes into the JSON text as it is.
+        if calendar::parse_date(&now).is_none() {
+            return Err(coded_error(&ArgError::InvalidDate, None));
+        }
+        let mut request = Request::new(Lang::default()).field("case", "current", current, false)?;
+        request.key("now");
+        request.text.push('"');
+        request.text.push_str(&now);
+        request.text.push('"');
+        let request =
+            DeadlineRequest::from_json(&request.finish()).map_err(|e| coded_error(&e, None))?;
+        let status = self
+            .engine
+            .case_deadline(&request)
+            .map_err(|e| coded_error(&e, None))?;
+        json_to_js(&status).map(JsCast::unchecked_into)
+    }
+
+    /// Replays stored events, checked against the catalogue (a matter version it lacks, a
+    /// decision's stamp that does not verify): every case they build, in id order, and
+    /// every event refused, with its 0-based `index` and coded problem. A refused event
+    /// changes nothing; the later events of its case are still tried. `options.lang` words
+    /// the problems.
+    ///
+    /// `events` is an array of events (at most 64 MiB as JSON; one that is not an event
+    /// throws `input.shape`), or their JSON Lines text, as hosts store them: there a line
+    /// that is not an event is refused in `rejected` with its `input.*` code, every refusal
+    /// carries its 1-based `line`, and `index` is the 0-based line; blank lines are
+    /// skipped, a line may be at most 1 MiB, the text at most 64 MiB.
+    pub fn replay(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CaseEvent[] | string")] events: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsReplayReport, js_sys::Error> {
+        let lang = lang_of(options)?;
+        let report = if let Some(text) = events.dyn_ref::<JsString>() {
+            let text =
+                bounded_text(text, MAX_LEDGER_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
+            self.engine.replay_jsonl(&text, lang)
+        } else if js_sys::Array::is_array(events) {
+            let events: Vec<Event> = object_arg(events, "events", MAX_LEDGER_BYTES, lang)?;
+            self.engine.replay_cases(&events, lang)
+        } else {
+            return Err(type_error_in("events", "array", Some(lang)));
+        };
+        json_to_js(&report).map(JsCast::unchecked_into)
+    }
+}
+
+/// Applies `event` to `current`, the case so far (`null` before its first event):
+/// `{outcome: "applied", case}`, the case after it, or `{outcome: "refused", error}` when
+/// the event cannot follow the case (`case.event_version` out of sequence,
+/// `case.duplicate_event`, `case.wrong_status`, `case.event_schema` from a newer library,
+/// …), the case being unchanged. No engine is needed: an event records what was decided.
+/// `options.lang` words a refusal and a thrown error; `options.at` is checked but not used.
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (the two objects
+/// together at most 2 MiB).
+#[wasm_bindgen]
+pub fn evolve(
+    #[wasm_bindgen(unchecked_param_type = "Case | null")] current: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CaseEvent")] event: &JsValue,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsEvolution, js_sys::Error> {
+    let lang = lang_of(options)?;
+    let text = Request::new(lang)
+        .field("case", "current", current, true)?
+        .field("event", "event", event, false)?
+        .finish();
+    let request = EvolveRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
+    json_to_js(&evolve_request(request, lang)).map(JsCast::unchecked_into)
+}
+
+/// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged
+/// by `op`: `isWorkingDay` → `{workingDay}`, `addWorkingDays` → `{date}`,
+/// `workingDaysBetween` → `{workingDays}`, `deadline` → the due date, light and escalation
+/// of a time limit on `now`. A question the calendar cannot answer (a date outside its
+/// years, a pause that ends before it starts) is a returned report with the problem in
+/// `errors`; `options.lang` words it.
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (a query of the wrong
+/// shape, an unknown `op`, larger than 2 MiB).
+#[wasm_bindgen(js_name = calendarQuery)]
+pub fn calendar_query(
+    #[wasm_bindgen(unchecked_param_type = "CalendarQuery")] query: &JsValue,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsCalendarReport, js_sys::Error> {
+    static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
+    let lang = lang_of(options)?;
+    let query: CalendarQuery = object_arg(query, "query", MAX_REQUEST_BYTES, lang)?;
+    let report = query.report(CALENDAR.get_or_init(WorkCalendar::china), lang);
+    json_to_js(&report).map(JsCast::unchecked_into)
+}
+
+/// The JSON text of one request object, written field by field from the call's
+/// arguments, at most [`MAX_REQUEST_BYTES`] in all.
+struct Request {
+    /// The text so far.
+    text: String,
+    /// The language of the errors.
+    lang: Lang,
+}
+
+impl Request {
+    /// `{`.
+    fn new(lang: Lang) -> Self {
+        Self {
+            text: String::from("{"),
+            lang,
+        }
+    }
+
+    /// Starts the field `key`.
+    fn key(&mut self, key: &str) {
+        if self.text.len() > 1 {
+            self.text.push(',');
+        }
+        self.text.push('"');
+        self.text.push_str(key);
+        self.text.push_str("\":");
+    }
+
+    /// The field `key`: the JSON of the object argument `name`, or `null` for `null` or
+    /// `undefined` when `nullable`. Anything else (a string included: JSON text might not
+    /// be one value) is `arg.invalid_type`.
+    fn field(
+        mut self,
+        key: &str,
+        name: &'static str,
+        value: &JsValue,
+        nullable: bool,
+    ) -> Result<Self, js_sys::Error> {
+        let lang = Some(self.lang);
+        if nullable && (value.is_null() || value.is_undefined()) {
+            self.key(key);
+            self.text.push_str("null");
+            return Ok(self);
+        }
+        if !value.is_object() {
+            return Err(type_error_in(name, "object", lang));
+        }
+        // `JSON.stringify` of an object is one JSON value, so fields cannot leak between
+        // arguments.
+        let json = answer::json_text(value, name, MAX_REQUEST_BYTES, lang)?;
+        self.key(key);
+        let room = MAX_REQUEST_BYTES.saturating_sub(self.text.len());
+        let json = bounded_text(&json, room).map_err(|_| {
+            let too_large = InputError::TooLarge {
+                max: MAX_REQUEST_BYTES,
+            };
+            coded_error(&too_large, lang)
+        })?;
+        self.text.push_str(&json);
+        Ok(self)
+    }
+
+    /// `}`: the request's text.
+    fn finish(mut self) -> String {
+        self.text.push('}');
+        self.text
+    }
+}
+
+/// A core outcome as JSON shows it: `serde_json` text through `JSON.parse`, which rounds a
+/// whole number past 2^53 (a case version read from input) as any JSON reader does. One
+/// serialiser for every outcome of this module.
+fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(JsCast::unchecked_into)
+}

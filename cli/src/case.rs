@@ -1,0 +1,41 @@
+//! `doorstep case replay`: stored case events (办件事件, JSON Lines) replayed against a
+//! catalogue, as a district checks what a station's system sends in.
+//!
+//! Output, one JSON document per line:
+//!
+//! - first one `{"case": CASE}` line per case the events build, in case id order, each the
+//!   case's final state (the shape every binding returns);
+//! - then one `{"rejected": {"line", "index", "code", "params"?, "message"}}` line per
+//!   refused line, in line order: a line that is not an event (`input.*`), an event that
+//!   cannot follow its case (`case.event_version`, `case.duplicate_event`,
+//!   `case.wrong_status`, ...) or that the catalogue contradicts (`case.unknown_matter`,
+//!   `case.invalid_stamp`). `line` is 1-based, `index` 0-based.
+//!
+//! Exit status 0 when no line was refused, 1 when some was, 2 when the replay could not run
+//! (an unreadable events file, a catalogue that cannot be loaded, a bad
+//! option; the message on standard error).
+
+use doorstep::args::parse_lang;
+use serde_json::json;
+
+use crate::stamp::{engine, one_file};
+use crate::usage::{UsageError, split_options};
+
+/// `doorstep case replay --catalog FILE [--lang zh-CN|en] EVENTS.jsonl`: prints every case
+/// and every refused line; `Ok(nothing_refused)`.
+pub(crate) fn replay(args: &[String]) -> Result<bool, UsageError> {
+    let command = split_options(args, &["--catalog", "--lang"])?;
+    let file = one_file(&command.positional)?;
+    let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
+    let engine = engine(command.option("--catalog"), lang)?;
+    let bytes = std::fs::read(file).map_err(|e| UsageError::File(file.to_owned(), e))?;
+    // A line that is not UTF-8 is refused on its own, like any other bad line.
+    let report = engine.replay_jsonl_bytes(&bytes, lang);
+    for case in &report.cases {
+        crate::out::line(&json!({ "case": case }).to_string());
+    }
+    for rejected in &report.rejected {
+        crate::out::line(&json!({ "rejected": rejected }).to_string());
+    }
+    Ok(report.rejected.is_empty())
+}

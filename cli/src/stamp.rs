@@ -1,0 +1,93 @@
+//! `doorstep stamp verify` and `doorstep ledger verify`: a stamp (盖章) checked against the
+//! catalogue's registry of grants and seals, and a 用印台账 checked line by line.
+//!
+//! Both print the core's report as one line of JSON (the shape every binding returns) and
+//! exit 0 when it is valid, 1 when it is not; a file that cannot be read or used is a usage
+//! error (exit 2, the message on standard error).
+
+use std::io::Read;
+use std::path::Path;
+
+use doorstep::Lang;
+use doorstep::args::parse_lang;
+use doorstep::authority::ledger::{LedgerHead, MAX_LEDGER_BYTES};
+use doorstep::authority::{MAX_STAMP_BYTES, Stamp};
+use doorstep::engine::Engine;
+use doorstep::input::{self, InputError, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
+
+use crate::id::today;
+use crate::usage::{UsageError, split_options};
+
+/// Reads at most `max + 1` bytes of a file: enough for the core to tell that it is over its
+/// limit, without reading a huge file whole. An unreadable file is a usage error.
+pub(crate) fn read(path: &str, max: usize) -> Result<Vec<u8>, UsageError> {
+    let file =
+        std::fs::File::open(Path::new(path)).map_err(|e| UsageError::File(path.to_owned(), e))?;
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| UsageError::File(path.to_owned(), e))?;
+    Ok(bytes)
+}
+
+/// The one positional argument of a command.
+pub(crate) fn one_file<'a>(positional: &[&'a str]) -> Result<&'a str, UsageError> {
+    match positional {
+        [file] => Ok(file),
+        [] => Err(UsageError::NoValues),
+        [_, extra, ..] => Err(UsageError::UnexpectedArgument((*extra).to_owned())),
+    }
+}
+
+/// Loads the catalogue of `--catalog` as `doorstep validate` does (linted as of today); a
+/// catalogue that cannot be read or fails lint is a usage error.
+pub(crate) fn engine(file: Option<&str>, lang: Lang) -> Result<Engine, UsageError> {
+    let file = file.ok_or(UsageError::MissingValue("--catalog"))?;
+    let bytes = read(file, MAX_CATALOG_BYTES)?;
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| UsageError::Input(InputError::NotUtf8, lang))?;
+    let at = today().ok_or(UsageError::Arg(doorstep::args::ArgError::Clock))?;
+    Engine::load(text, at).map_err(|e| UsageError::Engine(e, lang))
+}
+
+/// `doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json`: prints the verdict
+/// `{"valid", "actsInNameOf", "chain", "failures"}`; `Ok(valid)`.
+pub(crate) fn verify(args: &[String]) -> Result<bool, UsageError> {
+    let command = split_options(args, &["--catalog", "--lang"])?;
+    let file = one_file(&command.positional)?;
+    let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
+    let engine = engine(command.option("--catalog"), lang)?;
+    let bad_input = |e: InputError| UsageError::Input(e, lang);
+    let bytes = read(file, MAX_STAMP_BYTES)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| bad_input(InputError::NotUtf8))?;
+    let stamp = Stamp::from_json(text).map_err(bad_input)?;
+    let report = engine.verify_stamp(&stamp).report(lang);
+    crate::out::line(&serde_json::to_string(&report).unwrap_or_default());
+    Ok(report.valid)
+}
+
+/// `doorstep ledger verify --catalog FILE [--head HEAD.json] [--lang zh-CN|en]
+/// LEDGER.jsonl`: prints the report `{"valid", "entries", "head", "problems"}`, each problem
+/// with its line; `Ok(valid)`.
+pub(crate) fn verify_ledger(args: &[String]) -> Result<bool, UsageError> {
+    let command = split_options(args, &["--catalog", "--head", "--lang"])?;
+    let file = one_file(&command.positional)?;
+    let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
+    let engine = engine(command.option("--catalog"), lang)?;
+    let head: Option<LedgerHead> = match command.option("--head") {
+        Some(head) => Some(
+            input::parse_json_bytes(&read(head, MAX_ANSWER_BYTES)?, MAX_ANSWER_BYTES)
+                .map_err(|e| UsageError::Input(e, lang))?,
+        ),
+        None => None,
+    };
+    let bytes = read(file, MAX_LEDGER_BYTES)?;
+    // A changed byte may leave a line that is not UTF-8: it stays a changed line (every
+    // invalid sequence becomes U+FFFD, which no canonical entry holds there), reported on
+    // its own line like any other change. No line break is added or removed.
+    let text = String::from_utf8_lossy(&bytes);
+    let report = engine.verify_ledger(&text, head.as_ref(), lang);
+    crate::out::line(&serde_json::to_string(&report).unwrap_or_default());
+    Ok(report.valid)
+}

@@ -1,0 +1,399 @@
+//! 预约 / 延时 / 上门: appointment slots per station with a capacity; booking, cancelling,
+//! no-shows, arrivals (an appointment becomes a case), extended-hours slots and home-visit
+//! requests for special groups.
+//!
+//! Like cases, the book changes only through [`AppointmentBook::decide`] (a command gives
+//! one event or a coded [`AppointmentError`] and changes nothing) and
+//! [`AppointmentBook::apply`].
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::authority::cst_time;
+use crate::case::SpecialGroup;
+use crate::catalog::Channel;
+use crate::engine::Engine;
+use crate::{Coded, Lang};
+
+/// A time of day in China Standard Time.
+pub type ClockTime = NaiveTime;
+
+/// A bookable slot at a station.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Slot {
+    /// Stable id.
+    pub id: String,
+    /// The station (or street centre).
+    pub station: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// Start, CST (`HH:MM:SS`).
+    pub start: ClockTime,
+    /// End, CST.
+    pub end: ClockTime,
+    /// How many appointments it takes.
+    pub capacity: u32,
+    /// 延时服务: outside office hours (evenings, weekends, holidays), so it may fall on a
+    /// day that is not a working day.
+    #[serde(default)]
+    pub extended_hours: bool,
+}
+
+impl Slot {
+    fn starts(&self) -> NaiveDateTime {
+        self.date.and_time(self.start)
+    }
+
+    fn ends(&self) -> NaiveDateTime {
+        self.date.and_time(self.end)
+    }
+}
+
+/// What became of an appointment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    /// Booked, still ahead.
+    Booked,
+    /// Cancelled by the citizen before it started.
+    Cancelled,
+    /// The citizen did not come.
+    NoShow,
+    /// The citizen came; a case was opened.
+    Arrived,
+}
+
+/// One appointment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Appointment {
+    /// Stable id (client-generated, so a retried booking is recognised).
+    pub id: String,
+    /// The slot.
+    pub slot: String,
+    /// The applicant's account id.
+    pub applicant: String,
+    /// The matter's code.
+    pub matter: String,
+    /// Special groups the applicant belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_groups: Vec<SpecialGroup>,
+    /// 上门服务: the staff go to the applicant instead.
+    #[serde(default)]
+    pub home_visit: bool,
+    /// Where it stands.
+    pub status: AppointmentStatus,
+    /// The case it became, once the applicant arrived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+}
+
+/// What a citizen or a station asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum AppointmentCommand {
+    /// Book a slot.
+    Book {
+        /// The new appointment's id.
+        id: String,
+        /// The slot.
+        slot: String,
+        /// The applicant's account id.
+        applicant: String,
+        /// The matter's code.
+        matter: String,
+        /// Special groups the applicant belongs to.
+        #[serde(default)]
+        special_groups: Vec<SpecialGroup>,
+        /// A home visit instead of coming in.
+        #[serde(default)]
+        home_visit: bool,
+    },
+    /// Cancel before the slot starts.
+    Cancel {
+        /// The appointment.
+        id: String,
+    },
+    /// Record that the applicant did not come (after the slot ended).
+    NoShow {
+        /// The appointment.
+        id: String,
+    },
+    /// Record that the applicant came and which case was opened for them.
+    Arrive {
+        /// The appointment.
+        id: String,
+        /// The case opened (its `submit` names this appointment).
+        case: String,
+    },
+}
+
+/// What happened to the book: the command, accepted, at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AppointmentEvent {
+    /// The accepted command.
+    pub command: AppointmentCommand,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+}
+
+/// Why an appointment command was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AppointmentError {
+    /// `appointment.unknown_slot`.
+    #[error("预约时段不存在 / unknown slot")]
+    UnknownSlot,
+    /// `appointment.unknown`.
+    #[error("预约不存在 / unknown appointment")]
+    Unknown,
+    /// `appointment.exists`: the id is taken.
+    #[error("预约编号已存在 / appointment exists")]
+    Exists,
+    /// `appointment.unknown_matter`: no matter in effect on the slot's day, or not offered
+    /// at stations.
+    #[error("事项不存在或不可预约 / matter not bookable")]
+    UnknownMatter,
+    /// `appointment.full`: the slot is fully booked.
+    #[error("该时段已约满 / slot full")]
+    Full,
+    /// `appointment.past`: the slot has started or passed.
+    #[error("该时段已开始或已过 / slot has started")]
+    Past,
+    /// `appointment.duplicate`: the applicant already holds this slot.
+    #[error("已预约该时段 / already booked")]
+    Duplicate,
+    /// `appointment.not_working_day`: a regular slot on a day off (only extended-hours slots
+    /// may be).
+    #[error("非工作日仅提供延时服务 / not a working day")]
+    NotWorkingDay,
+    /// `appointment.home_visit`: home visits are for special groups, and for matters
+    /// offered by home visit.
+    #[error("上门服务不适用 / home visit not available")]
+    HomeVisit,
+    /// `appointment.wrong_status`: not booked any more.
+    #[error("预约状态不允许此操作 / not allowed in this status")]
+    WrongStatus,
+    /// `appointment.too_early`: a no-show recorded before the slot ended.
+    #[error("时段尚未结束 / slot not over")]
+    TooEarly,
+    /// `appointment.calendar`: the slot's day is outside the calendar's years.
+    #[error("日期超出工作日历范围 / outside the calendar")]
+    Calendar,
+}
+
+impl Coded for AppointmentError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::UnknownSlot => "appointment.unknown_slot",
+            Self::Unknown => "appointment.unknown",
+            Self::Exists => "appointment.exists",
+            Self::UnknownMatter => "appointment.unknown_matter",
+            Self::Full => "appointment.full",
+            Self::Past => "appointment.past",
+            Self::Duplicate => "appointment.duplicate",
+            Self::NotWorkingDay => "appointment.not_working_day",
+            Self::HomeVisit => "appointment.home_visit",
+            Self::WrongStatus => "appointment.wrong_status",
+            Self::TooEarly => "appointment.too_early",
+            Self::Calendar => "appointment.calendar",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Self::UnknownSlot => ("预约时段不存在", "No such slot"),
+            Self::Unknown => ("预约不存在", "No such appointment"),
+            Self::Exists => ("预约编号已存在", "An appointment with this id exists"),
+            Self::UnknownMatter => (
+                "事项不存在、未生效或不在便民服务站办理",
+                "No such matter in effect, or not handled at stations",
+            ),
+            Self::Full => (
+                "该时段已约满，请选择其他时段",
+                "The slot is full; choose another",
+            ),
+            Self::Past => ("该时段已开始或已过", "The slot has started or passed"),
+            Self::Duplicate => ("您已预约该时段", "You already hold this slot"),
+            Self::NotWorkingDay => (
+                "非工作日仅提供延时服务时段",
+                "Only extended-hours slots fall on days off",
+            ),
+            Self::HomeVisit => (
+                "上门服务仅面向老年人、残疾人等特殊群体，且须事项支持上门办理",
+                "Home visits are for special groups, for matters offered by home visit",
+            ),
+            Self::WrongStatus => (
+                "预约已取消、爽约或已到场",
+                "The appointment is no longer booked",
+            ),
+            Self::TooEarly => ("时段尚未结束，不能登记爽约", "The slot is not over yet"),
+            Self::Calendar => (
+                "日期超出工作日历覆盖的年份",
+                "The day is outside the calendar's years",
+            ),
+        };
+        lang.pick(zh, en).to_owned()
+    }
+}
+
+/// The slots of a station (or a district) and their appointments.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AppointmentBook {
+    /// Slots offered.
+    pub slots: Vec<Slot>,
+    /// Appointments made, in booking order.
+    #[serde(default)]
+    pub appointments: Vec<Appointment>,
+}
+
+impl AppointmentBook {
+    /// The appointment `id`.
+    pub fn appointment(&self, id: &str) -> Option<&Appointment> {
+        self.appointments.iter().find(|a| a.id == id)
+    }
+
+    /// Appointments still counting against `slot`'s capacity.
+    pub fn taken(&self, slot: &str) -> usize {
+        self.appointments
+            .iter()
+            .filter(|a| {
+                a.slot == slot
+                    && matches!(
+                        a.status,
+                        AppointmentStatus::Booked | AppointmentStatus::Arrived
+                    )
+            })
+            .count()
+    }
+
+    /// Decides `command` at `at`: the event to apply, or why not (nothing changes).
+    pub fn decide(
+        &self,
+        engine: &Engine,
+        command: AppointmentCommand,
+        at: DateTime<FixedOffset>,
+    ) -> Result<AppointmentEvent, AppointmentError> {
+        let now = cst_time(at);
+        let slot_of = |id: &str| {
+            let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
+            let slot = self.slot(&appointment.slot)?;
+            if appointment.status == AppointmentStatus::Booked {
+                Ok(slot)
+            } else {
+                Err(AppointmentError::WrongStatus)
+            }
+        };
+        match &command {
+            AppointmentCommand::Book {
+                id,
+                slot,
+                applicant,
+                matter,
+                special_groups,
+                home_visit,
+            } => {
+                if self.appointment(id).is_some() {
+                    return Err(AppointmentError::Exists);
+                }
+                let slot = self.slot(slot)?;
+                if now >= slot.starts() {
+                    return Err(AppointmentError::Past);
+                }
+                let working = engine
+                    .calendar()
+                    .is_working_day(slot.date)
+                    .map_err(|_| AppointmentError::Calendar)?;
+                if !working && !slot.extended_hours {
+                    return Err(AppointmentError::NotWorkingDay);
+                }
+                let m = engine
+                    .catalog()
+                    .matter_on(matter, slot.date)
+                    .filter(|m| m.levels.contains(&crate::catalog::OrgLevel::Community))
+                    .ok_or(AppointmentError::UnknownMatter)?;
+                if *home_visit
+                    && (special_groups.is_empty() || !m.channels.contains(&Channel::HomeVisit))
+                {
+                    return Err(AppointmentError::HomeVisit);
+                }
+                let held = self.appointments.iter().any(|a| {
+                    a.slot == slot.id
+                        && &a.applicant == applicant
+                        && a.status == AppointmentStatus::Booked
+                });
+                if held {
+                    return Err(AppointmentError::Duplicate);
+                }
+                if self.taken(&slot.id) >= usize::try_from(slot.capacity).unwrap_or(usize::MAX) {
+                    return Err(AppointmentError::Full);
+                }
+            }
+            AppointmentCommand::Cancel { id } => {
+                if now >= slot_of(id)?.starts() {
+                    return Err(AppointmentError::Past);
+                }
+            }
+            AppointmentCommand::NoShow { id } => {
+                if now < slot_of(id)?.ends() {
+                    return Err(AppointmentError::TooEarly);
+                }
+            }
+            AppointmentCommand::Arrive { id, .. } => {
+                slot_of(id)?;
+            }
+        }
+        Ok(AppointmentEvent { command, at })
+    }
+
+    /// Applies an event [`AppointmentBook::decide`] gave.
+    pub fn apply(&mut self, event: &AppointmentEvent) {
+        let set = |book: &mut Self, id: &str, status, case: Option<&String>| {
+            if let Some(a) = book.appointments.iter_mut().find(|a| a.id == id) {
+                a.status = status;
+                a.case = case.cloned();
+            }
+        };
+        match &event.command {
+            AppointmentCommand::Book {
+                id,
+                slot,
+                applicant,
+                matter,
+                special_groups,
+                home_visit,
+            } => self.appointments.push(Appointment {
+                id: id.clone(),
+                slot: slot.clone(),
+                applicant: applicant.clone(),
+                matter: matter.clone(),
+                special_groups: special_groups.clone(),
+                home_visit: *home_visit,
+                status: AppointmentStatus::Booked,
+                case: None,
+            }),
+            AppointmentCommand::Cancel { id } => {
+                set(self, id, AppointmentStatus::Cancelled, None);
+            }
+            AppointmentCommand::NoShow { id } => set(self, id, AppointmentStatus::NoShow, None),
+            AppointmentCommand::Arrive { id, case } => {
+                set(self, id, AppointmentStatus::Arrived, Some(case));
+            }
+        }
+    }
+
+    fn slot(&self, id: &str) -> Result<&Slot, AppointmentError> {
+        self.slots
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or(AppointmentError::UnknownSlot)
+    }
+}

@@ -1,0 +1,223 @@
+//! Commands: what an actor asks to do to a case.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{ProxyConsent, SpecialGroup};
+use crate::authority::Stamp;
+
+/// A command with what makes it safe to retry and to race: the case it is for, the case
+/// version it was made against, and a client-generated id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CommandEnvelope {
+    /// The case id (for `submit`, the id of the new case).
+    pub case: String,
+    /// The case version the client saw (0 for `submit`).
+    pub expected_version: u64,
+    /// A client-generated id, unique per command (a retry sends the same id).
+    pub client_id: String,
+    /// The command.
+    pub command: Command,
+}
+
+/// What an actor asks to do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum Command {
+    /// 收件: submit an application (applicant, proxy, front desk or the system).
+    Submit {
+        /// The matter's code.
+        matter: String,
+        /// The applicant's account id.
+        applicant: String,
+        /// The consent a proxy acts under (required when the actor is a proxy).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proxy: Option<ProxyConsent>,
+        /// The answer; it must validate against the matter's form.
+        answer: Value,
+        /// Special groups the applicant belongs to (a home visit needs one).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        special_groups: Vec<SpecialGroup>,
+        /// The appointment it comes from, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appointment: Option<String>,
+    },
+    /// 受理.
+    Accept,
+    /// 不予受理.
+    NotAccept {
+        /// Why.
+        reason: String,
+    },
+    /// Take the case to work on it.
+    Claim,
+    /// Let it go.
+    Release,
+    /// Begin 审查.
+    StartReview,
+    /// Ask for 补齐补正.
+    RequestSupplement {
+        /// What is missing.
+        reason: String,
+    },
+    /// Supply what was missing (applicant or proxy); the answer must validate.
+    Supplement {
+        /// The completed answer.
+        answer: Value,
+    },
+    /// 挂起 for a special procedure.
+    Suspend {
+        /// Why.
+        reason: String,
+    },
+    /// Back from 挂起.
+    Resume,
+    /// 延期: once, up to 10 working days, approved by someone else.
+    Extend {
+        /// Working days to add (1–10).
+        working_days: u32,
+        /// Why.
+        reason: String,
+        /// Who approved it.
+        approved_by: String,
+    },
+    /// 准予, with the stamp of the decision.
+    Approve {
+        /// The stamp.
+        stamp: Stamp,
+    },
+    /// 不予许可, with the stamp of the decision.
+    Reject {
+        /// Why.
+        reason: String,
+        /// The stamp.
+        stamp: Stamp,
+    },
+    /// 办结.
+    Conclude,
+    /// 送达.
+    Deliver,
+    /// 撤回 (applicant or proxy).
+    Withdraw {
+        /// Why, if said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// What a command or an event does, without its payload: the buttons a window offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// 收件.
+    Submit,
+    /// 受理.
+    Accept,
+    /// 不予受理.
+    NotAccept,
+    /// Take the case.
+    Claim,
+    /// Let it go.
+    Release,
+    /// Begin 审查.
+    StartReview,
+    /// Ask for 补齐补正.
+    RequestSupplement,
+    /// Supply what was missing.
+    Supplement,
+    /// 挂起.
+    Suspend,
+    /// Back from 挂起.
+    Resume,
+    /// 延期.
+    Extend,
+    /// 准予.
+    Approve,
+    /// 不予许可.
+    Reject,
+    /// 办结.
+    Conclude,
+    /// 送达.
+    Deliver,
+    /// 撤回.
+    Withdraw,
+}
+
+impl Action {
+    /// Every action, in lifecycle order.
+    pub const ALL: [Self; 16] = [
+        Self::Submit,
+        Self::Accept,
+        Self::NotAccept,
+        Self::Claim,
+        Self::Release,
+        Self::StartReview,
+        Self::RequestSupplement,
+        Self::Supplement,
+        Self::Suspend,
+        Self::Resume,
+        Self::Extend,
+        Self::Approve,
+        Self::Reject,
+        Self::Conclude,
+        Self::Deliver,
+        Self::Withdraw,
+    ];
+
+    /// Its name as serialised (`submit`, `not_accept`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Submit => "submit",
+            Self::Accept => "accept",
+            Self::NotAccept => "not_accept",
+            Self::Claim => "claim",
+            Self::Release => "release",
+            Self::StartReview => "start_review",
+            Self::RequestSupplement => "request_supplement",
+            Self::Supplement => "supplement",
+            Self::Suspend => "suspend",
+            Self::Resume => "resume",
+            Self::Extend => "extend",
+            Self::Approve => "approve",
+            Self::Reject => "reject",
+            Self::Conclude => "conclude",
+            Self::Deliver => "deliver",
+            Self::Withdraw => "withdraw",
+        }
+    }
+}
+
+impl Command {
+    /// What it does, without its payload.
+    pub fn action(&self) -> Action {
+        match self {
+            Self::Submit { .. } => Action::Submit,
+            Self::Accept => Action::Accept,
+            Self::NotAccept { .. } => Action::NotAccept,
+            Self::Claim => Action::Claim,
+            Self::Release => Action::Release,
+            Self::StartReview => Action::StartReview,
+            Self::RequestSupplement { .. } => Action::RequestSupplement,
+            Self::Supplement { .. } => Action::Supplement,
+            Self::Suspend { .. } => Action::Suspend,
+            Self::Resume => Action::Resume,
+            Self::Extend { .. } => Action::Extend,
+            Self::Approve { .. } => Action::Approve,
+            Self::Reject { .. } => Action::Reject,
+            Self::Conclude => Action::Conclude,
+            Self::Deliver => Action::Deliver,
+            Self::Withdraw { .. } => Action::Withdraw,
+        }
+    }
+
+    /// The command's name as it is serialised (`submit`, `accept`, …).
+    pub fn name(&self) -> &'static str {
+        self.action().name()
+    }
+}

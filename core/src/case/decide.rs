@@ -1,0 +1,726 @@
+//! `decide` (command → events, or a refusal that changes nothing), `evolve` (event → case)
+//! and `replay` (events → cases).
+
+use std::collections::HashMap;
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::{
+    Action, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event, EventKind,
+    Status, Text,
+};
+use crate::authority::{Role, Stamp, Step, cst_date};
+use crate::calendar::Pause;
+use crate::catalog::{Channel, Matter};
+use crate::engine::Engine;
+use crate::{Coded, Lang, form};
+
+/// The status `action` leads to from `from` (`None`: no case yet), or `None` when it
+/// cannot happen there: the one transition table of the lifecycle. `decide` refuses what it
+/// refuses, and `evolve` refuses stored events that break it.
+#[allow(clippy::match_same_arms)] // one arm per transition reads as the table it is
+pub(crate) fn transition(from: Option<Status>, action: Action) -> Option<Status> {
+    use Action as A;
+    use Status as S;
+    let Some(from) = from else {
+        return (action == A::Submit).then_some(S::Submitted);
+    };
+    let to = match (from, action) {
+        (S::Submitted, A::Accept) => S::Accepted,
+        (S::Submitted, A::NotAccept) => S::NotAccepted,
+        (_, A::Claim | A::Release) if !from.is_final() => from,
+        (S::Accepted, A::StartReview) => S::UnderReview,
+        (S::Accepted | S::UnderReview, A::RequestSupplement) => S::Supplementing,
+        (S::Supplementing, A::Supplement) => S::UnderReview,
+        (S::UnderReview, A::Suspend) => S::Suspended,
+        (S::Suspended, A::Resume) => S::UnderReview,
+        (S::Accepted | S::UnderReview | S::Supplementing | S::Suspended, A::Extend) => from,
+        // 即办件 are decided straight from acceptance; `decide` checks the matter.
+        (S::Accepted | S::UnderReview, A::Approve) => S::Approved,
+        (S::Accepted | S::UnderReview, A::Reject) => S::Rejected,
+        (S::Approved | S::Rejected, A::Conclude) => S::Concluded,
+        (S::Concluded, A::Deliver) => S::Delivered,
+        (
+            S::Submitted | S::Accepted | S::UnderReview | S::Supplementing | S::Suspended,
+            A::Withdraw,
+        ) => S::Withdrawn,
+        _ => return None,
+    };
+    Some(to)
+}
+
+/// Decides `envelope` against the `case` as it is (`None` when it does not exist yet):
+/// the events to store, none when the command was already applied (same client id), or
+/// why not — in which case nothing changed.
+///
+/// Checks, in order: idempotency, existence, version, status, role, proxy consent,
+/// authority of the acting organisation, assignment, the answer, the stamp.
+pub fn decide(
+    engine: &Engine,
+    case: Option<&Case>,
+    envelope: &CommandEnvelope,
+    ctx: &Context,
+) -> Result<Vec<Event>, CaseError> {
+    if !super::is_client_id(&envelope.client_id) {
+        return Err(CaseError::ClientId);
+    }
+    if case.is_some_and(|c| c.client_ids.contains(&envelope.client_id)) {
+        return Ok(Vec::new());
+    }
+    let command = &envelope.command;
+    let action = command.name();
+    let current = match (case, command) {
+        (Some(_), Command::Submit { .. }) => return Err(CaseError::Exists),
+        (None, Command::Submit { .. }) => None,
+        (None, _) => return Err(CaseError::NotFound),
+        (Some(c), _) => Some(c),
+    };
+    let version = current.map_or(0, |c| c.version);
+    if envelope.expected_version != version {
+        return Err(CaseError::Conflict {
+            expected: envelope.expected_version,
+            actual: version,
+        });
+    }
+    let date = cst_date(ctx.at);
+    let kind = match (current, command) {
+        (None, submit) => submitted(engine, submit, ctx, date)?,
+        (Some(case), command) => {
+            let matter = case_matter(engine, case).ok_or(CaseError::UnknownMatter)?;
+            next(engine, case, matter, command, ctx, date)?
+        }
+    };
+    let status = current.map(|c| c.status);
+    if transition(status, kind.action()).is_none() {
+        return Err(CaseError::WrongStatus { action, status });
+    }
+    Ok(vec![Event {
+        schema: EVENT_SCHEMA,
+        case: envelope.case.as_str().into(),
+        version: version + 1,
+        client_id: envelope.client_id.clone(),
+        actor: ctx.actor.clone(),
+        channel: ctx.channel,
+        at: ctx.at,
+        kind,
+    }])
+}
+
+/// The `submitted` event of a new case.
+fn submitted(
+    engine: &Engine,
+    command: &Command,
+    ctx: &Context,
+    date: NaiveDate,
+) -> Result<EventKind, CaseError> {
+    let Command::Submit {
+        matter,
+        applicant,
+        proxy,
+        answer,
+        special_groups,
+        appointment,
+    } = command
+    else {
+        return Err(CaseError::NotFound);
+    };
+    let m = engine
+        .catalog()
+        .matter_on(matter, date)
+        .ok_or(CaseError::UnknownMatter)?;
+    let actor = &ctx.actor;
+    match actor.role {
+        Role::Applicant if *actor.id == **applicant => {}
+        Role::Proxy => {
+            let consent = proxy.as_ref().ok_or(CaseError::NoConsent)?;
+            let covers = consent.matters.is_empty() || consent.matters.contains(matter);
+            if !m.proxy_allowed
+                || *consent.proxy != *actor.id
+                || &consent.applicant != applicant
+                || consent.expires < date
+                || !covers
+            {
+                return Err(CaseError::NoConsent);
+            }
+        }
+        Role::FrontDesk | Role::StationChief => {
+            authorized(engine, ctx, matter, Step::Receive)?;
+        }
+        Role::System => {}
+        role => {
+            return Err(CaseError::RoleNotPermitted {
+                action: "submit",
+                role,
+            });
+        }
+    }
+    // 上门服务 is for those who cannot come: a special group.
+    if ctx.channel == Channel::HomeVisit && special_groups.is_empty() {
+        return Err(CaseError::HomeVisit);
+    }
+    if !m.channels.contains(&ctx.channel) {
+        return Err(CaseError::Channel);
+    }
+    valid_answer(m, answer, date)?;
+    Ok(EventKind::Submitted {
+        matter: m.code.as_str().into(),
+        matter_version: m.version,
+        limit_working_days: m.promised_limit_days,
+        applicant: applicant.as_str().into(),
+        proxy: proxy.clone(),
+        answer: Arc::new(answer.clone()),
+        special_groups: special_groups.clone(),
+        appointment: appointment.clone(),
+    })
+}
+
+/// Roles that work at a window or in the back office.
+const DESK: &[Role] = &[Role::FrontDesk, Role::BackOffice, Role::StationChief];
+/// Roles that review.
+const BACK: &[Role] = &[Role::BackOffice, Role::StationChief];
+/// Roles that close a case.
+const CLOSE: &[Role] = &[
+    Role::FrontDesk,
+    Role::BackOffice,
+    Role::StationChief,
+    Role::System,
+];
+
+/// Whether `ctx.actor` may take `action` on `case` now, leaving aside the command's payload
+/// (answer, stamp, extension): status, role, assignment, authority, and the matter's rules.
+/// What [`available_actions`] lists and what [`decide`] checks first.
+fn permitted(
+    engine: &Engine,
+    case: &Case,
+    matter: &Matter,
+    action: Action,
+    ctx: &Context,
+    date: NaiveDate,
+) -> Result<(), CaseError> {
+    let name = action.name();
+    if transition(Some(case.status), action).is_none() {
+        return Err(CaseError::WrongStatus {
+            action: name,
+            status: Some(case.status),
+        });
+    }
+    let actor = &ctx.actor;
+    let role = actor.role;
+    let staff = |allowed: &[Role]| {
+        if allowed.contains(&role) {
+            Ok(())
+        } else {
+            Err(CaseError::RoleNotPermitted { action: name, role })
+        }
+    };
+    // Nobody works a case another officer has claimed.
+    let unclaimed_or_mine = || match &case.assignee {
+        Some(who) if who != &actor.id => Err(CaseError::AssignedToOther),
+        _ => Ok(()),
+    };
+    match action {
+        Action::Submit => return Err(CaseError::Exists),
+        Action::Accept | Action::NotAccept => {
+            staff(DESK)?;
+            authorized(engine, ctx, &case.matter, Step::Accept)?;
+        }
+        Action::Claim => {
+            staff(DESK)?;
+            unclaimed_or_mine()?;
+            // Only someone who may work the case's current step takes it.
+            authorized(engine, ctx, &case.matter, case.status.step())?;
+        }
+        Action::Release => {
+            staff(DESK)?;
+            if case.assignee.is_none() {
+                return Err(CaseError::NotClaimed);
+            }
+            if role != Role::StationChief {
+                unclaimed_or_mine()?;
+            }
+        }
+        Action::StartReview | Action::RequestSupplement | Action::Suspend | Action::Resume => {
+            staff(BACK)?;
+            unclaimed_or_mine()?;
+            authorized(engine, ctx, &case.matter, Step::Review)?;
+        }
+        Action::Extend => {
+            staff(BACK)?;
+            unclaimed_or_mine()?;
+            if case.extension_working_days.is_some() {
+                return Err(CaseError::Extension);
+            }
+        }
+        Action::Approve | Action::Reject => {
+            staff(DESK)?;
+            unclaimed_or_mine()?;
+            // Only 即办件 skip review.
+            if case.status == Status::Accepted && !matter.immediate {
+                return Err(CaseError::WrongStatus {
+                    action: name,
+                    status: Some(case.status),
+                });
+            }
+            if matter.separation_of_duties && case.accepted_by.as_deref() == Some(&actor.id) {
+                return Err(CaseError::SeparationOfDuties);
+            }
+            authorized(engine, ctx, &case.matter, Step::Decide)?;
+        }
+        Action::Conclude => staff(CLOSE)?,
+        Action::Deliver => {
+            staff(CLOSE)?;
+            if role != Role::System {
+                authorized(engine, ctx, &case.matter, Step::Deliver)?;
+            }
+        }
+        Action::Supplement | Action::Withdraw => on_behalf_of_applicant(case, ctx, date, name)?,
+    }
+    Ok(())
+}
+
+/// The actions `ctx.actor` may take on `case` at `ctx.at`, in lifecycle order: what a
+/// window or an app offers as buttons. Payload checks (the answer, the stamp) come when the
+/// command is decided.
+pub fn available_actions(engine: &Engine, case: &Case, ctx: &Context) -> Vec<Action> {
+    let Some(matter) = case_matter(engine, case) else {
+        return Vec::new();
+    };
+    let date = cst_date(ctx.at);
+    Action::ALL
+        .into_iter()
+        .filter(|&a| a != Action::Submit && permitted(engine, case, matter, a, ctx, date).is_ok())
+        .collect()
+}
+
+/// The matter version a case started under.
+fn case_matter<'e>(engine: &'e Engine, case: &Case) -> Option<&'e Matter> {
+    engine
+        .catalog()
+        .matters
+        .iter()
+        .find(|m| *m.code == *case.matter && m.version == case.matter_version)
+}
+
+/// The event of a command on an existing case.
+fn next(
+    engine: &Engine,
+    case: &Case,
+    matter: &Matter,
+    command: &Command,
+    ctx: &Context,
+    date: NaiveDate,
+) -> Result<EventKind, CaseError> {
+    permitted(engine, case, matter, command.action(), ctx, date)?;
+    Ok(match command {
+        Command::Submit { .. } => return Err(CaseError::Exists),
+        Command::Accept => EventKind::Accepted,
+        Command::NotAccept { reason } => EventKind::NotAccepted {
+            reason: reason.as_str().into(),
+        },
+        Command::Claim => EventKind::Claimed,
+        Command::Release => EventKind::Released,
+        Command::StartReview => EventKind::ReviewStarted,
+        Command::RequestSupplement { reason } => EventKind::SupplementRequested {
+            reason: reason.as_str().into(),
+        },
+        Command::Suspend { reason } => EventKind::Suspended {
+            reason: reason.as_str().into(),
+        },
+        Command::Resume => EventKind::Resumed,
+        Command::Supplement { answer } => {
+            valid_answer(matter, answer, date)?;
+            EventKind::Supplemented {
+                answer: Arc::new(answer.clone()),
+            }
+        }
+        Command::Extend {
+            working_days,
+            reason,
+            approved_by,
+        } => {
+            if !(1..=10).contains(working_days) || **approved_by == *ctx.actor.id {
+                return Err(CaseError::Extension);
+            }
+            EventKind::Extended {
+                working_days: *working_days,
+                reason: reason.as_str().into(),
+                approved_by: approved_by.as_str().into(),
+            }
+        }
+        Command::Approve { stamp } => {
+            stamped(engine, case, stamp, ctx)?;
+            EventKind::Approved {
+                stamp: Arc::new(stamp.clone()),
+            }
+        }
+        Command::Reject { reason, stamp } => {
+            stamped(engine, case, stamp, ctx)?;
+            EventKind::Rejected {
+                reason: reason.as_str().into(),
+                stamp: Arc::new(stamp.clone()),
+            }
+        }
+        Command::Conclude => EventKind::Concluded,
+        Command::Deliver => EventKind::Delivered,
+        Command::Withdraw { reason } => EventKind::Withdrawn {
+            reason: reason.as_deref().map(Into::into),
+        },
+    })
+}
+
+/// The applicant themselves, or their proxy under the case's unexpired consent.
+fn on_behalf_of_applicant(
+    case: &Case,
+    ctx: &Context,
+    date: NaiveDate,
+    action: &'static str,
+) -> Result<(), CaseError> {
+    let actor = &ctx.actor;
+    match actor.role {
+        Role::Applicant if actor.id == case.applicant => Ok(()),
+        Role::Applicant => Err(CaseError::RoleNotPermitted {
+            action,
+            role: actor.role,
+        }),
+        Role::Proxy => match &case.proxy {
+            Some(consent) if *consent.proxy == *actor.id && consent.expires >= date => Ok(()),
+            _ => Err(CaseError::NoConsent),
+        },
+        role => Err(CaseError::RoleNotPermitted { action, role }),
+    }
+}
+
+/// The acting organisation's authority for `step` of `matter` now.
+fn authorized(engine: &Engine, ctx: &Context, matter: &str, step: Step) -> Result<(), CaseError> {
+    let authorization = engine.authorize(&ctx.actor.org, matter, step, ctx.at);
+    if authorization.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(CaseError::NoAuthority {
+            failures: codes(&authorization.failures),
+        })
+    }
+}
+
+/// The decision's stamp: for this case, matter, decision step, person and organisation,
+/// and valid.
+fn stamped(engine: &Engine, case: &Case, stamp: &Stamp, ctx: &Context) -> Result<(), CaseError> {
+    let owner = engine
+        .catalog()
+        .authority
+        .seals
+        .iter()
+        .find(|s| s.code == stamp.seal)
+        .map(|s| s.owner.as_str());
+    if *stamp.case != *case.id
+        || *stamp.matter != *case.matter
+        || stamp.step != Step::Decide
+        || *stamp.operator.id != *ctx.actor.id
+        || stamp.accepted_by.as_deref() != case.accepted_by.as_deref()
+        || owner.is_some_and(|o| o != &*ctx.actor.org)
+    {
+        return Err(CaseError::StampMismatch);
+    }
+    let verdict = engine.verify_stamp(stamp);
+    if verdict.failures.is_empty() {
+        Ok(())
+    } else {
+        Err(CaseError::InvalidStamp {
+            failures: codes(&verdict.failures),
+        })
+    }
+}
+
+fn valid_answer(
+    matter: &Matter,
+    answer: &serde_json::Value,
+    date: NaiveDate,
+) -> Result<(), CaseError> {
+    let report = form::validate(&matter.form, answer, date, Lang::ZhCn);
+    if report.valid {
+        Ok(())
+    } else {
+        Err(CaseError::InvalidAnswer {
+            errors: report.errors.iter().map(|p| p.code.clone()).collect(),
+        })
+    }
+}
+
+fn codes(failures: &[crate::authority::Failure]) -> Vec<String> {
+    failures.iter().map(|f| f.code().to_owned()).collect()
+}
+
+/// Applies one event to a case (`None` before its first event). Refuses an event of a
+/// newer schema, out of sequence, already applied, or that the lifecycle does not allow
+/// from the case's status.
+pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
+    let to = check(case.as_ref(), event)?;
+    apply(case, event, to)
+}
+
+/// Whether `event` may be applied to `case`, and the status it leads to.
+fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
+    if event.schema > EVENT_SCHEMA {
+        return Err(CaseError::EventSchema {
+            schema: event.schema,
+        });
+    }
+    let expected = case.map_or(0, |c| c.version) + 1;
+    if event.version != expected {
+        return Err(CaseError::EventVersion {
+            expected,
+            found: event.version,
+        });
+    }
+    if !super::is_client_id(&event.client_id) {
+        return Err(CaseError::ClientId);
+    }
+    if case.is_some_and(|c| c.client_ids.contains(&event.client_id)) {
+        return Err(CaseError::DuplicateEvent);
+    }
+    let status = case.map(|c| c.status);
+    transition(status, event.kind.action()).ok_or(CaseError::WrongStatus {
+        action: "event",
+        status,
+    })
+}
+
+/// Applies a checked event.
+fn apply(case: Option<Case>, event: &Event, to: Status) -> Result<Case, CaseError> {
+    let mut case = match case {
+        Some(case) => case,
+        None => opened(event).ok_or(CaseError::NotFound)?,
+    };
+    apply_in_place(&mut case, event, to);
+    Ok(case)
+}
+
+/// The case a `submitted` event opens (before the event itself is applied to it).
+fn opened(event: &Event) -> Option<Case> {
+    let EventKind::Submitted {
+        matter,
+        matter_version,
+        limit_working_days,
+        applicant,
+        proxy,
+        answer,
+        special_groups,
+        appointment,
+    } = &event.kind
+    else {
+        return None;
+    };
+    Some(Case {
+        id: event.case.clone(),
+        matter: matter.clone(),
+        matter_version: *matter_version,
+        status: Status::Submitted,
+        version: 0,
+        applicant: applicant.clone(),
+        proxy: proxy.clone(),
+        channel: event.channel,
+        special_groups: special_groups.clone(),
+        appointment: appointment.clone(),
+        org: event.actor.org.clone(),
+        answer: answer.clone(),
+        submitted_at: event.at,
+        accepted_on: None,
+        accepted_by: None,
+        limit_working_days: *limit_working_days,
+        pauses: Vec::new(),
+        extension_working_days: None,
+        assignee: None,
+        stamps: Vec::new(),
+        reasons: Vec::new(),
+        client_ids: super::ClientIds::default(),
+    })
+}
+
+/// Applies a checked event to an existing case, in place.
+fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
+    let date = cst_date(event.at);
+    match &event.kind {
+        EventKind::Accepted => {
+            case.accepted_on = Some(date);
+            case.accepted_by = Some(event.actor.id.clone());
+        }
+        EventKind::Claimed => case.assignee = Some(event.actor.id.clone()),
+        EventKind::Released => case.assignee = None,
+        EventKind::NotAccepted { reason }
+        | EventKind::SupplementRequested { reason }
+        | EventKind::Suspended { reason } => {
+            case.reasons.push(reason.clone());
+            if to.is_paused() {
+                case.pauses.push(Pause {
+                    from: date,
+                    to: None,
+                });
+            }
+        }
+        EventKind::Supplemented { answer } => {
+            case.answer = answer.clone();
+            close_pause(&mut case.pauses, date);
+        }
+        EventKind::Resumed => close_pause(&mut case.pauses, date),
+        EventKind::Extended { working_days, .. } => {
+            case.extension_working_days = Some(*working_days);
+        }
+        EventKind::Approved { stamp } => case.stamps.push(stamp.clone()),
+        EventKind::Rejected { reason, stamp } => {
+            case.reasons.push(reason.clone());
+            case.stamps.push(stamp.clone());
+        }
+        EventKind::Withdrawn { reason } => case.reasons.extend(reason.clone()),
+        EventKind::Submitted { .. }
+        | EventKind::ReviewStarted
+        | EventKind::Concluded
+        | EventKind::Delivered => {}
+    }
+    case.status = to;
+    case.version = event.version;
+    case.client_ids.push(&event.client_id);
+}
+
+/// The clock runs again after `date`: like acceptance (民法典 art. 201), resumption counts
+/// from the next day, so the open pause closes on `date` itself. Closing then never moves
+/// the due date earlier than it stood while the pause was open.
+fn close_pause(pauses: &mut [Pause], date: NaiveDate) {
+    if let Some(last) = pauses.last_mut().filter(|p| p.to.is_none()) {
+        last.to = Some(date.max(last.from));
+    }
+}
+
+/// The cases a stream of events builds, and the events that could not be applied (by
+/// position, with why). A rejected event changes nothing; later events of its case are
+/// still tried.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Replay {
+    /// Every case, by id (see [`Replay::report`] for them in id order).
+    pub cases: HashMap<Text, Case, foldhash::fast::RandomState>,
+    /// Events refused: their 0-based position and the reason.
+    pub rejected: Vec<(usize, CaseError)>,
+}
+
+/// Replays `events` (any mix of cases, each case's events in order).
+pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Replay {
+    let events = events.into_iter();
+    let mut out = Replay::default();
+    // A case has several events (8 in a typical life): room for that many cases up front
+    // saves growing a large table step by step.
+    out.cases.reserve(events.size_hint().0 / 8);
+    for (position, event) in events.enumerate() {
+        if let Err(e) = replay_one(&mut out.cases, event, |_| Ok(())) {
+            out.rejected.push((position, e));
+        }
+    }
+    out
+}
+
+/// Applies one event of a stream to the cases so far, in place; `extra` checks it further.
+fn replay_one(
+    cases: &mut HashMap<Text, Case, foldhash::fast::RandomState>,
+    event: &Event,
+    extra: impl Fn(&Event) -> Result<(), CaseError>,
+) -> Result<(), CaseError> {
+    if let Some(case) = cases.get_mut(&event.case) {
+        let to = check(Some(case), event)?;
+        extra(event)?;
+        apply_in_place(case, event, to);
+    } else {
+        let to = check(None, event)?;
+        extra(event)?;
+        let case = apply(None, event, to)?;
+        cases.insert(event.case.clone(), case);
+    }
+    Ok(())
+}
+
+/// [`replay`], also checking the events against the catalogue: the matter version a case
+/// started under exists, and every decision's stamp verifies. What a district runs over the
+/// events a station's system sends in.
+pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a Event>) -> Replay {
+    let mut out = Replay::default();
+    for (position, event) in events.into_iter().enumerate() {
+        if let Err(e) = replay_one(&mut out.cases, event, |e| consistent(engine, e)) {
+            out.rejected.push((position, e));
+        }
+    }
+    out
+}
+
+/// What an event claims that the catalogue can confirm.
+fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
+    match &event.kind {
+        EventKind::Submitted {
+            matter,
+            matter_version,
+            ..
+        } => engine
+            .catalog()
+            .matters
+            .iter()
+            .any(|m| *m.code == **matter && m.version == *matter_version)
+            .then_some(())
+            .ok_or(CaseError::UnknownMatter),
+        EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => {
+            let verdict = engine.verify_stamp(stamp);
+            if verdict.failures.is_empty() {
+                Ok(())
+            } else {
+                Err(CaseError::InvalidStamp {
+                    failures: codes(&verdict.failures),
+                })
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+impl Replay {
+    /// The replay as every binding shows it: the cases in id order, and each refused
+    /// event's position with its coded problem in `lang`.
+    pub fn report(&self, lang: Lang) -> ReplayReport {
+        ReplayReport {
+            cases: {
+                let mut cases: Vec<Case> = self.cases.values().cloned().collect();
+                cases.sort_by(|a, b| a.id.cmp(&b.id));
+                cases
+            },
+            rejected: self
+                .rejected
+                .iter()
+                .map(|(index, e)| RejectedEvent {
+                    index: *index,
+                    line: None,
+                    problem: e.to_problem(lang),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A replay as JSON: `{cases, rejected: [{index, code, message, params}]}`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplayReport {
+    /// The cases, in id order.
+    pub cases: Vec<Case>,
+    /// The events refused.
+    pub rejected: Vec<RejectedEvent>,
+}
+
+/// One refused event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RejectedEvent {
+    /// Its 0-based position among the events replayed (for JSON Lines: its 0-based line).
+    pub index: usize,
+    /// Its 1-based line, when read from JSON Lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Why.
+    #[serde(flatten)]
+    pub problem: crate::Problem,
+}

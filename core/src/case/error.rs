@@ -1,0 +1,281 @@
+//! Why a command was refused, or an event could not be applied.
+
+use serde_json::{Map, Value, json};
+
+use super::Status;
+use crate::authority::Role;
+use crate::{Coded, Lang};
+
+/// Why a command was refused (nothing changed), or a stored event could not be replayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// `case.conflict`: the case moved on since the client saw it.
+    #[error("案件已被他人更新 / version conflict")]
+    Conflict {
+        /// The version the command was made against.
+        expected: u64,
+        /// The case's version now.
+        actual: u64,
+    },
+    /// `case.not_found`: no such case (only `submit` starts one).
+    #[error("案件不存在 / no such case")]
+    NotFound,
+    /// `case.exists`: a case with this id already exists.
+    #[error("案件已存在 / case exists")]
+    Exists,
+    /// `case.unknown_matter`: no matter with this code (and version) in effect.
+    #[error("事项不存在或未生效 / unknown matter")]
+    UnknownMatter,
+    /// `case.wrong_status`: the command does not apply in the case's status.
+    #[error("当前状态下不能执行此操作 / not allowed in this status")]
+    WrongStatus {
+        /// The command or event.
+        action: &'static str,
+        /// The case's status.
+        status: Option<Status>,
+    },
+    /// `case.role_not_permitted`: this role may not do this.
+    #[error("该角色不能执行此操作 / role not permitted")]
+    RoleNotPermitted {
+        /// The command.
+        action: &'static str,
+        /// The role.
+        role: Role,
+    },
+    /// `case.no_authority`: the acting organisation holds no valid authority for the step.
+    #[error("本机构无权办理此环节 / no authority")]
+    NoAuthority {
+        /// The authority failures' codes.
+        failures: Vec<String>,
+    },
+    /// `case.invalid_stamp`: the decision's stamp fails verification.
+    #[error("用印无效 / invalid stamp")]
+    InvalidStamp {
+        /// The stamp's failure codes.
+        failures: Vec<String>,
+    },
+    /// `case.stamp_mismatch`: the stamp is for another case, matter, step or person.
+    #[error("印章记录与本案不符 / stamp does not match the case")]
+    StampMismatch,
+    /// `case.assigned_to_other`: another officer has claimed the case.
+    #[error("案件已由他人认领 / claimed by someone else")]
+    AssignedToOther,
+    /// `case.not_claimed`: nobody has claimed the case, so there is nothing to release.
+    #[error("案件未被认领 / not claimed")]
+    NotClaimed,
+    /// `case.separation_of_duties`: whoever accepted the case may not decide it.
+    #[error("审管分离：受理人不得审批 / separation of duties")]
+    SeparationOfDuties,
+    /// `case.no_consent`: a proxy without a valid consent for this applicant and matter.
+    #[error("代办人无有效授权 / no valid proxy consent")]
+    NoConsent,
+    /// `case.invalid_answer`: the answer fails the matter's form.
+    #[error("表单未通过校验 / the answer does not validate")]
+    InvalidAnswer {
+        /// The problems' codes.
+        errors: Vec<String>,
+    },
+    /// `case.extension`: an extension already granted, out of 1–10 working days, or
+    /// approved by the one asking.
+    #[error("延期不符合规定 / extension not allowed")]
+    Extension,
+    /// `case.home_visit`: a home visit is for special groups (elderly, disabled, …).
+    #[error("上门服务限特殊群体 / home visits are for special groups")]
+    HomeVisit,
+    /// `case.channel`: the matter cannot be handled through this channel.
+    #[error("该事项不支持此渠道 / channel not offered")]
+    Channel,
+    /// `case.client_id`: a client id must have 1 to 128 bytes and no control characters.
+    #[error("客户端编号不合规 / invalid client id")]
+    ClientId,
+    /// `case.event_schema`: an event of a newer format than this library reads.
+    #[error("事件格式版本过新 / event schema too new")]
+    EventSchema {
+        /// The event's schema.
+        schema: u32,
+    },
+    /// `case.event_version`: an event out of sequence for its case.
+    #[error("事件序号不连续 / event out of sequence")]
+    EventVersion {
+        /// The version expected.
+        expected: u64,
+        /// The version found.
+        found: u64,
+    },
+    /// `case.duplicate_event`: an event whose client id the case has already applied.
+    #[error("重复事件 / duplicate event")]
+    DuplicateEvent,
+}
+
+impl Coded for CaseError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Conflict { .. } => "case.conflict",
+            Self::NotFound => "case.not_found",
+            Self::Exists => "case.exists",
+            Self::UnknownMatter => "case.unknown_matter",
+            Self::WrongStatus { .. } => "case.wrong_status",
+            Self::RoleNotPermitted { .. } => "case.role_not_permitted",
+            Self::NoAuthority { .. } => "case.no_authority",
+            Self::InvalidStamp { .. } => "case.invalid_stamp",
+            Self::StampMismatch => "case.stamp_mismatch",
+            Self::AssignedToOther => "case.assigned_to_other",
+            Self::NotClaimed => "case.not_claimed",
+            Self::SeparationOfDuties => "case.separation_of_duties",
+            Self::NoConsent => "case.no_consent",
+            Self::InvalidAnswer { .. } => "case.invalid_answer",
+            Self::Extension => "case.extension",
+            Self::HomeVisit => "case.home_visit",
+            Self::Channel => "case.channel",
+            Self::ClientId => "case.client_id",
+            Self::EventSchema { .. } => "case.event_schema",
+            Self::EventVersion { .. } => "case.event_version",
+            Self::DuplicateEvent => "case.duplicate_event",
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per error, in both languages
+    fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        let list = |codes: &[String]| codes.join(if zh { "、" } else { ", " });
+        match self {
+            Self::Conflict { expected, actual } => {
+                if zh {
+                    format!("案件已更新（版本 {expected} → {actual}），请刷新后重试")
+                } else {
+                    format!("The case moved on (version {expected} → {actual}); reload and retry")
+                }
+            }
+            Self::NotFound => lang.pick("案件不存在", "No such case").into(),
+            Self::Exists => lang.pick("该案件编号已被使用", "A case with this id exists").into(),
+            Self::UnknownMatter => lang
+                .pick("事项不存在或未生效", "No such matter in effect")
+                .into(),
+            Self::WrongStatus { action, status } => {
+                let status = serde_json::to_value(status).unwrap_or_default();
+                let status = status.as_str().unwrap_or("none").to_owned();
+                if zh {
+                    format!("案件处于 {status} 状态，不能执行 {action}")
+                } else {
+                    format!("{action} is not allowed while the case is {status}")
+                }
+            }
+            Self::RoleNotPermitted { action, role } => {
+                let role = serde_json::to_value(role).unwrap_or_default();
+                let role = role.as_str().unwrap_or_default().to_owned();
+                if zh {
+                    format!("角色 {role} 不能执行 {action}")
+                } else {
+                    format!("The role {role} may not {action}")
+                }
+            }
+            Self::NoAuthority { failures } => {
+                if zh {
+                    format!("本机构无权办理此环节：{}", list(failures))
+                } else {
+                    format!("No authority for this step: {}", list(failures))
+                }
+            }
+            Self::InvalidStamp { failures } => {
+                if zh {
+                    format!("用印无效：{}", list(failures))
+                } else {
+                    format!("The stamp is invalid: {}", list(failures))
+                }
+            }
+            Self::StampMismatch => lang
+                .pick(
+                    "印章记录的案件、事项、环节或用印人与本次操作不符",
+                    "The stamp names another case, matter, step or person",
+                )
+                .into(),
+            Self::AssignedToOther => lang
+                .pick("案件已由其他工作人员认领", "Another officer has claimed the case")
+                .into(),
+            Self::NotClaimed => lang
+                .pick("案件未被认领", "Nobody has claimed the case")
+                .into(),
+            Self::SeparationOfDuties => lang
+                .pick(
+                    "此事项实行审管分离，受理人不得审批",
+                    "Whoever accepted this case may not decide it",
+                )
+                .into(),
+            Self::NoConsent => lang
+                .pick(
+                    "代办人没有申请人对此事项的有效授权（或事项不允许代办）",
+                    "The proxy holds no valid consent of the applicant for this matter (or the matter allows no proxy)",
+                )
+                .into(),
+            Self::InvalidAnswer { errors } => {
+                if zh {
+                    format!("表单未通过校验：{}", list(errors))
+                } else {
+                    format!("The answer does not validate: {}", list(errors))
+                }
+            }
+            Self::Extension => lang
+                .pick(
+                    "延期只能一次、不超过 10 个工作日，且须由他人批准",
+                    "One extension only, of 1 to 10 working days, approved by someone else",
+                )
+                .into(),
+            Self::HomeVisit => lang
+                .pick(
+                    "上门服务仅面向老年人、残疾人、孕产妇等特殊群体",
+                    "Home visits are for special groups: the elderly, the disabled, the pregnant …",
+                )
+                .into(),
+            Self::Channel => lang
+                .pick("该事项不能通过此渠道办理", "This matter is not offered through this channel")
+                .into(),
+            Self::ClientId => lang
+                .pick(
+                    "客户端编号须为 1 至 128 字节且不含控制字符",
+                    "A client id has 1 to 128 bytes and no control characters",
+                )
+                .into(),
+            Self::EventSchema { schema } => {
+                if zh {
+                    format!("事件格式版本 {schema} 高于本库支持的版本")
+                } else {
+                    format!("Event schema {schema} is newer than this library reads")
+                }
+            }
+            Self::EventVersion { expected, found } => {
+                if zh {
+                    format!("事件序号应为 {expected}，实为 {found}")
+                } else {
+                    format!("Event version {found} where {expected} was expected")
+                }
+            }
+            Self::DuplicateEvent => lang
+                .pick("该事件已应用过", "This event was applied already")
+                .into(),
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::Conflict { expected, actual } => {
+                json!({ "expected": expected, "actual": actual })
+            }
+            Self::WrongStatus { action, status } => json!({ "action": action, "status": status }),
+            Self::RoleNotPermitted { action, role } => json!({ "action": action, "role": role }),
+            Self::NoAuthority { failures } | Self::InvalidStamp { failures } => {
+                json!({ "failures": failures })
+            }
+            Self::InvalidAnswer { errors } => json!({ "errors": errors }),
+            Self::EventSchema { schema } => json!({ "schema": schema }),
+            Self::EventVersion { expected, found } => {
+                json!({ "expected": expected, "found": found })
+            }
+            _ => return Map::new(),
+        };
+        match params {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+}

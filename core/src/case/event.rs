@@ -1,0 +1,193 @@
+//! Events: what happened to a case, as hosts store them and the platform receives them.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use std::sync::Arc;
+
+use super::{Action, Actor, ProxyConsent, SpecialGroup, Text};
+use crate::authority::Stamp;
+use crate::catalog::Channel;
+
+/// Longest event line accepted by [`decode_events`], in bytes.
+pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
+
+/// The version of the event format. A reader refuses events of a newer schema.
+pub const EVENT_SCHEMA: u32 = 1;
+
+/// One event of one case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Event {
+    /// The event format's version ([`EVENT_SCHEMA`]).
+    pub schema: u32,
+    /// The case.
+    pub case: Text,
+    /// The case's version after this event (1 for the first).
+    pub version: u64,
+    /// The id the client gave the command that caused it.
+    pub client_id: String,
+    /// Who acted (role and organisation included).
+    pub actor: Actor,
+    /// Through which channel.
+    pub channel: Channel,
+    /// When.
+    pub at: DateTime<FixedOffset>,
+    /// What happened.
+    pub kind: EventKind,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase",
+    deny_unknown_fields
+)]
+pub enum EventKind {
+    /// 收件.
+    Submitted {
+        /// The matter's code.
+        matter: Text,
+        /// The matter version in effect, which the case keeps.
+        matter_version: u32,
+        /// The promised limit of that version, in working days.
+        limit_working_days: u32,
+        /// The applicant's account id.
+        applicant: Text,
+        /// The proxy's consent, when a proxy submitted.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        proxy: Option<ProxyConsent>,
+        /// The answer.
+        answer: Arc<Value>,
+        /// Special groups the applicant belongs to.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        special_groups: Vec<SpecialGroup>,
+        /// The appointment it came from, if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        appointment: Option<String>,
+    },
+    /// 受理.
+    Accepted,
+    /// 不予受理.
+    NotAccepted {
+        /// Why.
+        reason: Text,
+    },
+    /// An officer took the case.
+    Claimed,
+    /// The officer let it go.
+    Released,
+    /// 审查 began.
+    ReviewStarted,
+    /// 补齐补正 requested; the clock stops.
+    SupplementRequested {
+        /// What is missing.
+        reason: Text,
+    },
+    /// The applicant supplied it; the clock runs again.
+    Supplemented {
+        /// The completed answer.
+        answer: Arc<Value>,
+    },
+    /// 挂起; the clock stops.
+    Suspended {
+        /// Why (hearing, testing, expert review …).
+        reason: Text,
+    },
+    /// Back from 挂起; the clock runs again.
+    Resumed,
+    /// 延期 (行政许可法 art. 42).
+    Extended {
+        /// Working days added.
+        working_days: u32,
+        /// Why.
+        reason: Text,
+        /// Who approved it.
+        approved_by: Text,
+    },
+    /// 准予, under a verified stamp.
+    Approved {
+        /// The stamp.
+        stamp: Arc<Stamp>,
+    },
+    /// 不予许可, under a verified stamp.
+    Rejected {
+        /// Why.
+        reason: Text,
+        /// The stamp.
+        stamp: Arc<Stamp>,
+    },
+    /// 办结.
+    Concluded,
+    /// 送达.
+    Delivered,
+    /// 撤回.
+    Withdrawn {
+        /// Why, if said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<Text>,
+    },
+}
+
+impl EventKind {
+    /// The action it records.
+    pub fn action(&self) -> Action {
+        match self {
+            Self::Submitted { .. } => Action::Submit,
+            Self::Accepted => Action::Accept,
+            Self::NotAccepted { .. } => Action::NotAccept,
+            Self::Claimed => Action::Claim,
+            Self::Released => Action::Release,
+            Self::ReviewStarted => Action::StartReview,
+            Self::SupplementRequested { .. } => Action::RequestSupplement,
+            Self::Supplemented { .. } => Action::Supplement,
+            Self::Suspended { .. } => Action::Suspend,
+            Self::Resumed => Action::Resume,
+            Self::Extended { .. } => Action::Extend,
+            Self::Approved { .. } => Action::Approve,
+            Self::Rejected { .. } => Action::Reject,
+            Self::Concluded => Action::Conclude,
+            Self::Delivered => Action::Deliver,
+            Self::Withdrawn { .. } => Action::Withdraw,
+        }
+    }
+}
+
+/// A line of an event stream that is not an event: its 1-based number and why.
+pub type LineError = (usize, crate::input::InputError);
+
+/// Largest event stream [`decode_events`] reads in one call, in bytes.
+pub const MAX_EVENTS_BYTES: usize = 256 * 1024 * 1024;
+
+/// Reads events from JSON Lines given as bytes (one event per line, blank lines skipped):
+/// every event with its 1-based line, and for every line that is not an event, its line
+/// and why (`input.*`: not UTF-8, over [`MAX_EVENT_BYTES`], malformed, wrong shape). One bad
+/// line spoils nothing else. A stream over [`MAX_EVENTS_BYTES`] is refused whole
+/// (`input.too_large`, reported on line 1).
+pub fn decode_events(bytes: &[u8]) -> (Vec<(usize, Event)>, Vec<LineError>) {
+    let mut events = Vec::new();
+    let mut problems = Vec::new();
+    if bytes.len() > MAX_EVENTS_BYTES {
+        problems.push((
+            1,
+            crate::input::InputError::TooLarge {
+                max: MAX_EVENTS_BYTES,
+            },
+        ));
+        return (events, problems);
+    }
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match crate::input::parse_json_bytes::<Event>(line, MAX_EVENT_BYTES) {
+            Ok(event) => events.push((i + 1, event)),
+            Err(e) => problems.push((i + 1, e)),
+        }
+    }
+    (events, problems)
+}

@@ -1,0 +1,339 @@
+//! 办件: one application, whose state is a fold of its events.
+//!
+//! A case changes only through [`decide`] (a command, checked against the engine, the
+//! case and the actor, gives events or a coded [`CaseError`] and changes nothing) and
+//! [`evolve`] (an event applied to a case). Replaying a case's events with [`replay`]
+//! rebuilds it exactly; events are what a host stores and what the city platform
+//! receives (一体化政务服务平台 对接).
+//!
+//! - Optimistic concurrency: every command names the case version it was made against;
+//!   two windows acting on one version — one wins, the other gets `case.conflict`.
+//! - Idempotency: every command carries a client-generated id; a command whose id the case
+//!   has already seen is answered with no events (a kiosk retry or an offline sync applies
+//!   once).
+//! - Authority: acceptance, review and decision need a valid chain for the acting
+//!   organisation ([`crate::authority::authorize`]); a decision needs a valid stamp, which
+//!   the case records. 审管分离: whoever accepted may not decide where the matter says so.
+//! - Assignment: an officer claims a case to work on it; nobody else may review or decide
+//!   it until it is released.
+//! - Time: the promised limit counts in working days from the day after acceptance; 补正
+//!   and 挂起 stop the clock (行政许可法 art. 45) from the day they start through the day
+//!   they end (counting resumes the next day); one extension of up to 10 working days
+//!   (art. 42).
+//!
+//! Lifecycle (承诺件): `Submitted` → `Accepted` → `UnderReview` ⇄ `Supplementing` /
+//! `Suspended` → `Approved` | `Rejected` → `Concluded` → `Delivered`; `NotAccepted` and
+//! `Withdrawn` end it early.
+//! 即办件 go from Accepted straight to a decision, in the same visit.
+
+mod command;
+mod decide;
+mod error;
+mod event;
+mod surface;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use command::{Action, Command, CommandEnvelope};
+pub use decide::{
+    RejectedEvent, Replay, ReplayReport, available_actions, decide, evolve, replay, replay_checked,
+};
+pub use error::CaseError;
+pub use event::{
+    EVENT_SCHEMA, Event, EventKind, LineError, MAX_EVENT_BYTES, MAX_EVENTS_BYTES, decode_events,
+};
+pub use surface::{
+    ActionsRequest, DeadlineRequest, DecideRequest, Decision, Evolution, EvolveRequest,
+    MAX_REQUEST_BYTES, evolve_request,
+};
+
+use crate::authority::{Role, Stamp, Step};
+use crate::calendar::{Pause, WorkCalendar};
+use crate::catalog::Channel;
+
+/// Shared, immutable text: an event and the case it builds hold the same strings, so
+/// replaying copies no text (cloning is a reference count).
+pub type Text = Arc<str>;
+
+/// Where a case is in its lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// 收件: received, not yet accepted.
+    Submitted,
+    /// 受理: accepted; the clock runs.
+    Accepted,
+    /// 不予受理: refused at the door.
+    NotAccepted,
+    /// 审查: under review in the back office.
+    UnderReview,
+    /// 补齐补正: waiting for the applicant to complete it; the clock stops.
+    Supplementing,
+    /// 挂起 (特别程序: hearing, testing, expert review); the clock stops.
+    Suspended,
+    /// 准予: approved.
+    Approved,
+    /// 不予许可: rejected.
+    Rejected,
+    /// 办结: concluded.
+    Concluded,
+    /// 送达: the result delivered.
+    Delivered,
+    /// 撤回: withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl Status {
+    /// Whether nothing more can happen to the case.
+    pub fn is_final(self) -> bool {
+        matches!(self, Self::NotAccepted | Self::Delivered | Self::Withdrawn)
+    }
+
+    /// The step of handling that comes next in this status (what an officer taking the
+    /// case must hold authority for).
+    pub fn step(self) -> Step {
+        match self {
+            Self::Submitted => Step::Accept,
+            Self::Accepted | Self::UnderReview | Self::Supplementing | Self::Suspended => {
+                Step::Review
+            }
+            Self::Approved
+            | Self::Rejected
+            | Self::Concluded
+            | Self::Delivered
+            | Self::NotAccepted
+            | Self::Withdrawn => Step::Deliver,
+        }
+    }
+
+    /// Whether the deadline clock is stopped.
+    pub fn is_paused(self) -> bool {
+        matches!(self, Self::Supplementing | Self::Suspended)
+    }
+}
+
+/// Who acts: a person, in a role, for an organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Actor {
+    /// Their id in the host system (a staff number or an account id; never an ID number).
+    pub id: Text,
+    /// The role they act in.
+    pub role: Role,
+    /// The organisation they act for (for applicants: the station they apply at).
+    pub org: Text,
+}
+
+/// The circumstances of a command: who, through which channel, when. The core never reads
+/// the clock: `at` is the host's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Context {
+    /// Who acts.
+    pub actor: Actor,
+    /// Through which channel.
+    pub channel: Channel,
+    /// When (RFC 3339 with offset).
+    pub at: DateTime<FixedOffset>,
+}
+
+/// A group the services go out of their way for (上门服务, 帮办代办, 绿色通道).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpecialGroup {
+    /// 老年人 (aged 60 or more).
+    Elderly,
+    /// 残疾人.
+    Disabled,
+    /// 孕产妇.
+    Pregnant,
+    /// 重病患者.
+    SeriouslyIll,
+    /// 行动不便 for another reason.
+    ReducedMobility,
+}
+
+/// 帮办代办 consent: the applicant lets a proxy act for them, for some matters, until a day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProxyConsent {
+    /// The proxy's id (the grid worker).
+    pub proxy: String,
+    /// The applicant's account id.
+    pub applicant: String,
+    /// Matter codes it covers; empty means every matter that allows a proxy.
+    #[serde(default)]
+    pub matters: Vec<String>,
+    /// Last day it is valid (CST).
+    pub expires: NaiveDate,
+}
+
+/// One case, as its events made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Case {
+    /// The case id.
+    pub id: Text,
+    /// The matter's code.
+    pub matter: Text,
+    /// The matter's version it started under; it keeps it to the end.
+    pub matter_version: u32,
+    /// Where it is.
+    pub status: Status,
+    /// Number of events applied; the next command must name it.
+    pub version: u64,
+    /// The applicant's account id.
+    pub applicant: Text,
+    /// The proxy's consent, when a proxy handles it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<ProxyConsent>,
+    /// The channel it came in through.
+    pub channel: Channel,
+    /// Special groups the applicant belongs to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_groups: Vec<SpecialGroup>,
+    /// The appointment it came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<String>,
+    /// The station or centre it was submitted to.
+    pub org: Text,
+    /// The answer (the form), as last submitted or supplemented.
+    pub answer: Arc<Value>,
+    /// When it was submitted.
+    pub submitted_at: DateTime<FixedOffset>,
+    /// The day it was accepted, from which the deadline counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_on: Option<NaiveDate>,
+    /// Who accepted it (for 审管分离).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_by: Option<Text>,
+    /// The promised limit in working days, from the matter version.
+    pub limit_working_days: u32,
+    /// The stretches the clock stood still.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pauses: Vec<Pause>,
+    /// Working days added by the one extension, if granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension_working_days: Option<u32>,
+    /// The officer working it now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<Text>,
+    /// The stamps of its decisions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stamps: Vec<Arc<Stamp>>,
+    /// Why it was refused, rejected, suspended or sent back, most recent last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Text>,
+    /// Client ids of the commands applied, in order (for idempotency).
+    #[serde(default, skip_serializing_if = "ClientIds::is_empty")]
+    pub client_ids: ClientIds,
+}
+
+/// Longest client id, in bytes.
+pub const MAX_CLIENT_ID_BYTES: usize = 128;
+
+/// Whether `id` can be a client id: 1 to [`MAX_CLIENT_ID_BYTES`] bytes, no control
+/// characters.
+pub fn is_client_id(id: &str) -> bool {
+    (1..=MAX_CLIENT_ID_BYTES).contains(&id.len()) && !id.chars().any(char::is_control)
+}
+
+/// The client ids a case has applied, in order, as a JSON array of strings. Held in one
+/// buffer (ids have no control characters, so a newline separates them): a replayed case
+/// costs one allocation for its ids, not one per id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientIds(String);
+
+impl ClientIds {
+    /// Whether `id` was applied.
+    pub fn contains(&self, id: &str) -> bool {
+        !self.0.is_empty()
+            && self
+                .0
+                .as_bytes()
+                .split(|&b| b == b'\n')
+                .any(|x| x == id.as_bytes())
+    }
+
+    /// Records `id` (a valid client id, see [`is_client_id`]).
+    pub fn push(&mut self, id: &str) {
+        if self.0.is_empty() {
+            // Room for a typical case's ids at once: one allocation, not one per event.
+            self.0.reserve(8 * (id.len() + 1));
+        } else {
+            self.0.push('\n');
+        }
+        self.0.push_str(id);
+    }
+
+    /// Whether none was applied.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The ids, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n').filter(|_| !self.0.is_empty())
+    }
+}
+
+impl Serialize for ClientIds {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for ClientIds {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ids = Vec::<String>::deserialize(deserializer)?;
+        let mut out = Self::default();
+        for id in &ids {
+            if !is_client_id(id) {
+                return Err(serde::de::Error::custom(
+                    "a client id has 1 to 128 bytes and no control characters",
+                ));
+            }
+            out.push(id);
+        }
+        Ok(out)
+    }
+}
+
+impl Case {
+    /// The deadline as it stands (see [`crate::calendar::Deadline`]); `None` before
+    /// acceptance.
+    pub fn deadline(&self) -> Option<crate::calendar::Deadline> {
+        let accepted_on = self.accepted_on?;
+        let mut deadline = crate::calendar::Deadline::new(accepted_on, self.limit_working_days);
+        deadline.pauses.clone_from(&self.pauses);
+        deadline.extension_working_days = self.extension_working_days;
+        Some(deadline)
+    }
+
+    /// The deadline's due date, light and escalation on `now`; `None` before acceptance or
+    /// once decided.
+    pub fn deadline_status(
+        &self,
+        calendar: &WorkCalendar,
+        now: NaiveDate,
+    ) -> Option<Result<crate::calendar::DeadlineStatus, crate::calendar::CalendarError>> {
+        if matches!(
+            self.status,
+            Status::Submitted
+                | Status::NotAccepted
+                | Status::Withdrawn
+                | Status::Approved
+                | Status::Rejected
+                | Status::Concluded
+                | Status::Delivered
+        ) {
+            return None;
+        }
+        let deadline = self.deadline()?;
+        Some(deadline.status(calendar, now, &crate::calendar::Thresholds::default()))
+    }
+}

@@ -1,0 +1,226 @@
+//! 预约: booking within capacity, extended-hours slots on days off, home visits for special
+//! groups, cancellation, no-shows, and an appointment becoming a case.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use doorstep::Coded;
+use doorstep::appointment::{
+    AppointmentBook, AppointmentCommand, AppointmentError, AppointmentStatus, Slot,
+};
+use doorstep::case::SpecialGroup;
+use doorstep::engine::Engine;
+use serde_json::{Value, json};
+
+fn engine(home_visit: bool) -> Engine {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/catalog/authority.json"
+    );
+    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    if home_visit {
+        catalog["matters"][1]["channels"] = json!(["window", "home_visit"]);
+    }
+    Engine::load(
+        &catalog.to_string(),
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+    )
+    .unwrap()
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn slot(id: &str, date: &str, capacity: u32, extended_hours: bool) -> Slot {
+    Slot {
+        id: id.into(),
+        station: "350205-001-01".into(),
+        date: date.parse().unwrap(),
+        start: NaiveTime::from_hms_opt(18, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(19, 0, 0).unwrap(),
+        capacity,
+        extended_hours,
+    }
+}
+
+fn book(id: &str, slot: &str, applicant: &str) -> AppointmentCommand {
+    AppointmentCommand::Book {
+        id: id.into(),
+        slot: slot.into(),
+        applicant: applicant.into(),
+        matter: "MED-INSURE".into(),
+        special_groups: vec![],
+        home_visit: false,
+    }
+}
+
+/// A book with a weekday slot (capacity 2) and a Saturday slot, regular and extended.
+fn sample() -> AppointmentBook {
+    AppointmentBook {
+        slots: vec![
+            slot("wed", "2025-05-07", 2, false),
+            slot("sat", "2025-05-10", 5, false),
+            slot("sat-late", "2025-05-10", 5, true),
+        ],
+        appointments: vec![],
+    }
+}
+
+fn run(
+    engine: &Engine,
+    book: &mut AppointmentBook,
+    command: AppointmentCommand,
+    when: &str,
+) -> Result<(), AppointmentError> {
+    let event = book.decide(engine, command, at(when))?;
+    book.apply(&event);
+    Ok(())
+}
+
+#[test]
+fn capacity_duplicates_and_days_off() {
+    let engine = engine(false);
+    let mut b = sample();
+    let now = "2025-05-06T10:00:00+08:00";
+    run(&engine, &mut b, book("a1", "wed", "u-1"), now).unwrap();
+    assert_eq!(
+        run(&engine, &mut b, book("a2", "wed", "u-1"), now),
+        Err(AppointmentError::Duplicate)
+    );
+    run(&engine, &mut b, book("a3", "wed", "u-2"), now).unwrap();
+    let full = run(&engine, &mut b, book("a4", "wed", "u-3"), now).unwrap_err();
+    assert_eq!(full.code(), "appointment.full");
+    // Cancelling frees the place.
+    run(
+        &engine,
+        &mut b,
+        AppointmentCommand::Cancel { id: "a1".into() },
+        now,
+    )
+    .unwrap();
+    run(&engine, &mut b, book("a4", "wed", "u-3"), now).unwrap();
+    // 10 May 2025 is a Saturday and no make-up day: only the extended-hours slot is open.
+    assert_eq!(
+        run(&engine, &mut b, book("a5", "sat", "u-4"), now),
+        Err(AppointmentError::NotWorkingDay)
+    );
+    run(&engine, &mut b, book("a5", "sat-late", "u-4"), now).unwrap();
+    assert_eq!(
+        run(&engine, &mut b, book("a5", "sat-late", "u-5"), now),
+        Err(AppointmentError::Exists)
+    );
+}
+
+#[test]
+fn past_slots_no_shows_and_arrivals() {
+    let engine = engine(false);
+    let mut b = sample();
+    run(
+        &engine,
+        &mut b,
+        book("a1", "wed", "u-1"),
+        "2025-05-06T10:00:00+08:00",
+    )
+    .unwrap();
+    run(
+        &engine,
+        &mut b,
+        book("a2", "wed", "u-2"),
+        "2025-05-06T10:00:00+08:00",
+    )
+    .unwrap();
+    // The slot starts at 18:00 CST (10:00 UTC).
+    assert_eq!(
+        run(
+            &engine,
+            &mut b,
+            book("a3", "wed", "u-3"),
+            "2025-05-07T10:00:00Z"
+        ),
+        Err(AppointmentError::Past)
+    );
+    let early = AppointmentCommand::NoShow { id: "a1".into() };
+    assert_eq!(
+        run(&engine, &mut b, early.clone(), "2025-05-07T18:30:00+08:00"),
+        Err(AppointmentError::TooEarly)
+    );
+    run(&engine, &mut b, early, "2025-05-07T19:00:00+08:00").unwrap();
+    let arrive = AppointmentCommand::Arrive {
+        id: "a2".into(),
+        case: "HC-1".into(),
+    };
+    run(&engine, &mut b, arrive.clone(), "2025-05-07T18:10:00+08:00").unwrap();
+    assert_eq!(
+        run(&engine, &mut b, arrive, "2025-05-07T18:11:00+08:00"),
+        Err(AppointmentError::WrongStatus)
+    );
+    let a2 = b.appointment("a2").unwrap();
+    assert_eq!(a2.status, AppointmentStatus::Arrived);
+    assert_eq!(a2.case.as_deref(), Some("HC-1"));
+    assert_eq!(
+        b.appointment("a1").unwrap().status,
+        AppointmentStatus::NoShow
+    );
+}
+
+#[test]
+fn home_visits_are_for_special_groups_and_offered_matters() {
+    let visit = |groups: Vec<SpecialGroup>| AppointmentCommand::Book {
+        id: "h1".into(),
+        slot: "wed".into(),
+        applicant: "u-9".into(),
+        matter: "MED-INSURE".into(),
+        special_groups: groups,
+        home_visit: true,
+    };
+    let now = "2025-05-06T10:00:00+08:00";
+    let offered = engine(true);
+    let mut b = sample();
+    assert_eq!(
+        run(&offered, &mut b, visit(vec![]), now),
+        Err(AppointmentError::HomeVisit)
+    );
+    run(&offered, &mut b, visit(vec![SpecialGroup::Elderly]), now).unwrap();
+    assert!(b.appointment("h1").unwrap().home_visit);
+    let not_offered = engine(false);
+    let mut b = sample();
+    assert_eq!(
+        run(
+            &not_offered,
+            &mut b,
+            visit(vec![SpecialGroup::Disabled]),
+            now
+        ),
+        Err(AppointmentError::HomeVisit)
+    );
+}
+
+#[test]
+fn unknown_slots_matters_and_years() {
+    let engine = engine(false);
+    let mut b = sample();
+    b.slots.push(slot("far", "2031-05-07", 1, false));
+    let now = "2025-05-06T10:00:00+08:00";
+    assert_eq!(
+        run(&engine, &mut b, book("a1", "nope", "u-1"), now),
+        Err(AppointmentError::UnknownSlot)
+    );
+    assert_eq!(
+        run(&engine, &mut b, book("a1", "far", "u-1"), now),
+        Err(AppointmentError::Calendar)
+    );
+    let mut other = book("a1", "wed", "u-1");
+    if let AppointmentCommand::Book { matter, .. } = &mut other {
+        *matter = "BIRTH-CERT".into(); // not handled at community stations
+    }
+    assert_eq!(
+        run(&engine, &mut b, other, now),
+        Err(AppointmentError::UnknownMatter)
+    );
+    assert!(b.appointments.is_empty());
+}

@@ -1,0 +1,670 @@
+//! Cases: the lifecycle through `decide` and `evolve`, concurrency, idempotency, authority,
+//! proxies, and deadlines across holidays and 补正 pauses.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use doorstep::authority::{Operator, Role, Stamp, Step};
+use doorstep::calendar::Light;
+use doorstep::case::{
+    Actor, Case, CaseError, Command, CommandEnvelope, Context, Status, decide, evolve, replay,
+};
+use doorstep::catalog::Channel;
+use doorstep::engine::Engine;
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+const STATION: &str = "350205-001-01";
+const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+/// The fixture catalogue with MED-INSURE as a 承诺件 of 5 working days.
+fn engine() -> Engine {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/catalog/authority.json"
+    );
+    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for m in catalog["matters"].as_array_mut().unwrap() {
+        if m["code"] == "MED-INSURE" {
+            m["promisedLimitDays"] = json!(5);
+            m["legalLimitDays"] = json!(20);
+            m["immediate"] = json!(false);
+        }
+    }
+    Engine::load(
+        &catalog.to_string(),
+        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+    )
+    .unwrap()
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn ctx(id: &str, role: Role, org: &str, when: &str) -> Context {
+    Context {
+        actor: Actor {
+            id: id.into(),
+            role,
+            org: org.into(),
+        },
+        channel: Channel::Window,
+        at: at(when),
+    }
+}
+
+fn example(engine: &Engine, matter: &str) -> Value {
+    engine
+        .catalog()
+        .matter(matter)
+        .unwrap()
+        .form
+        .example
+        .clone()
+}
+
+/// Decides and applies; panics on refusal.
+fn run(engine: &Engine, case: Option<Case>, client: &str, command: Command, ctx: &Context) -> Case {
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.as_ref().map_or(0, |c| c.version),
+        client_id: client.into(),
+        command,
+    };
+    let events =
+        decide(engine, case.as_ref(), &envelope, ctx).unwrap_or_else(|e| panic!("{client}: {e:?}"));
+    events
+        .iter()
+        .fold(case, |c, e| Some(evolve(c, e).unwrap()))
+        .unwrap()
+}
+
+fn stamp(seal: &str, matter: &str, operator: &str, accepted_by: Option<&str>, when: &str) -> Stamp {
+    Stamp {
+        seal: seal.into(),
+        case: "HC-1".into(),
+        matter: matter.into(),
+        step: Step::Decide,
+        act: doorstep::authority::StampAct::Ordinary,
+        operator: Operator {
+            id: operator.into(),
+            role: Role::BackOffice,
+        },
+        accepted_by: accepted_by.map(Into::into),
+        place: STATION.into(),
+        at: at(when),
+        digest: DIGEST.into(),
+    }
+}
+
+/// Submitted by the applicant and accepted by the station's front desk on 2025-09-30.
+fn accepted(engine: &Engine) -> Case {
+    let submitted = run(
+        engine,
+        None,
+        "c-submit",
+        Command::Submit {
+            matter: "MED-INSURE".into(),
+            applicant: "u-lin".into(),
+            proxy: None,
+            answer: example(engine, "MED-INSURE"),
+            special_groups: vec![],
+            appointment: None,
+        },
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-09-30T09:00:00+08:00",
+        ),
+    );
+    run(
+        engine,
+        Some(submitted),
+        "c-accept",
+        Command::Accept,
+        &ctx(
+            "fd-01",
+            Role::FrontDesk,
+            STATION,
+            "2025-09-30T09:10:00+08:00",
+        ),
+    )
+}
+
+#[test]
+fn due_across_national_day_and_later_by_a_supplement_pause() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let cal = engine.calendar();
+    let now = NaiveDate::from_ymd_opt(2025, 10, 9).unwrap();
+    let status = case.deadline_status(cal, now).unwrap().unwrap();
+    // Oct 1–8 holiday; Oct 11 (Sat) a make-up working day: 9, 10, 11, 13, 14.
+    assert_eq!(status.due, NaiveDate::from_ymd_opt(2025, 10, 14).unwrap());
+    assert_eq!(status.light, Light::Green);
+
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
+    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let case = run(
+        &engine,
+        Some(case),
+        "c-补正",
+        Command::RequestSupplement {
+            reason: "缺少户口簿".into(),
+        },
+        &back,
+    );
+    assert_eq!(case.status, Status::Supplementing);
+    let case = run(
+        &engine,
+        Some(case),
+        "c-supplied",
+        Command::Supplement {
+            answer: example(&engine, "MED-INSURE"),
+        },
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-10-10T16:00:00+08:00",
+        ),
+    );
+    // Paused on Oct 9 and 10, supplied on the 10th (two working days): due two working
+    // days later.
+    let now = NaiveDate::from_ymd_opt(2025, 10, 13).unwrap();
+    let status = case.deadline_status(cal, now).unwrap().unwrap();
+    assert_eq!(status.due, NaiveDate::from_ymd_opt(2025, 10, 16).unwrap());
+}
+
+#[test]
+fn two_decisions_on_one_version_and_a_retried_command() {
+    let engine = engine();
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let case = run(
+        &engine,
+        Some(accepted(&engine)),
+        "c-review",
+        Command::StartReview,
+        &back,
+    );
+    let approve = |client: &str| CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: client.into(),
+        command: Command::Approve {
+            stamp: stamp(
+                "seal-st1",
+                "MED-INSURE",
+                "bo-01",
+                Some("fd-01"),
+                "2025-10-09T11:00:00+08:00",
+            ),
+        },
+    };
+    let first = decide(&engine, Some(&case), &approve("c-a"), &back).unwrap();
+    let mut after = case.clone();
+    for e in &first {
+        after = evolve(Some(after), e).unwrap();
+    }
+    assert_eq!(after.status, Status::Approved);
+    // A second window decided against the same version: conflict, coded.
+    let second = decide(&engine, Some(&after), &approve("c-b"), &back).unwrap_err();
+    assert_eq!(
+        second,
+        CaseError::Conflict {
+            expected: case.version,
+            actual: after.version
+        }
+    );
+    assert_eq!(doorstep::Coded::code(&second), "case.conflict");
+    // The first window's retry (same client id): applied once, no new events.
+    assert!(
+        decide(&engine, Some(&after), &approve("c-a"), &back)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn forward_only_station_cannot_accept_or_decide() {
+    let engine = engine();
+    let desk = ctx(
+        "fd-01",
+        Role::FrontDesk,
+        STATION,
+        "2025-05-06T09:00:00+08:00",
+    );
+    let submitted = run(
+        &engine,
+        None,
+        "c-1",
+        Command::Submit {
+            matter: "BIRTH-CERT".into(),
+            applicant: "u-lin".into(),
+            proxy: None,
+            answer: example(&engine, "BIRTH-CERT"),
+            special_groups: vec![],
+            appointment: None,
+        },
+        &desk,
+    );
+    // 窗口前移: the station received it, but may not accept it …
+    let refused = decide(
+        &engine,
+        Some(&submitted),
+        &CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: 1,
+            client_id: "c-2".into(),
+            command: Command::Accept,
+        },
+        &desk,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&refused, CaseError::NoAuthority { failures } if failures.contains(&"authority.forward_only".to_owned())),
+        "{refused:?}"
+    );
+    // … nor decide it once the department accepted it (and it offers no such button).
+    let wj = ctx(
+        "wj-01",
+        Role::FrontDesk,
+        "350205-WJ",
+        "2025-05-06T10:00:00+08:00",
+    );
+    let accepted = run(&engine, Some(submitted), "c-3", Command::Accept, &wj);
+    let wj_back = ctx(
+        "wj-02",
+        Role::BackOffice,
+        "350205-WJ",
+        "2025-05-06T10:30:00+08:00",
+    );
+    let accepted = run(
+        &engine,
+        Some(accepted),
+        "c-3b",
+        Command::StartReview,
+        &wj_back,
+    );
+    let offered = doorstep::case::available_actions(&engine, &accepted, &desk);
+    assert!(
+        !offered.contains(&doorstep::case::Action::Approve),
+        "{offered:?}"
+    );
+    let mut s = stamp(
+        "seal-st1",
+        "BIRTH-CERT",
+        "fd-01",
+        Some("wj-01"),
+        "2025-05-06T11:00:00+08:00",
+    );
+    s.operator.role = Role::FrontDesk;
+    let refused = decide(
+        &engine,
+        Some(&accepted),
+        &CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: accepted.version,
+            client_id: "c-4".into(),
+            command: Command::Approve { stamp: s },
+        },
+        &desk,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&refused, CaseError::NoAuthority { failures } if failures.contains(&"authority.forward_only".to_owned())),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn proxy_needs_consent() {
+    let engine = engine();
+    let proxy = ctx("grid-07", Role::Proxy, STATION, "2025-05-06T09:00:00+08:00");
+    let submit = |consent| CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: 0,
+        client_id: "c-1".into(),
+        command: Command::Submit {
+            matter: "MED-INSURE".into(),
+            applicant: "u-lin".into(),
+            proxy: consent,
+            answer: example(&engine, "MED-INSURE"),
+            special_groups: vec![],
+            appointment: None,
+        },
+    };
+    let refused = decide(&engine, None, &submit(None), &proxy).unwrap_err();
+    assert_eq!(refused, CaseError::NoConsent);
+    let consent = |expires: &str| doorstep::case::ProxyConsent {
+        proxy: "grid-07".into(),
+        applicant: "u-lin".into(),
+        matters: vec!["MED-INSURE".into()],
+        expires: expires.parse().unwrap(),
+    };
+    let expired = decide(&engine, None, &submit(Some(consent("2025-05-05"))), &proxy);
+    assert_eq!(expired.unwrap_err(), CaseError::NoConsent);
+    let events = decide(&engine, None, &submit(Some(consent("2025-12-31"))), &proxy).unwrap();
+    assert_eq!(events.len(), 1);
+}
+
+#[test]
+fn separation_of_duties_and_assignment() {
+    let engine = engine();
+    // HUKOU-BIRTH separates duties; the station holds it by devolution until June 2025.
+    let desk = ctx(
+        "op-1",
+        Role::StationChief,
+        STATION,
+        "2025-05-06T09:00:00+08:00",
+    );
+    let submitted = run(
+        &engine,
+        None,
+        "c-1",
+        Command::Submit {
+            matter: "HUKOU-BIRTH".into(),
+            applicant: "u-lin".into(),
+            proxy: None,
+            answer: example(&engine, "HUKOU-BIRTH"),
+            special_groups: vec![],
+            appointment: None,
+        },
+        &desk,
+    );
+    let accepted = run(&engine, Some(submitted), "c-2", Command::Accept, &desk);
+    let claimed = run(&engine, Some(accepted), "c-3", Command::Claim, &desk);
+    let reviewing = run(&engine, Some(claimed), "c-4", Command::StartReview, &desk);
+    let other = ctx(
+        "op-2",
+        Role::BackOffice,
+        STATION,
+        "2025-05-06T10:00:00+08:00",
+    );
+    let envelope = |client: &str, command| CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: reviewing.version,
+        client_id: client.into(),
+        command,
+    };
+    let taken = decide(
+        &engine,
+        Some(&reviewing),
+        &envelope("c-5", Command::Claim),
+        &other,
+    );
+    assert_eq!(taken.unwrap_err(), CaseError::AssignedToOther);
+    let mut s = stamp(
+        "seal-st1",
+        "HUKOU-BIRTH",
+        "op-1",
+        Some("op-1"),
+        "2025-05-06T11:00:00+08:00",
+    );
+    s.operator.role = Role::StationChief;
+    let own = decide(
+        &engine,
+        Some(&reviewing),
+        &envelope("c-6", Command::Approve { stamp: s }),
+        &desk,
+    );
+    assert_eq!(own.unwrap_err(), CaseError::SeparationOfDuties);
+}
+
+/// A pool of commands by different people; random sequences of them.
+fn pool(engine: &Engine) -> Vec<(Command, Context)> {
+    let station = |id: &str, role, when: &str| ctx(id, role, STATION, when);
+    let answer = example(engine, "MED-INSURE");
+    vec![
+        (
+            Command::Submit {
+                matter: "MED-INSURE".into(),
+                applicant: "u-lin".into(),
+                proxy: None,
+                answer: answer.clone(),
+                special_groups: vec![],
+                appointment: None,
+            },
+            station("u-lin", Role::Applicant, "2025-09-30T09:00:00+08:00"),
+        ),
+        (
+            Command::Accept,
+            station("fd-01", Role::FrontDesk, "2025-09-30T10:00:00+08:00"),
+        ),
+        (
+            Command::Claim,
+            station("bo-01", Role::BackOffice, "2025-10-09T09:00:00+08:00"),
+        ),
+        (
+            Command::Claim,
+            station("bo-02", Role::BackOffice, "2025-10-09T09:00:00+08:00"),
+        ),
+        (
+            Command::Release,
+            station("bo-01", Role::BackOffice, "2025-10-09T09:30:00+08:00"),
+        ),
+        (
+            Command::StartReview,
+            station("bo-01", Role::BackOffice, "2025-10-09T10:00:00+08:00"),
+        ),
+        (
+            Command::RequestSupplement {
+                reason: "缺材料".into(),
+            },
+            station("bo-01", Role::BackOffice, "2025-10-10T10:00:00+08:00"),
+        ),
+        (
+            Command::Supplement { answer },
+            station("u-lin", Role::Applicant, "2025-10-14T10:00:00+08:00"),
+        ),
+        (
+            Command::Suspend {
+                reason: "专家评审".into(),
+            },
+            station("bo-01", Role::BackOffice, "2025-10-15T10:00:00+08:00"),
+        ),
+        (
+            Command::Resume,
+            station("bo-01", Role::BackOffice, "2025-10-20T10:00:00+08:00"),
+        ),
+        (
+            Command::Extend {
+                working_days: 10,
+                reason: "情况复杂".into(),
+                approved_by: "chief".into(),
+            },
+            station("bo-01", Role::BackOffice, "2025-10-16T10:00:00+08:00"),
+        ),
+        (
+            Command::Approve {
+                stamp: stamp(
+                    "seal-st1",
+                    "MED-INSURE",
+                    "bo-01",
+                    Some("fd-01"),
+                    "2025-10-21T10:00:00+08:00",
+                ),
+            },
+            station("bo-01", Role::BackOffice, "2025-10-21T10:00:00+08:00"),
+        ),
+        (
+            Command::Conclude,
+            station("bo-01", Role::BackOffice, "2025-10-21T11:00:00+08:00"),
+        ),
+        (
+            Command::Deliver,
+            station("fd-01", Role::FrontDesk, "2025-10-22T11:00:00+08:00"),
+        ),
+        (
+            Command::Withdraw { reason: None },
+            station("u-lin", Role::Applicant, "2025-10-12T11:00:00+08:00"),
+        ),
+        (
+            Command::Withdraw { reason: None },
+            station("u-other", Role::Applicant, "2025-10-12T11:00:00+08:00"),
+        ),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Replay equals state; a refused command changes nothing; a retried command adds no
+    /// event; the due date never moves earlier while the case is open.
+    #[test]
+    fn random_command_sequences(picks in prop::collection::vec((0usize..16, any::<bool>()), 1..40)) {
+        let engine = engine();
+        let pool = pool(&engine);
+        let mut case: Option<Case> = None;
+        let mut events = Vec::new();
+        let mut last_due: Option<(NaiveDate, NaiveDate)> = None;
+        let mut latest = None;
+        for (step, (pick, stale)) in picks.into_iter().enumerate() {
+            let (command, ctx) = &pool[pick];
+            // Time runs forward: a command dated before one already tried is not drawn.
+            if latest.is_some_and(|t| ctx.at < t) {
+                continue;
+            }
+            latest = Some(ctx.at);
+            let version = case.as_ref().map_or(0, |c| c.version);
+            let envelope = CommandEnvelope {
+                case: "HC-1".into(),
+                expected_version: if stale && version > 0 { version - 1 } else { version },
+                client_id: format!("c-{step}"),
+                command: command.clone(),
+            };
+            let before = case.clone();
+            if let Ok(new) = decide(&engine, case.as_ref(), &envelope, ctx) {
+                for e in &new {
+                    case = Some(evolve(case, e).unwrap());
+                }
+                // The same command again is applied once.
+                let again = decide(&engine, case.as_ref(), &envelope, ctx).unwrap();
+                prop_assert!(again.is_empty());
+                events.extend(new);
+            } else {
+                prop_assert_eq!(&case, &before);
+            }
+            // The due date as the host sees it at the command's time, when time moved on.
+            let now = ctx.at.date_naive();
+            if let Some(c) = case.as_ref().filter(|_| last_due.is_none_or(|(t, _)| now >= t)) {
+                if let Some(Ok(status)) = c.deadline_status(engine.calendar(), now) {
+                    if let Some((_, previous)) = last_due {
+                        prop_assert!(status.due >= previous, "{} < {}", status.due, previous);
+                    }
+                    last_due = Some((now, status.due));
+                }
+            }
+        }
+        let rebuilt = replay(&events);
+        prop_assert!(rebuilt.rejected.is_empty());
+        prop_assert_eq!(rebuilt.cases.get("HC-1"), case.as_ref());
+        // Events survive a JSON round trip unchanged.
+        let text = serde_json::to_string(&events).unwrap();
+        let back: Vec<doorstep::case::Event> = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(back, events);
+    }
+}
+
+#[test]
+fn replay_rejects_out_of_sequence_and_duplicate_events() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: "c-x".into(),
+        command: Command::Claim,
+    };
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T09:00:00+08:00",
+    );
+    let claim = decide(&engine, Some(&case), &envelope, &back)
+        .unwrap()
+        .remove(0);
+    // Applying the same event twice: the second is out of sequence.
+    let once = evolve(Some(case.clone()), &claim).unwrap();
+    assert!(matches!(
+        evolve(Some(once.clone()), &claim),
+        Err(CaseError::EventVersion { .. })
+    ));
+    // The same client id again, even renumbered: a duplicate.
+    let mut renumbered = claim.clone();
+    renumbered.version = once.version + 1;
+    assert_eq!(
+        evolve(Some(once), &renumbered).unwrap_err(),
+        CaseError::DuplicateEvent
+    );
+}
+
+#[test]
+fn cases_fixtures() {
+    use doorstep::conformance;
+    let failures = conformance::run("cases.json", |input| {
+        let raw = &input.raw;
+        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
+        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let engine = Engine::load(
+            &catalog.to_string(),
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        )
+        .unwrap();
+        let mut case: Option<Case> = None;
+        let mut events = Vec::new();
+        let mut outcomes = Vec::new();
+        for step in raw["steps"].as_array().unwrap() {
+            let envelope: CommandEnvelope = serde_json::from_value(step["command"].clone())
+                .unwrap_or_else(|e| panic!("{}: {e}", input.name));
+            let ctx: Context = serde_json::from_value(step["context"].clone()).unwrap();
+            match decide(&engine, case.as_ref(), &envelope, &ctx) {
+                Ok(new) if new.is_empty() => outcomes.push(json!("noop")),
+                Ok(new) => {
+                    for e in &new {
+                        case = Some(evolve(case, e).unwrap());
+                    }
+                    events.extend(new);
+                    outcomes.push(json!("ok"));
+                }
+                Err(e) => outcomes.push(json!(doorstep::Coded::code(&e))),
+            }
+        }
+        let mut out = json!({
+            "outcomes": outcomes,
+            "status": case.as_ref().map(|c| c.status),
+            "version": case.as_ref().map(|c| c.version),
+            "replayed": replay(&events).cases.get("HC-1") == case.as_ref(),
+        });
+        if let (Some(c), Some(now)) = (&case, raw["now"].as_str()) {
+            if let Some(Ok(status)) = c.deadline_status(engine.calendar(), now.parse().unwrap()) {
+                out["due"] = json!(status.due);
+                out["light"] = json!(status.light);
+                out["escalation"] = json!(status.escalation);
+            }
+        }
+        if let (Some(c), Some(who)) = (&case, raw.get("actionsFor")) {
+            let ctx: Context = serde_json::from_value(who.clone()).unwrap();
+            out["actions"] = json!(doorstep::case::available_actions(&engine, c, &ctx));
+        }
+        out
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
