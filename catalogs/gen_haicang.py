@@ -21,6 +21,12 @@ revoked one; the self-check applies the registry rules core/src/authority/lint.r
 The sample 用印台账 beside the catalogue (haicang.ledger.jsonl, haicang.ledger.head.json) is
 written from it by `cargo run -p doorstep --example sample_ledger`: rerun that after changing
 the catalogue.
+
+The `policies` section (POLICIES below) has 13 illustrative policies of the 退役军人事务局, 人社局 and
+民政局 for veterans, the unemployed, recent graduates, families in hardship, people with
+disabilities, the very old and hiring enterprises, most of them 免申即享; each condition's rule
+reads the profile keys core/src/policy lists and the matching date as {"var": "$at"}. The
+self-check evaluates every policy on one sample profile it grants and one it does not.
 """
 
 import copy
@@ -1819,11 +1825,214 @@ def check_authority(cat, bad):
         bad("/authority/seals", "duplicate code")
 
 
+# ---------------------------------------------------------------------------------------
+# Policies (免申即享 / 政策匹配到人): eligibility rules over a person's or an enterprise's
+# profile (the keys core/src/policy lists; the matching date is {"var": "$at"}). Conditions,
+# thresholds and amounts are illustrative; the bases name documents without article numbers.
+
+PERSON_FIELDS = {"residentId", "name", "birthDate", "sex", "household", "residence", "veteran", "unemployed",
+                 "unemployedSince", "unemploymentInsuranceMonths", "employed", "graduateYear", "education",
+                 "hardship", "incomePerCapita", "disabilityLevel", "disabilityCategory"}
+ENTERPRISE_FIELDS = {"creditCode", "name", "division", "size", "creditRating", "industry", "establishedDate",
+                     "insuredEmployees", "newHires", "newHireGraduates", "newHireHardship", "newHireVeterans",
+                     "arrears", "dishonest"}
+PROFILE_COMMON = {"kind", "$at", "extra"}
+
+HOUSEHOLD_HERE = EQ({"substr": [V("household.division"), 0, 6]}, DISTRICT)
+RESIDENCE_HERE = EQ({"substr": [V("residence.division"), 0, 6]}, DISTRICT)
+REGISTERED_HERE = EQ({"substr": [V("division"), 0, 6]}, DISTRICT)
+AGE = {"if": [V("birthDate"), {"age_at": [V("birthDate"), V("$at")]}, {"id_age": [V("residentId"), V("$at")]}]}
+YEAR = {"substr": [V("$at"), 0, 4]}
+HARDSHIP = ["subsistence", "extreme_poverty", "low_income"]
+
+POLICIES = []
+
+
+def cond(code, zh, en, rule):
+    return {"code": code, "description": zh, "descriptionEn": en, "rule": rule}
+
+
+def policy(abbr, seq, name, subject, text, amount, granted, basis, conditions, effective="2024-01-01"):
+    p = {"code": f"{DISTRICT}-ZC-{abbr}-{seq:02d}", "name": name, "subject": subject, "department": dept(abbr),
+         "benefit": {"text": text}}
+    if amount is not None:
+        p["benefit"]["amountFen"] = amount
+    p["grantedWithoutApplication"] = granted
+    p["basis"] = basis
+    p["conditions"] = conditions
+    p["effective"] = effective
+    POLICIES.append(p)
+    return p["code"]
+
+
+C_HOUSEHOLD = cond("household", "户籍在海沧区", "Household registered in Haicang", HOUSEHOLD_HERE)
+C_VETERAN = cond("veteran", "退役军人", "A veteran", {"===": [V("veteran"), True]})
+C_UNEMPLOYED = cond("unemployed", "已办理失业登记", "Registered as unemployed", {"===": [V("unemployed"), True]})
+C_WORKING_AGE = cond("working_age", "处于劳动年龄（16 至 59 周岁，示意）", "Of working age (16 to 59, illustrative)",
+                     {"<=": [16, AGE, 59]})
+C_CREDIT = cond("credit", "纳税信用等级非 D 级且未列入严重失信主体名单",
+                "Tax credit rating above D and not on the serious dishonesty list",
+                AND(NE(V("creditRating"), "D"), NOT(V("dishonest"))))
+C_NO_ARREARS = cond("no_arrears", "无欠缴社会保险费", "No social insurance arrears", NOT(V("arrears")))
+C_REGISTERED = cond("registered", "注册地在海沧区", "Registered in Haicang", REGISTERED_HERE)
+
+P_VET_HOLIDAY = policy(
+    "TY", 1, "退役军人春节慰问金", "person", "春节前发放慰问金 800 元（示意）", 80000, True, "《中华人民共和国退役军人保障法》",
+    [C_VETERAN, C_HOUSEHOLD])
+P_VET_AID = policy(
+    "TY", 2, "困难退役军人帮扶援助", "person", "按困难程度核定一次性帮扶援助金（示意）", None, False, "《中华人民共和国退役军人保障法》",
+    [C_VETERAN, cond("hardship", "低保、特困或低保边缘家庭", "In a household on minimum living support, in extreme poverty "
+                     "or on a low income", IN(V("hardship"), HARDSHIP)), C_HOUSEHOLD])
+P_UNEMP_BENEFIT = policy(
+    "RS", 1, "失业保险金", "person", "按月领取失业保险金，标准按本市规定执行", None, False, "《失业保险条例》",
+    [C_UNEMPLOYED,
+     cond("insured_a_year", "失业前累计缴纳失业保险费满 1 年", "Paid unemployment insurance for a year or more",
+          {">=": [V("unemploymentInsuranceMonths"), 12]}),
+     C_WORKING_AGE])
+P_UNEMP_AID = policy(
+    "RS", 2, "失业补助金", "person", "参保不满 1 年的失业人员按月领取失业补助金（示意）", None, True, "《失业保险条例》及本市阶段性政策",
+    [C_UNEMPLOYED,
+     cond("insured_under_a_year", "失业前累计缴纳失业保险费不满 1 年", "Paid unemployment insurance for less than a year",
+          {"<=": [1, V("unemploymentInsuranceMonths"), 11]}),
+     C_WORKING_AGE])
+P_GRAD = policy(
+    "RS", 3, "离校未就业高校毕业生一次性求职创业补贴", "person", "一次性补贴 1000 元（示意）", 100000, False,
+    "本市促进高校毕业生就业有关政策",
+    [cond("recent_graduate", "毕业 2 年内（含当年）", "Graduated this year or in the previous two",
+          {"<=": [{"-": [YEAR, 2]}, V("graduateYear"), {"-": [YEAR, 0]}]}),
+     cond("higher_education", "高校毕业（大专及以上）", "A college or university graduate",
+          IN(V("education"), ["college", "bachelor", "master", "doctor"])),
+     cond("not_employed", "尚未就业", "Not yet employed", {"===": [V("employed"), False]}),
+     cond("local", "户籍或居住地在海沧区", "Household or residence in Haicang", OR(HOUSEHOLD_HERE, RESIDENCE_HERE))])
+P_EXPAND = policy(
+    "RS", 4, "一次性扩岗补助", "enterprise", "每招用 1 名离校未就业高校毕业生补助 1500 元（示意）", 150000, True,
+    "人力资源社会保障部等部门关于一次性扩岗补助的通知",
+    [cond("hired_graduates", "新招用离校未就业高校毕业生并参保", "Hired and insured recent graduates",
+          {">=": [V("newHireGraduates"), 1]}), C_CREDIT, C_NO_ARREARS, C_REGISTERED])
+P_HARDSHIP_HIRE = policy(
+    "RS", 5, "用人单位吸纳就业困难人员社会保险补贴", "enterprise", "按实际缴纳的社会保险费给予补贴（示意）", None, False,
+    "《就业促进法》及本市就业补助资金管理办法",
+    [cond("hired_hardship", "新招用就业困难人员并参保", "Hired and insured people with difficulty finding work",
+          {">=": [V("newHireHardship"), 1]}), C_NO_ARREARS, C_REGISTERED])
+P_SMALL_HIRE = policy(
+    "RS", 6, "小微企业吸纳就业补贴", "enterprise", "每新增参保就业 1 人补贴 1000 元（示意）", 100000, True,
+    "本市稳就业有关政策",
+    [cond("small", "小型或微型企业", "A small or micro enterprise", IN(V("size"), ["micro", "small"])),
+     cond("new_hires", "新增参保就业 1 人以上", "At least one new insured employee", {">=": [V("newHires"), 1]}),
+     C_CREDIT, C_REGISTERED])
+P_FESTIVAL = policy(
+    "MZ", 1, "困难群众春节一次性生活补贴", "person", "春节前一次性发放 500 元（示意）", 50000, True, "《社会救助暂行办法》",
+    [cond("hardship", "低保或特困供养对象", "On minimum living support or in extreme poverty",
+          IN(V("hardship"), ["subsistence", "extreme_poverty"])), C_HOUSEHOLD])
+P_TEMP_AID = policy(
+    "MZ", 2, "临时救助", "person", "根据困难情形给予临时救助金（示意）", None, False, "《社会救助暂行办法》",
+    [cond("hardship", "低保、特困、低保边缘家庭，或家庭人均月收入不高于 1500 元（示意）",
+          "In a household in hardship, or with a monthly income per head of at most 1,500 yuan (illustrative)",
+          OR(IN(V("hardship"), HARDSHIP),
+             AND({"!==": [V("incomePerCapita"), None]}, {"<=": [V("incomePerCapita"), 1500]}))),
+     C_HOUSEHOLD])
+P_DISABLED_LIVING = policy(
+    "MZ", 3, "困难残疾人生活补贴", "person", "每人每月 90 元（示意）", 9000, True, "国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见",
+    [cond("disabled", "持有第二代残疾人证", "Holds a disability certificate", {"<=": [1, V("disabilityLevel"), 4]}),
+     cond("hardship", "低保或低保边缘家庭", "In a household on (or near) minimum living support",
+          IN(V("hardship"), ["subsistence", "low_income"])), C_HOUSEHOLD])
+P_DISABLED_NURSING = policy(
+    "MZ", 4, "重度残疾人护理补贴", "person", "每人每月 90 元（示意）", 9000, True, "国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见",
+    [cond("severe", "一、二级残疾，或三级智力、精神残疾", "Disability grade 1 or 2, or grade 3 intellectual or mental",
+          OR({"<=": [1, V("disabilityLevel"), 2]},
+             AND(EQ(V("disabilityLevel"), 3), IN(V("disabilityCategory"), ["intellectual", "mental"])))),
+     C_HOUSEHOLD])
+P_ELDERLY = policy(
+    "MZ", 5, "高龄老人津贴", "person", "80 周岁以上每月 100 元（示意）", 10000, True, "本市高龄老人津贴有关规定",
+    [cond("age_80", "年满 80 周岁", "Aged 80 or over", {">=": [AGE, 80]}), C_HOUSEHOLD])
+
+HERE_HOUSEHOLD = {"division": DISTRICT}
+# One profile each policy grants and one it does not (on POLICY_SAMPLE_AT), for the self-check.
+POLICY_SAMPLE_AT = "2025-09-01"
+POLICY_SAMPLES = {
+    P_VET_HOLIDAY: ({"kind": "person", "residentId": MAN, "veteran": True, "household": HERE_HOUSEHOLD},
+                    {"kind": "person", "residentId": MAN, "veteran": True, "household": {"division": "350203"}}),
+    P_VET_AID: ({"kind": "person", "veteran": True, "hardship": "low_income", "household": HERE_HOUSEHOLD},
+                {"kind": "person", "veteran": True, "household": HERE_HOUSEHOLD}),
+    P_UNEMP_BENEFIT: ({"kind": "person", "residentId": DISABLED, "unemployed": True,
+                       "unemploymentInsuranceMonths": 36},
+                      {"kind": "person", "residentId": RETIREE, "unemployed": True,
+                       "unemploymentInsuranceMonths": 36}),
+    P_UNEMP_AID: ({"kind": "person", "birthDate": "1995-04-01", "unemployed": True, "unemploymentInsuranceMonths": 8},
+                  {"kind": "person", "birthDate": "1995-04-01", "unemployed": True, "unemploymentInsuranceMonths": 0}),
+    P_GRAD: ({"kind": "person", "residentId": GRAD, "graduateYear": 2025, "education": "bachelor", "employed": False,
+              "residence": HERE_HOUSEHOLD},
+             {"kind": "person", "residentId": GRAD, "graduateYear": 2022, "education": "bachelor", "employed": False,
+              "residence": HERE_HOUSEHOLD}),
+    P_EXPAND: ({"kind": "enterprise", "creditCode": CREDIT, "division": DISTRICT, "creditRating": "A",
+                "newHireGraduates": 2},
+               {"kind": "enterprise", "creditCode": CREDIT, "division": DISTRICT, "creditRating": "A",
+                "newHireGraduates": 2, "arrears": True}),
+    P_HARDSHIP_HIRE: ({"kind": "enterprise", "division": DISTRICT, "newHireHardship": 1},
+                      {"kind": "enterprise", "division": "350203", "newHireHardship": 1}),
+    P_SMALL_HIRE: ({"kind": "enterprise", "division": DISTRICT, "size": "micro", "newHires": 3, "creditRating": "M"},
+                   {"kind": "enterprise", "division": DISTRICT, "size": "medium", "newHires": 3, "creditRating": "A"}),
+    P_FESTIVAL: ({"kind": "person", "hardship": "extreme_poverty", "household": HERE_HOUSEHOLD},
+                 {"kind": "person", "hardship": "low_income", "household": HERE_HOUSEHOLD}),
+    P_TEMP_AID: ({"kind": "person", "incomePerCapita": 1200, "household": HERE_HOUSEHOLD},
+                 {"kind": "person", "household": HERE_HOUSEHOLD}),
+    P_DISABLED_LIVING: ({"kind": "person", "residentId": DISABLED, "disabilityLevel": 2, "hardship": "subsistence",
+                         "household": HERE_HOUSEHOLD},
+                        {"kind": "person", "residentId": DISABLED, "disabilityLevel": 2,
+                         "household": HERE_HOUSEHOLD}),
+    P_DISABLED_NURSING: ({"kind": "person", "disabilityLevel": 3, "disabilityCategory": "mental",
+                          "household": HERE_HOUSEHOLD},
+                         {"kind": "person", "disabilityLevel": 3, "disabilityCategory": "physical",
+                          "household": HERE_HOUSEHOLD}),
+    P_ELDERLY: ({"kind": "person", "residentId": ELDER, "household": HERE_HOUSEHOLD},
+                {"kind": "person", "residentId": RETIREE, "household": HERE_HOUSEHOLD}),
+}
+
+
+def check_policies(cat, bad):
+    departments = {o["code"] for o in cat["orgs"] if o["level"] == "department"}
+    codes = set()
+    for i, p in enumerate(cat["policies"]):
+        pp = f"/policies/{i}"
+        if p["code"] in codes:
+            bad(pp, "duplicate code")
+        codes.add(p["code"])
+        if p["department"] not in departments:
+            bad(pp, "department")
+        fields = (PERSON_FIELDS if p["subject"] == "person" else ENTERPRISE_FIELDS) | PROFILE_COMMON
+        conds = [c["code"] for c in p["conditions"]]
+        if len(set(conds)) != len(conds) or "subject" in conds:
+            bad(pp, "condition codes")
+        for j, c in enumerate(p["conditions"]):
+            if not rule_vars(c["rule"], set()) <= fields:
+                bad(f"{pp}/conditions/{j}", f"reads {rule_vars(c['rule'], set()) - fields}")
+        sample = POLICY_SAMPLES.get(p["code"])
+        if not sample:
+            bad(pp, "no sample profiles")
+            continue
+        for profile, want in zip(sample, (True, False)):
+            if profile["kind"] != p["subject"]:
+                bad(pp, "sample of the wrong kind")
+            data = dict(profile, **{"$at": POLICY_SAMPLE_AT})
+            try:
+                got = all(truthy(ev(c["rule"], data)) for c in p["conditions"])
+                for c in p["conditions"]:
+                    ev(c["rule"], {"kind": p["subject"], "$at": POLICY_SAMPLE_AT})
+            except ValueError as e:
+                bad(pp, f"rule fails: {e}")
+                continue
+            if got != want:
+                bad(pp, f"sample profile {'not ' if want else ''}eligible")
+    if len(cat["policies"]) < 8:
+        bad("/policies", "fewer than 8")
+
+
 NOTE = ("按厦门市海沧区“就近办、基层办”改革（福建省发展和改革委员会网站，2024-10-15）编写的示例目录："
         "区政府、13个区直部门、4个街道便民服务中心和48个社区便民服务站；社区名称部分为示意，机构与事项编码为本目录自拟。"
         "事项、材料与表单参照福建省、厦门市政务服务实施清单的通行做法简化，年龄、缴费年限等门槛及时限为示意，以现行政策为准。"
         "金额均以分计。填单示范中的证件号码均为按校验规则生成的虚构号码。"
-        "授权（直接下放、规范授权、委托办理、窗口前移）、撤销、印章及其启停用记录均为示意，文号为虚拟。")
+        "授权（直接下放、规范授权、委托办理、窗口前移）、撤销、印章及其启停用记录均为示意，文号为虚拟。"
+        "政策（免申即享、政策匹配）的适用条件、年龄与收入门槛、补贴金额和是否免申均为示意，政策依据只列文件名称，以现行政策为准。")
 
 
 def catalog():
@@ -1837,6 +2046,7 @@ def catalog():
         "matters": MATTERS,
         "bundles": BUNDLES,
         "authority": authority(),
+        "policies": POLICIES,
     }
 
 
@@ -2277,6 +2487,7 @@ def self_check(cat):
     if len(cat["matters"]) < 60:
         bad("/matters", "fewer than 60")
     check_authority(cat, bad)
+    check_policies(cat, bad)
     return problems
 
 
@@ -2309,7 +2520,8 @@ def main():
         by_dept[m["department"]] = by_dept.get(m["department"], 0) + 1
     reg = cat["authority"]
     print(f"{len(cat['orgs'])} orgs, {len(cat['matters'])} matters, {len(cat['bundles'])} bundles, "
-          f"{len(reg['grants'])} grants, {len(reg['revocations'])} revocations, {len(reg['seals'])} seals; "
+          f"{len(reg['grants'])} grants, {len(reg['revocations'])} revocations, {len(reg['seals'])} seals, "
+          f"{len(cat['policies'])} policies; "
           f"{len(problems)} self-check problems", file=sys.stderr)
     return 1 if problems else 0
 

@@ -112,8 +112,9 @@ typedef enum doorstep_status {
      * (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
      * stamp that cannot be recorded in a ledger (`ledger.*`), or a case whose deadline
      * data contradicts itself (`calendar.*` other than `calendar.out_of_range`, e.g.
-     * `calendar.invalid_pause`). Line and column, when known, are in the message and the
-     * params.
+     * `calendar.invalid_pause`), or a profile that is not an object
+     * (`policy.profile_not_object`) or has no valid `kind` (`policy.profile_kind`). Line
+     * and column, when known, are in the message and the params.
      */
     DOORSTEP_ERR_INVALID_INPUT = 6,
 } doorstep_status;
@@ -899,6 +900,70 @@ enum doorstep_status doorstep_case_replay(const struct doorstep_engine *engine,
                                           const char *events_jsonl,
                                           const char *lang,
                                           char **out_report_json);
+
+/**
+ * Lists the policies in effect on a day, as a JSON array, in catalogue order: each as the
+ * catalogue gives it, `{"code", "name", "subject", "department", "benefit": {"text",
+ * "amountFen"?}, "grantedWithoutApplication", "basis"?, "conditions": [{"code",
+ * "description", "descriptionEn"?, "rule"}], "effective", "cancelled"?}`.
+ *
+ * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status `*out_json` is left untouched and the thread's last error says why:
+ * `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date (`arg.invalid_date`). Read-only:
+ * thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `at` is NULL or a
+ * NUL-terminated string; `out_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_policies(const struct doorstep_engine *engine,
+                                              const char *at,
+                                              char **out_json);
+
+/**
+ * Matches one profile against every policy in effect on a day and writes the report, as
+ * JSON, to `*out_report_json`: `{"eligible": ["CODE", ...], "matches": [{"code", "name",
+ * "eligible", "grantedWithoutApplication", "reasons": [{"code", "held", "description",
+ * "error"?}]}], "errors": []}` — the codes of the policies the profile is eligible for,
+ * and every policy in effect, in catalogue order, with a reason per condition (held or
+ * failed; for a profile of the other subject the one reason `subject`, failed), so that a
+ * front end can say what is missing.
+ *
+ * - `profile_json`: a person's or an enterprise's profile, `{"kind": "person" |
+ *   "enterprise", ...}` (the keys rules may read are listed in the core's `policy`
+ *   module), at most 1 MiB and 32 levels deep. Its own `"$at"`, if any, is replaced by
+ *   `at`.
+ * - `at`: the date `"YYYY-MM-DD"` to match on; NULL is today in China Standard Time.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the descriptions; NULL is zh-CN.
+ *
+ * A profile eligible for nothing is a normal outcome: `DOORSTEP_OK` with `"eligible": []`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a profile that cannot be matched (`input.too_large`,
+ * `input.too_deep`, `input.malformed`, `policy.profile_not_object`,
+ * `policy.profile_kind`; no message quotes the profile), `DOORSTEP_ERR_INVALID_ARGUMENT`
+ * for an impossible date (`arg.invalid_date`) or an unknown lang (`arg.unknown_lang`).
+ * Read-only: thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `profile_json`, `at` and
+ * `lang` are NULL or NUL-terminated strings; `out_report_json` is NULL or points to a
+ * writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_match_policies(const struct doorstep_engine *engine,
+                                                    const char *profile_json,
+                                                    const char *at,
+                                                    const char *lang,
+                                                    char **out_report_json);
 
 #ifdef __cplusplus
 }  // extern "C"

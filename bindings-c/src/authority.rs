@@ -282,7 +282,7 @@ pub unsafe extern "C" fn doorstep_content_digest(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use std::ffi::{CStr, CString, c_char};
+    use std::ffi::{CStr, c_char};
     use std::ptr;
 
     use doorstep::conformance;
@@ -290,30 +290,11 @@ mod tests {
 
     use super::*;
     use crate::engine::{doorstep_engine_free, doorstep_engine_load};
-    use crate::error::doorstep_last_error_code;
     use crate::strings::doorstep_string_free;
+    use crate::test_support::{c, last_code, take};
 
     /// The date the fixtures' catalogues are loaded (and their examples checked) at.
     const LOADED_AT: &CStr = c"2026-11-25";
-
-    /// Takes back a string doorstep returned, as JSON.
-    fn take(s: *mut c_char) -> Value {
-        // SAFETY: `s` came from a successful doorstep call.
-        let text = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
-        // SAFETY: freed once.
-        unsafe { doorstep_string_free(s) };
-        serde_json::from_str(&text).unwrap()
-    }
-
-    fn last_code() -> String {
-        // SAFETY: the last error code is a NUL-terminated string owned by this thread.
-        let code = unsafe { CStr::from_ptr(doorstep_last_error_code()) };
-        code.to_str().unwrap().to_owned()
-    }
-
-    fn c(text: &str) -> CString {
-        CString::new(text).unwrap()
-    }
 
     /// A catalogue of `tests/fixtures`, loaded.
     struct Loaded(*mut doorstep_engine);

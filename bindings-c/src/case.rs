@@ -259,7 +259,7 @@ pub unsafe extern "C" fn doorstep_case_replay(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use std::ffi::{CStr, CString, c_char};
+    use std::ffi::{CStr, c_char};
     use std::ptr;
 
     use doorstep::conformance;
@@ -267,35 +267,7 @@ mod tests {
 
     use super::*;
     use crate::engine::{doorstep_engine_free, doorstep_engine_load};
-    use crate::error::{doorstep_last_error_code, doorstep_last_error_params};
-    use crate::strings::doorstep_string_free;
-
-    /// Takes back a string doorstep returned, as JSON.
-    fn take(s: *mut c_char) -> Value {
-        // SAFETY: `s` came from a successful doorstep call.
-        let text = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
-        // SAFETY: freed once.
-        unsafe { doorstep_string_free(s) };
-        serde_json::from_str(&text).unwrap()
-    }
-
-    fn last_code() -> String {
-        // SAFETY: the last error code is a NUL-terminated string owned by this thread.
-        let code = unsafe { CStr::from_ptr(doorstep_last_error_code()) };
-        code.to_str().unwrap().to_owned()
-    }
-
-    fn last_params() -> Value {
-        let mut out: *mut c_char = ptr::null_mut();
-        // SAFETY: a local out-parameter.
-        let status = unsafe { doorstep_last_error_params(&raw mut out) };
-        assert_eq!(status, doorstep_status::DOORSTEP_OK);
-        take(out)
-    }
-
-    fn c(text: &str) -> CString {
-        CString::new(text).unwrap()
-    }
+    use crate::test_support::{c, last_code, last_params, take};
 
     /// A catalogue document, loaded at the date `cases_fixtures` (core/tests/case.rs) uses.
     struct Loaded(*mut doorstep_engine);

@@ -46,7 +46,7 @@ const _: () = {
 /// # Safety
 ///
 /// `at` and `lang` are NULL or NUL-terminated strings valid for the call.
-unsafe fn date_and_lang(
+pub(crate) unsafe fn date_and_lang(
     at: *const c_char,
     lang: *const c_char,
 ) -> Result<(NaiveDate, Lang), Failure> {
@@ -64,7 +64,7 @@ unsafe fn date_and_lang(
 /// # Safety
 ///
 /// `at` is NULL or a NUL-terminated string valid for the call.
-unsafe fn date(at: *const c_char) -> Result<NaiveDate, Failure> {
+pub(crate) unsafe fn date(at: *const c_char) -> Result<NaiveDate, Failure> {
     // SAFETY: the caller's guarantee, passed on; a NULL `lang` is allowed.
     let (at, _) = unsafe { date_and_lang(at, ptr::null()) }?;
     Ok(at)
@@ -559,42 +559,14 @@ pub unsafe extern "C" fn doorstep_engine_materials(
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use std::ffi::{CStr, CString, c_char};
+    use std::ffi::{CStr, c_char};
     use std::ptr;
 
     use doorstep::conformance;
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::error::{doorstep_last_error_code, doorstep_last_error_params};
-    use crate::strings::doorstep_string_free;
-
-    /// Takes back a string doorstep returned, as JSON.
-    fn take(s: *mut c_char) -> Value {
-        // SAFETY: `s` came from a successful doorstep call.
-        let text = unsafe { CStr::from_ptr(s) }.to_str().unwrap().to_owned();
-        // SAFETY: freed once.
-        unsafe { doorstep_string_free(s) };
-        serde_json::from_str(&text).unwrap()
-    }
-
-    fn last_code() -> String {
-        // SAFETY: the last error code is a NUL-terminated string owned by this thread.
-        let code = unsafe { CStr::from_ptr(doorstep_last_error_code()) };
-        code.to_str().unwrap().to_owned()
-    }
-
-    fn last_params() -> Value {
-        let mut out: *mut c_char = ptr::null_mut();
-        // SAFETY: a local out-parameter.
-        let status = unsafe { doorstep_last_error_params(&raw mut out) };
-        assert_eq!(status, doorstep_status::DOORSTEP_OK);
-        take(out)
-    }
-
-    fn c(text: &str) -> CString {
-        CString::new(text).unwrap()
-    }
+    use crate::test_support::{c, last_code, last_params, take};
 
     fn fixture_text(name: &str) -> String {
         serde_json::to_string(&conformance::load(name)).unwrap()

@@ -14,6 +14,7 @@ use doorstep::authority::ledger::LedgerError;
 use doorstep::calendar::CalendarError;
 use doorstep::engine::EngineError;
 use doorstep::input::InputError;
+use doorstep::policy::PolicyError;
 use doorstep::{Coded, Lang};
 use serde_json::{Map, Value, json};
 
@@ -56,8 +57,9 @@ pub enum doorstep_status {
     /// (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
     /// stamp that cannot be recorded in a ledger (`ledger.*`), or a case whose deadline
     /// data contradicts itself (`calendar.*` other than `calendar.out_of_range`, e.g.
-    /// `calendar.invalid_pause`). Line and column, when known, are in the message and the
-    /// params.
+    /// `calendar.invalid_pause`), or a profile that is not an object
+    /// (`policy.profile_not_object`) or has no valid `kind` (`policy.profile_kind`). Line
+    /// and column, when known, are in the message and the params.
     DOORSTEP_ERR_INVALID_INPUT = 6,
 }
 
@@ -78,6 +80,9 @@ pub(crate) enum Failure {
     Ledger(LedgerError),
     /// A working-day question the calendar cannot answer.
     Calendar(CalendarError),
+    /// A profile that cannot be matched (never `PolicyError::Input`: that is
+    /// [`Failure::Input`]).
+    Policy(PolicyError),
     /// A panic caught at the boundary.
     Panic,
     /// A result that could not be handed to C.
@@ -99,7 +104,8 @@ impl Failure {
             Self::Input(_)
             | Self::Engine(EngineError::CatalogInvalid(_))
             | Self::Ledger(_)
-            | Self::Calendar(_) => doorstep_status::DOORSTEP_ERR_INVALID_INPUT,
+            | Self::Calendar(_)
+            | Self::Policy(_) => doorstep_status::DOORSTEP_ERR_INVALID_INPUT,
             // An unknown matter or bundle, or a target naming neither.
             Self::Arg(_) | Self::Engine(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
             Self::Panic => doorstep_status::DOORSTEP_ERR_PANIC,
@@ -132,6 +138,15 @@ impl From<CalendarError> for Failure {
     }
 }
 
+impl From<PolicyError> for Failure {
+    fn from(error: PolicyError) -> Self {
+        match error {
+            PolicyError::Input(input) => Self::Input(input),
+            other => Self::Policy(other),
+        }
+    }
+}
+
 impl From<EngineError> for Failure {
     fn from(error: EngineError) -> Self {
         match error {
@@ -151,6 +166,7 @@ impl Coded for Failure {
             Self::Engine(error) => error.code(),
             Self::Ledger(error) => error.code(),
             Self::Calendar(error) => error.code(),
+            Self::Policy(error) => error.code(),
             Self::Panic => "ffi.panic",
             Self::Internal => "ffi.internal",
         }
@@ -169,6 +185,7 @@ impl Coded for Failure {
             (Self::Engine(error), _) => error.message(lang),
             (Self::Ledger(error), _) => error.message(lang),
             (Self::Calendar(error), _) => error.message(lang),
+            (Self::Policy(error), _) => error.message(lang),
             (Self::Panic, Lang::ZhCn) => "doorstep 内部错误（panic），请向开发者报告".to_owned(),
             (Self::Panic, _) => "Internal error in doorstep (a panic); please report it".to_owned(),
             (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：无法生成结果".to_owned(),
@@ -189,6 +206,7 @@ impl Coded for Failure {
             Self::Engine(error) => error.params(),
             Self::Ledger(error) => error.params(),
             Self::Calendar(error) => error.params(),
+            Self::Policy(error) => error.params(),
             Self::Panic | Self::Internal => Map::new(),
         }
     }
@@ -346,6 +364,8 @@ mod tests {
             Failure::Ledger(LedgerError::Malformed),
             Failure::Ledger(LedgerError::UnsupportedAlg),
             Failure::Calendar(CalendarError::InvalidYear { year: 0 }),
+            Failure::Policy(PolicyError::NotAnObject),
+            Failure::Policy(PolicyError::Kind),
             Failure::Panic,
             Failure::Internal,
         ];
@@ -405,6 +425,24 @@ mod tests {
             to: date,
         });
         assert_eq!(pause.status(), doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+    }
+
+    #[test]
+    fn profiles_that_cannot_be_matched_are_invalid_input() {
+        let input: Failure = PolicyError::Input(InputError::TooDeep).into();
+        assert_eq!(input, Failure::Input(InputError::TooDeep));
+        for error in [PolicyError::NotAnObject, PolicyError::Kind] {
+            let failure = Failure::from(error.clone());
+            assert_eq!(failure, Failure::Policy(error));
+            assert_eq!(
+                failure.status(),
+                doorstep_status::DOORSTEP_ERR_INVALID_INPUT
+            );
+        }
+        assert_eq!(
+            Failure::from(PolicyError::Kind).params()["allowed"],
+            json!(["person", "enterprise"])
+        );
     }
 
     #[test]

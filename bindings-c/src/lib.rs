@@ -29,6 +29,8 @@
 //! - Cases ([`case`]): a command decided against a case (events out, or a coded refusal),
 //!   an event applied, the actions an actor may take, a case's deadline, stored events
 //!   replayed; the working calendar ([`calendar`]) answers one JSON query at a time.
+//! - Policies ([`policy`], 免申即享 / 政策匹配): the policies in effect on a day, and a
+//!   profile matched against them, every policy with its reasons.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -45,6 +47,9 @@ pub mod strings;
 pub mod authority;
 pub mod calendar;
 pub mod case;
+pub mod policy;
+#[cfg(test)]
+mod test_support;
 
 use std::ffi::c_char;
 
@@ -67,6 +72,7 @@ pub use error::{
     doorstep_last_error_status, doorstep_status,
 };
 pub use ids::{doorstep_id_check, doorstep_id_mask};
+pub use policy::{doorstep_engine_match_policies, doorstep_engine_policies};
 pub use strings::doorstep_string_free;
 
 use boundary::ffi_boundary;

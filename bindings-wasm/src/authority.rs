@@ -26,7 +26,7 @@ use crate::engine::{JsEngine, date_and_lang};
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};
 use crate::types::{JsAppended, JsLedgerReport, JsVerdictReport};
-use crate::{string_arg, to_js, to_js_via_json};
+use crate::{string_arg, to_js};
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
@@ -101,7 +101,7 @@ impl JsEngine {
             _ => None,
         };
         let report = self.engine.verify_ledger(&text, head.as_ref(), lang);
-        to_js_via_json(&report).map(JsCast::unchecked_into)
+        to_js(&report).map(JsCast::unchecked_into)
     }
 }
 
@@ -119,7 +119,7 @@ pub fn ledger_append(
     let lang = Lang::default();
     let request: AppendRequest = object_arg(request, "request", MAX_LINE_BYTES, lang)?;
     let appended = ledger::append(request).map_err(|e| coded_error(&e, Some(lang)))?;
-    to_js_via_json(&appended).map(JsCast::unchecked_into)
+    to_js(&appended).map(JsCast::unchecked_into)
 }
 
 /// The SHA-256 of `content`'s UTF-8 bytes (a lone surrogate counts as U+FFFD, as

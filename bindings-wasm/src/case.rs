@@ -7,8 +7,8 @@
 //! …}` for a `DecideRequest`, each object through `JSON.stringify` (see `src/answer.rs`) —
 //! and read with the core's bounded parser (`from_json`, at most 2 MiB), so a case, a
 //! command, an event and a context are read exactly as the C ABI reads them. The outcomes
-//! go back as JSON shows them, through `serde_json` and `JSON.parse` (a version read from
-//! input past 2^53 is rounded, not refused).
+//! go back as JSON shows them ([`crate::to_js`]: a version read from input past 2^53 is
+//! rounded, not refused).
 //!
 //! A refused command or event is a returned outcome (`{outcome: "refused", error}`), and
 //! an event stream's unreadable or refused lines are in the replay's `rejected`; only a
@@ -23,15 +23,13 @@ use std::sync::OnceLock;
 
 use doorstep::Lang;
 use doorstep::args::ArgError;
-use doorstep::authority::ledger::MAX_LEDGER_BYTES;
 use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
 use doorstep::case::{
-    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_REQUEST_BYTES,
-    evolve_request,
+    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
+    MAX_REQUEST_BYTES, evolve_request,
 };
 use doorstep::input::InputError;
 use js_sys::JsString;
-use serde::Serialize;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -40,10 +38,10 @@ use crate::authority::{lang_of, object_arg};
 use crate::engine::JsEngine;
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};
-use crate::string_arg;
 use crate::types::{
     JsActions, JsCalendarReport, JsDeadline, JsDecision, JsEvolution, JsReplayReport,
 };
+use crate::{string_arg, to_js};
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
@@ -71,7 +69,7 @@ impl JsEngine {
             .field("context", "context", context, false)?
             .finish();
         let request = DecideRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
-        json_to_js(&self.engine.decide_case(&request, lang)).map(JsCast::unchecked_into)
+        to_js(&self.engine.decide_case(&request, lang)).map(JsCast::unchecked_into)
     }
 
     /// The actions the actor of `context` may take on `current` at `context.at`, in lifecycle
@@ -91,7 +89,7 @@ impl JsEngine {
             .field("context", "context", context, false)?
             .finish();
         let request = ActionsRequest::from_json(&text).map_err(|e| coded_error(&e, None))?;
-        json_to_js(&self.engine.case_actions(&request)).map(JsCast::unchecked_into)
+        to_js(&self.engine.case_actions(&request)).map(JsCast::unchecked_into)
     }
 
     /// The deadline of `current` on `now` (today in China Standard Time, `YYYY-MM-DD`, as the
@@ -125,7 +123,7 @@ impl JsEngine {
             .engine
             .case_deadline(&request)
             .map_err(|e| coded_error(&e, None))?;
-        json_to_js(&status).map(JsCast::unchecked_into)
+        to_js(&status).map(JsCast::unchecked_into)
     }
 
     /// Replays stored events, checked against the catalogue (a matter version it lacks, a
@@ -134,11 +132,13 @@ impl JsEngine {
     /// changes nothing; the later events of its case are still tried. `options.lang` words
     /// the problems.
     ///
-    /// `events` is an array of events (at most 64 MiB as JSON; one that is not an event
+    /// `events` is an array of events (at most 256 MiB as JSON; one that is not an event
     /// throws `input.shape`), or their JSON Lines text, as hosts store them: there a line
     /// that is not an event is refused in `rejected` with its `input.*` code, every refusal
     /// carries its 1-based `line`, and `index` is the 0-based line; blank lines are
-    /// skipped, a line may be at most 1 MiB, the text at most 64 MiB.
+    /// skipped, a line may be at most 1 MiB. Text that cannot fit the core's 256 MiB throws
+    /// `input.too_large` before it is copied; text a little over it in UTF-8 is refused by
+    /// the core, as `input.too_large` on line 1 of `rejected`.
     pub fn replay(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CaseEvent[] | string")] events: &JsValue,
@@ -147,15 +147,15 @@ impl JsEngine {
         let lang = lang_of(options)?;
         let report = if let Some(text) = events.dyn_ref::<JsString>() {
             let text =
-                bounded_text(text, MAX_LEDGER_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
+                bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
             self.engine.replay_jsonl(&text, lang)
         } else if js_sys::Array::is_array(events) {
-            let events: Vec<Event> = object_arg(events, "events", MAX_LEDGER_BYTES, lang)?;
+            let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;
             self.engine.replay_cases(&events, lang)
         } else {
             return Err(type_error_in("events", "array", Some(lang)));
         };
-        json_to_js(&report).map(JsCast::unchecked_into)
+        to_js(&report).map(JsCast::unchecked_into)
     }
 }
 
@@ -180,7 +180,7 @@ pub fn evolve(
         .field("event", "event", event, false)?
         .finish();
     let request = EvolveRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
-    json_to_js(&evolve_request(request, lang)).map(JsCast::unchecked_into)
+    to_js(&evolve_request(request, lang)).map(JsCast::unchecked_into)
 }
 
 /// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged
@@ -201,7 +201,7 @@ pub fn calendar_query(
     let lang = lang_of(options)?;
     let query: CalendarQuery = object_arg(query, "query", MAX_REQUEST_BYTES, lang)?;
     let report = query.report(CALENDAR.get_or_init(WorkCalendar::china), lang);
-    json_to_js(&report).map(JsCast::unchecked_into)
+    to_js(&report).map(JsCast::unchecked_into)
 }
 
 /// The JSON text of one request object, written field by field from the call's
@@ -271,12 +271,4 @@ impl Request {
         self.text.push('}');
         self.text
     }
-}
-
-/// A core outcome as JSON shows it: `serde_json` text through `JSON.parse`, which rounds a
-/// whole number past 2^53 (a case version read from input) as any JSON reader does. One
-/// serialiser for every outcome of this module.
-fn json_to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
-    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(JsCast::unchecked_into)
 }

@@ -8,9 +8,11 @@
 //! values:
 //!
 //! - a domain outcome (an invalid ID number, an answer with problems, a stamp that fails, a
-//!   broken ledger) is a returned value: an [`IdReport`](JsIdReport), a
-//!   [`Validation`](JsValidation), a [`VerdictReport`](JsVerdictReport), a
-//!   [`LedgerReport`](JsLedgerReport);
+//!   broken ledger, a refused command or event, a date the calendar does not cover) is a
+//!   returned value: an [`IdReport`](JsIdReport), a [`Validation`](JsValidation), a
+//!   [`VerdictReport`](JsVerdictReport), a [`LedgerReport`](JsLedgerReport), a
+//!   [`Decision`](JsDecision), an [`Evolution`](JsEvolution), a
+//!   [`ReplayReport`](JsReplayReport), a [`CalendarReport`](JsCalendarReport);
 //! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
 //!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
 //!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
@@ -62,7 +64,7 @@ pub use options::{
 };
 pub use types::{
     JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsDeadline, JsDecision,
-    JsEvolution, JsFormSpec, JsIdReport, JsLedgerReport, JsMaterials, JsMatterSummaries,
+    JsEvolution, JsFormSpec, JsIdKinds, JsIdReport, JsLedgerReport, JsMaterials, JsMatterSummaries,
     JsProblems, JsReplayReport, JsTarget, JsValidation, JsVerdictReport,
 };
 
@@ -140,23 +142,16 @@ pub(crate) fn today() -> Option<NaiveDate> {
     calendar::cst_date_from_unix_millis(millis)
 }
 
-/// Serialises a core value the way JSON shows it (maps as plain objects, `None` as `null`).
+/// Serialises a core value the way JSON shows it (maps as plain objects, `None` as `null`):
+/// `serde_json` text through `JSON.parse`. The one serialiser of the package: a whole
+/// number read from input past 2^53 (a ledger's `seq`, a case's version) is rounded as any
+/// JSON reader rounds it, not refused; and `serde-wasm-bindgen`'s serializer beside it cost
+/// 7.3 kB of the gzipped `.wasm` (311.5 to 304.0 kB at opt-level "z") for no measurable
+/// speed (`bench/forms.mjs`, within the noise of a busy two-core VM).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
-}
-
-/// [`to_js`] for a report that may hold a whole number read from input past 2^53 (a
-/// ledger's `seq`, a kept head's count), which `serde-wasm-bindgen` refuses: such a report
-/// goes through JSON text and `JSON.parse`, which rounds the number as any JSON reader does.
-pub(crate) fn to_js_via_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
-    to_js(value).or_else(|error| {
-        serde_json::to_string(value)
-            .ok()
-            .and_then(|text| js_sys::JSON::parse(&text).ok())
-            .ok_or(error)
-    })
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    // `JSON.parse` of `serde_json`'s output cannot throw.
+    js_sys::JSON::parse(&text).map_err(JsCast::unchecked_into)
 }
 
 /// Checks a resident ID number (居民身份证号码, GB 11643-1999; 15-digit numbers are upgraded).
@@ -285,7 +280,7 @@ pub struct IdKindInfo {
 #[wasm_bindgen(js_name = idKinds)]
 pub fn id_kinds(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsString>,
-) -> Result<Vec<Ts<IdKindInfo>>, js_sys::Error> {
+) -> Result<JsIdKinds, js_sys::Error> {
     let lang = match lang {
         Some(text) => {
             let text = string_arg(&text, "lang", None)?;
@@ -293,17 +288,14 @@ pub fn id_kinds(
         }
         None => Lang::default(),
     };
-    IdKind::ALL
+    let kinds: Vec<IdKindInfo> = IdKind::ALL
         .into_iter()
-        .map(|kind| {
-            IdKindInfo {
-                kind,
-                label: kind.label(lang),
-            }
-            .into_ts()
-            .map_err(|e| js_sys::Error::new(&e.to_string()))
+        .map(|kind| IdKindInfo {
+            kind,
+            label: kind.label(lang),
         })
-        .collect()
+        .collect();
+    to_js(&kinds).map(JsCast::unchecked_into)
 }
 
 /// The version of this package (the workspace version, same as the core's).

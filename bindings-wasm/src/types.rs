@@ -581,6 +581,8 @@ export interface Case {
   acceptedOn?: string;
   /** Who accepted it (for 审管分离). */
   acceptedBy?: string;
+  /** The organisation whose back office works the case once accepted (后台分类审批). */
+  backOffice?: string;
   /** The promised limit in working days, from the matter version. */
   limitWorkingDays: number;
   /** The stretches the clock stood still; absent when none. */
@@ -686,7 +688,12 @@ export type EventKind =
       specialGroups?: SpecialGroup[];
       appointment?: string;
     }
-  | { type: "accepted" }
+  | {
+      /** 受理, and passed to the back office that decides (前台综合受理、后台分类审批). */
+      type: "accepted";
+      /** The organisation whose back office works the case from now on. */
+      backOffice: string;
+    }
   | { type: "not_accepted"; reason: string }
   | { type: "claimed" }
   | { type: "released" }
@@ -883,6 +890,10 @@ extern "C" {
     /// serialised as JSON would show it.
     #[wasm_bindgen(typescript_type = "IdReport")]
     pub type JsIdReport;
+
+    /// `IdKindInfo[]`: every identifier kind with its name (`idKinds`).
+    #[wasm_bindgen(typescript_type = "IdKindInfo[]")]
+    pub type JsIdKinds;
 
     /// `VerdictReport`: the core's `doorstep::authority::VerdictReport`.
     #[wasm_bindgen(typescript_type = "VerdictReport")]

@@ -9,6 +9,7 @@ mod catalog;
 mod demo;
 mod id;
 mod out;
+mod policy;
 mod stamp;
 mod usage;
 
@@ -61,6 +62,7 @@ fn run(args: &[OsString]) -> Result<bool, UsageError> {
         ["stamp", "verify", ..] => stamp::verify(words.get(2..).unwrap_or_default()),
         ["ledger", "verify", ..] => stamp::verify_ledger(words.get(2..).unwrap_or_default()),
         ["case", "replay", ..] => case::replay(words.get(2..).unwrap_or_default()),
+        ["policy", "match", ..] => policy::run_match(words.get(2..).unwrap_or_default()),
         [other, ..] => Err(UsageError::UnknownCommand((*other).to_owned())),
     }
 }

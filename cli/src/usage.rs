@@ -33,8 +33,13 @@ pub(crate) const USAGE: &str = "\
       再按行号每个被拒事件输出一行 {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}}
       replay case events (JSON Lines): one {\"case\": CASE} line per case, in id order, then one
       {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}} line per refused event, in line order
+  doorstep policy match --catalog FILE [--at YYYY-MM-DD] [--lang zh|en] PROFILES.jsonl
+      政策匹配（免申即享）：每行一个个人或企业档案（PROFILES 为 - 时读标准输入），每行输出
+      {\"line\", \"matches\"}（每项政策的 eligible 与 reasons）或 {\"line\", \"error\"}；--at 默认为今天
+      match profiles (JSON Lines) against the catalogue's policies: one {\"line\", \"matches\"} line
+      (each policy with eligible and reasons) or {\"line\", \"error\"} line per profile
   doorstep --version
-退出码 / exit status: 0 全部有效 all valid, 1 有无效号码或被拒事件 some invalid, 2 用法错误 usage error";
+退出码 / exit status: 0 全部有效 all valid, 1 有无效号码、被拒事件或无法读取的档案行 some invalid, 2 用法错误 usage error";
 
 /// A command line that cannot run.
 #[derive(Debug)]

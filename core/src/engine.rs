@@ -182,6 +182,8 @@ pub struct Engine {
     calendar: WorkCalendar,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
     bundle_forms: HashMap<(usize, u64), (Vec<usize>, FormSpec)>,
+    /// The policies' distinct condition rules, each evaluated once per profile.
+    policy_rules: crate::policy::RuleTable,
 }
 
 impl Engine {
@@ -227,6 +229,7 @@ impl Engine {
         Ok(Self {
             authority: AuthorityIndex::new(&catalog),
             calendar: WorkCalendar::china(),
+            policy_rules: crate::policy::RuleTable::new(&catalog.policies),
             catalog,
             bundle_forms,
         })
@@ -235,6 +238,11 @@ impl Engine {
     /// The catalogue.
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The policies' condition rules, deduplicated (see [`crate::policy`]).
+    pub(crate) fn policy_rules(&self) -> &crate::policy::RuleTable {
+        &self.policy_rules
     }
 
     /// Matters in effect on `at` whose code, name or department name contains `query`

@@ -19,6 +19,8 @@
 //!   the hash-chained 用印台账;
 //! - [`case`]: 办件 as events — `decide` and `evolve`, roles, authority, deadlines;
 //! - [`appointment`]: 预约 slots, extended hours, home visits;
+//! - [`policy`]: 免申即享 / 政策匹配 — policies' eligibility rules matched against people's
+//!   and enterprises' profiles, with the reasons;
 //! - [`input`], [`args`], [`calendar`], [`Lang`], [`Problem`]: what hosts pass in and get back.
 //!
 //! ```
@@ -46,6 +48,7 @@ pub mod form;
 pub mod ids;
 pub mod input;
 pub mod lang;
+pub mod policy;
 pub mod problem;
 pub mod rule;
 

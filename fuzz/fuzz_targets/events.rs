@@ -27,7 +27,7 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
 const STREAM: &str = concat!(
     r#"{"schema":1,"case":"HC-1","version":1,"clientId":"c1","actor":{"id":"u-lin","role":"applicant","org":"350205-001-01"},"channel":"window","at":"2025-09-30T09:00:00+08:00","kind":{"type":"submitted","matter":"MED-INSURE","matterVersion":1,"limitWorkingDays":0,"applicant":"u-lin","answer":{"applicantName":"林小红","applicantId":"350205199003071239","childName":"林一一"}}}"#,
     "\n",
-    r#"{"schema":1,"case":"HC-1","version":2,"clientId":"c2","actor":{"id":"fd-01","role":"front_desk","org":"350205-001-01"},"channel":"window","at":"2025-09-30T09:10:00+08:00","kind":{"type":"accepted"}}"#,
+    r#"{"schema":1,"case":"HC-1","version":2,"clientId":"c2","actor":{"id":"fd-01","role":"front_desk","org":"350205-001-01"},"channel":"window","at":"2025-09-30T09:10:00+08:00","kind":{"type":"accepted","backOffice":"350205-001-01"}}"#,
     "\n",
     r#"{"schema":1,"case":"HC-1","version":3,"clientId":"c3","actor":{"id":"bo-01","role":"back_office","org":"350205-001-01"},"channel":"window","at":"2025-10-09T09:00:00+08:00","kind":{"type":"claimed"}}"#,
     "\n",

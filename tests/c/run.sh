@@ -4,7 +4,8 @@
 #       (tests/fixtures/forms.json, lint.json, the engine handle), tests/c/test_authority.c
 #       (tests/fixtures/authority/stamps.json, ledgers.json, the stamp ledger) and
 #       tests/c/test_cases.c (tests/fixtures/cases.json, calendar.json, replay, one engine
-#       shared by 8 threads: fewer rounds under valgrind), linked to libdoorstep.so, under
+#       shared by 8 threads: fewer rounds under valgrind) and tests/c/test_policies.c
+#       (tests/fixtures/policies.json, the policies in effect), linked to libdoorstep.so, under
 #       valgrind (memory errors, and definite/indirect leaks; Rust's std
 #       may keep "still reachable" blocks, not counted);
 #   (b) the same tests linked statically to libdoorstep.a with AddressSanitizer,
@@ -29,9 +30,9 @@ mkdir -p "$out"
 cflags=(-std=c99 -Wall -Wextra -Wpedantic -Werror -g -I "$root/bindings-c/include")
 fixtures="$root/tests/fixtures"
 # Each test program and its argument.
-tests=(test_ids test_forms test_authority test_cases)
+tests=(test_ids test_forms test_authority test_cases test_policies)
 declare -A test_args=([test_ids]="$fixtures/ids.json" [test_forms]="$fixtures"
-    [test_authority]="$fixtures" [test_cases]="$fixtures")
+    [test_authority]="$fixtures" [test_cases]="$fixtures" [test_policies]="$fixtures")
 
 memcheck=(-q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect)
 status=0

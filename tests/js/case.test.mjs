@@ -348,7 +348,7 @@ test('a request that is not one throws input.* codes', () => {
     [() => engine.deadline({ ...accepted.case, extra: 1 }, '2025-05-07'), 'input.shape'],
     [() => engine.replay([{}]), 'input.shape'],
     [() => engine.replay([events[0], 5]), 'input.shape'],
-    [() => engine.replay(' '.repeat((64 << 20) + 1)), 'input.too_large'],
+    [() => engine.replay(' '.repeat((256 << 20) + 1)), 'input.too_large'],
     [() => calendarQuery({ op: 'isHoliday', date: '2025-10-01' }), 'input.shape'],
     [() => calendarQuery({ date: '2025-10-01' }), 'input.shape'],
     [() => calendarQuery({ op: 'isWorkingDay', date: '2025-02-30' }), 'input.shape'],
@@ -371,7 +371,8 @@ test(
   },
   () => {
     throwsCoded(() => engine.decide(submitted.case, { ...accept.command, command: { type: 'accept', reason: 'x' } }, accept.context), 'input.shape');
-    throwsCoded(() => evolve(submitted.case, { ...accepted.events[0], kind: { type: 'accepted', by: 'x' } }), 'input.shape');
+    const claimed = { ...accepted.events[0], version: 3, clientId: 'c-claim', kind: { type: 'claimed', by: 'x' } };
+    throwsCoded(() => evolve(accepted.case, claimed), 'input.shape');
   },
 );
 

@@ -99,7 +99,7 @@ pub fn decide(
     Ok(vec![Event {
         schema: EVENT_SCHEMA,
         case: envelope.case.as_str().into(),
-        version: version + 1,
+        version: next_version(version)?,
         client_id: envelope.client_id.clone(),
         actor: ctx.actor.clone(),
         channel: ctx.channel,
@@ -215,6 +215,12 @@ fn permitted(
             Err(CaseError::RoleNotPermitted { action: name, role })
         }
     };
+    // 前台综合受理、后台分类审批: once accepted, a case is worked by the back office it
+    // was passed to.
+    let routed_here = || match &case.back_office {
+        Some(office) if **office != *actor.org => Err(CaseError::WrongOffice),
+        _ => Ok(()),
+    };
     // Nobody works a case another officer has claimed.
     let unclaimed_or_mine = || match &case.assignee {
         Some(who) if who != &actor.id => Err(CaseError::AssignedToOther),
@@ -229,8 +235,9 @@ fn permitted(
         Action::Claim => {
             staff(DESK)?;
             unclaimed_or_mine()?;
-            // Only someone who may work the case's current step takes it.
+            // Only someone who may work the case's current step, where it is, takes it.
             authorized(engine, ctx, &case.matter, case.status.step())?;
+            routed_here()?;
         }
         Action::Release => {
             staff(DESK)?;
@@ -245,10 +252,12 @@ fn permitted(
             staff(BACK)?;
             unclaimed_or_mine()?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
+            routed_here()?;
         }
         Action::Extend => {
             staff(BACK)?;
             unclaimed_or_mine()?;
+            routed_here()?;
             if case.extension_working_days.is_some() {
                 return Err(CaseError::Extension);
             }
@@ -267,6 +276,7 @@ fn permitted(
                 return Err(CaseError::SeparationOfDuties);
             }
             authorized(engine, ctx, &case.matter, Step::Decide)?;
+            routed_here()?;
         }
         Action::Conclude => staff(CLOSE)?,
         Action::Deliver => {
@@ -315,7 +325,9 @@ fn next(
     permitted(engine, case, matter, command.action(), ctx, date)?;
     Ok(match command {
         Command::Submit { .. } => return Err(CaseError::Exists),
-        Command::Accept => EventKind::Accepted,
+        Command::Accept => EventKind::Accepted {
+            back_office: back_office(engine, case, matter, ctx),
+        },
         Command::NotAccept { reason } => EventKind::NotAccepted {
             reason: reason.as_str().into(),
         },
@@ -368,6 +380,21 @@ fn next(
             reason: reason.as_deref().map(Into::into),
         },
     })
+}
+
+/// The back office a case accepted by `ctx.actor` goes to: the accepting organisation
+/// itself for a 即办件 or when it may decide the matter, else the responsible department.
+fn back_office(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> Text {
+    let decides_here = matter.immediate
+        || engine
+            .authorize(&ctx.actor.org, &case.matter, Step::Decide, ctx.at)
+            .failures
+            .is_empty();
+    if decides_here {
+        ctx.actor.org.clone()
+    } else {
+        matter.department.as_str().into()
+    }
 }
 
 /// The applicant themselves, or their proxy under the case's unexpired consent.
@@ -423,6 +450,11 @@ fn stamped(engine: &Engine, case: &Case, stamp: &Stamp, ctx: &Context) -> Result
     {
         return Err(CaseError::StampMismatch);
     }
+    valid_stamp(engine, stamp)
+}
+
+/// The stamp verifies against the registry.
+fn valid_stamp(engine: &Engine, stamp: &Stamp) -> Result<(), CaseError> {
     let verdict = engine.verify_stamp(stamp);
     if verdict.failures.is_empty() {
         Ok(())
@@ -460,6 +492,14 @@ pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
     apply(case, event, to)
 }
 
+/// The version after `version`; a case at the largest version takes no more events.
+fn next_version(version: u64) -> Result<u64, CaseError> {
+    version.checked_add(1).ok_or(CaseError::EventVersion {
+        expected: version,
+        found: version,
+    })
+}
+
 /// Whether `event` may be applied to `case`, and the status it leads to.
 fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
     if event.schema > EVENT_SCHEMA {
@@ -467,7 +507,7 @@ fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
             schema: event.schema,
         });
     }
-    let expected = case.map_or(0, |c| c.version) + 1;
+    let expected = next_version(case.map_or(0, |c| c.version))?;
     if event.version != expected {
         return Err(CaseError::EventVersion {
             expected,
@@ -528,6 +568,7 @@ fn opened(event: &Event) -> Option<Case> {
         submitted_at: event.at,
         accepted_on: None,
         accepted_by: None,
+        back_office: None,
         limit_working_days: *limit_working_days,
         pauses: Vec::new(),
         extension_working_days: None,
@@ -542,9 +583,10 @@ fn opened(event: &Event) -> Option<Case> {
 fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
     let date = cst_date(event.at);
     match &event.kind {
-        EventKind::Accepted => {
+        EventKind::Accepted { back_office } => {
             case.accepted_on = Some(date);
             case.accepted_by = Some(event.actor.id.clone());
+            case.back_office = Some(back_office.clone());
         }
         EventKind::Claimed => case.assignee = Some(event.actor.id.clone()),
         EventKind::Released => case.assignee = None,
@@ -665,14 +707,7 @@ fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
             .then_some(())
             .ok_or(CaseError::UnknownMatter),
         EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => {
-            let verdict = engine.verify_stamp(stamp);
-            if verdict.failures.is_empty() {
-                Ok(())
-            } else {
-                Err(CaseError::InvalidStamp {
-                    failures: codes(&verdict.failures),
-                })
-            }
+            valid_stamp(engine, stamp)
         }
         _ => Ok(()),
     }

@@ -61,6 +61,9 @@ pub enum CaseError {
     /// `case.assigned_to_other`: another officer has claimed the case.
     #[error("案件已由他人认领 / claimed by someone else")]
     AssignedToOther,
+    /// `case.wrong_office`: the case was passed to another organisation's back office.
+    #[error("案件已转其他机构后台办理 / another back office handles it")]
+    WrongOffice,
     /// `case.not_claimed`: nobody has claimed the case, so there is nothing to release.
     #[error("案件未被认领 / not claimed")]
     NotClaimed,
@@ -121,6 +124,7 @@ impl Coded for CaseError {
             Self::InvalidStamp { .. } => "case.invalid_stamp",
             Self::StampMismatch => "case.stamp_mismatch",
             Self::AssignedToOther => "case.assigned_to_other",
+            Self::WrongOffice => "case.wrong_office",
             Self::NotClaimed => "case.not_claimed",
             Self::SeparationOfDuties => "case.separation_of_duties",
             Self::NoConsent => "case.no_consent",
@@ -192,6 +196,12 @@ impl Coded for CaseError {
                 .into(),
             Self::AssignedToOther => lang
                 .pick("案件已由其他工作人员认领", "Another officer has claimed the case")
+                .into(),
+            Self::WrongOffice => lang
+                .pick(
+                    "案件已由前台转至其他机构的后台审批",
+                    "The case was passed to another organisation's back office",
+                )
                 .into(),
             Self::NotClaimed => lang
                 .pick("案件未被认领", "Nobody has claimed the case")

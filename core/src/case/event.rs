@@ -69,8 +69,11 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         appointment: Option<String>,
     },
-    /// 受理.
-    Accepted,
+    /// 受理, and passed to the back office that decides (前台综合受理、后台分类审批).
+    Accepted {
+        /// The organisation whose back office works the case from now on.
+        back_office: Text,
+    },
     /// 不予受理.
     NotAccepted {
         /// Why.
@@ -137,7 +140,7 @@ impl EventKind {
     pub fn action(&self) -> Action {
         match self {
             Self::Submitted { .. } => Action::Submit,
-            Self::Accepted => Action::Accept,
+            Self::Accepted { .. } => Action::Accept,
             Self::NotAccepted { .. } => Action::NotAccept,
             Self::Claimed => Action::Claim,
             Self::Released => Action::Release,

@@ -211,6 +211,9 @@ pub struct Case {
     /// Who accepted it (for 审管分离).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_by: Option<Text>,
+    /// The organisation whose back office works the case once accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back_office: Option<Text>,
     /// The promised limit in working days, from the matter version.
     pub limit_working_days: u32,
     /// The stretches the clock stood still.

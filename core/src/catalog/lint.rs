@@ -78,6 +78,17 @@ pub enum LintError {
         /// The key.
         key: String,
     },
+    /// `catalog.reserved_code`: a policy condition coded `subject`, the code of the reason
+    /// matching gives for the policy's subject.
+    #[error("编码为保留字 / reserved code")]
+    Reserved,
+    /// `catalog.profile_unknown_field`: a policy rule reads a profile key that profiles of
+    /// the policy's subject do not have (see [`crate::policy`]).
+    #[error("规则引用了档案中不存在的字段 / rule reads an unknown profile key")]
+    ProfileUnknownField {
+        /// The path the rule reads.
+        var: String,
+    },
 }
 
 impl Coded for LintError {
@@ -98,6 +109,8 @@ impl Coded for LintError {
             Self::Fields => "catalog.fields",
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
+            Self::Reserved => "catalog.reserved_code",
+            Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
         }
     }
 
@@ -199,6 +212,7 @@ impl Coded for LintError {
                     format!("Field {key} has two types across the bundle's forms")
                 }
             }
+            Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
         }
     }
 
@@ -206,7 +220,9 @@ impl Coded for LintError {
         let params = match self {
             Self::Constraint { rule } => json!({ "rule": rule }),
             Self::UnknownReference { target } => json!({ "target": target }),
-            Self::RuleUnknownField { var } => json!({ "var": var }),
+            Self::RuleUnknownField { var } | Self::ProfileUnknownField { var } => {
+                json!({ "var": var })
+            }
             Self::ExampleInvalid { problem } => json!({ "problem": problem }),
             Self::BundleKeyConflict { key } => json!({ "key": key }),
             _ => return Map::new(),
@@ -214,6 +230,28 @@ impl Coded for LintError {
         match params {
             Value::Object(m) => m,
             _ => Map::new(),
+        }
+    }
+}
+
+impl LintError {
+    /// The messages of the policy section's problems.
+    fn policy_message(&self, lang: Lang) -> String {
+        match self {
+            Self::ProfileUnknownField { var } => match lang {
+                Lang::ZhCn => {
+                    format!("规则引用了该类档案中不存在的字段 {var}（自定义属性请放在 extra 下）")
+                }
+                Lang::En => format!(
+                    "The rule reads {var}, which profiles of this kind do not have (put local attributes under extra)"
+                ),
+            },
+            _ => lang
+                .pick(
+                    "subject 为保留编码（适用对象），条件不能使用",
+                    "subject is reserved (the policy's subject); a condition cannot use it",
+                )
+                .into(),
         }
     }
 }
@@ -284,6 +322,16 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
         registry.seals.iter().map(|s| s.code.clone()),
     );
     for (path, error) in crate::authority::lint(catalog) {
+        l.push(path, &error);
+    }
+    l.duplicates("/policies", catalog.policies.iter().map(|p| p.code.clone()));
+    for (i, policy) in catalog.policies.iter().enumerate() {
+        l.duplicates(
+            &format!("/policies/{i}/conditions"),
+            policy.conditions.iter().map(|c| c.code.clone()),
+        );
+    }
+    for (path, error) in crate::policy::lint(catalog) {
         l.push(path, &error);
     }
     l.problems

@@ -1,5 +1,5 @@
-//! 事项目录: the versioned set of organisations, matters (实施清单), materials, forms and
-//! bundles (一件事) a district publishes, loaded from JSON.
+//! 事项目录: the versioned set of organisations, matters (实施清单), materials, forms,
+//! bundles (一件事) and policies (免申即享) a district publishes, loaded from JSON.
 //!
 //! Author-written input: unknown fields are errors (a typo must not be a silence), and
 //! [`lint`] reports everything else an author can get wrong, each
@@ -70,6 +70,10 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "crate::authority::Registry::is_empty")]
     #[validate(nested)]
     pub authority: crate::authority::Registry,
+    /// Policies (免申即享 / 政策匹配), matched against people's and enterprises' profiles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub policies: Vec<crate::policy::Policy>,
 }
 
 impl Catalog {
