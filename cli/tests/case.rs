@@ -78,7 +78,8 @@ fn submit(engine: &Engine, applicant: &str) -> Command {
             .unwrap()
             .form
             .example
-            .clone(),
+            .clone()
+            .into(),
         special_groups: vec![],
         appointment: None,
     }

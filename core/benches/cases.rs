@@ -110,7 +110,7 @@ fn template(engine: &Engine) -> Vec<Event> {
                 matter: "MED-INSURE".into(),
                 applicant: "u-0001".into(),
                 proxy: None,
-                answer,
+                answer: answer.into(),
                 special_groups: vec![],
                 appointment: None,
             },
@@ -142,7 +142,8 @@ fn template(engine: &Engine) -> Vec<Event> {
                     .unwrap()
                     .form
                     .example
-                    .clone(),
+                    .clone()
+                    .into(),
             },
             ctx("u-0001", Role::Applicant, "2025-10-13T09:00:00+08:00"),
         ),

@@ -112,7 +112,7 @@ fn accepted(engine: &Engine) -> Case {
             matter: "MED-INSURE".into(),
             applicant: "u-lin".into(),
             proxy: None,
-            answer: example(engine, "MED-INSURE"),
+            answer: example(engine, "MED-INSURE").into(),
             special_groups: vec![],
             appointment: None,
         },
@@ -171,7 +171,7 @@ fn due_across_national_day_and_later_by_a_supplement_pause() {
         Some(case),
         "c-supplied",
         Command::Supplement {
-            answer: example(&engine, "MED-INSURE"),
+            answer: example(&engine, "MED-INSURE").into(),
         },
         &ctx(
             "u-lin",
@@ -258,7 +258,7 @@ fn forward_only_station_cannot_accept_or_decide() {
             matter: "BIRTH-CERT".into(),
             applicant: "u-lin".into(),
             proxy: None,
-            answer: example(&engine, "BIRTH-CERT"),
+            answer: example(&engine, "BIRTH-CERT").into(),
             special_groups: vec![],
             appointment: None,
         },
@@ -345,7 +345,7 @@ fn proxy_needs_consent() {
             matter: "MED-INSURE".into(),
             applicant: "u-lin".into(),
             proxy: consent,
-            answer: example(&engine, "MED-INSURE"),
+            answer: example(&engine, "MED-INSURE").into(),
             special_groups: vec![],
             appointment: None,
         },
@@ -382,7 +382,7 @@ fn separation_of_duties_and_assignment() {
             matter: "HUKOU-BIRTH".into(),
             applicant: "u-lin".into(),
             proxy: None,
-            answer: example(&engine, "HUKOU-BIRTH"),
+            answer: example(&engine, "HUKOU-BIRTH").into(),
             special_groups: vec![],
             appointment: None,
         },
@@ -437,7 +437,7 @@ fn pool(engine: &Engine) -> Vec<(Command, Context)> {
                 matter: "MED-INSURE".into(),
                 applicant: "u-lin".into(),
                 proxy: None,
-                answer: answer.clone(),
+                answer: answer.clone().into(),
                 special_groups: vec![],
                 appointment: None,
             },
@@ -470,7 +470,9 @@ fn pool(engine: &Engine) -> Vec<(Command, Context)> {
             station("bo-01", Role::BackOffice, "2025-10-10T10:00:00+08:00"),
         ),
         (
-            Command::Supplement { answer },
+            Command::Supplement {
+                answer: answer.into(),
+            },
             station("u-lin", Role::Applicant, "2025-10-14T10:00:00+08:00"),
         ),
         (
@@ -667,4 +669,13 @@ fn cases_fixtures() {
         out
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn debug_output_masks_the_answer() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let text = format!("{case:?}");
+    assert!(text.contains("Answer("), "{text}");
+    assert!(!text.contains("350205199003071239"), "{text}");
 }

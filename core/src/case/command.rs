@@ -1,9 +1,8 @@
 //! Commands: what an actor asks to do to a case.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use super::{ProxyConsent, SpecialGroup};
+use super::{Answer, ProxyConsent, SpecialGroup};
 use crate::authority::Stamp;
 
 /// A command with what makes it safe to retry and to race: the case it is for, the case
@@ -40,7 +39,7 @@ pub enum Command {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         proxy: Option<ProxyConsent>,
         /// The answer; it must validate against the matter's form.
-        answer: Value,
+        answer: Answer,
         /// Special groups the applicant belongs to (a home visit needs one).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         special_groups: Vec<SpecialGroup>,
@@ -69,7 +68,7 @@ pub enum Command {
     /// Supply what was missing (applicant or proxy); the answer must validate.
     Supplement {
         /// The completed answer.
-        answer: Value,
+        answer: Answer,
     },
     /// 挂起 for a special procedure.
     Suspend {

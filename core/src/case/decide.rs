@@ -170,7 +170,7 @@ fn submitted(
         limit_working_days: m.promised_limit_days,
         applicant: applicant.as_str().into(),
         proxy: proxy.clone(),
-        answer: Arc::new(answer.clone()),
+        answer: answer.clone(),
         special_groups: special_groups.clone(),
         appointment: appointment.clone(),
     })
@@ -344,7 +344,7 @@ fn next(
         Command::Supplement { answer } => {
             valid_answer(matter, answer, date)?;
             EventKind::Supplemented {
-                answer: Arc::new(answer.clone()),
+                answer: answer.clone(),
             }
         }
         Command::Extend {

@@ -2,11 +2,10 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use std::sync::Arc;
 
-use super::{Action, Actor, ProxyConsent, SpecialGroup, Text};
+use super::{Action, Actor, Answer, ProxyConsent, SpecialGroup, Text};
 use crate::authority::Stamp;
 use crate::catalog::Channel;
 
@@ -61,7 +60,7 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         proxy: Option<ProxyConsent>,
         /// The answer.
-        answer: Arc<Value>,
+        answer: Answer,
         /// Special groups the applicant belongs to.
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         special_groups: Vec<SpecialGroup>,
@@ -93,7 +92,7 @@ pub enum EventKind {
     /// The applicant supplied it; the clock runs again.
     Supplemented {
         /// The completed answer.
-        answer: Arc<Value>,
+        answer: Answer,
     },
     /// 挂起; the clock stops.
     Suspended {

@@ -59,6 +59,36 @@ use crate::catalog::Channel;
 /// replaying copies no text (cloning is a reference count).
 pub type Text = Arc<str>;
 
+/// A form answer held by a case, its events and commands: shared, and masked in `Debug`
+/// (an answer carries ID and phone numbers, which never appear whole in a log line).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Answer(Arc<Value>);
+
+impl std::ops::Deref for Answer {
+    type Target = Value;
+
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl From<Value> for Answer {
+    fn from(value: Value) -> Self {
+        Self(Arc::new(value))
+    }
+}
+
+impl std::fmt::Debug for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Answer({})",
+            crate::ids::mask_digit_runs(&self.0.to_string())
+        )
+    }
+}
+
 /// Where a case is in its lifecycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -202,7 +232,7 @@ pub struct Case {
     /// The station or centre it was submitted to.
     pub org: Text,
     /// The answer (the form), as last submitted or supplemented.
-    pub answer: Arc<Value>,
+    pub answer: Answer,
     /// When it was submitted.
     pub submitted_at: DateTime<FixedOffset>,
     /// The day it was accepted, from which the deadline counts.
