@@ -289,48 +289,15 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::engine::{doorstep_engine_free, doorstep_engine_load};
     use crate::strings::doorstep_string_free;
-    use crate::test_support::{c, last_code, take};
+    use crate::test_support::{self as support, Loaded, c, last_code};
 
     /// The date the fixtures' catalogues are loaded (and their examples checked) at.
     const LOADED_AT: &CStr = c"2026-11-25";
 
-    /// A catalogue of `tests/fixtures`, loaded.
-    struct Loaded(*mut doorstep_engine);
-
-    impl Loaded {
-        fn new(name: &str) -> Self {
-            let text = c(&conformance::load(name).to_string());
-            let mut engine: *mut doorstep_engine = ptr::null_mut();
-            // SAFETY: NUL-terminated strings and a local out-parameter.
-            let status =
-                unsafe { doorstep_engine_load(text.as_ptr(), LOADED_AT.as_ptr(), &raw mut engine) };
-            assert_eq!(
-                status,
-                doorstep_status::DOORSTEP_OK,
-                "{name}: {}",
-                last_code()
-            );
-            Self(engine)
-        }
-    }
-
-    impl Drop for Loaded {
-        fn drop(&mut self) {
-            // SAFETY: the engine from `new`, freed once.
-            unsafe { doorstep_engine_free(self.0) };
-        }
-    }
-
     /// The result of a call as the fixtures see it: the JSON written, or `{"error": code}`.
     fn outcome(status: doorstep_status, out: *mut c_char) -> Value {
-        if status == doorstep_status::DOORSTEP_OK {
-            take(out)
-        } else {
-            assert!(out.is_null(), "written on failure");
-            json!({ "error": last_code() })
-        }
+        support::outcome(status, out).unwrap_or_else(|(_, code)| json!({ "error": code }))
     }
 
     fn verify_stamp(engine: &Loaded, stamp: &str, lang: Option<&CStr>) -> Value {
@@ -415,7 +382,10 @@ mod tests {
         let failures = conformance::run("authority/stamps.json", |input| {
             let name = input.raw["catalog"].as_str().unwrap().to_owned();
             if !engines.iter().any(|(n, _)| *n == name) {
-                engines.push((name.clone(), Loaded::new(&name)));
+                engines.push((
+                    name.clone(),
+                    Loaded::new(&conformance::load(&name), LOADED_AT),
+                ));
             }
             let engine = &engines.iter().find(|(n, _)| *n == name).unwrap().1;
             let lang = input.lang.as_deref().map(c);
@@ -444,7 +414,10 @@ mod tests {
             }
             let name = input.raw["catalog"].as_str().unwrap().to_owned();
             if !engines.iter().any(|(n, _)| *n == name) {
-                engines.push((name.clone(), Loaded::new(&name)));
+                engines.push((
+                    name.clone(),
+                    Loaded::new(&conformance::load(&name), LOADED_AT),
+                ));
             }
             let engine = &engines.iter().find(|(n, _)| *n == name).unwrap().1;
             let mut text = String::new();
@@ -470,7 +443,7 @@ mod tests {
 
     #[test]
     fn a_ledger_made_by_append_verifies_and_a_changed_byte_is_found() {
-        let engine = Loaded::new("catalog/authority.json");
+        let engine = Loaded::new(&conformance::load("catalog/authority.json"), LOADED_AT);
         let first = append(&json!({ "stamp": stamp() }).to_string());
         let mut second_stamp = stamp();
         second_stamp["case"] = json!("HC-2025-000002");
@@ -552,7 +525,7 @@ mod tests {
 
     #[test]
     fn stamps_and_queries_that_cannot_be_read_are_coded_failures() {
-        let engine = Loaded::new("catalog/authority.json");
+        let engine = Loaded::new(&conformance::load("catalog/authority.json"), LOADED_AT);
         assert_eq!(
             verify_stamp(&engine, "{", None),
             json!({ "error": "input.malformed" })

@@ -266,44 +266,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::engine::{doorstep_engine_free, doorstep_engine_load};
-    use crate::test_support::{c, last_code, last_params, take};
-
-    /// A catalogue document, loaded at the date `cases_fixtures` (core/tests/case.rs) uses.
-    struct Loaded(*mut doorstep_engine);
-
-    impl Loaded {
-        fn new(catalog: &Value) -> Self {
-            let text = c(&catalog.to_string());
-            let mut engine: *mut doorstep_engine = ptr::null_mut();
-            // SAFETY: NUL-terminated strings and a local out-parameter.
-            let status = unsafe {
-                doorstep_engine_load(text.as_ptr(), c"2025-01-01".as_ptr(), &raw mut engine)
-            };
-            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", last_code());
-            Self(engine)
-        }
-    }
-
-    impl Drop for Loaded {
-        fn drop(&mut self) {
-            // SAFETY: the engine from `new`, freed once.
-            unsafe { doorstep_engine_free(self.0) };
-        }
-    }
-
-    /// The result of a call: the JSON written, or the status and the last error's code.
-    fn outcome(
-        status: doorstep_status,
-        out: *mut c_char,
-    ) -> Result<Value, (doorstep_status, String)> {
-        if status == doorstep_status::DOORSTEP_OK {
-            Ok(take(out))
-        } else {
-            assert!(out.is_null(), "written on failure");
-            Err((status, last_code()))
-        }
-    }
+    use crate::test_support::{Loaded, c, last_params, outcome};
 
     fn decide(
         engine: &Loaded,
@@ -372,7 +335,7 @@ mod tests {
     fn run_case(raw: &Value) -> (Value, Vec<Value>) {
         let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
         conformance::apply_patch(&mut catalog, &raw["patch"]);
-        let engine = Loaded::new(&catalog);
+        let engine = Loaded::new(&catalog, c"2025-01-01");
         let mut case = Value::Null;
         let mut events = Vec::new();
         let mut outcomes = Vec::new();
@@ -445,7 +408,7 @@ mod tests {
         let raw = conformance::load("cases.json")["cases"][0]["input"].clone();
         let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
         conformance::apply_patch(&mut catalog, &raw["patch"]);
-        (Loaded::new(&catalog), run_case(&raw).1)
+        (Loaded::new(&catalog, c"2025-01-01"), run_case(&raw).1)
     }
 
     #[test]

@@ -566,25 +566,11 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::test_support::{c, last_code, last_params, take};
-
-    fn fixture_text(name: &str) -> String {
-        serde_json::to_string(&conformance::load(name)).unwrap()
-    }
-
-    /// The mini catalogue, loaded.
-    struct Loaded(*mut doorstep_engine);
+    use crate::test_support::{Loaded, c, last_code, last_params, take};
 
     impl Loaded {
         fn mini() -> Self {
-            let text = c(&fixture_text("catalog/mini.json"));
-            let mut engine: *mut doorstep_engine = ptr::null_mut();
-            // SAFETY: NUL-terminated strings and a local out-parameter.
-            let status = unsafe {
-                doorstep_engine_load(text.as_ptr(), c"2026-11-25".as_ptr(), &raw mut engine)
-            };
-            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", last_code());
-            Self(engine)
+            Self::new(&conformance::load("catalog/mini.json"), c"2026-11-25")
         }
 
         fn validate(
@@ -612,13 +598,6 @@ mod tests {
                 assert!(out.is_null());
                 Err((status, last_code()))
             }
-        }
-    }
-
-    impl Drop for Loaded {
-        fn drop(&mut self) {
-            // SAFETY: the engine from `mini`, freed once.
-            unsafe { doorstep_engine_free(self.0) };
         }
     }
 

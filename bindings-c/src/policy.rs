@@ -136,45 +136,8 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::engine::{doorstep_engine_free, doorstep_engine_load};
     use crate::error::doorstep_last_error_message;
-    use crate::test_support::{c, last_code, last_params, take};
-
-    /// The fixture catalogue of policies, loaded at the date `policies_fixtures`
-    /// (core/tests/policy.rs) loads it.
-    struct Loaded(*mut doorstep_engine);
-
-    impl Loaded {
-        fn new() -> Self {
-            let text = c(&conformance::load("catalog/policies.json").to_string());
-            let mut engine: *mut doorstep_engine = ptr::null_mut();
-            // SAFETY: NUL-terminated strings and a local out-parameter.
-            let status = unsafe {
-                doorstep_engine_load(text.as_ptr(), c"2025-09-01".as_ptr(), &raw mut engine)
-            };
-            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", last_code());
-            Self(engine)
-        }
-    }
-
-    impl Drop for Loaded {
-        fn drop(&mut self) {
-            // SAFETY: an engine from doorstep_engine_load, freed once.
-            unsafe { doorstep_engine_free(self.0) };
-        }
-    }
-
-    fn outcome(
-        status: doorstep_status,
-        out: *mut c_char,
-    ) -> Result<Value, (doorstep_status, String)> {
-        if status == doorstep_status::DOORSTEP_OK {
-            Ok(take(out))
-        } else {
-            assert!(out.is_null(), "written on failure");
-            Err((status, last_code()))
-        }
-    }
+    use crate::test_support::{Loaded, c, last_params, outcome};
 
     fn policies(engine: &Loaded, at: Option<&CStr>) -> Result<Value, (doorstep_status, String)> {
         let mut out: *mut c_char = ptr::null_mut();
@@ -224,7 +187,7 @@ mod tests {
     /// made from the last error (`DOORSTEP_ERR_INVALID_INPUT`).
     #[test]
     fn policies_fixtures_through_the_c_abi() {
-        let engine = Loaded::new();
+        let engine = Loaded::new(&conformance::load("catalog/policies.json"), c"2025-09-01");
         let failures = conformance::run("policies.json", |input| {
             let text = match input.raw.get("profile") {
                 Some(profile) => profile.to_string(),
@@ -249,7 +212,7 @@ mod tests {
 
     #[test]
     fn the_policies_in_effect_on_a_day() {
-        let engine = Loaded::new();
+        let engine = Loaded::new(&conformance::load("catalog/policies.json"), c"2025-09-01");
         let listed = policies(&engine, Some(c"2025-09-01")).unwrap();
         let catalog = conformance::load("catalog/policies.json");
         let all = catalog["policies"].as_array().unwrap();
@@ -272,7 +235,7 @@ mod tests {
 
     #[test]
     fn profiles_that_cannot_be_matched_are_coded() {
-        let engine = Loaded::new();
+        let engine = Loaded::new(&conformance::load("catalog/policies.json"), c"2025-09-01");
         let at = Some(c"2025-09-01");
         let input = doorstep_status::DOORSTEP_ERR_INVALID_INPUT;
         let argument = doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT;
@@ -309,7 +272,7 @@ mod tests {
 
     #[test]
     fn null_arguments_and_text_that_is_not_utf8() {
-        let engine = Loaded::new();
+        let engine = Loaded::new(&conformance::load("catalog/policies.json"), c"2025-09-01");
         let mut out: *mut c_char = ptr::null_mut();
         // SAFETY: NULL engine: rejected before it is read.
         let status = unsafe { doorstep_engine_policies(ptr::null(), ptr::null(), &raw mut out) };

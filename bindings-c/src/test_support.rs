@@ -7,6 +7,7 @@ use std::ptr;
 
 use serde_json::Value;
 
+use crate::engine::{doorstep_engine, doorstep_engine_free, doorstep_engine_load};
 use crate::error::{doorstep_last_error_code, doorstep_last_error_params, doorstep_status};
 use crate::strings::doorstep_string_free;
 
@@ -38,4 +39,40 @@ pub(crate) fn last_params() -> Value {
 /// `text` as a C string.
 pub(crate) fn c(text: &str) -> CString {
     CString::new(text).unwrap()
+}
+
+/// A catalogue loaded into an engine for a test, freed when dropped.
+pub(crate) struct Loaded(pub(crate) *mut doorstep_engine);
+
+impl Loaded {
+    /// Loads `catalog`, its examples checked at `at`; panics with the last error if refused.
+    pub(crate) fn new(catalog: &Value, at: &CStr) -> Self {
+        let text = c(&catalog.to_string());
+        let mut engine: *mut doorstep_engine = ptr::null_mut();
+        // SAFETY: NUL-terminated strings and a local out-parameter.
+        let status = unsafe { doorstep_engine_load(text.as_ptr(), at.as_ptr(), &raw mut engine) };
+        assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", last_code());
+        Self(engine)
+    }
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        // SAFETY: an engine from doorstep_engine_load, freed once.
+        unsafe { doorstep_engine_free(self.0) };
+    }
+}
+
+/// The result of a call: the JSON written, or the status and the last error's code (and
+/// the out-parameter left alone).
+pub(crate) fn outcome(
+    status: doorstep_status,
+    out: *mut c_char,
+) -> Result<Value, (doorstep_status, String)> {
+    if status == doorstep_status::DOORSTEP_OK {
+        Ok(take(out))
+    } else {
+        assert!(out.is_null(), "written on failure");
+        Err((status, last_code()))
+    }
 }

@@ -258,9 +258,8 @@ pub fn authorize<'c>(
     step: Step,
     at: DateTime<FixedOffset>,
 ) -> Authorization<'c> {
-    let date = cst_date(at);
     let Some(department) = index
-        .matter_on(catalog, matter, date)
+        .matter_on(catalog, matter, cst_date(at))
         .map(|m| m.department.as_str())
     else {
         return Authorization {
@@ -269,6 +268,21 @@ pub fn authorize<'c>(
             failures: vec![Failure::UnknownMatter],
         };
     };
+    authorize_for(catalog, index, org, department, matter, step, at)
+}
+
+/// [`authorize`] once the matter's responsible department is known.
+#[allow(clippy::too_many_arguments)] // the question, and where its matter stands
+fn authorize_for<'c>(
+    catalog: &'c Catalog,
+    index: &AuthorityIndex,
+    org: &'c str,
+    department: &str,
+    matter: &str,
+    step: Step,
+    at: DateTime<FixedOffset>,
+) -> Authorization<'c> {
+    let date = cst_date(at);
     if org == department {
         // 法定本级: the responsible department acts on its own authority.
         return Authorization {
@@ -434,11 +448,12 @@ pub fn verify<'c>(catalog: &'c Catalog, index: &AuthorityIndex, stamp: &Stamp) -
     // Chain, time, scope, revocation.
     let mut chain = Vec::new();
     let mut acts_in_name_of = None;
-    if let (Some(seal), Some(_)) = (seal, matter) {
-        let authorization = authorize(
+    if let (Some(seal), Some(matter)) = (seal, matter) {
+        let authorization = authorize_for(
             catalog,
             index,
             seal.owner.as_str(),
+            &matter.department,
             &stamp.matter,
             stamp.step,
             stamp.at,
