@@ -995,8 +995,12 @@ YB_MATERNITY = matter(
     "YB", 2, "生育津贴支付", "administrative_benefit", "statutory", 20, 10,
     ["online", "window"], ["department", "street"],
     [M("birth_certificate"), M("discharge_summary")],
-    [F("motherName"), F("motherId"), F("employerName"), F("employerCreditCode"), F("childBirthDate"),
-     F("deliveryType"), F("gestationWeeks"), F("babyCount"), F("applicantMobile")],
+    # The employer and the delivery come from the contribution record and the hospital's
+    # discharge record when not given, so that the allowance can start by itself (免申即办,
+    # SUCCESSORS below) from the birth certificate's data.
+    [F("motherName"), F("motherId"), F("employerName", required=False),
+     F("employerCreditCode", required=False), F("childBirthDate"),
+     F("deliveryType", required=False), F("gestationWeeks"), F("babyCount"), F("applicantMobile")],
     {"motherName": "林晓燕", "motherId": MOTHER, "employerName": "厦门海沧鹭岛科技有限公司",
      "employerCreditCode": CREDIT, "childBirthDate": "2024-08-01", "deliveryType": "vaginal",
      "gestationWeeks": 39, "babyCount": 1, "applicantMobile": MOBILE2},
@@ -1006,11 +1010,13 @@ YB_RETIRE = matter(
     "YB", 3, "职工医保在职转退休（退休人员医保待遇核定）", "administrative_confirmation", "statutory", 20, 5,
     ["online", "window"], ["department", "street"],
     [M("id_card")],
-    [F("applicantName"), F("applicantId"), F("applicantMobile"), F("retirementDate"), F("medicalYears"),
-     F("medicalLocalYears"),
-     F("medicalTopUp", visibleIf=OR(
+    # The years come from the 医保 contribution record when not given (the case starts by
+    # itself after the pension is approved: SUCCESSORS below).
+    [F("applicantName"), F("applicantId"), F("applicantMobile"), F("retirementDate"),
+     F("medicalYears", required=False), F("medicalLocalYears", required=False),
+     F("medicalTopUp", visibleIf=AND(NE(V("medicalYears"), None), NE(V("medicalLocalYears"), None), OR(
          {"<": [V("medicalYears"), {"if": [EQ(SEX("applicantId"), "male"), 25, 20]}]},
-         {"<": [V("medicalLocalYears"), 10]}))],
+         {"<": [V("medicalLocalYears"), 10]})))],
     {"applicantName": "郑国平", "applicantId": RETIREE, "applicantMobile": MOBILE2, "retirementDate": "2025-07-10",
      "medicalYears": 30, "medicalLocalYears": 22},
     checks=[check("form.local_years", absent_or("medicalYears", "medicalLocalYears",
@@ -1597,12 +1603,36 @@ matter(
         "Education below the level required (college for kindergarten and primary, bachelor for junior middle)")])
 
 # ---------------------------------------------------------------------------------------
+# 免申即办: matters that start by themselves when a case of another concludes approved.
+# Rules read the predecessor as {"answer", "matter", "applicant", "case", "outcome"}.
+
+
+def carry(*keys):
+    """A mapping that copies `keys` from the predecessor's answer."""
+    return {k: V(f"answer.{k}") for k in keys}
+
+
+SUCCESSORS = {
+    # 生育津贴 after the birth: the birth certificate carries the mother, the birth and the
+    # pregnancy; the mother confirms (only an insured employee is paid, which she vouches for).
+    WJ_BIRTH_CERT: [{"matter": YB_MATERNITY,
+                     "mapping": {**carry("motherName", "motherId", "childBirthDate", "gestationWeeks",
+                                         "applicantMobile"), "babyCount": 1},
+                     "confirm": True}],
+    # 医保在职转退休 after the pension is approved: no confirmation needed.
+    RS_PENSION: [{"matter": YB_RETIRE,
+                  "mapping": carry("applicantName", "applicantId", "applicantMobile", "retirementDate")}],
+}
+for _m in MATTERS:
+    if _m["code"] in SUCCESSORS:
+        _m["successors"] = SUCCESSORS[_m["code"]]
+
+# ---------------------------------------------------------------------------------------
 # Bundles
 
 BUNDLES = [
     {"code": "birth", "name": "出生一件事", "leadDepartment": dept("WJ"), "members": [
-        {"matter": WJ_BIRTH_CERT}, {"matter": GA_BIRTH}, {"matter": YB_NEWBORN}, {"matter": RS_CARD},
-        {"matter": YB_MATERNITY, "condition": EQ(V("motherInsured"), True)}]},
+        {"matter": WJ_BIRTH_CERT}, {"matter": GA_BIRTH}, {"matter": YB_NEWBORN}, {"matter": RS_CARD}]},
     {"code": "enterprise_opening", "name": "开办企业一件事", "leadDepartment": dept("SJ"), "members": [
         {"matter": SJ_COMPANY}, {"matter": GA_SEAL}, {"matter": SW_NEW}, {"matter": RS_UNIT_INSURE},
         {"matter": GJJ_UNIT}]},
@@ -1613,8 +1643,7 @@ BUNDLES = [
         {"matter": GA_RESIDENCE, "condition": EQ(V("residenceCategory"), "non_local")},
         {"matter": JY_AID, "condition": EQ(V("familyHardship"), True)}]},
     {"code": "retirement", "name": "职工退休一件事", "leadDepartment": dept("RS"), "members": [
-        {"matter": RS_PENSION}, {"matter": YB_RETIRE},
-        {"matter": GJJ_RETIRE, "condition": EQ(V("alsoHousingFund"), True)}]},
+        {"matter": RS_PENSION}, {"matter": GJJ_RETIRE, "condition": EQ(V("alsoHousingFund"), True)}]},
     {"code": "disability_aid", "name": "扶残助困一件事", "leadDepartment": dept("CL"), "members": [
         {"matter": CL_CARD}, {"matter": MZ_TWO_SUBSIDIES},
         {"matter": MZ_DIBAO, "condition": EQ(V("familyAidStatus"), "applying")}]},

@@ -21,9 +21,11 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "=$want" --locked || cargo install wasm-bindgen-cli --version "=$want"
 fi
 
-# Debian packages: the browser and its driver, valgrind, and cJSON for the C test program.
+# Debian packages: the browser and its driver, valgrind, and cJSON for the C test program;
+# g++ (the header compiles as C++), pkg-config and cmake (examples/c is built against the
+# installed library through both).
 missing=()
-for pkg in chromium chromium-driver valgrind libcjson-dev; do
+for pkg in chromium chromium-driver valgrind libcjson-dev g++ pkg-config cmake; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

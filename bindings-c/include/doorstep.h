@@ -49,6 +49,15 @@
 #define DOORSTEP_MUST_USE
 #endif
 
+/* The header's version as a string, e.g. "0.1.0", from DOORSTEP_VERSION_MAJOR, _MINOR and
+ * _PATCH below; compare it with doorstep_version(), the library's, at start-up. */
+#define DOORSTEP_STRINGIFY_(x) #x
+#define DOORSTEP_STRINGIFY(x) DOORSTEP_STRINGIFY_(x)
+#define DOORSTEP_VERSION_STRING \
+    DOORSTEP_STRINGIFY(DOORSTEP_VERSION_MAJOR) "." \
+    DOORSTEP_STRINGIFY(DOORSTEP_VERSION_MINOR) "." \
+    DOORSTEP_STRINGIFY(DOORSTEP_VERSION_PATCH)
+
 /**
  * Major version of the library this header belongs to (`Cargo.toml`; a test checks).
  */
@@ -63,6 +72,12 @@
  * Patch version of the library this header belongs to.
  */
 #define DOORSTEP_VERSION_PATCH 0
+
+/**
+ * The most bytes one call converts (64 MiB, the size of the largest document doorstep
+ * reads, a stamp ledger); more is `encoding.too_large`.
+ */
+#define DOORSTEP_MAX_TEXT_BYTES (64 << 20)
 
 /**
  * The outcome of a fallible call. The numbers are stable: new statuses get new numbers.
@@ -117,6 +132,15 @@ typedef enum doorstep_status {
      * and column, when known, are in the message and the params.
      */
     DOORSTEP_ERR_INVALID_INPUT = 6,
+    /**
+     * Text in a legacy encoding cannot be converted (`doorstep_gb18030_to_utf8`,
+     * `doorstep_utf8_to_gb18030`): bytes that are not GB18030
+     * (`encoding.invalid_gb18030`), a NUL byte (`encoding.nul`), a character GB18030
+     * cannot hold (`encoding.unmappable`), or more than `DOORSTEP_MAX_TEXT_BYTES`
+     * (`encoding.too_large`). The offset of the first bad byte is in
+     * `doorstep_last_error_params` (`{"offset": N}`).
+     */
+    DOORSTEP_ERR_INVALID_ENCODING = 7,
 } doorstep_status;
 
 /**
@@ -746,12 +770,15 @@ enum doorstep_status doorstep_calendar_query(const char *query_json,
  * `case.wrong_status`, `case.role_not_permitted`, `case.no_authority`,
  * `case.invalid_answer`, `case.invalid_stamp`, ...).
  *
- * - `request_json`: `{"case": CASE | null, "command": {"case", "expectedVersion",
- *   "clientId", "command": {"type", ...}}, "context": {"actor": {"id", "role", "org"},
- *   "channel", "at"}}`, at most 2 MiB: the case as the host holds it (`null` before
- *   `submit`), the command with the version it was made against and its client-generated
- *   id, and who acts, through which channel, when (RFC 3339 with offset; doorstep never
- *   reads the clock).
+ * - `request_json`: `{"case": CASE | null, "members"?: [CASE, ...], "command": {"case",
+ *   "expectedVersion", "clientId", "command": {"type", ...}}, "context": {"actor": {"id",
+ *   "role", "org"}, "channel", "at"}}`, at most 2 MiB: the case as the host holds it
+ *   (`null` before `submit` and `submit_bundle`), for a bundle case its member cases (to
+ *   withdraw it), the command with the version it was made against and its
+ *   client-generated id, and who acts, through which channel, when (RFC 3339 with offset;
+ *   doorstep never reads the clock). The events may be for several cases: `submit_bundle`
+ *   opens the bundle case and its member cases, and concluding an approved case opens the
+ *   cases of its matter's successors (免申即办).
  * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
  *
  * A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.
@@ -900,6 +927,99 @@ enum doorstep_status doorstep_case_replay(const struct doorstep_engine *engine,
                                           const char *events_jsonl,
                                           const char *lang,
                                           char **out_report_json);
+
+/**
+ * The timeline of one case, as the citizen sees it, from stored events: writes
+ * `{"outcome": "found", "timeline": {"case", "entries": [{"at", "case", "matter",
+ * "action", "status", "role", "org", "channel"}], "cases": [{"case", "matter", "status",
+ * "outcome"?, "parent"?, "origin"?, "awaitingConfirmation"?}], "bundle"?: {"case", "bundle",
+ * "state", "members", "rejected"}}}` to `*out_timeline_json`: the case — for a 一件事, with
+ * its member cases and their joined state (`open`, `concluded`, `partly_rejected`,
+ * `rejected`, `withdrawn`) — and the cases they started by themselves (免申即办), every step
+ * in time order. Or `{"outcome": "refused", "error": {...}}`: `case.not_found` when the
+ * events never open the case, or the `input.*` code of the first line that is not an event
+ * (its 1-based `line` in `params`).
+ *
+ * - `events_jsonl`: the events as JSON Lines (any mix of cases, each case's events in
+ *   order); blank lines are skipped.
+ * - `case_id`: the case.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for a refusal's message; NULL is zh-CN.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_timeline_json` and frees it with
+ * `doorstep_string_free`. On any other status it is left untouched and the thread's last
+ * error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Needs no engine; thread-safe.
+ *
+ * # Safety
+ *
+ * `events_jsonl`, `case_id` and `lang` are NULL or NUL-terminated strings;
+ * `out_timeline_json` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_case_timeline(const char *events_jsonl,
+                                            const char *case_id,
+                                            const char *lang,
+                                            char **out_timeline_json);
+
+/**
+ * Converts `len` bytes of GB18030 text at `gb18030` to UTF-8 and writes it, NUL-terminated,
+ * to `*out_utf8`: what a GB18030 window system passes to every other doorstep call.
+ *
+ * - `gb18030`: the text (GB18030, GBK or GB2312: each is a subset of the next), `len`
+ *   bytes, not necessarily NUL-terminated; it may be NULL only when `len` is 0 (`""`). A
+ *   byte order mark (`84 31 95 33`) is kept, as U+FEFF.
+ * - `len`: its length in bytes, at most `DOORSTEP_MAX_TEXT_BYTES` (64 MiB).
+ *
+ * The conversion is strict: a byte sequence that is not GB18030 (a trail byte out of range,
+ * a four-byte sequence beyond U+10FFFF, a sequence cut off at the end) fails with
+ * `DOORSTEP_ERR_INVALID_ENCODING` and the code `encoding.invalid_gb18030`, the offset of
+ * the first bad byte in `doorstep_last_error_params` (`{"offset": N}`); so does a NUL
+ * byte, which a C string cannot hold (`encoding.nul`).
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_utf8` and frees it with `doorstep_string_free`.
+ * On any other status `*out_utf8` is left untouched and the thread's last error says why:
+ * `DOORSTEP_ERR_NULL_ARGUMENT` (a NULL `out_utf8`, or a NULL `gb18030` with a `len` other
+ * than 0), `DOORSTEP_ERR_INVALID_ENCODING` (`encoding.invalid_gb18030`, `encoding.nul`,
+ * `encoding.too_large`). Thread-safe.
+ *
+ * # Safety
+ *
+ * `gb18030` is NULL or points to `len` readable bytes that do not change during the call;
+ * `out_utf8` is NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_gb18030_to_utf8(const char *gb18030,
+                                              size_t len,
+                                              char **out_utf8);
+
+/**
+ * Converts the UTF-8 text `utf8` (a report, a message) to GB18030 and writes it,
+ * NUL-terminated, to `*out_gb18030`, and its length in bytes (without the NUL) to
+ * `*out_len` when `out_len` is not NULL: what a GB18030 window system shows or stores.
+ *
+ * - `utf8`: NUL-terminated UTF-8 text, at most `DOORSTEP_MAX_TEXT_BYTES` (64 MiB).
+ * - `out_len`: NULL when the length is not wanted (GB18030 text holds no NUL byte, so
+ *   `strlen` gives it too).
+ *
+ * Every Unicode character has a GB18030 form (two or four bytes for all but ASCII), except
+ * U+E5E5, a private-use code point: it fails with `DOORSTEP_ERR_INVALID_ENCODING` and the
+ * code `encoding.unmappable`, the offset of the character in `utf8` in the params.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_gb18030` and frees it with `doorstep_string_free`.
+ * On any other status `*out_gb18030` and `*out_len` are left untouched and the thread's
+ * last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ENCODING` (`encoding.unmappable`, `encoding.too_large`).
+ * Thread-safe.
+ *
+ * # Safety
+ *
+ * `utf8` is NULL or a NUL-terminated string; `out_gb18030` is NULL or points to a writable
+ * `char *`; `out_len` is NULL or points to a writable `size_t`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_utf8_to_gb18030(const char *utf8,
+                                              char **out_gb18030,
+                                              size_t *out_len);
 
 /**
  * Lists the policies in effect on a day, as a JSON array, in catalogue order: each as the

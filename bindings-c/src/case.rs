@@ -15,7 +15,7 @@ use std::ffi::c_char;
 
 use doorstep::case::{
     ActionsRequest, DeadlineRequest, DecideRequest, EvolveRequest, MAX_REQUEST_BYTES,
-    evolve_request,
+    evolve_request, timeline_jsonl,
 };
 
 use crate::authority::language;
@@ -32,12 +32,15 @@ use crate::strings::required_str;
 /// `case.wrong_status`, `case.role_not_permitted`, `case.no_authority`,
 /// `case.invalid_answer`, `case.invalid_stamp`, ...).
 ///
-/// - `request_json`: `{"case": CASE | null, "command": {"case", "expectedVersion",
-///   "clientId", "command": {"type", ...}}, "context": {"actor": {"id", "role", "org"},
-///   "channel", "at"}}`, at most 2 MiB: the case as the host holds it (`null` before
-///   `submit`), the command with the version it was made against and its client-generated
-///   id, and who acts, through which channel, when (RFC 3339 with offset; doorstep never
-///   reads the clock).
+/// - `request_json`: `{"case": CASE | null, "members"?: [CASE, ...], "command": {"case",
+///   "expectedVersion", "clientId", "command": {"type", ...}}, "context": {"actor": {"id",
+///   "role", "org"}, "channel", "at"}}`, at most 2 MiB: the case as the host holds it
+///   (`null` before `submit` and `submit_bundle`), for a bundle case its member cases (to
+///   withdraw it), the command with the version it was made against and its
+///   client-generated id, and who acts, through which channel, when (RFC 3339 with offset;
+///   doorstep never reads the clock). The events may be for several cases: `submit_bundle`
+///   opens the bundle case and its member cases, and concluding an approved case opens the
+///   cases of its matter's successors (免申即办).
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
 ///
 /// A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.
@@ -253,6 +256,53 @@ pub unsafe extern "C" fn doorstep_case_replay(
         // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
         unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+    })
+}
+
+/// The timeline of one case, as the citizen sees it, from stored events: writes
+/// `{"outcome": "found", "timeline": {"case", "entries": [{"at", "case", "matter",
+/// "action", "status", "role", "org", "channel"}], "cases": [{"case", "matter", "status",
+/// "outcome"?, "parent"?, "origin"?, "awaitingConfirmation"?}], "bundle"?: {"case", "bundle",
+/// "state", "members", "rejected"}}}` to `*out_timeline_json`: the case — for a 一件事, with
+/// its member cases and their joined state (`open`, `concluded`, `partly_rejected`,
+/// `rejected`, `withdrawn`) — and the cases they started by themselves (免申即办), every step
+/// in time order. Or `{"outcome": "refused", "error": {...}}`: `case.not_found` when the
+/// events never open the case, or the `input.*` code of the first line that is not an event
+/// (its 1-based `line` in `params`).
+///
+/// - `events_jsonl`: the events as JSON Lines (any mix of cases, each case's events in
+///   order); blank lines are skipped.
+/// - `case_id`: the case.
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for a refusal's message; NULL is zh-CN.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_timeline_json` and frees it with
+/// `doorstep_string_free`. On any other status it is left untouched and the thread's last
+/// error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Needs no engine; thread-safe.
+///
+/// # Safety
+///
+/// `events_jsonl`, `case_id` and `lang` are NULL or NUL-terminated strings;
+/// `out_timeline_json` is NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_case_timeline(
+    events_jsonl: *const c_char,
+    case_id: *const c_char,
+    lang: *const c_char,
+    out_timeline_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(events_jsonl, case_id, out_timeline_json) => {
+        // SAFETY: (all three) the caller passes NULL or a NUL-terminated string.
+        let text = unsafe { required_str(events_jsonl, "events_jsonl") }?;
+        // SAFETY: as above.
+        let case = unsafe { required_str(case_id, "case_id") }?;
+        // SAFETY: as above.
+        let lang = unsafe { language(lang) }?;
+        let outcome = timeline_jsonl(text.as_bytes(), case, lang);
+        // SAFETY: `out_timeline_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_json(out_timeline_json, serde_json::to_string(&outcome)) }
     })
 }
 

@@ -61,6 +61,97 @@ pub enum doorstep_status {
     /// (`policy.profile_not_object`) or has no valid `kind` (`policy.profile_kind`). Line
     /// and column, when known, are in the message and the params.
     DOORSTEP_ERR_INVALID_INPUT = 6,
+    /// Text in a legacy encoding cannot be converted (`doorstep_gb18030_to_utf8`,
+    /// `doorstep_utf8_to_gb18030`): bytes that are not GB18030
+    /// (`encoding.invalid_gb18030`), a NUL byte (`encoding.nul`), a character GB18030
+    /// cannot hold (`encoding.unmappable`), or more than `DOORSTEP_MAX_TEXT_BYTES`
+    /// (`encoding.too_large`). The offset of the first bad byte is in
+    /// `doorstep_last_error_params` (`{"offset": N}`).
+    DOORSTEP_ERR_INVALID_ENCODING = 7,
+}
+
+/// Why text could not be converted between UTF-8 and GB18030 (`src/encoding.rs`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum EncodingError {
+    /// Bytes that are not GB18030, the first bad one at `offset`.
+    InvalidGb18030 {
+        /// Byte offset in the input.
+        offset: usize,
+    },
+    /// A NUL byte at `offset`: a C string cannot hold it.
+    Nul {
+        /// Byte offset in the input.
+        offset: usize,
+    },
+    /// A character GB18030 has no bytes for, at byte `offset` of the UTF-8 input.
+    Unmappable {
+        /// Byte offset in the input.
+        offset: usize,
+    },
+    /// More than `max` bytes.
+    TooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
+    /// The converter stopped short (a bug; never expected).
+    Internal,
+}
+
+impl Coded for EncodingError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::InvalidGb18030 { .. } => "encoding.invalid_gb18030",
+            Self::Nul { .. } => "encoding.nul",
+            Self::Unmappable { .. } => "encoding.unmappable",
+            Self::TooLarge { .. } => "encoding.too_large",
+            Self::Internal => "ffi.internal",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Self::InvalidGb18030 { offset }, Lang::ZhCn) => {
+                format!("文本不是有效的 GB18030 编码（第 {offset} 字节起）")
+            }
+            (Self::InvalidGb18030 { offset }, _) => {
+                format!("The text is not valid GB18030 (from byte {offset})")
+            }
+            (Self::Nul { offset }, Lang::ZhCn) => {
+                format!("文本含有空字符（第 {offset} 字节），无法作为 C 字符串传递")
+            }
+            (Self::Nul { offset }, _) => {
+                format!("The text holds a NUL byte (byte {offset}), which a C string cannot")
+            }
+            (Self::Unmappable { offset }, Lang::ZhCn) => {
+                format!("第 {offset} 字节处的字符在 GB18030 中没有对应编码")
+            }
+            (Self::Unmappable { offset }, _) => {
+                format!("The character at byte {offset} has no GB18030 encoding")
+            }
+            (Self::TooLarge { max }, Lang::ZhCn) => format!("文本超过 {max} 字节的上限"),
+            (Self::TooLarge { max }, _) => format!("The text is longer than {max} bytes"),
+            (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：编码转换未完成".to_owned(),
+            (Self::Internal, _) => {
+                "Internal error in doorstep: the conversion did not finish".to_owned()
+            }
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::InvalidGb18030 { offset }
+            | Self::Nul { offset }
+            | Self::Unmappable { offset } => {
+                json!({ "offset": offset })
+            }
+            Self::TooLarge { max } => json!({ "max": max }),
+            Self::Internal => json!({}),
+        };
+        match params {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
 }
 
 /// Why a call failed: what the last error holds. Carries argument names, never values.
@@ -83,6 +174,8 @@ pub(crate) enum Failure {
     /// A profile that cannot be matched (never `PolicyError::Input`: that is
     /// [`Failure::Input`]).
     Policy(PolicyError),
+    /// Text that could not be converted to or from GB18030.
+    Encoding(EncodingError),
     /// A panic caught at the boundary.
     Panic,
     /// A result that could not be handed to C.
@@ -108,8 +201,11 @@ impl Failure {
             | Self::Policy(_) => doorstep_status::DOORSTEP_ERR_INVALID_INPUT,
             // An unknown matter or bundle, or a target naming neither.
             Self::Arg(_) | Self::Engine(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
+            Self::Encoding(EncodingError::Internal) | Self::Internal => {
+                doorstep_status::DOORSTEP_ERR_INTERNAL
+            }
+            Self::Encoding(_) => doorstep_status::DOORSTEP_ERR_INVALID_ENCODING,
             Self::Panic => doorstep_status::DOORSTEP_ERR_PANIC,
-            Self::Internal => doorstep_status::DOORSTEP_ERR_INTERNAL,
         }
     }
 }
@@ -123,6 +219,12 @@ impl From<ArgError> for Failure {
 impl From<InputError> for Failure {
     fn from(error: InputError) -> Self {
         Self::Input(error)
+    }
+}
+
+impl From<EncodingError> for Failure {
+    fn from(error: EncodingError) -> Self {
+        Self::Encoding(error)
     }
 }
 
@@ -167,6 +269,7 @@ impl Coded for Failure {
             Self::Ledger(error) => error.code(),
             Self::Calendar(error) => error.code(),
             Self::Policy(error) => error.code(),
+            Self::Encoding(error) => error.code(),
             Self::Panic => "ffi.panic",
             Self::Internal => "ffi.internal",
         }
@@ -186,6 +289,7 @@ impl Coded for Failure {
             (Self::Ledger(error), _) => error.message(lang),
             (Self::Calendar(error), _) => error.message(lang),
             (Self::Policy(error), _) => error.message(lang),
+            (Self::Encoding(error), _) => error.message(lang),
             (Self::Panic, Lang::ZhCn) => "doorstep 内部错误（panic），请向开发者报告".to_owned(),
             (Self::Panic, _) => "Internal error in doorstep (a panic); please report it".to_owned(),
             (Self::Internal, Lang::ZhCn) => "doorstep 内部错误：无法生成结果".to_owned(),
@@ -207,6 +311,7 @@ impl Coded for Failure {
             Self::Ledger(error) => error.params(),
             Self::Calendar(error) => error.params(),
             Self::Policy(error) => error.params(),
+            Self::Encoding(error) => error.params(),
             Self::Panic | Self::Internal => Map::new(),
         }
     }
@@ -366,6 +471,11 @@ mod tests {
             Failure::Calendar(CalendarError::InvalidYear { year: 0 }),
             Failure::Policy(PolicyError::NotAnObject),
             Failure::Policy(PolicyError::Kind),
+            Failure::Encoding(EncodingError::InvalidGb18030 { offset: 3 }),
+            Failure::Encoding(EncodingError::Nul { offset: 3 }),
+            Failure::Encoding(EncodingError::Unmappable { offset: 3 }),
+            Failure::Encoding(EncodingError::TooLarge { max: 3 }),
+            Failure::Encoding(EncodingError::Internal),
             Failure::Panic,
             Failure::Internal,
         ];
@@ -388,6 +498,7 @@ mod tests {
         assert_eq!(doorstep_status::DOORSTEP_ERR_PANIC as i32, 4);
         assert_eq!(doorstep_status::DOORSTEP_ERR_INTERNAL as i32, 5);
         assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_INPUT as i32, 6);
+        assert_eq!(doorstep_status::DOORSTEP_ERR_INVALID_ENCODING as i32, 7);
     }
 
     #[test]

@@ -45,8 +45,11 @@ pub mod strings;
 
 // Declared after the engine so that the header lists their functions after the engine's.
 pub mod authority;
+#[cfg(test)]
+mod bench;
 pub mod calendar;
 pub mod case;
+pub mod encoding;
 pub mod policy;
 #[cfg(test)]
 mod test_support;
@@ -62,6 +65,7 @@ pub use case::{
     doorstep_case_actions, doorstep_case_deadline, doorstep_case_decide, doorstep_case_evolve,
     doorstep_case_replay,
 };
+pub use encoding::{DOORSTEP_MAX_TEXT_BYTES, doorstep_gb18030_to_utf8, doorstep_utf8_to_gb18030};
 pub use engine::{
     doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_form,
     doorstep_engine_free, doorstep_engine_load, doorstep_engine_materials, doorstep_engine_matters,

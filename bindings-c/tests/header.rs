@@ -91,4 +91,15 @@ fn version_macros_match_cargo_toml() {
             "{name} in include/doorstep.h (set in bindings-c/src/lib.rs) must match Cargo.toml"
         );
     }
+    // DOORSTEP_VERSION_STRING is built from the three (cbindgen.toml); tests/c checks it
+    // against doorstep_version() at run time.
+    assert!(
+        header.contains(
+            "#define DOORSTEP_VERSION_STRING \\\n    DOORSTEP_STRINGIFY(DOORSTEP_VERSION_MAJOR) \".\" \\\n    \
+             DOORSTEP_STRINGIFY(DOORSTEP_VERSION_MINOR) \".\" \\\n    \
+             DOORSTEP_STRINGIFY(DOORSTEP_VERSION_PATCH)"
+        ),
+        "include/doorstep.h must build DOORSTEP_VERSION_STRING from DOORSTEP_VERSION_* \
+         (bindings-c/cbindgen.toml after_includes)"
+    );
 }

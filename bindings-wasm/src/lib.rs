@@ -8,11 +8,13 @@
 //! values:
 //!
 //! - a domain outcome (an invalid ID number, an answer with problems, a stamp that fails, a
-//!   broken ledger, a refused command or event, a date the calendar does not cover) is a
-//!   returned value: an [`IdReport`](JsIdReport), a [`Validation`](JsValidation), a
+//!   broken ledger, a refused command or event, a date the calendar does not cover, a
+//!   profile eligible for nothing or that cannot be matched) is a returned value: an
+//!   [`IdReport`](JsIdReport), a [`Validation`](JsValidation), a
 //!   [`VerdictReport`](JsVerdictReport), a [`LedgerReport`](JsLedgerReport), a
 //!   [`Decision`](JsDecision), an [`Evolution`](JsEvolution), a
-//!   [`ReplayReport`](JsReplayReport), a [`CalendarReport`](JsCalendarReport);
+//!   [`ReplayReport`](JsReplayReport), a [`CalendarReport`](JsCalendarReport), a
+//!   [`PolicyReport`](JsPolicyReport), [`PolicyLine`s](JsPolicyLines);
 //! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
 //!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
 //!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
@@ -35,7 +37,8 @@
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
 //! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, its
 //! stamp, authorisation and ledger calls in `src/authority.rs`, its case calls (decide,
-//! evolve, actions, deadline, replay) and the working calendar in `src/case.rs`, the
+//! evolve, actions, deadline, replay) and the working calendar in `src/case.rs`, its policy
+//! matching (免申即享: policies, matchPolicies, matchPolicyLines) in `src/policy.rs`, the
 //! guarded conversion of answers and other JSON arguments in `src/answer.rs`.
 
 mod answer;
@@ -45,6 +48,7 @@ mod engine;
 mod error;
 mod js;
 mod options;
+mod policy;
 mod types;
 
 use chrono::NaiveDate;
@@ -65,7 +69,8 @@ pub use options::{
 pub use types::{
     JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsDeadline, JsDecision,
     JsEvolution, JsFormSpec, JsIdKinds, JsIdReport, JsLedgerReport, JsMaterials, JsMatterSummaries,
-    JsProblems, JsReplayReport, JsTarget, JsValidation, JsVerdictReport,
+    JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport, JsTarget, JsValidation,
+    JsVerdictReport,
 };
 
 use error::coded_error;

@@ -595,6 +595,8 @@ export interface Case {
   stamps?: Stamp[];
   /** Why it was refused, rejected, suspended or sent back, most recent last; absent when none. */
   reasons?: string[];
+  /** How it was decided (准予 or 不予许可), once it was. */
+  outcome?: "approved" | "rejected";
   /** Client ids of the commands applied, in order (for idempotency); absent when none. */
   clientIds?: string[];
 }
@@ -850,6 +852,201 @@ export type CalendarReport =
       /** Why there is no answer (`calendar.out_of_range`, `calendar.invalid_pause`). */
       errors: [Problem];
     };
+
+/** Who a policy is for, and what a profile describes (its `kind`): 个人 or 企业. */
+export type PolicySubject = "person" | "enterprise";
+
+/** What a policy gives. */
+export interface PolicyBenefit {
+  /** What it is, for people, e.g. 每月发放高龄津贴 100 元. */
+  text: string;
+  /** The amount in fen (分), when it is money and fixed. */
+  amountFen?: number;
+}
+
+/** One eligibility condition of a policy. */
+export interface PolicyCondition {
+  /** Stable code, unique in the policy, e.g. `age`. */
+  code: string;
+  /** What must hold, in Chinese, e.g. 年满 80 周岁. */
+  description: string;
+  /** The same in English, when the catalogue gives it. */
+  descriptionEn?: string;
+  /** The rule over the profile (and `$at`, the matching date): it holds when truthy. */
+  rule: JsonLogicRule;
+}
+
+/** 政策, as the catalogue gives it (`Engine.policies`). Dates are `YYYY-MM-DD`. */
+export interface Policy {
+  /** Stable code, unique in the catalogue. */
+  code: string;
+  /** Name, e.g. 高龄津贴. */
+  name: string;
+  subject: PolicySubject;
+  /** Code of the department that grants it. */
+  department: string;
+  benefit: PolicyBenefit;
+  /** 免申即享: granted without an application once the data show eligibility. */
+  grantedWithoutApplication: boolean;
+  /** 政策依据: the document it rests on. */
+  basis?: string;
+  /** Every one must hold; none: every profile of the subject. */
+  conditions: PolicyCondition[];
+  /** First day it applies. */
+  effective: string;
+  /** Day it stops applying, if cancelled or replaced. */
+  cancelled?: string;
+}
+
+/**
+ * A person's profile (个人): the keys policy rules may read. Values are not checked: a rule
+ * sees what the profile holds, a missing value is `null`. Other keys (a phone number for the
+ * station's list) may be carried; rules cannot read them.
+ */
+export interface PersonProfile {
+  kind: "person";
+  /** 公民身份号码: a resident ID or residence permit number. */
+  residentId?: string;
+  /** 姓名. */
+  name?: string;
+  /** 出生日期, `YYYY-MM-DD`. */
+  birthDate?: string;
+  /** 性别. */
+  sex?: Sex;
+  /** 户籍: the GB/T 2260 division code and urban or rural. */
+  household?: { division?: string; type?: "urban" | "rural" };
+  /** 居住地: the GB/T 2260 division code. */
+  residence?: { division?: string };
+  /** 退役军人. */
+  veteran?: boolean;
+  /** 登记失业. */
+  unemployed?: boolean;
+  /** 失业登记日期, `YYYY-MM-DD`. */
+  unemployedSince?: string;
+  /** 失业保险累计缴费月数. */
+  unemploymentInsuranceMonths?: number;
+  /** 已就业（含灵活就业）. */
+  employed?: boolean;
+  /** 毕业年份. */
+  graduateYear?: number;
+  /** 学历. */
+  education?: "secondary" | "vocational" | "college" | "bachelor" | "master" | "doctor";
+  /** 困难类别: 低保, 特困, 低保边缘; absent: none. */
+  hardship?: "subsistence" | "extreme_poverty" | "low_income";
+  /** 家庭人均月收入（元）. */
+  incomePerCapita?: number;
+  /** 残疾等级, 1 (most severe) to 4. */
+  disabilityLevel?: 1 | 2 | 3 | 4;
+  /** 残疾类别. */
+  disabilityCategory?:
+    | "visual"
+    | "hearing"
+    | "speech"
+    | "physical"
+    | "intellectual"
+    | "mental"
+    | "multiple";
+  /** The district's own attributes, read as `extra.*`. */
+  extra?: { [key: string]: JsonValue };
+  [key: string]: unknown;
+}
+
+/** An enterprise's profile (企业): the keys policy rules may read (see `PersonProfile`). */
+export interface EnterpriseProfile {
+  kind: "enterprise";
+  /** 统一社会信用代码. */
+  creditCode?: string;
+  /** 名称. */
+  name?: string;
+  /** 注册地行政区划 (GB/T 2260). */
+  division?: string;
+  /** 企业规模. */
+  size?: "micro" | "small" | "medium" | "large";
+  /** 纳税信用等级. */
+  creditRating?: "A" | "B" | "M" | "C" | "D";
+  /** 行业 (GB/T 4754 门类). */
+  industry?: string;
+  /** 成立日期, `YYYY-MM-DD`. */
+  establishedDate?: string;
+  /** 参保职工人数. */
+  insuredEmployees?: number;
+  /** 新增参保就业人数. */
+  newHires?: number;
+  /** 新招用离校未就业高校毕业生人数. */
+  newHireGraduates?: number;
+  /** 新招用就业困难人员人数. */
+  newHireHardship?: number;
+  /** 新招用退役军人人数. */
+  newHireVeterans?: number;
+  /** 欠缴社会保险费. */
+  arrears?: boolean;
+  /** 列入严重失信主体名单. */
+  dishonest?: boolean;
+  /** The district's own attributes, read as `extra.*`. */
+  extra?: { [key: string]: JsonValue };
+  [key: string]: unknown;
+}
+
+/** What `Engine.matchPolicies` matches: a person or an enterprise, told by `kind`. */
+export type PolicyProfile = PersonProfile | EnterpriseProfile;
+
+/** Whether one condition held. */
+export interface PolicyReason {
+  /** The condition's code, or `subject` for a profile of the other subject. */
+  code: string;
+  held: boolean;
+  /** What the condition asks, in the language asked for (Chinese when there is no English). */
+  description: string;
+  /** Why the rule could not be evaluated, when it could not (then `held` is false). */
+  error?: Problem;
+}
+
+/** One policy in effect, matched against one profile. */
+export interface PolicyMatch {
+  /** The policy's code. */
+  code: string;
+  /** The policy's name. */
+  name: string;
+  /** Whether the profile is of the policy's subject and every condition holds. */
+  eligible: boolean;
+  /** 免申即享. */
+  grantedWithoutApplication: boolean;
+  /** Every condition, in order, held or failed; for the other subject, `subject` alone. */
+  reasons: PolicyReason[];
+}
+
+/** The outcome of `Engine.matchPolicies`: the matches and no errors, or one problem only. */
+export type PolicyReport =
+  | {
+      /** The codes of the policies the profile is eligible for, in catalogue order. */
+      eligible: string[];
+      /** Every policy in effect, in catalogue order. */
+      matches: PolicyMatch[];
+      errors: [];
+    }
+  | {
+      eligible: [];
+      matches: [];
+      /** Why the profile cannot be matched (`input.*`, `policy.profile_*`). */
+      errors: [Problem];
+    };
+
+/** One profile line of `Engine.matchPolicyLines`: its matches, or why it is not a profile. */
+export type PolicyLine =
+  | {
+      /** The 1-based line number (blank lines counted). */
+      line: number;
+      /** Every policy in effect, in catalogue order. */
+      matches: PolicyMatch[];
+      error?: undefined;
+    }
+  | {
+      /** The 1-based line number (blank lines counted). */
+      line: number;
+      matches?: undefined;
+      /** Why the line is not a profile (`input.*`, `policy.profile_*`). */
+      error: Problem;
+    };
 "#;
 
 #[wasm_bindgen]
@@ -930,4 +1127,16 @@ extern "C" {
     /// `CalendarReport`: the core's `doorstep::calendar::CalendarReport`.
     #[wasm_bindgen(typescript_type = "CalendarReport")]
     pub type JsCalendarReport;
+
+    /// `Policy[]`: the core's `doorstep::policy::Policy` list.
+    #[wasm_bindgen(typescript_type = "Policy[]")]
+    pub type JsPolicies;
+
+    /// `PolicyReport`: the core's `doorstep::policy::PolicyReport`.
+    #[wasm_bindgen(typescript_type = "PolicyReport")]
+    pub type JsPolicyReport;
+
+    /// `PolicyLine[]`: the core's `doorstep::policy::PolicyLine` list.
+    #[wasm_bindgen(typescript_type = "PolicyLine[]")]
+    pub type JsPolicyLines;
 }

@@ -1,7 +1,8 @@
 //! `doorstep case replay`: stored case events (办件事件, JSON Lines) replayed against a
-//! catalogue, as a district checks what a station's system sends in.
+//! catalogue, as a district checks what a station's system sends in; `doorstep case
+//! timeline`: one case's timeline from them, as the citizen sees it.
 //!
-//! Output, one JSON document per line:
+//! `replay` output, one JSON document per line:
 //!
 //! - first one `{"case": CASE}` line per case the events build, in case id order, each the
 //!   case's final state (the shape every binding returns);
@@ -38,4 +39,27 @@ pub(crate) fn replay(args: &[String]) -> Result<bool, UsageError> {
         crate::out::line(&json!({ "rejected": rejected }).to_string());
     }
     Ok(report.rejected.is_empty())
+}
+
+/// `doorstep case timeline [--lang zh-CN|en] EVENTS.jsonl CASE`: prints the case's timeline
+/// (`{"outcome": "found", "timeline": {...}}`: for a 一件事 with its member cases and their
+/// joined state, and the cases started by themselves, 免申即办) or why there is none
+/// (`{"outcome": "refused", "error": {...}}`: `case.not_found`, or a line that is not an
+/// event); `Ok(found)`. Needs no catalogue: the events say it all.
+pub(crate) fn timeline(args: &[String]) -> Result<bool, UsageError> {
+    let command = split_options(args, &["--lang"])?;
+    let [file, case] = command.positional.as_slice() else {
+        return Err(match command.positional.get(2) {
+            Some(extra) => UsageError::UnexpectedArgument((*extra).to_owned()),
+            None => UsageError::NoValues,
+        });
+    };
+    let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
+    let bytes = std::fs::read(file).map_err(|e| UsageError::File((*file).to_owned(), e))?;
+    let outcome = doorstep::case::timeline_jsonl(&bytes, case, lang);
+    crate::out::line(&serde_json::to_string(&outcome).unwrap_or_default());
+    Ok(matches!(
+        outcome,
+        doorstep::case::TimelineOutcome::Found { .. }
+    ))
 }

@@ -62,6 +62,8 @@ fn run(args: &[OsString]) -> Result<bool, UsageError> {
         ["stamp", "verify", ..] => stamp::verify(words.get(2..).unwrap_or_default()),
         ["ledger", "verify", ..] => stamp::verify_ledger(words.get(2..).unwrap_or_default()),
         ["case", "replay", ..] => case::replay(words.get(2..).unwrap_or_default()),
+        ["case", "timeline", ..] => case::timeline(words.get(2..).unwrap_or_default()),
+        ["metrics", ..] => demo::metrics(words.get(1..).unwrap_or_default()),
         ["policy", "match", ..] => policy::run_match(words.get(2..).unwrap_or_default()),
         [other, ..] => Err(UsageError::UnknownCommand((*other).to_owned())),
     }

@@ -8,8 +8,14 @@ use doorstep::args::ArgError;
 /// What `doorstep help` prints.
 pub(crate) const USAGE: &str = "\
 用法 / usage:
-  doorstep demo [--lang zh|en]
-      演示：检查一组示例号码 / show the identifier checks on sample values
+  doorstep demo [--days N] [--seed S] [--start YYYY-MM-DD] [--cases-per-day N] [--lang zh-CN|en] [--out DIR]
+      模拟海沧区 48 个社区站的一段时间（预约、各渠道、一件事、免申即办、帮办代办、补正、节假日、好差评、
+      差评整改、办不成事、期间撤销一项授权），全部经引擎办理并输出全区报告；--out 另写出 events.jsonl、
+      metrics.json 和 dashboard.html
+      simulate the sample district over a period, every step through the engine, and print the
+      district report; with --out also write the events, the metrics and an HTML dashboard
+  doorstep demo ids
+      号码核验演示 / the identifier checks on sample values
   doorstep id check [--kind KIND] [--at YYYY-MM-DD] [--lang zh|en] VALUE...
       每个号码输出一行 JSON；VALUE 为 - 时从标准输入逐行读取
       one JSON object per value; a VALUE of - reads values from standard input, one per line
@@ -33,11 +39,18 @@ pub(crate) const USAGE: &str = "\
       再按行号每个被拒事件输出一行 {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}}
       replay case events (JSON Lines): one {\"case\": CASE} line per case, in id order, then one
       {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}} line per refused event, in line order
+  doorstep case timeline [--lang zh-CN|en] EVENTS.jsonl CASE
+      一个案件的办理时间线（一件事含各子件及其汇总状态、免申即办的后续事项），输出 JSON
+      one case's timeline (a bundle with its member cases and joined state, successors started
+      without application): {\"outcome\": \"found\", \"timeline\"} or {\"outcome\": \"refused\", \"error\"}
   doorstep policy match --catalog FILE [--at YYYY-MM-DD] [--lang zh|en] PROFILES.jsonl
       政策匹配（免申即享）：每行一个个人或企业档案（PROFILES 为 - 时读标准输入），每行输出
       {\"line\", \"matches\"}（每项政策的 eligible 与 reasons）或 {\"line\", \"error\"}；--at 默认为今天
       match profiles (JSON Lines) against the catalogue's policies: one {\"line\", \"matches\"} line
       (each policy with eligible and reasons) or {\"line\", \"error\"} line per profile
+  doorstep metrics [--from YYYY-MM-DD] [--to YYYY-MM-DD] EVENTS.jsonl
+      由事件重算全区、各街道、各社区站的指标（与 demo 写出的 metrics.json 相同）
+      recompute the metrics of the district, its street centres and stations from events
   doorstep --version
 退出码 / exit status: 0 全部有效 all valid, 1 有无效号码、被拒事件或无法读取的档案行 some invalid, 2 用法错误 usage error";
 
@@ -68,6 +81,10 @@ pub(crate) enum UsageError {
     Engine(doorstep::engine::EngineError, doorstep::Lang),
     /// Exactly one of --matter and --bundle is needed.
     MatterOrBundle,
+    /// An option value out of its range or not of its form.
+    Invalid(&'static str, String),
+    /// A run that could not finish (the message says why).
+    Failed(String),
     /// A count of working days that is not a whole number within range.
     WorkingDays,
     /// An input the core cannot answer for, with its stable code and its message in zh-CN
@@ -123,6 +140,13 @@ impl fmt::Display for UsageError {
                 }
                 Ok(())
             }
+            Self::Invalid(option, value) => {
+                write!(
+                    f,
+                    "{option} 的取值无效 / invalid value for {option}: {value}"
+                )
+            }
+            Self::Failed(why) => write!(f, "无法完成 / could not finish: {why}"),
             Self::MatterOrBundle => f.write_str(
                 "请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",
             ),

@@ -371,3 +371,29 @@ fn a_line_that_is_not_utf8_is_refused_on_its_own() {
     assert!(stdout.contains("input.not_utf8"), "{stdout}");
     assert!(stdout.contains("\"case\""), "{stdout}");
 }
+
+#[test]
+fn timeline_prints_one_cases_steps_and_exits_0_or_1() {
+    let file = temp_file("timeline", &jsonl(&events()));
+    let out = doorstep(&["case", "timeline", "--lang", "en", &file, "HC-1"]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["outcome"], "found");
+    let steps: Vec<(&str, &str)> = value["timeline"]["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["case"].as_str().unwrap(), e["action"].as_str().unwrap()))
+        .collect();
+    // HC-2's step is another citizen's: not on HC-1's timeline.
+    assert_eq!(steps, [("HC-1", "submit"), ("HC-1", "accept")]);
+    assert!(value["timeline"].get("bundle").is_none());
+
+    let out = doorstep(&["case", "timeline", "--lang", "en", &file, "HC-9"]);
+    assert_eq!(out.status.code(), Some(1));
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["error"]["code"], "case.not_found");
+
+    let out = doorstep(&["case", "timeline", &file]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -124,8 +124,8 @@ fn values_can_come_from_standard_input() {
 }
 
 #[test]
-fn the_demo_runs_and_never_shows_a_whole_id_number() {
-    let out = doorstep(&["demo"]);
+fn the_identifier_demo_runs_and_never_shows_a_whole_id_number() {
+    let out = doorstep(&["demo", "ids"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("110105********002X"));

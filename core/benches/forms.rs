@@ -8,8 +8,9 @@
 //! Two answers: the merged 填单示范 (valid) and the same answer with about seven problems.
 //!
 //! Benchmarks, per answer:
-//! - `native form::validate`: the form engine over the merged form, built once — the same
-//!   work the JSON Schema validator does with its compiled schema;
+//! - `native CompiledForm::validate`: the form engine over the merged form, built and
+//!   compiled once ([`form::CompiledForm`]) — the same work the JSON Schema validator does
+//!   with its compiled schema;
 //! - `native Engine::validate`: the whole call a binding makes (member selection, merging
 //!   the members' forms, attributing problems to members);
 //! - `jsonschema iter_errors`: every problem, as the form engine reports them all;
@@ -49,7 +50,7 @@ use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use doorstep::Lang;
 use doorstep::engine::{Engine, Target};
-use doorstep::form::{self, Field, FieldType, FormSpec};
+use doorstep::form::{self, CompiledForm, Field, FieldType, FormSpec};
 use doorstep::ids::{self, IdKind};
 use serde_json::{Map, Value, json};
 
@@ -386,10 +387,17 @@ fn forms(c: &mut Criterion) {
     let invalid = spoiled(&form, &valid, 7, at);
     let schema = form_schema(&form);
     let validator = validator(&schema, at);
+    let compiled = CompiledForm::new(form.clone());
 
     // What is measured, and that both sides agree on the verdicts.
     let native_valid = engine.validate(&target, &valid, at, Lang::ZhCn).unwrap();
     let native_invalid = engine.validate(&target, &invalid, at, Lang::ZhCn).unwrap();
+    for answer in [&valid, &invalid] {
+        assert_eq!(
+            compiled.validate(answer, at, Lang::ZhCn),
+            form::validate(&form, answer, at, Lang::ZhCn)
+        );
+    }
     assert!(native_valid.form.valid, "{:?}", native_valid.form.errors);
     assert!(
         validator.is_valid(&valid),
@@ -431,8 +439,8 @@ fn forms(c: &mut Criterion) {
     for (label, answer) in [("valid", &valid), ("7 errors", &invalid)] {
         let name = format!("birth/{label}");
         let mut group = c.benchmark_group(&name);
-        bench(&mut group, &name, "native form::validate", || {
-            form::validate(&form, black_box(answer), at, Lang::ZhCn)
+        bench(&mut group, &name, "native CompiledForm::validate", || {
+            compiled.validate(black_box(answer), at, Lang::ZhCn)
         });
         bench(&mut group, &name, "native Engine::validate", || {
             engine.validate(&target, black_box(answer), at, Lang::ZhCn)
@@ -461,7 +469,7 @@ fn report() {
     for label in ["valid", "7 errors"] {
         let g = |f: &str| mean(&format!("birth/{label}/{f}"));
         let (Some(form), Some(engine), Some(errors), Some(is_valid)) = (
-            g("native form::validate"),
+            g("native CompiledForm::validate"),
             g("native Engine::validate"),
             g("jsonschema iter_errors"),
             g("jsonschema is_valid"),
@@ -469,11 +477,11 @@ fn report() {
             continue;
         };
         eprintln!(
-            "  {label:9} form::validate {form:8.0}  Engine::validate {engine:8.0}  \
+            "  {label:9} CompiledForm::validate {form:8.0}  Engine::validate {engine:8.0}  \
              jsonschema iter_errors {errors:8.0}  is_valid {is_valid:8.0}"
         );
         eprintln!(
-            "  {label:9} ratio form::validate / iter_errors {:.2}, / is_valid {:.2}; \
+            "  {label:9} ratio CompiledForm::validate / iter_errors {:.2}, / is_valid {:.2}; \
              Engine::validate / iter_errors {:.2}, / is_valid {:.2}",
             form / errors,
             form / is_valid,

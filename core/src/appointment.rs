@@ -89,49 +89,53 @@ pub struct Appointment {
     pub case: Option<String>,
 }
 
-/// What a citizen or a station asks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
-pub enum AppointmentCommand {
-    /// Book a slot.
-    Book {
-        /// The new appointment's id.
-        id: String,
-        /// The slot.
-        slot: String,
-        /// The applicant's account id.
-        applicant: String,
-        /// The matter's code.
-        matter: String,
-        /// Special groups the applicant belongs to.
-        #[serde(default)]
-        special_groups: Vec<SpecialGroup>,
-        /// A home visit instead of coming in.
-        #[serde(default)]
-        home_visit: bool,
-    },
-    /// Cancel before the slot starts.
-    Cancel {
-        /// The appointment.
-        id: String,
-    },
-    /// Record that the applicant did not come (after the slot ended).
-    NoShow {
-        /// The appointment.
-        id: String,
-    },
-    /// Record that the applicant came and which case was opened for them.
-    Arrive {
-        /// The appointment.
-        id: String,
-        /// The case opened (its `submit` names this appointment).
-        case: String,
-    },
+// `Deserialize` without serde's `Content` buffer, through `crate::tagged` (a new variant is
+// written here as in any enum).
+crate::tagged::tagged_enum! {
+    /// What a citizen or a station asks.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(
+        tag = "type",
+        rename_all = "snake_case",
+        rename_all_fields = "camelCase",
+        deny_unknown_fields
+    )]
+    pub enum AppointmentCommand {
+        /// Book a slot.
+        Book {
+            /// The new appointment's id.
+            id: String,
+            /// The slot.
+            slot: String,
+            /// The applicant's account id.
+            applicant: String,
+            /// The matter's code.
+            matter: String,
+            /// Special groups the applicant belongs to.
+            #[serde(default)]
+            special_groups: Vec<SpecialGroup>,
+            /// A home visit instead of coming in.
+            #[serde(default)]
+            home_visit: bool,
+        },
+        /// Cancel before the slot starts.
+        Cancel {
+            /// The appointment.
+            id: String,
+        },
+        /// Record that the applicant did not come (after the slot ended).
+        NoShow {
+            /// The appointment.
+            id: String,
+        },
+        /// Record that the applicant came and which case was opened for them.
+        Arrive {
+            /// The appointment.
+            id: String,
+            /// The case opened (its `submit` names this appointment).
+            case: String,
+        },
+    }
 }
 
 /// What happened to the book: the command, accepted, at a time.

@@ -15,7 +15,7 @@ use crate::authority::{self, AuthorityIndex, Authorization, Stamp, Step, Verdict
 use crate::calendar::WorkCalendar;
 use crate::catalog::bundle::{self, BundleReport};
 use crate::catalog::{self, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
-use crate::form::{self, FormSpec};
+use crate::form::{self, CompiledForm, FormSpec};
 use crate::input::InputError;
 use crate::{Coded, Lang, Problem};
 
@@ -181,7 +181,7 @@ pub struct Engine {
     /// Working days: statutory holidays and make-up days.
     calendar: WorkCalendar,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
-    bundle_forms: HashMap<(usize, u64), (Vec<usize>, FormSpec)>,
+    bundle_forms: HashMap<(usize, u64), (Vec<usize>, CompiledForm)>,
     /// The policies' distinct condition rules, each evaluated once per profile.
     policy_rules: crate::policy::RuleTable,
 }
@@ -223,7 +223,8 @@ impl Engine {
                     .iter()
                     .filter_map(|m| catalog.matters.iter().position(|x| std::ptr::eq(x, *m)))
                     .collect();
-                bundle_forms.insert((index, mask), (indices, bundle::merged_form(&matters)));
+                let form = CompiledForm::new(bundle::merged_form(&matters));
+                bundle_forms.insert((index, mask), (indices, form));
             }
         }
         Ok(Self {
@@ -363,24 +364,27 @@ impl Engine {
                 .find(|(_, b)| &b.code == code)
                 .ok_or(EngineError::UnknownBundle)?;
             let mask = bundle::member_mask(b, answer);
-            let merged;
-            let (matters, form) =
-                if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
-                    let matters: Vec<&Matter> = indices
-                        .iter()
-                        .filter_map(|&i| self.catalog.matters.get(i))
-                        .collect();
-                    (matters, form)
-                } else {
-                    let matters = bundle::masked_members(&self.catalog, b, mask);
-                    merged = bundle::merged_form(&matters);
-                    (matters, &merged)
-                };
+            if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
+                let matters: Vec<&Matter> = indices
+                    .iter()
+                    .filter_map(|&i| self.catalog.matters.get(i))
+                    .collect();
+                return Ok(bundle::validate_compiled(
+                    &self.catalog,
+                    b,
+                    &matters,
+                    form,
+                    answer,
+                    at,
+                    lang,
+                ));
+            }
+            let matters = bundle::masked_members(&self.catalog, b, mask);
             return Ok(bundle::validate_members(
                 &self.catalog,
                 b,
                 &matters,
-                form,
+                &bundle::merged_form(&matters),
                 answer,
                 at,
                 lang,

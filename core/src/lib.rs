@@ -18,6 +18,8 @@
 //! - [`authority`]: grants (下放 / 授权 / 委托 / 窗口前移), seals, stamp verification and
 //!   the hash-chained 用印台账;
 //! - [`case`]: 办件 as events — `decide` and `evolve`, roles, authority, deadlines;
+//! - [`review`], [`complaint`], [`metrics`]: 好差评 and its bad-review cases, 办不成事
+//!   complaints, and metrics as a fold over events;
 //! - [`appointment`]: 预约 slots, extended hours, home visits;
 //! - [`policy`]: 免申即享 / 政策匹配 — policies' eligibility rules matched against people's
 //!   and enterprises' profiles, with the reasons;
@@ -41,6 +43,7 @@ pub mod authority;
 pub mod calendar;
 pub mod case;
 pub mod catalog;
+pub mod complaint;
 #[cfg(feature = "conformance")]
 pub mod conformance;
 pub mod engine;
@@ -48,9 +51,12 @@ pub mod form;
 pub mod ids;
 pub mod input;
 pub mod lang;
+pub mod metrics;
 pub mod policy;
 pub mod problem;
+pub mod review;
 pub mod rule;
+mod tagged;
 
 pub use lang::Lang;
 

@@ -125,6 +125,7 @@ const stamps = readFixture('authority/stamps.json');
 const ledgers = readFixture('authority/ledgers.json');
 const casesFixture = readFixture('cases.json');
 const calendarFixture = readFixture('calendar.json');
+const policiesFixture = readFixture('policies.json');
 
 test('browser: the page ran without errors', () => {
   assert.equal(results.fatal, undefined);
@@ -298,4 +299,39 @@ test('browser: case misuse throws coded Errors', () => {
   assert.deepEqual(c.badCommand, { isError: true, code: 'input.shape', name: null });
   assert.deepEqual(c.notAnEvent, { isError: true, code: 'arg.invalid_type', name: 'event' });
   assert.deepEqual(c.notEvents, { isError: true, code: 'arg.invalid_type', name: 'events' });
+});
+
+test('browser: every policies fixture case ran', () => {
+  assert.deepEqual(
+    results.policy?.policyCases?.map((c) => c.name),
+    policiesFixture.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of policiesFixture.cases.entries()) {
+  test(`browser policies fixture: ${testCase.name}`, () => {
+    const result = results.policy?.policyCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: policies listed and matched, one by one and as a 摸排登记 list', () => {
+  const p = results.policy;
+  assert.ok(p.listed.includes('VET-HOLIDAY'));
+  assert.deepEqual(p.veteran.eligible, ['VET-HOLIDAY']);
+  assert.deepEqual(p.veteran.errors, []);
+  // The list is the fixture's cases on 2025-09-01 without a language, one per line, in order.
+  const cases = policiesFixture.cases.filter((c) => c.input.at === '2025-09-01' && c.input.lang === undefined);
+  assert.deepEqual(
+    p.lines,
+    cases.map((c, i) => [i + 1, c.expected.errors.length === 0 ? c.expected.eligible : c.expected.errors[0]]),
+  );
+});
+
+test('browser: policy misuse throws coded Errors', () => {
+  const p = results.policy;
+  assert.deepEqual(p.notAProfile, { isError: true, code: 'arg.invalid_type', name: 'profile' });
+  assert.deepEqual(p.notLines, { isError: true, code: 'arg.invalid_type', name: 'lines' });
+  assert.deepEqual(p.badDate, { isError: true, code: 'arg.invalid_date', name: null });
 });

@@ -303,3 +303,31 @@ export function runCasesCase(doorstep, catalog, testCase) {
     engine.free();
   }
 }
+
+// policies.json: {catalog, profile | value (+ repeat), at, lang?}: the profile — an object
+// as it is, text as the case gives it — matched by `Engine.matchPolicies` of an Engine over
+// the catalogue, loaded as of POLICIES_CATALOG_AT; the report is matched as above
+// (`eligible` and `matches` exactly, `errors` by code), as core/tests/policy.rs runs it.
+
+/** The date a policies.json catalogue is loaded as of (as core/tests/policy.rs loads it). */
+export const POLICIES_CATALOG_AT = '2025-09-01';
+
+/** The profile argument of a policies.json case: the `profile` value, else the text. */
+export function policyProfile(input) {
+  return input.profile !== undefined ? input.profile : caseValue(input);
+}
+
+/** The profile of a policies.json case as one line of JSON Lines text. */
+export function policyLine(input) {
+  return input.profile !== undefined ? JSON.stringify(input.profile) : caseValue(input);
+}
+
+/**
+ * Runs one policies.json case through `engine.matchPolicies` (an Engine over the case's
+ * catalogue); returns the PolicyReport and its mismatches.
+ */
+export function runPolicyCase(engine, testCase) {
+  const { input } = testCase;
+  const report = engine.matchPolicies(policyProfile(input), caseOptions(input));
+  return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
+}

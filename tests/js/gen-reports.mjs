@@ -18,18 +18,24 @@
 //                         Action[][], (DeadlineStatus | null)[], ReplayReport[] (arrays, and
 //                         JSON Lines broken here), CalendarReport[] (every calendar fixture,
 //                         both languages)
+//   generated/policy.ts   what the package returns for tests/fixtures/policies.json:
+//                         PolicyReport[] (every case, both languages), PolicyLine[] (the
+//                         profiles as one list, with a line that is not a profile), Policy[]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 import * as doorstep from 'doorstep';
 
 import {
   CASES_CATALOG_AT,
+  POLICIES_CATALOG_AT,
   applyPatch,
   authorityCatalogAt,
   caseOptions,
   caseValue,
   formTarget,
   ledgerText,
+  policyLine,
+  policyProfile,
 } from './fixture-rule.mjs';
 
 const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -339,4 +345,42 @@ console.log(
   `generated/case.ts: ${commands.length} commands, ${decisions.length} decisions, ` +
     `${evolutions.length} evolutions, ${caseList.length} cases, ${caseEvents.length} events, ` +
     `${deadlines.length} deadlines, ${replays.length} replays, ${calendarReports.length} calendar reports`,
+);
+
+const policiesFixture = JSON.parse(read('../fixtures/policies.json'));
+const policyEngines = new Map();
+const policyEngineFor = (name) => {
+  if (!policyEngines.has(name)) {
+    policyEngines.set(name, new doorstep.Engine(read(`../fixtures/${name}`), { at: POLICIES_CATALOG_AT }));
+  }
+  return policyEngines.get(name);
+};
+const policyReports = [];
+const policyLines = [];
+const policyLists = new Map();
+for (const { input } of policiesFixture.cases) {
+  const engine = policyEngineFor(input.catalog);
+  for (const lang of ['zh-CN', 'en']) {
+    policyReports.push(engine.matchPolicies(policyProfile(input), { at: input.at, lang }));
+  }
+  for (const policy of engine.policies({ at: input.at })) policyLists.set(JSON.stringify(policy), policy);
+}
+{
+  const engine = policyEngineFor('catalog/policies.json');
+  const list = [...policiesFixture.cases.map((c) => policyLine(c.input)), '', '[1]'].join('\n');
+  for (const lang of ['zh-CN', 'en']) policyLines.push(...engine.matchPolicyLines(list, { at: '2025-09-01', lang }));
+}
+for (const engine of policyEngines.values()) engine.free();
+writeTs(
+  'policy.ts',
+  'tests/fixtures/policies.json',
+  ['Policy', 'PolicyLine', 'PolicyReport'],
+  [
+    ['policyReports', 'PolicyReport[]', policyReports],
+    ['policyLines', 'PolicyLine[]', policyLines],
+    ['policies', 'Policy[]', [...policyLists.values()]],
+  ],
+);
+console.log(
+  `generated/policy.ts: ${policyReports.length} reports, ${policyLines.length} lines, ${policyLists.size} policies`,
 );

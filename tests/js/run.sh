@@ -4,7 +4,7 @@
 #      returns for every fixture and catalogue, typed with its declarations (one test),
 #   2. the Node suites (node.test.mjs: identifiers; engine.test.mjs: catalogue engine;
 #      authority.test.mjs: stamps, authorisation and the 用印台账; case.test.mjs: 办件 and the
-#      working calendar),
+#      working calendar; policy.test.mjs: 免申即享 policy matching),
 #   3. the browser suite (browser.test.mjs, Debian's Chromium; CHROMIUM=path to override),
 # and ends with the line `js: N passed, M failed` (node:test tests of both suites + tsc).
 # Exits non-zero on any failure. Works from any directory.
@@ -74,6 +74,7 @@ suite node node.test.mjs
 suite engine engine.test.mjs
 suite authority authority.test.mjs
 suite case case.test.mjs
+suite policy policy.test.mjs
 suite browser browser.test.mjs
 
 echo "js: $passed passed, $failed failed"

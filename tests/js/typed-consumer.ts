@@ -614,3 +614,57 @@ calendarQuery({ op: 'deadline', limitWorkingDays: 5, now: '2025-10-13' });
 export const dueBeforeNarrowing: string = calendarQuery(queryDeadline).due;
 // @ts-expect-error a pause starts on a day
 export const openEnded: Pause = { to: '2025-10-10' };
+
+// 免申即享 / 政策匹配: a station matches people it knows against the policies in effect and
+// says what is missing.
+import type {
+  EnterpriseProfile,
+  PersonProfile,
+  Policy,
+  PolicyLine,
+  PolicyMatch,
+  PolicyProfile,
+  PolicyReason,
+  PolicyReport,
+  PolicySubject,
+} from 'doorstep';
+
+const station: Engine = new Engine(catalogJson, { at: '2025-09-01' });
+const veteran: PersonProfile = {
+  kind: 'person',
+  veteran: true,
+  household: { division: '350205', type: 'urban' },
+  // Carried for the station's list; rules cannot read it.
+  phone: '13912345678',
+};
+const hiring: EnterpriseProfile = { kind: 'enterprise', size: 'small', newHires: 3, creditRating: 'A' };
+const inEffect: Policy[] = station.policies({ at: '2025-09-01' });
+const subjects: PolicySubject[] = inEffect.map((p) => p.subject);
+const benefits: (number | undefined)[] = inEffect.map((p) => p.benefit.amountFen);
+const policyReport: PolicyReport = station.matchPolicies(veteran, { at: '2025-09-01', lang: 'en' });
+const missing: string[] =
+  policyReport.errors.length === 0
+    ? policyReport.matches.flatMap((m: PolicyMatch) => m.reasons.filter((r: PolicyReason) => !r.held).map((r) => r.description))
+    : policyReport.errors.map((e: Problem) => e.message);
+const profileText: PolicyReport = station.matchPolicies(JSON.stringify(hiring));
+const profiles: PolicyProfile[] = [veteran, hiring];
+const list: PolicyLine[] = station.matchPolicyLines(profiles.map((p) => JSON.stringify(p)).join('\n'));
+const eligibleByLine: [number, string[] | string][] = list.map((l) =>
+  l.matches !== undefined ? [l.line, l.matches.filter((m) => m.eligible).map((m) => m.code)] : [l.line, l.error.code],
+);
+export const policyOutput = { subjects, benefits, missing, profileText, eligibleByLine };
+
+// @ts-expect-error a profile says whether it is a person or an enterprise
+station.matchPolicies({ veteran: true });
+// @ts-expect-error `kind` is person or enterprise
+export const family: PolicyProfile = { kind: 'family' };
+// @ts-expect-error a veteran is a boolean
+export const veteranText: PersonProfile = { kind: 'person', veteran: 'true' };
+// @ts-expect-error an enterprise's size is one of the sizes
+export const hugeSize: EnterpriseProfile = { kind: 'enterprise', size: 'huge' };
+// @ts-expect-error the list is JSON Lines text, not an array of profiles
+station.matchPolicyLines(profiles);
+// @ts-expect-error a line's error is there only once narrowed
+export const errorBeforeNarrowing: Problem = list[0]!.error;
+// @ts-expect-error matches are there only once `errors` narrowed the report
+export const firstMatch: PolicyMatch = station.matchPolicies(veteran).matches[0];

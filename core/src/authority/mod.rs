@@ -240,13 +240,13 @@ impl Registry {
 }
 
 /// The wall-clock time of `at` in China Standard Time (UTC+8, no daylight saving).
-pub(crate) fn cst_time(at: DateTime<FixedOffset>) -> chrono::NaiveDateTime {
+pub fn cst_time(at: DateTime<FixedOffset>) -> chrono::NaiveDateTime {
     let utc = at.naive_utc();
     utc.checked_add_signed(chrono::TimeDelta::hours(8))
         .unwrap_or(utc)
 }
 
 /// The calendar date of `at` in China Standard Time.
-pub(crate) fn cst_date(at: DateTime<FixedOffset>) -> NaiveDate {
+pub fn cst_date(at: DateTime<FixedOffset>) -> NaiveDate {
     cst_time(at).date()
 }

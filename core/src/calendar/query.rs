@@ -8,66 +8,70 @@ use serde::{Deserialize, Serialize};
 use super::{CalendarError, Deadline, DeadlineStatus, Pause, Thresholds, WorkCalendar};
 use crate::{Coded, Lang, Problem};
 
-/// One question to a [`WorkCalendar`], as JSON tagged by `op`.
-///
-/// ```
-/// use doorstep::calendar::{CalendarQuery, WorkCalendar};
-///
-/// let q: CalendarQuery =
-///     serde_json::from_str(r#"{"op":"addWorkingDays","date":"2025-09-30","days":5}"#).unwrap();
-/// let report = q.report(&WorkCalendar::china(), doorstep::Lang::ZhCn);
-/// assert_eq!(
-///     serde_json::to_value(&report).unwrap(),
-///     serde_json::json!({"date": "2025-10-14", "errors": []})
-/// );
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(
-    tag = "op",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
-#[non_exhaustive]
-pub enum CalendarQuery {
-    /// `isWorkingDay`: whether `date` is a working day → `{"workingDay": bool}`.
-    IsWorkingDay {
-        /// The day asked about.
-        date: NaiveDate,
-    },
-    /// `addWorkingDays`: the `days`-th working day after `date` → `{"date"}`.
-    AddWorkingDays {
-        /// The start day (not counted).
-        date: NaiveDate,
-        /// How many working days to add.
-        days: u32,
-    },
-    /// `workingDaysBetween`: the working days in `(from, to]` → `{"workingDays": n}`.
-    WorkingDaysBetween {
-        /// The start (excluded).
-        from: NaiveDate,
-        /// The end (included).
-        to: NaiveDate,
-    },
-    /// `deadline`: a time limit's due date, light and escalation on `now` →
-    /// [`DeadlineStatus`].
-    Deadline {
-        /// The day the matter was accepted.
-        accepted_on: NaiveDate,
-        /// The time limit in working days.
-        limit_working_days: u32,
-        /// The stretches during which the clock is stopped.
-        #[serde(default)]
-        pauses: Vec<Pause>,
-        /// Working days added by an extension.
-        #[serde(default)]
-        extension_working_days: Option<u32>,
-        /// Today.
-        now: NaiveDate,
-        /// The light's and escalation's thresholds; defaults when absent.
-        #[serde(default)]
-        thresholds: Thresholds,
-    },
+// `Deserialize` without serde's `Content` buffer, through `crate::tagged` (a new variant is
+// written here as in any enum).
+crate::tagged::tagged_enum! {
+    /// One question to a [`WorkCalendar`], as JSON tagged by `op`.
+    ///
+    /// ```
+    /// use doorstep::calendar::{CalendarQuery, WorkCalendar};
+    ///
+    /// let q: CalendarQuery =
+    ///     serde_json::from_str(r#"{"op":"addWorkingDays","date":"2025-09-30","days":5}"#).unwrap();
+    /// let report = q.report(&WorkCalendar::china(), doorstep::Lang::ZhCn);
+    /// assert_eq!(
+    ///     serde_json::to_value(&report).unwrap(),
+    ///     serde_json::json!({"date": "2025-10-14", "errors": []})
+    /// );
+    /// ```
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+    #[serde(
+        tag = "op",
+        rename_all = "camelCase",
+        rename_all_fields = "camelCase",
+        deny_unknown_fields
+    )]
+    #[non_exhaustive]
+    pub enum CalendarQuery {
+        /// `isWorkingDay`: whether `date` is a working day → `{"workingDay": bool}`.
+        IsWorkingDay {
+            /// The day asked about.
+            date: NaiveDate,
+        },
+        /// `addWorkingDays`: the `days`-th working day after `date` → `{"date"}`.
+        AddWorkingDays {
+            /// The start day (not counted).
+            date: NaiveDate,
+            /// How many working days to add.
+            days: u32,
+        },
+        /// `workingDaysBetween`: the working days in `(from, to]` → `{"workingDays": n}`.
+        WorkingDaysBetween {
+            /// The start (excluded).
+            from: NaiveDate,
+            /// The end (included).
+            to: NaiveDate,
+        },
+        /// `deadline`: a time limit's due date, light and escalation on `now` →
+        /// [`DeadlineStatus`].
+        Deadline {
+            /// The day the matter was accepted.
+            accepted_on: NaiveDate,
+            /// The time limit in working days.
+            limit_working_days: u32,
+            /// The stretches during which the clock is stopped.
+            #[serde(default)]
+            pauses: Vec<Pause>,
+            /// Working days added by an extension.
+            #[serde(default)]
+            extension_working_days: Option<u32>,
+            /// Today.
+            now: NaiveDate,
+            /// The light's and escalation's thresholds; defaults when absent.
+            #[serde(default)]
+            thresholds: Thresholds,
+        },
+    }
 }
 
 /// The answer to a [`CalendarQuery`]; its JSON has the fields of one variant.

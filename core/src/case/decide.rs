@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    Action, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event, EventKind,
-    Status, Text,
+    Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event,
+    EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
 use crate::authority::{Role, Stamp, Step, cst_date};
 use crate::calendar::Pause;
@@ -29,6 +29,8 @@ pub(crate) fn transition(from: Option<Status>, action: Action) -> Option<Status>
     };
     let to = match (from, action) {
         (S::Submitted, A::Accept) => S::Accepted,
+        // A case started without application (免申即办) waits in `Submitted` for this.
+        (S::Submitted, A::Confirm) => S::Submitted,
         (S::Submitted, A::NotAccept) => S::NotAccepted,
         (_, A::Claim | A::Release) if !from.is_final() => from,
         (S::Accepted, A::StartReview) => S::UnderReview,
@@ -57,9 +59,27 @@ pub(crate) fn transition(from: Option<Status>, action: Action) -> Option<Status>
 ///
 /// Checks, in order: idempotency, existence, version, status, role, proxy consent,
 /// authority of the acting organisation, assignment, the answer, the stamp.
+///
+/// Events may be for several cases: `submit_bundle` opens the bundle case and one case per
+/// member matter; concluding an approved case opens the cases its matter's successors start
+/// (免申即办). A command on a bundle case needs its member cases: see
+/// [`decide_with_members`].
 pub fn decide(
     engine: &Engine,
     case: Option<&Case>,
+    envelope: &CommandEnvelope,
+    ctx: &Context,
+) -> Result<Vec<Event>, CaseError> {
+    decide_with_members(engine, case, &[], envelope, ctx)
+}
+
+/// [`decide`], with the member cases of a bundle case as the client holds them (withdrawing
+/// a bundle withdraws its open members; `case.members_missing` names any not given).
+/// `members` is ignored for other cases.
+pub fn decide_with_members(
+    engine: &Engine,
+    case: Option<&Case>,
+    members: &[Case],
     envelope: &CommandEnvelope,
     ctx: &Context,
 ) -> Result<Vec<Event>, CaseError> {
@@ -71,11 +91,15 @@ pub fn decide(
     }
     let command = &envelope.command;
     let action = command.name();
-    let current = match (case, command) {
-        (Some(_), Command::Submit { .. }) => return Err(CaseError::Exists),
-        (None, Command::Submit { .. }) => None,
-        (None, _) => return Err(CaseError::NotFound),
-        (Some(c), _) => Some(c),
+    let opens = matches!(
+        command,
+        Command::Submit { .. } | Command::SubmitBundle { .. }
+    );
+    let current = match (case, opens) {
+        (Some(_), true) => return Err(CaseError::Exists),
+        (None, true) => None,
+        (None, false) => return Err(CaseError::NotFound),
+        (Some(c), false) => Some(c),
     };
     let version = current.map_or(0, |c| c.version);
     if envelope.expected_version != version {
@@ -85,18 +109,28 @@ pub fn decide(
         });
     }
     let date = cst_date(ctx.at);
-    let kind = match (current, command) {
-        (None, submit) => submitted(engine, submit, ctx, date)?,
+    let (kind, matter) = match (current, command) {
+        (None, Command::SubmitBundle { .. }) => {
+            return super::bundle::submit(engine, envelope, ctx, date);
+        }
+        (None, submit) => (submitted(engine, submit, ctx, date)?, None),
+        (Some(case), _) if case.is_bundle() => {
+            return super::bundle::on_bundle(case, members, envelope, ctx, date);
+        }
         (Some(case), command) => {
             let matter = case_matter(engine, case).ok_or(CaseError::UnknownMatter)?;
-            next(engine, case, matter, command, ctx, date)?
+            (
+                next(engine, case, matter, command, ctx, date)?,
+                Some(matter),
+            )
         }
     };
     let status = current.map(|c| c.status);
     if transition(status, kind.action()).is_none() {
         return Err(CaseError::WrongStatus { action, status });
     }
-    Ok(vec![Event {
+    let concluded = matches!(kind, EventKind::Concluded);
+    let mut events = vec![Event {
         schema: EVENT_SCHEMA,
         case: envelope.case.as_str().into(),
         version: next_version(version)?,
@@ -105,7 +139,21 @@ pub fn decide(
         channel: ctx.channel,
         at: ctx.at,
         kind,
-    }])
+    }];
+    // 免申即办: an approval that concludes starts the matter's successors.
+    if let (true, Some(case), Some(matter)) = (concluded, current, matter) {
+        if case.outcome == Some(Outcome::Approved) {
+            events.extend(super::successor::start(
+                engine,
+                case,
+                matter,
+                &envelope.client_id,
+                ctx.at,
+                date,
+            ));
+        }
+    }
+    Ok(events)
 }
 
 /// The `submitted` event of a new case.
@@ -130,15 +178,54 @@ fn submitted(
         .catalog()
         .matter_on(matter, date)
         .ok_or(CaseError::UnknownMatter)?;
+    check_submitter(
+        engine,
+        m,
+        applicant,
+        proxy.as_ref(),
+        special_groups,
+        ctx,
+        date,
+    )?;
+    valid_answer(m, answer, date)?;
+    Ok(EventKind::Submitted {
+        matter: m.code.as_str().into(),
+        matter_version: m.version,
+        limit_working_days: m.promised_limit_days,
+        applicant: applicant.as_str().into(),
+        proxy: proxy.clone(),
+        answer: answer.clone(),
+        special_groups: special_groups.clone(),
+        appointment: appointment.clone(),
+        parent: None,
+        origin: None,
+        awaiting_confirmation: false,
+        data_problems: Vec::new(),
+    })
+}
+
+/// Whether `ctx` may submit an application of matter `m` for `applicant`: the applicant, a
+/// proxy under consent, a desk with authority to receive it, or the system; a home visit
+/// only for a special group; a channel the matter offers.
+pub(super) fn check_submitter(
+    engine: &Engine,
+    m: &Matter,
+    applicant: &str,
+    proxy: Option<&ProxyConsent>,
+    special_groups: &[SpecialGroup],
+    ctx: &Context,
+    date: NaiveDate,
+) -> Result<(), CaseError> {
+    let matter = &m.code;
     let actor = &ctx.actor;
     match actor.role {
-        Role::Applicant if *actor.id == **applicant => {}
+        Role::Applicant if *actor.id == *applicant => {}
         Role::Proxy => {
-            let consent = proxy.as_ref().ok_or(CaseError::NoConsent)?;
+            let consent = proxy.ok_or(CaseError::NoConsent)?;
             let covers = consent.matters.is_empty() || consent.matters.contains(matter);
             if !m.proxy_allowed
                 || *consent.proxy != *actor.id
-                || &consent.applicant != applicant
+                || consent.applicant != applicant
                 || consent.expires < date
                 || !covers
             {
@@ -163,17 +250,7 @@ fn submitted(
     if !m.channels.contains(&ctx.channel) {
         return Err(CaseError::Channel);
     }
-    valid_answer(m, answer, date)?;
-    Ok(EventKind::Submitted {
-        matter: m.code.as_str().into(),
-        matter_version: m.version,
-        limit_working_days: m.promised_limit_days,
-        applicant: applicant.as_str().into(),
-        proxy: proxy.clone(),
-        answer: answer.clone(),
-        special_groups: special_groups.clone(),
-        appointment: appointment.clone(),
-    })
+    Ok(())
 }
 
 /// Roles that work at a window or in the back office.
@@ -228,9 +305,19 @@ fn permitted(
     };
     match action {
         Action::Submit => return Err(CaseError::Exists),
+        Action::Accept if case.awaiting_confirmation => return Err(CaseError::Unconfirmed),
         Action::Accept | Action::NotAccept => {
             staff(DESK)?;
             authorized(engine, ctx, &case.matter, Step::Accept)?;
+        }
+        Action::Confirm => {
+            if !case.awaiting_confirmation {
+                return Err(CaseError::WrongStatus {
+                    action: name,
+                    status: Some(case.status),
+                });
+            }
+            acts_for_applicant(case, ctx, date, name)?;
         }
         Action::Claim => {
             staff(DESK)?;
@@ -275,6 +362,12 @@ fn permitted(
             if matter.separation_of_duties && case.accepted_by.as_deref() == Some(&actor.id) {
                 return Err(CaseError::SeparationOfDuties);
             }
+            // Data nobody typed must be put right (补正) before a decision rests on it.
+            if !case.data_problems.is_empty() {
+                return Err(CaseError::InvalidAnswer {
+                    errors: case.data_problems.iter().map(|p| p.code.clone()).collect(),
+                });
+            }
             authorized(engine, ctx, &case.matter, Step::Decide)?;
             routed_here()?;
         }
@@ -285,7 +378,7 @@ fn permitted(
                 authorized(engine, ctx, &case.matter, Step::Deliver)?;
             }
         }
-        Action::Supplement | Action::Withdraw => on_behalf_of_applicant(case, ctx, date, name)?,
+        Action::Supplement | Action::Withdraw => acts_for_applicant(case, ctx, date, name)?,
     }
     Ok(())
 }
@@ -324,7 +417,8 @@ fn next(
 ) -> Result<EventKind, CaseError> {
     permitted(engine, case, matter, command.action(), ctx, date)?;
     Ok(match command {
-        Command::Submit { .. } => return Err(CaseError::Exists),
+        Command::Submit { .. } | Command::SubmitBundle { .. } => return Err(CaseError::Exists),
+        Command::Confirm => EventKind::Confirmed,
         Command::Accept => EventKind::Accepted {
             back_office: back_office(engine, case, matter, ctx),
         },
@@ -397,8 +491,9 @@ fn back_office(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> 
     }
 }
 
-/// The applicant themselves, or their proxy under the case's unexpired consent.
-fn on_behalf_of_applicant(
+/// Whether `ctx.actor` acts for the case's applicant: the applicant themselves, or their
+/// proxy under the case's unexpired consent (who may supplement, confirm and withdraw).
+pub(super) fn acts_for_applicant(
     case: &Case,
     ctx: &Context,
     date: NaiveDate,
@@ -465,7 +560,8 @@ fn valid_stamp(engine: &Engine, stamp: &Stamp) -> Result<(), CaseError> {
     }
 }
 
-fn valid_answer(
+/// The answer validates against the matter's form (`case.invalid_answer` with the codes).
+pub(super) fn valid_answer(
     matter: &Matter,
     answer: &serde_json::Value,
     date: NaiveDate,
@@ -493,7 +589,7 @@ pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
 }
 
 /// The version after `version`; a case at the largest version takes no more events.
-fn next_version(version: u64) -> Result<u64, CaseError> {
+pub(super) fn next_version(version: u64) -> Result<u64, CaseError> {
     version.checked_add(1).ok_or(CaseError::EventVersion {
         expected: version,
         found: version,
@@ -521,6 +617,10 @@ fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
         return Err(CaseError::DuplicateEvent);
     }
     let status = case.map(|c| c.status);
+    // A bundle case is only opened and withdrawn; its members carry the work.
+    if case.is_some_and(Case::is_bundle) && event.kind.action() != Action::Withdraw {
+        return Err(CaseError::BundleCase { action: "event" });
+    }
     transition(status, event.kind.action()).ok_or(CaseError::WrongStatus {
         action: "event",
         status,
@@ -537,46 +637,105 @@ fn apply(case: Option<Case>, event: &Event, to: Status) -> Result<Case, CaseErro
     Ok(case)
 }
 
-/// The case a `submitted` event opens (before the event itself is applied to it).
+/// The case a `submitted` or `bundle_submitted` event opens (before the event itself is
+/// applied to it).
 fn opened(event: &Event) -> Option<Case> {
-    let EventKind::Submitted {
-        matter,
-        matter_version,
-        limit_working_days,
-        applicant,
-        proxy,
-        answer,
-        special_groups,
-        appointment,
-    } = &event.kind
-    else {
-        return None;
+    let case = match &event.kind {
+        EventKind::Submitted {
+            matter,
+            matter_version,
+            limit_working_days,
+            applicant,
+            proxy,
+            answer,
+            special_groups,
+            appointment,
+            parent,
+            origin,
+            awaiting_confirmation,
+            data_problems,
+        } => Case {
+            matter: matter.clone(),
+            matter_version: *matter_version,
+            limit_working_days: *limit_working_days,
+            parent: parent.clone(),
+            origin: origin.clone(),
+            awaiting_confirmation: *awaiting_confirmation,
+            data_problems: data_problems.clone(),
+            ..blank(
+                event,
+                applicant,
+                proxy.as_ref(),
+                answer,
+                special_groups,
+                appointment.as_ref(),
+            )
+        },
+        EventKind::BundleSubmitted {
+            bundle,
+            applicant,
+            proxy,
+            answer,
+            special_groups,
+            appointment,
+            members,
+        } => Case {
+            matter: bundle.clone(),
+            members: members.clone(),
+            ..blank(
+                event,
+                applicant,
+                proxy.as_ref(),
+                answer,
+                special_groups,
+                appointment.as_ref(),
+            )
+        },
+        _ => return None,
     };
-    Some(Case {
+    Some(case)
+}
+
+/// A case as its opening event leaves it, before what only a matter's case has.
+fn blank(
+    event: &Event,
+    applicant: &Text,
+    proxy: Option<&ProxyConsent>,
+    answer: &Answer,
+    special_groups: &[SpecialGroup],
+    appointment: Option<&String>,
+) -> Case {
+    Case {
         id: event.case.clone(),
-        matter: matter.clone(),
-        matter_version: *matter_version,
+        matter: event.case.clone(),
+        matter_version: 0,
         status: Status::Submitted,
         version: 0,
         applicant: applicant.clone(),
-        proxy: proxy.clone(),
+        proxy: proxy.cloned(),
         channel: event.channel,
-        special_groups: special_groups.clone(),
-        appointment: appointment.clone(),
+        special_groups: special_groups.to_vec(),
+        appointment: appointment.cloned(),
         org: event.actor.org.clone(),
         answer: answer.clone(),
         submitted_at: event.at,
         accepted_on: None,
         accepted_by: None,
         back_office: None,
-        limit_working_days: *limit_working_days,
+        limit_working_days: 0,
         pauses: Vec::new(),
         extension_working_days: None,
         assignee: None,
         stamps: Vec::new(),
         reasons: Vec::new(),
+        outcome: None,
+        members: Vec::new(),
+        parent: None,
+        origin: None,
+        awaiting_confirmation: false,
+        data_problems: Vec::new(),
         client_ids: super::ClientIds::default(),
-    })
+    }
 }
 
 /// Applies a checked event to an existing case, in place.
@@ -603,19 +762,27 @@ fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
         }
         EventKind::Supplemented { answer } => {
             case.answer = answer.clone();
+            // The applicant's answer validated: nothing mapped is left in doubt.
+            case.data_problems.clear();
             close_pause(&mut case.pauses, date);
         }
+        EventKind::Confirmed => case.awaiting_confirmation = false,
         EventKind::Resumed => close_pause(&mut case.pauses, date),
         EventKind::Extended { working_days, .. } => {
             case.extension_working_days = Some(*working_days);
         }
-        EventKind::Approved { stamp } => case.stamps.push(stamp.clone()),
+        EventKind::Approved { stamp } => {
+            case.outcome = Some(Outcome::Approved);
+            case.stamps.push(stamp.clone());
+        }
         EventKind::Rejected { reason, stamp } => {
+            case.outcome = Some(Outcome::Rejected);
             case.reasons.push(reason.clone());
             case.stamps.push(stamp.clone());
         }
         EventKind::Withdrawn { reason } => case.reasons.extend(reason.clone()),
         EventKind::Submitted { .. }
+        | EventKind::BundleSubmitted { .. }
         | EventKind::ReviewStarted
         | EventKind::Concluded
         | EventKind::Delivered => {}
@@ -634,13 +801,16 @@ fn close_pause(pauses: &mut [Pause], date: NaiveDate) {
     }
 }
 
+/// Cases by id, as a replay builds them.
+pub(super) type Cases = HashMap<Text, Case, foldhash::fast::RandomState>;
+
 /// The cases a stream of events builds, and the events that could not be applied (by
 /// position, with why). A rejected event changes nothing; later events of its case are
 /// still tried.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Replay {
     /// Every case, by id (see [`Replay::report`] for them in id order).
-    pub cases: HashMap<Text, Case, foldhash::fast::RandomState>,
+    pub cases: Cases,
     /// Events refused: their 0-based position and the reason.
     pub rejected: Vec<(usize, CaseError)>,
 }
@@ -661,8 +831,8 @@ pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Replay {
 }
 
 /// Applies one event of a stream to the cases so far, in place; `extra` checks it further.
-fn replay_one(
-    cases: &mut HashMap<Text, Case, foldhash::fast::RandomState>,
+pub(super) fn replay_one(
+    cases: &mut Cases,
     event: &Event,
     extra: impl Fn(&Event) -> Result<(), CaseError>,
 ) -> Result<(), CaseError> {
@@ -706,6 +876,11 @@ fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
             .any(|m| *m.code == **matter && m.version == *matter_version)
             .then_some(())
             .ok_or(CaseError::UnknownMatter),
+        EventKind::BundleSubmitted { bundle, .. } => engine
+            .catalog()
+            .bundle(bundle)
+            .map(|_| ())
+            .ok_or(CaseError::UnknownBundle),
         EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => {
             valid_stamp(engine, stamp)
         }
@@ -714,6 +889,13 @@ fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
 }
 
 impl Replay {
+    /// The join of bundle case `id`'s members (see [`super::join`]); `None` when `id` is
+    /// not a bundle case.
+    pub fn bundle(&self, id: &str) -> Option<Result<super::BundleProgress, CaseError>> {
+        let bundle = self.cases.get(id).filter(|c| c.is_bundle())?;
+        Some(super::join(bundle, |member| self.cases.get(member)))
+    }
+
     /// The replay as every binding shows it: the cases in id order, and each refused
     /// event's position with its coded problem in `lang`.
     pub fn report(&self, lang: Lang) -> ReplayReport {

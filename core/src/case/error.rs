@@ -109,6 +109,27 @@ pub enum CaseError {
     /// `case.duplicate_event`: an event whose client id the case has already applied.
     #[error("重复事件 / duplicate event")]
     DuplicateEvent,
+    /// `case.unknown_bundle`: no 一件事 with this code.
+    #[error("一件事不存在 / unknown bundle")]
+    UnknownBundle,
+    /// `case.bundle_case`: a bundle case is only submitted and withdrawn as a whole; its
+    /// member cases are worked one by one.
+    #[error("一件事总件只能整体提交或撤回 / a bundle case is only submitted or withdrawn")]
+    BundleCase {
+        /// The command or event.
+        action: &'static str,
+    },
+    /// `case.members_missing`: a command on a bundle case needs its member cases, and
+    /// some were not given.
+    #[error("缺少一件事所含的办件 / member cases missing")]
+    MembersMissing {
+        /// The ids of the member cases not given.
+        cases: Vec<String>,
+    },
+    /// `case.unconfirmed`: a case started without application (免申即办) waits for the
+    /// applicant's confirmation before it is accepted.
+    #[error("待申请人确认 / awaiting the applicant's confirmation")]
+    Unconfirmed,
 }
 
 impl Coded for CaseError {
@@ -136,6 +157,10 @@ impl Coded for CaseError {
             Self::EventSchema { .. } => "case.event_schema",
             Self::EventVersion { .. } => "case.event_version",
             Self::DuplicateEvent => "case.duplicate_event",
+            Self::UnknownBundle => "case.unknown_bundle",
+            Self::BundleCase { .. } => "case.bundle_case",
+            Self::MembersMissing { .. } => "case.members_missing",
+            Self::Unconfirmed => "case.unconfirmed",
         }
     }
 
@@ -263,6 +288,29 @@ impl Coded for CaseError {
             Self::DuplicateEvent => lang
                 .pick("该事件已应用过", "This event was applied already")
                 .into(),
+            Self::UnknownBundle => lang.pick("一件事不存在", "No such bundle").into(),
+            Self::BundleCase { action } => {
+                if zh {
+                    format!("一件事总件只能整体提交或撤回，不能执行 {action}；请办理其所含各事项的办件")
+                } else {
+                    format!(
+                        "A bundle case is only submitted or withdrawn as a whole, not {action}; act on its member cases"
+                    )
+                }
+            }
+            Self::MembersMissing { cases } => {
+                if zh {
+                    format!("缺少一件事所含的办件：{}", list(cases))
+                } else {
+                    format!("The bundle's member cases are needed: {}", list(cases))
+                }
+            }
+            Self::Unconfirmed => lang
+                .pick(
+                    "免申即办的办件须经申请人确认后方可受理",
+                    "A case started without application is accepted once the applicant confirms it",
+                )
+                .into(),
         }
     }
 
@@ -277,6 +325,8 @@ impl Coded for CaseError {
                 json!({ "failures": failures })
             }
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
+            Self::BundleCase { action } => json!({ "action": action }),
+            Self::MembersMissing { cases } => json!({ "cases": cases }),
             Self::EventSchema { schema } => json!({ "schema": schema }),
             Self::EventVersion { expected, found } => {
                 json!({ "expected": expected, "found": found })

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
 
-use super::{Action, Actor, Answer, ProxyConsent, SpecialGroup, Text};
+use super::{Action, Actor, Answer, DataProblem, Member, ProxyConsent, SpecialGroup, Text};
 use crate::authority::Stamp;
 use crate::catalog::Channel;
 
@@ -37,108 +37,147 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// What happened.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase",
-    deny_unknown_fields
-)]
-pub enum EventKind {
-    /// 收件.
-    Submitted {
-        /// The matter's code.
-        matter: Text,
-        /// The matter version in effect, which the case keeps.
-        matter_version: u32,
-        /// The promised limit of that version, in working days.
-        limit_working_days: u32,
-        /// The applicant's account id.
-        applicant: Text,
-        /// The proxy's consent, when a proxy submitted.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        proxy: Option<ProxyConsent>,
-        /// The answer.
-        answer: Answer,
-        /// Special groups the applicant belongs to.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        special_groups: Vec<SpecialGroup>,
-        /// The appointment it came from, if any.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        appointment: Option<String>,
-    },
-    /// 受理, and passed to the back office that decides (前台综合受理、后台分类审批).
-    Accepted {
-        /// The organisation whose back office works the case from now on.
-        back_office: Text,
-    },
-    /// 不予受理.
-    NotAccepted {
-        /// Why.
-        reason: Text,
-    },
-    /// An officer took the case.
-    Claimed,
-    /// The officer let it go.
-    Released,
-    /// 审查 began.
-    ReviewStarted,
-    /// 补齐补正 requested; the clock stops.
-    SupplementRequested {
-        /// What is missing.
-        reason: Text,
-    },
-    /// The applicant supplied it; the clock runs again.
-    Supplemented {
-        /// The completed answer.
-        answer: Answer,
-    },
-    /// 挂起; the clock stops.
-    Suspended {
-        /// Why (hearing, testing, expert review …).
-        reason: Text,
-    },
-    /// Back from 挂起; the clock runs again.
-    Resumed,
-    /// 延期 (行政许可法 art. 42).
-    Extended {
-        /// Working days added.
-        working_days: u32,
-        /// Why.
-        reason: Text,
-        /// Who approved it.
-        approved_by: Text,
-    },
-    /// 准予, under a verified stamp.
-    Approved {
-        /// The stamp.
-        stamp: Arc<Stamp>,
-    },
-    /// 不予许可, under a verified stamp.
-    Rejected {
-        /// Why.
-        reason: Text,
-        /// The stamp.
-        stamp: Arc<Stamp>,
-    },
-    /// 办结.
-    Concluded,
-    /// 送达.
-    Delivered,
-    /// 撤回.
-    Withdrawn {
-        /// Why, if said.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<Text>,
-    },
+// `Deserialize` without serde's `Content` buffer, through `crate::tagged` (a new variant is
+// written here as in any enum).
+crate::tagged::tagged_enum! {
+    /// What happened.
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(
+        tag = "type",
+        rename_all = "snake_case",
+        rename_all_fields = "camelCase",
+        deny_unknown_fields
+    )]
+    pub enum EventKind {
+        /// 收件.
+        Submitted {
+            /// The matter's code.
+            matter: Text,
+            /// The matter version in effect, which the case keeps.
+            matter_version: u32,
+            /// The promised limit of that version, in working days.
+            limit_working_days: u32,
+            /// The applicant's account id.
+            applicant: Text,
+            /// The proxy's consent, when a proxy submitted.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            proxy: Option<ProxyConsent>,
+            /// The answer.
+            answer: Answer,
+            /// Special groups the applicant belongs to.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            special_groups: Vec<SpecialGroup>,
+            /// The appointment it came from, if any.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            appointment: Option<String>,
+            /// The bundle case it is a member of.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            parent: Option<Text>,
+            /// The case whose approval started it (免申即办).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            origin: Option<Text>,
+            /// Started without application; the applicant confirms before acceptance.
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            awaiting_confirmation: bool,
+            /// Problems of the mapped answer, for the back office.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            data_problems: Vec<DataProblem>,
+        },
+        /// 一件事 submitted: the bundle case opened, with the member cases opened with it.
+        BundleSubmitted {
+            /// The bundle's code.
+            bundle: Text,
+            /// The applicant's account id.
+            applicant: Text,
+            /// The proxy's consent, when a proxy submitted.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            proxy: Option<ProxyConsent>,
+            /// The answer to the merged form, normalised.
+            answer: Answer,
+            /// Special groups the applicant belongs to.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            special_groups: Vec<SpecialGroup>,
+            /// The appointment it came from, if any.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            appointment: Option<String>,
+            /// The member matters included and their cases.
+            members: Vec<Member>,
+        },
+        /// The applicant confirmed a case started without application.
+        Confirmed,
+        /// 受理, and passed to the back office that decides (前台综合受理、后台分类审批).
+        Accepted {
+            /// The organisation whose back office works the case from now on.
+            back_office: Text,
+        },
+        /// 不予受理.
+        NotAccepted {
+            /// Why.
+            reason: Text,
+        },
+        /// An officer took the case.
+        Claimed,
+        /// The officer let it go.
+        Released,
+        /// 审查 began.
+        ReviewStarted,
+        /// 补齐补正 requested; the clock stops.
+        SupplementRequested {
+            /// What is missing.
+            reason: Text,
+        },
+        /// The applicant supplied it; the clock runs again.
+        Supplemented {
+            /// The completed answer.
+            answer: Answer,
+        },
+        /// 挂起; the clock stops.
+        Suspended {
+            /// Why (hearing, testing, expert review …).
+            reason: Text,
+        },
+        /// Back from 挂起; the clock runs again.
+        Resumed,
+        /// 延期 (行政许可法 art. 42).
+        Extended {
+            /// Working days added.
+            working_days: u32,
+            /// Why.
+            reason: Text,
+            /// Who approved it.
+            approved_by: Text,
+        },
+        /// 准予, under a verified stamp.
+        Approved {
+            /// The stamp.
+            stamp: Arc<Stamp>,
+        },
+        /// 不予许可, under a verified stamp.
+        Rejected {
+            /// Why.
+            reason: Text,
+            /// The stamp.
+            stamp: Arc<Stamp>,
+        },
+        /// 办结.
+        Concluded,
+        /// 送达.
+        Delivered,
+        /// 撤回.
+        Withdrawn {
+            /// Why, if said.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            reason: Option<Text>,
+        },
+    }
 }
 
 impl EventKind {
     /// The action it records.
     pub fn action(&self) -> Action {
         match self {
-            Self::Submitted { .. } => Action::Submit,
+            Self::Submitted { .. } | Self::BundleSubmitted { .. } => Action::Submit,
+            Self::Confirmed => Action::Confirm,
             Self::Accepted { .. } => Action::Accept,
             Self::NotAccepted { .. } => Action::NotAccept,
             Self::Claimed => Action::Claim,

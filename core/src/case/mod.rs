@@ -26,11 +26,14 @@
 //! `Withdrawn` end it early.
 //! 即办件 go from Accepted straight to a decision, in the same visit.
 
+mod bundle;
 mod command;
 mod decide;
 mod error;
 mod event;
+mod successor;
 mod surface;
+mod timeline;
 
 use std::sync::Arc;
 
@@ -38,17 +41,23 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use bundle::{BundleProgress, BundleState, MemberProgress, join, member_case_id};
 pub use command::{Action, Command, CommandEnvelope};
 pub use decide::{
-    RejectedEvent, Replay, ReplayReport, available_actions, decide, evolve, replay, replay_checked,
+    RejectedEvent, Replay, ReplayReport, available_actions, decide, decide_with_members, evolve,
+    replay, replay_checked,
 };
 pub use error::CaseError;
 pub use event::{
     EVENT_SCHEMA, Event, EventKind, LineError, MAX_EVENT_BYTES, MAX_EVENTS_BYTES, decode_events,
 };
+pub use successor::{MAPPING_FAILED, SYSTEM_ACTOR, successor_case_id};
 pub use surface::{
     ActionsRequest, DeadlineRequest, DecideRequest, Decision, Evolution, EvolveRequest,
     MAX_REQUEST_BYTES, evolve_request,
+};
+pub use timeline::{
+    Timeline, TimelineCase, TimelineEntry, TimelineOutcome, timeline, timeline_jsonl,
 };
 
 use crate::authority::{Role, Stamp, Step};
@@ -261,9 +270,59 @@ pub struct Case {
     /// Why it was refused, rejected, suspended or sent back, most recent last.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Text>,
+    /// How it was decided, once it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// A bundle case (一件事): its member matters and their cases; `matter` is then the
+    /// bundle's code. Empty for a case of one matter.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    /// The bundle case this case is a member of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Text>,
+    /// The case whose approval started this one (免申即办).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Text>,
+    /// Started without application and not yet confirmed by the applicant.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub awaiting_confirmation: bool,
+    /// Problems of data nobody typed (a successor's mapped answer) for the back office to
+    /// resolve, by 补正; none once the answer validates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_problems: Vec<DataProblem>,
     /// Client ids of the commands applied, in order (for idempotency).
     #[serde(default, skip_serializing_if = "ClientIds::is_empty")]
     pub client_ids: ClientIds,
+}
+
+/// How a case was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// 准予.
+    Approved,
+    /// 不予许可.
+    Rejected,
+}
+
+/// A member of a bundle case: the matter and the case opened for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Member {
+    /// The matter's code.
+    pub matter: Text,
+    /// Its case's id.
+    pub case: Text,
+}
+
+/// A problem of an answer nobody typed: where (JSON Pointer) and what (the form's code).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DataProblem {
+    /// The field, as a JSON Pointer into the answer.
+    pub path: String,
+    /// The problem's code (`form.*`, or `successor.mapping` for a rule that failed).
+    pub code: String,
 }
 
 /// Longest client id, in bytes.
@@ -337,6 +396,11 @@ impl<'de> Deserialize<'de> for ClientIds {
 }
 
 impl Case {
+    /// Whether this is a bundle case (一件事 as a whole).
+    pub fn is_bundle(&self) -> bool {
+        !self.members.is_empty()
+    }
+
     /// The deadline as it stands (see [`crate::calendar::Deadline`]); `None` before
     /// acceptance.
     pub fn deadline(&self) -> Option<crate::calendar::Deadline> {

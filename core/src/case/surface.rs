@@ -21,6 +21,9 @@ pub struct DecideRequest {
     /// The case, or `None` before `submit`.
     #[serde(default)]
     pub case: Option<Case>,
+    /// For a command on a bundle case (withdrawal), its member cases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Case>,
     /// The command with its case id, expected version and client id.
     pub command: CommandEnvelope,
     /// Who, through which channel, when.
@@ -110,9 +113,10 @@ pub enum Evolution {
 impl Engine {
     /// [`super::decide`] for a request, as an outcome with messages in `lang`.
     pub fn decide_case(&self, request: &DecideRequest, lang: Lang) -> Decision {
-        match super::decide(
+        match super::decide_with_members(
             self,
             request.case.as_ref(),
+            &request.members,
             &request.command,
             &request.context,
         ) {

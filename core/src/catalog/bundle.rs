@@ -5,7 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Bundle, Catalog, Material, Matter};
-use crate::form::{self, FormReport, FormSpec};
+use crate::form::{self, CompiledForm, FormReport, FormSpec};
 use crate::rule::Rule;
 use crate::{Lang, Problem};
 
@@ -155,6 +155,35 @@ pub fn validate_members(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
+    report(catalog, bundle, matters, |ignored| {
+        form::validate_ignoring(form, answer, at, lang, ignored)
+    })
+}
+
+/// [`validate_members`] against the merged form compiled once ([`CompiledForm`]), as an
+/// engine keeps it.
+pub fn validate_compiled(
+    catalog: &Catalog,
+    bundle: &Bundle,
+    matters: &[&Matter],
+    form: &CompiledForm,
+    answer: &Value,
+    at: NaiveDate,
+    lang: Lang,
+) -> BundleReport {
+    report(catalog, bundle, matters, |ignored| {
+        form.validate_ignoring(answer, at, lang, ignored)
+    })
+}
+
+/// The bundle report of `validate(ignored)`, which validates against the merged form of
+/// `matters` dropping the keys `ignored` accepts.
+fn report(
+    catalog: &Catalog,
+    bundle: &Bundle,
+    matters: &[&Matter],
+    validate: impl FnOnce(&dyn Fn(&str) -> bool) -> FormReport,
+) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
     let asked_by_bundle = |key: &str| {
         bundle
@@ -163,7 +192,7 @@ pub fn validate_members(
             .filter_map(|m| catalog.matter(&m.matter))
             .any(|m| m.form.fields.iter().any(|f| f.key == key))
     };
-    let mut report = form::validate_ignoring(form, answer, at, lang, &asked_by_bundle);
+    let mut report = validate(&asked_by_bundle);
     for problem in &mut report.errors {
         attribute(problem, matters);
     }

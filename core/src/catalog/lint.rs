@@ -89,6 +89,10 @@ pub enum LintError {
         /// The path the rule reads.
         var: String,
     },
+    /// `catalog.successor_cycle`: matters that start each other in a loop (免申即办 would
+    /// never end).
+    #[error("后续事项构成循环 / successors form a cycle")]
+    SuccessorCycle,
 }
 
 impl Coded for LintError {
@@ -111,9 +115,11 @@ impl Coded for LintError {
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
+            Self::SuccessorCycle => "catalog.successor_cycle",
         }
     }
 
+    #[allow(clippy::too_many_lines)] // one arm per problem, in both languages
     fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::ZhCn;
         match self {
@@ -213,6 +219,12 @@ impl Coded for LintError {
                 }
             }
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
+            Self::SuccessorCycle => lang
+                .pick(
+                    "后续事项（免申即办）构成循环，办结后将无限触发",
+                    "The successors (免申即办) form a cycle: each would start the next forever",
+                )
+                .into(),
         }
     }
 
@@ -262,6 +274,7 @@ fn target_zh(target: &str) -> &'static str {
         "department" => "部门",
         "matter" => "事项",
         "grant" => "授权",
+        "field" => "字段",
         _ => "共享数据源",
     }
 }
@@ -309,6 +322,7 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     for (i, matter) in catalog.matters.iter().enumerate() {
         l.matter(catalog, matter, &format!("/matters/{i}"), &sources, at);
     }
+    l.successors(catalog);
     l.duplicates("/bundles", catalog.bundles.iter().map(|b| b.code.clone()));
     l.bundles(catalog);
     let registry = &catalog.authority;
@@ -552,6 +566,66 @@ impl Linter {
         }
     }
 
+    /// 免申即办: successors name matters that exist, map into fields their forms have, read
+    /// only the predecessor's answer and facts, and never loop.
+    fn successors(&mut self, catalog: &Catalog) {
+        let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (i, m) in catalog.matters.iter().enumerate() {
+            let answer_keys = top_keys(&m.form.fields);
+            for (j, successor) in m.successors.iter().enumerate() {
+                let path = format!("/matters/{i}/successors/{j}");
+                graph
+                    .entry(m.code.as_str())
+                    .or_default()
+                    .push(successor.matter.as_str());
+                if let Some(rule) = &successor.condition {
+                    self.predecessor_vars(rule, &answer_keys, &format!("{path}/condition"));
+                }
+                let Some(next) = catalog.matter(&successor.matter) else {
+                    self.push(
+                        format!("{path}/matter"),
+                        &LintError::UnknownReference { target: "matter" },
+                    );
+                    continue;
+                };
+                let keys = top_keys(&next.form.fields);
+                for (key, rule) in &successor.mapping {
+                    let at = format!("{path}/mapping/{}", pointer_escape(key));
+                    if !keys.contains(key) {
+                        self.push(at.clone(), &LintError::UnknownReference { target: "field" });
+                    }
+                    self.predecessor_vars(rule, &answer_keys, &at);
+                }
+            }
+        }
+        for (i, m) in catalog.matters.iter().enumerate() {
+            for (j, successor) in m.successors.iter().enumerate() {
+                if reaches(&graph, &successor.matter, &m.code) {
+                    self.push(
+                        format!("/matters/{i}/successors/{j}/matter"),
+                        &LintError::SuccessorCycle,
+                    );
+                }
+            }
+        }
+    }
+
+    /// The variables a successor's rule reads: `answer.<a key of the predecessor's form>`,
+    /// `matter`, `applicant`, `case` or `outcome`.
+    fn predecessor_vars(&mut self, rule: &Rule, answer_keys: &HashSet<String>, path: &str) {
+        for var in rule.vars() {
+            let mut parts = var.split('.');
+            let known = match parts.next() {
+                Some("answer") => parts.next().is_none_or(|k| answer_keys.contains(k)),
+                Some("matter" | "applicant" | "case" | "outcome") => parts.next().is_none(),
+                _ => var.is_empty(),
+            };
+            if !known {
+                self.push(path.to_owned(), &LintError::RuleUnknownField { var });
+            }
+        }
+    }
+
     fn bundles(&mut self, catalog: &Catalog) {
         for (i, bundle) in catalog.bundles.iter().enumerate() {
             let path = format!("/bundles/{i}");
@@ -600,6 +674,27 @@ impl Linter {
             }
         }
     }
+}
+
+/// Whether `to` is reachable from `from` along successor edges (a graph of matter codes;
+/// the walk visits each matter once, so it ends on any catalogue).
+fn reaches(graph: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
+    let mut seen = HashSet::new();
+    let mut stack = vec![from];
+    while let Some(code) = stack.pop() {
+        if code == to {
+            return true;
+        }
+        if seen.insert(code) {
+            stack.extend(graph.get(code).into_iter().flatten().copied());
+        }
+    }
+    false
+}
+
+/// `key` escaped for a JSON Pointer (RFC 6901).
+fn pointer_escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Whether two fields with one key ask the same thing: type, choices and sub-fields.

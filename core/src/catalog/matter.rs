@@ -167,6 +167,37 @@ pub struct Matter {
     /// The application form.
     #[validate(nested)]
     pub form: FormSpec,
+    /// 免申即办: matters that start by themselves when a case of this one concludes approved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(nested)]
+    pub successors: Vec<Successor>,
+}
+
+/// 免申即办: a matter that follows from a concluded one without an application. When a case
+/// of the predecessor concludes approved and `condition` holds, the engine opens a case of
+/// `matter` for the same applicant with the answer `mapping` computes: no form, no
+/// materials from the citizen.
+///
+/// `condition` and the `mapping` rules read the predecessor as
+/// `{"answer": {…}, "matter": code, "applicant": id, "case": id, "outcome": "approved"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Successor {
+    /// The successor matter's code.
+    #[validate(length(min = 1, max = 64))]
+    pub matter: String,
+    /// Started only when this rule holds (always when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Rule>,
+    /// The successor's answer: each key of its form computed by a rule. A rule giving
+    /// `null` leaves the key out.
+    #[serde(default)]
+    pub mapping: std::collections::BTreeMap<String, Rule>,
+    /// Whether the citizen confirms before the back office accepts (免申 but not unasked:
+    /// e.g. a benefit that depends on facts only the citizen can vouch for).
+    #[serde(default)]
+    pub confirm: bool,
 }
 
 impl Matter {

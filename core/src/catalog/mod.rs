@@ -17,6 +17,7 @@ use validator::Validate;
 pub use lint::{LintError, lint, lint_json};
 pub use matter::{
     AuthoritySource, Bundle, BundleMember, Channel, Material, MaterialForm, Matter, MatterType,
+    Successor,
 };
 pub use org::{Org, OrgLevel};
 
@@ -74,6 +75,11 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[validate(nested)]
     pub policies: Vec<crate::policy::Policy>,
+    /// 好差评 and 办不成事 settings (rectification and answer limits, the rating window,
+    /// the default rating); absent, [`crate::review::ReviewConfig::default`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(nested)]
+    pub reviews: Option<crate::review::ReviewConfig>,
 }
 
 impl Catalog {

@@ -6,12 +6,14 @@
 
 mod error;
 mod pattern;
+mod plan;
 mod prefill;
 mod spec;
 mod validate;
 
 pub use error::FormError;
 pub use pattern::Pattern;
+pub use plan::CompiledForm;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
 pub(crate) use validate::first_key;

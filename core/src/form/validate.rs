@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::plan::{FormPlan, Plan, reads_any};
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::ids::{self, IdKind};
 use crate::rule::Rule;
@@ -37,6 +38,18 @@ pub fn validate_ignoring(
     lang: Lang,
     ignored: &dyn Fn(&str) -> bool,
 ) -> FormReport {
+    run(form, &FormPlan::new(form), answer, at, lang, ignored)
+}
+
+/// Validates `answer` against `form`, whose plan is `plan`.
+pub(super) fn run(
+    form: &FormSpec,
+    plan: &FormPlan,
+    answer: &Value,
+    at: NaiveDate,
+    lang: Lang,
+    ignored: &dyn Fn(&str) -> bool,
+) -> FormReport {
     let mut run = Run {
         root: answer,
         at,
@@ -44,20 +57,17 @@ pub fn validate_ignoring(
         errors: Vec::new(),
         ignored,
     };
-    let normalized = run.object(&form.fields, answer, answer, "");
+    let normalized = run.object(&form.fields, &plan.fields, answer, answer, "");
     let checks = if answer.is_object() {
         form.checks.as_slice()
     } else {
         &[]
     };
-    for check in checks {
+    for (i, check) in checks.iter().enumerate() {
         // A check over values that already have a problem would only repeat it.
         let reads_bad_value = !run.errors.is_empty()
-            && check.rule.vars().iter().any(|var| {
-                let key = var.split('.').next().unwrap_or_default();
-                run.errors
-                    .iter()
-                    .any(|e| e.path.as_deref().is_some_and(|p| first_key(p) == key))
+            && plan.check_reads.get(i).is_some_and(|keys| {
+                reads_any(keys, run.errors.iter().filter_map(|e| e.path.as_deref()))
             });
         if reads_bad_value {
             continue;
@@ -93,6 +103,9 @@ struct Run<'a> {
     errors: Vec<Problem>,
 }
 
+/// The plan of a field that holds no fields.
+static EMPTY_PLAN: Plan = Plan::EMPTY;
+
 /// The first reference token of a JSON Pointer (unescaped enough for field keys).
 pub(crate) fn first_key(pointer: &str) -> &str {
     pointer
@@ -123,13 +136,19 @@ impl Run<'_> {
     }
 
     /// Whether `rule` (absent: `default`) holds; a rule that fails to evaluate is reported
-    /// at `path` and counts as not holding.
-    fn holds(&mut self, rule: Option<&Rule>, scope: &Value, default: bool, path: &str) -> bool {
+    /// at `parent`/`key` and counts as not holding.
+    fn holds(
+        &mut self,
+        rule: Option<&Rule>,
+        scope: &Value,
+        default: bool,
+        (parent, key): (&str, &str),
+    ) -> bool {
         let Some(rule) = rule else { return default };
         match rule.truthy(scope) {
             Ok(b) => b,
             Err(e) => {
-                self.push(path, &e);
+                self.push(&pointer(parent, key), &e);
                 false
             }
         }
@@ -137,56 +156,72 @@ impl Run<'_> {
 
     /// Validates the fields of an object; rules see `scope` (the answer, or the item of a
     /// repeating group). Returns the normalised object.
-    fn object(&mut self, fields: &[Field], value: &Value, scope: &Value, path: &str) -> Value {
+    ///
+    /// Field paths are written only for problems: a valid answer builds no strings but
+    /// its normalised values and their keys.
+    fn object(
+        &mut self,
+        fields: &[Field],
+        plan: &Plan,
+        value: &Value,
+        scope: &Value,
+        path: &str,
+    ) -> Value {
         let Some(map) = value.as_object() else {
             self.push(path, &FormError::NotAnObject);
             return Value::Null;
         };
         let top = std::ptr::eq(value, self.root);
-        for key in map.keys() {
-            let unknown = fields.iter().all(|f| &f.key != key);
-            if unknown && !(top && (self.ignored)(key)) {
+        let mut found: Vec<Option<&Value>> = vec![None; fields.len()];
+        plan.match_keys(fields, map, &mut found, |key| {
+            if !(top && (self.ignored)(key)) {
                 self.push(&pointer(path, key), &FormError::UnknownField);
             }
-        }
-        let mut out = Map::new();
-        for field in fields {
-            let field_path = pointer(path, &field.key);
-            if !self.holds(field.visible_if.as_ref(), scope, true, &field_path) {
+        });
+        let mut normal: Vec<Option<Value>> = vec![None; fields.len()];
+        for (position, field) in fields.iter().enumerate() {
+            let at = (path, field.key.as_str());
+            if !self.holds(field.visible_if.as_ref(), scope, true, at) {
                 continue; // a hidden field is neither validated nor kept
             }
             let required =
-                field.required || self.holds(field.required_if.as_ref(), scope, false, &field_path);
-            match map.get(&field.key) {
-                None | Some(Value::Null) => {
-                    if required {
-                        self.push(
-                            &field_path,
-                            &FormError::Required {
-                                label: self.label(field),
-                            },
-                        );
-                    }
-                }
+                field.required || self.holds(field.required_if.as_ref(), scope, false, at);
+            let missing = match found.get(position).copied().flatten() {
+                None | Some(Value::Null) => true,
                 Some(Value::String(s))
                     if s.trim().is_empty() && !field.field_type.is_container() =>
                 {
-                    if required {
-                        self.push(
-                            &field_path,
-                            &FormError::Required {
-                                label: self.label(field),
-                            },
-                        );
-                    }
+                    true
                 }
                 Some(v) => {
-                    if let Some(normal) = self.value(field, v, &field_path) {
-                        out.insert(field.key.clone(), normal);
+                    let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
+                    if let (Some(value), Some(slot)) =
+                        (self.value(field, nested, v, at), normal.get_mut(position))
+                    {
+                        *slot = Some(value);
                     }
+                    false
                 }
+            };
+            if missing && required {
+                self.push(
+                    &pointer(path, &field.key),
+                    &FormError::Required {
+                        label: self.label(field),
+                    },
+                );
             }
         }
+        // In key order, so that the map is built in one pass; of two fields with one key,
+        // the later one's value wins, as when inserting in field order.
+        let out: Map<String, Value> = plan
+            .by_key()
+            .iter()
+            .filter_map(|&position| {
+                let value = normal.get_mut(position)?.take()?;
+                Some((fields.get(position)?.key.clone(), value))
+            })
+            .collect();
         Value::Object(out)
     }
 
@@ -198,8 +233,15 @@ impl Run<'_> {
         }
     }
 
-    /// Checks and normalises one present value; `None` when it has a problem.
-    fn value(&mut self, field: &Field, value: &Value, path: &str) -> Option<Value> {
+    /// Checks and normalises one present value, at `parent`/`key`; `None` when it has a
+    /// problem. `plan` is the plan of a container's fields.
+    fn value(
+        &mut self,
+        field: &Field,
+        plan: &Plan,
+        value: &Value,
+        (parent, key): (&str, &str),
+    ) -> Option<Value> {
         let label = || self.label(field);
         let wrong_type = |expected| FormError::WrongType {
             label: label(),
@@ -231,9 +273,11 @@ impl Run<'_> {
                 .as_bool()
                 .map(Value::Bool)
                 .ok_or_else(|| wrong_type("boolean")),
+            // A date `parse_date` accepts is already written as the date writes itself
+            // (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
             FieldType::Date => match value.as_str() {
                 Some(s) => calendar::parse_date(s.trim())
-                    .map(|d| Value::String(d.to_string()))
+                    .map(|_| Value::String(s.trim().to_owned()))
                     .ok_or_else(|| FormError::Date { label: label() }),
                 None => Err(wrong_type("string")),
             },
@@ -278,15 +322,16 @@ impl Run<'_> {
                 None => Err(wrong_type("string")),
             },
             FieldType::Group => {
-                let normal = self.object(&field.fields, value, self.root, path);
+                let path = pointer(parent, key);
+                let normal = self.object(&field.fields, plan, value, self.root, &path);
                 return (!normal.is_null()).then_some(normal);
             }
-            FieldType::Repeat => return self.repeat(field, value, path),
+            FieldType::Repeat => return self.repeat(field, plan, value, &pointer(parent, key)),
         };
         match result {
             Ok(v) => Some(v),
             Err(e) => {
-                self.push(path, &e);
+                self.push(&pointer(parent, key), &e);
                 None
             }
         }
@@ -393,7 +438,7 @@ impl Run<'_> {
             })
     }
 
-    fn repeat(&mut self, field: &Field, value: &Value, path: &str) -> Option<Value> {
+    fn repeat(&mut self, field: &Field, plan: &Plan, value: &Value, path: &str) -> Option<Value> {
         let Some(items) = value.as_array() else {
             self.push(
                 path,
@@ -411,7 +456,15 @@ impl Run<'_> {
             .iter()
             .enumerate()
             // Rules inside a repeating group see the item they belong to.
-            .map(|(i, item)| self.object(&field.fields, item, item, &pointer(path, &i.to_string())))
+            .map(|(i, item)| {
+                self.object(
+                    &field.fields,
+                    plan,
+                    item,
+                    item,
+                    &pointer(path, &i.to_string()),
+                )
+            })
             .collect();
         Some(Value::Array(normal))
     }

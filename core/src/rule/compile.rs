@@ -131,6 +131,22 @@ pub(super) struct Call {
     pub(super) bare: bool,
     /// Where the operation is, kept only for operators whose evaluation can fail.
     pub(super) pointer: Option<Box<str>>,
+    /// For a `var` whose path is a literal string and whose default, if any, is a literal
+    /// (nearly every `var`): the keys of the path, split once here rather than on every
+    /// evaluation.
+    pub(super) keys: Option<Box<[Box<str>]>>,
+}
+
+/// The keys of the path of a `var` with arguments `args`, when they are all literal.
+fn literal_keys(op: Op, args: &[Node]) -> Option<Box<[Box<str>]>> {
+    match (op, args) {
+        (
+            Op::Var,
+            [Node::Literal(Value::String(path))]
+            | [Node::Literal(Value::String(path)), Node::Literal(_)],
+        ) if !path.is_empty() => Some(path.split('.').map(Box::from).collect()),
+        _ => None,
+    }
 }
 
 /// Compiles `value`, a container at nesting `depth` (1 = outermost) when it is one, whose
@@ -196,11 +212,13 @@ pub(super) fn compile(
                 });
             }
             let pointer = op.can_fail().then(|| pointer.as_str().into());
+            let keys = literal_keys(op, &args);
             Ok(Node::Call(Box::new(Call {
                 op,
                 args,
                 bare,
                 pointer,
+                keys,
             })))
         }
         _ => Ok(Node::Literal(value.clone())),

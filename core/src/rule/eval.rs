@@ -28,6 +28,16 @@ pub(super) fn eval<'a>(node: &'a Node, data: &'a Value) -> Result<Val<'a>, RuleE
 
 fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
     let args = call.args.as_slice();
+    // A `var` of a literal path: as `var` below, with the path split when compiling.
+    if let Some(keys) = &call.keys {
+        let found = keys
+            .iter()
+            .try_fold(data, |current, key| step(current, key));
+        return Ok(match (found, args.get(1)) {
+            (Some(value), _) | (None, Some(Node::Literal(value))) => Val::Ref(value),
+            (None, _) => Val::Json(Value::Null),
+        });
+    }
     match call.op {
         Op::If | Op::Ternary => {
             for pair in args.chunks(2) {
@@ -55,12 +65,26 @@ fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
         Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some => {
             scoped(call.op, args, data)
         }
+        // Most operations take one to three arguments: evaluate those onto the stack
+        // rather than into a new vector (a `var` or `==` then allocates nothing).
         op => {
-            let values = args
-                .iter()
-                .map(|n| eval(n, data))
-                .collect::<Result<Vec<_>, _>>()?;
-            apply(op, &values, data, call.pointer.as_deref())
+            let pointer = call.pointer.as_deref();
+            match args {
+                [] => apply(op, &[], data, pointer),
+                [a] => apply(op, &[eval(a, data)?], data, pointer),
+                [a, b] => apply(op, &[eval(a, data)?, eval(b, data)?], data, pointer),
+                [a, b, c] => {
+                    let values = [eval(a, data)?, eval(b, data)?, eval(c, data)?];
+                    apply(op, &values, data, pointer)
+                }
+                _ => {
+                    let values = args
+                        .iter()
+                        .map(|n| eval(n, data))
+                        .collect::<Result<Vec<_>, _>>()?;
+                    apply(op, &values, data, pointer)
+                }
+            }
         }
     }
 }
@@ -254,11 +278,16 @@ fn var<'a>(args: &[Val<'a>], data: &'a Value) -> Val<'a> {
 /// arrays by index.
 fn lookup<'a>(path: &str, data: &'a Value) -> Option<&'a Value> {
     path.split('.')
-        .try_fold(data, |current, key| match current {
-            Value::Object(map) => map.get(key),
-            Value::Array(items) => index(key).and_then(|i| items.get(i)),
-            _ => None,
-        })
+        .try_fold(data, |current, key| step(current, key))
+}
+
+/// The value under `key` in `current`: by key in an object, by index in an array.
+fn step<'a>(current: &'a Value, key: &str) -> Option<&'a Value> {
+    match current {
+        Value::Object(map) => map.get(key),
+        Value::Array(items) => index(key).and_then(|i| items.get(i)),
+        _ => None,
+    }
 }
 
 /// An array index written canonically (`0`, `12`; not `01` or `+1`).

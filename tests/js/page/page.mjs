@@ -1,9 +1,10 @@
 // Runs in Chromium, loaded by browser.test.mjs: the web build of the package, every shared
-// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar) through the
+// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar, policies) through the
 // shared rule, and the misuse contract. Results go to window.__results.
 import init, * as doorstep from '/pkg/index.js';
 import {
   CASES_CATALOG_AT,
+  POLICIES_CATALOG_AT,
   applyPatch,
   authorityCatalogAt,
   caseOutcome,
@@ -14,7 +15,9 @@ import {
   runFormCase,
   runLedgerCase,
   runLintCase,
+  runPolicyCase,
   runStampCase,
+  policyLine,
 } from '/lib/fixture-rule.mjs';
 
 const fetchJson = async (path) => {
@@ -182,6 +185,37 @@ async function caseSuite() {
   return result;
 }
 
+/** The policy suite: the policies fixture, and the same profiles as one 摸排登记 list. */
+async function policySuite() {
+  const policies = await fetchJson('/fixtures/policies.json');
+  const engines = new Map();
+  for (const c of policies.cases) {
+    const name = c.input.catalog;
+    if (!engines.has(name)) {
+      engines.set(name, new doorstep.Engine(await fetchText(`/fixtures/${name}`), { at: POLICIES_CATALOG_AT }));
+    }
+  }
+  const policyCases = runAll(policies.cases, (c) => runPolicyCase(engines.get(c.input.catalog), c).problems);
+  const engine = engines.get('catalog/policies.json');
+  const at = '2025-09-01';
+  const list = policies.cases
+    .filter((c) => c.input.at === at && c.input.lang === undefined)
+    .map((c) => policyLine(c.input))
+    .join('\n');
+  const lines = engine.matchPolicyLines(list, { at });
+  const result = {
+    policyCases,
+    listed: engine.policies({ at }).map((p) => p.code),
+    veteran: engine.matchPolicies({ kind: 'person', veteran: true, household: { division: '350205' } }, { at }),
+    lines: lines.map((l) => [l.line, l.matches ? l.matches.filter((m) => m.eligible).map((m) => m.code) : l.error.code]),
+    notAProfile: thrown(() => engine.matchPolicies(5, { at })),
+    notLines: thrown(() => engine.matchPolicyLines({}, { at })),
+    badDate: thrown(() => engine.policies({ at: '2025-02-30' })),
+  };
+  for (const e of engines.values()) e.free();
+  return result;
+}
+
 async function main() {
   await init();
   const fixtures = await (await fetch('/fixtures/ids.json')).json();
@@ -204,6 +238,7 @@ async function main() {
     engine: await engineSuite(),
     authority: await authoritySuite(),
     case: await caseSuite(),
+    policy: await policySuite(),
     misuse,
     wrongType: (() => {
       try {

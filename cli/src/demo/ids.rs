@@ -1,4 +1,4 @@
-//! `doorstep demo`: the identifier checks on sample values, as a window clerk would see them.
+//! `doorstep demo ids`: the identifier checks on sample values, as a window clerk would see them.
 
 use doorstep::args::CheckOptions;
 use doorstep::ids::{self, IdReport};

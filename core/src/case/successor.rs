@@ -1,0 +1,132 @@
+//! 免申即办: when a case concludes approved, the successors its matter declares start by
+//! themselves — a case for the same applicant, with an answer mapped from the
+//! predecessor's, and no form or material asked of the citizen.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use super::{Actor, Case, DataProblem, EVENT_SCHEMA, Event, EventKind};
+use crate::authority::Role;
+use crate::catalog::{Channel, Matter, Successor};
+use crate::engine::Engine;
+use crate::{Lang, form};
+
+/// The id of the system actor that opens successor cases.
+pub const SYSTEM_ACTOR: &str = "system";
+
+/// The code of a data problem where a mapping rule could not be evaluated.
+pub const MAPPING_FAILED: &str = "successor.mapping";
+
+/// The id of the case `predecessor` starts for `matter`: `{predecessor}/{matter}`.
+pub fn successor_case_id(predecessor: &str, matter: &str) -> String {
+    format!("{predecessor}/{matter}")
+}
+
+/// What the successors' rules read about the predecessor.
+fn facts(case: &Case) -> Value {
+    json!({
+        "answer": &*case.answer,
+        "matter": &*case.matter,
+        "applicant": &*case.applicant,
+        "case": &*case.id,
+        "outcome": case.outcome,
+    })
+}
+
+/// The `submitted` events of the successors `matter` declares for `case`, which concludes
+/// approved at `at` by the command with `client_id`. A successor whose condition does not
+/// hold (or cannot be evaluated), or whose matter is not in effect on `date`, does not
+/// start. Mapped data that fails the successor's form is kept, with its problems recorded
+/// on the new case for the back office (never dropped).
+pub(super) fn start(
+    engine: &Engine,
+    case: &Case,
+    matter: &Matter,
+    client_id: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+    date: NaiveDate,
+) -> Vec<Event> {
+    if matter.successors.is_empty() {
+        return Vec::new();
+    }
+    let facts = facts(case);
+    matter
+        .successors
+        .iter()
+        .filter(|s| {
+            s.condition
+                .as_ref()
+                .is_none_or(|rule| rule.truthy(&facts).unwrap_or(false))
+        })
+        .filter_map(|s| {
+            let next = engine.catalog().matter_on(&s.matter, date)?;
+            let (answer, data_problems) = mapped(s, next, &facts, date);
+            // The predecessor's consent carries over when it covers the successor.
+            let proxy = case.proxy.clone().filter(|c| {
+                next.proxy_allowed && (c.matters.is_empty() || c.matters.contains(&next.code))
+            });
+            Some(Event {
+                schema: EVENT_SCHEMA,
+                case: successor_case_id(&case.id, &next.code).into(),
+                version: 1,
+                client_id: client_id.to_owned(),
+                actor: Actor {
+                    id: SYSTEM_ACTOR.into(),
+                    role: Role::System,
+                    org: next.department.as_str().into(),
+                },
+                // Started from shared data, not at a window: counted as online.
+                channel: Channel::Online,
+                at,
+                kind: EventKind::Submitted {
+                    matter: next.code.as_str().into(),
+                    matter_version: next.version,
+                    limit_working_days: next.promised_limit_days,
+                    applicant: case.applicant.clone(),
+                    proxy,
+                    answer: answer.into(),
+                    special_groups: case.special_groups.clone(),
+                    appointment: None,
+                    parent: None,
+                    origin: Some(case.id.clone()),
+                    awaiting_confirmation: s.confirm,
+                    data_problems,
+                },
+            })
+        })
+        .collect()
+}
+
+/// The successor's answer from its mapping, and its problems: a rule that fails, and
+/// whatever the successor's form finds wrong. A valid answer is stored normalised.
+fn mapped(
+    successor: &Successor,
+    next: &Matter,
+    facts: &Value,
+    date: NaiveDate,
+) -> (Value, Vec<DataProblem>) {
+    let mut answer = Map::new();
+    let mut problems = Vec::new();
+    for (key, rule) in &successor.mapping {
+        match rule.evaluate(facts) {
+            Ok(Value::Null) => {}
+            Ok(value) => {
+                answer.insert(key.clone(), value);
+            }
+            Err(_) => problems.push(DataProblem {
+                path: format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+                code: MAPPING_FAILED.to_owned(),
+            }),
+        }
+    }
+    let answer = Value::Object(answer);
+    let report = form::validate(&next.form, &answer, date, Lang::ZhCn);
+    if report.valid && problems.is_empty() {
+        return (report.normalized, problems);
+    }
+    problems.extend(report.errors.into_iter().map(|p| DataProblem {
+        path: p.path.unwrap_or_default(),
+        code: p.code,
+    }));
+    (answer, problems)
+}

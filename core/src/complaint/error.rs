@@ -1,0 +1,191 @@
+//! Why a complaint command was refused, or a complaint event could not be applied.
+
+use serde_json::{Map, Value, json};
+
+use super::ComplaintStatus;
+use crate::authority::Role;
+use crate::{Coded, Lang};
+
+/// Why a complaint command was refused (nothing changed), or a stored event could not be
+/// replayed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ComplaintError {
+    /// `complaint.conflict`: the complaint moved on since the client saw it.
+    #[error("反映事项已被他人更新 / version conflict")]
+    Conflict {
+        /// The version the command was made against.
+        expected: u64,
+        /// The complaint's version now.
+        actual: u64,
+    },
+    /// `complaint.not_found`: no such complaint (only `report` starts one).
+    #[error("反映事项不存在 / no such complaint")]
+    NotFound,
+    /// `complaint.exists`: a complaint with this id exists.
+    #[error("反映事项已存在 / complaint exists")]
+    Exists,
+    /// `complaint.wrong_status`: the command does not apply in the complaint's status.
+    #[error("当前状态下不能执行此操作 / not allowed in this status")]
+    WrongStatus {
+        /// The command or event.
+        action: &'static str,
+        /// The complaint's status.
+        status: Option<ComplaintStatus>,
+    },
+    /// `complaint.role_not_permitted`: this role may not do this.
+    #[error("该角色不能执行此操作 / role not permitted")]
+    RoleNotPermitted {
+        /// The command.
+        action: &'static str,
+        /// The role.
+        role: Role,
+    },
+    /// `complaint.wrong_org`: the acting organisation is neither the one concerned nor
+    /// above it (nor the one it was referred to).
+    #[error("本机构无权处理此反映事项 / another organisation's complaint")]
+    WrongOrg,
+    /// `complaint.unknown_org`: no such organisation in the catalogue.
+    #[error("机构不存在 / unknown organisation")]
+    UnknownOrg,
+    /// `complaint.unknown_matter`: no such matter in the catalogue.
+    #[error("事项不存在 / unknown matter")]
+    UnknownMatter,
+    /// `complaint.text`: a required text is empty, or a text is too long.
+    #[error("文字说明为空或过长 / text empty or too long")]
+    Text,
+    /// `complaint.calendar`: the deadline falls outside the calendar's known years.
+    #[error("超出工作日历范围 / outside the calendar")]
+    Calendar,
+    /// `complaint.client_id`: a client id must have 1 to 128 bytes and no control
+    /// characters.
+    #[error("客户端编号不合规 / invalid client id")]
+    ClientId,
+    /// `complaint.event_schema`: an event of a newer format than this library reads.
+    #[error("事件格式版本过新 / event schema too new")]
+    EventSchema {
+        /// The event's schema.
+        schema: u32,
+    },
+    /// `complaint.event_version`: an event out of sequence for its complaint.
+    #[error("事件序号不连续 / event out of sequence")]
+    EventVersion {
+        /// The version expected.
+        expected: u64,
+        /// The version found.
+        found: u64,
+    },
+    /// `complaint.duplicate_event`: an event whose client id the complaint has applied.
+    #[error("重复事件 / duplicate event")]
+    DuplicateEvent,
+}
+
+impl Coded for ComplaintError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Conflict { .. } => "complaint.conflict",
+            Self::NotFound => "complaint.not_found",
+            Self::Exists => "complaint.exists",
+            Self::WrongStatus { .. } => "complaint.wrong_status",
+            Self::RoleNotPermitted { .. } => "complaint.role_not_permitted",
+            Self::WrongOrg => "complaint.wrong_org",
+            Self::UnknownOrg => "complaint.unknown_org",
+            Self::UnknownMatter => "complaint.unknown_matter",
+            Self::Text => "complaint.text",
+            Self::Calendar => "complaint.calendar",
+            Self::ClientId => "complaint.client_id",
+            Self::EventSchema { .. } => "complaint.event_schema",
+            Self::EventVersion { .. } => "complaint.event_version",
+            Self::DuplicateEvent => "complaint.duplicate_event",
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        let (zh_text, en_text) = match self {
+            Self::Conflict { expected, actual } => {
+                return if zh {
+                    format!("反映事项已更新（版本 {expected} → {actual}），请刷新后重试")
+                } else {
+                    format!(
+                        "The complaint moved on (version {expected} → {actual}); reload and retry"
+                    )
+                };
+            }
+            Self::WrongStatus { action, status } => {
+                let status = status.map_or("none", ComplaintStatus::name);
+                return if zh {
+                    format!("反映事项处于 {status} 状态，不能执行 {action}")
+                } else {
+                    format!("{action} is not allowed while the complaint is {status}")
+                };
+            }
+            Self::RoleNotPermitted { action, role } => {
+                let role = serde_json::to_value(role).unwrap_or_default();
+                let role = role.as_str().unwrap_or_default().to_owned();
+                return if zh {
+                    format!("角色 {role} 不能执行 {action}")
+                } else {
+                    format!("The role {role} may not {action}")
+                };
+            }
+            Self::EventSchema { schema } => {
+                return if zh {
+                    format!("事件格式版本 {schema} 高于本库支持的版本")
+                } else {
+                    format!("Event schema {schema} is newer than this library reads")
+                };
+            }
+            Self::EventVersion { expected, found } => {
+                return if zh {
+                    format!("事件序号应为 {expected}，实为 {found}")
+                } else {
+                    format!("Event version {found} where {expected} was expected")
+                };
+            }
+            Self::NotFound => ("反映事项不存在", "No such complaint"),
+            Self::Exists => ("该反映事项编号已被使用", "A complaint with this id exists"),
+            Self::WrongOrg => (
+                "只有所涉机构、其上级机构或承办机构可以处理此反映事项",
+                "Only the organisation concerned, one above it, or the one it was referred to handles this complaint",
+            ),
+            Self::UnknownOrg => ("目录中没有该机构", "No such organisation in the catalogue"),
+            Self::UnknownMatter => ("目录中没有该事项", "No such matter in the catalogue"),
+            Self::Text => (
+                "文字说明不能为空且不能超过 2000 字",
+                "A text must be 1 to 2000 characters",
+            ),
+            Self::Calendar => (
+                "答复期限超出工作日历的年份范围",
+                "The deadline falls outside the calendar's years",
+            ),
+            Self::ClientId => (
+                "客户端编号须为 1 至 128 字节且不含控制字符",
+                "A client id has 1 to 128 bytes and no control characters",
+            ),
+            Self::DuplicateEvent => ("该事件已应用过", "This event was applied already"),
+        };
+        lang.pick(zh_text, en_text).into()
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::Conflict { expected, actual } => {
+                json!({ "expected": expected, "actual": actual })
+            }
+            Self::WrongStatus { action, status } => {
+                json!({ "action": action, "status": status.map(ComplaintStatus::name) })
+            }
+            Self::RoleNotPermitted { action, role } => json!({ "action": action, "role": role }),
+            Self::EventSchema { schema } => json!({ "schema": schema }),
+            Self::EventVersion { expected, found } => {
+                json!({ "expected": expected, "found": found })
+            }
+            _ => return Map::new(),
+        };
+        match params {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+}

@@ -1,0 +1,928 @@
+//! 一件事 as cases and 免申即办 successors, on the Haicang sample catalogue: one birth answer
+//! opens cases at 卫健, 公安, 医保 and 人社 that join into the bundle's state; withdrawing
+//! the bundle withdraws what is open; a concluded retirement starts 医保在职转退休 with
+//! mapped data; mapped data that fails is flagged, never dropped; one timeline.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use doorstep::Coded;
+use doorstep::authority::{Operator, Role, Stamp, StampAct, Step};
+use doorstep::case::{
+    Actor, BundleState, Case, CaseError, Command, CommandEnvelope, Context, Event, EventKind,
+    Outcome, Replay, Status, decide_with_members, evolve, replay, timeline, timeline_jsonl,
+};
+use doorstep::catalog::Channel;
+use doorstep::engine::{Engine, Target};
+use serde_json::{Value, json};
+
+const STATION: &str = "350205-001-01";
+const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+const BIRTH_CERT: &str = "350205-WJ-001";
+const BIRTH_REG: &str = "350205-GA-001";
+const NEWBORN_INSURANCE: &str = "350205-YB-001";
+const SOCIAL_CARD: &str = "350205-RS-003";
+const MATERNITY: &str = "350205-YB-002";
+const PENSION: &str = "350205-RS-005";
+const RETIRED_INSURANCE: &str = "350205-YB-003";
+
+fn sample() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn engine_of(catalog: &Value) -> Engine {
+    Engine::load(
+        &catalog.to_string(),
+        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+    )
+    .unwrap()
+}
+
+fn at(text: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(text).unwrap()
+}
+
+fn ctx(id: &str, role: Role, org: &str, when: &str) -> Context {
+    Context {
+        actor: Actor {
+            id: id.into(),
+            role,
+            org: org.into(),
+        },
+        channel: Channel::Window,
+        at: at(when),
+    }
+}
+
+/// Every case the events so far built, and the events.
+#[derive(Default)]
+struct World {
+    events: Vec<Event>,
+}
+
+impl World {
+    fn cases(&self) -> Replay {
+        let replay = replay(&self.events);
+        assert!(replay.rejected.is_empty(), "{:?}", replay.rejected);
+        replay
+    }
+
+    fn case(&self, id: &str) -> Case {
+        self.cases().cases.get(id).cloned().unwrap()
+    }
+
+    /// Decides `command` on case `id` (with the member cases of a bundle) and stores the
+    /// events; the events, or the refusal.
+    fn act(
+        &mut self,
+        id: &str,
+        client: &str,
+        command: Command,
+        ctx: &Context,
+    ) -> Result<Vec<Event>, CaseError> {
+        let cases = self.cases();
+        let case = cases.cases.get(id);
+        let members: Vec<Case> = case
+            .map(|c| {
+                c.members
+                    .iter()
+                    .filter_map(|m| cases.cases.get(&m.case).cloned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let envelope = CommandEnvelope {
+            case: id.into(),
+            expected_version: case.map_or(0, |c| c.version),
+            client_id: client.into(),
+            command,
+        };
+        let events = decide_with_members(&engine_cache(), case, &members, &envelope, ctx)?;
+        // Every event applies to the case it is for.
+        for e in &events {
+            let before = cases.cases.get(&e.case).cloned();
+            evolve(before, e).unwrap();
+        }
+        self.events.extend(events.clone());
+        Ok(events)
+    }
+}
+
+thread_local! {
+    static ENGINE: std::cell::RefCell<Option<Engine>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The engine the current test set up (see [`with_engine`]).
+fn engine_cache() -> Engine {
+    ENGINE.with(|e| e.borrow().clone().unwrap())
+}
+
+fn with_engine(engine: Engine) {
+    ENGINE.with(|e| *e.borrow_mut() = Some(engine));
+}
+
+fn stamp(case: &str, matter: &str, dept: &str, when: &str) -> Stamp {
+    Stamp {
+        seal: format!("seal-{dept}-official"),
+        case: case.into(),
+        matter: matter.into(),
+        step: Step::Decide,
+        act: StampAct::Ordinary,
+        operator: Operator {
+            id: format!("bo-{dept}"),
+            role: Role::BackOffice,
+        },
+        accepted_by: Some(format!("fd-{dept}")),
+        place: dept.into(),
+        at: at(when),
+        digest: DIGEST.into(),
+    }
+}
+
+/// Works a member case at its department: accepted by the front desk, reviewed unless a
+/// 即办件, decided (approved or rejected) under the department's seal, concluded.
+fn work(world: &mut World, case: &str, approve: bool, day: &str) {
+    let c = world.case(case);
+    let engine = engine_cache();
+    let matter = engine.catalog().matter(&c.matter).unwrap().clone();
+    let dept = matter.department.as_str();
+    let fd = ctx(
+        &format!("fd-{dept}"),
+        Role::FrontDesk,
+        dept,
+        &format!("{day}T09:00:00+08:00"),
+    );
+    let bo = |time: &str| {
+        ctx(
+            &format!("bo-{dept}"),
+            Role::BackOffice,
+            dept,
+            &format!("{day}T{time}+08:00"),
+        )
+    };
+    world
+        .act(case, &format!("{case}-accept"), Command::Accept, &fd)
+        .unwrap();
+    if !matter.immediate {
+        world
+            .act(
+                case,
+                &format!("{case}-review"),
+                Command::StartReview,
+                &bo("10:00:00"),
+            )
+            .unwrap();
+    }
+    let when = format!("{day}T11:00:00+08:00");
+    let stamp = stamp(case, &c.matter, dept, &when);
+    let decision = if approve {
+        Command::Approve { stamp }
+    } else {
+        Command::Reject {
+            reason: "材料不符".into(),
+            stamp,
+        }
+    };
+    world
+        .act(case, &format!("{case}-decide"), decision, &bo("11:00:00"))
+        .unwrap();
+    world
+        .act(
+            case,
+            &format!("{case}-conclude"),
+            Command::Conclude,
+            &bo("11:30:00"),
+        )
+        .unwrap();
+}
+
+fn bundle_answer(engine: &Engine, bundle: &str) -> Value {
+    engine
+        .form(
+            &Target::bundle(bundle),
+            NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+        )
+        .unwrap()
+        .example
+}
+
+fn submit_bundle(
+    world: &mut World,
+    id: &str,
+    bundle: &str,
+    answer: Value,
+) -> Result<Vec<Event>, CaseError> {
+    world.act(
+        id,
+        "submit",
+        Command::SubmitBundle {
+            bundle: bundle.into(),
+            applicant: "u-lin".into(),
+            proxy: None,
+            answer: answer.into(),
+            special_groups: vec![],
+            appointment: None,
+        },
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-10-13T09:00:00+08:00",
+        ),
+    )
+}
+
+fn birth() -> World {
+    with_engine(engine_of(&sample()));
+    let mut world = World::default();
+    let answer = bundle_answer(&engine_cache(), "birth");
+    submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
+    world
+}
+
+#[test]
+fn one_birth_answer_opens_a_case_at_each_department() {
+    let world = birth();
+    let cases = world.cases();
+    let bundle = &cases.cases["B-1"];
+    assert!(bundle.is_bundle());
+    assert_eq!(&*bundle.matter, "birth");
+    let matters: Vec<&str> = bundle.members.iter().map(|m| &*m.matter).collect();
+    assert_eq!(
+        matters,
+        [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, SOCIAL_CARD]
+    );
+    let engine = engine_cache();
+    let departments: BTreeSet<String> = bundle
+        .members
+        .iter()
+        .map(|m| {
+            let child = &cases.cases[&m.case];
+            assert_eq!(child.parent.as_deref(), Some("B-1"));
+            assert_eq!(child.status, Status::Submitted);
+            assert_eq!(child.id, m.case);
+            // Each member keeps only what its own form asks.
+            let form = &engine.catalog().matter(&m.matter).unwrap().form;
+            for key in child.answer.as_object().unwrap().keys() {
+                assert!(
+                    form.fields.iter().any(|f| &f.key == key),
+                    "{key} in {}",
+                    m.matter
+                );
+            }
+            engine
+                .catalog()
+                .matter(&m.matter)
+                .unwrap()
+                .department
+                .clone()
+        })
+        .collect();
+    assert_eq!(
+        departments,
+        ["350205-GA", "350205-RS", "350205-WJ", "350205-YB"]
+            .map(String::from)
+            .into()
+    );
+    // Each with its own promised limit.
+    assert_eq!(cases.cases["B-1/350205-RS-003"].limit_working_days, 10);
+    assert_eq!(cases.cases["B-1/350205-GA-001"].limit_working_days, 0);
+    assert_eq!(
+        cases.bundle("B-1").unwrap().unwrap().state,
+        BundleState::Open
+    );
+}
+
+#[test]
+fn members_join_into_concluded_or_partly_rejected() {
+    let mut world = birth();
+    for m in [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE] {
+        work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
+        assert_eq!(
+            world.cases().bundle("B-1").unwrap().unwrap().state,
+            BundleState::Open
+        );
+    }
+    let mut approved = World {
+        events: world.events.clone(),
+    };
+    work(
+        &mut approved,
+        &format!("B-1/{SOCIAL_CARD}"),
+        true,
+        "2025-10-15",
+    );
+    let joined = approved.cases().bundle("B-1").unwrap().unwrap();
+    assert_eq!(joined.state, BundleState::Concluded);
+    assert!(joined.rejected.is_empty());
+
+    work(
+        &mut world,
+        &format!("B-1/{SOCIAL_CARD}"),
+        false,
+        "2025-10-15",
+    );
+    let joined = world.cases().bundle("B-1").unwrap().unwrap();
+    assert_eq!(joined.state, BundleState::PartlyRejected);
+    assert_eq!(
+        joined.rejected,
+        vec![std::sync::Arc::<str>::from(SOCIAL_CARD)]
+    );
+    let card = &joined.members[3];
+    assert_eq!(
+        (card.status, card.outcome),
+        (Status::Concluded, Some(Outcome::Rejected))
+    );
+}
+
+#[test]
+fn withdrawing_the_bundle_withdraws_its_open_members() {
+    let mut world = birth();
+    work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
+    let applicant = ctx(
+        "u-lin",
+        Role::Applicant,
+        STATION,
+        "2025-10-14T15:00:00+08:00",
+    );
+
+    // Without its members, the bundle cannot be withdrawn: nothing changes.
+    let bundle = world.case("B-1");
+    let envelope = CommandEnvelope {
+        case: "B-1".into(),
+        expected_version: bundle.version,
+        client_id: "w".into(),
+        command: Command::Withdraw { reason: None },
+    };
+    let err = decide_with_members(&engine_cache(), Some(&bundle), &[], &envelope, &applicant)
+        .unwrap_err();
+    assert_eq!(err.code(), "case.members_missing");
+
+    // Someone else cannot withdraw it.
+    let stranger = ctx(
+        "u-other",
+        Role::Applicant,
+        STATION,
+        "2025-10-14T15:00:00+08:00",
+    );
+    let err = world
+        .act("B-1", "w", Command::Withdraw { reason: None }, &stranger)
+        .unwrap_err();
+    assert_eq!(err.code(), "case.role_not_permitted");
+
+    let events = world
+        .act(
+            "B-1",
+            "w",
+            Command::Withdraw {
+                reason: Some("不办了".into()),
+            },
+            &applicant,
+        )
+        .unwrap();
+    let withdrawn: Vec<&str> = events.iter().map(|e| &*e.case).collect();
+    assert_eq!(
+        withdrawn,
+        [
+            "B-1",
+            "B-1/350205-GA-001",
+            "B-1/350205-YB-001",
+            "B-1/350205-RS-003"
+        ]
+    );
+    let cases = world.cases();
+    // The birth certificate was issued already: it stays issued.
+    assert_eq!(cases.cases["B-1/350205-WJ-001"].status, Status::Concluded);
+    assert_eq!(cases.cases["B-1/350205-GA-001"].status, Status::Withdrawn);
+    assert_eq!(
+        cases.bundle("B-1").unwrap().unwrap().state,
+        BundleState::Withdrawn
+    );
+}
+
+#[test]
+fn a_bundle_case_itself_is_only_submitted_and_withdrawn() {
+    let mut world = birth();
+    let desk = ctx(
+        "fd-1",
+        Role::FrontDesk,
+        STATION,
+        "2025-10-13T10:00:00+08:00",
+    );
+    let err = world.act("B-1", "a", Command::Accept, &desk).unwrap_err();
+    assert_eq!(err.code(), "case.bundle_case");
+    // Nor does a stored event of another kind apply to it.
+    let mut event = world.events[1].clone();
+    event.case = "B-1".into();
+    event.version = 2;
+    event.client_id = "another".into();
+    event.kind = EventKind::Accepted {
+        back_office: "350205-WJ".into(),
+    };
+    assert_eq!(
+        evolve(Some(world.case("B-1")), &event).unwrap_err().code(),
+        "case.bundle_case"
+    );
+}
+
+#[test]
+fn a_bad_bundle_submission_changes_nothing() {
+    with_engine(engine_of(&sample()));
+    let mut world = World::default();
+    let mut answer = bundle_answer(&engine_cache(), "birth");
+    answer["motherId"] = json!("350205199003071230");
+    let err = submit_bundle(&mut world, "B-2", "birth", answer).unwrap_err();
+    assert_eq!(err.code(), "case.invalid_answer");
+    let err = submit_bundle(&mut world, "B-2", "no-such-bundle", json!({})).unwrap_err();
+    assert_eq!(err.code(), "case.unknown_bundle");
+    assert!(world.events.is_empty());
+}
+
+/// A retirement: the pension approved and concluded at 人社.
+fn retired(catalog: &Value) -> (World, Vec<Event>) {
+    with_engine(engine_of(catalog));
+    let mut world = World::default();
+    let engine = engine_cache();
+    let answer = engine
+        .catalog()
+        .matter(PENSION)
+        .unwrap()
+        .form
+        .example
+        .clone();
+    world
+        .act(
+            "R-1",
+            "submit",
+            Command::Submit {
+                matter: PENSION.into(),
+                applicant: "u-zheng".into(),
+                proxy: None,
+                answer: answer.into(),
+                special_groups: vec![],
+                appointment: None,
+            },
+            &ctx(
+                "u-zheng",
+                Role::Applicant,
+                STATION,
+                "2025-10-13T09:00:00+08:00",
+            ),
+        )
+        .unwrap();
+    let before = world.events.len();
+    work(&mut world, "R-1", true, "2025-10-14");
+    let events = world.events[before..].to_vec();
+    (world, events)
+}
+
+#[test]
+fn a_concluded_retirement_starts_the_medical_insurance_change_without_application() {
+    let (world, events) = retired(&sample());
+    let concluded = events
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Concluded))
+        .unwrap();
+    let started = &events[concluded + 1];
+    assert_eq!(&*started.case, "R-1/350205-YB-003");
+    assert_eq!(started.actor.role, Role::System);
+    assert_eq!(&*started.actor.org, "350205-YB");
+    let case = world.case("R-1/350205-YB-003");
+    assert_eq!(&*case.matter, RETIRED_INSURANCE);
+    assert_eq!(case.origin.as_deref(), Some("R-1"));
+    assert_eq!(&*case.applicant, "u-zheng");
+    assert!(case.data_problems.is_empty(), "{:?}", case.data_problems);
+    assert!(!case.awaiting_confirmation);
+    let pension = world.case("R-1");
+    for key in [
+        "applicantName",
+        "applicantId",
+        "applicantMobile",
+        "retirementDate",
+    ] {
+        assert_eq!(case.answer[key], pension.answer[key], "{key}");
+    }
+    // The 医保 back office takes it from there.
+    let mut world = world;
+    work(&mut world, "R-1/350205-YB-003", true, "2025-10-16");
+    assert_eq!(world.case("R-1/350205-YB-003").status, Status::Concluded);
+}
+
+#[test]
+fn a_rejected_case_starts_no_successor() {
+    with_engine(engine_of(&sample()));
+    let (mut world, _) = retired(&sample());
+    world.events.retain(|e| !e.case.starts_with("R-1"));
+    let answer = engine_cache()
+        .catalog()
+        .matter(PENSION)
+        .unwrap()
+        .form
+        .example
+        .clone();
+    world
+        .act(
+            "R-2",
+            "submit",
+            Command::Submit {
+                matter: PENSION.into(),
+                applicant: "u-zheng".into(),
+                proxy: None,
+                answer: answer.into(),
+                special_groups: vec![],
+                appointment: None,
+            },
+            &ctx(
+                "u-zheng",
+                Role::Applicant,
+                STATION,
+                "2025-10-13T09:00:00+08:00",
+            ),
+        )
+        .unwrap();
+    work(&mut world, "R-2", false, "2025-10-14");
+    assert!(world.events.iter().all(|e| &*e.case == "R-2"));
+}
+
+#[test]
+fn mapped_data_that_fails_the_successors_form_is_flagged_for_the_back_office() {
+    let mut catalog = sample();
+    let pension = catalog["matters"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["code"] == PENSION)
+        .unwrap();
+    // A mapping that reads the wrong field: a bank name is no date.
+    pension["successors"][0]["mapping"]["retirementDate"] = json!({"var": "answer.bankName"});
+    let (mut world, _) = retired(&catalog);
+    let case = world.case("R-1/350205-YB-003");
+    let flagged: Vec<(&str, &str)> = case
+        .data_problems
+        .iter()
+        .map(|p| (p.path.as_str(), p.code.as_str()))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{flagged:?}");
+    assert_eq!(flagged[0].0, "/retirementDate");
+    assert!(flagged[0].1.starts_with("form."), "{flagged:?}");
+    // The data is kept as mapped, not dropped.
+    assert_eq!(
+        case.answer["retirementDate"],
+        world.case("R-1").answer["bankName"]
+    );
+
+    // No decision rests on it until the applicant puts it right.
+    let dept = "350205-YB";
+    let id = "R-1/350205-YB-003";
+    let fd = ctx(
+        "fd-350205-YB",
+        Role::FrontDesk,
+        dept,
+        "2025-10-15T09:00:00+08:00",
+    );
+    let bo = |t: &str| {
+        ctx(
+            "bo-350205-YB",
+            Role::BackOffice,
+            dept,
+            &format!("2025-10-15T{t}+08:00"),
+        )
+    };
+    world.act(id, "a", Command::Accept, &fd).unwrap();
+    world
+        .act(id, "r", Command::StartReview, &bo("10:00:00"))
+        .unwrap();
+    let err = world
+        .act(
+            id,
+            "d",
+            Command::Approve {
+                stamp: stamp(id, RETIRED_INSURANCE, dept, "2025-10-15T11:00:00+08:00"),
+            },
+            &bo("11:00:00"),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "case.invalid_answer");
+    world
+        .act(
+            id,
+            "s",
+            Command::RequestSupplement {
+                reason: "请核对退休日期".into(),
+            },
+            &bo("11:10:00"),
+        )
+        .unwrap();
+    let mut fixed = (*case.answer).clone();
+    fixed["retirementDate"] = json!("2025-07-10");
+    world
+        .act(
+            id,
+            "fix",
+            Command::Supplement {
+                answer: fixed.into(),
+            },
+            &ctx(
+                "u-zheng",
+                Role::Applicant,
+                STATION,
+                "2025-10-16T09:00:00+08:00",
+            ),
+        )
+        .unwrap();
+    assert!(world.case(id).data_problems.is_empty());
+    world
+        .act(
+            id,
+            "d2",
+            Command::Approve {
+                stamp: stamp(id, RETIRED_INSURANCE, dept, "2025-10-16T11:00:00+08:00"),
+            },
+            &ctx(
+                "bo-350205-YB",
+                Role::BackOffice,
+                dept,
+                "2025-10-16T11:00:00+08:00",
+            ),
+        )
+        .unwrap();
+}
+
+#[test]
+fn the_maternity_allowance_follows_the_birth_once_the_mother_confirms() {
+    let mut world = birth();
+    work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
+    let id = format!("B-1/{BIRTH_CERT}/{MATERNITY}");
+    let case = world.case(&id);
+    assert!(case.awaiting_confirmation);
+    assert!(case.data_problems.is_empty(), "{:?}", case.data_problems);
+    assert_eq!(case.answer["babyCount"], json!(1));
+    let fd = ctx(
+        "fd-350205-YB",
+        Role::FrontDesk,
+        "350205-YB",
+        "2025-10-15T09:00:00+08:00",
+    );
+    assert_eq!(
+        world
+            .act(&id, "a", Command::Accept, &fd)
+            .unwrap_err()
+            .code(),
+        "case.unconfirmed"
+    );
+    // Only the applicant confirms.
+    assert_eq!(
+        world
+            .act(&id, "c", Command::Confirm, &fd)
+            .unwrap_err()
+            .code(),
+        "case.role_not_permitted"
+    );
+    let mother = ctx(
+        "u-lin",
+        Role::Applicant,
+        STATION,
+        "2025-10-15T08:00:00+08:00",
+    );
+    world.act(&id, "c", Command::Confirm, &mother).unwrap();
+    assert!(!world.case(&id).awaiting_confirmation);
+    // Confirming twice is a wrong status.
+    assert_eq!(
+        world
+            .act(&id, "c2", Command::Confirm, &mother)
+            .unwrap_err()
+            .code(),
+        "case.wrong_status"
+    );
+    world.act(&id, "a", Command::Accept, &fd).unwrap();
+}
+
+#[test]
+fn the_citizen_sees_one_timeline() {
+    let mut world = birth();
+    for m in [BIRTH_CERT, BIRTH_REG] {
+        work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
+    }
+    work(
+        &mut world,
+        &format!("B-1/{SOCIAL_CARD}"),
+        false,
+        "2025-10-15",
+    );
+    // Another citizen's case in the same stream stays out of it.
+    let (other, _) = {
+        let saved = std::mem::take(&mut world.events);
+        let out = retired(&sample());
+        world.events = saved;
+        with_engine(engine_of(&sample()));
+        out
+    };
+    let mut events = other.events.clone();
+    events.extend(world.events.iter().cloned());
+
+    let line = timeline(&events, "B-1").unwrap();
+    assert!(line.entries.windows(2).all(|w| w[0].at <= w[1].at));
+    let cases: BTreeSet<&str> = line.entries.iter().map(|e| &*e.case).collect();
+    assert_eq!(
+        cases,
+        [
+            "B-1",
+            "B-1/350205-GA-001",
+            "B-1/350205-RS-003",
+            "B-1/350205-WJ-001",
+            "B-1/350205-WJ-001/350205-YB-002",
+            "B-1/350205-YB-001",
+        ]
+        .into()
+    );
+    let bundle = line.bundle.unwrap();
+    assert_eq!(bundle.state, BundleState::PartlyRejected);
+    assert_eq!(line.cases.len(), 6);
+
+    // From JSON Lines, the same; a case not in the stream, or a broken line, is refused.
+    let jsonl: String = events
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap() + "\n")
+        .collect();
+    let outcome =
+        serde_json::to_value(timeline_jsonl(jsonl.as_bytes(), "B-1", doorstep::Lang::En)).unwrap();
+    assert_eq!(outcome["outcome"], "found");
+    assert_eq!(outcome["timeline"]["bundle"]["state"], "partly_rejected");
+    assert_eq!(
+        outcome["timeline"]["bundle"]["rejected"],
+        json!([SOCIAL_CARD])
+    );
+    let outcome =
+        serde_json::to_value(timeline_jsonl(jsonl.as_bytes(), "nope", doorstep::Lang::En)).unwrap();
+    assert_eq!(outcome["error"]["code"], "case.not_found");
+    let broken = format!("{jsonl}{{\"schema\": 1\n");
+    let outcome =
+        serde_json::to_value(timeline_jsonl(broken.as_bytes(), "B-1", doorstep::Lang::En)).unwrap();
+    assert_eq!(outcome["outcome"], "refused");
+    assert!(
+        outcome["error"]["code"]
+            .as_str()
+            .unwrap()
+            .starts_with("input.")
+    );
+    assert!(outcome["error"]["params"]["line"].is_u64());
+}
+
+#[test]
+fn lint_checks_successors() {
+    let engine_at = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let lint = |catalog: &Value| -> Vec<(String, String)> {
+        doorstep::catalog::lint_json(&catalog.to_string(), engine_at, doorstep::Lang::En)
+            .into_iter()
+            .map(|p| (p.path.unwrap_or_default(), p.code))
+            .collect()
+    };
+    let catalog = sample();
+    assert!(lint(&catalog).is_empty());
+    let index = |c: &Value, code: &str| {
+        c["matters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|m| m["code"] == code)
+            .unwrap()
+    };
+    let (pension, retired) = (index(&catalog, PENSION), index(&catalog, RETIRED_INSURANCE));
+
+    // A loop: 医保 back to 人社.
+    let mut looped = catalog.clone();
+    looped["matters"][retired]["successors"] = json!([{"matter": PENSION}]);
+    let problems = lint(&looped);
+    assert!(
+        problems.contains(&(
+            format!("/matters/{retired}/successors/0/matter"),
+            "catalog.successor_cycle".into()
+        )),
+        "{problems:?}"
+    );
+    assert!(
+        problems.contains(&(
+            format!("/matters/{pension}/successors/0/matter"),
+            "catalog.successor_cycle".into()
+        )),
+        "{problems:?}"
+    );
+
+    // A matter that does not exist, a field the successor's form lacks, a fact that is not one.
+    let mut wrong = catalog.clone();
+    wrong["matters"][pension]["successors"] = json!([
+        {"matter": "NO-SUCH"},
+        {"matter": RETIRED_INSURANCE, "mapping": {"shoeSize": {"var": "answer.applicantName"}},
+         "condition": {"==": [{"var": "answer.noSuchField"}, {"var": "weather"}]}}
+    ]);
+    let problems = lint(&wrong);
+    let base = format!("/matters/{pension}/successors");
+    for (path, code) in [
+        (format!("{base}/0/matter"), "catalog.unknown_reference"),
+        (
+            format!("{base}/1/mapping/shoeSize"),
+            "catalog.unknown_reference",
+        ),
+        (format!("{base}/1/condition"), "catalog.rule_unknown_field"),
+    ] {
+        assert!(
+            problems.contains(&(path.clone(), code.into())),
+            "{path} {code}: {problems:?}"
+        );
+    }
+    assert_eq!(
+        problems
+            .iter()
+            .filter(|(_, c)| c == "catalog.rule_unknown_field")
+            .count(),
+        2,
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn the_sample_declares_the_issues_successors() {
+    let engine = engine_of(&sample());
+    let successors = |code: &str| -> Vec<String> {
+        engine
+            .catalog()
+            .matter(code)
+            .unwrap()
+            .successors
+            .iter()
+            .map(|s| s.matter.clone())
+            .collect()
+    };
+    assert_eq!(successors(BIRTH_CERT), [MATERNITY]);
+    assert_eq!(successors(PENSION), [RETIRED_INSURANCE]);
+}
+
+/// The shared fixture `tests/fixtures/bundles.json` (see its description): the same runs
+/// in Node, Chromium and C.
+#[test]
+fn bundles_fixtures() {
+    use doorstep::conformance;
+    let failures = conformance::run("bundles.json", |input| {
+        let raw = &input.raw;
+        let catalog = conformance::load(raw["catalog"].as_str().unwrap());
+        let engine = Engine::load(
+            &catalog.to_string(),
+            raw["at"].as_str().unwrap().parse().unwrap(),
+        )
+        .unwrap();
+        let mut cases: std::collections::HashMap<String, Case> = std::collections::HashMap::new();
+        let mut events = Vec::new();
+        let mut outcomes = Vec::new();
+        for step in raw["steps"].as_array().unwrap() {
+            let envelope: CommandEnvelope = serde_json::from_value(step["command"].clone())
+                .unwrap_or_else(|e| panic!("{}: {e}", input.name));
+            let ctx: Context = serde_json::from_value(step["context"].clone()).unwrap();
+            let case = cases.get(&envelope.case);
+            let members: Vec<Case> = case
+                .map(|c| {
+                    c.members
+                        .iter()
+                        .filter_map(|m| cases.get(&*m.case).cloned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            match decide_with_members(&engine, case, &members, &envelope, &ctx) {
+                Ok(new) if new.is_empty() => outcomes.push(json!("noop")),
+                Ok(new) => {
+                    for e in &new {
+                        let before = cases.remove(&*e.case);
+                        cases.insert(e.case.to_string(), evolve(before, e).unwrap());
+                    }
+                    events.extend(new);
+                    outcomes.push(json!("ok"));
+                }
+                Err(e) => outcomes.push(json!(e.code())),
+            }
+        }
+        let mut out = json!({ "outcomes": outcomes });
+        if let Some(named) = raw["statusOf"].as_array() {
+            out["statuses"] = named
+                .iter()
+                .map(|id| {
+                    let id = id.as_str().unwrap();
+                    (id.to_owned(), json!(cases.get(id).map(|c| c.status)))
+                })
+                .collect::<serde_json::Map<_, _>>()
+                .into();
+        }
+        if let Some(id) = raw["timeline"].as_str() {
+            let line = timeline(&events, id).unwrap();
+            out["bundleState"] = json!(line.bundle.as_ref().map(|b| b.state));
+            out["rejected"] = json!(line.bundle.as_ref().map(|b| &b.rejected));
+            out["timelineCases"] = json!(line.cases.iter().map(|c| &c.case).collect::<Vec<_>>());
+        }
+        out
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
