@@ -22,7 +22,7 @@ use doorstep::catalog::Channel;
 use doorstep::engine::{Engine, Target};
 use serde_json::{Value, json};
 
-const STATION: &str = "350205-001-01";
+const STATION: &str = "350205-HC-01";
 const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 const BIRTH_CERT: &str = "350205-WJ-001";
 const BIRTH_REG: &str = "350205-GA-001";
@@ -925,4 +925,35 @@ fn bundles_fixtures() {
         out
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn metrics_count_the_members_and_place_the_bundle_cases_own_events() {
+    use doorstep::metrics::{Metrics, Period, StreamEvent};
+    let mut world = birth();
+    work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
+    let applicant = ctx("u-lin", Role::Applicant, STATION, "2025-10-14T15:00:00+08:00");
+    world
+        .act("B-1", "w", Command::Withdraw { reason: None }, &applicant)
+        .unwrap();
+    let mut metrics = Metrics::new();
+    for e in &world.events {
+        metrics.apply(&StreamEvent::Case(e.clone()));
+    }
+    assert_eq!(metrics.ignored_events(), 0);
+    let day = NaiveDate::from_ymd_opt(2025, 10, 13).unwrap();
+    let report = metrics
+        .report(
+            &engine_cache(),
+            "350205",
+            Period {
+                from: day,
+                to: day + chrono::Days::new(30),
+            },
+        )
+        .unwrap();
+    // The four members and the 生育津贴 started by the birth certificate; not the bundle.
+    assert_eq!(report.cases.received, 5);
+    assert_eq!(report.cases.withdrawn, 3);
+    assert_eq!(report.cases.concluded, 1);
 }
