@@ -31,6 +31,9 @@
 //!   replayed; the working calendar ([`calendar`]) answers one JSON query at a time.
 //! - Policies ([`policy`], 免申即享 / 政策匹配): the policies in effect on a day, and a
 //!   profile matched against them, every policy with its reasons.
+//! - Reviews and complaints ([`review`], 好差评 / 办不成事): a review command decided, a
+//!   review event applied, the invitation to rate a concluded case, a complaint command
+//!   decided; metrics ([`metrics`]) of a scope over a period, folded from the events.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -50,7 +53,9 @@ mod bench;
 pub mod calendar;
 pub mod case;
 pub mod encoding;
+pub mod metrics;
 pub mod policy;
+pub mod review;
 #[cfg(test)]
 mod test_support;
 
@@ -63,7 +68,7 @@ pub use authority::{
 pub use calendar::doorstep_calendar_query;
 pub use case::{
     doorstep_case_actions, doorstep_case_deadline, doorstep_case_decide, doorstep_case_evolve,
-    doorstep_case_replay,
+    doorstep_case_replay, doorstep_case_timeline,
 };
 pub use encoding::{DOORSTEP_MAX_TEXT_BYTES, doorstep_gb18030_to_utf8, doorstep_utf8_to_gb18030};
 pub use engine::{
@@ -76,7 +81,12 @@ pub use error::{
     doorstep_last_error_status, doorstep_status,
 };
 pub use ids::{doorstep_id_check, doorstep_id_mask};
+pub use metrics::doorstep_metrics;
 pub use policy::{doorstep_engine_match_policies, doorstep_engine_policies};
+pub use review::{
+    doorstep_complaint_decide, doorstep_review_decide, doorstep_review_evolve,
+    doorstep_review_invitation,
+};
 pub use strings::doorstep_string_free;
 
 use boundary::ffi_boundary;

@@ -21,12 +21,12 @@
 
 use std::sync::OnceLock;
 
-use doorstep::Lang;
 use doorstep::args::ArgError;
+use doorstep::{Coded, Lang};
 use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
 use doorstep::case::{
-    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
-    MAX_REQUEST_BYTES, evolve_request,
+    self, ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
+    MAX_REQUEST_BYTES, TimelineOutcome, evolve_request, timeline_jsonl,
 };
 use doorstep::input::InputError;
 use js_sys::JsString;
@@ -35,40 +35,52 @@ use wasm_bindgen::prelude::*;
 
 use crate::answer::{self, bounded_text};
 use crate::authority::{lang_of, object_arg};
-use crate::engine::JsEngine;
+use crate::engine::{JsEngine, date_and_lang};
 use crate::error::coded_error;
-use crate::options::{CallOptions, type_error_in};
+use crate::options::{CallOptions, DecideOptions, type_error_in};
 use crate::types::{
     JsActions, JsCalendarReport, JsDeadline, JsDecision, JsEvolution, JsReplayReport,
+    JsTimelineOutcome,
 };
 use crate::{string_arg, to_js};
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
     /// Decides `command` against `current`, the case as the page holds it (`null` before
-    /// `submit`), for who acts, through which channel and when (`context.at`, RFC 3339
-    /// with offset: the core never reads the clock). `options.lang` words a refusal and a
-    /// thrown error; `options.at` is checked but not used.
+    /// `submit` and `submit_bundle`), for who acts, through which channel and when
+    /// (`context.at`, RFC 3339 with offset: the core never reads the clock). For a command
+    /// on a bundle case (一件事), `options.members` are its member cases as the page holds
+    /// them (withdrawing the bundle withdraws its open members). `options.lang` words a
+    /// refusal and a thrown error; `options.at` is checked but not used.
     ///
     /// Accepted: `{outcome: "accepted", events}`, the events to store and apply in order
-    /// with `evolve` — none when the command's `clientId` was applied before (a retry).
-    /// Refused: `{outcome: "refused", error}`, nothing having changed (`case.conflict`,
-    /// `case.wrong_status`, `case.no_authority`, `case.invalid_answer`, …). Only a wrong
-    /// call throws (`arg.*`, `input.*`; the three objects together at most 2 MiB).
+    /// with `evolve`, each to the case it names (`submit_bundle` opens the bundle case and a
+    /// case per member matter) — none when the command's `clientId` was applied before (a
+    /// retry). Refused: `{outcome: "refused", error}`, nothing having changed
+    /// (`case.conflict`, `case.wrong_status`, `case.no_authority`, `case.invalid_answer`,
+    /// …). Only a wrong call throws (`arg.*`, `input.*`; the objects together at most
+    /// 2 MiB; `members` not an array is `arg.invalid_type`).
     pub fn decide(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Case | null")] current: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "CommandEnvelope")] command: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "CaseContext")] context: &JsValue,
-        options: Option<Ts<CallOptions>>,
+        options: Option<Ts<DecideOptions>>,
     ) -> Result<JsDecision, js_sys::Error> {
-        let lang = lang_of(options)?;
-        let text = Request::new(lang)
+        let (texts, members) = DecideOptions::read(options)?;
+        let (_, lang) = date_and_lang(&texts)?;
+        let mut request = Request::new(lang)
             .field("case", "current", current, true)?
             .field("command", "command", command, false)?
-            .field("context", "context", context, false)?
-            .finish();
-        let request = DecideRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
+            .field("context", "context", context, false)?;
+        if let Some(members) = members {
+            if !js_sys::Array::is_array(&members) {
+                return Err(type_error_in("members", "array", Some(lang)));
+            }
+            request = request.field("members", "members", &members, false)?;
+        }
+        let request =
+            DecideRequest::from_json(&request.finish()).map_err(|e| coded_error(&e, Some(lang)))?;
         to_js(&self.engine.decide_case(&request, lang)).map(JsCast::unchecked_into)
     }
 
@@ -181,6 +193,51 @@ pub fn evolve(
         .finish();
     let request = EvolveRequest::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?;
     to_js(&evolve_request(request, lang)).map(JsCast::unchecked_into)
+}
+
+/// The citizen's one timeline of case `caseId` (for a bundle case, with its member cases,
+/// and the cases they started by themselves, 免申即办) from stored `events`: every step in
+/// time order (who acted by role and organisation, never a person's id), every related
+/// case as it stands, and for a bundle case the join of its members' states. No engine is
+/// needed: events record what was decided. `options.lang` words a refusal.
+///
+/// `events` is their JSON Lines text, as hosts store them (blank lines skipped; a final
+/// `\r` ignored), or an array of events. `{outcome: "found", timeline}`, or
+/// `{outcome: "refused", error}`: `case.not_found` when the events never open the case,
+/// and, for JSON Lines, a line that is not an event refuses the whole request with its
+/// `input.*` code and `params.line`. Events of other cases are passed over; an event its
+/// case refuses is left out, as a replay leaves it out.
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type` (events neither a
+/// string nor an array, a case id that is not a string), `input.too_large` (text longer
+/// than 256 Mi UTF-16 code units, before it is copied), `input.*` for an array item that
+/// is not an event, `arg.invalid_date`, `arg.unknown_lang`.
+#[wasm_bindgen]
+pub fn timeline(
+    #[wasm_bindgen(unchecked_param_type = "CaseEvent[] | string")] events: &JsValue,
+    #[wasm_bindgen(js_name = caseId)] case_id: &JsString,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsTimelineOutcome, js_sys::Error> {
+    let lang = lang_of(options)?;
+    let case_id = string_arg(case_id, "caseId", Some(lang))?;
+    let outcome = if let Some(text) = events.dyn_ref::<JsString>() {
+        let text =
+            bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
+        timeline_jsonl(text.as_bytes(), &case_id, lang)
+    } else if js_sys::Array::is_array(events) {
+        let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;
+        match case::timeline(&events, &case_id) {
+            Ok(timeline) => TimelineOutcome::Found {
+                timeline: Box::new(timeline),
+            },
+            Err(e) => TimelineOutcome::Refused {
+                error: e.to_problem(lang),
+            },
+        }
+    } else {
+        return Err(type_error_in("events", "array", Some(lang)));
+    };
+    to_js(&outcome).map(JsCast::unchecked_into)
 }
 
 /// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged

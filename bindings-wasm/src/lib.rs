@@ -14,7 +14,9 @@
 //!   [`VerdictReport`](JsVerdictReport), a [`LedgerReport`](JsLedgerReport), a
 //!   [`Decision`](JsDecision), an [`Evolution`](JsEvolution), a
 //!   [`ReplayReport`](JsReplayReport), a [`CalendarReport`](JsCalendarReport), a
-//!   [`PolicyReport`](JsPolicyReport), [`PolicyLine`s](JsPolicyLines);
+//!   [`PolicyReport`](JsPolicyReport), [`PolicyLine`s](JsPolicyLines), a
+//!   [`TimelineOutcome`](JsTimelineOutcome), a [`ReviewDecision`](JsReviewDecision), a
+//!   [`ComplaintDecision`](JsComplaintDecision), a [`MetricsOutcome`](JsMetricsOutcome);
 //! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
 //!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
 //!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
@@ -37,8 +39,10 @@
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
 //! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, its
 //! stamp, authorisation and ledger calls in `src/authority.rs`, its case calls (decide,
-//! evolve, actions, deadline, replay) and the working calendar in `src/case.rs`, its policy
-//! matching (免申即享: policies, matchPolicies, matchPolicyLines) in `src/policy.rs`, the
+//! evolve, actions, deadline, replay, timeline) and the working calendar in `src/case.rs`, its policy
+//! matching (免申即享: policies, matchPolicies, matchPolicyLines) in `src/policy.rs`, 好差评
+//! and 办不成事 (reviewInvitation, decideReview, evolveReview, decideComplaint,
+//! evolveComplaint) in `src/review.rs`, the metrics in `src/metrics.rs`, the
 //! guarded conversion of answers and other JSON arguments in `src/answer.rs`.
 
 mod answer;
@@ -47,8 +51,10 @@ mod case;
 mod engine;
 mod error;
 mod js;
+mod metrics;
 mod options;
 mod policy;
+mod review;
 mod types;
 
 use chrono::NaiveDate;
@@ -61,16 +67,19 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 pub use authority::{content_digest, ledger_append};
-pub use case::{calendar_query, evolve};
+pub use case::{calendar_query, evolve, timeline};
 pub use engine::{JsEngine, lint_catalog};
 pub use options::{
-    CallOptions, CheckIdOptions, CheckOptions, EngineOptions, LintOptions, MaterialsOptions,
+    CallOptions, CheckIdOptions, CheckOptions, DecideOptions, EngineOptions, LintOptions,
+    MaterialsOptions,
 };
+pub use review::{evolve_complaint, evolve_review};
 pub use types::{
-    JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsDeadline, JsDecision,
-    JsEvolution, JsFormSpec, JsIdKinds, JsIdReport, JsLedgerReport, JsMaterials, JsMatterSummaries,
-    JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport, JsTarget, JsValidation,
-    JsVerdictReport,
+    JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsComplaintDecision,
+    JsComplaintEvolution, JsDeadline, JsDecision, JsEvolution, JsFormSpec, JsIdKinds, JsIdReport,
+    JsInvitationOutcome, JsLedgerReport, JsMaterials, JsMatterSummaries, JsMetricsOutcome,
+    JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport, JsReviewDecision,
+    JsReviewEvolution, JsTarget, JsTimelineOutcome, JsValidation, JsVerdictReport,
 };
 
 use error::coded_error;

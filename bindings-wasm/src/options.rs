@@ -89,6 +89,21 @@ pub struct MaterialsOptions {
     lang: Option<OptionText>,
 }
 
+/// Options of `Engine.decide`. Every field may be left out (or be `undefined` or `null`).
+#[derive(Debug, Default, Tsify)]
+pub struct DecideOptions {
+    /// For a command on a bundle case (一件事: its withdrawal), the member cases as the page
+    /// holds them (each `Case` the bundle case's `members` name). Default: none.
+    #[tsify(optional, type = "Case[] | null")]
+    members: Option<JsValue>,
+    /// Checked but not used: the command's context carries its own time.
+    #[tsify(optional, type = "string")]
+    at: Option<OptionText>,
+    /// The language of a refusal and of a thrown error: `"zh-CN"` (default) or `"en"`.
+    #[tsify(optional, type = "Lang")]
+    lang: Option<OptionText>,
+}
+
 /// Options of `lintCatalog`. Every field may be left out (or be `undefined` or `null`).
 #[derive(Debug, Default, Tsify)]
 pub struct LintOptions {
@@ -117,6 +132,9 @@ extern "C" {
     /// The property name `available`.
     #[wasm_bindgen(thread_local_v2, static_string)]
     static AVAILABLE: JsString = "available";
+    /// The property name `members`.
+    #[wasm_bindgen(thread_local_v2, static_string)]
+    static MEMBERS: JsString = "members";
 }
 
 /// The options of one call as the core's parser takes them: text, or absent.
@@ -202,6 +220,26 @@ impl MaterialsOptions {
         };
         let texts = OptionTexts::new(None, options.at, options.lang)?;
         Ok((texts, options.available.unwrap_or_default()))
+    }
+}
+
+impl DecideOptions {
+    /// Reads the options JS passed: the texts of `at` and `lang`, and `members` as JS gave
+    /// it (`None` when left out, `undefined` or `null`; not yet checked to be an array).
+    pub(crate) fn read(
+        options: Option<Ts<Self>>,
+    ) -> Result<(OptionTexts, Option<JsValue>), js_sys::Error> {
+        let Some(object) = object(options)? else {
+            return Ok((OptionTexts::default(), None));
+        };
+        let members = MEMBERS.with(|key| crate::js::get(&object, key));
+        let options = Self {
+            members: (!members.is_undefined() && !members.is_null()).then_some(members),
+            at: field(&object, &AT),
+            lang: field(&object, &LANG),
+        };
+        let texts = OptionTexts::new(None, options.at, options.lang)?;
+        Ok((texts, options.members))
     }
 }
 

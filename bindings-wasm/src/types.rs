@@ -597,8 +597,37 @@ export interface Case {
   reasons?: string[];
   /** How it was decided (准予 or 不予许可), once it was. */
   outcome?: "approved" | "rejected";
+  /**
+   * A bundle case (一件事): its member matters and their cases (`matter` is then the
+   * bundle's code); absent for a case of one matter.
+   */
+  members?: Member[];
+  /** The bundle case this case is a member of. */
+  parent?: string;
+  /** The case whose approval started this one (免申即办). */
+  origin?: string;
+  /** Started without application and not yet confirmed by the applicant (`confirm`). */
+  awaitingConfirmation?: boolean;
+  /** Problems of data nobody typed (a successor's mapped answer), for 补正; absent when none. */
+  dataProblems?: DataProblem[];
   /** Client ids of the commands applied, in order (for idempotency); absent when none. */
   clientIds?: string[];
+}
+
+/** A member of a bundle case: the matter and the case opened for it. */
+export interface Member {
+  /** The matter's code. */
+  matter: string;
+  /** Its case's id (`{bundle case}/{matter}`). */
+  case: string;
+}
+
+/** A problem of an answer nobody typed: where (JSON Pointer) and what (the form's code). */
+export interface DataProblem {
+  /** The field, as a JSON Pointer into the answer. */
+  path: string;
+  /** The problem's code (`form.*`, or `successor.mapping` for a mapping rule that failed). */
+  code: string;
 }
 
 /** What an actor asks to do, tagged by `type`. */
@@ -618,6 +647,29 @@ export type Command =
       specialGroups?: SpecialGroup[];
       /** The appointment it comes from, if any. */
       appointment?: string | null;
+    }
+  | {
+      /**
+       * 一件事: submit a bundle's answer at once, opening the bundle case (the envelope's case
+       * id) and a case `{bundle case}/{matter}` for every member matter the answer includes.
+       */
+      type: "submit_bundle";
+      /** The bundle's code. */
+      bundle: string;
+      /** The applicant's account id. */
+      applicant: string;
+      /** The consent a proxy acts under (required when the actor is a proxy). */
+      proxy?: ProxyConsent | null;
+      /** The answer to the bundle's merged form. */
+      answer: JsonValue;
+      /** Special groups the applicant belongs to (a home visit needs one). */
+      specialGroups?: SpecialGroup[];
+      /** The appointment it comes from, if any. */
+      appointment?: string | null;
+    }
+  | {
+      /** The applicant confirms a case started without application (免申即办). */
+      type: "confirm";
     }
   | { type: "accept" }
   | { type: "not_accept"; reason: string }
@@ -655,6 +707,7 @@ export interface CommandEnvelope {
 /** What a command does, without its payload: the buttons a window offers. */
 export type Action =
   | "submit"
+  | "confirm"
   | "accept"
   | "not_accept"
   | "claim"
@@ -689,6 +742,34 @@ export type EventKind =
       answer: JsonValue;
       specialGroups?: SpecialGroup[];
       appointment?: string;
+      /** The bundle case it is a member of. */
+      parent?: string;
+      /** The case whose approval started it (免申即办). */
+      origin?: string;
+      /** Started without application; the applicant confirms before acceptance. */
+      awaitingConfirmation?: boolean;
+      /** Problems of the mapped answer, for the back office. */
+      dataProblems?: DataProblem[];
+    }
+  | {
+      /** 一件事 submitted: the bundle case opened, with the member cases opened with it. */
+      type: "bundle_submitted";
+      /** The bundle's code. */
+      bundle: string;
+      /** The applicant's account id. */
+      applicant: string;
+      /** The proxy's consent, when a proxy submitted. */
+      proxy?: ProxyConsent;
+      /** The answer to the merged form, normalised. */
+      answer: JsonValue;
+      specialGroups?: SpecialGroup[];
+      appointment?: string;
+      /** The member matters included and their cases. */
+      members: Member[];
+    }
+  | {
+      /** The applicant confirmed a case started without application. */
+      type: "confirmed";
     }
   | {
       /** 受理, and passed to the back office that decides (前台综合受理、后台分类审批). */
@@ -1049,6 +1130,573 @@ export type PolicyLine =
     };
 "#;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TIMELINE_TYPES: &str = r#"
+/** The state of a bundle case (一件事), the join of its members'. */
+export type BundleState = "open" | "concluded" | "partly_rejected" | "rejected" | "withdrawn";
+
+/** How a case was decided: 准予 or 不予许可. */
+export type CaseOutcome = "approved" | "rejected";
+
+/** One member of a bundle case as it stands. */
+export interface MemberProgress {
+  /** The matter's code. */
+  matter: string;
+  /** Its case. */
+  case: string;
+  status: Status;
+  /** How it was decided, once it was. */
+  outcome?: CaseOutcome;
+}
+
+/** A bundle case joined from its members. */
+export interface BundleProgress {
+  /** The bundle case. */
+  case: string;
+  /** The bundle's code. */
+  bundle: string;
+  /** The joined state. */
+  state: BundleState;
+  /** Every member, in the bundle's order. */
+  members: MemberProgress[];
+  /** The matters rejected (不予许可) or refused at the door (不予受理). */
+  rejected: string[];
+}
+
+/** One step on the citizen's timeline. */
+export interface TimelineEntry {
+  /** When, RFC 3339 with offset. */
+  at: string;
+  /** The case it happened to. */
+  case: string;
+  /** The case's matter (the bundle's code for a bundle case). */
+  matter: string;
+  /** What happened. */
+  action: Action;
+  /** The case's status after it. */
+  status: Status;
+  /** Who acted, by role (never a person's id). */
+  role: Role;
+  /** The organisation that acted. */
+  org: string;
+  channel: Channel;
+}
+
+/** A case on the timeline, as it stands. */
+export interface TimelineCase {
+  case: string;
+  /** Its matter (or bundle). */
+  matter: string;
+  status: Status;
+  /** How it was decided, once it was. */
+  outcome?: CaseOutcome;
+  /** The bundle case it belongs to. */
+  parent?: string;
+  /** The case that started it (免申即办). */
+  origin?: string;
+  /** Waiting for the applicant to confirm it; absent when not. */
+  awaitingConfirmation?: boolean;
+}
+
+/** A case's timeline: the case, its members and the cases they started, in time order. */
+export interface Timeline {
+  /** The case asked for. */
+  case: string;
+  /** Every step of it and its related cases, in time order. */
+  entries: TimelineEntry[];
+  /** The related cases, in id order. */
+  cases: TimelineCase[];
+  /** For a bundle case, the join of its members. */
+  bundle?: BundleProgress;
+}
+
+/** The outcome of `timeline`. Narrow on `outcome`. */
+export type TimelineOutcome =
+  | { outcome: "found"; timeline: Timeline }
+  | {
+      outcome: "refused";
+      /** `case.not_found`, or a line that is not an event (`input.*`, `params.line`). */
+      error: Problem;
+    };
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_REVIEW_TYPES: &str = r#"
+/** The five levels of 好差评 (国办发〔2019〕51号); the last two are bad reviews (差评). */
+export type Rating =
+  | "very_satisfied"
+  | "satisfied"
+  | "basically_satisfied"
+  | "dissatisfied"
+  | "very_dissatisfied";
+
+/** How a rating was given: on site (一次一评), online (一事一评), or by default. */
+export type EvaluationChannel = "on_site" | "online" | "default";
+
+/** Why a station appeals a bad review: 误评 or 恶意差评. */
+export type AppealGround = "mistaken" | "malicious";
+
+/** Where a review is: rated, 待核实, 申诉中, 整改中, 待回访, 已办结, void (appeal upheld). */
+export type ReviewStatus =
+  | "rated"
+  | "verifying"
+  | "appealed"
+  | "rectifying"
+  | "revisiting"
+  | "closed"
+  | "void";
+
+/** What a rating needs to know of the case it rates. */
+export interface CaseFacts {
+  /** The case id (and the review's). */
+  case: string;
+  /** The matter's code. */
+  matter: string;
+  /** The station or centre the case was submitted to. */
+  org: string;
+  /** The channel the case came in through. */
+  channel: Channel;
+  /** The applicant's account id (who is invited to rate). */
+  applicant: string;
+  /** When the case concluded (办结), RFC 3339 with offset; `null` or absent while it has not. */
+  concludedAt?: string | null;
+}
+
+/** The invitation to rate a concluded case (评价邀请). */
+export interface Invitation {
+  /** The case (and the review's id). */
+  case: string;
+  /** Who is invited. */
+  applicant: string;
+  /** Where the citizen may rate. */
+  channels: EvaluationChannel[];
+  /** The last day to rate (CST), `YYYY-MM-DD`. */
+  lastDay: string;
+  /** The rating recorded from the day after, if the citizen has not rated. */
+  defaultRating?: Rating;
+}
+
+/** The outcome of `Engine.reviewInvitation`. Narrow on `outcome`. */
+export type InvitationOutcome =
+  | { outcome: "invited"; invitation: Invitation }
+  | {
+      outcome: "refused";
+      /** Why (`review.not_concluded`). */
+      error: Problem;
+    };
+
+/** A bad review's appeal (申诉). */
+export interface Appeal {
+  ground: AppealGround;
+  /** References to the evidence. */
+  evidence: string[];
+  /** Why. */
+  reason: string;
+  /** Who appealed. */
+  by: string;
+  /** The day of the appeal, `YYYY-MM-DD`. */
+  on: string;
+  /** Whether a supervisor upheld it; absent while undecided. */
+  upheld?: boolean;
+}
+
+/** One review, as its events made it. Dates are `YYYY-MM-DD`. */
+export interface Review {
+  /** The review id: the id of the case it rates. */
+  id: string;
+  /** The matter's code. */
+  matter: string;
+  /** The station or centre the case was submitted to. */
+  org: string;
+  /** The case's channel. */
+  caseChannel: Channel;
+  /** How the rating was given. */
+  channel: EvaluationChannel;
+  rating: Rating;
+  /** Whether the rater is known (实名), so can be called back. */
+  realName: boolean;
+  /** The citizen's comment. */
+  comment?: string;
+  /** When it was rated, RFC 3339 with offset. */
+  ratedAt: string;
+  status: ReviewStatus;
+  /** Number of events applied; the next command must name it. */
+  version: number;
+  /** The day the bad review was verified (核实). */
+  verifiedOn?: string;
+  /** The last day to rectify it. */
+  rectifyBy?: string;
+  /** The day it was rectified. */
+  rectifiedOn?: string;
+  appeal?: Appeal;
+  /** Whether the citizen was satisfied when called back; absent: not revisited. */
+  revisitSatisfied?: boolean;
+  /** Client ids of the commands applied, in order; absent when none. */
+  clientIds?: string[];
+}
+
+/** What an actor asks to do to a review, tagged by `type`. */
+export type ReviewCommand =
+  | {
+      /** The applicant rates the concluded case. */
+      type: "rate";
+      rating: Rating;
+      /** On site or online (not `default`). */
+      channel: EvaluationChannel;
+      /** Whether the rater is known and may be called back (实名); default true. */
+      realName?: boolean;
+      comment?: string | null;
+    }
+  | {
+      /** The system records the configured default rating: the window passed unrated. */
+      type: "apply_default";
+    }
+  | { /** 核实. */ type: "verify"; finding: string }
+  | {
+      /** 申诉: the review is mistaken or malicious. */
+      type: "appeal";
+      ground: AppealGround;
+      /** At least one. */
+      evidence: string[];
+      reason: string;
+    }
+  | { /** A supervisor decides the appeal. */ type: "decide_appeal"; upheld: boolean; reason: string }
+  | { /** 整改. */ type: "rectify"; measures: string }
+  | { /** 回访. */ type: "revisit"; satisfied: boolean; note?: string | null };
+
+/** A review command with what makes it safe to retry and to race. */
+export interface ReviewEnvelope {
+  /** The review id: the id of the case rated. */
+  review: string;
+  /** The review version the client saw (0 for `rate` and `apply_default`). */
+  expectedVersion: number;
+  /** A client-generated id, unique per command. */
+  clientId: string;
+  command: ReviewCommand;
+}
+
+/** What happened to a review, tagged by `type`. */
+export type ReviewEventKind =
+  | {
+      /** Rated (by the citizen, or by default). */
+      type: "rated";
+      matter: string;
+      org: string;
+      caseChannel: Channel;
+      channel: EvaluationChannel;
+      rating: Rating;
+      realName: boolean;
+      comment?: string;
+    }
+  | { /** 核实: rectify by `rectifyBy`. */ type: "verified"; finding: string; rectifyBy: string }
+  | { type: "appealed"; ground: AppealGround; evidence: string[]; reason: string }
+  | {
+      type: "appeal_decided";
+      upheld: boolean;
+      reason: string;
+      /** When refused: the last day to rectify. */
+      rectifyBy?: string;
+    }
+  | { type: "rectified"; measures: string }
+  | { type: "revisited"; satisfied: boolean; note?: string };
+
+/** One event of one review. */
+export interface ReviewEvent {
+  /** The event format's version (1). */
+  schema: number;
+  /** The review (the id of the case rated). */
+  review: string;
+  /** The review's version after this event. */
+  version: number;
+  clientId: string;
+  actor: Actor;
+  /** When, RFC 3339 with offset. */
+  at: string;
+  kind: ReviewEventKind;
+}
+
+/** What `Engine.decideReview` takes. */
+export interface ReviewDecideRequest {
+  /** The review as the page holds it; `null` (or absent) before the rating. */
+  review?: Review | null;
+  /** The case rated (needed by `rate` and `apply_default`). */
+  facts?: CaseFacts | null;
+  command: ReviewEnvelope;
+  /** Who acts, when (the channel of the context is the case's). */
+  context: CaseContext;
+}
+
+/** What `evolveReview` takes. */
+export interface ReviewEvolveRequest {
+  /** The review so far; `null` (or absent) before its first event. */
+  review?: Review | null;
+  event: ReviewEvent;
+}
+
+/** The outcome of `Engine.decideReview`. Narrow on `outcome`. */
+export type ReviewDecision =
+  | {
+      outcome: "accepted";
+      /** The events to store and apply with `evolveReview`; none for a retried client id. */
+      events: ReviewEvent[];
+    }
+  | {
+      outcome: "refused";
+      /** Why, coded (`review.*`); nothing changed. */
+      error: Problem;
+    };
+
+/** The outcome of `evolveReview`. Narrow on `outcome`. */
+export type ReviewEvolution =
+  | { outcome: "applied"; review: Review }
+  | { outcome: "refused"; error: Problem };
+
+/** What a 办不成事 complaint is about, as triage finds it. */
+export type ComplaintCategory = "policy" | "process" | "authority" | "system" | "service" | "other";
+
+/** Where a complaint is. */
+export type ComplaintStatus = "received" | "triaged" | "answered";
+
+/** What an actor asks to do to a complaint, tagged by `type`. */
+export type ComplaintCommand =
+  | {
+      /** 反映: something could not get done. */
+      type: "report";
+      /** The station or centre concerned. */
+      org: string;
+      /** The matter, when it is about one. */
+      matter?: string | null;
+      /** The case, when it is about one. */
+      case?: string | null;
+      /** What happened. */
+      summary: string;
+    }
+  | {
+      /** 研判: what it is about and who answers. */
+      type: "triage";
+      category: ComplaintCategory;
+      /** The organisation that answers. */
+      handler: string;
+    }
+  | {
+      /** 答复. */
+      type: "answer";
+      answer: string;
+      /** Whether the thing got done after all. */
+      resolved: boolean;
+    };
+
+/** A complaint command with what makes it safe to retry and to race. */
+export interface ComplaintEnvelope {
+  /** The complaint id (for `report`, the id of the new one). */
+  complaint: string;
+  /** The complaint version the client saw (0 for `report`). */
+  expectedVersion: number;
+  clientId: string;
+  command: ComplaintCommand;
+}
+
+/** What happened to a complaint, tagged by `type`. */
+export type ComplaintEventKind =
+  | {
+      type: "reported";
+      org: string;
+      matter?: string;
+      case?: string;
+      /** The reporter's account id, when a citizen reported it themselves. */
+      reporter?: string;
+      summary: string;
+      /** The last day to answer, `YYYY-MM-DD`. */
+      answerBy: string;
+    }
+  | { type: "triaged"; category: ComplaintCategory; handler: string }
+  | { type: "answered"; answer: string; resolved: boolean };
+
+/** One event of one complaint. */
+export interface ComplaintEvent {
+  /** The event format's version (1). */
+  schema: number;
+  complaint: string;
+  /** The complaint's version after this event. */
+  version: number;
+  clientId: string;
+  actor: Actor;
+  channel: Channel;
+  /** When, RFC 3339 with offset. */
+  at: string;
+  kind: ComplaintEventKind;
+}
+
+/** One complaint, as its events made it. Dates are `YYYY-MM-DD`. */
+export interface Complaint {
+  id: string;
+  /** The station or centre concerned. */
+  org: string;
+  matter?: string;
+  case?: string;
+  reporter?: string;
+  /** The channel it came in through. */
+  channel: Channel;
+  summary: string;
+  status: ComplaintStatus;
+  version: number;
+  receivedOn: string;
+  answerBy: string;
+  category?: ComplaintCategory;
+  handler?: string;
+  answer?: string;
+  answeredOn?: string;
+  resolved?: boolean;
+  clientIds?: string[];
+}
+
+/** What `Engine.decideComplaint` takes. */
+export interface ComplaintDecideRequest {
+  /** The complaint as the page holds it; `null` (or absent) before `report`. */
+  complaint?: Complaint | null;
+  command: ComplaintEnvelope;
+  context: CaseContext;
+}
+
+/** What `evolveComplaint` takes. */
+export interface ComplaintEvolveRequest {
+  /** The complaint so far; `null` (or absent) before its first event. */
+  complaint?: Complaint | null;
+  event: ComplaintEvent;
+}
+
+/** The outcome of `Engine.decideComplaint`. Narrow on `outcome`. */
+export type ComplaintDecision =
+  | { outcome: "accepted"; events: ComplaintEvent[] }
+  | { outcome: "refused"; error: Problem };
+
+/** The outcome of `evolveComplaint`. Narrow on `outcome`. */
+export type ComplaintEvolution =
+  | { outcome: "applied"; complaint: Complaint }
+  | { outcome: "refused"; error: Problem };
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_METRICS_TYPES: &str = r#"
+/** What `Engine.metrics` reports on: an organisation of the catalogue over `from..=to`. */
+export interface MetricsQuery {
+  /** An organisation code: a station, a street centre, the district. */
+  scope: string;
+  /** The first day (CST), `YYYY-MM-DD`. */
+  from: string;
+  /** The last day (CST, included). */
+  to: string;
+}
+
+/** The organisation reported on. */
+export interface ScopeInfo {
+  org: string;
+  name: string;
+  level: OrgLevel;
+}
+
+/** Received and concluded cases of one channel. */
+export interface ChannelCounts {
+  received: number;
+  concluded: number;
+}
+
+/** Case metrics. A rate over nothing is `null`. */
+export interface CaseReport {
+  /** Submitted (收件). */
+  received: number;
+  /** Accepted (受理). */
+  accepted: number;
+  notAccepted: number;
+  withdrawn: number;
+  /** Concluded (办结). */
+  concluded: number;
+  /** Concluded on or before the due date. */
+  onTime: number;
+  late: number;
+  /** Concluded, due date unknown (outside the calendar). */
+  deadlineUnknown: number;
+  /** onTime / (onTime + late), 4 decimals. */
+  onTimeRate: number | null;
+  /** Mean counted working days from acceptance to conclusion (2 decimals). */
+  averageWorkingDays: number | null;
+  /** Concluded cases of 即办件 matters. */
+  immediate: number;
+  immediateRate: number | null;
+  /** Received through 帮办代办. */
+  proxy: number;
+  /** Per channel; channels with nothing are left out. */
+  byChannel: { [channel in Channel]?: ChannelCounts };
+}
+
+/** 好差评 metrics. A rate over nothing is `null`. */
+export interface ReviewReport {
+  /** Ratings given in the period, void ones excluded. */
+  rated: number;
+  /** Of them, per level (all five). */
+  byLevel: { [level in Rating]: number };
+  /** Of them, per evaluation channel. */
+  byChannel: { [channel in EvaluationChannel]?: number };
+  defaulted: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  /** Bad reviews given in the period, void ones included. */
+  bad: number;
+  appealed: number;
+  void: number;
+  realName: number;
+  revisited: number;
+  /** Bad reviews whose rectification fell due in the period. */
+  rectificationDue: number;
+  rectifiedOnTime: number;
+  rectifiedLate: number;
+  unrectified: number;
+  onTimeRectificationRate: number | null;
+}
+
+/** 办不成事 metrics. A rate over nothing is `null`. */
+export interface ComplaintReport {
+  received: number;
+  linkedToCase: number;
+  linkedToMatter: number;
+  answered: number;
+  resolved: number;
+  /** Complaints whose answer fell due in the period. */
+  answersDue: number;
+  answeredOnTime: number;
+  answeredLate: number;
+  unanswered: number;
+  onTimeRate: number | null;
+}
+
+/** The metrics of a scope over a period. */
+export interface MetricsReport {
+  scope: ScopeInfo;
+  from: string;
+  to: string;
+  cases: CaseReport;
+  reviews: ReviewReport;
+  complaints: ComplaintReport;
+  /** Events of the whole stream the fold could not place. */
+  ignoredEvents: number;
+}
+
+/** A line of the stream that is not an event (`input.*`), skipped. */
+export interface LineProblem extends Problem {
+  /** Its 1-based line. */
+  line: number;
+}
+
+/** The outcome of `Engine.metrics`. Narrow on `outcome`. */
+export type MetricsOutcome =
+  | { outcome: "report"; report: MetricsReport; problems: LineProblem[] }
+  | {
+      outcome: "refused";
+      /** `metrics.unknown_scope`, `metrics.period`, or an unreadable query's `input.*`. */
+      error: Problem;
+    };
+"#;
+
 #[wasm_bindgen]
 extern "C" {
     /// What an engine call is about (`Target` in TypeScript): one matter or one bundle.
@@ -1139,4 +1787,32 @@ extern "C" {
     /// `PolicyLine[]`: the core's `doorstep::policy::PolicyLine` list.
     #[wasm_bindgen(typescript_type = "PolicyLine[]")]
     pub type JsPolicyLines;
+
+    /// `TimelineOutcome`: the core's `doorstep::case::TimelineOutcome`.
+    #[wasm_bindgen(typescript_type = "TimelineOutcome")]
+    pub type JsTimelineOutcome;
+
+    /// `InvitationOutcome`: the core's `doorstep::review::InvitationOutcome`.
+    #[wasm_bindgen(typescript_type = "InvitationOutcome")]
+    pub type JsInvitationOutcome;
+
+    /// `ReviewDecision`: the core's `doorstep::review::ReviewDecision`.
+    #[wasm_bindgen(typescript_type = "ReviewDecision")]
+    pub type JsReviewDecision;
+
+    /// `ReviewEvolution`: the core's `doorstep::review::ReviewEvolution`.
+    #[wasm_bindgen(typescript_type = "ReviewEvolution")]
+    pub type JsReviewEvolution;
+
+    /// `ComplaintDecision`: the core's `doorstep::complaint::ComplaintDecision`.
+    #[wasm_bindgen(typescript_type = "ComplaintDecision")]
+    pub type JsComplaintDecision;
+
+    /// `ComplaintEvolution`: `evolveComplaint`'s outcome over the core's `Complaint`.
+    #[wasm_bindgen(typescript_type = "ComplaintEvolution")]
+    pub type JsComplaintEvolution;
+
+    /// `MetricsOutcome`: the core's `doorstep::metrics::MetricsOutcome`.
+    #[wasm_bindgen(typescript_type = "MetricsOutcome")]
+    pub type JsMetricsOutcome;
 }

@@ -50,6 +50,7 @@ fn metrics_recomputed_from_the_events_are_the_demos_and_another_seed_differs() {
     let (dir, out) = demo("a", "7");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("按时办结率"), "{text}");
+    assert!(text.contains("满意率"), "{text}");
     // Progress went to standard error.
     assert!(String::from_utf8_lossy(&out.stderr).contains("day 24/24"));
 

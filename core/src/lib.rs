@@ -54,6 +54,7 @@ pub mod lang;
 pub mod metrics;
 pub mod policy;
 pub mod problem;
+mod record;
 pub mod review;
 pub mod rule;
 mod tagged;

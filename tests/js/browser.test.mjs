@@ -20,6 +20,8 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const routes = [
   ['/pkg/', join(repo, 'bindings-wasm', 'pkg')],
   ['/fixtures/', join(repo, 'tests', 'fixtures')],
+  // The Haicang sample catalogue, which fixtures name as ../../catalogs/haicang.json.
+  ['/catalogs/', join(repo, 'catalogs')],
   ['/page/', join(here, 'page')],
   ['/lib/fixture-rule.mjs', join(here, 'fixture-rule.mjs')],
 ];
@@ -126,6 +128,9 @@ const ledgers = readFixture('authority/ledgers.json');
 const casesFixture = readFixture('cases.json');
 const calendarFixture = readFixture('calendar.json');
 const policiesFixture = readFixture('policies.json');
+const bundlesFixture = readFixture('bundles.json');
+const reviewsFixture = readFixture('reviews.json');
+const metricsFixture = readFixture('metrics.json');
 
 test('browser: the page ran without errors', () => {
   assert.equal(results.fatal, undefined);
@@ -334,4 +339,39 @@ test('browser: policy misuse throws coded Errors', () => {
   assert.deepEqual(p.notAProfile, { isError: true, code: 'arg.invalid_type', name: 'profile' });
   assert.deepEqual(p.notLines, { isError: true, code: 'arg.invalid_type', name: 'lines' });
   assert.deepEqual(p.badDate, { isError: true, code: 'arg.invalid_date', name: null });
+});
+
+const issue7 = [
+  ['bundles', bundlesFixture, 'bundleCases'],
+  ['reviews', reviewsFixture, 'reviewCases'],
+  ['metrics', metricsFixture, 'metricsCases'],
+];
+
+test('browser: every bundles, reviews and metrics fixture case ran', () => {
+  for (const [, fixture, key] of issue7) {
+    assert.deepEqual(
+      results.issue7?.[key]?.map((c) => c.name),
+      fixture.cases.map((c) => c.name),
+    );
+  }
+});
+
+for (const [label, fixture, key] of issue7) {
+  for (const [i, testCase] of fixture.cases.entries()) {
+    test(`browser ${label} fixture: ${testCase.name}`, () => {
+      const result = results.issue7?.[key]?.[i];
+      assert.equal(result?.name, testCase.name);
+      assert.deepEqual(result.problems, []);
+    });
+  }
+}
+
+test('browser: the timeline of a bundle, an invitation to rate, and their misuse', () => {
+  const r = results.issue7;
+  assert.deepEqual(r.timeline, ['open', 5]);
+  assert.equal(r.missing, 'case.not_found');
+  assert.equal(r.invitation.outcome, 'invited');
+  assert.deepEqual(r.notMembers, { isError: true, code: 'arg.invalid_type', name: 'members' });
+  assert.deepEqual(r.notARequest, { isError: true, code: 'arg.invalid_type', name: 'request' });
+  assert.deepEqual(r.notEvents, { isError: true, code: 'arg.invalid_type', name: 'events' });
 });

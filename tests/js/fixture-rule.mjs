@@ -331,3 +331,242 @@ export function runPolicyCase(engine, testCase) {
   const report = engine.matchPolicies(policyProfile(input), caseOptions(input));
   return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
 }
+
+// bundles.json: {catalog, at, steps: [{command, context}], statusOf?, timeline?}: an Engine
+// over the catalogue (relative to tests/fixtures), loaded as of input.at, keeps the cases by
+// id; each step decides its command against the case it names (null when there is none)
+// with, for a bundle case, its member cases (`{members}`), and `evolve` applies every event
+// to the case it names: outcomes "ok", "noop" or the refusal's code. Then `statuses` (the
+// status of each case statusOf names, null when there is none) and, with `timeline`, the
+// `timeline` of that case over all the events as JSON Lines: bundleState and rejected
+// (null when it is not a bundle) and timelineCases (the ids of its cases, in order). As
+// core/tests/bundles.rs runs it.
+
+/** Applies a decision's events with `doorstep.evolve`, each to the case it names. */
+function applyCaseEvents(doorstep, cases, decision, events) {
+  for (const event of decision.events) {
+    const evolution = doorstep.evolve(cases.get(event.case) ?? null, event);
+    if (evolution.outcome !== 'applied') {
+      throw new Error(`evolve refused an event decide gave: ${evolution.error.code}`);
+    }
+    cases.set(event.case, evolution.case);
+    events.push(event);
+  }
+}
+
+/** Events as JSON Lines, each line ended by "\n". */
+export function jsonLines(events) {
+  return events.map((e) => `${JSON.stringify(e)}\n`).join('');
+}
+
+/**
+ * What one bundles.json case gives with `engine` (an Engine over the case's catalogue,
+ * loaded as of input.at): the result the rule matches, with the cases and the events.
+ */
+export function bundleOutcome(doorstep, engine, input) {
+  const cases = new Map();
+  const events = [];
+  const outcomes = [];
+  for (const step of input.steps) {
+    const current = cases.get(step.command.case) ?? null;
+    const members = (current?.members ?? []).map((m) => cases.get(m.case)).filter((c) => c !== undefined);
+    const decision = engine.decide(current, step.command, step.context, { members });
+    if (decision.outcome === 'refused') outcomes.push(decision.error.code);
+    else if (decision.events.length === 0) outcomes.push('noop');
+    else {
+      applyCaseEvents(doorstep, cases, decision, events);
+      outcomes.push('ok');
+    }
+  }
+  const result = { outcomes };
+  if (input.statusOf !== undefined) {
+    result.statuses = Object.fromEntries(input.statusOf.map((id) => [id, cases.get(id)?.status ?? null]));
+  }
+  if (input.timeline !== undefined) {
+    const found = doorstep.timeline(jsonLines(events), input.timeline);
+    if (found.outcome !== 'found') throw new Error(`timeline refused: ${found.error.code}`);
+    const { bundle } = found.timeline;
+    result.bundleState = bundle?.state ?? null;
+    result.rejected = bundle?.rejected ?? null;
+    result.timelineCases = found.timeline.cases.map((c) => c.case);
+  }
+  return { result, cases, events };
+}
+
+/** Runs one bundles.json case; `catalogText` is the text of the catalogue it names. */
+export function runBundleCase(doorstep, catalogText, testCase) {
+  const engine = new doorstep.Engine(catalogText, { at: testCase.input.at });
+  try {
+    const outcome = bundleOutcome(doorstep, engine, testCase.input);
+    return { ...outcome, problems: mismatches('', testCase.expected, outcome.result) };
+  } finally {
+    engine.free();
+  }
+}
+
+// reviews.json: {catalog, patch?, reviews?, facts?, steps: [{command, context}], kind?}: an
+// Engine over the catalogue with the patch applied and `reviews` as its 好差评 settings
+// (when the case gives the key), loaded as of REVIEWS_CATALOG_AT. Each step is a review
+// decide request {review (as it stands), facts, command, context}, its events applied with
+// `evolveReview`: outcomes "ok", "noop" or the refusal's code (its message non-empty). Then
+// status, version and rating of the review HC-1 (null when none), rectifyBy, onTime
+// (rectifiedOn <= rectifyBy; null before rectification) and replayed (every event folded
+// again from nothing rebuilds the same review). kind "complaint": each step is a complaint
+// decide request {complaint, command, context} in English, applied with `evolveComplaint`;
+// then status, version, answerBy, answeredOnTime (answeredOn <= answerBy; null before the
+// answer) and replayed (of K-1; no event refused). As core/tests/reviews.rs runs it.
+
+/** The date a reviews.json or metrics.json catalogue is loaded as of. */
+export const REVIEWS_CATALOG_AT = '2025-01-01';
+
+/** The catalogue document of a reviews.json or metrics.json case. */
+export function reviewsCatalog(catalog, input) {
+  const doc = applyPatch(catalog, input.patch);
+  if (input.reviews !== undefined) doc.reviews = input.reviews;
+  return doc;
+}
+
+/** Folds `events` from nothing with `evolve(current, event)`; the last state by id. */
+function refold(events, idOf, evolve, key) {
+  const out = new Map();
+  let refused = 0;
+  for (const event of events) {
+    const evolution = evolve(out.get(idOf(event)) ?? null, event);
+    if (evolution.outcome === 'applied') out.set(idOf(event), evolution[key]);
+    else refused += 1;
+  }
+  return { out, refused };
+}
+
+/** The steps of a review or complaint case: `decide(state, step)` and `evolve(state, event)`. */
+function runSteps(steps, decide, evolve, key) {
+  let state = null;
+  const events = [];
+  const outcomes = [];
+  const problems = [];
+  for (const step of steps) {
+    const decision = decide(state, step);
+    if (decision.outcome === 'refused') {
+      if (!decision.error.message) problems.push(`${decision.error.code}: empty message`);
+      outcomes.push(decision.error.code);
+      continue;
+    }
+    if (decision.events.length === 0) {
+      outcomes.push('noop');
+      continue;
+    }
+    for (const event of decision.events) {
+      const evolution = evolve(state, event);
+      if (evolution.outcome !== 'applied') {
+        throw new Error(`evolve refused an event decide gave: ${evolution.error.code}`);
+      }
+      state = evolution[key];
+      events.push(event);
+    }
+    outcomes.push('ok');
+  }
+  return { state, events, outcomes, problems };
+}
+
+/** What one reviews.json case gives with `engine` (see the rule above). */
+export function reviewOutcome(doorstep, engine, input) {
+  if (input.kind === 'complaint') {
+    const en = { lang: 'en' };
+    const evolve = (complaint, event) => doorstep.evolveComplaint({ complaint, event }, en);
+    const run = runSteps(
+      input.steps,
+      (complaint, step) => engine.decideComplaint({ complaint, command: step.command, context: step.context }, en),
+      evolve,
+      'complaint',
+    );
+    const c = run.state;
+    const again = refold(run.events, (e) => e.complaint, evolve, 'complaint');
+    if (again.refused !== 0) run.problems.push(`replay refused ${again.refused} events`);
+    const result = {
+      outcomes: run.outcomes,
+      status: c?.status ?? null,
+      version: c?.version ?? null,
+      answerBy: c?.answerBy ?? null,
+      answeredOnTime: c?.answeredOn !== undefined && c !== null ? c.answeredOn <= c.answerBy : null,
+      replayed: deepEqual(again.out.get('K-1') ?? null, c),
+    };
+    return { result, state: c, events: run.events, problems: run.problems };
+  }
+  const facts = input.facts ?? null;
+  const evolve = (review, event) => doorstep.evolveReview({ review, event });
+  const run = runSteps(
+    input.steps,
+    (review, step) => engine.decideReview({ review, facts, command: step.command, context: step.context }),
+    evolve,
+    'review',
+  );
+  const r = run.state;
+  const onTime = r?.rectifiedOn !== undefined && r?.rectifyBy !== undefined && r !== null ? r.rectifiedOn <= r.rectifyBy : null;
+  const result = {
+    outcomes: run.outcomes,
+    status: r?.status ?? null,
+    version: r?.version ?? null,
+    rating: r?.rating ?? null,
+    rectifyBy: r?.rectifyBy ?? null,
+    onTime,
+    replayed: deepEqual(refold(run.events, (e) => e.review, evolve, 'review').out.get('HC-1') ?? null, r),
+  };
+  return { result, state: r, events: run.events, problems: run.problems };
+}
+
+/** Runs one reviews.json case; `catalog` is the parsed catalogue document it names. */
+export function runReviewCase(doorstep, catalog, testCase) {
+  const text = JSON.stringify(reviewsCatalog(catalog, testCase.input));
+  const engine = new doorstep.Engine(text, { at: REVIEWS_CATALOG_AT });
+  try {
+    const outcome = reviewOutcome(doorstep, engine, testCase.input);
+    return { ...outcome, problems: [...outcome.problems, ...mismatches('', testCase.expected, outcome.result)] };
+  } finally {
+    engine.free();
+  }
+}
+
+// metrics.json: {catalog, reviews?, events, lines?, scope, from, to}: an Engine over the
+// catalogue with `reviews` as its settings (when given), loaded as of REVIEWS_CATALOG_AT;
+// the events one per line, then `lines`, as JSON Lines; Engine.metrics of the query
+// {scope, from, to}. The outcome flattened: {outcome} and, on a report, scope,
+// ignoredEvents, problems and every key of the report's cases, reviews and complaints as
+// "cases.<key>" …; when refused, errors: [the error]. As core/tests/metrics.rs runs it.
+
+/** The JSON Lines of a metrics.json case: its events, then its raw lines. */
+export function metricsLines(input) {
+  return jsonLines(input.events) + (input.lines ?? []).map((l) => `${l}\n`).join('');
+}
+
+/** A MetricsOutcome flattened for the matching rule. */
+export function flattenMetrics(outcome) {
+  const out = { outcome: outcome.outcome };
+  if (outcome.outcome === 'refused') {
+    out.errors = [outcome.error];
+    return out;
+  }
+  const { report } = outcome;
+  out.scope = report.scope;
+  out.ignoredEvents = report.ignoredEvents;
+  out.problems = outcome.problems;
+  for (const part of ['cases', 'reviews', 'complaints']) {
+    for (const [k, v] of Object.entries(report[part])) out[`${part}.${k}`] = v;
+  }
+  return out;
+}
+
+/** Runs one metrics.json case; `catalog` is the parsed catalogue document it names. */
+export function runMetricsCase(doorstep, catalog, testCase) {
+  const { input } = testCase;
+  const doc = structuredClone(catalog);
+  if (input.reviews !== undefined) doc.reviews = input.reviews;
+  const engine = new doorstep.Engine(JSON.stringify(doc), { at: REVIEWS_CATALOG_AT });
+  try {
+    const query = { scope: input.scope ?? null, from: input.from ?? null, to: input.to ?? null };
+    const outcome = engine.metrics(query, metricsLines(input));
+    const result = flattenMetrics(outcome);
+    return { outcome, result, problems: mismatches('', testCase.expected, result) };
+  } finally {
+    engine.free();
+  }
+}

@@ -379,7 +379,7 @@ fn print_report(
     }
 }
 
-/// The district's figures, a few lines.
+/// The district's figures, a few lines: each a list of (zh-CN label, en label, figure).
 fn summary(
     document: &MetricsDocument,
     totals: &Totals,
@@ -387,90 +387,59 @@ fn summary(
     seed: u64,
     lang: Lang,
 ) -> Vec<String> {
-    let mut out = Vec::new();
-    let zh = lang == Lang::ZhCn;
     let d = &document.district;
     let pct = |r: Option<f64>| r.map_or_else(|| "—".to_owned(), |r| format!("{:.1}%", r * 100.0));
-    if zh {
-        out.push(format!(
-            "海沧区家门口办 模拟：{} 起 {} 天（{} 至 {}），48 个社区站，种子 {seed}",
-            plan.start, plan.days, document.period.from, document.period.to
-        ));
-        out.push(format!(
-            "收件 {}，受理 {}，不予受理 {}，撤回 {}，办结 {}（其中一件事 {} 件次，免申即办 {} 件，帮办代办 {} 件）",
-            d.cases.received,
-            d.cases.accepted,
-            d.cases.not_accepted,
-            d.cases.withdrawn,
-            d.cases.concluded,
-            totals.bundles,
-            totals.successors,
-            d.cases.proxy
-        ));
-        out.push(format!(
-            "按时办结率 {}，平均用时 {} 个工作日，即办件占比 {}",
-            pct(d.cases.on_time_rate),
-            d.cases
-                .average_working_days
-                .map_or("—".into(), |v| format!("{v:.2}")),
-            pct(d.cases.immediate_rate)
-        ));
-        out.push(format!(
-            "好差评：评价 {}（默认好评 {}），满意率 {}；差评 {}（申诉 {}，无效 {}），整改按时率 {}",
-            d.reviews.rated,
-            d.reviews.defaulted,
-            pct(d.reviews.satisfaction_rate),
-            d.reviews.bad,
-            d.reviews.appealed,
-            d.reviews.void,
-            pct(d.reviews.on_time_rectification_rate)
-        ));
-        out.push(format!(
-            "办不成事反映 {}，已答复 {}，按时答复率 {}",
-            d.complaints.received,
-            d.complaints.answered,
-            pct(d.complaints.on_time_rate)
-        ));
-    } else {
-        out.push(format!(
-            "Haicang doorstep services, simulated: {} days from {} ({} to {}), 48 community stations, seed {seed}",
-            plan.days, plan.start, document.period.from, document.period.to
-        ));
-        out.push(format!(
-            "received {}, accepted {}, not accepted {}, withdrawn {}, concluded {} ({} bundle submissions, {} started without application, {} by proxy)",
-            d.cases.received,
-            d.cases.accepted,
-            d.cases.not_accepted,
-            d.cases.withdrawn,
-            d.cases.concluded,
-            totals.bundles,
-            totals.successors,
-            d.cases.proxy
-        ));
-        out.push(format!(
-            "on time {}, {} working days on average, immediate {}",
-            pct(d.cases.on_time_rate),
-            d.cases
-                .average_working_days
-                .map_or("—".into(), |v| format!("{v:.2}")),
-            pct(d.cases.immediate_rate)
-        ));
-        out.push(format!(
-            "ratings {} ({} by default), satisfaction {}; bad reviews {} ({} appealed, {} void), rectified on time {}",
-            d.reviews.rated,
-            d.reviews.defaulted,
-            pct(d.reviews.satisfaction_rate),
-            d.reviews.bad,
-            d.reviews.appealed,
-            d.reviews.void,
-            pct(d.reviews.on_time_rectification_rate)
-        ));
-        out.push(format!(
-            "办不成事 complaints {}, answered {}, answered on time {}",
-            d.complaints.received,
-            d.complaints.answered,
-            pct(d.complaints.on_time_rate)
-        ));
-    }
-    out
+    let n = |v: u64| v.to_string();
+    let days = d
+        .cases
+        .average_working_days
+        .map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
+    let lines: [Vec<(&str, &str, String)>; 5] = [
+        vec![
+            ("海沧区家门口办模拟，起始", "Haicang doorstep services simulated from", plan.start.to_string()),
+            ("天数", "days", plan.days.to_string()),
+            ("事件日期", "events", format!("{} – {}", document.period.from, document.period.to)),
+            ("社区站", "community stations", "48".into()),
+            ("种子", "seed", seed.to_string()),
+        ],
+        vec![
+            ("收件", "received", n(d.cases.received)),
+            ("受理", "accepted", n(d.cases.accepted)),
+            ("不予受理", "not accepted", n(d.cases.not_accepted)),
+            ("撤回", "withdrawn", n(d.cases.withdrawn)),
+            ("办结", "concluded", n(d.cases.concluded)),
+            ("一件事件次", "bundle submissions", n(totals.bundles)),
+            ("免申即办", "started without application", n(totals.successors)),
+            ("帮办代办", "by proxy", n(d.cases.proxy)),
+        ],
+        vec![
+            ("按时办结率", "on time", pct(d.cases.on_time_rate)),
+            ("平均用时（工作日）", "working days on average", days),
+            ("即办件占比", "immediate", pct(d.cases.immediate_rate)),
+        ],
+        vec![
+            ("评价", "ratings", n(d.reviews.rated)),
+            ("其中默认好评", "by default", n(d.reviews.defaulted)),
+            ("满意率", "satisfaction", pct(d.reviews.satisfaction_rate)),
+            ("差评", "bad reviews", n(d.reviews.bad)),
+            ("申诉", "appealed", n(d.reviews.appealed)),
+            ("无效", "void", n(d.reviews.void)),
+            ("整改按时率", "rectified on time", pct(d.reviews.on_time_rectification_rate)),
+        ],
+        vec![
+            ("办不成事反映", "办不成事 complaints", n(d.complaints.received)),
+            ("已答复", "answered", n(d.complaints.answered)),
+            ("按时答复率", "answered on time", pct(d.complaints.on_time_rate)),
+        ],
+    ];
+    lines
+        .iter()
+        .map(|items| {
+            items
+                .iter()
+                .map(|(zh, en, v)| format!("{} {v}", lang.pick(zh, en)))
+                .collect::<Vec<_>>()
+                .join(lang.pick("，", ", "))
+        })
+        .collect()
 }

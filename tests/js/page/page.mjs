@@ -1,6 +1,7 @@
 // Runs in Chromium, loaded by browser.test.mjs: the web build of the package, every shared
-// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar, policies) through the
-// shared rule, and the misuse contract. Results go to window.__results.
+// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar, policies,
+// bundles, reviews and complaints, metrics) through the shared rule, and the misuse
+// contract. Results go to window.__results.
 import init, * as doorstep from '/pkg/index.js';
 import {
   CASES_CATALOG_AT,
@@ -9,6 +10,11 @@ import {
   authorityCatalogAt,
   caseOutcome,
   ledgerText,
+  jsonLines,
+  bundleOutcome,
+  runBundleCase,
+  runMetricsCase,
+  runReviewCase,
   runCalendarCase,
   runCase,
   runCasesCase,
@@ -216,6 +222,42 @@ async function policySuite() {
   return result;
 }
 
+/** Bundles, the timeline, reviews and complaints, metrics: their fixtures and contract. */
+async function issue7Suite() {
+  const bundles = await fetchJson('/fixtures/bundles.json');
+  const reviews = await fetchJson('/fixtures/reviews.json');
+  const metrics = await fetchJson('/fixtures/metrics.json');
+  const texts = new Map();
+  for (const c of [...bundles.cases, ...reviews.cases, ...metrics.cases]) {
+    // Catalogue paths are relative to tests/fixtures (the Haicang sample is ../../catalogs/).
+    const name = c.input.catalog;
+    if (!texts.has(name)) texts.set(name, await fetchText(`/fixtures/${name}`));
+  }
+  const parsed = (name) => JSON.parse(texts.get(name));
+  const bundleCases = runAll(bundles.cases, (c) => runBundleCase(doorstep, texts.get(c.input.catalog), c).problems);
+  const reviewCases = runAll(reviews.cases, (c) => runReviewCase(doorstep, parsed(c.input.catalog), c).problems);
+  const metricsCases = runAll(metrics.cases, (c) => runMetricsCase(doorstep, parsed(c.input.catalog), c).problems);
+
+  const birth = bundles.cases[0].input;
+  const engine = new doorstep.Engine(texts.get(birth.catalog), { at: birth.at });
+  const { events } = bundleOutcome(doorstep, engine, birth);
+  const found = doorstep.timeline(jsonLines(events), 'B-1');
+  const review = reviews.cases[0].input;
+  const result = {
+    bundleCases,
+    reviewCases,
+    metricsCases,
+    timeline: found.outcome === 'found' ? [found.timeline.bundle?.state, found.timeline.cases.length] : found.error.code,
+    missing: doorstep.timeline('', 'B-1', { lang: 'en' }).error.code,
+    invitation: engine.reviewInvitation(review.facts),
+    notMembers: thrown(() => engine.decide(null, birth.steps[0].command, birth.steps[0].context, { members: 5 })),
+    notARequest: thrown(() => engine.decideReview('{}')),
+    notEvents: thrown(() => engine.metrics({ scope: '350205', from: '2025-09-01', to: '2025-09-30' }, [])),
+  };
+  engine.free();
+  return result;
+}
+
 async function main() {
   await init();
   const fixtures = await (await fetch('/fixtures/ids.json')).json();
@@ -239,6 +281,7 @@ async function main() {
     authority: await authoritySuite(),
     case: await caseSuite(),
     policy: await policySuite(),
+    issue7: await issue7Suite(),
     misuse,
     wrongType: (() => {
       try {

@@ -1,0 +1,168 @@
+//! 好差评 and 办不成事 (issue 7): `Engine.reviewInvitation`, `Engine.decideReview`, the free
+//! function `evolveReview`, `Engine.decideComplaint` and the free function `evolveComplaint`.
+//!
+//! As everywhere in this crate, the core decides: a request object goes to the core as JSON
+//! text (through `JSON.stringify`, see `src/answer.rs`) and is read with the core's bounded
+//! parser (at most 256 KiB, `doorstep::review::MAX_REVIEW_REQUEST_BYTES`), exactly as the
+//! C ABI and the CLI read it; the outcomes come back as JSON shows them ([`crate::to_js`]).
+//!
+//! A refused command or event is a returned outcome (`{outcome: "refused", error}`), as a
+//! case's; only a wrong call throws a `DoorstepError`: `arg.invalid_type` (a request that
+//! is not an object), `arg.invalid_date`, `arg.unknown_lang`, `input.malformed`,
+//! `input.shape` (a missing or unknown field, an unknown `type`, `rating`, `role` or
+//! `channel`, a time without its offset), `input.too_large`, `input.too_deep`.
+
+use doorstep::complaint::{self, Complaint, ComplaintDecideRequest, ComplaintEvent};
+use doorstep::review::{
+    CaseFacts, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewEvolveRequest,
+};
+use doorstep::{Coded, Problem};
+use serde::{Deserialize, Serialize};
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::authority::{lang_of, object_arg};
+use crate::engine::JsEngine;
+use crate::options::CallOptions;
+use crate::to_js;
+use crate::types::{
+    JsComplaintDecision, JsComplaintEvolution, JsInvitationOutcome, JsReviewDecision,
+    JsReviewEvolution,
+};
+
+#[wasm_bindgen(js_class = Engine)]
+impl JsEngine {
+    /// The invitation to rate a concluded case (评价邀请), with the catalogue's 好差评
+    /// settings: who is invited, where they may rate (on site where the case was handled
+    /// in person, online always), the last day (当日件、当日评: the day of conclusion, plus
+    /// the district's window) and the rating recorded after it. `facts` is the case rated
+    /// (`CaseFacts`, with `concludedAt`). `{outcome: "invited", invitation}`, or
+    /// `{outcome: "refused", error}` (`review.not_concluded`). `options.lang` words a
+    /// refusal and a thrown error; `options.at` is checked but not used.
+    ///
+    /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*`.
+    #[wasm_bindgen(js_name = reviewInvitation)]
+    pub fn review_invitation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CaseFacts")] facts: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsInvitationOutcome, js_sys::Error> {
+        let lang = lang_of(options)?;
+        let facts: CaseFacts = object_arg(facts, "facts", MAX_REVIEW_REQUEST_BYTES, lang)?;
+        to_js(&self.engine.review_invitation(&facts, lang)).map(JsCast::unchecked_into)
+    }
+
+    /// Decides a review command (好差评: `rate`, `apply_default`, `verify`, `appeal`,
+    /// `decide_appeal`, `rectify`, `revisit`) against `request.review`, the review as the
+    /// page holds it (`null` before the rating), with `request.facts`, the case rated (needed
+    /// by `rate` and `apply_default`), for who acts and when (`request.context`).
+    /// `{outcome: "accepted", events}`, the events to store and apply with `evolveReview`
+    /// (none for a retried `clientId`), or `{outcome: "refused", error}` (`review.*`),
+    /// nothing having changed. `options.lang` words a refusal and a thrown error;
+    /// `options.at` is checked but not used.
+    ///
+    /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
+    #[wasm_bindgen(js_name = decideReview)]
+    pub fn decide_review(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ReviewDecideRequest")] request: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsReviewDecision, js_sys::Error> {
+        let lang = lang_of(options)?;
+        let request: ReviewDecideRequest =
+            object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
+        to_js(&self.engine.decide_review(&request, lang)).map(JsCast::unchecked_into)
+    }
+
+    /// Decides a 办不成事 command (`report`, `triage`, `answer`) against
+    /// `request.complaint`, the complaint as the page holds it (`null` before `report`),
+    /// for who acts, through which channel and when (`request.context`). A report's answer
+    /// falls due on the engine's working calendar. `{outcome: "accepted", events}` (apply
+    /// them with `evolveComplaint`; none for a retried `clientId`), or
+    /// `{outcome: "refused", error}` (`complaint.*`). `options` as for `decideReview`.
+    ///
+    /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
+    #[wasm_bindgen(js_name = decideComplaint)]
+    pub fn decide_complaint(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ComplaintDecideRequest")] request: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsComplaintDecision, js_sys::Error> {
+        let lang = lang_of(options)?;
+        let request: ComplaintDecideRequest =
+            object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
+        to_js(&self.engine.decide_complaint(&request, lang)).map(JsCast::unchecked_into)
+    }
+}
+
+/// Applies `request.event` to `request.review`, the review so far (`null` before its first
+/// event): `{outcome: "applied", review}`, or `{outcome: "refused", error}` when the event
+/// cannot follow (`review.event_version`, `review.duplicate_event`, `review.wrong_status`,
+/// …), the review being unchanged. No engine is needed. `options` as for
+/// `Engine.decideReview`.
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
+#[wasm_bindgen(js_name = evolveReview)]
+pub fn evolve_review(
+    #[wasm_bindgen(unchecked_param_type = "ReviewEvolveRequest")] request: &JsValue,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsReviewEvolution, js_sys::Error> {
+    let lang = lang_of(options)?;
+    let request: ReviewEvolveRequest =
+        object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
+    to_js(&request.run(lang)).map(JsCast::unchecked_into)
+}
+
+/// `evolveComplaint`'s request: one event applied to a complaint (`null` before its first).
+/// The core has no request type for it; this one reads as the core's others do.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ComplaintEvolveRequest {
+    /// The complaint so far.
+    #[serde(default)]
+    complaint: Option<Complaint>,
+    /// The event.
+    event: ComplaintEvent,
+}
+
+/// The outcome of `evolveComplaint`, tagged as the core's other evolutions.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+enum ComplaintEvolution {
+    /// Applied.
+    Applied {
+        /// The complaint after the event.
+        complaint: Box<Complaint>,
+    },
+    /// Refused: the complaint is unchanged.
+    Refused {
+        /// Why, coded.
+        error: Problem,
+    },
+}
+
+/// Applies `request.event` to `request.complaint`, the complaint so far (`null` before its
+/// first event): `{outcome: "applied", complaint}`, or `{outcome: "refused", error}`
+/// (`complaint.event_version`, `complaint.duplicate_event`, `complaint.wrong_status`, …),
+/// the complaint being unchanged. No engine is needed. `options` as for
+/// `Engine.decideReview`.
+///
+/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
+#[wasm_bindgen(js_name = evolveComplaint)]
+pub fn evolve_complaint(
+    #[wasm_bindgen(unchecked_param_type = "ComplaintEvolveRequest")] request: &JsValue,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsComplaintEvolution, js_sys::Error> {
+    let lang = lang_of(options)?;
+    let request: ComplaintEvolveRequest =
+        object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
+    let outcome = match complaint::evolve(request.complaint, &request.event) {
+        Ok(complaint) => ComplaintEvolution::Applied {
+            complaint: Box::new(complaint),
+        },
+        Err(e) => ComplaintEvolution::Refused {
+            error: e.to_problem(lang),
+        },
+    };
+    to_js(&outcome).map(JsCast::unchecked_into)
+}

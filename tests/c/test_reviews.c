@@ -1,0 +1,535 @@
+/*
+ * 好差评, 办不成事 and metrics from C: the shared fixtures tests/fixtures/reviews.json (its
+ * review and its complaint cases) and metrics.json, the invitation to rate, and the misuse
+ * rules of doorstep_review_*, doorstep_complaint_decide and doorstep_metrics, run through
+ * libdoorstep.
+ *
+ * Usage: test_reviews PATH/TO/tests/fixtures
+ * Prints one line per failure and, last, exactly "c: N passed, M failed"; exits non-zero
+ * on any failure. Built by tests/c/run.sh (C99, -Wall -Wextra -Wpedantic -Werror) and run
+ * under valgrind and AddressSanitizer.
+ *
+ * How the fixtures run (as the Rust runners do):
+ * - reviews.json (reviews_fixtures in core/tests/reviews.rs): the catalogue input.catalog,
+ *   with input.patch applied and input.reviews as its "reviews" settings, is loaded at
+ *   LOADED_AT. Each step {command, context} is decided with doorstep_review_decide as
+ *   {"review" (as it stands, null at first), "facts": input.facts, "command", "context"}:
+ *   a refusal's outcome is its error code, an acceptance without events "noop", otherwise
+ *   each event is applied with doorstep_review_evolve and the outcome is "ok". The result:
+ *   {"outcomes", "status", "version", "rating", "rectifyBy" of the review (null when there
+ *   is none), "onTime" (rectifiedOn <= rectifyBy; null before rectification), "replayed":
+ *   whether evolving every event from null rebuilt the same review}.
+ * - its complaint cases (kind "complaint"): each step is decided with
+ *   doorstep_complaint_decide as {"complaint", "command", "context"}, in en. The C ABI has
+ *   no complaint evolve (the core has no request for it yet), so a case runs here only as
+ *   far as its complaint stays null: a case whose steps are all refused is matched whole;
+ *   in one with an accepted step, the outcomes up to and including it are matched and the
+ *   rest is left to the Rust runners (a note says so).
+ * - metrics.json (metrics_fixtures in core/tests/metrics.rs): the events, one per line,
+ *   then input.lines, as JSON Lines, and the query {scope, from, to}, to doorstep_metrics.
+ *   The outcome flattened: "outcome"; when refused, "errors": [the error]; on a report,
+ *   "scope", "ignoredEvents", "problems" and each key of the report's "cases", "reviews"
+ *   and "complaints" as "cases.KEY" etc.
+ * Matching rule: the one every suite uses (fixture_mismatches in harness.h).
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "harness.h"
+
+/* The date the fixtures' catalogues are loaded (and their examples checked) at. */
+#define LOADED_AT "2025-01-01"
+
+/* Reads and parses DIR/NAME; NULL when it cannot. */
+static cJSON *load_json(const char *dir, const char *name) {
+    char path[4096];
+    char *text;
+    cJSON *json;
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        return NULL;
+    }
+    text = read_file(path);
+    json = text == NULL ? NULL : cJSON_Parse(text);
+    free(text);
+    return json;
+}
+
+/* A copy of `item` (NULL and a missing item are null). */
+static cJSON *dup_or_null(const cJSON *item) {
+    return item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1);
+}
+
+/* The member `key` of `object` copied (null when it or the object is missing). */
+static cJSON *member(const cJSON *object, const char *key) {
+    return dup_or_null(object == NULL ? NULL : cJSON_GetObjectItemCaseSensitive(object, key));
+}
+
+/* The engine of a fixture input: input.catalog with input.patch applied and input.reviews
+ * as its "reviews", loaded at LOADED_AT; NULL (and a failure counted) when it cannot be
+ * made. */
+static doorstep_engine *engine_of(const char *dir, const cJSON *input, const char *name) {
+    const char *catalog = opt_string(input, "catalog");
+    const cJSON *reviews = cJSON_GetObjectItemCaseSensitive(input, "reviews");
+    cJSON *doc = catalog == NULL ? NULL : load_json(dir, catalog);
+    const cJSON *op;
+    doorstep_engine *engine = NULL;
+    doorstep_status status;
+    char *text;
+    int patched = doc != NULL;
+    cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(input, "patch")) {
+        const char *kind = opt_string(op, "op");
+        const char *path = opt_string(op, "path");
+        patched = patched && kind != NULL && strcmp(kind, "set") == 0 && path != NULL &&
+                  pointer_set(&doc, path, cJSON_GetObjectItemCaseSensitive(op, "value"));
+    }
+    if (patched && reviews != NULL) {
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, "reviews");
+        cJSON_AddItemToObject(doc, "reviews", cJSON_Duplicate(reviews, 1));
+    }
+    if (!expect(patched, "%s: the catalogue or its patch cannot be applied", name)) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    text = cJSON_PrintUnformatted(doc);
+    cJSON_Delete(doc);
+    status = doorstep_engine_load(text, LOADED_AT, &engine);
+    free(text);
+    if (!expect(status == DOORSTEP_OK, "%s: load: status %d (%s)", name, (int)status,
+                doorstep_last_error_code())) {
+        return NULL;
+    }
+    return engine;
+}
+
+/* What a call wrote, parsed (delete it); NULL, with a failure counted, when the call failed
+ * or wrote something that is not JSON. Frees what the call wrote. */
+static cJSON *written(const char *what, doorstep_status status, char *out) {
+    cJSON *json = NULL;
+    if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", what, (int)status,
+               doorstep_last_error_code())) {
+        json = cJSON_Parse(out);
+        doorstep_string_free(out);
+        expect(json != NULL, "%s: the result is not JSON", what);
+    }
+    return json;
+}
+
+/* An object printed (free it); the object is deleted. */
+static char *print_and_delete(cJSON *object) {
+    char *text = cJSON_PrintUnformatted(object);
+    cJSON_Delete(object);
+    return text;
+}
+
+/* Whether the string member `key` of `object` is `want`. */
+static int string_is(const cJSON *object, const char *key, const char *want) {
+    const char *value = opt_string(object, key);
+    return value != NULL && strcmp(value, want) == 0;
+}
+
+/* Applies `event` to *review (null at first) with doorstep_review_evolve: 1 when applied. */
+static int evolve_review(const char *name, cJSON **review, const cJSON *event, const char *lang) {
+    cJSON *request = cJSON_CreateObject();
+    char *text, *out = NULL;
+    cJSON *evolution;
+    int applied;
+    cJSON_AddItemToObject(request, "review", dup_or_null(*review));
+    cJSON_AddItemToObject(request, "event", cJSON_Duplicate(event, 1));
+    text = print_and_delete(request);
+    evolution = written(name, doorstep_review_evolve(text, lang, &out), out);
+    free(text);
+    applied = expect(string_is(evolution, "outcome", "applied"), "%s: an event is refused", name);
+    if (applied) {
+        cJSON_Delete(*review);
+        *review = cJSON_DetachItemFromObjectCaseSensitive(evolution, "review");
+    }
+    cJSON_Delete(evolution);
+    return applied;
+}
+
+/* The outcome of a decision (a new item): its refusal's code (the message checked),
+ * "noop", or "ok"; NULL when it is neither accepted nor refused. */
+static cJSON *decision_outcome(const char *name, const cJSON *decision) {
+    const cJSON *error = cJSON_GetObjectItemCaseSensitive(decision, "error");
+    if (string_is(decision, "outcome", "refused")) {
+        const char *message = opt_string(error, "message");
+        expect(message != NULL && message[0] != '\0', "%s: a refusal without a message", name);
+        return member(error, "code");
+    }
+    if (!expect(string_is(decision, "outcome", "accepted"), "%s: neither accepted nor refused",
+                name)) {
+        return NULL;
+    }
+    return cJSON_CreateString(
+        cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(decision, "events")) == 0 ? "noop"
+                                                                                      : "ok");
+}
+
+/* ---- reviews.json: reviews ----------------------------------------------------------- */
+
+static cJSON *run_review(const char *name, const doorstep_engine *engine, const cJSON *input) {
+    const cJSON *facts = cJSON_GetObjectItemCaseSensitive(input, "facts");
+    const cJSON *s, *event;
+    cJSON *review = NULL, *replayed = NULL;
+    cJSON *events = cJSON_CreateArray(), *outcomes = cJSON_CreateArray(), *actual;
+    const char *on, *by;
+    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(input, "steps")) {
+        cJSON *request = cJSON_CreateObject(), *decision, *outcome;
+        char *text, *out = NULL;
+        cJSON_AddItemToObject(request, "review", dup_or_null(review));
+        cJSON_AddItemToObject(request, "facts", dup_or_null(facts));
+        cJSON_AddItemToObject(request, "command", member(s, "command"));
+        cJSON_AddItemToObject(request, "context", member(s, "context"));
+        text = print_and_delete(request);
+        decision = written(name, doorstep_review_decide(engine, text, NULL, &out), out);
+        free(text);
+        outcome = decision_outcome(name, decision);
+        cJSON_AddItemToArray(outcomes, outcome == NULL ? cJSON_CreateNull() : outcome);
+        if (string_is(decision, "outcome", "accepted")) {
+            cJSON_ArrayForEach(event, cJSON_GetObjectItemCaseSensitive(decision, "events")) {
+                if (evolve_review(name, &review, event, NULL)) {
+                    cJSON_AddItemToArray(events, cJSON_Duplicate(event, 1));
+                }
+            }
+        }
+        cJSON_Delete(decision);
+    }
+    /* Replayed: every event evolved again from null. */
+    cJSON_ArrayForEach(event, events) {
+        evolve_review(name, &replayed, event, "en");
+    }
+    actual = cJSON_CreateObject();
+    cJSON_AddItemToObject(actual, "outcomes", outcomes);
+    cJSON_AddItemToObject(actual, "status", member(review, "status"));
+    cJSON_AddItemToObject(actual, "version", member(review, "version"));
+    cJSON_AddItemToObject(actual, "rating", member(review, "rating"));
+    cJSON_AddItemToObject(actual, "rectifyBy", member(review, "rectifyBy"));
+    on = review == NULL ? NULL : opt_string(review, "rectifiedOn");
+    by = review == NULL ? NULL : opt_string(review, "rectifyBy");
+    /* Dates as "YYYY-MM-DD" compare as text. */
+    cJSON_AddItemToObject(actual, "onTime", on != NULL && by != NULL
+                                                ? cJSON_CreateBool(strcmp(on, by) <= 0)
+                                                : cJSON_CreateNull());
+    cJSON_AddBoolToObject(actual, "replayed",
+                          review == NULL ? replayed == NULL
+                                         : replayed != NULL && cJSON_Compare(replayed, review, 1));
+    cJSON_Delete(review);
+    cJSON_Delete(replayed);
+    cJSON_Delete(events);
+    return actual;
+}
+
+/* ---- reviews.json: complaints -------------------------------------------------------- */
+
+/* Runs a complaint case while its complaint stays null (see the top of the file). Returns
+ * the result to match whole, or NULL when the case had to stop: then *stopped_at is the
+ * index of the accepted step and *outcomes (new) the outcomes up to it. */
+static cJSON *run_complaint(const char *name, const doorstep_engine *engine, const cJSON *input,
+                            int *stopped_at, cJSON **outcomes) {
+    const cJSON *s;
+    cJSON *actual;
+    int index = 0;
+    *outcomes = cJSON_CreateArray();
+    cJSON_ArrayForEach(s, cJSON_GetObjectItemCaseSensitive(input, "steps")) {
+        cJSON *request = cJSON_CreateObject(), *decision, *outcome;
+        char *text, *out = NULL;
+        int accepted;
+        cJSON_AddItemToObject(request, "complaint", cJSON_CreateNull());
+        cJSON_AddItemToObject(request, "command", member(s, "command"));
+        cJSON_AddItemToObject(request, "context", member(s, "context"));
+        text = print_and_delete(request);
+        decision = written(name, doorstep_complaint_decide(engine, text, "en", &out), out);
+        free(text);
+        outcome = decision_outcome(name, decision);
+        accepted = outcome != NULL && strcmp(cJSON_GetStringValue(outcome) == NULL
+                                                 ? ""
+                                                 : cJSON_GetStringValue(outcome),
+                                             "ok") == 0;
+        cJSON_AddItemToArray(*outcomes, outcome == NULL ? cJSON_CreateNull() : outcome);
+        cJSON_Delete(decision);
+        if (accepted) {
+            *stopped_at = index;
+            return NULL;
+        }
+        index++;
+    }
+    actual = cJSON_CreateObject();
+    cJSON_AddItemToObject(actual, "outcomes", *outcomes);
+    *outcomes = NULL;
+    cJSON_AddItemToObject(actual, "status", cJSON_CreateNull());
+    cJSON_AddItemToObject(actual, "version", cJSON_CreateNull());
+    cJSON_AddItemToObject(actual, "answerBy", cJSON_CreateNull());
+    cJSON_AddItemToObject(actual, "answeredOnTime", cJSON_CreateNull());
+    cJSON_AddBoolToObject(actual, "replayed", 1);
+    return actual;
+}
+
+static void run_reviews(const char *dir) {
+    cJSON *file = load_json(dir, "reviews.json");
+    const cJSON *k;
+    int ran = 0, complaints = 0, partial = 0;
+    cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(file, "cases")) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(k, "input");
+        const cJSON *expected = cJSON_GetObjectItemCaseSensitive(k, "expected");
+        const char *name = opt_string(k, "name");
+        doorstep_engine *engine = engine_of(dir, input, name == NULL ? "(unnamed)" : name);
+        cJSON *actual;
+        ran++;
+        if (engine == NULL) {
+            continue;
+        }
+        if (string_is(input, "kind", "complaint")) {
+            int stopped_at = -1;
+            cJSON *outcomes = NULL;
+            complaints++;
+            actual = run_complaint(name, engine, input, &stopped_at, &outcomes);
+            if (actual == NULL) {
+                /* The outcomes so far are the expected ones' prefix. */
+                const cJSON *want = cJSON_GetObjectItemCaseSensitive(expected, "outcomes");
+                cJSON *prefix = cJSON_CreateArray();
+                int i;
+                for (i = 0; i <= stopped_at; i++) {
+                    cJSON_AddItemToArray(prefix, dup_or_null(cJSON_GetArrayItem(want, i)));
+                }
+                count_case(member_mismatch(name, "outcomes (up to the first accepted step)",
+                                           prefix, outcomes));
+                cJSON_Delete(prefix);
+                cJSON_Delete(outcomes);
+                partial++;
+            }
+        } else {
+            actual = run_review(name, engine, input);
+        }
+        if (actual != NULL) {
+            count_case(fixture_mismatches(name, NULL, expected, actual));
+        }
+        cJSON_Delete(actual);
+        doorstep_engine_free(engine);
+    }
+    expect(ran > 0 && complaints > 0, "reviews.json: %d cases, %d of complaints", ran,
+           complaints);
+    if (partial > 0) {
+        printf("note: reviews.json: %d of %d complaint cases matched up to their first accepted "
+               "step only (no doorstep_complaint_evolve: the core has no complaint evolve "
+               "request)\n",
+               partial, complaints);
+    }
+    cJSON_Delete(file);
+}
+
+/* ---- metrics.json -------------------------------------------------------------------- */
+
+/* Appends `line` and a newline to the growing text *text of *used bytes. */
+static int append_line(char **text, size_t *used, const char *line) {
+    size_t n = strlen(line);
+    char *grown = realloc(*text, *used + n + 2);
+    if (grown == NULL) {
+        return 0;
+    }
+    memcpy(grown + *used, line, n);
+    grown[*used + n] = '\n';
+    grown[*used + n + 1] = '\0';
+    *text = grown;
+    *used += n + 1;
+    return 1;
+}
+
+/* The metrics outcome flattened for the matching rule (a new object). */
+static cJSON *flatten(const cJSON *outcome) {
+    static const char *const parts[] = {"cases", "reviews", "complaints"};
+    const cJSON *report = cJSON_GetObjectItemCaseSensitive(outcome, "report");
+    const cJSON *error = cJSON_GetObjectItemCaseSensitive(outcome, "error");
+    cJSON *out = cJSON_CreateObject();
+    size_t p;
+    cJSON_AddItemToObject(out, "outcome", member(outcome, "outcome"));
+    if (error != NULL) {
+        cJSON *errors = cJSON_AddArrayToObject(out, "errors");
+        cJSON_AddItemToArray(errors, cJSON_Duplicate(error, 1));
+        return out;
+    }
+    cJSON_AddItemToObject(out, "scope", member(report, "scope"));
+    cJSON_AddItemToObject(out, "ignoredEvents", member(report, "ignoredEvents"));
+    cJSON_AddItemToObject(out, "problems", member(outcome, "problems"));
+    for (p = 0; p < sizeof parts / sizeof *parts; p++) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(report, parts[p])) {
+            char key[256];
+            snprintf(key, sizeof key, "%s.%s", parts[p], item->string);
+            cJSON_AddItemToObject(out, key, cJSON_Duplicate(item, 1));
+        }
+    }
+    return out;
+}
+
+static void run_metrics(const char *dir) {
+    cJSON *file = load_json(dir, "metrics.json");
+    const cJSON *k;
+    int ran = 0;
+    cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(file, "cases")) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(k, "input");
+        const char *name = opt_string(k, "name");
+        doorstep_engine *engine = engine_of(dir, input, name == NULL ? "(unnamed)" : name);
+        const cJSON *item;
+        cJSON *query, *outcome, *actual;
+        char *events = NULL, *query_text, *out = NULL;
+        size_t used = 0;
+        int ok = 1;
+        ran++;
+        if (engine == NULL) {
+            continue;
+        }
+        events = calloc(1, 1);
+        ok = events != NULL;
+        cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(input, "events")) {
+            char *line = cJSON_PrintUnformatted(item);
+            ok = ok && line != NULL && append_line(&events, &used, line);
+            free(line);
+        }
+        cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(input, "lines")) {
+            ok = ok && cJSON_IsString(item) && append_line(&events, &used, item->valuestring);
+        }
+        query = cJSON_CreateObject();
+        cJSON_AddItemToObject(query, "scope", member(input, "scope"));
+        cJSON_AddItemToObject(query, "from", member(input, "from"));
+        cJSON_AddItemToObject(query, "to", member(input, "to"));
+        query_text = print_and_delete(query);
+        if (expect(ok, "%s: the events cannot be written as JSON Lines", name)) {
+            outcome = written(name, doorstep_metrics(engine, query_text, events, NULL, &out), out);
+            if (outcome != NULL) {
+                actual = flatten(outcome);
+                count_case(fixture_mismatches(name, NULL,
+                                              cJSON_GetObjectItemCaseSensitive(k, "expected"),
+                                              actual));
+                cJSON_Delete(actual);
+            }
+            cJSON_Delete(outcome);
+        }
+        free(query_text);
+        free(events);
+        doorstep_engine_free(engine);
+    }
+    expect(ran > 0, "metrics.json: no cases");
+    cJSON_Delete(file);
+}
+
+/* ---- The invitation, and misuse ------------------------------------------------------ */
+
+#define FACTS                                                                                  \
+    "{\"case\":\"HC-1\",\"matter\":\"MED-INSURE\",\"org\":\"350205-001-01\","                  \
+    "\"channel\":\"window\",\"applicant\":\"u-lin\""
+#define CONCLUDED ",\"concludedAt\":\"2025-09-30T10:00:00+08:00\"}"
+#define QUERY "{\"scope\":\"350205-001-01\",\"from\":\"2025-09-01\",\"to\":\"2025-10-31\"}"
+
+/* A call that must fail with `status` / `code`, leave its out-parameter alone, and say
+ * why (in both languages). */
+static void expect_failure(const char *what, doorstep_status got, const char *out,
+                           const char *untouched, doorstep_status status, const char *code) {
+    expect(got == status, "%s: status %d, expected %d", what, (int)got, (int)status);
+    expect(out == untouched, "%s: the out-parameter was written on failure", what);
+    expect_last_error(what, status, code);
+}
+
+static void test_calls(const char *dir) {
+    cJSON *file = load_json(dir, "reviews.json");
+    const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(file, "cases"), 0);
+    const cJSON *input = cJSON_GetObjectItemCaseSensitive(first, "input");
+    doorstep_engine *engine = input == NULL ? NULL : engine_of(dir, input, "the invitation");
+    char untouched = 0;
+    char *out = &untouched;
+    cJSON *result;
+    doorstep_status status;
+    cJSON_Delete(file);
+    if (!expect(engine != NULL, "reviews.json: the first case's engine")) {
+        return;
+    }
+
+    /* The invitation: the day of conclusion, both channels, 满意 by default. */
+    out = NULL;
+    result = written("invitation", doorstep_review_invitation(engine, FACTS CONCLUDED, NULL, &out),
+                     out);
+    expect(string_is(result, "outcome", "invited") &&
+               string_is(cJSON_GetObjectItemCaseSensitive(result, "invitation"), "lastDay",
+                         "2025-09-30") &&
+               string_is(cJSON_GetObjectItemCaseSensitive(result, "invitation"), "defaultRating",
+                         "satisfied") &&
+               cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(
+                   cJSON_GetObjectItemCaseSensitive(result, "invitation"), "channels")) == 2,
+           "invitation: the last day 2025-09-30, on site and online, satisfied by default");
+    cJSON_Delete(result);
+    out = NULL;
+    result = written("invitation (open)", doorstep_review_invitation(engine, FACTS "}", "en", &out),
+                     out);
+    expect(string_is(result, "outcome", "refused") &&
+               string_is(cJSON_GetObjectItemCaseSensitive(result, "error"), "code",
+                         "review.not_concluded"),
+           "invitation of a case not concluded: refused, review.not_concluded");
+    cJSON_Delete(result);
+    expect(doorstep_last_error_status() == DOORSTEP_OK, "a refusal is no failure");
+
+    /* Metrics: a refused query is an outcome, an unreadable one a failure. */
+    out = NULL;
+    result = written("metrics (unknown scope)",
+                     doorstep_metrics(engine,
+                                      "{\"scope\":\"nowhere\",\"from\":\"2025-09-01\","
+                                      "\"to\":\"2025-10-31\"}",
+                                      "", "en", &out),
+                     out);
+    expect(string_is(result, "outcome", "refused") &&
+               string_is(cJSON_GetObjectItemCaseSensitive(result, "error"), "code",
+                         "metrics.unknown_scope"),
+           "metrics of an unknown scope: refused, metrics.unknown_scope");
+    cJSON_Delete(result);
+    out = NULL;
+    result = written("metrics (no events)", doorstep_metrics(engine, QUERY, "\n", NULL, &out), out);
+    expect(string_is(result, "outcome", "report") &&
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(
+                   cJSON_GetObjectItemCaseSensitive(
+                       cJSON_GetObjectItemCaseSensitive(result, "report"), "cases"),
+                   "received")) == 0.0,
+           "metrics of no events: a report of nothing received");
+    cJSON_Delete(result);
+
+    out = &untouched;
+    status = doorstep_metrics(engine, "{\"scope\":", "", NULL, &out);
+    expect_failure("metrics(truncated query)", status, out, &untouched, DOORSTEP_ERR_INVALID_INPUT,
+                   "input.malformed");
+    status = doorstep_metrics(engine, "{\"scope\":\"350205\"}", "", NULL, &out);
+    expect_failure("metrics(a query without its period)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    status = doorstep_metrics(engine, QUERY, "{\"case\":\"\xff\"}\n", NULL, &out);
+    expect_failure("metrics(events not UTF-8)", status, out, &untouched, DOORSTEP_ERR_INVALID_UTF8,
+                   "ffi.invalid_utf8");
+    status = doorstep_metrics(engine, QUERY, "", "fr", &out);
+    expect_failure("metrics(unknown lang)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
+    status = doorstep_review_decide(engine, "{}", NULL, &out);
+    expect_failure("review decide({})", status, out, &untouched, DOORSTEP_ERR_INVALID_INPUT,
+                   "input.shape");
+    status = doorstep_review_evolve("{\"review\":null,\"event\":", NULL, &out);
+    expect_failure("review evolve(truncated)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    status = doorstep_review_invitation(engine, "{\"case\":\"HC-1\"}", NULL, &out);
+    expect_failure("invitation(facts without their matter)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    status = doorstep_complaint_decide(engine, "{\"complaint\":null}", "zh", &out);
+    expect_failure("complaint decide(no command)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    status = doorstep_complaint_decide(engine, "{}", "de", &out);
+    expect_failure("complaint decide(unknown lang)", status, out, &untouched,
+                   DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
+    status = doorstep_review_decide(NULL, "{}", NULL, &out);
+    expect_failure("review decide(NULL engine)", status, out, &untouched,
+                   DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    doorstep_engine_free(engine);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s tests/fixtures\n", argv[0]);
+        return 2;
+    }
+    run_reviews(argv[1]);
+    run_metrics(argv[1]);
+    test_calls(argv[1]);
+    printf("c: %d passed, %d failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
