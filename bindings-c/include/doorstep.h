@@ -1022,6 +1022,50 @@ enum doorstep_status doorstep_utf8_to_gb18030(const char *utf8,
                                               size_t *out_len);
 
 /**
+ * Computes the metrics of a scope over a period from stored events and writes the outcome,
+ * as JSON, to `*out_report_json`: `{"outcome": "report", "report": {"scope": {"org", "name",
+ * "level"}, "from", "to", "ignoredEvents", "cases": {...}, "reviews": {...}, "complaints": {...}}, "problems":
+ * [{"line", "code", "params"?, "message"}]}` — 办件 received, accepted, concluded on time or
+ * late (working days, 补正 pauses and extensions counted), 好差评 ratings, bad reviews and
+ * their rectification, 办不成事 complaints answered on time; the events that change nothing
+ * (a duplicate, one out of sequence) counted in `ignoredEvents`; every line that is not an
+ * event skipped and listed in `problems` with its 1-based line and `input.*` code — or
+ * `{"outcome": "refused", "error": {"code", "params"?, "message"}}` for a scope that is no
+ * organisation of the catalogue (`metrics.unknown_scope`) or a period that ends before it
+ * starts (`metrics.period`).
+ *
+ * - `query_json`: `{"scope", "from", "to"}`, at most 4 KiB: an organisation code of the
+ *   catalogue (a station, a street centre, the district: each counts what is under it),
+ *   and the first and last day, `"YYYY-MM-DD"` (China Standard Time, both included).
+ * - `events_jsonl`: the events as JSON Lines, case, review and complaint events mixed (each
+ *   line has exactly one of the keys `case`, `review`, `complaint`), each case's, review's
+ *   and complaint's events in order; blank lines are skipped, a line may be at most 1 MiB.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+ *
+ * Skipped lines and a refused query are normal outcomes: `DOORSTEP_OK`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`
+ * (also for events that are not UTF-8 text), `DOORSTEP_ERR_INVALID_INPUT` for a query that
+ * cannot be read (`input.too_large`, `input.too_deep`, `input.malformed`, `input.shape`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
+ * engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `query_json`,
+ * `events_jsonl` and `lang` are NULL or NUL-terminated strings; `out_report_json` is NULL
+ * or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_metrics(const struct doorstep_engine *engine,
+                                      const char *query_json,
+                                      const char *events_jsonl,
+                                      const char *lang,
+                                      char **out_report_json);
+
+/**
  * Lists the policies in effect on a day, as a JSON array, in catalogue order: each as the
  * catalogue gives it, `{"code", "name", "subject", "department", "benefit": {"text",
  * "amountFen"?}, "grantedWithoutApplication", "basis"?, "conditions": [{"code",
@@ -1084,6 +1128,154 @@ enum doorstep_status doorstep_engine_match_policies(const struct doorstep_engine
                                                     const char *at,
                                                     const char *lang,
                                                     char **out_report_json);
+
+/**
+ * Decides a command against a review (好差评) and writes the decision, as JSON, to
+ * `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to store
+ * and apply (with `doorstep_review_evolve`) in order — none when the command's client id
+ * was applied before (a retry) — or `{"outcome": "refused", "error": {"code", "params"?,
+ * "message"}}`, why the command was refused, nothing having changed
+ * (`review.rating_closed`, `review.not_concluded`, `review.not_applicant`,
+ * `review.role_not_permitted`, `review.wrong_org`, `review.conflict`,
+ * `review.wrong_status`, `review.evidence`, ...).
+ *
+ * - `request_json`: `{"review": REVIEW | null, "facts"?: {"case", "matter", "org",
+ *   "channel", "applicant", "concludedAt"?}, "command": {"review", "expectedVersion",
+ *   "clientId", "command": {"type", ...}}, "context": {"actor": {"id", "role", "org"},
+ *   "channel", "at"}}`, at most 256 KiB: the review as the host holds it (`null` before
+ *   `rate` and `apply_default`), the facts of the case rated (needed by `rate` and
+ *   `apply_default`), the command with the version it was made against and its
+ *   client-generated id, and who acts, through which channel, when (RFC 3339 with offset;
+ *   doorstep never reads the clock). The commands: `rate`, `apply_default` (the default
+ *   rating once the window has passed), `verify`, `rectify`, `revisit`, `appeal`,
+ *   `decide_appeal`.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_decision_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_decision_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be
+ * read (`input.too_large`, `input.too_deep`, `input.malformed`, `input.shape`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
+ * engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `request_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_decision_json` is NULL or points to a writable
+ * `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_review_decide(const struct doorstep_engine *engine,
+                                            const char *request_json,
+                                            const char *lang,
+                                            char **out_decision_json);
+
+/**
+ * Applies one event to a review and writes the outcome, as JSON, to
+ * `*out_evolution_json`: `{"outcome": "applied", "review": REVIEW}`, the review after the
+ * event, or `{"outcome": "refused", "error": {"code", "params"?, "message"}}` when the
+ * event cannot follow the review (`review.event_version` out of sequence,
+ * `review.duplicate_event`, `review.event_schema` from a newer library, ...), the review
+ * then being unchanged.
+ *
+ * - `request_json`: `{"review": REVIEW | null, "event": EVENT}`, at most 256 KiB: the
+ *   review so far (`null` before its first event) and the event, as
+ *   `doorstep_review_decide` gave it.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * No engine is needed: an event records what was decided, and applying it checks only
+ * that it follows the review. Thread-safe.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_evolution_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_evolution_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be
+ * read (`input.*`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang.
+ *
+ * # Safety
+ *
+ * `request_json` and `lang` are NULL or NUL-terminated strings; `out_evolution_json` is
+ * NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_review_evolve(const char *request_json,
+                                            const char *lang,
+                                            char **out_evolution_json);
+
+/**
+ * Writes the invitation to rate a concluded case (当日件、当日评), as JSON, to
+ * `*out_invitation_json`: `{"outcome": "invited", "invitation": {"case", "applicant",
+ * "channels", "lastDay", "defaultRating"?}}` — whom to invite, where they may rate
+ * (`on_site`, `online`), the last day to rate and the rating recorded if they do not (the
+ * catalogue's `reviews` settings) — or
+ * `{"outcome": "refused", "error": {"code", "params"?, "message"}}` for a case that has
+ * not concluded (`review.not_concluded`).
+ *
+ * - `facts_json`: the facts of the case, `{"case", "matter", "org", "channel",
+ *   "applicant", "concludedAt"?}`, at most 256 KiB, as the host's stored events give them
+ *   (its `submitted` and `concluded` events).
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_invitation_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_invitation_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for facts that cannot be read
+ * (`input.*`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only:
+ * thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `facts_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_invitation_json` is NULL or points to a
+ * writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_review_invitation(const struct doorstep_engine *engine,
+                                                const char *facts_json,
+                                                const char *lang,
+                                                char **out_invitation_json);
+
+/**
+ * Decides a command against a complaint (办不成事反映) and writes the decision, as JSON,
+ * to `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to
+ * store in order — none when the command's client id was applied before (a retry) — or
+ * `{"outcome": "refused", "error": {"code", "params"?, "message"}}`, why the command was
+ * refused, nothing having changed (`complaint.exists`, `complaint.not_found`,
+ * `complaint.wrong_status`, `complaint.role_not_permitted`, `complaint.wrong_org`,
+ * `complaint.unknown_org`, `complaint.unknown_matter`, `complaint.text`, ...).
+ *
+ * - `request_json`: `{"complaint": COMPLAINT | null, "command": {"complaint",
+ *   "expectedVersion", "clientId", "command": {"type", ...}}, "context": {"actor": {"id",
+ *   "role", "org"}, "channel", "at"}}`, at most 256 KiB: the complaint as the host holds
+ *   it (`null` before `report`), the command (`report`, `triage`, `answer`) with the
+ *   version it was made against and its client-generated id, and who acts, through which
+ *   channel, when (RFC 3339 with offset). The answer is due a number of working days
+ *   after the report (the catalogue's `reviews` settings), on the engine's calendar.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_decision_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_decision_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be
+ * read (`input.*`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only:
+ * thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `request_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_decision_json` is NULL or points to a writable
+ * `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_complaint_decide(const struct doorstep_engine *engine,
+                                               const char *request_json,
+                                               const char *lang,
+                                               char **out_decision_json);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -160,8 +160,7 @@ mod tests {
         let failures = conformance::run("metrics.json", |input| {
             let raw = &input.raw;
             let query = json!({ "scope": raw["scope"], "from": raw["from"], "to": raw["to"] });
-            let outcome =
-                metrics(&engine_of(raw), &query.to_string(), &jsonl(raw), None).unwrap();
+            let outcome = metrics(&engine_of(raw), &query.to_string(), &jsonl(raw), None).unwrap();
             flatten(&outcome)
         });
         assert!(failures.is_empty(), "{}", failures.join("\n"));

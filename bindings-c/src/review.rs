@@ -358,9 +358,13 @@ mod tests {
         for step in raw["steps"].as_array().unwrap() {
             let request = json!({ "complaint": complaint, "command": step["command"],
                 "context": step["context"] });
-            let decision =
-                call(doorstep_complaint_decide, &engine, &request.to_string(), Some(c"en"))
-                    .unwrap();
+            let decision = call(
+                doorstep_complaint_decide,
+                &engine,
+                &request.to_string(),
+                Some(c"en"),
+            )
+            .unwrap();
             if decision["outcome"] == "refused" {
                 assert_ne!(decision["error"]["message"], "");
                 outcomes.push(decision["error"]["code"].clone());
@@ -405,26 +409,48 @@ mod tests {
     /// The facts of the first case of reviews.json (concluded on 2025-09-30) and its engine.
     fn first_review() -> (Loaded, Value, Value) {
         let raw = conformance::load("reviews.json")["cases"][0]["input"].clone();
-        (engine_of(&raw), raw["facts"].clone(), raw["steps"][0].clone())
+        (
+            engine_of(&raw),
+            raw["facts"].clone(),
+            raw["steps"][0].clone(),
+        )
     }
 
     #[test]
     fn the_invitation_names_the_last_day_or_refuses_an_open_case() {
         let (engine, facts, _) = first_review();
-        let invited =
-            call(doorstep_review_invitation, &engine, &facts.to_string(), None).unwrap();
+        let invited = call(
+            doorstep_review_invitation,
+            &engine,
+            &facts.to_string(),
+            None,
+        )
+        .unwrap();
         assert_eq!(invited["outcome"], "invited");
         assert_eq!(invited["invitation"]["lastDay"], "2025-09-30");
         assert_eq!(invited["invitation"]["defaultRating"], "satisfied");
-        assert_eq!(invited["invitation"]["channels"], json!(["on_site", "online"]));
+        assert_eq!(
+            invited["invitation"]["channels"],
+            json!(["on_site", "online"])
+        );
         let mut open = facts.clone();
         open.as_object_mut().unwrap().remove("concludedAt");
-        let refused =
-            call(doorstep_review_invitation, &engine, &open.to_string(), Some(c"en")).unwrap();
+        let refused = call(
+            doorstep_review_invitation,
+            &engine,
+            &open.to_string(),
+            Some(c"en"),
+        )
+        .unwrap();
         assert_eq!(refused["outcome"], "refused");
         assert_eq!(refused["error"]["code"], "review.not_concluded");
-        let (status, code) =
-            call(doorstep_review_invitation, &engine, "{\"case\": \"HC-1\"}", None).unwrap_err();
+        let (status, code) = call(
+            doorstep_review_invitation,
+            &engine,
+            "{\"case\": \"HC-1\"}",
+            None,
+        )
+        .unwrap_err();
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
         assert_eq!(code, "input.shape");
     }
@@ -436,23 +462,36 @@ mod tests {
             "context": step["context"] });
         let decision = call(doorstep_review_decide, &engine, &request.to_string(), None).unwrap();
         let event = decision["events"][0].clone();
-        let review = evolve(&json!({ "review": null, "event": event }).to_string(), None)
-            .unwrap()["review"]
+        let review = evolve(&json!({ "review": null, "event": event }).to_string(), None).unwrap()
+            ["review"]
             .clone();
         // The same event again: out of sequence.
-        let again =
-            evolve(&json!({ "review": review, "event": event }).to_string(), Some(c"en")).unwrap();
+        let again = evolve(
+            &json!({ "review": review, "event": event }).to_string(),
+            Some(c"en"),
+        )
+        .unwrap();
         assert_eq!(again["outcome"], "refused");
         assert_eq!(again["error"]["code"], "review.event_version");
         let huge = format!("\"{}\"", "a".repeat(MAX_REVIEW_REQUEST_BYTES));
         let failures = [
             call(doorstep_review_decide, &engine, "{\"review\": null", None),
             call(doorstep_review_decide, &engine, "{}", None),
-            call(doorstep_complaint_decide, &engine, "{\"complaint\": null}", None),
+            call(
+                doorstep_complaint_decide,
+                &engine,
+                "{\"complaint\": null}",
+                None,
+            ),
             call(doorstep_complaint_decide, &engine, &huge, None),
             evolve("{\"event\": {}}", None),
             evolve(&huge, None),
-            call(doorstep_review_decide, &engine, &request.to_string(), Some(c"fr")),
+            call(
+                doorstep_review_decide,
+                &engine,
+                &request.to_string(),
+                Some(c"fr"),
+            ),
             evolve("{}", Some(c"fr")),
         ];
         let codes: Vec<(doorstep_status, String)> =
@@ -490,14 +529,18 @@ mod tests {
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
         assert_eq!(last_params()["name"], "out_evolution_json");
         // SAFETY: NULL facts: rejected before they are read.
-        let status = unsafe {
-            doorstep_review_invitation(engine.0, ptr::null(), ptr::null(), &raw mut out)
-        };
+        let status =
+            unsafe { doorstep_review_invitation(engine.0, ptr::null(), ptr::null(), &raw mut out) };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
         assert_eq!(last_params()["name"], "facts_json");
         // SAFETY: a live engine, a string that is not UTF-8.
         let status = unsafe {
-            doorstep_review_decide(engine.0, c"{\"x\": \"\xff\"}".as_ptr(), ptr::null(), &raw mut out)
+            doorstep_review_decide(
+                engine.0,
+                c"{\"x\": \"\xff\"}".as_ptr(),
+                ptr::null(),
+                &raw mut out,
+            )
         };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_UTF8);
         assert_eq!(last_params()["name"], "request_json");

@@ -22,13 +22,13 @@
 use std::sync::OnceLock;
 
 use doorstep::args::ArgError;
-use doorstep::{Coded, Lang};
 use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
 use doorstep::case::{
     self, ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
     MAX_REQUEST_BYTES, TimelineOutcome, evolve_request, timeline_jsonl,
 };
 use doorstep::input::InputError;
+use doorstep::{Coded, Lang};
 use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -221,8 +221,7 @@ pub fn timeline(
     let lang = lang_of(options)?;
     let case_id = string_arg(case_id, "caseId", Some(lang))?;
     let outcome = if let Some(text) = events.dyn_ref::<JsString>() {
-        let text =
-            bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
+        let text = bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
         timeline_jsonl(text.as_bytes(), &case_id, lang)
     } else if js_sys::Array::is_array(events) {
         let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;

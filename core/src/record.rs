@@ -1,4 +1,195 @@
-//! TEMP snapshot
+//! What the event-sourced records — cases, reviews, complaints — share in their errors:
+//! the refusals and replay failures every record has, worded once.
+//!
+//! Each record keeps its own public error enum (its codes carry the record's prefix,
+//! `case.*`, `review.*`, `complaint.*`); the variants they have in common are viewed
+//! as a [`Shared`] error, whose messages name the record with its [`Noun`].
+
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+
+use crate::Lang;
+use crate::authority::Role;
+
+/// What a record is called in messages: 案件 / case.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Noun {
+    /// In Chinese.
+    pub zh: &'static str,
+    /// In English.
+    pub en: &'static str,
+}
+
+/// An error every record has, seen through its own error's variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Shared {
+    /// `*.conflict`: the record moved on since the client saw it.
+    Conflict { expected: u64, actual: u64 },
+    /// `*.wrong_status`: the command does not apply in the record's status (by name).
+    WrongStatus {
+        action: &'static str,
+        status: Option<String>,
+    },
+    /// `*.role_not_permitted`: this role may not do this.
+    RoleNotPermitted { action: &'static str, role: Role },
+    /// `*.text`: a required text is empty, or a text is too long.
+    Text,
+    /// `*.client_id`: a client id must have 1 to 128 bytes and no control characters.
+    ClientId,
+    /// `*.event_schema`: an event of a newer format than this library reads.
+    EventSchema { schema: u32 },
+    /// `*.event_version`: an event out of sequence for its record.
+    EventVersion { expected: u64, found: u64 },
+    /// `*.duplicate_event`: an event whose client id the record has applied.
+    DuplicateEvent,
+}
+
+/// The body of a record error's `fn shared(&self) -> Option<Shared>`: its variants that
+/// every record has (named alike in each error), seen as a [`Shared`] error, and `None`
+/// for the record's own. `$status_name` names the record's status; `$unit` are the
+/// further unit variants this record shares (`Text`).
+macro_rules! shared {
+    ($error:expr, $status_name:expr $(, $unit:ident)*) => {
+        Some(match *$error {
+            Self::Conflict { expected, actual } => {
+                $crate::record::Shared::Conflict { expected, actual }
+            }
+            Self::WrongStatus { action, status } => $crate::record::Shared::WrongStatus {
+                action,
+                status: status.map($status_name),
+            },
+            Self::RoleNotPermitted { action, role } => {
+                $crate::record::Shared::RoleNotPermitted { action, role }
+            }
+            Self::ClientId => $crate::record::Shared::ClientId,
+            Self::EventSchema { schema } => $crate::record::Shared::EventSchema { schema },
+            Self::EventVersion { expected, found } => {
+                $crate::record::Shared::EventVersion { expected, found }
+            }
+            Self::DuplicateEvent => $crate::record::Shared::DuplicateEvent,
+            $(Self::$unit => $crate::record::Shared::$unit,)*
+            _ => return None,
+        })
+    };
+}
+pub(crate) use shared;
+
+impl Shared {
+    /// The message in the given language, naming the record as `noun`.
+    pub(crate) fn message(&self, noun: Noun, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        match self {
+            Self::Conflict { expected, actual } => {
+                if zh {
+                    format!(
+                        "{}已更新（版本 {expected} → {actual}），请刷新后重试",
+                        noun.zh
+                    )
+                } else {
+                    format!(
+                        "The {} moved on (version {expected} → {actual}); reload and retry",
+                        noun.en
+                    )
+                }
+            }
+            Self::WrongStatus { action, status } => {
+                let status = status.as_deref().unwrap_or("none");
+                if zh {
+                    format!("{}处于 {status} 状态，不能执行 {action}", noun.zh)
+                } else {
+                    format!("{action} is not allowed while the {} is {status}", noun.en)
+                }
+            }
+            Self::RoleNotPermitted { action, role } => {
+                let role = serde_name(role).unwrap_or_default();
+                if zh {
+                    format!("角色 {role} 不能执行 {action}")
+                } else {
+                    format!("The role {role} may not {action}")
+                }
+            }
+            Self::EventSchema { schema } => {
+                if zh {
+                    format!("事件格式版本 {schema} 高于本库支持的版本")
+                } else {
+                    format!("Event schema {schema} is newer than this library reads")
+                }
+            }
+            Self::EventVersion { expected, found } => {
+                if zh {
+                    format!("事件序号应为 {expected}，实为 {found}")
+                } else {
+                    format!("Event version {found} where {expected} was expected")
+                }
+            }
+            Self::Text => lang
+                .pick(
+                    "文字说明不能为空且不能超过 2000 字",
+                    "A text must be 1 to 2000 characters",
+                )
+                .into(),
+            Self::ClientId => lang
+                .pick(
+                    "客户端编号须为 1 至 128 字节且不含控制字符",
+                    "A client id has 1 to 128 bytes and no control characters",
+                )
+                .into(),
+            Self::DuplicateEvent => lang
+                .pick("该事件已应用过", "This event was applied already")
+                .into(),
+        }
+    }
+
+    /// The values the message was built from.
+    pub(crate) fn params(&self) -> Map<String, Value> {
+        match self {
+            Self::Conflict { expected, actual } => {
+                params(json!({ "expected": expected, "actual": actual }))
+            }
+            Self::WrongStatus { action, status } => {
+                params(json!({ "action": action, "status": status }))
+            }
+            Self::RoleNotPermitted { action, role } => {
+                params(json!({ "action": action, "role": role }))
+            }
+            Self::EventSchema { schema } => params(json!({ "schema": schema })),
+            Self::EventVersion { expected, found } => {
+                params(json!({ "expected": expected, "found": found }))
+            }
+            Self::Text | Self::ClientId | Self::DuplicateEvent => Map::new(),
+        }
+    }
+}
+
+/// A record error's message: the shared one if it is a [`Shared`] error, else its own
+/// fixed text, given in Chinese and English.
+pub(crate) fn message(
+    shared: Option<Shared>,
+    noun: Noun,
+    lang: Lang,
+    (zh, en): (&str, &str),
+) -> String {
+    shared.map_or_else(
+        || lang.pick(zh, en).into(),
+        |shared| shared.message(noun, lang),
+    )
+}
+
+/// A unit enum's name as it is serialised (`snake_case`), if it serialises as a string.
+pub(crate) fn serde_name<T: Serialize>(value: &T) -> Option<String> {
+    match serde_json::to_value(value) {
+        Ok(Value::String(name)) => Some(name),
+        _ => None,
+    }
+}
+
+/// A JSON object's members as an error's params (none for anything else).
+pub(crate) fn params(value: Value) -> Map<String, Value> {
+    match value {
+        Value::Object(members) => members,
+        _ => Map::new(),
+    }
+}
 #[cfg(test)]
 mod snapshot {
     use crate::authority::Role;
@@ -10,7 +201,15 @@ mod snapshot {
 
     fn dump<E: Coded + std::fmt::Display>(out: &mut String, e: &E) {
         for lang in [Lang::ZhCn, Lang::En] {
-            writeln!(out, "{} | {} | {} | {}", e.code(), e.message(lang), serde_json::Value::Object(e.params()), e).unwrap();
+            writeln!(
+                out,
+                "{} | {} | {} | {}",
+                e.code(),
+                e.message(lang),
+                serde_json::Value::Object(e.params()),
+                e
+            )
+            .unwrap();
         }
     }
 
@@ -19,29 +218,125 @@ mod snapshot {
         let mut out = String::new();
         let f = || vec!["a".to_owned(), "b".to_owned()];
         for e in [
-            CaseError::Conflict { expected: 3, actual: 5 }, CaseError::NotFound, CaseError::Exists, CaseError::UnknownMatter,
-            CaseError::WrongStatus { action: "accept", status: Some(Status::UnderReview) }, CaseError::WrongStatus { action: "accept", status: None },
-            CaseError::RoleNotPermitted { action: "decide", role: Role::FrontDesk }, CaseError::NoAuthority { failures: f() }, CaseError::InvalidStamp { failures: f() },
-            CaseError::StampMismatch, CaseError::AssignedToOther, CaseError::WrongOffice, CaseError::NotClaimed, CaseError::SeparationOfDuties, CaseError::NoConsent,
-            CaseError::InvalidAnswer { errors: f() }, CaseError::Extension, CaseError::HomeVisit, CaseError::Channel, CaseError::ClientId,
-            CaseError::EventSchema { schema: 9 }, CaseError::EventVersion { expected: 2, found: 4 }, CaseError::DuplicateEvent, CaseError::UnknownBundle,
-            CaseError::BundleCase { action: "accept" }, CaseError::MembersMissing { cases: f() }, CaseError::Unconfirmed,
-        ] { dump(&mut out, &e); }
+            CaseError::Conflict {
+                expected: 3,
+                actual: 5,
+            },
+            CaseError::NotFound,
+            CaseError::Exists,
+            CaseError::UnknownMatter,
+            CaseError::WrongStatus {
+                action: "accept",
+                status: Some(Status::UnderReview),
+            },
+            CaseError::WrongStatus {
+                action: "accept",
+                status: None,
+            },
+            CaseError::RoleNotPermitted {
+                action: "decide",
+                role: Role::FrontDesk,
+            },
+            CaseError::NoAuthority { failures: f() },
+            CaseError::InvalidStamp { failures: f() },
+            CaseError::StampMismatch,
+            CaseError::AssignedToOther,
+            CaseError::WrongOffice,
+            CaseError::NotClaimed,
+            CaseError::SeparationOfDuties,
+            CaseError::NoConsent,
+            CaseError::InvalidAnswer { errors: f() },
+            CaseError::Extension,
+            CaseError::HomeVisit,
+            CaseError::Channel,
+            CaseError::ClientId,
+            CaseError::EventSchema { schema: 9 },
+            CaseError::EventVersion {
+                expected: 2,
+                found: 4,
+            },
+            CaseError::DuplicateEvent,
+            CaseError::UnknownBundle,
+            CaseError::BundleCase { action: "accept" },
+            CaseError::MembersMissing { cases: f() },
+            CaseError::Unconfirmed,
+        ] {
+            dump(&mut out, &e);
+        }
         for e in [
-            ReviewError::Conflict { expected: 3, actual: 5 }, ReviewError::NotFound, ReviewError::Exists,
-            ReviewError::WrongStatus { action: "verify", status: Some(ReviewStatus::Appealed) }, ReviewError::WrongStatus { action: "rate", status: None },
-            ReviewError::RoleNotPermitted { action: "rate", role: Role::StationChief }, ReviewError::NotApplicant, ReviewError::WrongOrg, ReviewError::CaseMismatch,
-            ReviewError::NotConcluded, ReviewError::RatingClosed, ReviewError::TooEarly, ReviewError::NoDefault, ReviewError::Channel, ReviewError::Evidence,
-            ReviewError::Text, ReviewError::Calendar, ReviewError::ClientId, ReviewError::EventSchema { schema: 9 }, ReviewError::EventVersion { expected: 2, found: 4 },
+            ReviewError::Conflict {
+                expected: 3,
+                actual: 5,
+            },
+            ReviewError::NotFound,
+            ReviewError::Exists,
+            ReviewError::WrongStatus {
+                action: "verify",
+                status: Some(ReviewStatus::Appealed),
+            },
+            ReviewError::WrongStatus {
+                action: "rate",
+                status: None,
+            },
+            ReviewError::RoleNotPermitted {
+                action: "rate",
+                role: Role::StationChief,
+            },
+            ReviewError::NotApplicant,
+            ReviewError::WrongOrg,
+            ReviewError::CaseMismatch,
+            ReviewError::NotConcluded,
+            ReviewError::RatingClosed,
+            ReviewError::TooEarly,
+            ReviewError::NoDefault,
+            ReviewError::Channel,
+            ReviewError::Evidence,
+            ReviewError::Text,
+            ReviewError::Calendar,
+            ReviewError::ClientId,
+            ReviewError::EventSchema { schema: 9 },
+            ReviewError::EventVersion {
+                expected: 2,
+                found: 4,
+            },
             ReviewError::DuplicateEvent,
-        ] { dump(&mut out, &e); }
+        ] {
+            dump(&mut out, &e);
+        }
         for e in [
-            ComplaintError::Conflict { expected: 3, actual: 5 }, ComplaintError::NotFound, ComplaintError::Exists,
-            ComplaintError::WrongStatus { action: "answer", status: Some(ComplaintStatus::Triaged) }, ComplaintError::WrongStatus { action: "report", status: None },
-            ComplaintError::RoleNotPermitted { action: "answer", role: Role::Applicant }, ComplaintError::WrongOrg, ComplaintError::UnknownOrg, ComplaintError::UnknownMatter,
-            ComplaintError::Text, ComplaintError::Calendar, ComplaintError::ClientId, ComplaintError::EventSchema { schema: 9 },
-            ComplaintError::EventVersion { expected: 2, found: 4 }, ComplaintError::DuplicateEvent,
-        ] { dump(&mut out, &e); }
+            ComplaintError::Conflict {
+                expected: 3,
+                actual: 5,
+            },
+            ComplaintError::NotFound,
+            ComplaintError::Exists,
+            ComplaintError::WrongStatus {
+                action: "answer",
+                status: Some(ComplaintStatus::Triaged),
+            },
+            ComplaintError::WrongStatus {
+                action: "report",
+                status: None,
+            },
+            ComplaintError::RoleNotPermitted {
+                action: "answer",
+                role: Role::Applicant,
+            },
+            ComplaintError::WrongOrg,
+            ComplaintError::UnknownOrg,
+            ComplaintError::UnknownMatter,
+            ComplaintError::Text,
+            ComplaintError::Calendar,
+            ComplaintError::ClientId,
+            ComplaintError::EventSchema { schema: 9 },
+            ComplaintError::EventVersion {
+                expected: 2,
+                found: 4,
+            },
+            ComplaintError::DuplicateEvent,
+        ] {
+            dump(&mut out, &e);
+        }
         std::fs::write(std::env::var("SNAP").unwrap(), out).unwrap();
     }
 }

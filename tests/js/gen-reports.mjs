@@ -21,6 +21,14 @@
 //   generated/policy.ts   what the package returns for tests/fixtures/policies.json:
 //                         PolicyReport[] (every case, both languages), PolicyLine[] (the
 //                         profiles as one list, with a line that is not a profile), Policy[]
+//   generated/issue7.ts   the inputs of tests/fixtures/{bundles,reviews,metrics}.json as the
+//                         declared input types (CommandEnvelope[], ReviewEnvelope[],
+//                         ComplaintEnvelope[], CaseFacts[], CaseContext[], MetricsQuery[]) and
+//                         what the package returns for them: Decision[], Case[], CaseEvent[],
+//                         TimelineOutcome[] (found and refused), InvitationOutcome[],
+//                         ReviewDecision[], ReviewEvolution[], Review[], ReviewEvent[],
+//                         ComplaintDecision[], ComplaintEvolution[], Complaint[],
+//                         ComplaintEvent[], MetricsOutcome[] (both languages)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 import * as doorstep from 'doorstep';
@@ -28,6 +36,10 @@ import * as doorstep from 'doorstep';
 import {
   CASES_CATALOG_AT,
   POLICIES_CATALOG_AT,
+  REVIEWS_CATALOG_AT,
+  jsonLines,
+  metricsLines,
+  reviewsCatalog,
   applyPatch,
   authorityCatalogAt,
   caseOptions,
@@ -383,4 +395,138 @@ writeTs(
 );
 console.log(
   `generated/policy.ts: ${policyReports.length} reports, ${policyLines.length} lines, ${policyLists.size} policies`,
+);
+
+// 一件事, the timeline, 好差评, 办不成事 and metrics: every fixture step as the declared input
+// types, and every outcome the package gives for them.
+const issue7 = {
+  commands: [],
+  contexts: [],
+  reviewCommands: [],
+  complaintCommands: [],
+  facts: [],
+  metricsQueries: [],
+  decisions: [],
+  cases: [],
+  caseEvents: [],
+  timelines: [],
+  invitations: [],
+  reviewDecisions: [],
+  reviewEvolutions: [],
+  reviews: [],
+  reviewEvents: [],
+  complaintDecisions: [],
+  complaintEvolutions: [],
+  complaints: [],
+  complaintEvents: [],
+  metrics: [],
+};
+{
+  const bundlesFixture = JSON.parse(read('../fixtures/bundles.json'));
+  for (const { input } of bundlesFixture.cases) {
+    const engine = new doorstep.Engine(read(`../fixtures/${input.catalog}`), { at: input.at });
+    const cases = new Map();
+    const events = [];
+    for (const step of input.steps) {
+      issue7.commands.push(step.command);
+      issue7.contexts.push(step.context);
+      const current = cases.get(step.command.case) ?? null;
+      const members = (current?.members ?? []).map((m) => cases.get(m.case)).filter((c) => c !== undefined);
+      const decision = engine.decide(current, step.command, step.context, { members, lang: 'en' });
+      issue7.decisions.push(decision);
+      if (decision.outcome !== 'accepted') continue;
+      for (const event of decision.events) {
+        const evolution = doorstep.evolve(cases.get(event.case) ?? null, event);
+        if (evolution.outcome === 'applied') cases.set(event.case, evolution.case);
+        events.push(event);
+      }
+    }
+    issue7.cases.push(...cases.values());
+    issue7.caseEvents.push(...events);
+    for (const id of [input.timeline ?? 'B-1', 'nobody']) issue7.timelines.push(doorstep.timeline(jsonLines(events), id));
+    issue7.timelines.push(doorstep.timeline(`${jsonLines(events)}{\n`, 'B-1', { lang: 'en' }));
+    engine.free();
+  }
+  const reviewsFixture = JSON.parse(read('../fixtures/reviews.json'));
+  for (const { input } of reviewsFixture.cases) {
+    const doc = reviewsCatalog(JSON.parse(read(`../fixtures/${input.catalog}`)), input);
+    const engine = new doorstep.Engine(JSON.stringify(doc), { at: REVIEWS_CATALOG_AT });
+    let state = null;
+    for (const step of input.steps) {
+      issue7.contexts.push(step.context);
+      if (input.kind === 'complaint') {
+        issue7.complaintCommands.push(step.command);
+        const decision = engine.decideComplaint({ complaint: state, command: step.command, context: step.context });
+        issue7.complaintDecisions.push(decision);
+        if (decision.outcome !== 'accepted') continue;
+        for (const event of decision.events) {
+          issue7.complaintEvents.push(event);
+          const evolution = doorstep.evolveComplaint({ complaint: state, event });
+          issue7.complaintEvolutions.push(evolution, doorstep.evolveComplaint({ complaint: null, event }, { lang: 'en' }));
+          if (evolution.outcome === 'applied') state = evolution.complaint;
+        }
+        if (state !== null) issue7.complaints.push(state);
+      } else {
+        issue7.reviewCommands.push(step.command);
+        const request = { review: state, facts: input.facts ?? null, command: step.command, context: step.context };
+        const decision = engine.decideReview(request, { lang: 'en' });
+        issue7.reviewDecisions.push(decision);
+        if (decision.outcome !== 'accepted') continue;
+        for (const event of decision.events) {
+          issue7.reviewEvents.push(event);
+          const evolution = doorstep.evolveReview({ review: state, event });
+          issue7.reviewEvolutions.push(evolution, doorstep.evolveReview({ review: state, event }));
+          if (evolution.outcome === 'applied') state = evolution.review;
+        }
+        if (state !== null) issue7.reviews.push(state);
+      }
+    }
+    if (input.facts !== undefined) {
+      issue7.facts.push(input.facts);
+      for (const facts of [input.facts, { ...input.facts, concludedAt: null }]) {
+        issue7.invitations.push(engine.reviewInvitation(facts));
+      }
+    }
+    engine.free();
+  }
+  const metricsFixture = JSON.parse(read('../fixtures/metrics.json'));
+  for (const { input } of metricsFixture.cases) {
+    const doc = reviewsCatalog(JSON.parse(read(`../fixtures/${input.catalog}`)), { reviews: input.reviews });
+    const engine = new doorstep.Engine(JSON.stringify(doc), { at: REVIEWS_CATALOG_AT });
+    const query = { scope: input.scope, from: input.from, to: input.to };
+    issue7.metricsQueries.push(query);
+    for (const lang of ['zh-CN', 'en']) issue7.metrics.push(engine.metrics(query, metricsLines(input), { lang }));
+    engine.free();
+  }
+}
+const issue7Types = [
+  ['commands', 'CommandEnvelope[]'],
+  ['contexts', 'CaseContext[]'],
+  ['reviewCommands', 'ReviewEnvelope[]'],
+  ['complaintCommands', 'ComplaintEnvelope[]'],
+  ['facts', 'CaseFacts[]'],
+  ['metricsQueries', 'MetricsQuery[]'],
+  ['decisions', 'Decision[]'],
+  ['cases', 'Case[]'],
+  ['caseEvents', 'CaseEvent[]'],
+  ['timelines', 'TimelineOutcome[]'],
+  ['invitations', 'InvitationOutcome[]'],
+  ['reviewDecisions', 'ReviewDecision[]'],
+  ['reviewEvolutions', 'ReviewEvolution[]'],
+  ['reviews', 'Review[]'],
+  ['reviewEvents', 'ReviewEvent[]'],
+  ['complaintDecisions', 'ComplaintDecision[]'],
+  ['complaintEvolutions', 'ComplaintEvolution[]'],
+  ['complaints', 'Complaint[]'],
+  ['complaintEvents', 'ComplaintEvent[]'],
+  ['metrics', 'MetricsOutcome[]'],
+];
+writeTs(
+  'issue7.ts',
+  'tests/fixtures/{bundles,reviews,metrics}.json',
+  [...new Set(issue7Types.map(([, type]) => type.replace('[]', '')))].sort(),
+  issue7Types.map(([name, type]) => [name, type, issue7[name]]),
+);
+console.log(
+  `generated/issue7.ts: ${issue7Types.map(([name]) => `${issue7[name].length} ${name}`).join(', ')}`,
 );

@@ -4,9 +4,13 @@
 #      returns for every fixture and catalogue, typed with its declarations (one test),
 #   2. the Node suites (node.test.mjs: identifiers; engine.test.mjs: catalogue engine;
 #      authority.test.mjs: stamps, authorisation and the 用印台账; case.test.mjs: 办件 and the
-#      working calendar; policy.test.mjs: 免申即享 policy matching),
+#      working calendar; policy.test.mjs: 免申即享 policy matching; bundles.test.mjs: 一件事
+#      cases and the timeline; reviews.test.mjs: 好差评 and 办不成事; metrics.test.mjs),
 #   3. the browser suite (browser.test.mjs, Debian's Chromium; CHROMIUM=path to override),
-# and ends with the line `js: N passed, M failed` (node:test tests of both suites + tsc).
+#   4. the dashboard (dashboard.test.mjs: `doorstep demo --out` opened in Chromium, with a
+#      screenshot in results/dashboard.png; the CLI is built here, into CARGO_TARGET_DIR or
+#      target/, unless --skip-build),
+# and ends with the line `js: N passed, M failed` (node:test tests of every suite + tsc).
 # Exits non-zero on any failure. Works from any directory.
 #
 # Usage: tests/js/run.sh [--skip-build]      (or DOORSTEP_SKIP_BUILD=1)
@@ -26,7 +30,13 @@ done
 
 if [[ "$skip_build" != "1" ]]; then
     bash "$root/bindings-wasm/build.sh"
+    (cd "$root" && cargo build -p doorstep-cli)
 fi
+# The CLI binary the dashboard test runs: wherever cargo puts it (CARGO_TARGET_DIR, else
+# target/).
+target_dir="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
+    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
+export DOORSTEP_CLI="${DOORSTEP_CLI:-$target_dir/debug/doorstep}"
 if [[ ! -f "$root/bindings-wasm/pkg/package.json" ]]; then
     echo "run.sh: bindings-wasm/pkg is missing; run bindings-wasm/build.sh (or drop --skip-build)" >&2
     exit 1
@@ -75,7 +85,11 @@ suite engine engine.test.mjs
 suite authority authority.test.mjs
 suite case case.test.mjs
 suite policy policy.test.mjs
+suite bundles bundles.test.mjs
+suite reviews reviews.test.mjs
+suite metrics metrics.test.mjs
 suite browser browser.test.mjs
+suite dashboard dashboard.test.mjs
 
 echo "js: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

@@ -668,3 +668,149 @@ station.matchPolicyLines(profiles);
 export const errorBeforeNarrowing: Problem = list[0]!.error;
 // @ts-expect-error matches are there only once `errors` narrowed the report
 export const firstMatch: PolicyMatch = station.matchPolicies(veteran).matches[0];
+
+// ---------------------------------------------------------------------------------------
+// 一件事 as cases, the citizen's timeline, 好差评, 办不成事 and the district's metrics.
+import {
+  evolveComplaint,
+  evolveReview,
+  timeline,
+  type BundleProgress,
+  type BundleState,
+  type CaseFacts,
+  type Complaint,
+  type ComplaintDecideRequest,
+  type ComplaintDecision,
+  type ComplaintEvolution,
+  type DecideOptions,
+  type InvitationOutcome,
+  type Member,
+  type MetricsOutcome,
+  type MetricsQuery,
+  type Rating,
+  type Review,
+  type ReviewDecideRequest,
+  type ReviewDecision,
+  type ReviewEvolution,
+  type ReviewStatus,
+  type Timeline,
+  type TimelineEntry,
+  type TimelineOutcome,
+} from 'doorstep';
+
+const hall: Engine = new Engine(catalogJson, { at: '2025-09-01' });
+const applicantHere: CaseContext = { actor: { id: 'u-lin', role: 'applicant', org: '350205-HC-01' }, channel: 'window', at: '2025-10-13T09:00:00+08:00' };
+const bundleSubmit: Command = { type: 'submit_bundle', bundle: 'birth', applicant: 'u-lin', answer: { childName: '陈思远' } };
+const opened: Decision = hall.decide(null, { case: 'B-1', expectedVersion: 0, clientId: 'b', command: bundleSubmit }, applicantHere);
+const bundleCases: Case[] = [];
+if (opened.outcome === 'accepted') {
+  for (const event of opened.events) {
+    const applied = evolve(null, event);
+    if (applied.outcome === 'applied') bundleCases.push(applied.case);
+    if (event.kind.type === 'bundle_submitted') {
+      const members: Member[] = event.kind.members;
+      bundleCases.push(...members.map((m) => ({ ...bundleCases[0]!, id: m.case, parent: 'B-1' })));
+    }
+  }
+}
+const bundleCase: Case = bundleCases[0]!;
+const memberCases: Case[] = bundleCases.filter((c) => c.parent === bundleCase.id);
+const decideOptions: DecideOptions = { members: memberCases, lang: 'en' };
+const withdrawn: Decision = hall.decide(
+  bundleCase,
+  { case: 'B-1', expectedVersion: bundleCase.version, clientId: 'w', command: { type: 'withdraw' } },
+  applicantHere,
+  decideOptions,
+);
+const confirmed: Decision = hall.decide(
+  { ...bundleCase, awaitingConfirmation: true, origin: 'HC-0', dataProblems: [{ path: '/x', code: 'form.required' }] },
+  { case: 'B-1', expectedVersion: 1, clientId: 'k', command: { type: 'confirm' } },
+  applicantHere,
+);
+const confirmIsAnAction: Action = 'confirm';
+const storedEvents: string = opened.outcome === 'accepted' ? opened.events.map((e) => JSON.stringify(e)).join('\n') : '';
+const line: TimelineOutcome = timeline(storedEvents, 'B-1', { lang: 'en' });
+const lineOfArray: TimelineOutcome = timeline(opened.outcome === 'accepted' ? opened.events : [], 'B-1');
+let joined: BundleState | null = null;
+let steps: [string, Action, Status][] = [];
+if (line.outcome === 'found') {
+  const t: Timeline = line.timeline;
+  const progress: BundleProgress | undefined = t.bundle;
+  joined = progress?.state ?? null;
+  steps = t.entries.map((e: TimelineEntry) => [e.at, e.action, e.status]);
+} else {
+  const why: string = line.error.code;
+  steps = [[why, 'submit', 'submitted']];
+}
+hall.free();
+export const bundleOutput = { withdrawn, confirmed, confirmIsAnAction, lineOfArray, joined, steps };
+
+const facts: CaseFacts = { case: 'HC-1', matter: 'MED-INSURE', org: '350205-001-01', channel: 'window', applicant: 'u-lin', concludedAt: '2025-09-30T10:00:00+08:00' };
+const invited: InvitationOutcome = engine.reviewInvitation(facts, { lang: 'en' });
+const lastDay: string | null = invited.outcome === 'invited' ? invited.invitation.lastDay : null;
+const rateRequest: ReviewDecideRequest = {
+  review: null,
+  facts,
+  command: { review: 'HC-1', expectedVersion: 0, clientId: 'r1', command: { type: 'rate', rating: 'dissatisfied', channel: 'on_site', comment: '等太久' } },
+  context: { actor: { id: 'u-lin', role: 'applicant', org: '350205-001-01' }, channel: 'window', at: '2025-09-30T16:00:00+08:00' },
+};
+const rated: ReviewDecision = engine.decideReview(rateRequest);
+let review: Review | null = null;
+if (rated.outcome === 'accepted') {
+  for (const event of rated.events) {
+    const next: ReviewEvolution = evolveReview({ review, event });
+    if (next.outcome === 'applied') review = next.review;
+  }
+}
+const reviewStatus: ReviewStatus | null = review?.status ?? null;
+const level: Rating | null = review?.rating ?? null;
+const rectifyBy: string | undefined = review?.rectifyBy;
+const reportRequest: ComplaintDecideRequest = {
+  complaint: null,
+  command: { complaint: 'K-1', expectedVersion: 0, clientId: 'k1', command: { type: 'report', org: '350205-001-01', summary: '跑了三趟' } },
+  context: here,
+};
+const reported: ComplaintDecision = engine.decideComplaint(reportRequest, { lang: 'en' });
+let complaint: Complaint | null = null;
+if (reported.outcome === 'accepted') {
+  for (const event of reported.events) {
+    const next: ComplaintEvolution = evolveComplaint({ complaint, event });
+    complaint = next.outcome === 'applied' ? next.complaint : complaint;
+  }
+}
+const answerBy: string | undefined = complaint?.answerBy;
+const metricsQuery: MetricsQuery = { scope: '350205-001-01', from: '2025-09-01', to: '2025-10-31' };
+const figures: MetricsOutcome = engine.metrics(metricsQuery, storedEvents, { lang: 'en' });
+const figuresOfText: MetricsOutcome = engine.metrics(JSON.stringify(metricsQuery), '');
+let onTimeRate: number | null = null;
+let veryDissatisfied = 0;
+if (figures.outcome === 'report') {
+  onTimeRate = figures.report.cases.onTimeRate;
+  veryDissatisfied = figures.report.reviews.byLevel.very_dissatisfied;
+  const skipped: number[] = figures.problems.map((p) => p.line);
+  veryDissatisfied += skipped.length;
+}
+export const reviewOutput = { lastDay, reviewStatus, level, rectifyBy, answerBy, figuresOfText, onTimeRate, veryDissatisfied };
+
+const timelineReturns: Exactly<ReturnType<typeof timeline>, TimelineOutcome> = true;
+const reviewDecisionReturns: Exactly<ReturnType<Engine['decideReview']>, ReviewDecision> = true;
+const metricsReturns: Exactly<ReturnType<Engine['metrics']>, MetricsOutcome> = true;
+const statesAre: Exactly<BundleState, 'open' | 'concluded' | 'partly_rejected' | 'rejected' | 'withdrawn'> = true;
+export const issue7Checks = [timelineReturns, reviewDecisionReturns, metricsReturns, statesAre];
+
+// @ts-expect-error members are cases, not case ids
+export const memberIds: DecideOptions = { members: ['B-1/350205-WJ-001'] };
+// @ts-expect-error a bundle submission names its bundle
+export const noBundle: Command = { type: 'submit_bundle', applicant: 'u-lin', answer: {} };
+// @ts-expect-error the timeline is found only once narrowed
+export const entriesBeforeNarrowing: TimelineEntry[] = line.timeline.entries;
+// @ts-expect-error a rating is one of the five levels
+export const fiveStars: Rating = 'five_stars';
+// @ts-expect-error the evaluation channel is on site, online or default
+export const smsRating: ReviewDecideRequest = { ...rateRequest, command: { ...rateRequest.command, command: { type: 'rate', rating: 'satisfied', channel: 'sms' } } };
+// @ts-expect-error a complaint is reported with what happened
+export const silent: ComplaintDecideRequest = { ...reportRequest, command: { ...reportRequest.command, command: { type: 'report', org: 'x' } } };
+// @ts-expect-error the metrics query is an object or its JSON text
+engine.metrics(['350205'], '');
+// @ts-expect-error a rate may be null: there is nothing to rate over nothing
+export const rateAlways: number = (figures as Extract<MetricsOutcome, { outcome: 'report' }>).report.reviews.satisfactionRate;

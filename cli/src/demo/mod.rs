@@ -365,6 +365,13 @@ fn print_report(
             totals.rerouted
         ));
     }
+    if totals.postponed > 0 {
+        line(format!(
+            "{} {}",
+            lang.pick("印章暂停使用，顺延的决定：", "decisions put off while a seal was suspended:"),
+            totals.postponed
+        ));
+    }
     if !totals.refused.is_empty() {
         let refused: Vec<String> = totals
             .refused

@@ -60,6 +60,8 @@ pub(super) struct Totals {
     /// Acceptances that went to the department because the station's authority was
     /// revoked.
     pub(super) rerouted: u64,
+    /// Decisions put off a day because the deciding office's seal was suspended.
+    pub(super) postponed: u64,
     /// Commands the engine refused, by code (the simulation adapts to each).
     pub(super) refused: BTreeMap<&'static str, u64>,
 }
@@ -551,7 +553,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             return Ok(());
         };
         let district = self.district;
-        let Some(matter) = district.engine.catalog().matter(&case.matter).cloned() else {
+        let Some(matter) = district.engine.catalog().matter(&case.matter) else {
             return Ok(());
         };
         let day = cst_date(at);
@@ -665,7 +667,12 @@ impl<'d, S: Sink> Simulation<'d, S> {
             Work::Decide => {
                 let Some(stamp) = district.stamp(&case, &officer, Role::BackOffice, &office, at)
                 else {
-                    *self.totals.refused.entry("demo.no_seal").or_default() += 1;
+                    // The office's seal is suspended (lost, sealed away during works): the
+                    // decision waits for it, a working day at a time.
+                    self.totals.postponed += 1;
+                    let on = self.working_day(day + Duration::days(1), 0);
+                    let when = self.during(on);
+                    self.schedule(when, id.clone(), Work::Decide);
                     return Ok(());
                 };
                 let command = if fate.approve {

@@ -4,6 +4,7 @@ use serde_json::{Map, Value, json};
 
 use super::Status;
 use crate::authority::Role;
+use crate::record::{self, Noun, Shared};
 use crate::{Coded, Lang};
 
 /// Why a command was refused (nothing changed), or a stored event could not be replayed.
@@ -132,6 +133,12 @@ pub enum CaseError {
     Unconfirmed,
 }
 
+/// What a case is called in the messages it shares with the other records.
+const NOUN: Noun = Noun {
+    zh: "案件",
+    en: "case",
+};
+
 impl Coded for CaseError {
     fn code(&self) -> &'static str {
         match self {
@@ -166,39 +173,17 @@ impl Coded for CaseError {
 
     #[allow(clippy::too_many_lines)] // one arm per error, in both languages
     fn message(&self, lang: Lang) -> String {
+        if let Some(shared) = self.shared() {
+            return shared.message(NOUN, lang);
+        }
         let zh = lang == Lang::ZhCn;
         let list = |codes: &[String]| codes.join(if zh { "、" } else { ", " });
         match self {
-            Self::Conflict { expected, actual } => {
-                if zh {
-                    format!("案件已更新（版本 {expected} → {actual}），请刷新后重试")
-                } else {
-                    format!("The case moved on (version {expected} → {actual}); reload and retry")
-                }
-            }
             Self::NotFound => lang.pick("案件不存在", "No such case").into(),
             Self::Exists => lang.pick("该案件编号已被使用", "A case with this id exists").into(),
             Self::UnknownMatter => lang
                 .pick("事项不存在或未生效", "No such matter in effect")
                 .into(),
-            Self::WrongStatus { action, status } => {
-                let status = serde_json::to_value(status).unwrap_or_default();
-                let status = status.as_str().unwrap_or("none").to_owned();
-                if zh {
-                    format!("案件处于 {status} 状态，不能执行 {action}")
-                } else {
-                    format!("{action} is not allowed while the case is {status}")
-                }
-            }
-            Self::RoleNotPermitted { action, role } => {
-                let role = serde_json::to_value(role).unwrap_or_default();
-                let role = role.as_str().unwrap_or_default().to_owned();
-                if zh {
-                    format!("角色 {role} 不能执行 {action}")
-                } else {
-                    format!("The role {role} may not {action}")
-                }
-            }
             Self::NoAuthority { failures } => {
                 if zh {
                     format!("本机构无权办理此环节：{}", list(failures))
@@ -265,29 +250,6 @@ impl Coded for CaseError {
             Self::Channel => lang
                 .pick("该事项不能通过此渠道办理", "This matter is not offered through this channel")
                 .into(),
-            Self::ClientId => lang
-                .pick(
-                    "客户端编号须为 1 至 128 字节且不含控制字符",
-                    "A client id has 1 to 128 bytes and no control characters",
-                )
-                .into(),
-            Self::EventSchema { schema } => {
-                if zh {
-                    format!("事件格式版本 {schema} 高于本库支持的版本")
-                } else {
-                    format!("Event schema {schema} is newer than this library reads")
-                }
-            }
-            Self::EventVersion { expected, found } => {
-                if zh {
-                    format!("事件序号应为 {expected}，实为 {found}")
-                } else {
-                    format!("Event version {found} where {expected} was expected")
-                }
-            }
-            Self::DuplicateEvent => lang
-                .pick("该事件已应用过", "This event was applied already")
-                .into(),
             Self::UnknownBundle => lang.pick("一件事不存在", "No such bundle").into(),
             Self::BundleCase { action } => {
                 if zh {
@@ -311,31 +273,32 @@ impl Coded for CaseError {
                     "A case started without application is accepted once the applicant confirms it",
                 )
                 .into(),
+            // Worded by `shared`.
+            _ => String::new(),
         }
     }
 
     fn params(&self) -> Map<String, Value> {
-        let params = match self {
-            Self::Conflict { expected, actual } => {
-                json!({ "expected": expected, "actual": actual })
-            }
-            Self::WrongStatus { action, status } => json!({ "action": action, "status": status }),
-            Self::RoleNotPermitted { action, role } => json!({ "action": action, "role": role }),
+        if let Some(shared) = self.shared() {
+            return shared.params();
+        }
+        record::params(match self {
             Self::NoAuthority { failures } | Self::InvalidStamp { failures } => {
                 json!({ "failures": failures })
             }
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
             Self::BundleCase { action } => json!({ "action": action }),
             Self::MembersMissing { cases } => json!({ "cases": cases }),
-            Self::EventSchema { schema } => json!({ "schema": schema }),
-            Self::EventVersion { expected, found } => {
-                json!({ "expected": expected, "found": found })
-            }
             _ => return Map::new(),
-        };
-        match params {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        }
+        })
+    }
+}
+
+impl CaseError {
+    /// The error every record has that this is, if it is one.
+    fn shared(&self) -> Option<Shared> {
+        record::shared!(self, |status: Status| {
+            record::serde_name(&status).unwrap_or_default()
+        })
     }
 }

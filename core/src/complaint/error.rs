@@ -1,9 +1,10 @@
 //! Why a complaint command was refused, or a complaint event could not be applied.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::ComplaintStatus;
 use crate::authority::Role;
+use crate::record::{self, Noun, Shared};
 use crate::{Coded, Lang};
 
 /// Why a complaint command was refused (nothing changed), or a stored event could not be
@@ -80,6 +81,12 @@ pub enum ComplaintError {
     DuplicateEvent,
 }
 
+/// What a complaint is called in the messages it shares with the other records.
+const NOUN: Noun = Noun {
+    zh: "反映事项",
+    en: "complaint",
+};
+
 impl Coded for ComplaintError {
     fn code(&self) -> &'static str {
         match self {
@@ -101,48 +108,29 @@ impl Coded for ComplaintError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::ZhCn;
-        let (zh_text, en_text) = match self {
-            Self::Conflict { expected, actual } => {
-                return if zh {
-                    format!("反映事项已更新（版本 {expected} → {actual}），请刷新后重试")
-                } else {
-                    format!(
-                        "The complaint moved on (version {expected} → {actual}); reload and retry"
-                    )
-                };
-            }
-            Self::WrongStatus { action, status } => {
-                let status = status.map_or("none", ComplaintStatus::name);
-                return if zh {
-                    format!("反映事项处于 {status} 状态，不能执行 {action}")
-                } else {
-                    format!("{action} is not allowed while the complaint is {status}")
-                };
-            }
-            Self::RoleNotPermitted { action, role } => {
-                let role = serde_json::to_value(role).unwrap_or_default();
-                let role = role.as_str().unwrap_or_default().to_owned();
-                return if zh {
-                    format!("角色 {role} 不能执行 {action}")
-                } else {
-                    format!("The role {role} may not {action}")
-                };
-            }
-            Self::EventSchema { schema } => {
-                return if zh {
-                    format!("事件格式版本 {schema} 高于本库支持的版本")
-                } else {
-                    format!("Event schema {schema} is newer than this library reads")
-                };
-            }
-            Self::EventVersion { expected, found } => {
-                return if zh {
-                    format!("事件序号应为 {expected}，实为 {found}")
-                } else {
-                    format!("Event version {found} where {expected} was expected")
-                };
-            }
+        record::message(self.shared(), NOUN, lang, self.texts())
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        self.shared()
+            .map(|shared| shared.params())
+            .unwrap_or_default()
+    }
+}
+
+impl ComplaintError {
+    /// The error every record has that this is, if it is one.
+    fn shared(&self) -> Option<Shared> {
+        record::shared!(
+            self,
+            |status: ComplaintStatus| status.name().to_owned(),
+            Text
+        )
+    }
+
+    /// The fixed messages of this record's own errors, in Chinese and English.
+    fn texts(&self) -> (&'static str, &'static str) {
+        match self {
             Self::NotFound => ("反映事项不存在", "No such complaint"),
             Self::Exists => ("该反映事项编号已被使用", "A complaint with this id exists"),
             Self::WrongOrg => (
@@ -151,41 +139,12 @@ impl Coded for ComplaintError {
             ),
             Self::UnknownOrg => ("目录中没有该机构", "No such organisation in the catalogue"),
             Self::UnknownMatter => ("目录中没有该事项", "No such matter in the catalogue"),
-            Self::Text => (
-                "文字说明不能为空且不能超过 2000 字",
-                "A text must be 1 to 2000 characters",
-            ),
             Self::Calendar => (
                 "答复期限超出工作日历的年份范围",
                 "The deadline falls outside the calendar's years",
             ),
-            Self::ClientId => (
-                "客户端编号须为 1 至 128 字节且不含控制字符",
-                "A client id has 1 to 128 bytes and no control characters",
-            ),
-            Self::DuplicateEvent => ("该事件已应用过", "This event was applied already"),
-        };
-        lang.pick(zh_text, en_text).into()
-    }
-
-    fn params(&self) -> Map<String, Value> {
-        let params = match self {
-            Self::Conflict { expected, actual } => {
-                json!({ "expected": expected, "actual": actual })
-            }
-            Self::WrongStatus { action, status } => {
-                json!({ "action": action, "status": status.map(ComplaintStatus::name) })
-            }
-            Self::RoleNotPermitted { action, role } => json!({ "action": action, "role": role }),
-            Self::EventSchema { schema } => json!({ "schema": schema }),
-            Self::EventVersion { expected, found } => {
-                json!({ "expected": expected, "found": found })
-            }
-            _ => return Map::new(),
-        };
-        match params {
-            Value::Object(m) => m,
-            _ => Map::new(),
+            // Worded by `shared`.
+            _ => ("操作被拒绝", "Refused"),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! Why a review command was refused, or a review event could not be applied.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::ReviewStatus;
 use crate::authority::Role;
+use crate::record::{self, Noun, Shared};
 use crate::{Coded, Lang};
 
 /// Why a review command was refused (nothing changed), or a stored event could not be
@@ -96,6 +97,12 @@ pub enum ReviewError {
     DuplicateEvent,
 }
 
+/// What a review is called in the messages it shares with the other records.
+const NOUN: Noun = Noun {
+    zh: "评价",
+    en: "review",
+};
+
 impl Coded for ReviewError {
     fn code(&self) -> &'static str {
         match self {
@@ -123,77 +130,23 @@ impl Coded for ReviewError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        let zh = lang == Lang::ZhCn;
-        match self {
-            Self::Conflict { expected, actual } => {
-                if zh {
-                    format!("评价已更新（版本 {expected} → {actual}），请刷新后重试")
-                } else {
-                    format!("The review moved on (version {expected} → {actual}); reload and retry")
-                }
-            }
-            Self::WrongStatus { action, status } => {
-                let status = status.map_or("none", ReviewStatus::name);
-                if zh {
-                    format!("评价处于 {status} 状态，不能执行 {action}")
-                } else {
-                    format!("{action} is not allowed while the review is {status}")
-                }
-            }
-            Self::RoleNotPermitted { action, role } => {
-                let role = serde_json::to_value(role).unwrap_or_default();
-                let role = role.as_str().unwrap_or_default().to_owned();
-                if zh {
-                    format!("角色 {role} 不能执行 {action}")
-                } else {
-                    format!("The role {role} may not {action}")
-                }
-            }
-            Self::EventSchema { schema } => {
-                if zh {
-                    format!("事件格式版本 {schema} 高于本库支持的版本")
-                } else {
-                    format!("Event schema {schema} is newer than this library reads")
-                }
-            }
-            Self::EventVersion { expected, found } => {
-                if zh {
-                    format!("事件序号应为 {expected}，实为 {found}")
-                } else {
-                    format!("Event version {found} where {expected} was expected")
-                }
-            }
-            _ => {
-                let (zh_text, en_text) = self.texts();
-                lang.pick(zh_text, en_text).into()
-            }
-        }
+        record::message(self.shared(), NOUN, lang, self.texts())
     }
 
     fn params(&self) -> Map<String, Value> {
-        let params = match self {
-            Self::Conflict { expected, actual } => {
-                json!({ "expected": expected, "actual": actual })
-            }
-            Self::WrongStatus { action, status } => {
-                json!({ "action": action, "status": status.map(ReviewStatus::name) })
-            }
-            Self::RoleNotPermitted { action, role } => json!({ "action": action, "role": role }),
-            Self::EventSchema { schema } => json!({ "schema": schema }),
-            Self::EventVersion { expected, found } => {
-                json!({ "expected": expected, "found": found })
-            }
-            _ => return Map::new(),
-        };
-        match params {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        }
+        self.shared()
+            .map(|shared| shared.params())
+            .unwrap_or_default()
     }
 }
 
 impl ReviewError {
-    /// The fixed messages, in Chinese and English.
+    /// The error every record has that this is, if it is one.
+    fn shared(&self) -> Option<Shared> {
+        record::shared!(self, |status: ReviewStatus| status.name().to_owned(), Text)
+    }
+
+    /// The fixed messages of this record's own errors, in Chinese and English.
     fn texts(&self) -> (&'static str, &'static str) {
         match self {
             Self::NotFound => ("该办件尚无评价", "The case has not been rated"),
@@ -228,24 +181,12 @@ impl ReviewError {
                 "申诉须附至少一项证据",
                 "An appeal needs at least one piece of evidence",
             ),
-            Self::Text => (
-                "文字说明不能为空且不能超过 2000 字",
-                "A text must be 1 to 2000 characters",
-            ),
             Self::Calendar => (
                 "整改期限超出工作日历的年份范围",
                 "The deadline falls outside the calendar's years",
             ),
-            Self::ClientId => (
-                "客户端编号须为 1 至 128 字节且不含控制字符",
-                "A client id has 1 to 128 bytes and no control characters",
-            ),
-            Self::DuplicateEvent => ("该事件已应用过", "This event was applied already"),
-            Self::Conflict { .. }
-            | Self::WrongStatus { .. }
-            | Self::RoleNotPermitted { .. }
-            | Self::EventSchema { .. }
-            | Self::EventVersion { .. } => ("操作被拒绝", "Refused"),
+            // Worded by `shared`.
+            _ => ("操作被拒绝", "Refused"),
         }
     }
 }
