@@ -191,152 +191,94 @@ pub(crate) fn params(value: Value) -> Map<String, Value> {
     }
 }
 #[cfg(test)]
-mod snapshot {
+mod tests {
+    use serde_json::json;
+
     use crate::authority::Role;
     use crate::case::{CaseError, Status};
     use crate::complaint::{ComplaintError, ComplaintStatus};
     use crate::review::{ReviewError, ReviewStatus};
     use crate::{Coded, Lang};
-    use std::fmt::Write;
 
-    fn dump<E: Coded + std::fmt::Display>(out: &mut String, e: &E) {
-        for lang in [Lang::ZhCn, Lang::En] {
-            writeln!(
-                out,
-                "{} | {} | {} | {}",
-                e.code(),
-                e.message(lang),
-                serde_json::Value::Object(e.params()),
-                e
-            )
-            .unwrap();
-        }
-    }
-
+    /// Each record's errors name the record, keep their own code prefix and params.
     #[test]
-    fn snapshot() {
-        let mut out = String::new();
-        let f = || vec!["a".to_owned(), "b".to_owned()];
-        for e in [
-            CaseError::Conflict {
-                expected: 3,
-                actual: 5,
-            },
-            CaseError::NotFound,
-            CaseError::Exists,
-            CaseError::UnknownMatter,
-            CaseError::WrongStatus {
-                action: "accept",
-                status: Some(Status::UnderReview),
-            },
-            CaseError::WrongStatus {
-                action: "accept",
-                status: None,
-            },
-            CaseError::RoleNotPermitted {
-                action: "decide",
-                role: Role::FrontDesk,
-            },
-            CaseError::NoAuthority { failures: f() },
-            CaseError::InvalidStamp { failures: f() },
-            CaseError::StampMismatch,
-            CaseError::AssignedToOther,
-            CaseError::WrongOffice,
-            CaseError::NotClaimed,
-            CaseError::SeparationOfDuties,
-            CaseError::NoConsent,
-            CaseError::InvalidAnswer { errors: f() },
-            CaseError::Extension,
-            CaseError::HomeVisit,
-            CaseError::Channel,
-            CaseError::ClientId,
-            CaseError::EventSchema { schema: 9 },
-            CaseError::EventVersion {
-                expected: 2,
-                found: 4,
-            },
-            CaseError::DuplicateEvent,
-            CaseError::UnknownBundle,
-            CaseError::BundleCase { action: "accept" },
-            CaseError::MembersMissing { cases: f() },
-            CaseError::Unconfirmed,
-        ] {
-            dump(&mut out, &e);
+    fn shared_errors_name_their_record() {
+        let errors: [(&dyn Coded, &str, &str, serde_json::Value); 6] = [
+            (
+                &CaseError::Conflict {
+                    expected: 3,
+                    actual: 5,
+                },
+                "case.conflict",
+                "案件已更新（版本 3 → 5），请刷新后重试",
+                json!({"expected": 3, "actual": 5}),
+            ),
+            (
+                &ReviewError::Conflict {
+                    expected: 3,
+                    actual: 5,
+                },
+                "review.conflict",
+                "评价已更新（版本 3 → 5），请刷新后重试",
+                json!({"expected": 3, "actual": 5}),
+            ),
+            (
+                &ComplaintError::WrongStatus {
+                    action: "answer",
+                    status: Some(ComplaintStatus::Triaged),
+                },
+                "complaint.wrong_status",
+                "反映事项处于 triaged 状态，不能执行 answer",
+                json!({"action": "answer", "status": "triaged"}),
+            ),
+            (
+                &CaseError::WrongStatus {
+                    action: "accept",
+                    status: Some(Status::UnderReview),
+                },
+                "case.wrong_status",
+                "案件处于 under_review 状态，不能执行 accept",
+                json!({"action": "accept", "status": "under_review"}),
+            ),
+            (
+                &ReviewError::WrongStatus {
+                    action: "rate",
+                    status: None::<ReviewStatus>,
+                },
+                "review.wrong_status",
+                "评价处于 none 状态，不能执行 rate",
+                json!({"action": "rate", "status": null}),
+            ),
+            (
+                &ComplaintError::RoleNotPermitted {
+                    action: "answer",
+                    role: Role::Applicant,
+                },
+                "complaint.role_not_permitted",
+                "角色 applicant 不能执行 answer",
+                json!({"action": "answer", "role": "applicant"}),
+            ),
+        ];
+        for (error, code, message, params) in errors {
+            assert_eq!(error.code(), code);
+            assert_eq!(error.message(Lang::ZhCn), message);
+            assert_eq!(serde_json::Value::Object(error.params()), params);
         }
-        for e in [
-            ReviewError::Conflict {
-                expected: 3,
-                actual: 5,
-            },
-            ReviewError::NotFound,
-            ReviewError::Exists,
-            ReviewError::WrongStatus {
-                action: "verify",
-                status: Some(ReviewStatus::Appealed),
-            },
-            ReviewError::WrongStatus {
-                action: "rate",
-                status: None,
-            },
-            ReviewError::RoleNotPermitted {
-                action: "rate",
-                role: Role::StationChief,
-            },
-            ReviewError::NotApplicant,
-            ReviewError::WrongOrg,
-            ReviewError::CaseMismatch,
-            ReviewError::NotConcluded,
-            ReviewError::RatingClosed,
-            ReviewError::TooEarly,
-            ReviewError::NoDefault,
-            ReviewError::Channel,
-            ReviewError::Evidence,
-            ReviewError::Text,
-            ReviewError::Calendar,
-            ReviewError::ClientId,
-            ReviewError::EventSchema { schema: 9 },
+        assert_eq!(
             ReviewError::EventVersion {
                 expected: 2,
-                found: 4,
-            },
-            ReviewError::DuplicateEvent,
-        ] {
-            dump(&mut out, &e);
-        }
-        for e in [
-            ComplaintError::Conflict {
+                found: 4
+            }
+            .message(Lang::En),
+            "Event version 4 where 2 was expected"
+        );
+        assert_eq!(
+            CaseError::Conflict {
                 expected: 3,
-                actual: 5,
-            },
-            ComplaintError::NotFound,
-            ComplaintError::Exists,
-            ComplaintError::WrongStatus {
-                action: "answer",
-                status: Some(ComplaintStatus::Triaged),
-            },
-            ComplaintError::WrongStatus {
-                action: "report",
-                status: None,
-            },
-            ComplaintError::RoleNotPermitted {
-                action: "answer",
-                role: Role::Applicant,
-            },
-            ComplaintError::WrongOrg,
-            ComplaintError::UnknownOrg,
-            ComplaintError::UnknownMatter,
-            ComplaintError::Text,
-            ComplaintError::Calendar,
-            ComplaintError::ClientId,
-            ComplaintError::EventSchema { schema: 9 },
-            ComplaintError::EventVersion {
-                expected: 2,
-                found: 4,
-            },
-            ComplaintError::DuplicateEvent,
-        ] {
-            dump(&mut out, &e);
-        }
-        std::fs::write(std::env::var("SNAP").unwrap(), out).unwrap();
+                actual: 5
+            }
+            .message(Lang::En),
+            "The case moved on (version 3 → 5); reload and retry"
+        );
     }
 }

@@ -11,19 +11,21 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
 use doorstep::Coded;
-use doorstep::authority::{Operator, Role, Stamp, StampAct, Step};
+use doorstep::authority::Role;
 use doorstep::case::{
-    Actor, BundleState, Case, CaseError, Command, CommandEnvelope, Context, Event, EventKind,
-    Outcome, Replay, Status, decide_with_members, evolve, replay, timeline, timeline_jsonl,
+    BundleProgress, BundleState, Case, CaseError, Command, CommandEnvelope, Context, Event,
+    EventKind, Outcome, Replay, Status, decide_with_members, evolve, replay, timeline,
+    timeline_jsonl,
 };
-use doorstep::catalog::Channel;
 use doorstep::engine::{Engine, Target};
 use serde_json::{Value, json};
 
+mod common;
+
+use common::{ctx, date, engine_on, fixture_step, sample_catalog, stamp, submit};
+
 const STATION: &str = "350205-HC-01";
-const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 const BIRTH_CERT: &str = "350205-WJ-001";
 const BIRTH_REG: &str = "350205-GA-001";
 const NEWBORN_INSURANCE: &str = "350205-YB-001";
@@ -33,32 +35,11 @@ const PENSION: &str = "350205-RS-005";
 const RETIRED_INSURANCE: &str = "350205-YB-003";
 
 fn sample() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    sample_catalog()
 }
 
 fn engine_of(catalog: &Value) -> Engine {
-    Engine::load(
-        &catalog.to_string(),
-        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-    )
-    .unwrap()
-}
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-fn ctx(id: &str, role: Role, org: &str, when: &str) -> Context {
-    Context {
-        actor: Actor {
-            id: id.into(),
-            role,
-            org: org.into(),
-        },
-        channel: Channel::Window,
-        at: at(when),
-    }
+    engine_on(catalog, date(2025, 9, 1))
 }
 
 /// Every case the events so far built, and the events.
@@ -76,6 +57,11 @@ impl World {
 
     fn case(&self, id: &str) -> Case {
         self.cases().cases.get(id).cloned().unwrap()
+    }
+
+    /// How the bundle case B-1 stands, joined from its members.
+    fn birth(&self) -> BundleProgress {
+        self.cases().bundle("B-1").unwrap().unwrap()
     }
 
     /// Decides `command` on case `id` (with the member cases of a bundle) and stores the
@@ -125,24 +111,6 @@ fn engine_cache() -> Engine {
 
 fn with_engine(engine: Engine) {
     ENGINE.with(|e| *e.borrow_mut() = Some(engine));
-}
-
-fn stamp(case: &str, matter: &str, dept: &str, when: &str) -> Stamp {
-    Stamp {
-        seal: format!("seal-{dept}-official"),
-        case: case.into(),
-        matter: matter.into(),
-        step: Step::Decide,
-        act: StampAct::Ordinary,
-        operator: Operator {
-            id: format!("bo-{dept}"),
-            role: Role::BackOffice,
-        },
-        accepted_by: Some(format!("fd-{dept}")),
-        place: dept.into(),
-        at: at(when),
-        digest: DIGEST.into(),
-    }
 }
 
 /// Works a member case at its department: accepted by the front desk, reviewed unless a
@@ -204,10 +172,7 @@ fn work(world: &mut World, case: &str, approve: bool, day: &str) {
 
 fn bundle_answer(engine: &Engine, bundle: &str) -> Value {
     engine
-        .form(
-            &Target::bundle(bundle),
-            NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-        )
+        .form(&Target::bundle(bundle), date(2025, 9, 1))
         .unwrap()
         .example
 }
@@ -229,13 +194,13 @@ fn submit_bundle(
             special_groups: vec![],
             appointment: None,
         },
-        &ctx(
-            "u-lin",
-            Role::Applicant,
-            STATION,
-            "2025-10-13T09:00:00+08:00",
-        ),
+        &mother("2025-10-13T09:00:00+08:00"),
     )
+}
+
+/// u-lin, the applicant (and the mother), at the station at `when`.
+fn mother(when: &str) -> Context {
+    ctx("u-lin", Role::Applicant, STATION, when)
 }
 
 fn birth() -> World {
@@ -293,10 +258,7 @@ fn one_birth_answer_opens_a_case_at_each_department() {
     // Each with its own promised limit.
     assert_eq!(cases.cases["B-1/350205-RS-003"].limit_working_days, 10);
     assert_eq!(cases.cases["B-1/350205-GA-001"].limit_working_days, 0);
-    assert_eq!(
-        cases.bundle("B-1").unwrap().unwrap().state,
-        BundleState::Open
-    );
+    assert_eq!(world.birth().state, BundleState::Open);
 }
 
 #[test]
@@ -304,10 +266,7 @@ fn members_join_into_concluded_or_partly_rejected() {
     let mut world = birth();
     for m in [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE] {
         work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
-        assert_eq!(
-            world.cases().bundle("B-1").unwrap().unwrap().state,
-            BundleState::Open
-        );
+        assert_eq!(world.birth().state, BundleState::Open);
     }
     let mut approved = World {
         events: world.events.clone(),
@@ -318,7 +277,7 @@ fn members_join_into_concluded_or_partly_rejected() {
         true,
         "2025-10-15",
     );
-    let joined = approved.cases().bundle("B-1").unwrap().unwrap();
+    let joined = approved.birth();
     assert_eq!(joined.state, BundleState::Concluded);
     assert!(joined.rejected.is_empty());
 
@@ -328,7 +287,7 @@ fn members_join_into_concluded_or_partly_rejected() {
         false,
         "2025-10-15",
     );
-    let joined = world.cases().bundle("B-1").unwrap().unwrap();
+    let joined = world.birth();
     assert_eq!(joined.state, BundleState::PartlyRejected);
     assert_eq!(
         joined.rejected,
@@ -345,12 +304,7 @@ fn members_join_into_concluded_or_partly_rejected() {
 fn withdrawing_the_bundle_withdraws_its_open_members() {
     let mut world = birth();
     work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
-    let applicant = ctx(
-        "u-lin",
-        Role::Applicant,
-        STATION,
-        "2025-10-14T15:00:00+08:00",
-    );
+    let applicant = mother("2025-10-14T15:00:00+08:00");
 
     // Without its members, the bundle cannot be withdrawn: nothing changes.
     let bundle = world.case("B-1");
@@ -400,10 +354,7 @@ fn withdrawing_the_bundle_withdraws_its_open_members() {
     // The birth certificate was issued already: it stays issued.
     assert_eq!(cases.cases["B-1/350205-WJ-001"].status, Status::Concluded);
     assert_eq!(cases.cases["B-1/350205-GA-001"].status, Status::Withdrawn);
-    assert_eq!(
-        cases.bundle("B-1").unwrap().unwrap().state,
-        BundleState::Withdrawn
-    );
+    assert_eq!(world.birth().state, BundleState::Withdrawn);
 }
 
 #[test]
@@ -444,38 +395,23 @@ fn a_bad_bundle_submission_changes_nothing() {
     assert!(world.events.is_empty());
 }
 
+/// u-zheng applies for the pension (case `id`) with the form's example.
+fn submit_pension(world: &mut World, id: &str) {
+    let command = submit(&engine_cache(), PENSION, "u-zheng");
+    let applicant = ctx(
+        "u-zheng",
+        Role::Applicant,
+        STATION,
+        "2025-10-13T09:00:00+08:00",
+    );
+    world.act(id, "submit", command, &applicant).unwrap();
+}
+
 /// A retirement: the pension approved and concluded at 人社.
 fn retired(catalog: &Value) -> (World, Vec<Event>) {
     with_engine(engine_of(catalog));
     let mut world = World::default();
-    let engine = engine_cache();
-    let answer = engine
-        .catalog()
-        .matter(PENSION)
-        .unwrap()
-        .form
-        .example
-        .clone();
-    world
-        .act(
-            "R-1",
-            "submit",
-            Command::Submit {
-                matter: PENSION.into(),
-                applicant: "u-zheng".into(),
-                proxy: None,
-                answer: answer.into(),
-                special_groups: vec![],
-                appointment: None,
-            },
-            &ctx(
-                "u-zheng",
-                Role::Applicant,
-                STATION,
-                "2025-10-13T09:00:00+08:00",
-            ),
-        )
-        .unwrap();
+    submit_pension(&mut world, "R-1");
     let before = world.events.len();
     work(&mut world, "R-1", true, "2025-10-14");
     let events = world.events[before..].to_vec();
@@ -519,33 +455,7 @@ fn a_rejected_case_starts_no_successor() {
     with_engine(engine_of(&sample()));
     let (mut world, _) = retired(&sample());
     world.events.retain(|e| !e.case.starts_with("R-1"));
-    let answer = engine_cache()
-        .catalog()
-        .matter(PENSION)
-        .unwrap()
-        .form
-        .example
-        .clone();
-    world
-        .act(
-            "R-2",
-            "submit",
-            Command::Submit {
-                matter: PENSION.into(),
-                applicant: "u-zheng".into(),
-                proxy: None,
-                answer: answer.into(),
-                special_groups: vec![],
-                appointment: None,
-            },
-            &ctx(
-                "u-zheng",
-                Role::Applicant,
-                STATION,
-                "2025-10-13T09:00:00+08:00",
-            ),
-        )
-        .unwrap();
+    submit_pension(&mut world, "R-2");
     work(&mut world, "R-2", false, "2025-10-14");
     assert!(world.events.iter().all(|e| &*e.case == "R-2"));
 }
@@ -684,12 +594,7 @@ fn the_maternity_allowance_follows_the_birth_once_the_mother_confirms() {
             .code(),
         "case.role_not_permitted"
     );
-    let mother = ctx(
-        "u-lin",
-        Role::Applicant,
-        STATION,
-        "2025-10-15T08:00:00+08:00",
-    );
+    let mother = mother("2025-10-15T08:00:00+08:00");
     world.act(&id, "c", Command::Confirm, &mother).unwrap();
     assert!(!world.case(&id).awaiting_confirmation);
     // Confirming twice is a wrong status.
@@ -776,7 +681,7 @@ fn the_citizen_sees_one_timeline() {
 
 #[test]
 fn lint_checks_successors() {
-    let engine_at = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let engine_at = date(2025, 9, 1);
     let lint = |catalog: &Value| -> Vec<(String, String)> {
         doorstep::catalog::lint_json(&catalog.to_string(), engine_at, doorstep::Lang::En)
             .into_iter()
@@ -871,18 +776,12 @@ fn bundles_fixtures() {
     let failures = conformance::run("bundles.json", |input| {
         let raw = &input.raw;
         let catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        let engine = Engine::load(
-            &catalog.to_string(),
-            raw["at"].as_str().unwrap().parse().unwrap(),
-        )
-        .unwrap();
+        let engine = engine_on(&catalog, raw["at"].as_str().unwrap().parse().unwrap());
         let mut cases: std::collections::HashMap<String, Case> = std::collections::HashMap::new();
         let mut events = Vec::new();
         let mut outcomes = Vec::new();
         for step in raw["steps"].as_array().unwrap() {
-            let envelope: CommandEnvelope = serde_json::from_value(step["command"].clone())
-                .unwrap_or_else(|e| panic!("{}: {e}", input.name));
-            let ctx: Context = serde_json::from_value(step["context"].clone()).unwrap();
+            let (envelope, ctx) = fixture_step(step, &input.name);
             let case = cases.get(&envelope.case);
             let members: Vec<Case> = case
                 .map(|c| {
@@ -932,7 +831,7 @@ fn metrics_count_the_members_and_place_the_bundle_cases_own_events() {
     use doorstep::metrics::{Metrics, Period, StreamEvent};
     let mut world = birth();
     work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
-    let applicant = ctx("u-lin", Role::Applicant, STATION, "2025-10-14T15:00:00+08:00");
+    let applicant = mother("2025-10-14T15:00:00+08:00");
     world
         .act("B-1", "w", Command::Withdraw { reason: None }, &applicant)
         .unwrap();
@@ -941,7 +840,7 @@ fn metrics_count_the_members_and_place_the_bundle_cases_own_events() {
         metrics.apply(&StreamEvent::Case(e.clone()));
     }
     assert_eq!(metrics.ignored_events(), 0);
-    let day = NaiveDate::from_ymd_opt(2025, 10, 13).unwrap();
+    let day = date(2025, 10, 13);
     let report = metrics
         .report(
             &engine_cache(),

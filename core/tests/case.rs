@@ -7,27 +7,25 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
-use doorstep::authority::{Operator, Role, Stamp, Step};
+use chrono::NaiveDate;
+use doorstep::authority::{Operator, Role, Stamp};
 use doorstep::calendar::Light;
 use doorstep::case::{
-    Actor, Case, CaseError, Command, CommandEnvelope, Context, Status, decide, evolve, replay,
+    Case, CaseError, Command, CommandEnvelope, Context, Status, decide, evolve, replay,
 };
-use doorstep::catalog::Channel;
 use doorstep::engine::Engine;
 use proptest::prelude::*;
-use serde_json::{Value, json};
+use serde_json::json;
+
+mod common;
+
+use common::{ctx, engine_on, evolve_all, example, fixture_catalog, fixture_step, outcome, submit};
 
 const STATION: &str = "350205-001-01";
-const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 /// The fixture catalogue with MED-INSURE as a 承诺件 of 5 working days.
 fn engine() -> Engine {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/catalog/authority.json"
-    );
-    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut catalog = fixture_catalog();
     for m in catalog["matters"].as_array_mut().unwrap() {
         if m["code"] == "MED-INSURE" {
             m["promisedLimitDays"] = json!(5);
@@ -35,37 +33,7 @@ fn engine() -> Engine {
             m["immediate"] = json!(false);
         }
     }
-    Engine::load(
-        &catalog.to_string(),
-        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-    )
-    .unwrap()
-}
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-fn ctx(id: &str, role: Role, org: &str, when: &str) -> Context {
-    Context {
-        actor: Actor {
-            id: id.into(),
-            role,
-            org: org.into(),
-        },
-        channel: Channel::Window,
-        at: at(when),
-    }
-}
-
-fn example(engine: &Engine, matter: &str) -> Value {
-    engine
-        .catalog()
-        .matter(matter)
-        .unwrap()
-        .form
-        .example
-        .clone()
+    engine_on(&catalog, NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())
 }
 
 /// Decides and applies; panics on refusal.
@@ -78,27 +46,19 @@ fn run(engine: &Engine, case: Option<Case>, client: &str, command: Command, ctx:
     };
     let events =
         decide(engine, case.as_ref(), &envelope, ctx).unwrap_or_else(|e| panic!("{client}: {e:?}"));
-    events
-        .iter()
-        .fold(case, |c, e| Some(evolve(c, e).unwrap()))
-        .unwrap()
+    evolve_all(case, &events, evolve)
 }
 
+/// A decision stamp for HC-1 at the station, with its seal, operator and acceptor.
 fn stamp(seal: &str, matter: &str, operator: &str, accepted_by: Option<&str>, when: &str) -> Stamp {
     Stamp {
         seal: seal.into(),
-        case: "HC-1".into(),
-        matter: matter.into(),
-        step: Step::Decide,
-        act: doorstep::authority::StampAct::Ordinary,
         operator: Operator {
             id: operator.into(),
             role: Role::BackOffice,
         },
         accepted_by: accepted_by.map(Into::into),
-        place: STATION.into(),
-        at: at(when),
-        digest: DIGEST.into(),
+        ..common::stamp("HC-1", matter, STATION, when)
     }
 }
 
@@ -108,14 +68,7 @@ fn accepted(engine: &Engine) -> Case {
         engine,
         None,
         "c-submit",
-        Command::Submit {
-            matter: "MED-INSURE".into(),
-            applicant: "u-lin".into(),
-            proxy: None,
-            answer: example(engine, "MED-INSURE").into(),
-            special_groups: vec![],
-            appointment: None,
-        },
+        submit(engine, "MED-INSURE", "u-lin"),
         &ctx(
             "u-lin",
             Role::Applicant,
@@ -254,14 +207,7 @@ fn forward_only_station_cannot_accept_or_decide() {
         &engine,
         None,
         "c-1",
-        Command::Submit {
-            matter: "BIRTH-CERT".into(),
-            applicant: "u-lin".into(),
-            proxy: None,
-            answer: example(&engine, "BIRTH-CERT").into(),
-            special_groups: vec![],
-            appointment: None,
-        },
+        submit(&engine, "BIRTH-CERT", "u-lin"),
         &desk,
     );
     // 窗口前移: the station received it, but may not accept it …
@@ -378,14 +324,7 @@ fn separation_of_duties_and_assignment() {
         &engine,
         None,
         "c-1",
-        Command::Submit {
-            matter: "HUKOU-BIRTH".into(),
-            applicant: "u-lin".into(),
-            proxy: None,
-            answer: example(&engine, "HUKOU-BIRTH").into(),
-            special_groups: vec![],
-            appointment: None,
-        },
+        submit(&engine, "HUKOU-BIRTH", "u-lin"),
         &desk,
     );
     let accepted = run(&engine, Some(submitted), "c-2", Command::Accept, &desk);
@@ -625,29 +564,15 @@ fn cases_fixtures() {
         let raw = &input.raw;
         let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
         conformance::apply_patch(&mut catalog, &raw["patch"]);
-        let engine = Engine::load(
-            &catalog.to_string(),
-            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-        )
-        .unwrap();
+        let engine = engine_on(&catalog, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
         let mut case: Option<Case> = None;
         let mut events = Vec::new();
         let mut outcomes = Vec::new();
         for step in raw["steps"].as_array().unwrap() {
-            let envelope: CommandEnvelope = serde_json::from_value(step["command"].clone())
-                .unwrap_or_else(|e| panic!("{}: {e}", input.name));
-            let ctx: Context = serde_json::from_value(step["context"].clone()).unwrap();
-            match decide(&engine, case.as_ref(), &envelope, &ctx) {
-                Ok(new) if new.is_empty() => outcomes.push(json!("noop")),
-                Ok(new) => {
-                    for e in &new {
-                        case = Some(evolve(case, e).unwrap());
-                    }
-                    events.extend(new);
-                    outcomes.push(json!("ok"));
-                }
-                Err(e) => outcomes.push(json!(doorstep::Coded::code(&e))),
-            }
+            let (envelope, ctx) = fixture_step(step, &input.name);
+            let decision = decide(&engine, case.as_ref(), &envelope, &ctx)
+                .map_err(|e| doorstep::Coded::code(&e).to_owned());
+            outcomes.push(outcome(&mut case, &mut events, decision, evolve));
         }
         let mut out = json!({
             "outcomes": outcomes,

@@ -11,7 +11,7 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use doorstep::authority::Role;
-use doorstep::case::{self, Actor, Context, Event};
+use doorstep::case::{self, Event};
 use doorstep::catalog::Channel;
 use doorstep::engine::Engine;
 use doorstep::metrics::{
@@ -22,33 +22,27 @@ use doorstep::{Coded, Lang};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+mod common;
+
+use common::{DIGEST, ctx_at as ctx, date as d, engine_on, fixture_catalog};
+
 const S1: &str = "350205-001-01";
 const S2: &str = "350205-001-02";
 const STREET: &str = "350205-001";
-const DIGEST: &str = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
 fn engine() -> Engine {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/catalog/authority.json"
-    );
-    Engine::load(
-        &std::fs::read_to_string(path).unwrap(),
-        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-    )
-    .unwrap()
-}
-
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    engine_on(&fixture_catalog(), d(2025, 1, 1))
 }
 
 fn at_on(day: NaiveDate, hour: u32) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(&format!("{day}T{hour:02}:00:00+08:00")).unwrap()
 }
 
+/// A step of a case's life: the event's kind, and the day.
+type Step<'a> = (&'a str, NaiveDate);
+
 /// One case's events from `(kind, day)` steps; versions and client ids in order.
-fn life(id: &str, org: &str, matter: &str, limit: u32, steps: &[(&str, NaiveDate)]) -> Vec<Event> {
+fn life(id: &str, org: &str, matter: &str, limit: u32, steps: &[Step]) -> Vec<Event> {
     steps
         .iter()
         .enumerate()
@@ -87,18 +81,6 @@ fn fold<'a>(events: impl IntoIterator<Item = &'a StreamEvent>) -> Metrics {
 
 fn period(from: NaiveDate, to: NaiveDate) -> Period {
     Period { from, to }
-}
-
-fn ctx(id: &str, role: Role, org: &str, when: DateTime<FixedOffset>) -> Context {
-    Context {
-        actor: Actor {
-            id: id.into(),
-            role,
-            org: org.into(),
-        },
-        channel: Channel::Window,
-        at: when,
-    }
 }
 
 /// A bad review of `case` (concluded on 2025-09-30) rated and verified that day, then
@@ -185,77 +167,78 @@ fn a_bad_review_rectified_late_counts_as_late() {
 fn cases_on_time_late_paused_and_extended() {
     let engine = engine();
     let sep30 = d(2025, 9, 30);
-    let mut events: Vec<Event> = Vec::new();
-    // Due 2025-10-11 (the make-up Saturday): concluded 10-10 on time, 10-14 late.
-    events.extend(life(
-        "A",
-        S1,
-        "HUKOU-BIRTH",
-        3,
-        &[
-            ("submitted", sep30),
-            ("accepted", sep30),
-            ("review_started", d(2025, 10, 9)),
-            ("approved", d(2025, 10, 10)),
-            ("concluded", d(2025, 10, 10)),
-        ],
-    ));
-    events.extend(life(
-        "B",
-        S1,
-        "HUKOU-BIRTH",
-        3,
-        &[
-            ("submitted", sep30),
-            ("accepted", sep30),
-            ("review_started", d(2025, 10, 9)),
-            ("approved", d(2025, 10, 14)),
-            ("concluded", d(2025, 10, 14)),
-        ],
-    ));
-    // 补正 on 10-09 and 10-10: due 10-14.
-    events.extend(life(
-        "C",
-        S1,
-        "HUKOU-BIRTH",
-        3,
-        &[
-            ("submitted", sep30),
-            ("accepted", sep30),
-            ("supplement_requested", d(2025, 10, 9)),
-            ("supplemented", d(2025, 10, 10)),
-            ("approved", d(2025, 10, 14)),
-            ("concluded", d(2025, 10, 14)),
-        ],
-    ));
-    // Extended by 2: due 10-14.
-    events.extend(life(
-        "D",
-        S1,
-        "HUKOU-BIRTH",
-        3,
-        &[
-            ("submitted", sep30),
-            ("accepted", sep30),
-            ("extended", d(2025, 10, 9)),
-            ("review_started", d(2025, 10, 9)),
-            ("approved", d(2025, 10, 14)),
-            ("concluded", d(2025, 10, 14)),
-        ],
-    ));
-    events.extend(life(
-        "E",
-        S1,
-        "MED-INSURE",
-        0,
-        &[
-            ("submitted", sep30),
-            ("accepted", sep30),
-            ("approved", sep30),
-            ("concluded", sep30),
-            ("delivered", sep30),
-        ],
-    ));
+    let (oct9, oct10, oct14) = (d(2025, 10, 9), d(2025, 10, 10), d(2025, 10, 14));
+    let lives: [(&str, &str, u32, &[Step]); 5] = [
+        // Due 2025-10-11 (the make-up Saturday): concluded 10-10 on time, 10-14 late.
+        (
+            "A",
+            "HUKOU-BIRTH",
+            3,
+            &[
+                ("submitted", sep30),
+                ("accepted", sep30),
+                ("review_started", oct9),
+                ("approved", oct10),
+                ("concluded", oct10),
+            ],
+        ),
+        (
+            "B",
+            "HUKOU-BIRTH",
+            3,
+            &[
+                ("submitted", sep30),
+                ("accepted", sep30),
+                ("review_started", oct9),
+                ("approved", oct14),
+                ("concluded", oct14),
+            ],
+        ),
+        // 补正 on 10-09 and 10-10: due 10-14.
+        (
+            "C",
+            "HUKOU-BIRTH",
+            3,
+            &[
+                ("submitted", sep30),
+                ("accepted", sep30),
+                ("supplement_requested", oct9),
+                ("supplemented", oct10),
+                ("approved", oct14),
+                ("concluded", oct14),
+            ],
+        ),
+        // Extended by 2: due 10-14.
+        (
+            "D",
+            "HUKOU-BIRTH",
+            3,
+            &[
+                ("submitted", sep30),
+                ("accepted", sep30),
+                ("extended", oct9),
+                ("review_started", oct9),
+                ("approved", oct14),
+                ("concluded", oct14),
+            ],
+        ),
+        (
+            "E",
+            "MED-INSURE",
+            0,
+            &[
+                ("submitted", sep30),
+                ("accepted", sep30),
+                ("approved", sep30),
+                ("concluded", sep30),
+                ("delivered", sep30),
+            ],
+        ),
+    ];
+    let events: Vec<Event> = lives
+        .iter()
+        .flat_map(|(id, matter, limit, steps)| life(id, S1, matter, *limit, steps))
+        .collect();
     let stream: Vec<StreamEvent> = events.iter().cloned().map(Into::into).collect();
     let r = fold(&stream)
         .report(&engine, S1, period(d(2025, 9, 1), d(2025, 10, 31)))
@@ -507,7 +490,7 @@ fn metrics_fixtures() {
         if let Some(r) = raw.get("reviews") {
             catalog["reviews"] = r.clone();
         }
-        let engine = Engine::load(&catalog.to_string(), d(2025, 1, 1)).unwrap();
+        let engine = engine_on(&catalog, d(2025, 1, 1));
         let mut text = String::new();
         for e in raw["events"].as_array().unwrap() {
             text.push_str(&e.to_string());

@@ -8,9 +8,9 @@
     clippy::indexing_slicing
 )]
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::NaiveDate;
 use doorstep::authority::Role;
-use doorstep::case::{Actor, Context};
+use doorstep::case::Context;
 use doorstep::catalog::Channel;
 use doorstep::complaint::{
     self, Complaint, ComplaintCategory, ComplaintCommand, ComplaintEnvelope, ComplaintError,
@@ -25,17 +25,17 @@ use doorstep::{Coded, Lang};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+mod common;
+
+use common::{at, ctx, date, engine_on, evolve_all, fixture_catalog, outcome};
+
 const STATION: &str = "350205-001-01";
 const OTHER_STATION: &str = "350205-001-02";
 const STREET: &str = "350205-001";
 const DISTRICT: &str = "350205";
 
 fn catalog_json(reviews: Option<&Value>) -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/fixtures/catalog/authority.json"
-    );
-    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut catalog = fixture_catalog();
     if let Some(r) = reviews {
         catalog["reviews"] = r.clone();
     }
@@ -43,31 +43,11 @@ fn catalog_json(reviews: Option<&Value>) -> Value {
 }
 
 fn engine_with(reviews: Option<&Value>) -> Engine {
-    Engine::load(
-        &catalog_json(reviews).to_string(),
-        NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
-    )
-    .unwrap()
+    engine_on(&catalog_json(reviews), date(2025, 9, 1))
 }
 
 fn engine() -> Engine {
     engine_with(None)
-}
-
-fn at(text: &str) -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339(text).unwrap()
-}
-
-fn ctx(id: &str, role: Role, org: &str, when: &str) -> Context {
-    Context {
-        actor: Actor {
-            id: id.into(),
-            role,
-            org: org.into(),
-        },
-        channel: Channel::Window,
-        at: at(when),
-    }
 }
 
 /// HC-1, submitted at the station by u-lin, concluded on 2025-09-30 at 10:00.
@@ -96,10 +76,7 @@ fn try_run(
         command,
     };
     let events = review::decide(engine, review, Some(&facts()), &envelope, ctx)?;
-    Ok(events
-        .iter()
-        .fold(review.cloned(), |r, e| Some(review::evolve(r, e).unwrap()))
-        .unwrap())
+    Ok(evolve_all(review.cloned(), &events, review::evolve))
 }
 
 fn run(
@@ -143,6 +120,19 @@ fn bad(engine: &Engine, real_name: bool) -> Review {
     )
 }
 
+/// `r` verified by the station chief the evening of the rating, with `finding`.
+fn verified(engine: &Engine, r: &Review, finding: &str) -> Review {
+    run(
+        engine,
+        Some(r),
+        "r2",
+        ReviewCommand::Verify {
+            finding: finding.into(),
+        },
+        &chief("2025-09-30T18:00:00+08:00"),
+    )
+}
+
 #[test]
 fn rated_on_the_day_of_conclusion_and_not_after() {
     let engine = engine();
@@ -155,45 +145,34 @@ fn rated_on_the_day_of_conclusion_and_not_after() {
     );
     assert_eq!(good.status, ReviewStatus::Rated);
     assert_eq!(good.rating, Rating::VerySatisfied);
-    // 当日件、当日评: the next day is too late …
-    let late = try_run(
-        &engine,
-        None,
-        "r1",
-        rate(Rating::Satisfied, true),
-        &applicant("2025-10-01T00:01:00+08:00"),
-    );
-    assert_eq!(late.unwrap_err(), ReviewError::RatingClosed);
-    // … before conclusion too early, and only the applicant rates.
-    let early = try_run(
-        &engine,
-        None,
-        "r1",
-        rate(Rating::Satisfied, true),
-        &applicant("2025-09-30T09:00:00+08:00"),
-    );
-    assert_eq!(early.unwrap_err(), ReviewError::NotConcluded);
-    let other = try_run(
-        &engine,
-        None,
-        "r1",
-        rate(Rating::Satisfied, true),
-        &ctx(
-            "u-wang",
-            Role::Applicant,
-            STATION,
-            "2025-09-30T12:00:00+08:00",
+    // 当日件、当日评: the next day is too late, before conclusion too early, and only the
+    // applicant rates.
+    for (who, refused) in [
+        (
+            applicant("2025-10-01T00:01:00+08:00"),
+            "review.rating_closed",
         ),
-    );
-    assert_eq!(other.unwrap_err(), ReviewError::NotApplicant);
-    let proxy = try_run(
-        &engine,
-        None,
-        "r1",
-        rate(Rating::Satisfied, true),
-        &ctx("grid-07", Role::Proxy, STATION, "2025-09-30T12:00:00+08:00"),
-    );
-    assert_eq!(proxy.unwrap_err().code(), "review.role_not_permitted");
+        (
+            applicant("2025-09-30T09:00:00+08:00"),
+            "review.not_concluded",
+        ),
+        (
+            ctx(
+                "u-wang",
+                Role::Applicant,
+                STATION,
+                "2025-09-30T12:00:00+08:00",
+            ),
+            "review.not_applicant",
+        ),
+        (
+            ctx("grid-07", Role::Proxy, STATION, "2025-09-30T12:00:00+08:00"),
+            "review.role_not_permitted",
+        ),
+    ] {
+        let err = try_run(&engine, None, "r1", rate(Rating::Satisfied, true), &who).unwrap_err();
+        assert_eq!(err.code(), refused);
+    }
     // 一事一评: once.
     let again = try_run(
         &engine,
@@ -271,15 +250,7 @@ fn a_bad_review_is_verified_rectified_by_the_deadline_and_revisited() {
     let engine = engine();
     let r = bad(&engine, true);
     assert_eq!(r.status, ReviewStatus::Verifying);
-    let r = run(
-        &engine,
-        Some(&r),
-        "r2",
-        ReviewCommand::Verify {
-            finding: "窗口人员解释不清".into(),
-        },
-        &chief("2025-09-30T18:00:00+08:00"),
-    );
+    let r = verified(&engine, &r, "窗口人员解释不清");
     assert_eq!(r.status, ReviewStatus::Rectifying);
     // 5 working days from 2025-09-30 across National Day and the make-up Saturday.
     assert_eq!(r.rectify_by, NaiveDate::from_ymd_opt(2025, 10, 14));
@@ -318,15 +289,7 @@ fn a_bad_review_is_verified_rectified_by_the_deadline_and_revisited() {
 fn an_anonymous_bad_review_closes_at_rectification() {
     let engine = engine();
     let r = bad(&engine, false);
-    let r = run(
-        &engine,
-        Some(&r),
-        "r2",
-        ReviewCommand::Verify {
-            finding: "属实".into(),
-        },
-        &chief("2025-09-30T18:00:00+08:00"),
-    );
+    let r = verified(&engine, &r, "属实");
     let r = run(
         &engine,
         Some(&r),
@@ -563,15 +526,7 @@ fn debug_masks_comments_and_config_is_checked() {
     }
     let two = engine_with(Some(&json!({"rectifyWorkingDays": 2})));
     let r = bad(&two, true);
-    let r = run(
-        &two,
-        Some(&r),
-        "r2",
-        ReviewCommand::Verify {
-            finding: "属实".into(),
-        },
-        &chief("2025-09-30T18:00:00+08:00"),
-    );
+    let r = verified(&two, &r, "属实");
     assert_eq!(r.rectify_by, NaiveDate::from_ymd_opt(2025, 10, 10));
 }
 
@@ -589,10 +544,7 @@ fn complaint_run(
         command,
     };
     let events = complaint::decide(engine, c, &envelope, ctx)?;
-    Ok(events
-        .iter()
-        .fold(c.cloned(), |c, e| Some(complaint::evolve(c, e).unwrap()))
-        .unwrap())
+    Ok(evolve_all(c.cloned(), &events, complaint::evolve))
 }
 
 #[test]
@@ -744,11 +696,7 @@ fn reviews_fixtures() {
         if let Some(r) = raw.get("reviews") {
             catalog["reviews"] = r.clone();
         }
-        let engine = Engine::load(
-            &catalog.to_string(),
-            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
-        )
-        .unwrap();
+        let engine = engine_on(&catalog, date(2025, 1, 1));
         if input.kind.as_deref() == Some("complaint") {
             return complaint_fixture(&engine, raw);
         }
@@ -763,22 +711,14 @@ fn reviews_fixtures() {
                 "context": step["context"]});
             let request = review::ReviewDecideRequest::from_json(&request.to_string())
                 .unwrap_or_else(|e| panic!("{}: {e}", input.name));
-            match engine.decide_review(&request, Lang::ZhCn) {
-                review::ReviewDecision::Accepted { events: new } if new.is_empty() => {
-                    outcomes.push(json!("noop"));
-                }
-                review::ReviewDecision::Accepted { events: new } => {
-                    for e in &new {
-                        review = Some(review::evolve(review, e).unwrap());
-                    }
-                    events.extend(new);
-                    outcomes.push(json!("ok"));
-                }
+            let decision = match engine.decide_review(&request, Lang::ZhCn) {
+                review::ReviewDecision::Accepted { events } => Ok(events),
                 review::ReviewDecision::Refused { error } => {
                     assert!(!error.message.is_empty());
-                    outcomes.push(json!(error.code));
+                    Err(error.code)
                 }
-            }
+            };
+            outcomes.push(outcome(&mut review, &mut events, decision, review::evolve));
         }
         json!({
             "outcomes": outcomes,
@@ -802,22 +742,19 @@ fn complaint_fixture(engine: &Engine, raw: &Value) -> Value {
         let request = json!({"complaint": complaint, "command": step["command"],
             "context": step["context"]});
         let request = complaint::ComplaintDecideRequest::from_json(&request.to_string()).unwrap();
-        match engine.decide_complaint(&request, Lang::En) {
-            complaint::ComplaintDecision::Accepted { events: new } if new.is_empty() => {
-                outcomes.push(json!("noop"));
-            }
-            complaint::ComplaintDecision::Accepted { events: new } => {
-                for e in &new {
-                    complaint = Some(complaint::evolve(complaint, e).unwrap());
-                }
-                events.extend(new);
-                outcomes.push(json!("ok"));
-            }
+        let decision = match engine.decide_complaint(&request, Lang::En) {
+            complaint::ComplaintDecision::Accepted { events } => Ok(events),
             complaint::ComplaintDecision::Refused { error } => {
                 assert!(!error.message.is_empty());
-                outcomes.push(json!(error.code));
+                Err(error.code)
             }
-        }
+        };
+        outcomes.push(outcome(
+            &mut complaint,
+            &mut events,
+            decision,
+            complaint::evolve,
+        ));
     }
     let (replayed, rejected) = complaint::replay(&events);
     assert!(rejected.is_empty());
