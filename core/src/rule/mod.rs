@@ -83,6 +83,7 @@ mod compile;
 mod domain;
 mod error;
 mod eval;
+mod request;
 mod value;
 
 use std::fmt::{self, Write as _};
@@ -92,6 +93,7 @@ use serde_json::Value;
 
 use compile::{Node, OPERATORS, Op};
 pub use error::RuleError;
+pub use request::{MAX_RULE_REQUEST_BYTES, RuleOutcome, RuleRequest};
 
 /// The deepest a rule may nest arrays and operations (objects).
 pub const MAX_DEPTH: usize = 64;

@@ -1,0 +1,81 @@
+//! A rule evaluated on request, for hosts that evaluate rules themselves (a form page
+//! showing and hiding fields as the user types) and for the bindings' runs of the shared
+//! rule fixtures.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::Rule;
+use crate::input::{self, InputError};
+use crate::{Coded, Lang, Problem};
+
+/// Largest request accepted by [`RuleRequest::from_json`], in bytes.
+pub const MAX_RULE_REQUEST_BYTES: usize = input::MAX_ANSWER_BYTES;
+
+/// `{"rule": R, "data": D}`: a `JsonLogic` rule and the data it reads (`null` when absent).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleRequest {
+    /// The rule.
+    pub rule: Value,
+    /// The data.
+    #[serde(default)]
+    pub data: Value,
+}
+
+impl RuleRequest {
+    /// Reads the request from JSON (at most [`MAX_RULE_REQUEST_BYTES`]).
+    pub fn from_json(text: &str) -> Result<Self, InputError> {
+        input::parse_json(text, MAX_RULE_REQUEST_BYTES)
+    }
+
+    /// Compiles and evaluates the rule: its value, or why not (`rule.*`).
+    pub fn run(&self, lang: Lang) -> RuleOutcome {
+        match Rule::compile(&self.rule).and_then(|r| r.evaluate(&self.data)) {
+            Ok(result) => RuleOutcome::Evaluated { result },
+            Err(e) => RuleOutcome::Refused {
+                error: e.to_problem(lang),
+            },
+        }
+    }
+}
+
+/// The outcome of a [`RuleRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum RuleOutcome {
+    /// The rule's value.
+    Evaluated {
+        /// It.
+        result: Value,
+    },
+    /// The rule cannot be compiled or evaluated.
+    Refused {
+        /// Why, coded (with the JSON Pointer into the rule in `path`).
+        error: Problem,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn a_request_evaluates_or_says_why_not() {
+        let ok = RuleRequest::from_json(r#"{"rule": {"+": [1, {"var": "a"}]}, "data": {"a": 2}}"#)
+            .unwrap()
+            .run(Lang::En);
+        assert_eq!(
+            serde_json::to_value(ok).unwrap(),
+            serde_json::json!({"outcome": "evaluated", "result": 3})
+        );
+        let bad = RuleRequest::from_json(r#"{"rule": {"lg": 1}}"#)
+            .unwrap()
+            .run(Lang::En);
+        let bad = serde_json::to_value(bad).unwrap();
+        assert_eq!(bad["error"]["code"], "rule.unknown_operator");
+        assert!(RuleRequest::from_json(r#"{"rule": 1, "extra": 2}"#).is_err());
+    }
+}
