@@ -9,7 +9,10 @@
 # Size (gzip -9), see the table above [profile.wasm-release] in the root Cargo.toml: without
 # serde's Content buffer (core/src/tagged.rs) 311,262 bytes against 328,820 on the same tree;
 # with the policy calls, on the tree of 2026-11-26 03:55, 321,512 (1,000,355 raw), over the
-# 300 KiB budget (307,200 bytes). wasm-opt not re-tried.
+# 300 KiB budget (307,200 bytes). With the issue 7 calls (timeline, reviews, complaints,
+# metrics), tree of 04:13: 377,741 (1,208,016 raw); they cost 56 kB, mostly serde_json
+# deserializers of their input types (table in the root Cargo.toml). wasm-opt (binaryen 132)
+# re-tried there: -Oz 421.7 kB gzipped, worse again.
 # `wasm-release` strips debug info only; wasm-bindgen drops the name section.
 # Works from any directory. Prints the raw and gzipped size of the .wasm.
 set -euo pipefail

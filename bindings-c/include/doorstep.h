@@ -16,9 +16,10 @@
  *   clears the last error. An invalid identifier, form answer, stamp or ledger is not a
  *   failure: it is a report with "valid": false. Nor is a refused command or event: it is
  *   an outcome, "outcome": "refused", with its coded error.
- * - Documents (a catalogue, a target, an answer, a stamp, a ledger, a case request, a
- *   calendar query) go in as JSON text, bounded in size and depth, events as JSON Lines,
- *   and results come back as JSON text: the same shapes every doorstep binding returns.
+ * - Documents (a catalogue, a target, an answer, a stamp, a ledger, a case, review or
+ *   complaint request, a calendar or metrics query) go in as JSON text, bounded in size and
+ *   depth, events as JSON Lines, and results come back as JSON text: the same shapes every
+ *   doorstep binding returns.
  * - Ownership: every char * that doorstep writes to an out-parameter belongs to the
  *   caller, who frees it with doorstep_string_free (never with free()). The const char *
  *   returned by doorstep_version and doorstep_last_error_code belong to doorstep and are
@@ -1276,6 +1277,29 @@ enum doorstep_status doorstep_complaint_decide(const struct doorstep_engine *eng
                                                const char *request_json,
                                                const char *lang,
                                                char **out_decision_json);
+
+/**
+ * Applies one event to a 办不成事 complaint and writes the outcome, as JSON, to
+ * `*out_evolution_json`: `{"outcome": "applied", "complaint": COMPLAINT}`, or
+ * `{"outcome": "refused", "error": {"code", "params"?, "message"}}` when the event cannot
+ * follow the complaint (`complaint.event_version`, `complaint.duplicate_event`,
+ * `complaint.wrong_status`, ...), the complaint then being unchanged.
+ *
+ * - `request_json`: `{"complaint": COMPLAINT | null, "event": EVENT}`, at most 256 KiB.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * No engine is needed. Thread-safe. Ownership and failures as for
+ * `doorstep_review_evolve`.
+ *
+ * # Safety
+ *
+ * `request_json` and `lang` are NULL or NUL-terminated strings; `out_evolution_json` is
+ * NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_complaint_evolve(const char *request_json,
+                                               const char *lang,
+                                               char **out_evolution_json);
 
 #ifdef __cplusplus
 }  // extern "C"

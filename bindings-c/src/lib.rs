@@ -84,8 +84,8 @@ pub use ids::{doorstep_id_check, doorstep_id_mask};
 pub use metrics::doorstep_metrics;
 pub use policy::{doorstep_engine_match_policies, doorstep_engine_policies};
 pub use review::{
-    doorstep_complaint_decide, doorstep_review_decide, doorstep_review_evolve,
-    doorstep_review_invitation,
+    doorstep_complaint_decide, doorstep_complaint_evolve, doorstep_review_decide,
+    doorstep_review_evolve, doorstep_review_invitation,
 };
 pub use strings::doorstep_string_free;
 

@@ -17,7 +17,7 @@
 
 use std::ffi::c_char;
 
-use doorstep::complaint::ComplaintDecideRequest;
+use doorstep::complaint::{ComplaintDecideRequest, ComplaintEvolveRequest};
 use doorstep::input;
 use doorstep::review::{
     CaseFacts, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewEvolveRequest,
@@ -230,6 +230,41 @@ pub unsafe extern "C" fn doorstep_complaint_decide(
         // SAFETY: `out_decision_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
         unsafe { write_json(out_decision_json, serde_json::to_string(&decision)) }
+    })
+}
+
+/// Applies one event to a 办不成事 complaint and writes the outcome, as JSON, to
+/// `*out_evolution_json`: `{"outcome": "applied", "complaint": COMPLAINT}`, or
+/// `{"outcome": "refused", "error": {"code", "params"?, "message"}}` when the event cannot
+/// follow the complaint (`complaint.event_version`, `complaint.duplicate_event`,
+/// `complaint.wrong_status`, ...), the complaint then being unchanged.
+///
+/// - `request_json`: `{"complaint": COMPLAINT | null, "event": EVENT}`, at most 256 KiB.
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+///
+/// No engine is needed. Thread-safe. Ownership and failures as for
+/// `doorstep_review_evolve`.
+///
+/// # Safety
+///
+/// `request_json` and `lang` are NULL or NUL-terminated strings; `out_evolution_json` is
+/// NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_complaint_evolve(
+    request_json: *const c_char,
+    lang: *const c_char,
+    out_evolution_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(request_json, out_evolution_json) => {
+        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
+        let text = unsafe { document(request_json, "request_json", MAX_REVIEW_REQUEST_BYTES) }?;
+        // SAFETY: as above.
+        let lang = unsafe { language(lang) }?;
+        let evolution = ComplaintEvolveRequest::from_json(text)?.run(lang);
+        // SAFETY: `out_evolution_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_json(out_evolution_json, serde_json::to_string(&evolution)) }
     })
 }
 

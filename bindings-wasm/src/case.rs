@@ -1,14 +1,16 @@
 //! 办件 (issue 5): `Engine.decide`, `Engine.actions`, `Engine.deadline` and
 //! `Engine.replay` over a case as the page holds it, the free function `evolve`, and
-//! `calendarQuery` over the shipped working calendar.
+//! `calendarQuery` over the shipped working calendar; 一件事 (issue 7): `Engine.decide` with
+//! a bundle case's members (`options.members`, the request's `members`), and the citizen's
+//! `timeline` over stored JSON Lines.
 //!
 //! As everywhere in this crate, the core decides. The JS arguments of one call are written
 //! into the core's request type as one JSON text — `{"case": …, "command": …, "context":
-//! …}` for a `DecideRequest`, each object through `JSON.stringify` (see `src/answer.rs`) —
-//! and read with the core's bounded parser (`from_json`, at most 2 MiB), so a case, a
-//! command, an event and a context are read exactly as the C ABI reads them. The outcomes
-//! go back as JSON shows them ([`crate::to_js`]: a version read from input past 2^53 is
-//! rounded, not refused).
+//! …, "members": […]}` for a `DecideRequest`, each object through `JSON.stringify` (see
+//! `src/answer.rs`) — and read with the core's bounded parser (`from_json`, at most 2 MiB),
+//! so a case, a command, an event and a context are read exactly as the C ABI reads them.
+//! The outcomes go back as JSON shows them ([`crate::to_js`]: a version read from input
+//! past 2^53 is rounded, not refused).
 //!
 //! A refused command or event is a returned outcome (`{outcome: "refused", error}`), and
 //! an event stream's unreadable or refused lines are in the replay's `rejected`; only a
@@ -21,14 +23,14 @@
 
 use std::sync::OnceLock;
 
+use doorstep::Lang;
 use doorstep::args::ArgError;
 use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
 use doorstep::case::{
-    self, ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
-    MAX_REQUEST_BYTES, TimelineOutcome, evolve_request, timeline_jsonl,
+    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
+    MAX_REQUEST_BYTES, evolve_request, timeline_jsonl,
 };
 use doorstep::input::InputError;
-use doorstep::{Coded, Lang};
 use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
@@ -196,47 +198,36 @@ pub fn evolve(
 }
 
 /// The citizen's one timeline of case `caseId` (for a bundle case, with its member cases,
-/// and the cases they started by themselves, 免申即办) from stored `events`: every step in
-/// time order (who acted by role and organisation, never a person's id), every related
-/// case as it stands, and for a bundle case the join of its members' states. No engine is
-/// needed: events record what was decided. `options.lang` words a refusal.
+/// and the cases they started by themselves, 免申即办) from stored `events`, JSON Lines as
+/// hosts store them (blank lines skipped; a final `\r` ignored): every step in time order
+/// (who acted by role and organisation, never a person's id), every related case as it
+/// stands, and for a bundle case the join of its members' states. No engine is needed:
+/// events record what was decided. `options.lang` words a refusal.
 ///
-/// `events` is their JSON Lines text, as hosts store them (blank lines skipped; a final
-/// `\r` ignored), or an array of events. `{outcome: "found", timeline}`, or
-/// `{outcome: "refused", error}`: `case.not_found` when the events never open the case,
-/// and, for JSON Lines, a line that is not an event refuses the whole request with its
-/// `input.*` code and `params.line`. Events of other cases are passed over; an event its
-/// case refuses is left out, as a replay leaves it out.
+/// `{outcome: "found", timeline}`, or `{outcome: "refused", error}`: `case.not_found` when
+/// the events never open the case, or a line that is not an event (its `input.*` code,
+/// with `params.line`), which refuses the whole request. Events of other cases are passed
+/// over; an event its case refuses is left out, as a replay leaves it out. JSON Lines only,
+/// not an array: one path into the core (`timeline_jsonl`) keeps one copy of its code in
+/// the `.wasm` (an array would instantiate the core's generic `timeline` a second time,
+/// its sorts included); `events.map((e) => JSON.stringify(e)).join("\n")` makes the text.
 ///
-/// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type` (events neither a
-/// string nor an array, a case id that is not a string), `input.too_large` (text longer
-/// than 256 Mi UTF-16 code units, before it is copied), `input.*` for an array item that
-/// is not an event, `arg.invalid_date`, `arg.unknown_lang`.
+/// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type` (events or the case
+/// id not a string), `input.too_large` (text longer than 256 Mi UTF-16 code units, before
+/// it is copied), `arg.invalid_date`, `arg.unknown_lang`.
 #[wasm_bindgen]
 pub fn timeline(
-    #[wasm_bindgen(unchecked_param_type = "CaseEvent[] | string")] events: &JsValue,
+    events: &JsString,
     #[wasm_bindgen(js_name = caseId)] case_id: &JsString,
     options: Option<Ts<CallOptions>>,
 ) -> Result<JsTimelineOutcome, js_sys::Error> {
     let lang = lang_of(options)?;
+    if !events.is_string() {
+        return Err(type_error_in("events", "string", Some(lang)));
+    }
     let case_id = string_arg(case_id, "caseId", Some(lang))?;
-    let outcome = if let Some(text) = events.dyn_ref::<JsString>() {
-        let text = bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
-        timeline_jsonl(text.as_bytes(), &case_id, lang)
-    } else if js_sys::Array::is_array(events) {
-        let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;
-        match case::timeline(&events, &case_id) {
-            Ok(timeline) => TimelineOutcome::Found {
-                timeline: Box::new(timeline),
-            },
-            Err(e) => TimelineOutcome::Refused {
-                error: e.to_problem(lang),
-            },
-        }
-    } else {
-        return Err(type_error_in("events", "array", Some(lang)));
-    };
-    to_js(&outcome).map(JsCast::unchecked_into)
+    let text = bounded_text(events, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
+    to_js(&timeline_jsonl(text.as_bytes(), &case_id, lang)).map(JsCast::unchecked_into)
 }
 
 /// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged

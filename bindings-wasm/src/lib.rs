@@ -39,11 +39,11 @@
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
 //! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, its
 //! stamp, authorisation and ledger calls in `src/authority.rs`, its case calls (decide,
-//! evolve, actions, deadline, replay, timeline) and the working calendar in `src/case.rs`, its policy
-//! matching (免申即享: policies, matchPolicies, matchPolicyLines) in `src/policy.rs`, 好差评
-//! and 办不成事 (reviewInvitation, decideReview, evolveReview, decideComplaint,
-//! evolveComplaint) in `src/review.rs`, the metrics in `src/metrics.rs`, the
-//! guarded conversion of answers and other JSON arguments in `src/answer.rs`.
+//! evolve, actions, deadline, replay, timeline) and the working calendar in `src/case.rs`,
+//! its policy matching (免申即享: policies, matchPolicies, matchPolicyLines) in
+//! `src/policy.rs`, 好差评 and 办不成事 (reviewInvitation, decideReview, evolveReview,
+//! decideComplaint, evolveComplaint) in `src/review.rs`, the metrics in `src/metrics.rs`,
+//! the guarded conversion of answers and other JSON arguments in `src/answer.rs`.
 
 mod answer;
 mod authority;

@@ -12,12 +12,10 @@
 //! `input.shape` (a missing or unknown field, an unknown `type`, `rating`, `role` or
 //! `channel`, a time without its offset), `input.too_large`, `input.too_deep`.
 
-use doorstep::complaint::{self, Complaint, ComplaintDecideRequest, ComplaintEvent};
+use doorstep::complaint::{ComplaintDecideRequest, ComplaintEvolveRequest};
 use doorstep::review::{
     CaseFacts, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewEvolveRequest,
 };
-use doorstep::{Coded, Problem};
-use serde::{Deserialize, Serialize};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
@@ -113,34 +111,6 @@ pub fn evolve_review(
     to_js(&request.run(lang)).map(JsCast::unchecked_into)
 }
 
-/// `evolveComplaint`'s request: one event applied to a complaint (`null` before its first).
-/// The core has no request type for it; this one reads as the core's others do.
-#[derive(Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ComplaintEvolveRequest {
-    /// The complaint so far.
-    #[serde(default)]
-    complaint: Option<Complaint>,
-    /// The event.
-    event: ComplaintEvent,
-}
-
-/// The outcome of `evolveComplaint`, tagged as the core's other evolutions.
-#[derive(Debug, Serialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-enum ComplaintEvolution {
-    /// Applied.
-    Applied {
-        /// The complaint after the event.
-        complaint: Box<Complaint>,
-    },
-    /// Refused: the complaint is unchanged.
-    Refused {
-        /// Why, coded.
-        error: Problem,
-    },
-}
-
 /// Applies `request.event` to `request.complaint`, the complaint so far (`null` before its
 /// first event): `{outcome: "applied", complaint}`, or `{outcome: "refused", error}`
 /// (`complaint.event_version`, `complaint.duplicate_event`, `complaint.wrong_status`, …),
@@ -156,13 +126,5 @@ pub fn evolve_complaint(
     let lang = lang_of(options)?;
     let request: ComplaintEvolveRequest =
         object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
-    let outcome = match complaint::evolve(request.complaint, &request.event) {
-        Ok(complaint) => ComplaintEvolution::Applied {
-            complaint: Box::new(complaint),
-        },
-        Err(e) => ComplaintEvolution::Refused {
-            error: e.to_problem(lang),
-        },
-    };
-    to_js(&outcome).map(JsCast::unchecked_into)
+    to_js(&request.run(lang)).map(JsCast::unchecked_into)
 }

@@ -44,14 +44,16 @@ static cJSON *dup_or_null(const cJSON *item) {
     return item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1);
 }
 
-/* What a call wrote, parsed (delete it); NULL, with a failure counted, when the call failed
- * or wrote something that is not JSON. Frees what the call wrote. */
-static cJSON *written(const char *what, doorstep_status status, char *out) {
+/* What a call wrote to *out, parsed (delete it); NULL, with a failure counted, when the
+ * call failed or wrote something that is not JSON. Frees what the call wrote. (*out is read
+ * here, after the call: an argument `out` could be read before the call writes it.) */
+static cJSON *written(const char *what, doorstep_status status, char **out) {
     cJSON *json = NULL;
     if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", what, (int)status,
                doorstep_last_error_code())) {
-        json = cJSON_Parse(out);
-        doorstep_string_free(out);
+        json = cJSON_Parse(*out);
+        doorstep_string_free(*out);
+        *out = NULL;
         expect(json != NULL, "%s: the result is not JSON", what);
     }
     return json;
@@ -160,7 +162,7 @@ static int apply(const char *name, store *cases, const cJSON *event) {
     cJSON_AddItemToObject(request, "event", cJSON_Duplicate(event, 1));
     text = cJSON_PrintUnformatted(request);
     cJSON_Delete(request);
-    evolution = written(name, doorstep_case_evolve(text, NULL, &out), out);
+    evolution = written(name, doorstep_case_evolve(text, NULL, &out), &out);
     free(text);
     applied = expect(id != NULL && string_is(evolution, "outcome", "applied"),
                      "%s: an event of %s is refused", name, id == NULL ? "(no case)" : id);
@@ -194,7 +196,7 @@ static cJSON *step(const char *name, const doorstep_engine *engine, const cJSON 
                           dup_or_null(cJSON_GetObjectItemCaseSensitive(s, "context")));
     text = cJSON_PrintUnformatted(request);
     cJSON_Delete(request);
-    decision = written(name, doorstep_case_decide(engine, text, NULL, &out), out);
+    decision = written(name, doorstep_case_decide(engine, text, NULL, &out), &out);
     free(text);
     if (string_is(decision, "outcome", "refused")) {
         const cJSON *error = cJSON_GetObjectItemCaseSensitive(decision, "error");
@@ -225,7 +227,7 @@ static void add_timeline(const char *name, const cJSON *events, const char *id, 
     if (!expect(text != NULL, "out of memory")) {
         return;
     }
-    outcome = written(name, doorstep_case_timeline(text, id, NULL, &out), out);
+    outcome = written(name, doorstep_case_timeline(text, id, NULL, &out), &out);
     free(text);
     expect(string_is(outcome, "outcome", "found"), "%s: the timeline of %s is not found", name,
            id);

@@ -730,7 +730,8 @@ const confirmed: Decision = hall.decide(
 const confirmIsAnAction: Action = 'confirm';
 const storedEvents: string = opened.outcome === 'accepted' ? opened.events.map((e) => JSON.stringify(e)).join('\n') : '';
 const line: TimelineOutcome = timeline(storedEvents, 'B-1', { lang: 'en' });
-const lineOfArray: TimelineOutcome = timeline(opened.outcome === 'accepted' ? opened.events : [], 'B-1');
+// @ts-expect-error the timeline reads stored JSON Lines, not an array of events
+export const lineOfArray: TimelineOutcome = timeline(opened.outcome === 'accepted' ? opened.events : [], 'B-1');
 let joined: BundleState | null = null;
 let steps: [string, Action, Status][] = [];
 if (line.outcome === 'found') {
@@ -743,7 +744,7 @@ if (line.outcome === 'found') {
   steps = [[why, 'submit', 'submitted']];
 }
 hall.free();
-export const bundleOutput = { withdrawn, confirmed, confirmIsAnAction, lineOfArray, joined, steps };
+export const bundleOutput = { withdrawn, confirmed, confirmIsAnAction, joined, steps };
 
 const facts: CaseFacts = { case: 'HC-1', matter: 'MED-INSURE', org: '350205-001-01', channel: 'window', applicant: 'u-lin', concludedAt: '2025-09-30T10:00:00+08:00' };
 const invited: InvitationOutcome = engine.reviewInvitation(facts, { lang: 'en' });

@@ -368,7 +368,10 @@ fn print_report(
     if totals.postponed > 0 {
         line(format!(
             "{} {}",
-            lang.pick("印章暂停使用，顺延的决定：", "decisions put off while a seal was suspended:"),
+            lang.pick(
+                "印章暂停使用，顺延的决定：",
+                "decisions put off while a seal was suspended:"
+            ),
             totals.postponed
         ));
     }
@@ -403,9 +406,17 @@ fn summary(
         .map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
     let lines: [Vec<(&str, &str, String)>; 5] = [
         vec![
-            ("海沧区家门口办模拟，起始", "Haicang doorstep services simulated from", plan.start.to_string()),
+            (
+                "海沧区家门口办模拟，起始",
+                "Haicang doorstep services simulated from",
+                plan.start.to_string(),
+            ),
             ("天数", "days", plan.days.to_string()),
-            ("事件日期", "events", format!("{} – {}", document.period.from, document.period.to)),
+            (
+                "事件日期",
+                "events",
+                format!("{} – {}", document.period.from, document.period.to),
+            ),
             ("社区站", "community stations", "48".into()),
             ("种子", "seed", seed.to_string()),
         ],
@@ -416,7 +427,11 @@ fn summary(
             ("撤回", "withdrawn", n(d.cases.withdrawn)),
             ("办结", "concluded", n(d.cases.concluded)),
             ("一件事件次", "bundle submissions", n(totals.bundles)),
-            ("免申即办", "started without application", n(totals.successors)),
+            (
+                "免申即办",
+                "started without application",
+                n(totals.successors),
+            ),
             ("帮办代办", "by proxy", n(d.cases.proxy)),
         ],
         vec![
@@ -431,12 +446,24 @@ fn summary(
             ("差评", "bad reviews", n(d.reviews.bad)),
             ("申诉", "appealed", n(d.reviews.appealed)),
             ("无效", "void", n(d.reviews.void)),
-            ("整改按时率", "rectified on time", pct(d.reviews.on_time_rectification_rate)),
+            (
+                "整改按时率",
+                "rectified on time",
+                pct(d.reviews.on_time_rectification_rate),
+            ),
         ],
         vec![
-            ("办不成事反映", "办不成事 complaints", n(d.complaints.received)),
+            (
+                "办不成事反映",
+                "办不成事 complaints",
+                n(d.complaints.received),
+            ),
             ("已答复", "answered", n(d.complaints.answered)),
-            ("按时答复率", "answered on time", pct(d.complaints.on_time_rate)),
+            (
+                "按时答复率",
+                "answered on time",
+                pct(d.complaints.on_time_rate),
+            ),
         ],
     ];
     lines

@@ -575,6 +575,53 @@ impl ComplaintDecideRequest {
     }
 }
 
+/// `complaint evolve`: one event applied to a complaint (`null` before its first event).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ComplaintEvolveRequest {
+    /// The complaint so far.
+    #[serde(default)]
+    pub complaint: Option<Complaint>,
+    /// The event.
+    pub event: ComplaintEvent,
+}
+
+impl ComplaintEvolveRequest {
+    /// Reads the request from JSON (at most
+    /// [`crate::review::MAX_REVIEW_REQUEST_BYTES`]).
+    pub fn from_json(text: &str) -> Result<Self, InputError> {
+        input::parse_json(text, crate::review::MAX_REVIEW_REQUEST_BYTES)
+    }
+
+    /// Applies the event: the complaint after it, or why not (the complaint unchanged).
+    pub fn run(self, lang: Lang) -> ComplaintEvolution {
+        match evolve(self.complaint, &self.event) {
+            Ok(complaint) => ComplaintEvolution::Applied {
+                complaint: Box::new(complaint),
+            },
+            Err(e) => ComplaintEvolution::Refused {
+                error: e.to_problem(lang),
+            },
+        }
+    }
+}
+
+/// The outcome of `complaint evolve`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ComplaintEvolution {
+    /// Applied.
+    Applied {
+        /// The complaint after the event.
+        complaint: Box<Complaint>,
+    },
+    /// Refused: the complaint is unchanged.
+    Refused {
+        /// Why, coded.
+        error: Problem,
+    },
+}
+
 /// The outcome of `complaint decide`: `{"outcome": "accepted", "events"}` or
 /// `{"outcome": "refused", "error"}`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
