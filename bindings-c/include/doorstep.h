@@ -1301,6 +1301,35 @@ enum doorstep_status doorstep_complaint_evolve(const char *request_json,
                                                const char *lang,
                                                char **out_evolution_json);
 
+/**
+ * Evaluates a rule over data and writes the outcome, as JSON, to `*out_outcome_json`:
+ * `{"outcome": "evaluated", "result": VALUE}`, or `{"outcome": "refused", "error": {"path",
+ * "code", "params"?, "message"}}` when the rule cannot be compiled or evaluated
+ * (`rule.unknown_operator`, `rule.not_an_operation`, `rule.arity`, `rule.too_deep`,
+ * `rule.invalid_date`; `path` points into the rule).
+ *
+ * - `request_json`: `{"rule": RULE, "data": DATA}` (`data` may be left out: `null`), at
+ *   most 1 MiB.
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * A refused rule is an outcome: `DOORSTEP_OK`. No engine is needed; thread-safe.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_outcome_json` and frees it with
+ * `doorstep_string_free`. On any other status it is left untouched and the thread's last
+ * error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be read (`input.*`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang.
+ *
+ * # Safety
+ *
+ * `request_json` and `lang` are NULL or NUL-terminated strings; `out_outcome_json` is NULL
+ * or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_rule_evaluate(const char *request_json,
+                                            const char *lang,
+                                            char **out_outcome_json);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -56,6 +56,7 @@ pub mod encoding;
 pub mod metrics;
 pub mod policy;
 pub mod review;
+pub mod rule;
 #[cfg(test)]
 mod test_support;
 
@@ -87,6 +88,7 @@ pub use review::{
     doorstep_complaint_decide, doorstep_complaint_evolve, doorstep_review_decide,
     doorstep_review_evolve, doorstep_review_invitation,
 };
+pub use rule::doorstep_rule_evaluate;
 pub use strings::doorstep_string_free;
 
 use boundary::ffi_boundary;

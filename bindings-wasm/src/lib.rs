@@ -55,6 +55,7 @@ mod metrics;
 mod options;
 mod policy;
 mod review;
+mod rule;
 mod types;
 
 use chrono::NaiveDate;
@@ -74,6 +75,7 @@ pub use options::{
     MaterialsOptions,
 };
 pub use review::{evolve_complaint, evolve_review};
+pub use rule::{JsRuleOutcome, evaluate_rule};
 pub use types::{
     JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsComplaintDecision,
     JsComplaintEvolution, JsDeadline, JsDecision, JsEvolution, JsFormSpec, JsIdKinds, JsIdReport,

@@ -2,7 +2,8 @@
 # Builds libdoorstep, installs it into a temporary prefix (bindings-c/install.sh: header,
 # libdoorstep.a, libdoorstep.so.X.Y.Z with its SONAME links, doorstep.pc, the CMake package)
 # and runs the C suite against the installed library:
-#   (a) tests/c/test_ids.c (tests/fixtures/ids.json), test_forms.c (forms.json, lint.json, the
+#   (a) tests/c/test_ids.c (tests/fixtures/ids.json), test_rules.c (rules.json: JsonLogic),
+#       test_forms.c (forms.json, lint.json, the
 #       engine handle), test_authority.c (authority/stamps.json, ledgers.json), test_cases.c
 #       (cases.json, calendar.json, replay, one engine shared by 8 threads: fewer rounds under
 #       valgrind), test_bundles.c (bundles.json: 一件事 bundle cases with their members, 免申即办
@@ -52,9 +53,10 @@ fixtures="$root/tests/fixtures"
 # The bad-input suite's calls, from the header.
 bash "$root/tests/c/gen_bad_input.sh" "$include/doorstep.h" >"$out/bad_input_calls.h"
 # Each test program and its arguments.
-tests=(test_ids test_forms test_authority test_cases test_bundles test_reviews test_policies
-    test_encoding test_bad_input)
+tests=(test_ids test_forms test_rules test_authority test_cases test_bundles test_reviews
+    test_policies test_encoding test_bad_input)
 declare -A test_args=([test_ids]="$fixtures/ids.json" [test_forms]="$fixtures"
+    [test_rules]="$fixtures/rules.json"
     [test_authority]="$fixtures" [test_cases]="$fixtures" [test_bundles]="$fixtures"
     [test_reviews]="$fixtures" [test_policies]="$fixtures"
     [test_encoding]="$fixtures/catalog/mini.json"

@@ -306,6 +306,20 @@ test('browser: case misuse throws coded Errors', () => {
   assert.deepEqual(c.notEvents, { isError: true, code: 'arg.invalid_type', name: 'events' });
 });
 
+const rulesFixture = readFixture('rules.json');
+
+test('browser: every rules fixture case ran, each as in Rust', () => {
+  const ran = results.rule?.ruleCases ?? [];
+  assert.deepEqual(
+    ran.map((c) => c.name),
+    rulesFixture.cases.map((c) => c.name),
+  );
+  assert.deepEqual(
+    ran.filter((c) => c.problems.length > 0),
+    [],
+  );
+});
+
 test('browser: every policies fixture case ran', () => {
   assert.deepEqual(
     results.policy?.policyCases?.map((c) => c.name),

@@ -570,3 +570,33 @@ export function runMetricsCase(doorstep, catalog, testCase) {
     engine.free();
   }
 }
+
+// rules.json: {rule, data} -> {result} or {error: code}, numbers compared by value (as
+// core/tests/rules.rs runs it), through `evaluateRule`.
+
+/** JSON equality with numbers compared by value (`1` equals `1.0`). */
+function sameJson(a, b) {
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && sameJson(a[k], b[k]));
+  }
+  return a === b;
+}
+
+/** Runs one rules.json case: the outcome in the fixture's shape, and the mismatches. */
+export function runRuleCase(doorstep, testCase) {
+  const { rule, data } = testCase.input;
+  const outcome = doorstep.evaluateRule({ rule, data: data ?? null }, { lang: 'en' });
+  const result =
+    outcome.outcome === 'evaluated' ? { result: outcome.result } : { error: outcome.error.code };
+  const problems = [];
+  if (!sameJson(result, testCase.expected)) {
+    problems.push(`expected ${JSON.stringify(testCase.expected)}, got ${JSON.stringify(result)}`);
+  }
+  if (outcome.outcome === 'refused' && !outcome.error.message) problems.push('a refusal without a message');
+  return { result, problems };
+}

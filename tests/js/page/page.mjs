@@ -22,6 +22,7 @@ import {
   runLedgerCase,
   runLintCase,
   runPolicyCase,
+  runRuleCase,
   runStampCase,
   policyLine,
 } from '/lib/fixture-rule.mjs';
@@ -191,6 +192,12 @@ async function caseSuite() {
   return result;
 }
 
+/** The rules fixture through `evaluateRule`. */
+async function ruleSuite() {
+  const rules = await fetchJson('/fixtures/rules.json');
+  return { ruleCases: runAll(rules.cases, (c) => runRuleCase(doorstep, c).problems) };
+}
+
 /** The policy suite: the policies fixture, and the same profiles as one 摸排登记 list. */
 async function policySuite() {
   const policies = await fetchJson('/fixtures/policies.json');
@@ -281,6 +288,7 @@ async function main() {
     authority: await authoritySuite(),
     case: await caseSuite(),
     policy: await policySuite(),
+    rule: await ruleSuite(),
     issue7: await issue7Suite(),
     misuse,
     wrongType: (() => {

@@ -1,0 +1,53 @@
+//! A `JsonLogic` rule evaluated on request behind the C ABI: what a window system needs to
+//! show and hide fields as a clerk types, with the engine's own operators (the domain ones
+//! included: `id_birth_date`, `id_age`, `id_sex`, `days_between`, `age_at`).
+
+use std::ffi::c_char;
+
+use doorstep::rule::{MAX_RULE_REQUEST_BYTES, RuleRequest};
+
+use crate::authority::language;
+use crate::boundary::ffi_boundary;
+use crate::engine::{document, write_json};
+use crate::error::doorstep_status;
+
+/// Evaluates a rule over data and writes the outcome, as JSON, to `*out_outcome_json`:
+/// `{"outcome": "evaluated", "result": VALUE}`, or `{"outcome": "refused", "error": {"path",
+/// "code", "params"?, "message"}}` when the rule cannot be compiled or evaluated
+/// (`rule.unknown_operator`, `rule.not_an_operation`, `rule.arity`, `rule.too_deep`,
+/// `rule.invalid_date`; `path` points into the rule).
+///
+/// - `request_json`: `{"rule": RULE, "data": DATA}` (`data` may be left out: `null`), at
+///   most 1 MiB.
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+///
+/// A refused rule is an outcome: `DOORSTEP_OK`. No engine is needed; thread-safe.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_outcome_json` and frees it with
+/// `doorstep_string_free`. On any other status it is left untouched and the thread's last
+/// error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be read (`input.*`),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang.
+///
+/// # Safety
+///
+/// `request_json` and `lang` are NULL or NUL-terminated strings; `out_outcome_json` is NULL
+/// or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_rule_evaluate(
+    request_json: *const c_char,
+    lang: *const c_char,
+    out_outcome_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(request_json, out_outcome_json) => {
+        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
+        let text = unsafe { document(request_json, "request_json", MAX_RULE_REQUEST_BYTES) }?;
+        // SAFETY: as above.
+        let lang = unsafe { language(lang) }?;
+        let outcome = RuleRequest::from_json(text)?.run(lang);
+        // SAFETY: `out_outcome_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_json(out_outcome_json, serde_json::to_string(&outcome)) }
+    })
+}
