@@ -195,6 +195,29 @@ enum doorstep_status doorstep_engine_load(const char *catalog_json,
                                           struct doorstep_engine **out_engine);
 
 /**
+ * Loads the catalogue in the file at `catalog_path` and writes an engine for it to
+ * `*out_engine`: `doorstep_engine_load` on the file's contents (the library's only read
+ * of a file; the core reads none).
+ *
+ * - `catalog_path`: the file's path, UTF-8.
+ * - `at`: as for `doorstep_engine_load`.
+ *
+ * Statuses as for `doorstep_engine_load`, and `DOORSTEP_ERR_INVALID_ARGUMENT` with code
+ * `ffi.file` (params `{"kind"}`: `NotFound`, `PermissionDenied`, …; never the path) for a
+ * path that names no readable file; a file over 16 MiB is `input.too_large` and one that
+ * is not UTF-8 `input.not_utf8` (`DOORSTEP_ERR_INVALID_INPUT`). Thread-safe.
+ *
+ * # Safety
+ *
+ * `catalog_path` and `at` are NULL or NUL-terminated strings; `out_engine` is NULL or
+ * points to a writable `doorstep_engine *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_load_file(const char *catalog_path,
+                                               const char *at,
+                                               struct doorstep_engine **out_engine);
+
+/**
  * Frees an engine. NULL is a no-op.
  *
  * Call it once, after every call using the engine (on any thread) has returned.

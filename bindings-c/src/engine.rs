@@ -21,7 +21,7 @@ use serde_json::Value;
 use crate::boundary::ffi_boundary;
 use crate::error::{Failure, doorstep_status};
 use crate::ids::today;
-use crate::strings::{optional_str, write_out};
+use crate::strings::{optional_str, required_str, write_out};
 
 /// A loaded catalogue, ready to answer: opaque to C.
 ///
@@ -203,6 +203,60 @@ pub unsafe extern "C" fn doorstep_engine_load(
         unsafe { out_engine.write(handle) };
         Ok(())
     })
+}
+
+/// Loads the catalogue in the file at `catalog_path` and writes an engine for it to
+/// `*out_engine`: `doorstep_engine_load` on the file's contents (the library's only read
+/// of a file; the core reads none).
+///
+/// - `catalog_path`: the file's path, UTF-8.
+/// - `at`: as for `doorstep_engine_load`.
+///
+/// Statuses as for `doorstep_engine_load`, and `DOORSTEP_ERR_INVALID_ARGUMENT` with code
+/// `ffi.file` (params `{"kind"}`: `NotFound`, `PermissionDenied`, …; never the path) for a
+/// path that names no readable file; a file over 16 MiB is `input.too_large` and one that
+/// is not UTF-8 `input.not_utf8` (`DOORSTEP_ERR_INVALID_INPUT`). Thread-safe.
+///
+/// # Safety
+///
+/// `catalog_path` and `at` are NULL or NUL-terminated strings; `out_engine` is NULL or
+/// points to a writable `doorstep_engine *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_load_file(
+    catalog_path: *const c_char,
+    at: *const c_char,
+    out_engine: *mut *mut doorstep_engine,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(catalog_path, out_engine) => {
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
+        let at = unsafe { date(at) }?;
+        // SAFETY: as above.
+        let path = unsafe { required_str(catalog_path, "catalog_path") }?;
+        let bytes = read_limited(path, MAX_CATALOG_BYTES)?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| InputError::NotUtf8)?;
+        let engine = Engine::load(text, at)?;
+        let handle = Box::into_raw(Box::new(doorstep_engine { engine }));
+        // SAFETY: `out_engine` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `doorstep_engine *`.
+        unsafe { out_engine.write(handle) };
+        Ok(())
+    })
+}
+
+/// The file at `path`, refused unread when it holds more than `max` bytes.
+fn read_limited(path: &str, max: usize) -> Result<Vec<u8>, Failure> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| Failure::File(e.kind()))?;
+    let mut bytes = Vec::new();
+    let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+    file.take(limit)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::File(e.kind()))?;
+    if bytes.len() > max {
+        return Err(InputError::TooLarge { max }.into());
+    }
+    Ok(bytes)
 }
 
 /// Frees an engine. NULL is a no-op.

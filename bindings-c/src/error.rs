@@ -176,6 +176,8 @@ pub(crate) enum Failure {
     Policy(PolicyError),
     /// Text that could not be converted to or from GB18030.
     Encoding(EncodingError),
+    /// A file named by the caller could not be read (the kind of I/O error, never the path).
+    File(std::io::ErrorKind),
     /// A panic caught at the boundary.
     Panic,
     /// A result that could not be handed to C.
@@ -199,8 +201,10 @@ impl Failure {
             | Self::Ledger(_)
             | Self::Calendar(_)
             | Self::Policy(_) => doorstep_status::DOORSTEP_ERR_INVALID_INPUT,
-            // An unknown matter or bundle, or a target naming neither.
-            Self::Arg(_) | Self::Engine(_) => doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT,
+            // An unknown matter or bundle, a target naming neither, a path to no readable file.
+            Self::Arg(_) | Self::Engine(_) | Self::File(_) => {
+                doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT
+            }
             Self::Encoding(EncodingError::Internal) | Self::Internal => {
                 doorstep_status::DOORSTEP_ERR_INTERNAL
             }
@@ -270,6 +274,7 @@ impl Coded for Failure {
             Self::Calendar(error) => error.code(),
             Self::Policy(error) => error.code(),
             Self::Encoding(error) => error.code(),
+            Self::File(_) => "ffi.file",
             Self::Panic => "ffi.panic",
             Self::Internal => "ffi.internal",
         }
@@ -277,6 +282,8 @@ impl Coded for Failure {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
+            (Self::File(kind), Lang::ZhCn) => format!("无法读取文件（{kind}）"),
+            (Self::File(kind), _) => format!("The file cannot be read ({kind})"),
             (Self::NullArgument(name), Lang::ZhCn) => format!("参数 {name} 不能为 NULL"),
             (Self::NullArgument(name), _) => format!("Argument {name} must not be NULL"),
             (Self::InvalidUtf8(name), Lang::ZhCn) => {
@@ -312,6 +319,10 @@ impl Coded for Failure {
             Self::Calendar(error) => error.params(),
             Self::Policy(error) => error.params(),
             Self::Encoding(error) => error.params(),
+            Self::File(kind) => match json!({ "kind": format!("{kind:?}") }) {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            },
             Self::Panic | Self::Internal => Map::new(),
         }
     }

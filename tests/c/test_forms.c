@@ -623,6 +623,28 @@ static void *work(void *arg) {
     return NULL;
 }
 
+/* doorstep_engine_load_file: the catalogue by its path; a path to nothing, NULL. */
+static void test_load_file(const char *dir) {
+    char path[4096];
+    doorstep_engine *engine = NULL;
+    doorstep_status status;
+    if (snprintf(path, sizeof path, "%s/" CATALOG, dir) >= (int)sizeof path) {
+        expect(0, "load_file: path too long");
+        return;
+    }
+    status = doorstep_engine_load_file(path, "2026-11-25", &engine);
+    expect(status == DOORSTEP_OK && engine != NULL, "load_file " CATALOG ": status %d (%s)",
+           (int)status, doorstep_last_error_code());
+    doorstep_engine_free(engine);
+    engine = NULL;
+    status = doorstep_engine_load_file("/nonexistent/doorstep/catalog.json", NULL, &engine);
+    expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && engine == NULL,
+           "load_file(missing): status %d", (int)status);
+    expect_last_error("load_file(missing)", DOORSTEP_ERR_INVALID_ARGUMENT, "ffi.file");
+    status = doorstep_engine_load_file(NULL, NULL, &engine);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && engine == NULL, "load_file(NULL)");
+}
+
 int main(int argc, char **argv) {
     forms f = {NULL, NULL, 0};
     char *catalog;
@@ -646,6 +668,7 @@ int main(int argc, char **argv) {
         run_threads(work, &f);
     }
     run_lint(argv[1]);
+    test_load_file(argv[1]);
     if (catalog != NULL) {
         test_unlinted_catalogue(catalog);
     }

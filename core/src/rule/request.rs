@@ -33,9 +33,11 @@ impl RuleRequest {
     pub fn run(&self, lang: Lang) -> RuleOutcome {
         match Rule::compile(&self.rule).and_then(|r| r.evaluate(&self.data)) {
             Ok(result) => RuleOutcome::Evaluated { result },
-            Err(e) => RuleOutcome::Refused {
-                error: e.to_problem(lang),
-            },
+            Err(e) => {
+                let mut error = e.to_problem(lang);
+                error.path = Some(e.pointer().to_owned());
+                RuleOutcome::Refused { error }
+            }
         }
     }
 }
@@ -76,6 +78,7 @@ mod tests {
             .run(Lang::En);
         let bad = serde_json::to_value(bad).unwrap();
         assert_eq!(bad["error"]["code"], "rule.unknown_operator");
+        assert_eq!(bad["error"]["path"], "");
         assert!(RuleRequest::from_json(r#"{"rule": 1, "extra": 2}"#).is_err());
     }
 }
