@@ -80,6 +80,7 @@ fn metrics_recomputed_from_the_events_are_the_demos_and_another_seed_differs() {
         "\"home_visit\"",
         "\"proxy\"",
         "\"supplement_requested\"",
+        "\"appointment\"",
     ] {
         assert!(stream.contains(needle), "no {needle} in the events");
     }

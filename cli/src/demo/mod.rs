@@ -365,6 +365,14 @@ fn print_report(
             totals.rerouted
         ));
     }
+    line(format!(
+        "{} {}{}{} {}",
+        lang.pick("预约到窗", "window visits booked ahead"),
+        totals.appointments,
+        lang.pick("，", ", "),
+        lang.pick("其中爽约", "of which no-shows"),
+        totals.no_shows
+    ));
     if totals.postponed > 0 {
         line(format!(
             "{} {}",

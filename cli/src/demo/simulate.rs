@@ -9,8 +9,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, Timelike};
 use doorstep::Coded;
+use doorstep::appointment::{AppointmentBook, AppointmentCommand, Slot};
 use doorstep::authority::{Role, Step, cst_date};
 use doorstep::case::{
     self, Actor, Case, Command, CommandEnvelope, Context, Event, SpecialGroup, Text,
@@ -26,6 +27,30 @@ use doorstep::review::{
 };
 
 use super::district::{District, Rng, at_minute};
+
+/// A station's appointment slots of `day`: four of an hour on a working day, six visits
+/// each; on a day off one extended-hours morning (延时服务) of four.
+fn slots(station: &str, day: NaiveDate, working: bool) -> Vec<Slot> {
+    let hours: &[(u32, u32)] = if working {
+        &[(9, 10), (10, 11), (14, 15), (15, 16)]
+    } else {
+        &[(9, 12)]
+    };
+    hours
+        .iter()
+        .filter_map(|&(from, to)| {
+            Some(Slot {
+                id: format!("{station}-{day}-{from:02}"),
+                station: station.to_owned(),
+                date: day,
+                start: NaiveTime::from_hms_opt(from, 0, 0)?,
+                end: NaiveTime::from_hms_opt(to, 0, 0)?,
+                capacity: if working { 6 } else { 4 },
+                extended_hours: !working,
+            })
+        })
+        .collect()
+}
 
 /// What the simulation is asked to do.
 pub(super) struct Plan {
@@ -60,6 +85,10 @@ pub(super) struct Totals {
     /// Acceptances that went to the department because the station's authority was
     /// revoked.
     pub(super) rerouted: u64,
+    /// Window visits booked ahead (预约), and of them the ones nobody came to (爽约).
+    pub(super) appointments: u64,
+    /// Appointments nobody came to.
+    pub(super) no_shows: u64,
     /// Decisions put off a day because the deciding office's seal was suspended.
     pub(super) postponed: u64,
     /// Commands the engine refused, by code (the simulation adapts to each).
@@ -96,6 +125,16 @@ enum Work {
 struct Application {
     command: Command,
     ctx: Context,
+}
+
+/// How a booked window visit turned out.
+enum Visit {
+    /// They came at this time, under this appointment.
+    Booked(DateTime<FixedOffset>, String),
+    /// Nobody came (爽约).
+    NoShow,
+    /// No appointment after all (the slot was full): they walk in.
+    WalkIn,
 }
 
 /// How a case will go, drawn when it opens.
@@ -168,6 +207,8 @@ pub(super) struct Simulation<'d, S: Sink> {
     facts: HashMap<Text, CaseFacts>,
     serial: u64,
     clients: u64,
+    /// Each station's appointment book of one day (kept for that day only).
+    books: HashMap<(String, NaiveDate), AppointmentBook>,
     pub(super) totals: Totals,
 }
 
@@ -189,6 +230,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             facts: HashMap::new(),
             serial: 0,
             clients: 0,
+            books: HashMap::new(),
             totals: Totals::default(),
         }
     }
@@ -221,6 +263,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
                 };
                 self.perform(task)?;
             }
+            self.books.retain(|(_, on), _| *on > day);
             self.sink.day_done(d + 1, plan.days, &self.totals);
         }
         Ok((self.sink, self.totals))
@@ -300,10 +343,101 @@ impl<'d, S: Sink> Simulation<'d, S> {
                 .matters
                 .get(self.rng.index(station.matters.len()))
                 .and_then(|&i| district.matter(i));
-            matter.map(|m| self.single(m, &station.code, applicant, at))
+            matter.and_then(|m| {
+                let mut application = self.single(m, &station.code, applicant, at);
+                // One window visit in five is booked ahead; a few of those never come.
+                if application.ctx.channel == Channel::Window && self.rng.chance(200) {
+                    match self.by_appointment(&station.code, &m.code, &id, day) {
+                        Visit::NoShow => return None,
+                        Visit::WalkIn => {}
+                        Visit::Booked(came, booking) => {
+                            application.ctx.at = came;
+                            if let Command::Submit { appointment, .. } = &mut application.command {
+                                *appointment = Some(booking);
+                            }
+                        }
+                    }
+                }
+                Some(application)
+            })
         };
         if let Some(application) = application {
-            self.schedule(at, id.into(), Work::Submit(Box::new(application)));
+            let when = application.ctx.at;
+            self.schedule(when, id.into(), Work::Submit(Box::new(application)));
+        }
+    }
+
+    /// A window visit by appointment (预约), booked the evening before for one of the
+    /// station's slots of `day` (an extended-hours morning on a day off): booked (the
+    /// arrival time and the appointment's id), a no-show (爽约, recorded after the slot), or
+    /// a walk-in after all when the slot had no room.
+    fn by_appointment(&mut self, station: &str, matter: &str, case: &str, day: NaiveDate) -> Visit {
+        let engine = &self.district.engine;
+        let working = engine.calendar().is_working_day(day).unwrap_or(false);
+        let book = self
+            .books
+            .entry((station.to_owned(), day))
+            .or_insert_with(|| AppointmentBook {
+                slots: slots(station, day, working),
+                appointments: Vec::new(),
+            });
+        let Some(slot) = book.slots.get(self.rng.index(book.slots.len())).cloned() else {
+            return Visit::WalkIn;
+        };
+        let id = format!("YY-{case}");
+        let evening = at_minute(day - Duration::days(1), 20 * 60);
+        let booked = book.decide(
+            engine,
+            AppointmentCommand::Book {
+                id: id.clone(),
+                slot: slot.id.clone(),
+                applicant: "u-appointment".into(),
+                matter: matter.to_owned(),
+                special_groups: vec![],
+                home_visit: false,
+            },
+            evening,
+        );
+        let Ok(event) = booked else {
+            // Full, or a matter not handled at stations: a walk-in after all.
+            return Visit::WalkIn;
+        };
+        book.apply(&event);
+        self.totals.appointments += 1;
+        let start = slot.start.num_seconds_from_midnight() / 60;
+        let no_show = self.rng.chance(80);
+        let (command, when) = if no_show {
+            let after = slot.end.num_seconds_from_midnight() / 60 + 5;
+            (
+                AppointmentCommand::NoShow { id: id.clone() },
+                at_minute(day, after),
+            )
+        } else {
+            let arrived = start + 5 + u32::try_from(self.rng.below(40)).unwrap_or(0);
+            let case = case.to_owned();
+            (
+                AppointmentCommand::Arrive {
+                    id: id.clone(),
+                    case,
+                },
+                at_minute(day, arrived),
+            )
+        };
+        let Some(book) = self.books.get_mut(&(station.to_owned(), day)) else {
+            return Visit::WalkIn;
+        };
+        match book.decide(engine, command, when) {
+            Ok(event) => book.apply(&event),
+            Err(e) => {
+                self.refused(&e);
+                return Visit::WalkIn;
+            }
+        }
+        if no_show {
+            self.totals.no_shows += 1;
+            Visit::NoShow
+        } else {
+            Visit::Booked(when, id)
         }
     }
 
