@@ -23,9 +23,10 @@ fi
 
 # Debian packages: the browser and its driver, valgrind, and cJSON for the C test program;
 # g++ (the header compiles as C++), pkg-config and cmake (examples/c is built against the
-# installed library through both).
+# installed library through both); a CJK font, so that Chromium's screenshots show the
+# zh-CN text instead of empty boxes.
 missing=()
-for pkg in chromium chromium-driver valgrind libcjson-dev g++ pkg-config cmake; do
+for pkg in chromium chromium-driver valgrind libcjson-dev g++ pkg-config cmake fonts-wqy-zenhei; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
