@@ -44,3 +44,14 @@ pub struct Problem {
     /// Message in the requested language.
     pub message: String,
 }
+
+/// Appends `/token` to a JSON Pointer, escaping `~` and `/` (RFC 6901): the one escaping
+/// of every pointer the crate writes (form paths, rule paths, catalogue paths).
+pub(crate) fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if token.contains(['~', '/']) {
+        pointer.push_str(&token.replace('~', "~0").replace('/', "~1"));
+    } else {
+        pointer.push_str(token);
+    }
+}

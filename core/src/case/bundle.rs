@@ -6,10 +6,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::decide::{acts_for_applicant, check_submitter, next_version, transition, valid_answer};
+use super::decide::{
+    acts_for_applicant, check_submitter, next_version, stamped_event, transition, valid_answer,
+};
 use super::{
-    Action, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event, EventKind,
-    Member, Outcome, Status, Text,
+    Action, Case, CaseError, Command, CommandEnvelope, Context, Event, EventKind, Member, Outcome,
+    Status, Text,
 };
 use crate::Lang;
 use crate::engine::{Engine, Target};
@@ -68,8 +70,9 @@ pub(super) fn submit(
             ctx,
             date,
         )?;
-        let part = project(normalized, &matter.form.fields);
-        valid_answer(matter, &part, date)?;
+        // The merged form is wider than each member's (a key is required or shown where any
+        // member asks it): the member's own form decides what its case keeps.
+        let part = valid_answer(matter, &project(normalized, &matter.form.fields), date)?;
         let case = member_case_id(&envelope.case, &matter.code);
         members.push(Member {
             matter: matter.code.as_str().into(),
@@ -104,22 +107,8 @@ pub(super) fn submit(
     };
     Ok(std::iter::once((envelope.case.clone(), head))
         .chain(opened)
-        .map(|(case, kind)| first_event(case, envelope, ctx, kind))
+        .map(|(case, kind)| stamped_event(case.into(), 1, envelope, ctx, kind))
         .collect())
-}
-
-/// The first event of a case opened by a command on another.
-fn first_event(case: String, envelope: &CommandEnvelope, ctx: &Context, kind: EventKind) -> Event {
-    Event {
-        schema: EVENT_SCHEMA,
-        case: case.into(),
-        version: 1,
-        client_id: envelope.client_id.clone(),
-        actor: ctx.actor.clone(),
-        channel: ctx.channel,
-        at: ctx.at,
-        kind,
-    }
 }
 
 /// The keys of `answer` a member's form asks (top level; a bundle's form asks each key
@@ -175,18 +164,11 @@ pub(super) fn on_bundle(
         return Err(CaseError::MembersMissing { cases: missing });
     }
     let withdrawn = |case: &Case| -> Result<Event, CaseError> {
-        Ok(Event {
-            schema: EVENT_SCHEMA,
-            case: case.id.clone(),
-            version: next_version(case.version)?,
-            client_id: envelope.client_id.clone(),
-            actor: ctx.actor.clone(),
-            channel: ctx.channel,
-            at: ctx.at,
-            kind: EventKind::Withdrawn {
-                reason: reason.as_deref().map(Into::into),
-            },
-        })
+        let kind = EventKind::Withdrawn {
+            reason: reason.as_deref().map(Into::into),
+        };
+        let version = next_version(case.version)?;
+        Ok(stamped_event(case.id.clone(), version, envelope, ctx, kind))
     };
     let mut events = vec![withdrawn(bundle)?];
     for case in found.into_iter().flatten() {

@@ -130,16 +130,13 @@ pub fn decide_with_members(
         return Err(CaseError::WrongStatus { action, status });
     }
     let concluded = matches!(kind, EventKind::Concluded);
-    let mut events = vec![Event {
-        schema: EVENT_SCHEMA,
-        case: envelope.case.as_str().into(),
-        version: next_version(version)?,
-        client_id: envelope.client_id.clone(),
-        actor: ctx.actor.clone(),
-        channel: ctx.channel,
-        at: ctx.at,
+    let mut events = vec![stamped_event(
+        envelope.case.as_str().into(),
+        next_version(version)?,
+        envelope,
+        ctx,
         kind,
-    }];
+    )];
     // 免申即办: an approval that concludes starts the matter's successors.
     if let (true, Some(case), Some(matter)) = (concluded, current, matter) {
         if case.outcome == Some(Outcome::Approved) {
@@ -154,6 +151,27 @@ pub fn decide_with_members(
         }
     }
     Ok(events)
+}
+
+/// The event of `envelope` (its client id) by `ctx` (who, through which channel, when) for
+/// version `version` of case `case`: how every event a command causes is stamped.
+pub(super) fn stamped_event(
+    case: Text,
+    version: u64,
+    envelope: &CommandEnvelope,
+    ctx: &Context,
+    kind: EventKind,
+) -> Event {
+    Event {
+        schema: EVENT_SCHEMA,
+        case,
+        version,
+        client_id: envelope.client_id.clone(),
+        actor: ctx.actor.clone(),
+        channel: ctx.channel,
+        at: ctx.at,
+        kind,
+    }
 }
 
 /// The `submitted` event of a new case.
@@ -560,15 +578,16 @@ fn valid_stamp(engine: &Engine, stamp: &Stamp) -> Result<(), CaseError> {
     }
 }
 
-/// The answer validates against the matter's form (`case.invalid_answer` with the codes).
+/// The answer validates against the matter's form (`case.invalid_answer` with the codes):
+/// the answer as the form normalises it (hidden fields dropped).
 pub(super) fn valid_answer(
     matter: &Matter,
     answer: &serde_json::Value,
     date: NaiveDate,
-) -> Result<(), CaseError> {
+) -> Result<serde_json::Value, CaseError> {
     let report = form::validate(&matter.form, answer, date, Lang::ZhCn);
     if report.valid {
-        Ok(())
+        Ok(report.normalized)
     } else {
         Err(CaseError::InvalidAnswer {
             errors: report.errors.iter().map(|p| p.code.clone()).collect(),

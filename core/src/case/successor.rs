@@ -113,10 +113,14 @@ fn mapped(
             Ok(value) => {
                 answer.insert(key.clone(), value);
             }
-            Err(_) => problems.push(DataProblem {
-                path: format!("/{}", key.replace('~', "~0").replace('/', "~1")),
-                code: MAPPING_FAILED.to_owned(),
-            }),
+            Err(_) => {
+                let mut path = String::new();
+                crate::problem::push_token(&mut path, key);
+                problems.push(DataProblem {
+                    path,
+                    code: MAPPING_FAILED.to_owned(),
+                });
+            }
         }
     }
     let answer = Value::Object(answer);

@@ -590,7 +590,8 @@ impl Linter {
                 };
                 let keys = top_keys(&next.form.fields);
                 for (key, rule) in &successor.mapping {
-                    let at = format!("{path}/mapping/{}", pointer_escape(key));
+                    let mut at = format!("{path}/mapping");
+                    crate::problem::push_token(&mut at, key);
                     if !keys.contains(key) {
                         self.push(at.clone(), &LintError::UnknownReference { target: "field" });
                     }
@@ -690,11 +691,6 @@ fn reaches(graph: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
         }
     }
     false
-}
-
-/// `key` escaped for a JSON Pointer (RFC 6901).
-fn pointer_escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Whether two fields with one key ask the same thing: type, choices and sub-fields.

@@ -115,16 +115,11 @@ pub(crate) fn first_key(pointer: &str) -> &str {
         .unwrap_or_default()
 }
 
-/// JSON Pointer escaping of one reference token (RFC 6901).
+/// `parent` with one more reference token (RFC 6901 escaping).
 fn pointer(parent: &str, token: &str) -> String {
     let mut out = String::with_capacity(parent.len() + token.len() + 1);
     out.push_str(parent);
-    out.push('/');
-    if token.contains(['~', '/']) {
-        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
-    } else {
-        out.push_str(token);
-    }
+    crate::problem::push_token(&mut out, token);
     out
 }
 

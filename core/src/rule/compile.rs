@@ -189,7 +189,7 @@ pub(super) fn compile(
                 });
             };
             let start = pointer.len();
-            push_key(pointer, name);
+            crate::problem::push_token(pointer, name);
             let (args, bare) = match args {
                 Value::Array(_) if depth >= MAX_DEPTH => {
                     return Err(RuleError::TooDeep {
@@ -244,12 +244,6 @@ fn compile_items(
         .collect();
     pointer.truncate(start);
     nodes
-}
-
-/// Appends `/key` to a JSON Pointer, escaping `~` and `/` (RFC 6901).
-pub(super) fn push_key(pointer: &mut String, key: &str) {
-    pointer.push('/');
-    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
 }
 
 /// A rule serialises as the JSON it was compiled from.

@@ -335,7 +335,7 @@ impl Reads {
                     call.op,
                     Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some
                 );
-                compile::push_key(pointer, call.op.name());
+                crate::problem::push_token(pointer, call.op.name());
                 let named = pointer.len();
                 for (i, arg) in args.iter().enumerate() {
                     if per_item && i == 1 {
