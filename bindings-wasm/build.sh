@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Builds the npm package `doorstep` into bindings-wasm/pkg/ (gitignored):
-#   1. the wasm with the size-first profile `wasm-release`,
-#   2. wasm-bindgen --target web (ES module + .d.ts),
-#   3. the committed entry modules and package.json from bindings-wasm/npm/.
-# No wasm-opt: binaryen's -Oz (npm `binaryen` 132) took 55.0 to 54.3 kB gzipped, not worth a
-# 9 s step and a 30 MB tool; on the 307 kB package with cases it made the .wasm smaller but
-# its gzip larger (332 kB). Debian's wasm-opt 108 emits broken wasm, never use it.
-# Size (gzip -9), see the table above [profile.wasm-release] in the root Cargo.toml: without
-# serde's Content buffer (core/src/tagged.rs) 311,262 bytes against 328,820 on the same tree;
-# with the policy calls, on the tree of 2026-11-26 03:55, 321,512 (1,000,355 raw), over the
-# 300 KiB budget (307,200 bytes). With the issue 7 calls (timeline, reviews, complaints,
-# metrics), tree of 04:13: 377,741 (1,208,016 raw); they cost 56 kB, mostly serde_json
-# deserializers of their input types (table in the root Cargo.toml). wasm-opt (binaryen 132)
-# re-tried there: -Oz 421.7 kB gzipped, worse again.
+# Builds the npm package `doorstep` into bindings-wasm/pkg/ (gitignored), two modules:
+#   pkg/             `doorstep`: what a citizen's H5 page, a kiosk and a counter call,
+#   pkg/backoffice/  `doorstep/backoffice`: all of it (cargo feature `backoffice`: ledger,
+#                    authorisation, metrics, 办不成事, lint, replay, the calendar query),
+# each: the wasm with the size-first profile `wasm-release`, wasm-bindgen --target web (ES
+# module + .d.ts); then the committed entry modules and package.json from bindings-wasm/npm/.
+#
+# Size (gzip -9; budget 300 kB for the default module), tree of 2026-11-26 06:20:
+#   one module with every call                     378,019 / 1,212,253 raw
+#   default module without the back office's      326,010 / 1,025,487
+#   + serde_json reading structs from objects only 305,001 /   942,440  (vendor/serde_json)
+#   + ASCII-only case folding in matter search     290,876              (no Unicode tables)
+#   backoffice module, same tree                   ~339,000
+# The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
+# the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
+# (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
+# module; Debian's wasm-opt 108 emits broken wasm), opt-level "s"/3, parsing inputs through
+# serde_json::Value (-12.8 kB, shape errors lose line and column), nightly build-std
+# (-27.8 kB, needs a nightly toolchain in CI), f64 formatting outside Display (serde's own
+# errors keep it).
 # `wasm-release` strips debug info only; wasm-bindgen drops the name section.
-# Works from any directory. Prints the raw and gzipped size of the .wasm.
+# Works from any directory. Prints the raw and gzipped size of each .wasm.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,17 +42,40 @@ if [[ "$have" != "$want" ]]; then
     exit 1
 fi
 
-cargo build -p doorstep-wasm --target wasm32-unknown-unknown --profile wasm-release
-
 target_dir="$(cargo metadata --format-version 1 --no-deps |
     node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 wasm="$target_dir/wasm32-unknown-unknown/wasm-release/doorstep_wasm.wasm"
 
+# build FEATURES OUT: one module of the package (cargo keeps both feature sets' artifacts, so
+# switching between them relinks nothing).
+build() {
+    cargo build -p doorstep-wasm --target wasm32-unknown-unknown --profile wasm-release \
+        --no-default-features ${1:+--features "$1"}
+    wasm-bindgen --target web --remove-name-section --out-dir "$2" --out-name doorstep_wasm "$wasm"
+    # The raw exports wasm-bindgen lists in `InitOutput` (`(a: any, b: number) => …`) are its
+    # glue, not the API: the declaration keeps the memory only, so no `any` is public.
+    node -e '
+        const fs = require("fs"); const f = process.argv[1];
+        const text = fs.readFileSync(f, "utf8").replace(
+            /export interface InitOutput \{[^}]*\}/,
+            "export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}");
+        fs.writeFileSync(f, text);' "$2/doorstep_wasm.d.ts"
+    # The same glue's own declarations (`doorstep_wasm_bg.wasm.d.ts`): imported by nothing.
+    rm -f "$2/doorstep_wasm_bg.wasm.d.ts"
+}
+
 rm -rf "$pkg"
-wasm-bindgen --target web --remove-name-section --out-dir "$pkg" --out-name doorstep_wasm "$wasm"
+# `doorstep`: the citizen's and the counter's calls (catalogue, forms, cases, timeline,
+# 好差评 rating, policies, identifiers).
+build "" "$pkg"
+# `doorstep/backoffice`: all of them, the back office's too (ledger, authorisation,
+# metrics, 办不成事, lint, replay, the calendar).
+build backoffice "$pkg/backoffice"
 
 cp "$here"/npm/package.json "$here"/npm/index.js "$here"/npm/node.js "$here"/npm/index.d.ts \
     "$here"/npm/README.md "$pkg"/
+cp "$here"/npm/index.js "$here"/npm/node.js "$here"/npm/index.d.ts "$pkg"/backoffice/
+rm -f "$pkg"/backoffice/.gitignore "$pkg"/.gitignore
 
 # The npm version is the crate version (one version for the whole workspace).
 crate_version="$(cargo pkgid -p doorstep-wasm | sed 's/.*[@#]//')"
@@ -56,7 +85,9 @@ if [[ "$crate_version" != "$npm_version" ]]; then
     exit 1
 fi
 
-raw="$(wc -c < "$pkg/doorstep_wasm_bg.wasm")"
-gz="$(gzip -9 -c "$pkg/doorstep_wasm_bg.wasm" | wc -c)"
+for module in "" backoffice/; do
+    raw="$(wc -c < "$pkg/${module}doorstep_wasm_bg.wasm")"
+    gz="$(gzip -9 -c "$pkg/${module}doorstep_wasm_bg.wasm" | wc -c)"
+    echo "${module}doorstep_wasm_bg.wasm: $raw bytes, $gz bytes gzipped (-9)"
+done
 echo "doorstep $npm_version -> $pkg"
-echo "doorstep_wasm_bg.wasm: $raw bytes, $gz bytes gzipped (-9)"

@@ -1292,7 +1292,8 @@ matter(
 
 WJ_BIRTH_CERT = matter(
     "WJ", 1, "出生医学证明首次签发", "public_service", "statutory", 5, 0,
-    ["partner_point", "window"], ["department"],
+    # Online too: 出生一件事 is applied for on 闽政通 after the hospital registers the birth.
+    ["partner_point", "window", "online"], ["department"],
     [M("id_card", count=2)],
     [F("childName"), F("childSex"), F("childBirthDate"), F("birthPlace"), F("birthWeight"), F("gestationWeeks"),
      F("motherName"), F("motherId"), F("fatherName", required=False), F("fatherId", required=False),

@@ -37,6 +37,7 @@ step "setup" bash scripts/setup.sh
 step "cargo fmt --check" cargo fmt --all --check
 step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy -p doorstep -p doorstep-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+step "clippy (wasm32, backoffice)" cargo clippy -p doorstep-wasm --features backoffice --target wasm32-unknown-unknown --locked -- -D warnings
 step "rust tests (incl. fixtures, properties, CLI, C header drift)" cargo test --workspace --locked
 # The C crate's library is also named `doorstep` (libdoorstep.a), so rustdoc documents it
 # apart from the core to avoid an output-path collision.

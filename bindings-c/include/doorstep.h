@@ -371,6 +371,39 @@ enum doorstep_status doorstep_engine_validate(const struct doorstep_engine *engi
                                               char **out_report_json);
 
 /**
+ * Validates one field as the applicant types and writes the outcome, as JSON, to
+ * `*out_report_json`: `{"path", "valid", "errors": [{"path", "code", "params"?,
+ * "message"}]}`, the problems `doorstep_engine_validate` reports at the field `path` or
+ * inside it (a group, a repeating group's item), the whole answer being read (rules look
+ * at other fields). A field without problems is `"valid": true` even when others have
+ * some.
+ *
+ * - `target_json`, `answer_json`, `at`, `lang`: as for `doorstep_engine_validate`.
+ * - `path`: the field's JSON Pointer in the answer, e.g. `"/applicantId"` or
+ *   `"/guardians/0/name"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: as for `doorstep_engine_validate`, and
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` with `engine.unknown_field` for a `path` that names no
+ * field of the target's form. Read-only: thread-safe, also on one engine shared by many
+ * threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+ * `answer_json`, `path`, `at` and `lang` are NULL or NUL-terminated strings;
+ * `out_report_json` is NULL or points to a writable `char *`.
+ */
+enum doorstep_status doorstep_engine_validate_field(const struct doorstep_engine *engine,
+                                                    const char *target_json,
+                                                    const char *answer_json,
+                                                    const char *path,
+                                                    const char *at,
+                                                    const char *lang,
+                                                    char **out_report_json);
+
+/**
  * Fills an applicant's answer from shared data (数据共享) and writes it, as a JSON object,
  * to `*out_answer_json`: the answer with every empty top-level field of the target's form
  * that declares a source (`"prefill": "identity.residentId"`) set from `shared_json`. A

@@ -492,6 +492,58 @@ pub unsafe extern "C" fn doorstep_engine_validate(
     })
 }
 
+/// Validates one field as the applicant types and writes the outcome, as JSON, to
+/// `*out_report_json`: `{"path", "valid", "errors": [{"path", "code", "params"?,
+/// "message"}]}`, the problems `doorstep_engine_validate` reports at the field `path` or
+/// inside it (a group, a repeating group's item), the whole answer being read (rules look
+/// at other fields). A field without problems is `"valid": true` even when others have
+/// some.
+///
+/// - `target_json`, `answer_json`, `at`, `lang`: as for `doorstep_engine_validate`.
+/// - `path`: the field's JSON Pointer in the answer, e.g. `"/applicantId"` or
+///   `"/guardians/0/name"`.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+/// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+/// thread's last error says why: as for `doorstep_engine_validate`, and
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` with `engine.unknown_field` for a `path` that names no
+/// field of the target's form. Read-only: thread-safe, also on one engine shared by many
+/// threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+/// `answer_json`, `path`, `at` and `lang` are NULL or NUL-terminated strings;
+/// `out_report_json` is NULL or points to a writable `char *`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_validate_field(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    answer_json: *const c_char,
+    path: *const c_char,
+    at: *const c_char,
+    lang: *const c_char,
+    out_report_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, answer_json, path, out_report_json) => {
+        // SAFETY: (each of the five) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { target(target_json) }?;
+        // SAFETY: as above.
+        let answer = unsafe { json_value(answer_json, "answer_json") }?;
+        // SAFETY: as above.
+        let path = unsafe { required_str(path, "path") }?;
+        // SAFETY: as above.
+        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let report =
+            unsafe { self::engine(engine) }.validate_field(&target, &answer, path, at, lang)?;
+        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+    })
+}
+
 /// Fills an applicant's answer from shared data (数据共享) and writes it, as a JSON object,
 /// to `*out_answer_json`: the answer with every empty top-level field of the target's form
 /// that declares a source (`"prefill": "identity.residentId"`) set from `shared_json`. A
@@ -671,7 +723,28 @@ mod tests {
                 c(input.at.as_deref().unwrap()),
                 input.lang.as_deref().map(c),
             );
+            let lang = lang.as_deref().map_or(ptr::null(), CStr::as_ptr);
             let mut out: *mut c_char = ptr::null_mut();
+            if let Some(field) = input.raw["field"].as_str() {
+                let field = c(field);
+                // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
+                let status = unsafe {
+                    doorstep_engine_validate_field(
+                        engine.0,
+                        target.as_ptr(),
+                        answer.as_ptr(),
+                        field.as_ptr(),
+                        at.as_ptr(),
+                        lang,
+                        &raw mut out,
+                    )
+                };
+                return if status == doorstep_status::DOORSTEP_OK {
+                    take(out)
+                } else {
+                    json!({ "error": last_code() })
+                };
+            }
             // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
             let status = unsafe {
                 doorstep_engine_validate(
@@ -679,7 +752,7 @@ mod tests {
                     target.as_ptr(),
                     answer.as_ptr(),
                     at.as_ptr(),
-                    lang.as_deref().map_or(ptr::null(), CStr::as_ptr),
+                    lang,
                     &raw mut out,
                 )
             };

@@ -28,11 +28,13 @@ use doorstep::input::{self, InputError, MAX_ANSWER_BYTES};
 use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::engine::date_and_lang;
 use crate::error::coded_error;
 use crate::js::{self, Stringified, Thrown};
-use crate::options::type_error_in;
+use crate::options::{CallOptions, type_error_in};
 
 /// The deepest nesting of arrays and objects the core's parser accepts: `serde_json`'s
 /// recursion limit of 128 refuses the 128th level. A deeper JS value is `input.too_deep`
@@ -140,4 +142,26 @@ pub(crate) fn deeper_than(value: &JsValue, limit: usize) -> bool {
         }
     }
     false
+}
+
+/// The language of a call, from its `CallOptions` (whose `at`, when given,
+/// must still be a date).
+pub(crate) fn lang_of(options: Option<Ts<CallOptions>>) -> Result<Lang, js_sys::Error> {
+    let texts = CallOptions::texts(options)?;
+    date_and_lang(&texts).map(|(_, lang)| lang)
+}
+
+/// The object argument `name` read as the core's `T`: through `JSON.stringify` and the
+/// core's parser, at most `max_bytes`. Anything but an object is `arg.invalid_type`.
+pub(crate) fn object_arg<T: DeserializeOwned>(
+    value: &JsValue,
+    name: &'static str,
+    max_bytes: usize,
+    lang: Lang,
+) -> Result<T, js_sys::Error> {
+    if !value.is_object() {
+        return Err(type_error_in(name, "object", Some(lang)));
+    }
+    let text = json_text(value, name, max_bytes, Some(lang))?;
+    parse(&text, max_bytes, Some(lang))
 }

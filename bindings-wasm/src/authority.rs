@@ -17,12 +17,11 @@ use doorstep::authority::ledger::{
 };
 use doorstep::authority::{AuthorityQuery, MAX_STAMP_BYTES, Stamp};
 use js_sys::JsString;
-use serde::de::DeserializeOwned;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::answer::{self, bounded_text};
-use crate::engine::{JsEngine, date_and_lang};
+use crate::answer::{self, bounded_text, lang_of, object_arg};
+use crate::engine::JsEngine;
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};
 use crate::types::{JsAppended, JsLedgerReport, JsVerdictReport};
@@ -132,26 +131,4 @@ pub fn content_digest(content: &JsString) -> Result<String, js_sys::Error> {
     HashAlg::Sha256
         .hex_digest(content.as_bytes())
         .ok_or_else(|| coded_error(&LedgerError::UnsupportedAlg, None))
-}
-
-/// The language of an authority call, from its `CallOptions` (whose `at`, when given,
-/// must still be a date).
-pub(crate) fn lang_of(options: Option<Ts<CallOptions>>) -> Result<Lang, js_sys::Error> {
-    let texts = CallOptions::texts(options)?;
-    date_and_lang(&texts).map(|(_, lang)| lang)
-}
-
-/// The object argument `name` read as the core's `T`: through `JSON.stringify` and the
-/// core's parser, at most `max_bytes`. Anything but an object is `arg.invalid_type`.
-pub(crate) fn object_arg<T: DeserializeOwned>(
-    value: &JsValue,
-    name: &'static str,
-    max_bytes: usize,
-    lang: Lang,
-) -> Result<T, js_sys::Error> {
-    if !value.is_object() {
-        return Err(type_error_in(name, "object", Some(lang)));
-    }
-    let text = answer::json_text(value, name, max_bytes, Some(lang))?;
-    answer::parse(&text, max_bytes, Some(lang))
 }

@@ -21,13 +21,11 @@
 //! `calendar.out_of_range` (a day the shipped calendar has no arrangement for) and
 //! `calendar.invalid_pause`.
 
-use std::sync::OnceLock;
-
 use doorstep::Lang;
 use doorstep::args::ArgError;
-use doorstep::calendar::{self, CalendarQuery, WorkCalendar};
+use doorstep::calendar;
 use doorstep::case::{
-    ActionsRequest, DeadlineRequest, DecideRequest, Event, EvolveRequest, MAX_EVENTS_BYTES,
+    ActionsRequest, DeadlineRequest, DecideRequest, EvolveRequest, MAX_EVENTS_BYTES,
     MAX_REQUEST_BYTES, evolve_request, timeline_jsonl,
 };
 use doorstep::input::InputError;
@@ -35,15 +33,12 @@ use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::answer::lang_of;
 use crate::answer::{self, bounded_text};
-use crate::authority::{lang_of, object_arg};
 use crate::engine::{JsEngine, date_and_lang};
 use crate::error::coded_error;
 use crate::options::{CallOptions, DecideOptions, type_error_in};
-use crate::types::{
-    JsActions, JsCalendarReport, JsDeadline, JsDecision, JsEvolution, JsReplayReport,
-    JsTimelineOutcome,
-};
+use crate::types::{JsActions, JsDeadline, JsDecision, JsEvolution, JsTimelineOutcome};
 use crate::{string_arg, to_js};
 
 #[wasm_bindgen(js_class = Engine)]
@@ -139,38 +134,6 @@ impl JsEngine {
             .map_err(|e| coded_error(&e, None))?;
         to_js(&status).map(JsCast::unchecked_into)
     }
-
-    /// Replays stored events, checked against the catalogue (a matter version it lacks, a
-    /// decision's stamp that does not verify): every case they build, in id order, and
-    /// every event refused, with its 0-based `index` and coded problem. A refused event
-    /// changes nothing; the later events of its case are still tried. `options.lang` words
-    /// the problems.
-    ///
-    /// `events` is an array of events (at most 256 MiB as JSON; one that is not an event
-    /// throws `input.shape`), or their JSON Lines text, as hosts store them: there a line
-    /// that is not an event is refused in `rejected` with its `input.*` code, every refusal
-    /// carries its 1-based `line`, and `index` is the 0-based line; blank lines are
-    /// skipped, a line may be at most 1 MiB. Text that cannot fit the core's 256 MiB throws
-    /// `input.too_large` before it is copied; text a little over it in UTF-8 is refused by
-    /// the core, as `input.too_large` on line 1 of `rejected`.
-    pub fn replay(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "CaseEvent[] | string")] events: &JsValue,
-        options: Option<Ts<CallOptions>>,
-    ) -> Result<JsReplayReport, js_sys::Error> {
-        let lang = lang_of(options)?;
-        let report = if let Some(text) = events.dyn_ref::<JsString>() {
-            let text =
-                bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
-            self.engine.replay_jsonl(&text, lang)
-        } else if js_sys::Array::is_array(events) {
-            let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;
-            self.engine.replay_cases(&events, lang)
-        } else {
-            return Err(type_error_in("events", "array", Some(lang)));
-        };
-        to_js(&report).map(JsCast::unchecked_into)
-    }
 }
 
 /// Applies `event` to `current`, the case so far (`null` before its first event):
@@ -228,27 +191,6 @@ pub fn timeline(
     let case_id = string_arg(case_id, "caseId", Some(lang))?;
     let text = bounded_text(events, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
     to_js(&timeline_jsonl(text.as_bytes(), &case_id, lang)).map(JsCast::unchecked_into)
-}
-
-/// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged
-/// by `op`: `isWorkingDay` → `{workingDay}`, `addWorkingDays` → `{date}`,
-/// `workingDaysBetween` → `{workingDays}`, `deadline` → the due date, light and escalation
-/// of a time limit on `now`. A question the calendar cannot answer (a date outside its
-/// years, a pause that ends before it starts) is a returned report with the problem in
-/// `errors`; `options.lang` words it.
-///
-/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (a query of the wrong
-/// shape, an unknown `op`, larger than 2 MiB).
-#[wasm_bindgen(js_name = calendarQuery)]
-pub fn calendar_query(
-    #[wasm_bindgen(unchecked_param_type = "CalendarQuery")] query: &JsValue,
-    options: Option<Ts<CallOptions>>,
-) -> Result<JsCalendarReport, js_sys::Error> {
-    static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
-    let lang = lang_of(options)?;
-    let query: CalendarQuery = object_arg(query, "query", MAX_REQUEST_BYTES, lang)?;
-    let report = query.report(CALENDAR.get_or_init(WorkCalendar::china), lang);
-    to_js(&report).map(JsCast::unchecked_into)
 }
 
 /// The JSON text of one request object, written field by field from the call's

@@ -8,11 +8,10 @@
 //! argument type, bad date) throws a `DoorstepError`; an invalid answer is a returned
 //! `Validation` with `valid: false`.
 
+use doorstep::Lang;
 use doorstep::args::CheckOptions as ParsedOptions;
-use doorstep::catalog;
 use doorstep::engine::{Engine, EngineError, Target};
 use doorstep::input::{InputError, MAX_CATALOG_BYTES};
-use doorstep::{Coded, Lang};
 use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::JsThreadLocal;
@@ -22,11 +21,11 @@ use crate::answer::{self, bounded_text};
 use crate::error::coded_error;
 use crate::js;
 use crate::options::{
-    CallOptions, EngineOptions, LintOptions, MaterialsOptions, OptionTexts, field, type_error_in,
+    CallOptions, EngineOptions, MaterialsOptions, OptionTexts, field, type_error_in,
 };
 use crate::types::{
-    JsAnswer, JsBundleSummaries, JsFormSpec, JsMaterials, JsMatterSummaries, JsProblems, JsTarget,
-    JsValidation,
+    JsAnswer, JsBundleSummaries, JsFieldValidation, JsFormSpec, JsMaterials, JsMatterSummaries,
+    JsTarget, JsValidation,
 };
 use crate::{string_arg, to_js, today};
 
@@ -145,6 +144,34 @@ impl JsEngine {
         to_js(&validation).map(JsCast::unchecked_into)
     }
 
+    /// Validates the field at `path` (a JSON Pointer into the answer, such as
+    /// `"/applicantId"` or `"/children/0/name"`) as the applicant types: the problems
+    /// `validate` reports at that field or inside it, the whole answer being read (rules
+    /// look at other fields). `{path, valid, errors}`; an answer with problems elsewhere
+    /// can still give `valid: true` here.
+    ///
+    /// Throws a `DoorstepError` for a wrong call: `engine.unknown_field` when the form has
+    /// no field at `path`, and what `validate` throws.
+    #[wasm_bindgen(js_name = validateField)]
+    pub fn validate_field(
+        &self,
+        target: &JsTarget,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] answer: &JsValue,
+        path: &JsString,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsFieldValidation, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let path = string_arg(path, "path", Some(lang))?;
+        let answer = answer::answer(answer, Some(lang))?;
+        let validation = self
+            .engine
+            .validate_field(&target, &answer, &path, at, lang)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&validation).map(JsCast::unchecked_into)
+    }
+
     /// `answer` (an object or JSON text) with the empty fields of `target`'s form that
     /// declare a shared-data source (`prefill: "identity.residentId"`) filled from `shared`
     /// (数据共享, an object or JSON text such as `{identity: {residentId: "…"}}`), as of
@@ -193,32 +220,6 @@ impl JsEngine {
     }
 }
 
-/// Lints a catalogue document: every problem, each with the JSON Pointer of its value, in
-/// `options.lang`, with 填单示范 checked as of `options.at` (default: today in China
-/// Standard Time). An empty list means `new Engine` accepts it. A document that cannot be
-/// read is one problem at the path `""` (`input.malformed`, `input.too_large`, …).
-///
-/// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type`, `arg.invalid_date`,
-/// `arg.unknown_lang`.
-#[wasm_bindgen(js_name = lintCatalog)]
-pub fn lint_catalog(
-    #[wasm_bindgen(js_name = catalogJson)] catalog_json: &JsString,
-    options: Option<Ts<LintOptions>>,
-) -> Result<JsProblems, js_sys::Error> {
-    let texts = LintOptions::texts(options)?;
-    let (at, lang) = date_and_lang(&texts)?;
-    let problems = match catalog_text(catalog_json, texts.hint)? {
-        Ok(text) => catalog::lint_json(&text, at, lang),
-        // As `lint_json` reports a document it cannot read.
-        Err(e) => {
-            let mut problem = e.to_problem(lang);
-            problem.path = Some(String::new());
-            vec![problem]
-        }
-    };
-    to_js(&problems).map(JsCast::unchecked_into)
-}
-
 /// The reference date and language of a call, parsed by the core.
 pub(crate) fn date_and_lang(
     texts: &OptionTexts,
@@ -230,7 +231,7 @@ pub(crate) fn date_and_lang(
 
 /// The text of a catalogue argument, or the core's `input.too_large` when it cannot fit
 /// the core's limit (checked before it is copied); `arg.invalid_type` when it is not a string.
-fn catalog_text(
+pub(crate) fn catalog_text(
     value: &JsString,
     lang: Option<Lang>,
 ) -> Result<Result<String, InputError>, js_sys::Error> {

@@ -37,21 +37,32 @@
 //!
 //! The TypeScript declarations of the core's output types (`IdReport`, `Validation`,
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
-//! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`, its
-//! stamp, authorisation and ledger calls in `src/authority.rs`, its case calls (decide,
-//! evolve, actions, deadline, replay, timeline) and the working calendar in `src/case.rs`,
-//! its policy matching (免申即享: policies, matchPolicies, matchPolicyLines) in
-//! `src/policy.rs`, 好差评 and 办不成事 (reviewInvitation, decideReview, evolveReview,
-//! decideComplaint, evolveComplaint) in `src/review.rs`, the metrics in `src/metrics.rs`,
+//! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`
+//! (validate, validateField, form, prefill, materials), its stamp, authorisation and
+//! ledger calls in `src/authority.rs`, its case calls (decide, evolve, actions, deadline,
+//! timeline) in `src/case.rs`, its policy matching (免申即享: policies, matchPolicies,
+//! matchPolicyLines) in `src/policy.rs`, 好差评 (reviewInvitation, decideReview,
+//! evolveReview) in `src/review.rs`, the metrics in `src/metrics.rs`, replay, the working
+//! calendar, lint and 办不成事 in `src/office.rs`,
 //! the guarded conversion of answers and other JSON arguments in `src/answer.rs`.
+//!
+//! Two modules of one package: the default build (`doorstep`) has what a citizen's page,
+//! a kiosk and a counter call; the cargo feature `backoffice` (`doorstep/backoffice`) adds
+//! the stamp, authorisation and ledger calls, the metrics, 办不成事, lint, replay and the
+//! calendar query (`src/authority.rs`, `src/metrics.rs`, `src/office.rs`), which would
+//! take the default module over its size budget (see `build.sh`).
 
 mod answer;
+#[cfg(feature = "backoffice")]
 mod authority;
 mod case;
 mod engine;
 mod error;
 mod js;
+#[cfg(feature = "backoffice")]
 mod metrics;
+#[cfg(feature = "backoffice")]
+mod office;
 mod options;
 mod policy;
 mod review;
@@ -67,14 +78,18 @@ use serde::Serialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "backoffice")]
 pub use authority::{content_digest, ledger_append};
-pub use case::{calendar_query, evolve, timeline};
-pub use engine::{JsEngine, lint_catalog};
+pub use case::{evolve, timeline};
+pub use engine::JsEngine;
+#[cfg(feature = "backoffice")]
+pub use office::{calendar_query, evolve_complaint, lint_catalog};
+#[cfg(feature = "backoffice")]
+pub use options::LintOptions;
 pub use options::{
-    CallOptions, CheckIdOptions, CheckOptions, DecideOptions, EngineOptions, LintOptions,
-    MaterialsOptions,
+    CallOptions, CheckIdOptions, CheckOptions, DecideOptions, EngineOptions, MaterialsOptions,
 };
-pub use review::{evolve_complaint, evolve_review};
+pub use review::evolve_review;
 pub use rule::{JsRuleOutcome, evaluate_rule};
 pub use types::{
     JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsComplaintDecision,

@@ -12,8 +12,8 @@ use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
+use crate::answer::lang_of;
 use crate::answer::{self, bounded_text};
-use crate::authority::lang_of;
 use crate::engine::JsEngine;
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};

@@ -105,6 +105,7 @@ pub struct DecideOptions {
 }
 
 /// Options of `lintCatalog`. Every field may be left out (or be `undefined` or `null`).
+#[cfg(feature = "backoffice")]
 #[derive(Debug, Default, Tsify)]
 pub struct LintOptions {
     /// The date the catalogue is checked as of, `YYYY-MM-DD`: every 填单示范 (example
@@ -198,7 +199,9 @@ macro_rules! at_lang_options {
     )*};
 }
 
-at_lang_options!(EngineOptions, CallOptions, LintOptions);
+at_lang_options!(EngineOptions, CallOptions);
+#[cfg(feature = "backoffice")]
+at_lang_options!(LintOptions);
 
 impl MaterialsOptions {
     /// Reads the options JS passed: the texts of `at` and `lang`, and the `available`

@@ -12,21 +12,17 @@
 //! `input.shape` (a missing or unknown field, an unknown `type`, `rating`, `role` or
 //! `channel`, a time without its offset), `input.too_large`, `input.too_deep`.
 
-use doorstep::complaint::{ComplaintDecideRequest, ComplaintEvolveRequest};
 use doorstep::review::{
     CaseFacts, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewEvolveRequest,
 };
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::authority::{lang_of, object_arg};
+use crate::answer::{lang_of, object_arg};
 use crate::engine::JsEngine;
 use crate::options::CallOptions;
 use crate::to_js;
-use crate::types::{
-    JsComplaintDecision, JsComplaintEvolution, JsInvitationOutcome, JsReviewDecision,
-    JsReviewEvolution,
-};
+use crate::types::{JsInvitationOutcome, JsReviewDecision, JsReviewEvolution};
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
@@ -71,26 +67,6 @@ impl JsEngine {
             object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
         to_js(&self.engine.decide_review(&request, lang)).map(JsCast::unchecked_into)
     }
-
-    /// Decides a 办不成事 command (`report`, `triage`, `answer`) against
-    /// `request.complaint`, the complaint as the page holds it (`null` before `report`),
-    /// for who acts, through which channel and when (`request.context`). A report's answer
-    /// falls due on the engine's working calendar. `{outcome: "accepted", events}` (apply
-    /// them with `evolveComplaint`; none for a retried `clientId`), or
-    /// `{outcome: "refused", error}` (`complaint.*`). `options` as for `decideReview`.
-    ///
-    /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
-    #[wasm_bindgen(js_name = decideComplaint)]
-    pub fn decide_complaint(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ComplaintDecideRequest")] request: &JsValue,
-        options: Option<Ts<CallOptions>>,
-    ) -> Result<JsComplaintDecision, js_sys::Error> {
-        let lang = lang_of(options)?;
-        let request: ComplaintDecideRequest =
-            object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
-        to_js(&self.engine.decide_complaint(&request, lang)).map(JsCast::unchecked_into)
-    }
 }
 
 /// Applies `request.event` to `request.review`, the review so far (`null` before its first
@@ -107,24 +83,6 @@ pub fn evolve_review(
 ) -> Result<JsReviewEvolution, js_sys::Error> {
     let lang = lang_of(options)?;
     let request: ReviewEvolveRequest =
-        object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
-    to_js(&request.run(lang)).map(JsCast::unchecked_into)
-}
-
-/// Applies `request.event` to `request.complaint`, the complaint so far (`null` before its
-/// first event): `{outcome: "applied", complaint}`, or `{outcome: "refused", error}`
-/// (`complaint.event_version`, `complaint.duplicate_event`, `complaint.wrong_status`, …),
-/// the complaint being unchanged. No engine is needed. `options` as for
-/// `Engine.decideReview`.
-///
-/// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
-#[wasm_bindgen(js_name = evolveComplaint)]
-pub fn evolve_complaint(
-    #[wasm_bindgen(unchecked_param_type = "ComplaintEvolveRequest")] request: &JsValue,
-    options: Option<Ts<CallOptions>>,
-) -> Result<JsComplaintEvolution, js_sys::Error> {
-    let lang = lang_of(options)?;
-    let request: ComplaintEvolveRequest =
         object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
     to_js(&request.run(lang)).map(JsCast::unchecked_into)
 }

@@ -7,7 +7,7 @@ use doorstep::rule::{MAX_RULE_REQUEST_BYTES, RuleRequest};
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::authority::{lang_of, object_arg};
+use crate::answer::{lang_of, object_arg};
 use crate::options::CallOptions;
 use crate::to_js;
 

@@ -303,6 +303,16 @@ export interface InvalidValidation {
 /** The outcome of `Engine.validate`. Narrow on `valid`. */
 export type Validation = ValidValidation | InvalidValidation;
 
+/** The outcome of `Engine.validateField`: the problems of one field as the applicant
+ * types (those of the fields inside a group or list included), in field order. */
+export interface FieldValidation {
+  /** The field's JSON Pointer, as asked. */
+  path: string;
+  /** Whether the field has no problem (other fields may still have some). */
+  valid: boolean;
+  errors: Problem[];
+}
+
 /** Whether a document is the original, a copy, both, or electronic. */
 export type MaterialForm = "original" | "copy" | "original_and_copy" | "electronic";
 
@@ -1722,6 +1732,10 @@ extern "C" {
     /// `Validation`: the core's `doorstep::engine::Validation`.
     #[wasm_bindgen(typescript_type = "Validation")]
     pub type JsValidation;
+
+    /// `FieldValidation`: the core's `doorstep::engine::FieldValidation`.
+    #[wasm_bindgen(typescript_type = "FieldValidation")]
+    pub type JsFieldValidation;
 
     /// `Material[]`: the core's `doorstep::catalog::Material` list.
     #[wasm_bindgen(typescript_type = "Material[]")]

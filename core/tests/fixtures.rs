@@ -41,6 +41,20 @@ fn forms_fixtures() {
             CheckOptions::parse(None, input.at.as_deref(), input.lang.as_deref(), || None)
                 .unwrap_or_else(|e| panic!("{}: options: {e}", input.name));
         let answer = &raw["answer"];
+        if let Some(path) = raw["field"].as_str() {
+            // One field as the applicant types, through the engine (a refusal: its code).
+            use doorstep::Coded;
+            use doorstep::engine::{Engine, Target};
+            let engine = Engine::new(catalog, options.at).expect("engine");
+            let target = match raw["matter"].as_str() {
+                Some(code) => Target::matter(code),
+                None => Target::bundle(raw["bundle"].as_str().unwrap_or_default()),
+            };
+            return match engine.validate_field(&target, answer, path, options.at, options.lang) {
+                Ok(report) => serde_json::to_value(report).unwrap_or_default(),
+                Err(e) => json!({ "error": e.code() }),
+            };
+        }
         if let Some(code) = raw["matter"].as_str() {
             let matter = catalog.matter_on(code, options.at).expect("matter");
             serde_json::to_value(form::validate(

@@ -167,6 +167,12 @@ test('browser: a report is plain data with the masked value', () => {
   assert.equal(results.report.region.province.name, '福建省');
 });
 
+test('browser: the back office calls are in doorstep/backoffice only', () => {
+  assert.deepEqual(results.split?.inDefault, []);
+  assert.equal(results.split.inOffice, 11);
+  assert.equal(results.split.officeVersion, results.version);
+});
+
 test('browser: every form and lint fixture case ran', () => {
   assert.deepEqual(
     results.engine?.formCases?.map((c) => c.name),

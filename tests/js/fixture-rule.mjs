@@ -12,9 +12,10 @@
 // - every message in the report's errors, failures and problems is non-empty and does not
 //   contain the trimmed value when that is at least 6 bytes long (UTF-8).
 //
-// forms.json: {catalog, matter|bundle, answer, at, lang?}: an Engine over the catalogue file
-// (tests/fixtures/{catalog}) validates the answer for the matter or bundle; the Validation
-// is matched as above (there is no value, so nothing to leak).
+// forms.json: {catalog, matter|bundle, answer, at, lang?, field?}: an Engine over the
+// catalogue file (tests/fixtures/{catalog}) validates the answer for the matter or bundle
+// (with `field`: that one field, Engine.validateField, a throw as {error: code}); the
+// outcome is matched as above (there is no value, so nothing to leak).
 // lint.json: {catalog, patch, at}: the catalogue document with the patch applied (JSON
 // Pointer "set" operations) is linted; {valid: no problem, errors: problems} is matched.
 // authority/stamps.json: {catalog, stamp | stampText | query, lang?}: Engine.verifyStamp
@@ -117,8 +118,20 @@ export function formTarget(input) {
  */
 export function runFormCase(engine, testCase) {
   const { input } = testCase;
-  const report = engine.validate(formTarget(input), input.answer, caseOptions(input));
+  const report = input.field === undefined
+    ? engine.validate(formTarget(input), input.answer, caseOptions(input))
+    : fieldOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
   return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
+}
+
+/** A field's validation, or `{error: code}` when the call threw a coded Error. */
+function fieldOutcome(call) {
+  try {
+    return call();
+  } catch (e) {
+    if (e instanceof Error && typeof e.code === 'string') return { error: e.code };
+    throw e;
+  }
 }
 
 /** The reference tokens of a JSON Pointer (RFC 6901), unescaped. */

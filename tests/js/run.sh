@@ -10,6 +10,10 @@
 #   4. the dashboard (dashboard.test.mjs: `doorstep demo --out` opened in Chromium, with a
 #      screenshot in results/dashboard.png; the CLI is built here, into CARGO_TARGET_DIR or
 #      target/, unless --skip-build),
+#   5. the H5 出生一件事 page (h5.test.mjs: examples/web/birth.html used as a person would in
+#      Chromium, offline included, screenshots in results/h5-*.png),
+#   6. the package as published (pack.test.mjs: `npm pack`, installed into an empty project,
+#      a strict TypeScript consumer compiled and run, a wrong one refused, no `any`),
 # and ends with the line `js: N passed, M failed` (node:test tests of every suite + tsc).
 # Exits non-zero on any failure. Works from any directory.
 #
@@ -91,6 +95,8 @@ suite reviews reviews.test.mjs
 suite metrics metrics.test.mjs
 suite browser browser.test.mjs
 suite dashboard dashboard.test.mjs
+suite h5 h5.test.mjs
+suite pack pack.test.mjs
 
 echo "js: $passed passed, $failed failed"
 [[ "$failed" -eq 0 ]]

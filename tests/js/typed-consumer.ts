@@ -84,7 +84,7 @@ import init, {
   type SpecialGroup,
   type Status,
   type Thresholds,
-} from 'doorstep';
+} from 'doorstep/backoffice';
 
 await init();
 
@@ -671,8 +671,8 @@ export const firstMatch: PolicyMatch = station.matchPolicies(veteran).matches[0]
 
 // ---------------------------------------------------------------------------------------
 // 一件事 as cases, the citizen's timeline, 好差评, 办不成事 and the district's metrics.
+import { evolveComplaint } from 'doorstep/backoffice';
 import {
-  evolveComplaint,
   evolveReview,
   timeline,
   type BundleProgress,

@@ -172,3 +172,35 @@ pub struct FormSpec {
     /// A filled-in example that must validate (填单示范).
     pub example: Value,
 }
+
+impl FormSpec {
+    /// The field a JSON Pointer into an answer names (`/children/0/name`: an index follows
+    /// a repeating group), or `None` when no field of the form is there.
+    pub fn field_at(&self, pointer: &str) -> Option<&Field> {
+        let mut tokens = pointer.strip_prefix('/')?.split('/');
+        let mut fields = &self.fields;
+        let mut found: Option<&Field> = None;
+        while let Some(token) = tokens.next() {
+            let token = token.replace("~1", "/").replace("~0", "~");
+            let field = fields.iter().find(|f| f.key == token)?;
+            found = Some(field);
+            fields = &field.fields;
+            if field.field_type == FieldType::Repeat {
+                // An item of the list, or the list itself when the pointer ends here.
+                match tokens.next() {
+                    Some(index) if is_index(index) => {}
+                    Some(_) => return None,
+                    None => break,
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Whether `token` is an array index as RFC 6901 writes it (no sign, no leading zero).
+fn is_index(token: &str) -> bool {
+    !token.is_empty()
+        && token.bytes().all(|b| b.is_ascii_digit())
+        && (token == "0" || !token.starts_with('0'))
+}

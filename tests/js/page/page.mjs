@@ -3,6 +3,8 @@
 // bundles, reviews and complaints, metrics) through the shared rule, and the misuse
 // contract. Results go to window.__results.
 import init, * as doorstep from '/pkg/index.js';
+// The back office's module (a superset of the default one) for the back office's calls.
+import initOffice, * as office from '/pkg/backoffice/index.js';
 import {
   CASES_CATALOG_AT,
   POLICIES_CATALOG_AT,
@@ -75,7 +77,7 @@ async function engineSuite() {
   };
   const formCases = runAll(forms.cases, (c) => runFormCase(engineFor(c.input), c).problems);
   const lintCases = runAll(lint.cases, (c) =>
-    runLintCase(doorstep, JSON.parse(texts.get(c.input.catalog)), c).problems,
+    runLintCase(office, JSON.parse(texts.get(c.input.catalog)), c).problems,
   );
 
   const at = '2026-11-25';
@@ -121,18 +123,18 @@ async function authoritySuite() {
   const engineFor = (input) => {
     const at = authorityCatalogAt(input);
     const key = `${input.catalog}@${at}`;
-    if (!engines.has(key)) engines.set(key, new doorstep.Engine(texts.get(input.catalog), { at }));
+    if (!engines.has(key)) engines.set(key, new office.Engine(texts.get(input.catalog), { at }));
     return engines.get(key);
   };
   const stampCases = runAll(stamps.cases, (c) => runStampCase(engineFor(c.input), c).problems);
   const ledgerCases = runAll(ledgers.cases, (c) =>
-    runLedgerCase(doorstep, c.input.catalog === undefined ? null : engineFor(c.input), c).problems,
+    runLedgerCase(office, c.input.catalog === undefined ? null : engineFor(c.input), c).problems,
   );
 
   const engine = engineFor({ catalog: 'catalog/authority.json' });
-  const stamp = { ...stamps.cases[0].input.stamp, digest: doorstep.contentDigest('准予出生登记决定书') };
-  const first = doorstep.ledgerAppend({ stamp });
-  const second = doorstep.ledgerAppend({ head: first.head, stamp: { ...stamp, case: 'HC-2025-000002' } });
+  const stamp = { ...stamps.cases[0].input.stamp, digest: office.contentDigest('准予出生登记决定书') };
+  const first = office.ledgerAppend({ stamp });
+  const second = office.ledgerAppend({ head: first.head, stamp: { ...stamp, case: 'HC-2025-000002' } });
   const lines = [first.line, second.line];
   const tampered = [first.line, second.line.replace('HC-2025-000002', 'HC-2025-000009')];
   const result = {
@@ -141,12 +143,12 @@ async function authoritySuite() {
     verdict: engine.verifyStamp(JSON.stringify(stamp), { lang: 'en' }),
     ledger: engine.verifyLedger(ledgerText(lines), second.head),
     tampered: engine.verifyLedger(ledgerText(tampered), second.head).problems.map((p) => [p.line, p.code]),
-    digest: doorstep.contentDigest('abc'),
+    digest: office.contentDigest('abc'),
     malformed: thrown(() => engine.verifyStamp('{"seal": ')),
     unknownStep: thrown(() => engine.authorize({ org: 'x', matter: 'y', step: 'sign', at: stamp.at })),
     notAQuery: thrown(() => engine.authorize('query')),
-    sm3: thrown(() => doorstep.ledgerAppend({ alg: 'sm3', stamp })),
-    notText: thrown(() => doorstep.contentDigest(5)),
+    sm3: thrown(() => office.ledgerAppend({ alg: 'sm3', stamp })),
+    notText: thrown(() => office.contentDigest(5)),
   };
   for (const e of engines.values()) e.free();
   return result;
@@ -161,17 +163,17 @@ async function caseSuite() {
     const name = c.input.catalog;
     if (!catalogs.has(name)) catalogs.set(name, await fetchJson(`/fixtures/${name}`));
   }
-  const caseCases = runAll(cases.cases, (c) => runCasesCase(doorstep, catalogs.get(c.input.catalog), c).problems);
-  const calendarCases = runAll(calendar.cases, (c) => runCalendarCase(doorstep, c).problems);
+  const caseCases = runAll(cases.cases, (c) => runCasesCase(office, catalogs.get(c.input.catalog), c).problems);
+  const calendarCases = runAll(calendar.cases, (c) => runCalendarCase(office, c).problems);
 
   const { input } = cases.cases.find((c) => c.name.startsWith('即办件'));
-  const engine = new doorstep.Engine(JSON.stringify(applyPatch(catalogs.get(input.catalog), input.patch)), {
+  const engine = new office.Engine(JSON.stringify(applyPatch(catalogs.get(input.catalog), input.patch)), {
     at: CASES_CATALOG_AT,
   });
-  const { case: delivered, events } = caseOutcome(doorstep, engine, input);
+  const { case: delivered, events } = caseOutcome(office, engine, input);
   const [submit, accept] = input.steps;
-  const submitted = doorstep.evolve(null, events[0]).case;
-  const accepted = doorstep.evolve(submitted, events[1]).case;
+  const submitted = office.evolve(null, events[0]).case;
+  const accepted = office.evolve(submitted, events[1]).case;
   const jsonl = events.map((e) => JSON.stringify(e)).join('\n');
   const result = {
     caseCases,
@@ -181,11 +183,11 @@ async function caseSuite() {
     refused: engine.decide(accepted, { ...accept.command, clientId: 'c-again' }, accept.context, { lang: 'en' }),
     actions: engine.actions(submitted, accept.context),
     deadline: engine.deadline({ ...accepted, limitWorkingDays: 5 }, '2025-05-07'),
-    calendar: doorstep.calendarQuery({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }),
+    calendar: office.calendarQuery({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }),
     outOfRange: thrown(() => engine.deadline(accepted, '2031-01-06')),
     badDate: thrown(() => engine.deadline(accepted, '2025-02-30')),
     badCommand: thrown(() => engine.decide(null, { ...submit.command, command: { type: 'sign' } }, submit.context)),
-    notAnEvent: thrown(() => doorstep.evolve(null, JSON.stringify(events[0]))),
+    notAnEvent: thrown(() => office.evolve(null, JSON.stringify(events[0]))),
     notEvents: thrown(() => engine.replay(5)),
   };
   engine.free();
@@ -242,11 +244,12 @@ async function issue7Suite() {
   }
   const parsed = (name) => JSON.parse(texts.get(name));
   const bundleCases = runAll(bundles.cases, (c) => runBundleCase(doorstep, texts.get(c.input.catalog), c).problems);
-  const reviewCases = runAll(reviews.cases, (c) => runReviewCase(doorstep, parsed(c.input.catalog), c).problems);
-  const metricsCases = runAll(metrics.cases, (c) => runMetricsCase(doorstep, parsed(c.input.catalog), c).problems);
+  const reviewCases = runAll(reviews.cases, (c) => runReviewCase(office, parsed(c.input.catalog), c).problems);
+  const metricsCases = runAll(metrics.cases, (c) => runMetricsCase(office, parsed(c.input.catalog), c).problems);
 
   const birth = bundles.cases[0].input;
   const engine = new doorstep.Engine(texts.get(birth.catalog), { at: birth.at });
+  const officeEngine = new office.Engine(texts.get(birth.catalog), { at: birth.at });
   const { events } = bundleOutcome(doorstep, engine, birth);
   const found = doorstep.timeline(jsonLines(events), 'B-1');
   const review = reviews.cases[0].input;
@@ -259,14 +262,20 @@ async function issue7Suite() {
     invitation: engine.reviewInvitation(review.facts),
     notMembers: thrown(() => engine.decide(null, birth.steps[0].command, birth.steps[0].context, { members: 5 })),
     notARequest: thrown(() => engine.decideReview('{}')),
-    notEvents: thrown(() => engine.metrics({ scope: '350205', from: '2025-09-01', to: '2025-09-30' }, [])),
+    notEvents: thrown(() => officeEngine.metrics({ scope: '350205', from: '2025-09-01', to: '2025-09-30' }, [])),
   };
   engine.free();
+  officeEngine.free();
   return result;
 }
 
+/** The back office's calls are in `doorstep/backoffice` only. */
+const OFFICE_FUNCTIONS = ['ledgerAppend', 'contentDigest', 'lintCatalog', 'calendarQuery', 'evolveComplaint'];
+const OFFICE_METHODS = ['verifyStamp', 'authorize', 'verifyLedger', 'replay', 'metrics', 'decideComplaint'];
+
 async function main() {
   await init();
+  await initOffice();
   const fixtures = await (await fetch('/fixtures/ids.json')).json();
   const cases = fixtures.cases.map((testCase) => {
     try {
@@ -283,6 +292,17 @@ async function main() {
   }
   return {
     version: doorstep.version(),
+    split: {
+      inDefault: [
+        ...OFFICE_FUNCTIONS.filter((name) => name in doorstep),
+        ...OFFICE_METHODS.filter((name) => name in doorstep.Engine.prototype),
+      ],
+      inOffice: [
+        ...OFFICE_FUNCTIONS.filter((name) => name in office),
+        ...OFFICE_METHODS.filter((name) => name in office.Engine.prototype),
+      ].length,
+      officeVersion: office.version(),
+    },
     cases,
     engine: await engineSuite(),
     authority: await authoritySuite(),
