@@ -136,17 +136,36 @@ def ch(*pairs):
     return [{"value": v, "label": l} for v, l in pairs]
 
 
+# What to enter, shown with the input (填单提示), by type; a field may give its own.
+HINTS = {
+    "resident_id": ("18 位公民身份号码，末位可能为 X", "18 characters; the last may be X"),
+    "mobile": ("11 位手机号码，用于接收办理进度短信", "11-digit mobile number, for progress messages"),
+    "phone": ("区号-号码，如 0592-1234567", "Area code and number, e.g. 0592-1234567"),
+    "bank_card": ("本人名下银行卡卡号", "A bank card in the applicant's name"),
+    "credit_code": ("营业执照上的 18 位统一社会信用代码", "The 18-character code on the business licence"),
+    "postal_code": ("6 位邮政编码", "6-digit postal code"),
+    "email": ("常用电子邮箱", "An email address you read"),
+    "address": ("省、市、区、街道、门牌号", "Province, city, district, street and number"),
+}
+
+
+def hinted(f):
+    if f["type"] in HINTS and "hint" not in f:
+        f["hint"], f["hintEn"] = HINTS[f["type"]]
+    return f
+
+
 def field(key, label, en, type_, **kw):
     f = {"key": key, "label": label, "labelEn": en, "type": type_}
     f.update(kw)
-    FIELDS[key] = f
+    FIELDS[key] = hinted(f)
     return f
 
 
 def sub(key, label, en, type_, **kw):
     f = {"key": key, "label": label, "labelEn": en, "type": type_}
     f.update(kw)
-    return f
+    return hinted(f)
 
 
 # people

@@ -1079,6 +1079,28 @@ enum doorstep_status doorstep_utf8_to_gb18030(const char *utf8,
                                               size_t *out_len);
 
 /**
+ * Writes the words for the engine's codes, as JSON, to `*out_json`: `{"status", "action",
+ * "role", "channel", "matterType", "authoritySource", "materialForm", "bundleState",
+ * "light", "rating", "reviewStatus", "complaintStatus", "orgLevel"}`, each an object from
+ * code to words in the type's order (`"status": {"submitted": "已收件", "accepted":
+ * "已受理", …}`), so a window program shows a case as the H5 page and the kiosk do.
+ *
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"`; NULL is zh-CN.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang) `*out_json` is left untouched and
+ * the thread's last error says why. Thread-safe.
+ *
+ * # Safety
+ *
+ * `lang` is NULL or a NUL-terminated string; `out_json` is NULL or points to a writable
+ * `char *`.
+ */
+enum doorstep_status doorstep_labels(const char *lang,
+                                     char **out_json);
+
+/**
  * Computes the metrics of a scope over a period from stored events and writes the outcome,
  * as JSON, to `*out_report_json`: `{"outcome": "report", "report": {"scope": {"org", "name",
  * "level"}, "from", "to", "ignoredEvents", "cases": {...}, "reviews": {...}, "complaints": {...}}, "problems":

@@ -53,6 +53,7 @@ mod bench;
 pub mod calendar;
 pub mod case;
 pub mod encoding;
+pub mod labels;
 pub mod metrics;
 pub mod policy;
 pub mod review;
@@ -83,6 +84,7 @@ pub use error::{
     doorstep_last_error_status, doorstep_status,
 };
 pub use ids::{doorstep_id_check, doorstep_id_mask};
+pub use labels::doorstep_labels;
 pub use metrics::doorstep_metrics;
 pub use policy::{doorstep_engine_match_policies, doorstep_engine_policies};
 pub use review::{

@@ -94,9 +94,10 @@ pub use rule::{JsRuleOutcome, evaluate_rule};
 pub use types::{
     JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsComplaintDecision,
     JsComplaintEvolution, JsDeadline, JsDecision, JsEvolution, JsFormSpec, JsIdKinds, JsIdReport,
-    JsInvitationOutcome, JsLedgerReport, JsMaterials, JsMatterSummaries, JsMetricsOutcome,
-    JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport, JsReviewDecision,
-    JsReviewEvolution, JsTarget, JsTimelineOutcome, JsValidation, JsVerdictReport,
+    JsInvitationOutcome, JsLabels, JsLedgerReport, JsMaterials, JsMatterSummaries,
+    JsMetricsOutcome, JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport,
+    JsReviewDecision, JsReviewEvolution, JsTarget, JsTimelineOutcome, JsValidation,
+    JsVerdictReport,
 };
 
 use error::coded_error;
@@ -312,13 +313,7 @@ pub struct IdKindInfo {
 pub fn id_kinds(
     #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsString>,
 ) -> Result<JsIdKinds, js_sys::Error> {
-    let lang = match lang {
-        Some(text) => {
-            let text = string_arg(&text, "lang", None)?;
-            args::parse_lang(Some(&text)).map_err(|e| coded_error(&e, None))?
-        }
-        None => Lang::default(),
-    };
+    let lang = lang_arg(lang)?;
     let kinds: Vec<IdKindInfo> = IdKind::ALL
         .into_iter()
         .map(|kind| IdKindInfo {
@@ -327,6 +322,29 @@ pub fn id_kinds(
         })
         .collect();
     to_js(&kinds).map(JsCast::unchecked_into)
+}
+
+/// The words for the engine's codes in `lang` (`"zh-CN"`, default, or `"en"`): `status`,
+/// `action`, `role`, `channel`, `matterType`, `authoritySource`, `materialForm`,
+/// `bundleState`, `light`, `rating`, `reviewStatus`, `complaintStatus`, `orgLevel`, each an
+/// object from code to words (`labels().status.accepted` is 已受理), so a page shows a case
+/// as the counter and the kiosk do.
+///
+/// Throws a `DoorstepError` on misuse: `arg.unknown_lang`, `arg.invalid_type`.
+#[wasm_bindgen]
+pub fn labels(
+    #[wasm_bindgen(unchecked_optional_param_type = "Lang")] lang: Option<JsString>,
+) -> Result<JsLabels, js_sys::Error> {
+    to_js(&doorstep::labels::labels(lang_arg(lang)?)).map(JsCast::unchecked_into)
+}
+
+/// A `lang` argument: `"zh-CN"` (also `"zh"`) or `"en"`; absent is zh-CN.
+fn lang_arg(lang: Option<JsString>) -> Result<Lang, js_sys::Error> {
+    let Some(text) = lang else {
+        return Ok(Lang::default());
+    };
+    let text = string_arg(&text, "lang", None)?;
+    args::parse_lang(Some(&text)).map_err(|e| coded_error(&e, None))
 }
 
 /// The version of this package (the workspace version, same as the core's).

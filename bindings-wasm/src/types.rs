@@ -222,6 +222,10 @@ export interface Field {
   label: string;
   /** Label in English. */
   labelEn?: string;
+  /** A hint shown with the input (zh-CN), e.g. 18 位，末位可能为 X. */
+  hint?: string;
+  /** The hint in English. */
+  hintEn?: string;
   type: FieldType;
   /** Always required. */
   required: boolean;
@@ -302,6 +306,33 @@ export interface InvalidValidation {
 
 /** The outcome of `Engine.validate`. Narrow on `valid`. */
 export type Validation = ValidValidation | InvalidValidation;
+
+/** 权力来源: where a matter's authority comes from. */
+export type AuthoritySource =
+  | "statutory"
+  | "devolved_from_above"
+  | "authorized_by_above"
+  | "authorized_by_peer"
+  | "entrusted_by_above"
+  | "entrusted_by_peer";
+
+/** `labels(lang)`: the words for the engine's codes, each table from code to words, in the
+ * type's order (e.g. `labels().status.accepted` is 已受理). */
+export interface Labels {
+  status: Record<Status, string>;
+  action: Record<Action, string>;
+  role: Record<Role, string>;
+  channel: Record<Channel, string>;
+  matterType: Record<MatterType, string>;
+  authoritySource: Record<AuthoritySource, string>;
+  materialForm: Record<MaterialForm, string>;
+  bundleState: Record<BundleState, string>;
+  light: Record<Light, string>;
+  rating: Record<Rating, string>;
+  reviewStatus: Record<ReviewStatus, string>;
+  complaintStatus: Record<ComplaintStatus, string>;
+  orgLevel: Record<OrgLevel, string>;
+}
 
 /** The outcome of `Engine.validateField`: the problems of one field as the applicant
  * types (those of the fields inside a group or list included), in field order. */
@@ -1732,6 +1763,10 @@ extern "C" {
     /// `Validation`: the core's `doorstep::engine::Validation`.
     #[wasm_bindgen(typescript_type = "Validation")]
     pub type JsValidation;
+
+    /// `Labels`: the core's `doorstep::labels::Labels`.
+    #[wasm_bindgen(typescript_type = "Labels")]
+    pub type JsLabels;
 
     /// `FieldValidation`: the core's `doorstep::engine::FieldValidation`.
     #[wasm_bindgen(typescript_type = "FieldValidation")]

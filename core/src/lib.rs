@@ -23,6 +23,8 @@
 //! - [`appointment`]: 预约 slots, extended hours, home visits;
 //! - [`policy`]: 免申即享 / 政策匹配 — policies' eligibility rules matched against people's
 //!   and enterprises' profiles, with the reasons;
+//! - [`labels`]: the zh-CN / English words for the engine's codes (statuses, actions, roles,
+//!   channels, …), one wording for every page, kiosk and window;
 //! - [`input`], [`args`], [`calendar`], [`Lang`], [`Problem`]: what hosts pass in and get back.
 //!
 //! ```
@@ -50,6 +52,7 @@ pub mod engine;
 pub mod form;
 pub mod ids;
 pub mod input;
+pub mod labels;
 pub mod lang;
 pub mod metrics;
 pub mod policy;

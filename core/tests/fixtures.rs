@@ -104,3 +104,13 @@ fn lint_fixtures() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn labels_fixtures() {
+    let failures = conformance::run("labels.json", |input| {
+        let lang = doorstep::args::parse_lang(input.lang.as_deref())
+            .unwrap_or_else(|e| panic!("{}: lang: {e}", input.name));
+        serde_json::to_value(doorstep::labels::labels(lang)).unwrap_or_default()
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,7 +1,7 @@
 // 出生一件事 H5 page. Every rule, check, message, material, case transition, deadline and
 // timeline comes from the catalogue through the package; the page draws inputs, collects the
 // answer, keeps the event log in localStorage and words statuses in Chinese.
-import init, { Engine, evaluateRule, evolve, maskId, timeline, version } from '../../bindings-wasm/pkg/index.js';
+import init, { Engine, evaluateRule, evolve, labels, maskId, timeline, version } from '../../bindings-wasm/pkg/index.js';
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -43,30 +43,9 @@ const CHANNELS = [
   { channel: 'window', label: '窗口（海沧街道便民服务中心）', org: '350205-HC' },
 ];
 
-// zh-CN words for the package's codes (the package gives codes, the page words them).
-const STATUS_ZH = {
-  submitted: '已收件', accepted: '已受理', not_accepted: '不予受理', under_review: '审查中',
-  supplementing: '补齐补正', suspended: '挂起', approved: '准予', rejected: '不予许可',
-  concluded: '已办结', delivered: '已送达', withdrawn: '已撤回',
-};
-const ACTION_ZH = {
-  submit: '提交申请', confirm: '确认办理', accept: '受理', not_accept: '不予受理', claim: '认领',
-  release: '退回待认领', start_review: '开始审查', request_supplement: '要求补正', supplement: '补正',
-  suspend: '挂起', resume: '恢复办理', extend: '延期', approve: '准予', reject: '不予许可',
-  conclude: '办结', deliver: '送达', withdraw: '撤回',
-};
-const ROLE_ZH = {
-  applicant: '申请人', proxy: '帮办代办员', front_desk: '前台综合受理', back_office: '后台审批',
-  station_chief: '站长', supervisor: '督查', system: '系统',
-};
-const CHANNEL_ZH = { window: '窗口', kiosk: '自助终端', online: '网上', home_visit: '上门', partner_point: '合作网点' };
-const BUNDLE_STATE_ZH = { open: '办理中', concluded: '已办结', partly_rejected: '部分不予许可', rejected: '不予许可', withdrawn: '已撤回' };
-const MATERIAL_FORM_ZH = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件', electronic: '电子版' };
-const LIGHT_ZH = { green: '正常', yellow: '临近时限', red: '已超期' };
-const PLACEHOLDER = {
-  resident_id: '18 位公民身份号码', mobile: '11 位手机号码', phone: '区号-号码', postal_code: '6 位邮政编码',
-  bank_card: '银行卡号', credit_code: '18 位统一社会信用代码', email: '电子邮箱',
-};
+// The engine's words for its codes (statuses, actions, roles, channels, …): the page shows a
+// case as the counter and the kiosk do. Set once the module is initialised.
+let WORDS;
 
 /** Commands the demo panel may send: those without a payload (no reason, stamp or answer). */
 const DEMO_ACTIONS = ['accept', 'claim', 'start_review', 'release', 'resume', 'conclude', 'deliver'];
@@ -110,6 +89,7 @@ let matterByCode;
 
 async function load() {
   await init();
+  WORDS = labels();
   const response = await fetch('../../catalogs/haicang.json');
   if (!response.ok) throw Object.assign(new Error(`目录加载失败：HTTP ${response.status}`), { code: 'page.catalog' });
   const text = await response.text();
@@ -139,7 +119,7 @@ function renderBundle() {
   $('members').replaceChildren(...bundle.members.map((code) => {
     const m = matterByCode.get(code);
     const limit = m ? (m.immediate ? '即办' : `承诺 ${m.promisedLimitDays} 个工作日`) : '';
-    const channels = m ? m.channels.map((c) => CHANNEL_ZH[c] ?? c).join('、') : '';
+    const channels = m ? m.channels.map((c) => WORDS.channel[c] ?? c).join('、') : '';
     return el('li', {},
       el('span', { className: 'member-name' }, matterName(code)),
       el('span', { className: 'member-meta' }, `${m?.departmentName ?? ''} · ${limit} · 可办渠道：${channels}`));
@@ -208,12 +188,13 @@ function renderField(field, path, scope) {
       control = el('input', {
         type: 'text',
         inputMode: ['mobile', 'phone', 'postal_code', 'bank_card'].includes(field.type) ? 'tel' : 'text',
-        placeholder: PLACEHOLDER[field.type] ?? '',
       });
     }
+    // The catalogue's 填单提示 (what to enter) stays under the label while the person types.
     Object.assign(control, { id: idFor(path), name: path });
     control.setAttribute('aria-describedby', msg.id);
-    entry.node = el('div', { className: 'field' }, el('label', { htmlFor: control.id }, field.label, mark), control, msg);
+    const hint = field.hint ? [el('small', { className: 'hint' }, field.hint)] : [];
+    entry.node = el('div', { className: 'field' }, el('label', { htmlFor: control.id }, field.label, mark), ...hint, control, msg);
   }
   entry.node.dataset.path = path;
   return entry.node;
@@ -345,7 +326,7 @@ function renderMaterials(given) {
   const waived = all.filter((m) => !needed.some((n) => n.code === m.code));
   $('materials').replaceChildren(...needed.map((m) => el('li', {},
     el('span', { className: 'material-name' }, m.name),
-    el('span', { className: 'material-meta' }, `${MATERIAL_FORM_ZH[m.form] ?? m.form} ${m.count} 份`))));
+    el('span', { className: 'material-meta' }, `${WORDS.materialForm[m.form] ?? m.form} ${m.count} 份`))));
   if (needed.length === 0) $('materials').append(el('li', { className: 'none' }, '无需提交纸质材料'));
   $('shared-note').textContent = waived.length > 0
     ? `已通过共享数据免提交：${waived.map((m) => `${m.name}（${names.source(m.waivedBy)}）`).join('、')}`
@@ -449,7 +430,7 @@ function submit(event) {
   if (refused) {
     // A refused command changes nothing; say why, in the engine's words.
     outcome.classList.add('bad');
-    outcome.replaceChildren(el('b', {}, `未能提交（${CHANNEL_ZH[choice.channel]}）`), el('p', { className: 'refusal' }, refused.message), el('p', { className: 'code' }, refused.code));
+    outcome.replaceChildren(el('b', {}, `未能提交（${WORDS.channel[choice.channel]}）`), el('p', { className: 'refusal' }, refused.message), el('p', { className: 'code' }, refused.code));
     return;
   }
   outcome.classList.add('ok');
@@ -473,7 +454,7 @@ function renderProgress() {
   }
   const t = found.timeline;
   $('case-no').textContent = t.case;
-  $('state').textContent = t.bundle ? BUNDLE_STATE_ZH[t.bundle.state] ?? t.bundle.state : STATUS_ZH[cases.get(id)?.status] ?? '';
+  $('state').textContent = t.bundle ? WORDS.bundleState[t.bundle.state] ?? t.bundle.state : WORDS.status[cases.get(id)?.status] ?? '';
   $('state').className = `state ${t.bundle?.state ?? ''}`;
 
   const day = today();
@@ -481,24 +462,24 @@ function renderProgress() {
     const current = cases.get(c.case);
     const deadline = current ? engine.deadline(current, day) : null;
     const light = deadline
-      ? el('span', { className: `light ${deadline.light}`, title: LIGHT_ZH[deadline.light] },
+      ? el('span', { className: `light ${deadline.light}`, title: WORDS.light[deadline.light] },
         el('i', { className: `dot ${deadline.light}` }),
         deadline.overdueWorkingDays > 0 ? `超期 ${deadline.overdueWorkingDays} 个工作日（截止 ${deadline.due}）`
           : deadline.totalWorkingDays === 0 ? `即办件 · ${deadline.due} 当日办结`
-            : `${LIGHT_ZH[deadline.light]} · 剩余 ${deadline.remainingWorkingDays} 个工作日 · ${deadline.due} 前办结`)
+            : `${WORDS.light[deadline.light]} · 剩余 ${deadline.remainingWorkingDays} 个工作日 · ${deadline.due} 前办结`)
       : el('span', { className: 'light none' }, el('i', { className: 'dot none' }), '待受理');
     return el('li', { className: 'case' },
       el('span', { className: 'case-name' }, matterName(c.matter), c.origin ? el('small', {}, '（免申即办）') : null),
-      el('span', { className: `status ${c.status}` }, STATUS_ZH[c.status] ?? c.status),
+      el('span', { className: `status ${c.status}` }, WORDS.status[c.status] ?? c.status),
       light);
   }));
 
   $('timeline').replaceChildren(...t.entries.map((e) => el('li', { className: `step ${e.action}` },
     el('time', { dateTime: e.at }, e.at.slice(5, 16).replace('T', ' ')),
     el('div', { className: 'step-body' },
-      el('b', {}, `${ACTION_ZH[e.action] ?? e.action} · ${e.case === t.case ? '一件事' : matterName(e.matter)}`),
-      el('span', {}, `${ROLE_ZH[e.role] ?? e.role} · ${names.org(e.org)} · ${CHANNEL_ZH[e.channel] ?? e.channel}`),
-      el('span', { className: 'after' }, `→ ${STATUS_ZH[e.status] ?? e.status}`)))));
+      el('b', {}, `${WORDS.action[e.action] ?? e.action} · ${e.case === t.case ? '一件事' : matterName(e.matter)}`),
+      el('span', {}, `${WORDS.role[e.role] ?? e.role} · ${names.org(e.org)} · ${WORDS.channel[e.channel] ?? e.channel}`),
+      el('span', { className: 'after' }, `→ ${WORDS.status[e.status] ?? e.status}`)))));
 
   renderDemo(t);
 }
@@ -530,7 +511,7 @@ function renderDemo(t) {
   const buttons = [...offers.values()].map(({ role, action, cases: ids }) => el('button', {
     type: 'button',
     className: 'demo-button',
-    textContent: `${DEMO_ROLES.find((r) => r.role === role).short}${ACTION_ZH[action]}（${ids.length} 件）`,
+    textContent: `${DEMO_ROLES.find((r) => r.role === role).short}${WORDS.action[action]}（${ids.length} 件）`,
     onclick: guard(() => advance(role, action, ids)),
   }));
   $('demo-buttons').replaceChildren(...buttons);

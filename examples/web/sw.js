@@ -3,7 +3,7 @@
 // the catalogue; it answers cache-first, so a kiosk keeps working with the network off.
 // Bump VERSION when any of these files change: a new name makes a new cache, and the old one
 // is deleted on activation (cache-first would otherwise serve the old files forever).
-const VERSION = 'v1';
+const VERSION = 'v3';
 const CACHE = `doorstep-h5-${VERSION}`;
 
 const PKG = '../../bindings-wasm/pkg/';

@@ -11,6 +11,7 @@
  * - forms.json: input.catalog (a file under tests/fixtures) is loaded into an engine once;
  *   the case validates input.answer for {"matter": input.matter} or {"bundle":
  *   input.bundle} with input.at and input.lang.
+ * - labels.json: doorstep_labels in input.lang (absent: NULL, zh-CN).
  * - lint.json: input.patch ([{"op": "set", "path": JSON Pointer, "value"}]) is applied to
  *   the catalogue document, which is then linted at input.at; the actual result is
  *   {"valid": no problem, "errors": the problems}.
@@ -202,6 +203,27 @@ static void run_lint(const char *dir) {
             cJSON_Delete(actual);
         }
         doorstep_string_free(json);
+    }
+    cJSON_Delete(file);
+}
+
+/* labels.json: the words for the engine's codes, in each case's input.lang (none: zh-CN). */
+static void run_labels(const char *dir) {
+    cJSON *file = load_json(dir, "labels.json");
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
+    const cJSON *c;
+    char *json = NULL;
+    expect(cJSON_IsArray(cases) && cJSON_GetArraySize(cases) > 0, "labels.json: no cases");
+    cJSON_ArrayForEach(c, cases) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(c, "input");
+        const char *name = opt_string(c, "name");
+        doorstep_status status = doorstep_labels(opt_string(input, "lang"), &json);
+        if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", name, (int)status,
+                   doorstep_last_error_code())) {
+            expect_case(name, input, cJSON_GetObjectItemCaseSensitive(c, "expected"), json);
+        }
+        doorstep_string_free(json);
+        json = NULL;
     }
     cJSON_Delete(file);
 }
@@ -698,6 +720,7 @@ int main(int argc, char **argv) {
         run_threads(work, &f);
     }
     run_lint(argv[1]);
+    run_labels(argv[1]);
     test_load_file(argv[1]);
     if (catalog != NULL) {
         test_unlinted_catalogue(catalog);

@@ -3,14 +3,14 @@
 // playwright-core, loads the page, which runs every fixture with the shared rule.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
+
+import { serve } from './static-server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..');
@@ -26,45 +26,8 @@ const routes = [
   ['/lib/fixture-rule.mjs', join(here, 'fixture-rule.mjs')],
 ];
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-function resolvePath(pathname) {
-  for (const [prefix, target] of routes) {
-    if (!prefix.endsWith('/')) {
-      if (pathname === prefix) return target;
-      continue;
-    }
-    if (!pathname.startsWith(prefix)) continue;
-    const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-    if (rest.startsWith('..') || rest.includes(`${sep}..`)) return null;
-    return join(target, rest === '.' ? 'index.html' : rest);
-  }
-  return null;
-}
-
-const server = createServer(async (req, res) => {
-  const path = resolvePath(new URL(req.url, 'http://127.0.0.1').pathname);
-  try {
-    if (path === null || req.method !== 'GET') throw new Error('not found');
-    const body = await readFile(path);
-    res.writeHead(200, {
-      'content-type': types[extname(path)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(body);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(routes);
+const { origin } = server;
 
 const profile = mkdtempSync(join(tmpdir(), 'doorstep-chromium-'));
 let context;
@@ -165,6 +128,12 @@ test('browser: a report is plain data with the masked value', () => {
   assert.equal(results.report.valid, true);
   assert.equal(results.report.masked, '350205********1239');
   assert.equal(results.report.region.province.name, '福建省');
+});
+
+test('browser: every labels fixture case matches', () => {
+  const expected = readFixture('labels.json').cases.map((c) => c.name);
+  assert.deepEqual(results.labelCases?.map((c) => c.name), expected);
+  for (const c of results.labelCases) assert.deepEqual(c.problems, [], c.name);
 });
 
 test('browser: the back office calls are in doorstep/backoffice only', () => {

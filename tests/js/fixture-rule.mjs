@@ -105,6 +105,12 @@ export function runCase(doorstep, testCase) {
   return { report, problems: mismatches(value, testCase.expected, report) };
 }
 
+/** Runs one labels.json case: `labels(input.lang)`; returns the tables and their mismatches. */
+export function runLabelsCase(doorstep, testCase) {
+  const report = doorstep.labels(testCase.input.lang);
+  return { report, problems: mismatches(caseValue(testCase.input), testCase.expected, report) };
+}
+
 /** What a forms.json case is about: `{matter}` or `{bundle}`. */
 export function formTarget(input) {
   return input.matter !== undefined && input.matter !== null

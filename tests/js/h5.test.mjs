@@ -5,15 +5,15 @@
 // the same catalogue, so the test cannot pass on a hard-coded string.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { Engine } from '../../bindings-wasm/pkg/node.js';
+import { Engine, labels } from '../../bindings-wasm/pkg/node.js';
+
+import { serve } from './static-server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = join(here, '..', '..');
@@ -54,47 +54,8 @@ const routes = [
   ['/bindings-wasm/pkg/', join(repo, 'bindings-wasm', 'pkg')],
   ['/catalogs/', join(repo, 'catalogs')],
 ];
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-function resolvePath(pathname) {
-  for (const [prefix, dir] of routes) {
-    if (!pathname.startsWith(prefix)) continue;
-    const rest = normalize(decodeURIComponent(pathname.slice(prefix.length)));
-    if (rest.startsWith('..') || rest.includes(`${sep}..`) || rest === '.') return null;
-    return join(dir, rest);
-  }
-  return null;
-}
-
-/** Set once the test goes offline: the server then drops every connection. */
-let refusing = false;
-const served = [];
-const server = createServer(async (req, res) => {
-  if (refusing) {
-    req.socket.destroy();
-    return;
-  }
-  const url = new URL(req.url, 'http://127.0.0.1');
-  served.push(url.pathname);
-  const path = resolvePath(url.pathname);
-  try {
-    if (path === null || req.method !== 'GET') throw new Error('not found');
-    const body = await readFile(path);
-    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('not found');
-  }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await serve(routes);
+const { origin, served } = server;
 
 let browser;
 let context;
@@ -120,7 +81,6 @@ before(async () => {
 after(async () => {
   await context?.close().catch(() => {});
   await browser?.close().catch(() => {});
-  server.closeAllConnections?.();
   server.close();
 });
 
@@ -140,6 +100,19 @@ async function screenshot(name, options = {}) {
   await page.screenshot({ path, ...options });
   // A blank or broken render is a few KB; a page with text is well over that.
   assert.ok(statSync(path).size > 10_000, `${name} is suspiciously small`);
+}
+
+/** The catalogue's hint for the ID field (填单提示). */
+const idHint = engine.form(birth).fields.find((f) => f.key === 'applicantId').hint;
+
+/** After a wrong ID is left: the field shows its hint and the engine's message; the message. */
+async function wrongIdShown() {
+  assert.ok(idHint, 'the catalogue gives the ID field a hint');
+  assert.ok(await field('/applicantId').getByText(idHint, { exact: true }).isVisible());
+  const message = field('/applicantId').getByText(wrongIdMessage, { exact: true });
+  await message.waitFor();
+  assert.ok(await message.isVisible());
+  return message;
 }
 
 /** The text a person sees, without input values: it must never hold a whole ID number. */
@@ -176,9 +149,7 @@ test('a wrong ID number shows the engine’s zh-CN message under the field once 
   // Not touched yet: no message while the person is still typing in a fresh field.
   assert.equal(await field('/applicantId').locator('.msg').textContent(), '');
   await idInput().press('Tab');
-  const message = field('/applicantId').getByText(wrongIdMessage, { exact: true });
-  await message.waitFor();
-  assert.ok(await message.isVisible());
+  const message = await wrongIdShown();
   assert.match(wrongIdMessage, /校验/);
   assert.ok(!(await visibleText()).includes(WRONG_ID), 'the whole number is shown');
   await idInput().scrollIntoViewIfNeeded();
@@ -220,7 +191,9 @@ test('submitted online (闽政通) it opens the bundle case and its member cases
   assert.equal(await memberCases().count(), members.length);
   // One submission step for the bundle case and one per member case.
   assert.equal(await timelineSteps().count(), members.length + 1);
-  await timelineSteps().first().getByText('提交申请 · 一件事').waitFor();
+  // Steps are worded with the engine's words for its codes (labels()).
+  const words = labels();
+  await timelineSteps().first().getByText(`${words.action.submit} · 一件事`).waitFor();
 });
 
 test('the demo back office accepts the members and the timeline grows', async () => {
@@ -230,7 +203,8 @@ test('the demo back office accepts the members and the timeline grows', async ()
   await page.waitForFunction((n) => document.querySelectorAll('#timeline li').length > n, before);
   const after = await timelineSteps().count();
   assert.ok(after > before);
-  await timelineSteps().last().getByText(/^受理 · /).waitFor();
+  await timelineSteps().last().getByText(new RegExp(`^${labels().action.accept} · `)).waitFor();
+  assert.ok(await memberCases().getByText(labels().status.accepted, { exact: true }).first().isVisible());
   // Accepted cases run against their time limit: a light per member.
   assert.ok(await page.locator('#cases .light:not(.none)').count() > 0);
   assert.ok(!(await visibleText()).includes(VALID_ID), 'a whole ID number is shown');
@@ -245,8 +219,7 @@ test('offline: from the service worker the page renders, validates and keeps the
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   await context.setOffline(true);
-  refusing = true;
-  server.closeAllConnections?.();
+  server.refuse();
   const servedBefore = served.length;
   await page.reload();
 
@@ -254,9 +227,7 @@ test('offline: from the service worker the page renders, validates and keeps the
   assert.equal(served.length, servedBefore, 'the server answered while offline');
   await idInput().fill(WRONG_ID);
   await idInput().press('Tab');
-  const message = field('/applicantId').getByText(wrongIdMessage, { exact: true });
-  await message.waitFor();
-  assert.ok(await message.isVisible());
+  const message = await wrongIdShown();
   // The earlier case, from localStorage.
   await page.getByText('HC20261125-0001', { exact: true }).waitFor();
   assert.equal(await timelineSteps().count(), steps);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import init, * as doorstep from 'doorstep';
 
-import { caseOptions, caseValue, mismatches, runCase } from './fixture-rule.mjs';
+import { caseOptions, caseValue, mismatches, runCase, runLabelsCase } from './fixture-rule.mjs';
 
 const fixtures = JSON.parse(
   readFileSync(new URL('../fixtures/ids.json', import.meta.url), 'utf8'),
@@ -18,6 +18,20 @@ for (const testCase of fixtures.cases) {
     assert.deepEqual(problems, []);
   });
 }
+
+const labelCases = JSON.parse(
+  readFileSync(new URL('../fixtures/labels.json', import.meta.url), 'utf8'),
+).cases;
+for (const testCase of labelCases) {
+  test(`labels fixture: ${testCase.name}`, () => {
+    assert.deepEqual(runLabelsCase(doorstep, testCase).problems, []);
+  });
+}
+
+test('labels: an unknown language is a coded Error', () => {
+  assert.throws(() => doorstep.labels('fr'), (e) => e instanceof Error && e.code === 'arg.unknown_lang');
+  assert.throws(() => doorstep.labels(5), (e) => e instanceof Error && e.code === 'arg.invalid_type');
+});
 
 const byKind = {
   resident_id: doorstep.checkResidentId,

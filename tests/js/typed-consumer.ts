@@ -815,3 +815,15 @@ export const silent: ComplaintDecideRequest = { ...reportRequest, command: { ...
 engine.metrics(['350205'], '');
 // @ts-expect-error a rate may be null: there is nothing to rate over nothing
 export const rateAlways: number = (figures as Extract<MetricsOutcome, { outcome: 'report' }>).report.reviews.satisfactionRate;
+
+// ---------------------------------------------------------------------------------------
+// The words for the engine's codes, from the default module.
+import { labels as wordsFor, type Labels } from 'doorstep';
+
+const words: Labels = wordsFor('en');
+export const acceptedWords: string = words.status.accepted;
+export const frontDeskWords: string = wordsFor().role.front_desk;
+// @ts-expect-error a table has exactly the type's codes
+export const noSuchStatus: string = words.status.approvedd;
+// @ts-expect-error the language is zh-CN or en
+wordsFor('fr');

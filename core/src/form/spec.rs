@@ -90,6 +90,14 @@ pub struct Field {
     /// Label in English, for `lang = en`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
+    /// A hint shown with the input (zh-CN): what to enter, e.g. 18 位，末位可能为 X.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 200))]
+    pub hint: Option<String>,
+    /// The hint in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 200))]
+    pub hint_en: Option<String>,
     /// Type.
     #[serde(rename = "type")]
     pub field_type: FieldType,

@@ -21,6 +21,7 @@ import {
   runCase,
   runCasesCase,
   runFormCase,
+  runLabelsCase,
   runLedgerCase,
   runLintCase,
   runPolicyCase,
@@ -290,7 +291,9 @@ async function main() {
   } catch (e) {
     misuse = { isError: e instanceof Error, code: e.code, message: e.message };
   }
+  const labelCases = (await fetchJson('/fixtures/labels.json')).cases;
   return {
+    labelCases: runAll(labelCases, (c) => runLabelsCase(doorstep, c).problems),
     version: doorstep.version(),
     split: {
       inDefault: [
