@@ -152,21 +152,23 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T
     serde_json::from_str(text).map_err(|e| classify(text, &e))
 }
 
-/// A syntax error from a typed parse can still be a shape error: `serde_json` reports a value
-/// of the wrong kind where an enum is expected (`"step": 4`) as "expected value". Well-formed
-/// JSON is a shape problem, whatever the typed parser said (checked on the error path only).
+/// Whether a document is JSON decides the class of a typed parse's error, whatever the typed
+/// parser said (checked on the error path only): well-formed JSON of the wrong shape is
+/// `input.shape` — `serde_json` reports a value of the wrong kind where an enum is expected
+/// (`"step": 4`) as a syntax error — and text that is not JSON is `input.malformed`, with
+/// where the JSON breaks — a typed parse stops at the first value of the wrong type (`[` for
+/// a struct) before it reads the rest.
 fn classify(text: &str, error: &serde_json::Error) -> InputError {
     let found = InputError::from_serde(error);
-    if matches!(found, InputError::Malformed { .. })
-        && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok()
-    {
-        return InputError::Shape {
+    match (&found, serde_json::from_str::<serde::de::IgnoredAny>(text)) {
+        (InputError::Malformed { .. }, Ok(_)) => InputError::Shape {
             line: error.line(),
             column: error.column(),
             detail: crate::ids::mask_digit_runs(&error.to_string()),
-        };
+        },
+        (InputError::Shape { .. }, Err(syntax)) => InputError::from_serde(&syntax),
+        _ => found,
     }
-    found
 }
 
 /// Parses a JSON document given as bytes (from a file or a C caller): UTF-8 checked, then
@@ -182,4 +184,32 @@ pub fn parse_json_bytes<T: DeserializeOwned>(
         std::str::from_utf8(bytes).map_err(|_| InputError::NotUtf8)?,
         max_bytes,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Coded;
+    use crate::engine::Target;
+
+    fn code(text: &str) -> &'static str {
+        parse_json::<Target>(text, 1024).map_or_else(|e| e.code(), |_| "ok")
+    }
+
+    #[test]
+    fn json_of_the_wrong_shape_is_shape_and_text_that_is_not_json_is_malformed() {
+        assert_eq!(code(r#"{"matter": "M"}"#), "ok");
+        // A struct is read from an object only (vendor/serde_json), never by position.
+        assert_eq!(code(r#"["M", null]"#), "input.shape");
+        assert_eq!(code("5"), "input.shape");
+        assert_eq!(code(r#"{"matter": 4}"#), "input.shape");
+        // Cut short: not JSON, even where the typed parse stopped at the first token.
+        assert_eq!(code("["), "input.malformed");
+        assert_eq!(code(r#"{"matter": "#), "input.malformed");
+        // Deep, but refused at its first token, before any depth is reached.
+        assert_eq!(
+            code(&format!("{}1{}", "[".repeat(200), "]".repeat(200))),
+            "input.shape"
+        );
+    }
 }
