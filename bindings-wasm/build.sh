@@ -53,12 +53,16 @@ build() {
         --no-default-features ${1:+--features "$1"}
     wasm-bindgen --target web --remove-name-section --out-dir "$2" --out-name doorstep_wasm "$wasm"
     # The raw exports wasm-bindgen lists in `InitOutput` (`(a: any, b: number) => …`) are its
-    # glue, not the API: the declaration keeps the memory only, so no `any` is public.
+    # glue, not the API: the declaration keeps the memory only, so no `any` is public. And
+    # `[Symbol.dispose]()` goes from the class declarations: it needs TypeScript's
+    # esnext.disposable lib, which a project on `"lib": ["es2022", "dom"]` lacks (TS2550);
+    # `free()` is the documented release (the method still exists at run time).
     node -e '
         const fs = require("fs"); const f = process.argv[1];
         const text = fs.readFileSync(f, "utf8").replace(
             /export interface InitOutput \{[^}]*\}/,
-            "export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}");
+            "export interface InitOutput {\n    readonly memory: WebAssembly.Memory;\n}")
+            .replace(/^ *\[Symbol\.dispose\]\(\): void;\n/gm, "");
         fs.writeFileSync(f, text);' "$2/doorstep_wasm.d.ts"
     # The same glue's own declarations (`doorstep_wasm_bg.wasm.d.ts`): imported by nothing.
     rm -f "$2/doorstep_wasm_bg.wasm.d.ts"

@@ -28,9 +28,9 @@ const catalog = join(root, 'catalogs', 'haicang.json');
 const consumerDir = join(here, 'consumer');
 
 // The compiler options of the two compilations: a front end's strict settings, and the
-// emit of Node ES modules. `lib` adds esnext.disposable for `Engine[Symbol.dispose]` (see the
-// README's TypeScript section) and dom for wasm-bindgen's `init()` input types.
-const LIB = ['--lib', 'es2022,esnext.disposable,dom'];
+// emit of Node ES modules, on a front end's usual `lib`: es2022 and dom (for wasm-bindgen's
+// `init()` input types; see the README's TypeScript section).
+const LIB = ['--lib', 'es2022,dom'];
 const STRICT = [
   '--strict', '--noUncheckedIndexedAccess', '--exactOptionalPropertyTypes', '--noEmit',
   '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', ...LIB,
