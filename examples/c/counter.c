@@ -10,7 +10,7 @@
  *      office take it, review it and approve it with the station's seal (审核审批专用章);
  *   5. appends each seal's stamp to the 用印台账 (ledger, JSON Lines) after verifying the
  *      ledger so far, and keeps its new head;
- *   6. prints the case.
+ *   6. prints each step's status in the engine's words (doorstep_labels), and the case.
  *
  * Build against the installed library (bindings-c/install.sh PREFIX):
  *   cc -std=c99 counter.c $(pkg-config --cflags --libs doorstep) -lcjson
@@ -49,9 +49,29 @@ typedef struct {
     char date[11];
     const char *ledger_path;
     const char *head_path;
-    cJSON *head; /* the ledger's head so far, NULL for a new ledger */
-    int seq;     /* the number of the next case */
+    cJSON *head;  /* the ledger's head so far, NULL for a new ledger */
+    cJSON *words; /* doorstep_labels: the words for the engine's codes, NULL: show codes */
+    int seq;      /* the number of the next case */
 } counter;
+
+/* The engine's words for its codes (doorstep_labels, zh-CN), so a status reads as on the H5
+ * page and at the kiosk; NULL when they cannot be had (the codes are shown instead). */
+static cJSON *load_words(void) {
+    char *json = NULL;
+    cJSON *words = NULL;
+    if (doorstep_labels("zh-CN", &json) == DOORSTEP_OK) {
+        words = cJSON_Parse(json);
+    }
+    doorstep_string_free(json);
+    return words;
+}
+
+/* The words for `code` in the labels' table `table` (e.g. "status"), or the code itself. */
+static const char *word(const counter *c, const char *table, const char *code) {
+    const char *words = cJSON_GetStringValue(
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(c->words, table), code));
+    return words != NULL ? words : code;
+}
 
 /* Prints why a call failed: a configuration or programming error, not the citizen's. */
 static void print_failure(const char *label, doorstep_status status) {
@@ -271,8 +291,8 @@ static int step(const counter *c, cJSON **kase, const char *case_id, cJSON *comm
     }
     cJSON_Delete(decision);
     if (ok) {
-        printf("[完成] %s → %s（第 %d 版）\n", label,
-               cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(*kase, "status")),
+        const char *status = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(*kase, "status"));
+        printf("[完成] %s → %s（%s，第 %d 版）\n", label, word(c, "status", status), status,
                (int)cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(*kase, "version")));
     }
     return ok;
@@ -589,6 +609,7 @@ int main(int argc, char **argv) {
         doorstep_engine_free(engine);
         return 1;
     }
+    c.words = load_words();
     normalized = cJSON_GetObjectItemCaseSensitive(report, "normalized");
     cJSON_ArrayForEach(matter, cJSON_GetObjectItemCaseSensitive(report, "matters")) {
         cJSON *own = member_answer(&c, cJSON_GetStringValue(matter), normalized);
@@ -596,6 +617,7 @@ int main(int argc, char **argv) {
         cJSON_Delete(own);
     }
     printf("\n%s\n", ok ? "办结：全部事项已审批用印并登记台账" : "未办结：见上方拒绝原因");
+    cJSON_Delete(c.words);
     cJSON_Delete(c.head);
     cJSON_Delete(report);
     doorstep_engine_free(engine);

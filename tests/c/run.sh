@@ -255,9 +255,9 @@ counter_utf8() {
             "[通过] 表单填写无误" \
             "[台账] $work/haicang.ledger.jsonl：1200 条，核验通过" \
             "== 办件 350205-HC-01-2025-01201：事项 350205-YB-001" \
-            "[完成] 申请（submit） → submitted（第 1 版）" \
-            "[完成] 前台受理（accept） → accepted（第 2 版）" \
-            "[完成] 审批用印（approve） → approved（第 5 版）" \
+            "[完成] 申请（submit） → 已收件（submitted，第 1 版）" \
+            "[完成] 前台受理（accept） → 已受理（accepted，第 2 版）" \
+            "[完成] 审批用印（approve） → 已准予（approved，第 5 版）" \
             "办结：全部事项已审批用印并登记台账" &&
         grep -q '^\[台账\] 第 1201 条，哈希 ' "$work/utf8.log" &&
         grep -qE '"status":[[:space:]]*"approved"' "$work/utf8.log" &&
@@ -290,7 +290,7 @@ counter_bundle() {
         expect_lines "$work/bundle.log" \
             "办理事项：birth（一件事）" "[通过] 表单填写无误" \
             "== 办件 350205-HC-01-2025-00003：事项 350205-YB-001" \
-            "[完成] 审批用印（approve） → approved（第 5 版）" &&
+            "[完成] 审批用印（approve） → 已准予（approved，第 5 版）" &&
         grep -q '（case.no_authority）$' "$work/bundle.log"
 }
 check "counter: the birth bundle, each member its own case (those the station may decide)" \

@@ -1,5 +1,7 @@
 //! Problems with a form answer. Each names the field by its label, never quotes the value.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value, json};
 
 use crate::ids::IdError;
@@ -182,7 +184,7 @@ impl Coded for FormError {
     #[allow(clippy::too_many_lines)]
     fn message(&self, lang: Lang) -> String {
         let zh = lang == Lang::ZhCn;
-        let what = match self {
+        let what: Cow<'static, str> = match self {
             Self::NotAnObject => {
                 return lang
                     .pick("应填写为一组内容（对象）", "Must be an object")
@@ -193,7 +195,7 @@ impl Coded for FormError {
                     .pick("表单中没有此项", "The form has no such field")
                     .into();
             }
-            Self::Required { .. } => lang.pick("为必填项", "is required").to_owned(),
+            Self::Required { .. } => lang.pick("为必填项", "is required").into(),
             Self::WrongType { expected, .. } => {
                 if zh {
                     let expected = match *expected {
@@ -204,60 +206,58 @@ impl Coded for FormError {
                         "array" => "列表",
                         _ => "一组内容",
                     };
-                    format!("应填写{expected}")
+                    format!("应填写{expected}").into()
                 } else {
-                    format!("must be a {expected}")
+                    format!("must be a {expected}").into()
                 }
             }
             Self::TooShort { min, .. } => {
                 if zh {
-                    format!("不能少于 {min} 个字")
+                    format!("不能少于 {min} 个字").into()
                 } else {
-                    format!("must have at least {min} characters")
+                    format!("must have at least {min} characters").into()
                 }
             }
             Self::TooLong { max, .. } => {
                 if zh {
-                    format!("不能超过 {max} 个字")
+                    format!("不能超过 {max} 个字").into()
                 } else {
-                    format!("must have at most {max} characters")
+                    format!("must have at most {max} characters").into()
                 }
             }
             Self::BelowMin { min, .. } => {
                 if zh {
-                    format!("不能小于 {min}")
+                    format!("不能小于 {min}").into()
                 } else {
-                    format!("must be at least {min}")
+                    format!("must be at least {min}").into()
                 }
             }
             Self::AboveMax { max, .. } => {
                 if zh {
-                    format!("不能大于 {max}")
+                    format!("不能大于 {max}").into()
                 } else {
-                    format!("must be at most {max}")
+                    format!("must be at most {max}").into()
                 }
             }
             Self::Pattern { .. } => lang
                 .pick("格式不正确", "does not have the required form")
-                .to_owned(),
+                .into(),
             Self::NotAChoice { .. } => lang
                 .pick("不是可选的选项", "is not one of the choices")
-                .to_owned(),
-            Self::DuplicateChoice { .. } => {
-                lang.pick("有重复的选项", "has a choice twice").to_owned()
-            }
+                .into(),
+            Self::DuplicateChoice { .. } => lang.pick("有重复的选项", "has a choice twice").into(),
             Self::TooFewItems { min, .. } => {
                 if zh {
-                    format!("至少填写 {min} 项")
+                    format!("至少填写 {min} 项").into()
                 } else {
-                    format!("needs at least {min} items")
+                    format!("needs at least {min} items").into()
                 }
             }
             Self::TooManyItems { max, .. } => {
                 if zh {
-                    format!("最多填写 {max} 项")
+                    format!("最多填写 {max} 项").into()
                 } else {
-                    format!("takes at most {max} items")
+                    format!("takes at most {max} items").into()
                 }
             }
             Self::Date { .. } => lang
@@ -265,31 +265,32 @@ impl Coded for FormError {
                     "应为实际存在的日期，格式 YYYY-MM-DD",
                     "must be an existing date written YYYY-MM-DD",
                 )
-                .to_owned(),
+                .into(),
             Self::Datetime { .. } => lang
                 .pick(
                     "应为日期时间，格式 YYYY-MM-DDTHH:MM",
                     "must be a date and time written YYYY-MM-DDTHH:MM",
                 )
-                .to_owned(),
+                .into(),
             Self::Email { .. } => lang
                 .pick("不是有效的电子邮箱", "is not an e-mail address")
-                .to_owned(),
+                .into(),
             Self::AreaCode { .. } => lang
                 .pick(
                     "不是有效的行政区划代码（GB/T 2260）",
                     "is not a division code of GB/T 2260",
                 )
-                .to_owned(),
-            Self::Id { error, .. } => error.message(lang),
+                .into(),
+            Self::Id { error, .. } => error.message(lang).into(),
         };
         let label = self.label().unwrap_or_default();
-        match (self, zh) {
-            (Self::Id { .. }, true) => format!("「{label}」：{what}"),
-            (Self::Id { .. }, false) => format!("{label}: {what}"),
-            (_, true) => format!("「{label}」{what}"),
-            (_, false) => format!("{label} {what}"),
-        }
+        let (open, close) = match (self, zh) {
+            (Self::Id { .. }, true) => ("「", "」："),
+            (Self::Id { .. }, false) => ("", ": "),
+            (_, true) => ("「", "」"),
+            (_, false) => ("", " "),
+        };
+        concat(&[open, label, close, &what])
     }
 
     fn params(&self) -> Map<String, Value> {
@@ -310,4 +311,14 @@ impl Coded for FormError {
             _ => Map::new(),
         }
     }
+}
+
+/// The parts one after the other, in a string allocated once (messages are built for every
+/// problem; `format!` grew its string several times).
+fn concat(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        out.push_str(part);
+    }
+    out
 }

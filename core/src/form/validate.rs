@@ -83,7 +83,7 @@ pub(super) fn run(
                     _ => check.message.clone(),
                 },
             }),
-            Err(e) => run.push(check.path.as_deref().unwrap_or_default(), &e),
+            Err(e) => run.push(check.path.clone().unwrap_or_default(), &e),
         }
     }
     FormReport {
@@ -115,6 +115,17 @@ pub(crate) fn first_key(pointer: &str) -> &str {
         .unwrap_or_default()
 }
 
+/// `s.trim()`, sooner for the usual value, which starts and ends with a visible character
+/// (`str::trim` showed in profiles: every text value is trimmed twice).
+fn trim(s: &str) -> &str {
+    let visible = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if visible(s.chars().next()) && visible(s.chars().next_back()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
 /// `parent` with one more reference token (RFC 6901 escaping).
 fn pointer(parent: &str, token: &str) -> String {
     let mut out = String::with_capacity(parent.len() + token.len() + 1);
@@ -124,9 +135,10 @@ fn pointer(parent: &str, token: &str) -> String {
 }
 
 impl Run<'_> {
-    fn push(&mut self, path: &str, error: &impl Coded) {
+    /// Records `error` at `path` (taken as built: no copy).
+    fn push(&mut self, path: String, error: &impl Coded) {
         let mut problem = error.to_problem(self.lang);
-        problem.path = Some(path.to_owned());
+        problem.path = Some(path);
         self.errors.push(problem);
     }
 
@@ -143,7 +155,7 @@ impl Run<'_> {
         match rule.truthy(scope) {
             Ok(b) => b,
             Err(e) => {
-                self.push(&pointer(parent, key), &e);
+                self.push(pointer(parent, key), &e);
                 false
             }
         }
@@ -163,14 +175,14 @@ impl Run<'_> {
         path: &str,
     ) -> Value {
         let Some(map) = value.as_object() else {
-            self.push(path, &FormError::NotAnObject);
+            self.push(path.to_owned(), &FormError::NotAnObject);
             return Value::Null;
         };
         let top = std::ptr::eq(value, self.root);
         let mut found: Vec<Option<&Value>> = vec![None; fields.len()];
         plan.match_keys(fields, map, &mut found, |key| {
             if !(top && (self.ignored)(key)) {
-                self.push(&pointer(path, key), &FormError::UnknownField);
+                self.push(pointer(path, key), &FormError::UnknownField);
             }
         });
         let mut normal: Vec<Option<Value>> = vec![None; fields.len()];
@@ -184,7 +196,7 @@ impl Run<'_> {
             let missing = match found.get(position).copied().flatten() {
                 None | Some(Value::Null) => true,
                 Some(Value::String(s))
-                    if s.trim().is_empty() && !field.field_type.is_container() =>
+                    if trim(s).is_empty() && !field.field_type.is_container() =>
                 {
                     true
                 }
@@ -200,7 +212,7 @@ impl Run<'_> {
             };
             if missing && required {
                 self.push(
-                    &pointer(path, &field.key),
+                    pointer(path, &field.key),
                     &FormError::Required {
                         label: self.label(field),
                     },
@@ -209,15 +221,13 @@ impl Run<'_> {
         }
         // In key order, so that the map is built in one pass; of two fields with one key,
         // the later one's value wins, as when inserting in field order.
-        let out: Map<String, Value> = plan
-            .by_key()
-            .iter()
-            .filter_map(|&position| {
-                let value = normal.get_mut(position)?.take()?;
-                Some((fields.get(position)?.key.clone(), value))
-            })
-            .collect();
-        Value::Object(out)
+        // Gathered into a vector of the right size first: the map is built from one.
+        let mut entries = Vec::with_capacity(fields.len());
+        entries.extend(plan.by_key().iter().filter_map(|&position| {
+            let value = normal.get_mut(position)?.take()?;
+            Some((fields.get(position)?.key.clone(), value))
+        }));
+        Value::Object(entries.into_iter().collect())
     }
 
     fn label(&self, field: &Field) -> String {
@@ -271,13 +281,13 @@ impl Run<'_> {
             // A date `parse_date` accepts is already written as the date writes itself
             // (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
             FieldType::Date => match value.as_str() {
-                Some(s) => calendar::parse_date(s.trim())
-                    .map(|_| Value::String(s.trim().to_owned()))
+                Some(s) => calendar::parse_date(trim(s))
+                    .map(|_| Value::String(trim(s).to_owned()))
                     .ok_or_else(|| FormError::Date { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::Datetime => match value.as_str() {
-                Some(s) => datetime(s.trim()).ok_or_else(|| FormError::Datetime { label: label() }),
+                Some(s) => datetime(trim(s)).ok_or_else(|| FormError::Datetime { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::Choice => match value.as_str() {
@@ -288,31 +298,19 @@ impl Run<'_> {
                 None => Err(wrong_type("string")),
             },
             FieldType::MultiChoice => self.multi_choice(field, value),
-            FieldType::ResidentId => self.id(field, IdKind::ResidentId, value),
-            FieldType::CreditCode => self.id(field, IdKind::CreditCode, value),
-            FieldType::Mobile => self.id(field, IdKind::Mobile, value),
-            FieldType::PostalCode => self.id(field, IdKind::PostalCode, value),
-            FieldType::BankCard => self.id(field, IdKind::BankCard, value),
-            FieldType::Phone => match value.as_str() {
-                Some(s) => ids::check_as(IdKind::Mobile, s, self.at)
-                    .or_else(|_| ids::check_as(IdKind::Landline, s, self.at))
-                    .map(|f| Value::String(f.normalized))
-                    .map_err(|errors| FormError::Id {
-                        label: label(),
-                        error: errors
-                            .into_iter()
-                            .next()
-                            .unwrap_or(ids::IdError::UnknownKind),
-                    }),
-                None => Err(wrong_type("string")),
-            },
+            FieldType::ResidentId => self.id(field, &[IdKind::ResidentId], value),
+            FieldType::CreditCode => self.id(field, &[IdKind::CreditCode], value),
+            FieldType::Mobile => self.id(field, &[IdKind::Mobile], value),
+            FieldType::PostalCode => self.id(field, &[IdKind::PostalCode], value),
+            FieldType::BankCard => self.id(field, &[IdKind::BankCard], value),
+            FieldType::Phone => self.id(field, &[IdKind::Mobile, IdKind::Landline], value),
             FieldType::Email => match value.as_str() {
-                Some(s) if is_email(s.trim()) => Ok(Value::String(s.trim().to_owned())),
+                Some(s) if is_email(trim(s)) => Ok(Value::String(trim(s).to_owned())),
                 Some(_) => Err(FormError::Email { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::AreaCode => match value.as_str() {
-                Some(s) if is_area_code(s.trim()) => Ok(Value::String(s.trim().to_owned())),
+                Some(s) if is_area_code(trim(s)) => Ok(Value::String(trim(s).to_owned())),
                 Some(_) => Err(FormError::AreaCode { label: label() }),
                 None => Err(wrong_type("string")),
             },
@@ -326,23 +324,26 @@ impl Run<'_> {
         match result {
             Ok(v) => Some(v),
             Err(e) => {
-                self.push(&pointer(parent, key), &e);
+                self.push(pointer(parent, key), &e);
                 None
             }
         }
     }
 
     fn text(&self, field: &Field, s: &str) -> Result<Value, FormError> {
-        let s = s.trim();
-        let chars = u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+        let s = trim(s);
+        // Characters are counted only for a bound that needs them: a text no longer in
+        // bytes than the maximum has no more characters than that either.
+        let len = |s: &str| u32::try_from(s.len()).unwrap_or(u32::MAX);
+        let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
         let label = || self.label(field);
-        if let Some(min) = field.min_length.filter(|&m| chars < m) {
+        if let Some(min) = field.min_length.filter(|&m| chars(s) < m) {
             return Err(FormError::TooShort {
                 label: label(),
                 min,
             });
         }
-        if let Some(max) = field.max_length.filter(|&m| chars > m) {
+        if let Some(max) = field.max_length.filter(|&m| len(s) > m && chars(s) > m) {
             return Err(FormError::TooLong {
                 label: label(),
                 max,
@@ -416,27 +417,33 @@ impl Run<'_> {
         ))
     }
 
-    /// An identifier field: the identifier check's first problem, under the field's label.
-    fn id(&self, field: &Field, kind: IdKind, value: &Value) -> Result<Value, FormError> {
+    /// An identifier field of one of `kinds`, tried in order: the normalised value, or the
+    /// last kind's first problem, under the field's label.
+    fn id(&self, field: &Field, kinds: &[IdKind], value: &Value) -> Result<Value, FormError> {
         let s = value.as_str().ok_or_else(|| FormError::WrongType {
             label: self.label(field),
             expected: "string",
         })?;
-        ids::check_as(kind, s, self.at)
-            .map(|f| Value::String(f.normalized))
-            .map_err(|errors| FormError::Id {
-                label: self.label(field),
-                error: errors
-                    .into_iter()
-                    .next()
-                    .unwrap_or(ids::IdError::UnknownKind),
-            })
+        let mut last_errors = Vec::new();
+        for &kind in kinds {
+            match ids::normalize(kind, s, self.at) {
+                Ok(normalized) => return Ok(Value::String(normalized)),
+                Err(errors) => last_errors = errors,
+            }
+        }
+        Err(FormError::Id {
+            label: self.label(field),
+            error: last_errors
+                .into_iter()
+                .next()
+                .unwrap_or(ids::IdError::UnknownKind),
+        })
     }
 
     fn repeat(&mut self, field: &Field, plan: &Plan, value: &Value, path: &str) -> Option<Value> {
         let Some(items) = value.as_array() else {
             self.push(
-                path,
+                path.to_owned(),
                 &FormError::WrongType {
                     label: self.label(field),
                     expected: "array",
@@ -445,7 +452,7 @@ impl Run<'_> {
             return None;
         };
         if let Err(e) = self.items(field, items.len()) {
-            self.push(path, &e);
+            self.push(path.to_owned(), &e);
         }
         let normal: Vec<Value> = items
             .iter()

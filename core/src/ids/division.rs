@@ -155,24 +155,39 @@ const PROVINCES: [Province; 34] = [
 /// assert!(province("99").is_none());
 /// ```
 pub fn province(code: &str) -> Option<Province> {
+    // Every code in the table has two characters, so no other code can be found.
+    match *code.as_bytes() {
+        [a, b] => province_of([a, b]),
+        _ => None,
+    }
+}
+
+/// [`province`] of a code given as its two bytes. Compared as numbers ordered as the text
+/// is: string comparisons showed in profiles of form validation (every resident ID looks
+/// its province up).
+pub(super) fn province_of(code: [u8; 2]) -> Option<Province> {
+    let key = |code: &str| match *code.as_bytes() {
+        [a, b] => u16::from_be_bytes([a, b]),
+        _ => 0,
+    };
     PROVINCES
-        .binary_search_by(|p| p.code.cmp(code))
+        .binary_search_by_key(&u16::from_be_bytes(code), |p| key(p.code))
         .ok()
         .and_then(|i| PROVINCES.get(i).copied())
 }
 
 /// The region a residence permit's address code stands for (810000, 820000, 830000).
-pub(super) fn permit_region(address: &str) -> Option<Province> {
+pub(super) fn permit_region(address: &[u8]) -> Option<Province> {
     match address {
-        "810000" => Some(Label {
+        b"810000" => Some(Label {
             code: "81",
             name: "香港特别行政区",
         }),
-        "820000" => Some(Label {
+        b"820000" => Some(Label {
             code: "82",
             name: "澳门特别行政区",
         }),
-        "830000" => Some(Label {
+        b"830000" => Some(Label {
             code: "83",
             name: "台湾地区",
         }),
@@ -187,5 +202,6 @@ mod tests {
     #[test]
     fn table_is_sorted_for_binary_search() {
         assert!(PROVINCES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(PROVINCES.iter().all(|p| p.code.len() == 2));
     }
 }

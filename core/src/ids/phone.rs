@@ -32,14 +32,19 @@ fn digits(s: &str) -> Result<Vec<u8>, IdError> {
 /// assert!(check_mobile("12912345678").is_err());
 /// ```
 pub fn check_mobile(value: &str) -> IdResult {
+    mobile_normalized(value).map(|normalized| IdFacts::new(IdKind::Mobile, normalized))
+}
+
+/// The normalised mobile number [`check_mobile`] reports, or its problems.
+pub(super) fn mobile_normalized(value: &str) -> Result<String, Vec<IdError>> {
     let s = prepare(value).map_err(|e| vec![e])?;
-    let all = digits(s).map_err(|e| vec![e])?;
-    let national = match all.len() {
-        15 => all.strip_prefix(b"0086"),
-        13 => all.strip_prefix(b"86"),
-        _ => None,
-    }
-    .unwrap_or(&all);
+    let mut all = digits(s).map_err(|e| vec![e])?;
+    let country = match all.len() {
+        15 if all.starts_with(b"0086") => 4,
+        13 if all.starts_with(b"86") => 2,
+        _ => 0,
+    };
+    let national = all.get(country..).unwrap_or_default();
     if national.len() != 11 {
         return Err(vec![IdError::Length {
             expected: "11",
@@ -49,8 +54,9 @@ pub fn check_mobile(value: &str) -> IdResult {
     if !matches!(national, [b'1', b'3'..=b'9', ..]) {
         return Err(vec![IdError::MobilePrefix]);
     }
-    let normalized = String::from_utf8_lossy(national).into_owned();
-    Ok(IdFacts::new(IdKind::Mobile, normalized))
+    // Digits only, so the vector becomes the text as it is, without a copy.
+    all.drain(..country);
+    Ok(String::from_utf8(all).unwrap_or_default())
 }
 
 /// Checks a landline number with its area code: 010 or 02X followed by 8 digits, or a

@@ -10,7 +10,7 @@
 //!
 //! ID numbers are resident ID numbers (GB 11643-1999, 18 digits or the 15-digit legacy
 //! form) and residence permit numbers for Hong Kong, Macau and Taiwan residents, checked by
-//! [`ids::check_as`]. Anything that is not a valid one (a typing error, a number, `null`)
+//! [`ids::check_as`](crate::ids::check_as). Anything that is not a valid one (a typing error, a number, `null`)
 //! gives `null`, like a malformed date given as data. A reference date that is not a date
 //! is the host's mistake and an error, [`RuleError::InvalidDate`]. Someone not yet born on
 //! the reference date has no age: `null`.
@@ -22,7 +22,7 @@ use super::RuleError;
 use super::compile::Op;
 use super::value::View;
 use crate::calendar::parse_date;
-use crate::ids::{self, IdFacts, IdKind, Sex};
+use crate::ids::{ResidentId, Sex};
 
 /// Evaluates a domain operator over its first two arguments. `pointer` locates the
 /// operation, for the error.
@@ -35,23 +35,20 @@ pub(super) fn apply(op: Op, a: View<'_>, b: View<'_>, pointer: &str) -> Result<V
     };
     Ok(match op {
         // 出生日期: validity only, so the reference date is as late as dates go.
-        Op::IdBirthDate => id_facts(a, NaiveDate::MAX)
-            .and_then(|f| f.birth_date)
-            .map_or(Value::Null, |d| Value::String(d.to_string())),
+        Op::IdBirthDate => id_number(a, NaiveDate::MAX)
+            .map_or(Value::Null, |id| Value::String(id.birth_date_text())),
         // 性别
-        Op::IdSex => id_facts(a, NaiveDate::MAX)
-            .and_then(|f| f.sex)
-            .map_or(Value::Null, |sex| {
-                Value::from(match sex {
-                    Sex::Male => "male",
-                    Sex::Female => "female",
-                })
-            }),
+        Op::IdSex => id_number(a, NaiveDate::MAX).map_or(Value::Null, |id| {
+            Value::from(match id.sex() {
+                Sex::Male => "male",
+                Sex::Female => "female",
+            })
+        }),
         // 周岁 (by ID number): the check already refuses a birth date after `at`.
         Op::IdAge => {
             let at = reference_date()?;
-            id_facts(a, at)
-                .and_then(|f| f.age)
+            id_number(a, at)
+                .and_then(|id| crate::calendar::age_at(id.birth_date(), at))
                 .map_or(Value::Null, Value::from)
         }
         // 周岁 (by birth date)
@@ -78,10 +75,11 @@ fn date(value: View<'_>) -> Option<NaiveDate> {
     }
 }
 
-/// What a valid resident ID or residence permit number says, checked on `at`.
-fn id_facts(value: View<'_>, at: NaiveDate) -> Option<IdFacts> {
+/// A valid resident ID or residence permit number, checked on `at` (as
+/// [`check_as`](crate::ids::check_as) with [`IdKind::ResidentId`](crate::ids::IdKind::ResidentId)).
+fn id_number(value: View<'_>, at: NaiveDate) -> Option<ResidentId> {
     match value {
-        View::Str(s) => ids::check_as(IdKind::ResidentId, s, at).ok(),
+        View::Str(s) => ResidentId::read(s, at).ok(),
         _ => None,
     }
 }
