@@ -195,6 +195,12 @@ pub struct Names<T: 'static> {
     lang: Lang,
 }
 
+impl<T> Names<T> {
+    const fn new(table: Table<T>, lang: Lang) -> Self {
+        Self { table, lang }
+    }
+}
+
 impl<T: Copy + PartialEq> Names<T> {
     /// The words for `value` (every variant has some).
     pub fn of(&self, value: T) -> &'static str {
@@ -219,52 +225,19 @@ impl<T: Serialize> Serialize for Names<T> {
 /// Every table in `lang`.
 pub fn labels(lang: Lang) -> Labels {
     Labels {
-        status: Names {
-            table: STATUS,
-            lang,
-        },
-        action: Names {
-            table: ACTION,
-            lang,
-        },
-        role: Names { table: ROLE, lang },
-        channel: Names {
-            table: CHANNEL,
-            lang,
-        },
-        matter_type: Names {
-            table: MATTER_TYPE,
-            lang,
-        },
-        authority_source: Names {
-            table: AUTHORITY_SOURCE,
-            lang,
-        },
-        material_form: Names {
-            table: MATERIAL_FORM,
-            lang,
-        },
-        bundle_state: Names {
-            table: BUNDLE_STATE,
-            lang,
-        },
-        light: Names { table: LIGHT, lang },
-        rating: Names {
-            table: RATING,
-            lang,
-        },
-        review_status: Names {
-            table: REVIEW_STATUS,
-            lang,
-        },
-        complaint_status: Names {
-            table: COMPLAINT_STATUS,
-            lang,
-        },
-        org_level: Names {
-            table: ORG_LEVEL,
-            lang,
-        },
+        status: Names::new(STATUS, lang),
+        action: Names::new(ACTION, lang),
+        role: Names::new(ROLE, lang),
+        channel: Names::new(CHANNEL, lang),
+        matter_type: Names::new(MATTER_TYPE, lang),
+        authority_source: Names::new(AUTHORITY_SOURCE, lang),
+        material_form: Names::new(MATERIAL_FORM, lang),
+        bundle_state: Names::new(BUNDLE_STATE, lang),
+        light: Names::new(LIGHT, lang),
+        rating: Names::new(RATING, lang),
+        review_status: Names::new(REVIEW_STATUS, lang),
+        complaint_status: Names::new(COMPLAINT_STATUS, lang),
+        org_level: Names::new(ORG_LEVEL, lang),
     }
 }
 
