@@ -439,7 +439,10 @@ impl Engine {
         at: NaiveDate,
         lang: Lang,
     ) -> Result<FieldValidation, EngineError> {
-        if self.form(target, at)?.field_at(path).is_none() {
+        // Asked as each keystroke is: the field is looked up in the members' forms, the
+        // merged form is not built.
+        let matters = self.matters_of(target, None, at)?;
+        if bundle::merged_field_at(&matters, path).is_none() {
             return Err(EngineError::UnknownField);
         }
         let inside = |p: &str| {

@@ -856,3 +856,50 @@ fn metrics_count_the_members_and_place_the_bundle_cases_own_events() {
     assert_eq!(report.cases.withdrawn, 3);
     assert_eq!(report.cases.concluded, 1);
 }
+
+/// A field is found in a bundle's merged form without building it (`validate_field` on every
+/// keystroke) exactly where the merged form has one: every pointer into any member's form,
+/// nested and repeated ones too, agrees.
+#[test]
+fn merged_field_lookup_agrees_with_the_merged_form() {
+    use doorstep::catalog::bundle::{merged_field_at, merged_form};
+    use doorstep::form::Field;
+
+    /// Every field's pointer (an item of a list as `/0`), and one below each that is not.
+    fn pointers(fields: &[Field], prefix: &str, out: &mut Vec<String>) {
+        for f in fields {
+            let here = format!("{prefix}/{}", f.key);
+            out.push(format!("{here}/missing"));
+            let item = if f.field_type == doorstep::form::FieldType::Repeat {
+                format!("{here}/0")
+            } else {
+                here.clone()
+            };
+            out.push(here);
+            pointers(&f.fields, &item, out);
+        }
+    }
+
+    let catalog: doorstep::catalog::Catalog =
+        serde_json::from_value(sample_catalog()).expect("the sample catalogue");
+    let mut compared = 0;
+    for b in &catalog.bundles {
+        let matters: Vec<_> = b
+            .members
+            .iter()
+            .filter_map(|m| catalog.matters.iter().find(|x| x.code == m.matter))
+            .collect();
+        let merged = merged_form(&matters);
+        let mut all = vec!["/nope".to_owned(), "/".to_owned(), String::new()];
+        for m in &matters {
+            pointers(&m.form.fields, "", &mut all);
+        }
+        for p in &all {
+            let want = merged.field_at(p).map(|f| (&f.key, f.field_type));
+            let got = merged_field_at(&matters, p).map(|f| (&f.key, f.field_type));
+            assert_eq!(got, want, "{}: {p}", b.code);
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "{compared}");
+}

@@ -84,6 +84,20 @@ pub fn merged_form(matters: &[&Matter]) -> FormSpec {
     }
 }
 
+/// The field at `pointer` in the merged form of `matters`, without building it: each
+/// top-level field, with what it holds, comes from the first member that asks its key, as
+/// [`merged_form`] takes it.
+pub fn merged_field_at<'a>(matters: &[&'a Matter], pointer: &str) -> Option<&'a form::Field> {
+    // The pointer to the top-level field: up to the second '/'.
+    let top = pointer
+        .get(1..)
+        .and_then(|rest| rest.find('/'))
+        .and_then(|i| pointer.get(..=i))
+        .unwrap_or(pointer);
+    let owner = matters.iter().find(|m| m.form.field_at(top).is_some())?;
+    owner.form.field_at(pointer)
+}
+
 /// Widens `merged` by what `other` (the same key in another member) asks: required if
 /// either requires it, required-if either condition, visible if either shows it.
 fn merge_field(merged: &mut form::Field, other: &form::Field) {

@@ -36,7 +36,7 @@ pub(super) fn check_char(body: &[u8; 17]) -> u8 {
 /// assert_eq!(facts.sex, Some(Sex::Male));
 /// ```
 pub fn check_resident_id(value: &str, at: NaiveDate) -> IdResult {
-    parse(value, at)
+    ResidentId::read(value, at).map(|id| id.facts(at))
 }
 
 /// Checks a residence permit number for Hong Kong, Macau or Taiwan residents.
@@ -47,10 +47,6 @@ pub fn check_residence_permit(value: &str, at: NaiveDate) -> IdResult {
     } else {
         Err(vec![IdError::NotResidencePermit])
     }
-}
-
-fn parse(value: &str, at: NaiveDate) -> IdResult {
-    ResidentId::read(value, at).map(|id| id.facts(at))
 }
 
 /// A resident ID or residence permit number that passed every check, with what was read
