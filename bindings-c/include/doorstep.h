@@ -371,6 +371,41 @@ enum doorstep_status doorstep_engine_validate(const struct doorstep_engine *engi
                                               char **out_report_json);
 
 /**
+ * Checks an applicant's answer for a target and writes the outcome, as JSON, to
+ * `*out_report_json`: `{"valid", "errors": [{"path", "code", "params"?, "message"}]}`, the
+ * same problems as `doorstep_engine_validate` reports, in the same order (for a bundle,
+ * each with the members it belongs to in `params.matters`), without `"normalized"` and
+ * `"matters"`: what a window or a kiosk asks while the applicant types, and the cheaper
+ * call (a valid answer builds nothing).
+ *
+ * - `target_json`, `answer_json`, `at`, `lang`: as for `doorstep_engine_validate`.
+ *
+ * An invalid answer is a normal outcome: `DOORSTEP_OK` with `"valid": false` and the
+ * problems in `"errors"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_INPUT` for a target or answer that cannot be read (`input.*`),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date, an unknown lang or a target that
+ * names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by many
+ * threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+ * `answer_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_report_json` is
+ * NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_check(const struct doorstep_engine *engine,
+                                           const char *target_json,
+                                           const char *answer_json,
+                                           const char *at,
+                                           const char *lang,
+                                           char **out_report_json);
+
+/**
  * Validates one field as the applicant types and writes the outcome, as JSON, to
  * `*out_report_json`: `{"path", "valid", "errors": [{"path", "code", "params"?,
  * "message"}]}`, the problems `doorstep_engine_validate` reports at the field `path` or

@@ -492,6 +492,57 @@ pub unsafe extern "C" fn doorstep_engine_validate(
     })
 }
 
+/// Checks an applicant's answer for a target and writes the outcome, as JSON, to
+/// `*out_report_json`: `{"valid", "errors": [{"path", "code", "params"?, "message"}]}`, the
+/// same problems as `doorstep_engine_validate` reports, in the same order (for a bundle,
+/// each with the members it belongs to in `params.matters`), without `"normalized"` and
+/// `"matters"`: what a window or a kiosk asks while the applicant types, and the cheaper
+/// call (a valid answer builds nothing).
+///
+/// - `target_json`, `answer_json`, `at`, `lang`: as for `doorstep_engine_validate`.
+///
+/// An invalid answer is a normal outcome: `DOORSTEP_OK` with `"valid": false` and the
+/// problems in `"errors"`.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+/// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+/// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_INPUT` for a target or answer that cannot be read (`input.*`),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date, an unknown lang or a target that
+/// names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by many
+/// threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
+/// `answer_json`, `at` and `lang` are NULL or NUL-terminated strings; `out_report_json` is
+/// NULL or points to a writable `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_check(
+    engine: *const doorstep_engine,
+    target_json: *const c_char,
+    answer_json: *const c_char,
+    at: *const c_char,
+    lang: *const c_char,
+    out_report_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_report_json) => {
+        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
+        let target = unsafe { target(target_json) }?;
+        // SAFETY: as above.
+        let answer = unsafe { json_value(answer_json, "answer_json") }?;
+        // SAFETY: as above.
+        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let report = unsafe { self::engine(engine) }.check(&target, &answer, at, lang)?;
+        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
+        // guarantees it points to a writable `char *`.
+        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+    })
+}
+
 /// Validates one field as the applicant types and writes the outcome, as JSON, to
 /// `*out_report_json`: `{"path", "valid", "errors": [{"path", "code", "params"?,
 /// "message"}]}`, the problems `doorstep_engine_validate` reports at the field `path` or
@@ -708,11 +759,28 @@ mod tests {
     }
 
     /// forms.json through the C ABI, with the matching rule every suite uses
-    /// (`tests/c/test_forms.c` runs it from C too).
+    /// (`tests/c/test_forms.c` runs it from C too). Every case without `input.field` is also
+    /// run through `doorstep_engine_check`: its `{valid, errors}` must match the case's
+    /// expected `valid`, `errors` and `errorPaths` (the other keys are `validate`'s).
     #[test]
     fn forms_fixtures_through_the_c_abi() {
+        const CHECKED: [&str; 3] = ["valid", "errors", "errorPaths"];
         let engine = Loaded::mini();
+        // What check must give, case by case in the order `conformance::run` runs them.
+        let mut expected_checks = conformance::load("forms.json")["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|case| {
+                let expected = case["expected"].as_object().unwrap().iter();
+                let checked = expected.filter(|(k, _)| CHECKED.contains(&k.as_str()));
+                Value::Object(checked.map(|(k, v)| (k.clone(), v.clone())).collect())
+            })
+            .collect::<Vec<_>>()
+            .into_iter();
+        let mut check_failures = Vec::new();
         let failures = conformance::run("forms.json", |input| {
+            let expected_check = expected_checks.next().unwrap();
             assert_eq!(input.raw["catalog"], "catalog/mini.json", "{}", input.name);
             let target = match input.raw["matter"].as_str() {
                 Some(code) => json!({ "matter": code }),
@@ -747,6 +815,30 @@ mod tests {
             }
             // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
             let status = unsafe {
+                doorstep_engine_check(
+                    engine.0,
+                    target.as_ptr(),
+                    answer.as_ptr(),
+                    at.as_ptr(),
+                    lang,
+                    &raw mut out,
+                )
+            };
+            assert_eq!(
+                status,
+                doorstep_status::DOORSTEP_OK,
+                "{}: check",
+                input.name
+            );
+            let checked = take(out);
+            check_failures.extend(
+                conformance::mismatches(&input.value, &expected_check, &checked)
+                    .into_iter()
+                    .map(|m| format!("{}: check: {m}", input.name)),
+            );
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
+            let status = unsafe {
                 doorstep_engine_validate(
                     engine.0,
                     target.as_ptr(),
@@ -759,6 +851,7 @@ mod tests {
             assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", input.name);
             take(out)
         });
+        let failures = [failures, check_failures].concat();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 

@@ -130,6 +130,7 @@ fn every_export_goes_through_the_boundary() {
         "doorstep_engine_bundles",
         "doorstep_engine_form",
         "doorstep_engine_validate",
+        "doorstep_engine_check",
         "doorstep_engine_prefill",
         "doorstep_engine_materials",
         "doorstep_engine_verify_stamp",

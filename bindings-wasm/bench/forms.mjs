@@ -196,6 +196,11 @@ const rows = [
     const text = JSON.stringify(a);
     return () => engine.validate(target, text, options).valid;
   }],
+  ['WASM check(target, object)', (a) => () => engine.check(target, a, options).valid],
+  ['WASM check(target, JSON text)', (a) => {
+    const text = JSON.stringify(a);
+    return () => engine.check(target, text, options).valid;
+  }],
   ['  JSON.stringify(answer) alone', (a) => () => JSON.stringify(a).length > 0],
   ['Ajv, allErrors', (a) => () => ajvAll(a)],
   ['Ajv, first error', (a) => () => ajvFirst(a)],
@@ -238,8 +243,10 @@ const ratio = (a, b) =>
 console.log(`${'ratio WASM(object) / Ajv allErrors'.padEnd(36)}${ratio('WASM validate(target, object)', 'Ajv, allErrors')}`);
 console.log(`${'ratio WASM(JSON text) / Ajv allErrors'.padEnd(36)}${ratio('WASM validate(target, JSON text)', 'Ajv, allErrors')}`);
 console.log(`${'ratio WASM(object) / Ajv first error'.padEnd(36)}${ratio('WASM validate(target, object)', 'Ajv, first error')}`);
+console.log(`${'ratio check(object) / Ajv allErrors'.padEnd(36)}${ratio('WASM check(target, object)', 'Ajv, allErrors')}`);
 console.log('');
 console.log(
-  `doorstep_wasm_bg.wasm ${wasm.length} bytes, ${gz} bytes gzipped (zlib level 9; target ≤ 300 KB: ` +
-    `${gz <= 300 * 1024 ? 'within' : 'OVER'})`,
+  `doorstep_wasm_bg.wasm ${wasm.length} bytes, ${gz} bytes gzipped (Node's zlib, level 9; ` +
+    `target ≤ 300 KiB, 307,200 bytes: ${gz <= 300 * 1024 ? 'within' : 'OVER'}; ` +
+    `build.sh reports GNU gzip -9, about 1.5 kB less)`,
 );

@@ -24,8 +24,8 @@ use crate::options::{
     CallOptions, EngineOptions, MaterialsOptions, OptionTexts, field, type_error_in,
 };
 use crate::types::{
-    JsAnswer, JsBundleSummaries, JsFieldValidation, JsFormSpec, JsMaterials, JsMatterSummaries,
-    JsTarget, JsValidation,
+    JsAnswer, JsAnswerCheck, JsBundleSummaries, JsFieldValidation, JsFormSpec, JsMaterials,
+    JsMatterSummaries, JsTarget, JsValidation,
 };
 use crate::{string_arg, to_js, today};
 
@@ -142,6 +142,28 @@ impl JsEngine {
             .validate(&target, &answer, at, lang)
             .map_err(|e| coded_error(&e, Some(lang)))?;
         to_js(&validation).map(JsCast::unchecked_into)
+    }
+
+    /// Checks `answer` (the answers as an object, or as JSON text) for `target` as of
+    /// `options.at`: `{valid, errors}`, the same problems as `validate`, in the same order
+    /// (for a bundle, each with its member matters in `params.matters`), without
+    /// `normalized` and `matters`. The cheaper call while the applicant types (a valid
+    /// answer builds nothing). Throws what `validate` throws.
+    pub fn check(
+        &self,
+        target: &JsTarget,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] answer: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsAnswerCheck, js_sys::Error> {
+        let texts = CallOptions::texts(options)?;
+        let target = read_target(target, texts.hint)?;
+        let (at, lang) = date_and_lang(&texts)?;
+        let answer = answer::answer(answer, Some(lang))?;
+        let checked = self
+            .engine
+            .check(&target, &answer, at, lang)
+            .map_err(|e| coded_error(&e, Some(lang)))?;
+        to_js(&checked).map(JsCast::unchecked_into)
     }
 
     /// Validates the field at `path` (a JSON Pointer into the answer, such as

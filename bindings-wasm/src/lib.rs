@@ -38,7 +38,7 @@
 //! The TypeScript declarations of the core's output types (`IdReport`, `Validation`,
 //! `FormSpec`, `Problem`, …) are in a `typescript_custom_section` (see `src/types.rs`); the
 //! option types are derived with `tsify`. The catalogue engine is in `src/engine.rs`
-//! (validate, validateField, form, prefill, materials), its stamp, authorisation and
+//! (validate, check, validateField, form, prefill, materials), its stamp, authorisation and
 //! ledger calls in `src/authority.rs`, its case calls (decide, evolve, actions, deadline,
 //! timeline) in `src/case.rs`, its policy matching (免申即享: policies, matchPolicies,
 //! matchPolicyLines) in `src/policy.rs`, 好差评 (reviewInvitation, decideReview,

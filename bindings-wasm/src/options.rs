@@ -58,8 +58,8 @@ pub struct EngineOptions {
     lang: Option<OptionText>,
 }
 
-/// Options of `Engine.matters`, `Engine.form`, `Engine.prefill` and `Engine.validate`. Every
-/// field may be left out (or be `undefined` or `null`).
+/// Options of `Engine.matters`, `Engine.form`, `Engine.prefill`, `Engine.validate` and
+/// `Engine.check`. Every field may be left out (or be `undefined` or `null`).
 #[derive(Debug, Default, Tsify)]
 pub struct CallOptions {
     /// The date the call is about, `YYYY-MM-DD`: which version of a matter is in effect,

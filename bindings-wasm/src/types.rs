@@ -307,6 +307,26 @@ export interface InvalidValidation {
 /** The outcome of `Engine.validate`. Narrow on `valid`. */
 export type Validation = ValidValidation | InvalidValidation;
 
+/** The outcome of `Engine.check` for a valid answer. */
+export interface ValidAnswerCheck {
+  valid: true;
+  /** No problem. */
+  errors: [];
+}
+
+/** The outcome of `Engine.check` for an invalid answer: the problems `Engine.validate`
+ * reports, in the same order. */
+export interface InvalidAnswerCheck {
+  valid: false;
+  /** Every problem, in field order, each with its JSON Pointer `path` and, for a bundle,
+   * the member matters it belongs to in `params.matters`. */
+  errors: Problem[];
+}
+
+/** The outcome of `Engine.check`: a `Validation` without `normalized` and `matters`.
+ * Narrow on `valid`. */
+export type AnswerCheck = ValidAnswerCheck | InvalidAnswerCheck;
+
 /** 权力来源: where a matter's authority comes from. */
 export type AuthoritySource =
   | "statutory"
@@ -1763,6 +1783,10 @@ extern "C" {
     /// `Validation`: the core's `doorstep::engine::Validation`.
     #[wasm_bindgen(typescript_type = "Validation")]
     pub type JsValidation;
+
+    /// `AnswerCheck`: the core's `doorstep::engine::AnswerCheck`.
+    #[wasm_bindgen(typescript_type = "AnswerCheck")]
+    pub type JsAnswerCheck;
 
     /// `Labels`: the core's `doorstep::labels::Labels`.
     #[wasm_bindgen(typescript_type = "Labels")]

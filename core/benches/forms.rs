@@ -8,11 +8,14 @@
 //! Two answers: the merged 填单示范 (valid) and the same answer with about seven problems.
 //!
 //! Benchmarks, per answer:
-//! - `native CompiledForm::validate`: the form engine over the merged form, built and
-//!   compiled once ([`form::CompiledForm`]) — the same work the JSON Schema validator does
-//!   with its compiled schema;
-//! - `native Engine::validate`: the whole call a binding makes (member selection, merging
-//!   the members' forms, attributing problems to members);
+//! - `native CompiledForm::check`: the form engine over the merged form, built and compiled
+//!   once ([`form::CompiledForm`]), reporting every problem and building nothing else — the
+//!   same work `jsonschema` `iter_errors` does with its compiled schema;
+//! - `native Engine::check`: the call a page makes as the applicant types (member
+//!   selection, the bundle's merged form, problems attributed to members);
+//! - `native CompiledForm::validate`, `native Engine::validate`: the same, also building the
+//!   normalised answer (a new JSON object of owned keys and values) and, for the engine, the
+//!   list of matters;
 //! - `jsonschema iter_errors`: every problem, as the form engine reports them all;
 //! - `jsonschema is_valid`: the validator's fast yes/no path.
 //!
@@ -21,29 +24,34 @@
 //! differ a little from criterion's estimates).
 //!
 //! Figures (mean ns per answer, `catalogs/haicang.json`, bench profile with fat LTO, a
-//! two-core VM shared with four other builds, so absolute times swing by up to 2×; the
-//! ratios to `jsonschema` in the same run are steadier):
+//! two-core VM shared with other work, so absolute times swing by up to 2×; the ratios to
+//! `jsonschema` in the same run are steadier):
 //!
 //! | | valid | 7 errors |
 //! |---|---|---|
-//! | before: `form::validate` (merged form built once) | 30 900 | 40 000 |
-//! | before: `Engine::validate` | 32 000 (3.99× `iter_errors`) | 53 700 (7.25×) |
-//! | before: `jsonschema` `iter_errors` / `is_valid` | 8 000 / 6 400 | 7 400 / 960 |
-//! | after: `CompiledForm::validate` | 12 100 (2.56×) | 17 600 (3.17×) |
-//! | after: `Engine::validate` | 11 000 (2.32× `iter_errors`) | 17 600 (3.18×) |
-//! | after: `jsonschema` `iter_errors` / `is_valid` | 4 700 / 3 350 | 5 550 / 820 |
+//! | first: `Engine::validate` | 32 000 (3.99× `iter_errors`) | 53 700 (7.25×) |
+//! | session 4: `CompiledForm::validate` | 6 349 (2.04×) | 8 533 (1.92×) |
+//! | session 4: `Engine::validate` | 7 687 (2.47×) | 12 299 (2.76×) |
+//! | session 4: `jsonschema` `iter_errors` / `is_valid` | 3 112 / 2 350 | 4 454 / 436 |
+//! | now: `CompiledForm::check` | 3 028 (0.95×) | 5 019 (1.60×) |
+//! | now: `Engine::check` | 3 156 (0.99×) | 6 096 (1.95×) |
+//! | now: `CompiledForm::validate` | 5 592 (1.75×) | 8 594 (2.75×) |
+//! | now: `Engine::validate` | 6 443 (2.01×) | 9 967 (3.19×) |
+//! | now: `jsonschema` `iter_errors` / `is_valid` | 3 199 / 2 121 | 3 129 / 336 |
 //!
-//! What changed: the merged forms an engine keeps are compiled ([`form::CompiledForm`]:
-//! fields sorted by key, so an answer's keys are matched in one merge instead of each
-//! against every field; the keys each check reads); field paths are written only for
-//! problems; the normalised object is built in key order in one pass; dates are kept as
-//! written; `var` paths are split when a rule compiles and operations of up to three
-//! arguments evaluate them on the stack; plain patterns (`[A-Z][0-9]{9}`) are matched
-//! without the regex engine. Still far from the issue's targets (0.5 µs valid, 0.25×
-//! `jsonschema`): what remains is mostly the identifier checks (each builds the full
-//! facts, masked value included; the cross-field checks run four more through `id_sex`
-//! and `id_birth_date`), rule evaluation over `serde_json` maps, and the normalised
-//! answer itself (about fifty allocations for the birth bundle).
+//! What the last step changed: the problems can be asked for alone (`check`), and then a
+//! valid answer allocates nothing — its values are checked where they lie (text trimmed
+//! as a slice, an identifier already written the normal way borrowed) and copied only
+//! when the normalised answer is built; an answer's top-level values are matched to the
+//! form's fields once, onto the stack, and rules read them by position (each `var` bound
+//! to a field when the form compiles) instead of by key; the resident ID numbers the fields
+//! have read are reused by the checks' `id_sex` / `id_birth_date`; rules made of logic,
+//! comparisons, arithmetic and domain operators (all of the sample's) run in a small
+//! evaluator whose values are `Copy` (`rule::fast`, native builds only). Measured with
+//! callgrind, a valid check is still about 20 000 instructions: the rules (9 of them,
+//! about 40 operations) 8 000, the 24 fields 9 000 of which the four resident ID checks
+//! 2 300, matching keys 2 500. The issue's targets (0.5 µs, 0.25× `jsonschema`) need
+//! about a tenth of that: not reached.
 //!
 //! The equivalent JSON Schema ([`form_schema`]) maps each field type to a JSON type, a
 //! `format` or a pattern — identifier types to custom formats that call
@@ -55,8 +63,8 @@
 //! Dropped, as JSON Schema cannot say them (so the JSON Schema side does less work):
 //! cross-field checks (`checks`, e.g. `id_age`), other conditions, rules inside groups (they
 //! read the whole answer), trimming and "blank counts as missing", the province check of an
-//! area code, and normalisation (the form engine also builds the normalised answer;
-//! `jsonschema` builds nothing).
+//! area code, and normalisation (`validate` also builds the normalised answer, `check` does
+//! not; `jsonschema` builds nothing).
 #![allow(
     missing_docs,
     clippy::unwrap_used,
@@ -418,10 +426,12 @@ fn forms(c: &mut Criterion) {
     let native_valid = engine.validate(&target, &valid, at, Lang::ZhCn).unwrap();
     let native_invalid = engine.validate(&target, &invalid, at, Lang::ZhCn).unwrap();
     for answer in [&valid, &invalid] {
-        assert_eq!(
-            compiled.validate(answer, at, Lang::ZhCn),
-            form::validate(&form, answer, at, Lang::ZhCn)
-        );
+        let report = compiled.validate(answer, at, Lang::ZhCn);
+        assert_eq!(report, form::validate(&form, answer, at, Lang::ZhCn));
+        assert_eq!(compiled.check(answer, at, Lang::ZhCn), report.errors);
+        let whole = engine.validate(&target, answer, at, Lang::ZhCn).unwrap();
+        let checked = engine.check(&target, answer, at, Lang::ZhCn).unwrap();
+        assert_eq!(checked.errors, whole.form.errors);
     }
     assert!(native_valid.form.valid, "{:?}", native_valid.form.errors);
     assert!(
@@ -464,6 +474,12 @@ fn forms(c: &mut Criterion) {
     for (label, answer) in [("valid", &valid), ("7 errors", &invalid)] {
         let name = format!("birth/{label}");
         let mut group = c.benchmark_group(&name);
+        bench(&mut group, &name, "native CompiledForm::check", || {
+            compiled.check(black_box(answer), at, Lang::ZhCn)
+        });
+        bench(&mut group, &name, "native Engine::check", || {
+            engine.check(&target, black_box(answer), at, Lang::ZhCn)
+        });
         bench(&mut group, &name, "native CompiledForm::validate", || {
             compiled.validate(black_box(answer), at, Lang::ZhCn)
         });
@@ -490,29 +506,29 @@ fn report() {
             (iters > 0).then(|| total.as_secs_f64() * 1e9 / iters as f64)
         })
     };
-    eprintln!("\nmean per answer (ns) and native / jsonschema:");
+    eprintln!("\nmean per answer (ns), and as a multiple of jsonschema iter_errors / is_valid:");
     for label in ["valid", "7 errors"] {
         let g = |f: &str| mean(&format!("birth/{label}/{f}"));
-        let (Some(form), Some(engine), Some(errors), Some(is_valid)) = (
-            g("native CompiledForm::validate"),
-            g("native Engine::validate"),
-            g("jsonschema iter_errors"),
-            g("jsonschema is_valid"),
-        ) else {
+        let (Some(errors), Some(is_valid)) =
+            (g("jsonschema iter_errors"), g("jsonschema is_valid"))
+        else {
             continue;
         };
-        eprintln!(
-            "  {label:9} CompiledForm::validate {form:8.0}  Engine::validate {engine:8.0}  \
-             jsonschema iter_errors {errors:8.0}  is_valid {is_valid:8.0}"
-        );
-        eprintln!(
-            "  {label:9} ratio CompiledForm::validate / iter_errors {:.2}, / is_valid {:.2}; \
-             Engine::validate / iter_errors {:.2}, / is_valid {:.2}",
-            form / errors,
-            form / is_valid,
-            engine / errors,
-            engine / is_valid
-        );
+        eprintln!("  {label}: jsonschema iter_errors {errors:.0}, is_valid {is_valid:.0}");
+        for native in [
+            "CompiledForm::check",
+            "Engine::check",
+            "CompiledForm::validate",
+            "Engine::validate",
+        ] {
+            if let Some(t) = g(&format!("native {native}")) {
+                eprintln!(
+                    "    {native:23} {t:7.0}   {:5.2}× iter_errors   {:5.2}× is_valid",
+                    t / errors,
+                    t / is_valid
+                );
+            }
+        }
     }
 }
 

@@ -15,7 +15,7 @@ use crate::authority::{self, AuthorityIndex, Authorization, Stamp, Step, Verdict
 use crate::calendar::WorkCalendar;
 use crate::catalog::bundle::{self, BundleReport};
 use crate::catalog::{self, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
-use crate::form::{self, CompiledForm, FormSpec};
+use crate::form::{self, CompiledForm, FormSpec, Output};
 use crate::input::InputError;
 use crate::{Coded, Lang, Problem};
 
@@ -179,6 +179,17 @@ pub struct BundleSummary {
 /// for bundles the member matters it applies to.
 pub type Validation = BundleReport;
 
+/// The outcome of checking an answer (see [`Engine::check`]): what
+/// [`Engine::validate`] reports without the normalised answer and the matters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerCheck {
+    /// Whether the answer has no problem.
+    pub valid: bool,
+    /// Every problem, as `validate` reports them.
+    pub errors: Vec<Problem>,
+}
+
 /// The outcome of validating one field as the applicant types (see
 /// [`Engine::validate_field`]): the problems at the field or inside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,6 +217,11 @@ pub struct Engine {
     calendar: WorkCalendar,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
     bundle_forms: HashMap<(usize, u64), (Vec<usize>, CompiledForm)>,
+    /// Each bundle's field keys, over all its members: the answers a bundle's form drops
+    /// silently when their member does not apply.
+    bundle_keys: Vec<Vec<String>>,
+    /// Each matter's form compiled, by position in the catalogue.
+    matter_forms: Vec<CompiledForm>,
     /// The policies' distinct condition rules, each evaluated once per profile.
     policy_rules: crate::policy::RuleTable,
 }
@@ -251,12 +267,24 @@ impl Engine {
                 bundle_forms.insert((index, mask), (indices, form));
             }
         }
+        let bundle_keys = catalog
+            .bundles
+            .iter()
+            .map(|b| bundle::asked_keys(&catalog, b))
+            .collect();
+        let matter_forms = catalog
+            .matters
+            .iter()
+            .map(|m| CompiledForm::new(m.form.clone()))
+            .collect();
         Ok(Self {
             authority: AuthorityIndex::new(&catalog),
             calendar: WorkCalendar::china(),
             policy_rules: crate::policy::RuleTable::new(&catalog.policies),
             catalog,
             bundle_forms,
+            bundle_keys,
+            matter_forms,
         })
     }
 
@@ -378,6 +406,42 @@ impl Engine {
         at: NaiveDate,
         lang: Lang,
     ) -> Result<Validation, EngineError> {
+        self.run(target, answer, at, lang, Output::Report)
+    }
+
+    /// The problems [`validate`](Self::validate) reports for `answer`, without the
+    /// normalised answer and the list of matters: what a page or a kiosk needs while the
+    /// applicant types, and the cheaper call (a valid answer builds nothing). Same errors
+    /// as `validate`, in the same order.
+    pub fn check(
+        &self,
+        target: &Target,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+    ) -> Result<AnswerCheck, EngineError> {
+        let errors = self
+            .run(target, answer, at, lang, Output::Problems)?
+            .form
+            .errors;
+        Ok(AnswerCheck {
+            valid: errors.is_empty(),
+            errors,
+        })
+    }
+
+    fn run(
+        &self,
+        target: &Target,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+        output: Output,
+    ) -> Result<Validation, EngineError> {
+        let codes = |matters: &[&Matter]| match output {
+            Output::Report => matters.iter().map(|m| m.code.clone()).collect(),
+            Output::Problems => Vec::new(),
+        };
         if let Some(code) = &target.bundle {
             if target.matter.is_some() {
                 return Err(EngineError::Target);
@@ -390,40 +454,54 @@ impl Engine {
                 .find(|(_, b)| &b.code == code)
                 .ok_or(EngineError::UnknownBundle)?;
             let mask = bundle::member_mask(b, answer);
-            if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
-                let matters: Vec<&Matter> = indices
-                    .iter()
-                    .filter_map(|&i| self.catalog.matters.get(i))
-                    .collect();
-                return Ok(bundle::validate_compiled(
-                    &self.catalog,
-                    b,
-                    &matters,
-                    form,
-                    answer,
-                    at,
-                    lang,
-                ));
-            }
-            let matters = bundle::masked_members(&self.catalog, b, mask);
-            return Ok(bundle::validate_members(
-                &self.catalog,
-                b,
-                &matters,
-                &bundle::merged_form(&matters),
-                answer,
-                at,
-                lang,
-            ));
+            let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
+            let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
+            let (form, matters) =
+                if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
+                    let report = form.run(answer, at, lang, &asked_by_bundle, output);
+                    // The matters are gathered only when something needs them.
+                    let matters: Vec<&Matter> =
+                        if report.errors.is_empty() && output == Output::Problems {
+                            Vec::new()
+                        } else {
+                            indices
+                                .iter()
+                                .filter_map(|&i| self.catalog.matters.get(i))
+                                .collect()
+                        };
+                    (report, matters)
+                } else {
+                    let matters = bundle::masked_members(&self.catalog, b, mask);
+                    let form = CompiledForm::new(bundle::merged_form(&matters));
+                    let report = form.run(answer, at, lang, &asked_by_bundle, output);
+                    (report, matters)
+                };
+            let mut form = form;
+            bundle::attribute_all(&mut form.errors, &matters);
+            return Ok(Validation {
+                matters: codes(&matters),
+                form,
+            });
         }
         let matters = self.matters_of(target, Some(answer), at)?;
-        let form = match matters.as_slice() {
-            [m] => &m.form,
-            _ => return Err(EngineError::UnknownMatter),
+        let [matter] = matters.as_slice() else {
+            return Err(EngineError::UnknownMatter);
+        };
+        let compiled = self
+            .catalog
+            .matters
+            .iter()
+            .position(|m| std::ptr::eq(m, *matter))
+            .and_then(|i| self.matter_forms.get(i));
+        let form = match compiled {
+            Some(form) => form.run(answer, at, lang, &|_| false, output),
+            None => {
+                CompiledForm::new(matter.form.clone()).run(answer, at, lang, &|_| false, output)
+            }
         };
         Ok(Validation {
-            matters: matters.iter().map(|m| m.code.clone()).collect(),
-            form: form::validate(form, answer, at, lang),
+            matters: codes(&matters),
+            form,
         })
     }
 
@@ -450,8 +528,7 @@ impl Engine {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         };
         let errors: Vec<Problem> = self
-            .validate(target, answer, at, lang)?
-            .form
+            .check(target, answer, at, lang)?
             .errors
             .into_iter()
             .filter(|e| e.path.as_deref().is_some_and(inside))

@@ -55,24 +55,40 @@ fn forms_fixtures() {
                 Err(e) => json!({ "error": e.code() }),
             };
         }
-        if let Some(code) = raw["matter"].as_str() {
+        // Every case is also checked through the engine (`Engine::check`): the same
+        // problems, in the same order, without the normalised answer.
+        let checked = {
+            use doorstep::engine::{Engine, Target};
+            let target = match raw["matter"].as_str() {
+                Some(code) => Target::matter(code),
+                None => Target::bundle(raw["bundle"].as_str().unwrap_or_default()),
+            };
+            Engine::new(catalog.clone(), options.at)
+                .expect("engine")
+                .check(&target, answer, options.at, options.lang)
+                .expect("check")
+        };
+        let (report, value) = if let Some(code) = raw["matter"].as_str() {
             let matter = catalog.matter_on(code, options.at).expect("matter");
-            serde_json::to_value(form::validate(
-                &matter.form,
-                answer,
-                options.at,
-                options.lang,
-            ))
-            .unwrap_or_default()
+            let report = form::validate(&matter.form, answer, options.at, options.lang);
+            let value = serde_json::to_value(&report).unwrap_or_default();
+            (report, value)
         } else {
             let b = catalog
                 .bundle(raw["bundle"].as_str().unwrap_or_default())
                 .expect("bundle");
             let report = bundle::validate_bundle(&catalog, b, answer, options.at, options.lang);
-            let mut value = serde_json::to_value(report).unwrap_or_default();
+            let mut value = serde_json::to_value(&report).unwrap_or_default();
             value["kind"] = json!("bundle");
-            value
-        }
+            (report.form, value)
+        };
+        assert_eq!(
+            (checked.valid, &checked.errors),
+            (report.valid, &report.errors),
+            "{}: check and validate disagree",
+            input.name
+        );
+        value
     });
     assert!(
         failures.is_empty(),

@@ -1,6 +1,7 @@
 //! Any bytes as a form answer for the birth bundle of the test catalogue: validation never
-//! panics; an answer is judged the same in both languages (same codes, same paths); a valid
-//! answer's normalised form is valid again and normalises to itself.
+//! panics; an answer is judged the same in both languages (same codes, same paths); `check`
+//! reports exactly what `validate` does; a valid answer's normalised form is valid again and
+//! normalises to itself.
 //!
 //! Bytes that are JSON are the answer. Other bytes edit the bundle's 填单示范 instead, two
 //! bytes an edit (which member, which value from a palette of near-valid values: untrimmed
@@ -132,6 +133,14 @@ fuzz_target!(|data: &[u8]| {
             .collect()
     };
     assert_eq!(judged(&zh), judged(&en), "languages disagree");
+    let checked = ENGINE
+        .check(&target, &answer, at(), Lang::ZhCn)
+        .expect("the birth bundle exists");
+    assert_eq!(
+        (checked.valid, &checked.errors),
+        (zh.form.valid, &zh.form.errors),
+        "check and validate disagree"
+    );
     assert_eq!(zh.form.valid, zh.form.errors.is_empty());
     assert_eq!(zh.form.normalized, en.form.normalized);
     let _ = serde_json::to_string(&zh).expect("a report serialises");

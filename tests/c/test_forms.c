@@ -10,7 +10,11 @@
  * How the fixtures run (as core/tests/fixtures.rs does):
  * - forms.json: input.catalog (a file under tests/fixtures) is loaded into an engine once;
  *   the case validates input.answer for {"matter": input.matter} or {"bundle":
- *   input.bundle} with input.at and input.lang.
+ *   input.bundle} with input.at and input.lang (with input.field: that one field,
+ *   doorstep_engine_validate_field, a refusal as {"error": code}). Every case without
+ *   input.field is also run through doorstep_engine_check, counted as a case of its own
+ *   ("NAME: check"): its {"valid", "errors"} must match the case's expected "valid",
+ *   "errors" and "errorPaths" (the other expected keys are validate's).
  * - labels.json: doorstep_labels in input.lang (absent: NULL, zh-CN).
  * - lint.json: input.patch ([{"op": "set", "path": JSON Pointer, "value"}]) is applied to
  *   the catalogue document, which is then linted at input.at; the actual result is
@@ -111,6 +115,41 @@ static void expect_field_case(const doorstep_engine *engine, const validation *v
     doorstep_string_free(report);
 }
 
+/* The keys of a forms.json case's expected that doorstep_engine_check must match. */
+static const char *const check_keys[] = {"valid", "errors", "errorPaths"};
+
+/* A case without input.field, through doorstep_engine_check: counted as the case
+ * "NAME: check", matched against the expected valid, errors and errorPaths only. */
+static void expect_check_case(const doorstep_engine *engine, const validation *v,
+                              const char *name, const cJSON *input, const cJSON *expected) {
+    char *report = NULL;
+    cJSON *wanted = cJSON_CreateObject();
+    size_t size = strlen(name) + sizeof ": check";
+    char *label = malloc(size);
+    doorstep_status status;
+    size_t k;
+    if (!expect(wanted != NULL && label != NULL, "%s: check: out of memory", name)) {
+        cJSON_Delete(wanted);
+        free(label);
+        return;
+    }
+    snprintf(label, size, "%s: check", name);
+    for (k = 0; k < sizeof check_keys / sizeof *check_keys; k++) {
+        const cJSON *want = cJSON_GetObjectItemCaseSensitive(expected, check_keys[k]);
+        if (want != NULL) {
+            cJSON_AddItemToObject(wanted, check_keys[k], cJSON_Duplicate(want, 1));
+        }
+    }
+    status = doorstep_engine_check(engine, v->target, v->answer, v->at, v->lang, &report);
+    if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", label, (int)status,
+               doorstep_last_error_code())) {
+        expect_case(label, input, wanted, report);
+    }
+    doorstep_string_free(report);
+    cJSON_Delete(wanted);
+    free(label);
+}
+
 static void run_forms(const char *dir, forms *f) {
     cJSON *file = load_json(dir, "forms.json");
     const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
@@ -155,6 +194,8 @@ static void run_forms(const char *dir, forms *f) {
             } else {
                 expect_case(name, input, cJSON_GetObjectItemCaseSensitive(c, "expected"),
                             v->report);
+                expect_check_case(f->engine, v, name, input,
+                                  cJSON_GetObjectItemCaseSensitive(c, "expected"));
             }
         }
     }

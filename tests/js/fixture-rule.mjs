@@ -15,7 +15,9 @@
 // forms.json: {catalog, matter|bundle, answer, at, lang?, field?}: an Engine over the
 // catalogue file (tests/fixtures/{catalog}) validates the answer for the matter or bundle
 // (with `field`: that one field, Engine.validateField, a throw as {error: code}); the
-// outcome is matched as above (there is no value, so nothing to leak).
+// outcome is matched as above (there is no value, so nothing to leak). Every case without
+// `field` is also run through Engine.check: its {valid, errors} is matched against the
+// case's expected valid, errors and errorPaths only (its mismatches prefixed "check: ").
 // lint.json: {catalog, patch, at}: the catalogue document with the patch applied (JSON
 // Pointer "set" operations) is linted; {valid: no problem, errors: problems} is matched.
 // authority/stamps.json: {catalog, stamp | stampText | query, lang?}: Engine.verifyStamp
@@ -118,16 +120,34 @@ export function formTarget(input) {
     : { bundle: input.bundle };
 }
 
+/** The keys of a forms.json case's expected that `Engine.check` must match. */
+const CHECK_KEYS = ['valid', 'errors', 'errorPaths'];
+
 /**
  * Runs one forms.json case through `engine` (an `Engine` over the case's catalogue, loaded
- * as of input.at); returns the Validation and its mismatches.
+ * as of input.at); returns the Validation, the AnswerCheck (`null` for a case with
+ * `field`) and the mismatches of both calls, those of `check` prefixed "check: ".
  */
 export function runFormCase(engine, testCase) {
   const { input } = testCase;
-  const report = input.field === undefined
-    ? engine.validate(formTarget(input), input.answer, caseOptions(input))
-    : fieldOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
-  return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
+  const value = caseValue(input);
+  if (input.field !== undefined) {
+    const report = fieldOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
+    return { report, check: null, problems: mismatches(value, testCase.expected, report) };
+  }
+  const report = engine.validate(formTarget(input), input.answer, caseOptions(input));
+  const check = engine.check(formTarget(input), input.answer, caseOptions(input));
+  const checkExpected = Object.fromEntries(
+    Object.entries(testCase.expected).filter(([key]) => CHECK_KEYS.includes(key)),
+  );
+  return {
+    report,
+    check,
+    problems: [
+      ...mismatches(value, testCase.expected, report),
+      ...mismatches(value, checkExpected, check).map((m) => `check: ${m}`),
+    ],
+  };
 }
 
 /** A field's validation, or `{error: code}` when the call threw a coded Error. */

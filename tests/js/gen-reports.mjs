@@ -3,9 +3,10 @@
 // them (an undeclared field is an excess property, a wrong type an error), so the
 // declarations cannot drift from what the core serialises.
 //   generated/reports.ts  IdReport[]     every identifier fixture (tests/fixtures/ids.json)
-//   generated/engine.ts   the engine's answers: Validation[] (every forms fixture and every
-//                         bundle's example), Problem[] (every lint fixture), FormSpec[] (every
-//                         matter and bundle), MatterSummary[], BundleSummary[], Material[] —
+//   generated/engine.ts   the engine's answers: Validation[] and AnswerCheck[] (every forms
+//                         fixture and every bundle's example), Problem[] (every lint fixture),
+//                         FormSpec[] (every matter and bundle), MatterSummary[],
+//                         BundleSummary[], Material[] —
 //                         over tests/fixtures/catalog/mini.json and catalogs/haicang.json
 //   generated/authority.ts VerdictReport[] (every stamps fixture that gives a report, in both
 //                         languages), LedgerReport[] (every ledgers fixture that verifies a
@@ -91,9 +92,11 @@ const matters = [];
 const bundles = [];
 const materials = [];
 const fieldValidations = [];
+const checks = [];
 for (const { input } of forms.cases) {
   const engine = new doorstep.Engine(read(`../fixtures/${input.catalog}`), { at: input.at });
   validations.push(engine.validate(formTarget(input), input.answer, caseOptions(input)));
+  checks.push(engine.check(formTarget(input), input.answer, caseOptions(input)));
   // Every field of the form (the top-level ones) as the applicant types.
   for (const field of engine.form(formTarget(input), caseOptions(input)).fields) {
     fieldValidations.push(engine.validateField(formTarget(input), input.answer, `/${field.key}`, caseOptions(input)));
@@ -116,6 +119,7 @@ for (const path of catalogs) {
     const form = engine.form(target, { at });
     formSpecs.push(form);
     validations.push(engine.validate(target, form.example, { at, lang: 'en' }));
+    checks.push(engine.check(target, form.example, { at, lang: 'en' }));
     materials.push(...engine.materials(target, form.example, { at }));
   }
   engine.free();
@@ -123,9 +127,10 @@ for (const path of catalogs) {
 writeTs(
   'engine.ts',
   'tests/fixtures/{forms,lint}.json and the catalogues',
-  ['BundleSummary', 'FieldValidation', 'FormSpec', 'Material', 'MatterSummary', 'Problem', 'Validation'],
+  ['AnswerCheck', 'BundleSummary', 'FieldValidation', 'FormSpec', 'Material', 'MatterSummary', 'Problem', 'Validation'],
   [
     ['validations', 'Validation[]', validations],
+    ['checks', 'AnswerCheck[]', checks],
     ['fieldValidations', 'FieldValidation[]', fieldValidations],
     ['lintProblems', 'Problem[]', problems],
     ['forms', 'FormSpec[]', formSpecs],
@@ -135,7 +140,8 @@ writeTs(
   ],
 );
 console.log(
-  `generated/engine.ts: ${validations.length} validations, ${problems.length} lint problems, ` +
+  `generated/engine.ts: ${validations.length} validations, ${checks.length} checks, ` +
+    `${problems.length} lint problems, ` +
     `${formSpecs.length} forms, ${matters.length} matters, ${bundles.length} bundles, ` +
     `${materials.length} materials (${catalogs.length} catalogues)`,
 );

@@ -269,6 +269,7 @@ test('a strictly typed consumer compiles against the packed types, and its emitt
     /^form birth: \d+ fields; prefill .*applicantName<identity\.name applicantId<identity\.residentId$/,
     /^example: valid, \d+ answers, for 350205-WJ-001 350205-GA-001 350205-YB-001 350205-RS-003$/,
     'spoiled: invalid /childName form.required, /motherId id.checksum; kept the rest',
+    'check spoiled: invalid /childName form.required, /motherId id.checksum',
     'field /motherId: invalid /motherId id.checksum',
     'field /fatherId: valid',
     /^materials: id_card .*; with identity: (?!.*id_card).*birth_certificate/,

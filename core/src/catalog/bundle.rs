@@ -199,20 +199,36 @@ fn report(
     validate: impl FnOnce(&dyn Fn(&str) -> bool) -> FormReport,
 ) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
-    let asked_by_bundle = |key: &str| {
-        bundle
-            .members
-            .iter()
-            .filter_map(|m| catalog.matter(&m.matter))
-            .any(|m| m.form.fields.iter().any(|f| f.key == key))
-    };
+    let asked = asked_keys(catalog, bundle);
+    let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
     let mut report = validate(&asked_by_bundle);
-    for problem in &mut report.errors {
-        attribute(problem, matters);
-    }
+    attribute_all(&mut report.errors, matters);
     BundleReport {
         matters: matters.iter().map(|m| m.code.clone()).collect(),
         form: report,
+    }
+}
+
+/// The keys of the fields of every member of `bundle`, each once (looked up only for the
+/// keys a bundle's form does not ask, so a list does; sorting would cost the `.wasm` 1 kB).
+pub(crate) fn asked_keys(catalog: &Catalog, bundle: &Bundle) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    let members = bundle
+        .members
+        .iter()
+        .filter_map(|m| catalog.matter(&m.matter));
+    for field in members.flat_map(|m| &m.form.fields) {
+        if !keys.contains(&field.key) {
+            keys.push(field.key.clone());
+        }
+    }
+    keys
+}
+
+/// [`attribute`]s each of `problems` to `matters`.
+pub(crate) fn attribute_all(problems: &mut [Problem], matters: &[&Matter]) {
+    for problem in problems {
+        attribute(problem, matters);
     }
 }
 

@@ -16,5 +16,5 @@ pub use pattern::Pattern;
 pub use plan::CompiledForm;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
-pub(crate) use validate::first_key;
 pub use validate::{FormReport, validate, validate_ignoring};
+pub(crate) use validate::{Output, first_key};

@@ -11,9 +11,10 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::validate::{FormReport, first_key, run};
-use super::{Field, FormSpec};
-use crate::Lang;
+use super::validate::{FormReport, Output, first_key, run};
+use super::{Field, FieldType, FormSpec};
+use crate::rule::{Binding, Rule};
+use crate::{Lang, Problem};
 
 /// A form made ready for validating many answers: what [`validate`](super::validate) works
 /// out on every call is worked out once here. Same results as `validate`.
@@ -54,7 +55,7 @@ impl CompiledForm {
 
     /// As [`validate`](super::validate).
     pub fn validate(&self, answer: &Value, at: NaiveDate, lang: Lang) -> FormReport {
-        run(&self.spec, &self.plan, answer, at, lang, &|_| false)
+        self.validate_ignoring(answer, at, lang, &|_| false)
     }
 
     /// As [`validate_ignoring`](super::validate_ignoring).
@@ -65,7 +66,53 @@ impl CompiledForm {
         lang: Lang,
         ignored: &dyn Fn(&str) -> bool,
     ) -> FormReport {
-        run(&self.spec, &self.plan, answer, at, lang, ignored)
+        self.run(answer, at, lang, ignored, Output::Report)
+    }
+
+    /// [`validate_ignoring`](Self::validate_ignoring), building what `output` asks for.
+    pub(crate) fn run(
+        &self,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+        ignored: &dyn Fn(&str) -> bool,
+        output: Output,
+    ) -> FormReport {
+        run(&self.spec, &self.plan, answer, at, lang, ignored, output)
+    }
+
+    /// The problems [`validate`](Self::validate) reports, without the normalised answer:
+    /// for a caller that only needs to know what is wrong (a page checking a field as it
+    /// is typed). Builds nothing for a valid answer.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use doorstep::Lang;
+    /// # use doorstep::form::{CompiledForm, FormSpec};
+    /// # use serde_json::json;
+    /// # let spec: FormSpec = serde_json::from_value(json!({
+    /// #     "fields": [{"key": "name", "label": "姓名", "type": "text", "required": true}],
+    /// #     "example": {"name": "林小红"}
+    /// # })).unwrap();
+    /// # let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    /// let form = CompiledForm::new(spec);
+    /// assert!(form.check(&json!({"name": "林小红"}), at, Lang::ZhCn).is_empty());
+    /// assert_eq!(form.check(&json!({}), at, Lang::ZhCn)[0].code, "form.required");
+    /// ```
+    pub fn check(&self, answer: &Value, at: NaiveDate, lang: Lang) -> Vec<Problem> {
+        self.check_ignoring(answer, at, lang, &|_| false)
+    }
+
+    /// [`check`](Self::check), dropping the unknown top-level keys `ignored` accepts (as
+    /// [`validate_ignoring`](super::validate_ignoring)).
+    pub fn check_ignoring(
+        &self,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+        ignored: &dyn Fn(&str) -> bool,
+    ) -> Vec<Problem> {
+        self.run(answer, at, lang, ignored, Output::Problems).errors
     }
 }
 
@@ -82,6 +129,8 @@ pub(crate) struct FormPlan {
     pub(crate) fields: Plan,
     /// For each check, the first keys of the paths its rule reads (see `Rule::vars`).
     pub(crate) check_reads: Vec<Vec<String>>,
+    /// For each check, its rule bound to the form's fields.
+    pub(crate) check_bindings: Vec<Binding>,
 }
 
 impl FormPlan {
@@ -100,11 +149,22 @@ impl FormPlan {
                 keys
             })
             .collect();
+        let check_bindings = spec
+            .checks
+            .iter()
+            .map(|check| check.rule.bind(position_in(&spec.fields)))
+            .collect();
         Self {
-            fields: Plan::new(&spec.fields),
+            fields: Plan::new(&spec.fields, &spec.fields),
             check_reads,
+            check_bindings,
         }
     }
+}
+
+/// The position of the field with a key in `fields`, for binding rules.
+fn position_in(fields: &[Field]) -> impl Fn(&str) -> Option<usize> + '_ {
+    |key| fields.iter().position(|f| f.key == key)
 }
 
 /// The plan of one list of fields (a form's, a group's or a repeating group's).
@@ -114,6 +174,9 @@ pub(crate) struct Plan {
     by_key: Vec<usize>,
     /// The plans of container fields' own fields, by position (empty for other fields).
     nested: Vec<Plan>,
+    /// Each field's `visibleIf` and `requiredIf`, bound to the fields of the object its
+    /// rules read: the answer's, or a repeating group item's.
+    conditions: Vec<(Binding, Binding)>,
 }
 
 impl Plan {
@@ -121,28 +184,45 @@ impl Plan {
     pub(crate) const EMPTY: Self = Self {
         by_key: Vec::new(),
         nested: Vec::new(),
+        conditions: Vec::new(),
     };
 
-    pub(crate) fn new(fields: &[Field]) -> Self {
+    /// The plan of `fields`, whose rules read an object with the fields `scope`.
+    fn new(fields: &[Field], scope: &[Field]) -> Self {
         let mut by_key: Vec<usize> = (0..fields.len()).collect();
         // Stable, so that of two fields with one key the later one stays later.
         by_key.sort_by(|&a, &b| key_of(fields, a).cmp(key_of(fields, b)));
         let nested = fields
             .iter()
-            .map(|f| {
-                if f.field_type.is_container() {
-                    Self::new(&f.fields)
-                } else {
-                    Self::EMPTY
-                }
+            .map(|f| match f.field_type {
+                // A group's rules read what the rules around it read; a repeating
+                // group's, the item.
+                FieldType::Group => Self::new(&f.fields, scope),
+                FieldType::Repeat => Self::new(&f.fields, &f.fields),
+                _ => Self::EMPTY,
             })
             .collect();
-        Self { by_key, nested }
+        let bind =
+            |rule: Option<&Rule>| rule.map(|r| r.bind(position_in(scope))).unwrap_or_default();
+        let conditions = fields
+            .iter()
+            .map(|f| (bind(f.visible_if.as_ref()), bind(f.required_if.as_ref())))
+            .collect();
+        Self {
+            by_key,
+            nested,
+            conditions,
+        }
     }
 
     /// The plan of the fields of the container at `position`.
     pub(crate) fn nested(&self, position: usize) -> Option<&Self> {
         self.nested.get(position)
+    }
+
+    /// The bindings of the `visibleIf` and `requiredIf` of the field at `position`.
+    pub(crate) fn conditions(&self, position: usize) -> Option<&(Binding, Binding)> {
+        self.conditions.get(position)
     }
 
     /// Positions of the fields in key order.
@@ -164,7 +244,17 @@ impl Plan {
         for (key, value) in map {
             let mut known = false;
             while let Some(position) = next.peek().copied() {
-                match key_of(fields, position).cmp(key.as_str()) {
+                let field_key = key_of(fields, position);
+                // Equality first, which a length tells apart cheaply: in an answer most
+                // keys are the next field's.
+                let order = if known && field_key.len() != key.len() {
+                    Ordering::Greater
+                } else if field_key == key {
+                    Ordering::Equal
+                } else {
+                    field_key.cmp(key.as_str())
+                };
+                match order {
                     Ordering::Less => {}
                     Ordering::Equal => {
                         if let Some(slot) = found.get_mut(position) {
@@ -172,6 +262,8 @@ impl Plan {
                         }
                         known = true;
                     }
+                    // Once `key` is matched, a field key of another length comes after it:
+                    // the fields are sorted and the next one differs from `key`.
                     Ordering::Greater => break,
                 }
                 next.next();
@@ -179,6 +271,42 @@ impl Plan {
             if !known {
                 unknown(key);
             }
+        }
+    }
+}
+
+/// The values of a list of fields by position, as [`Plan::match_keys`] finds them: on the
+/// stack for forms of up to [`Slots::STACK`] fields (nearly all), so that matching an
+/// answer allocates nothing.
+#[allow(clippy::large_enum_variant)] // on the stack on purpose
+pub(crate) enum Slots<'v> {
+    Stack([Option<&'v Value>; Slots::STACK], usize),
+    Heap(Vec<Option<&'v Value>>),
+}
+
+impl<'v> Slots<'v> {
+    const STACK: usize = 48;
+
+    /// `len` empty slots.
+    pub(crate) fn new(len: usize) -> Self {
+        if len <= Self::STACK {
+            Self::Stack([None; Self::STACK], len)
+        } else {
+            Self::Heap(vec![None; len])
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[Option<&'v Value>] {
+        match self {
+            Self::Stack(slots, len) => slots.get(..*len).unwrap_or_default(),
+            Self::Heap(slots) => slots,
+        }
+    }
+
+    pub(crate) fn as_mut_slice(&mut self) -> &mut [Option<&'v Value>] {
+        match self {
+            Self::Stack(slots, len) => slots.get_mut(..*len).unwrap_or_default(),
+            Self::Heap(slots) => slots,
         }
     }
 }

@@ -4,10 +4,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::plan::{FormPlan, Plan, reads_any};
+use std::borrow::Cow;
+
+use super::plan::{FormPlan, Plan, Slots, reads_any};
 use super::{Field, FieldType, FormError, FormSpec};
-use crate::ids::{self, IdKind};
-use crate::rule::Rule;
+use crate::ids::{self, IdKind, ResidentId};
+use crate::rule::{Binding, Rule};
 use crate::{Coded, Lang, Problem, calendar};
 
 /// The outcome of validating an answer against a form.
@@ -38,7 +40,17 @@ pub fn validate_ignoring(
     lang: Lang,
     ignored: &dyn Fn(&str) -> bool,
 ) -> FormReport {
-    run(form, &FormPlan::new(form), answer, at, lang, ignored)
+    let plan = FormPlan::new(form);
+    run(form, &plan, answer, at, lang, ignored, Output::Report)
+}
+
+/// What a validation builds besides the problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// The normalised answer too ([`FormReport::normalized`]).
+    Report,
+    /// The problems only; `normalized` is left `null`.
+    Problems,
 }
 
 /// Validates `answer` against `form`, whose plan is `plan`.
@@ -49,16 +61,40 @@ pub(super) fn run(
     at: NaiveDate,
     lang: Lang,
     ignored: &dyn Fn(&str) -> bool,
+    output: Output,
 ) -> FormReport {
+    let mut errors = Vec::new();
+    // The answer's top-level values by field position, matched once: fields read them,
+    // and so do the rules, by position ([`Rule::truthy_bound`]).
+    let mut slots = Slots::new(form.fields.len());
+    let map = answer.as_object();
+    if let Some(map) = map {
+        plan.fields
+            .match_keys(&form.fields, map, slots.as_mut_slice(), |key| {
+                if !ignored(key) {
+                    errors.push(problem_at(pointer("", key), &FormError::UnknownField, lang));
+                }
+            });
+    } else {
+        errors.push(problem_at(String::new(), &FormError::NotAnObject, lang));
+    }
     let mut run = Run {
         root: answer,
+        root_slots: slots.as_slice(),
         at,
         lang,
-        errors: Vec::new(),
-        ignored,
+        errors,
+        output,
+        known_ids: Vec::new(),
     };
-    let normalized = run.object(&form.fields, &plan.fields, answer, answer, "");
-    let checks = if answer.is_object() {
+    let normalized = match map {
+        Some(_) => {
+            let scope = (answer, slots.as_slice());
+            run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "")
+        }
+        None => Value::Null,
+    };
+    let checks = if map.is_some() {
         form.checks.as_slice()
     } else {
         &[]
@@ -72,7 +108,14 @@ pub(super) fn run(
         if reads_bad_value {
             continue;
         }
-        match check.rule.truthy(answer) {
+        let known = run.known_ids.as_slice();
+        let holds = match plan.check_bindings.get(i) {
+            Some(binding) => check
+                .rule
+                .truthy_bound(answer, binding, slots.as_slice(), known),
+            None => check.rule.truthy(answer),
+        };
+        match holds {
             Ok(true) => {}
             Ok(false) => run.errors.push(Problem {
                 path: Some(check.path.clone().unwrap_or_default()),
@@ -93,18 +136,61 @@ pub(super) fn run(
     }
 }
 
-/// One validation: where rules look (`root`), the date and language, what was found.
-struct Run<'a> {
-    /// Unknown top-level keys to drop silently.
-    ignored: &'a dyn Fn(&str) -> bool,
-    root: &'a Value,
+/// `error` as a problem at `path`.
+fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Problem {
+    let mut problem = error.to_problem(lang);
+    problem.path = Some(path);
+    problem
+}
+
+/// What a rule reads: an object (the answer, or an item of a repeating group) and its
+/// values by field position.
+type RuleScope<'s, 'v> = (&'v Value, &'s [Option<&'v Value>]);
+
+/// One validation: the answer and its top-level values, the date and language, what was
+/// found.
+struct Run<'s, 'v> {
+    root: &'v Value,
+    /// The answer's values by field position (groups' rules read the answer).
+    root_slots: &'s [Option<&'v Value>],
     at: NaiveDate,
     lang: Lang,
     errors: Vec<Problem>,
+    output: Output,
+    /// The resident ID numbers of the fields checked so far, for the checks' domain
+    /// operators.
+    known_ids: Vec<(&'v str, ResidentId)>,
+}
+
+/// A present value that passed its checks, as it will be stored; turned into JSON only
+/// when the normalised answer is built ([`Output::Report`]).
+enum Normal<'v> {
+    /// The value as given.
+    Same(&'v Value),
+    /// Text as given but trimmed.
+    Text(&'v str),
+    Int(i64),
+    /// A value built while checking (a container's normalised object, an identifier or a
+    /// date and time rewritten).
+    Built(Value),
+}
+
+impl Normal<'_> {
+    fn into_value(self) -> Value {
+        match self {
+            Self::Same(value) => value.clone(),
+            Self::Text(s) => Value::String(s.to_owned()),
+            Self::Int(n) => Value::Number(n.into()),
+            Self::Built(value) => value,
+        }
+    }
 }
 
 /// The plan of a field that holds no fields.
 static EMPTY_PLAN: Plan = Plan::EMPTY;
+
+/// Bindings for a field without conditions.
+static NO_CONDITIONS: (Binding, Binding) = (Binding::NONE, Binding::NONE);
 
 /// The first reference token of a JSON Pointer (unescaped enough for field keys).
 pub(crate) fn first_key(pointer: &str) -> &str {
@@ -116,13 +202,21 @@ pub(crate) fn first_key(pointer: &str) -> &str {
 }
 
 /// `s.trim()`, sooner for the usual value, which starts and ends with a visible character
-/// (`str::trim` showed in profiles: every text value is trimmed twice).
+/// (`str::trim` showed in profiles: every text value is trimmed twice). Told apart by the
+/// first byte of the first and of the last character: none of Unicode's white space starts
+/// with a byte other than an ASCII one, 0xC2, 0xE1, 0xE2 or 0xE3, so any other lead byte
+/// (most Chinese characters start with 0xE4–0xE9) is a visible character.
 fn trim(s: &str) -> &str {
-    let visible = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
-    if visible(s.chars().next()) && visible(s.chars().next_back()) {
-        s
-    } else {
-        s.trim()
+    let visible = |lead: u8| {
+        (lead.is_ascii() && lead.is_ascii_graphic())
+            || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
+    };
+    let bytes = s.as_bytes();
+    // The last character starts at the last byte that is not a continuation byte.
+    let last_lead = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
+    match (bytes.first(), last_lead) {
+        (Some(&first), Some(&last)) if visible(first) && visible(last) => s,
+        _ => s.trim(),
     }
 }
 
@@ -134,25 +228,25 @@ fn pointer(parent: &str, token: &str) -> String {
     out
 }
 
-impl Run<'_> {
+impl<'v> Run<'_, 'v> {
     /// Records `error` at `path` (taken as built: no copy).
     fn push(&mut self, path: String, error: &impl Coded) {
-        let mut problem = error.to_problem(self.lang);
-        problem.path = Some(path);
-        self.errors.push(problem);
+        self.errors.push(problem_at(path, error, self.lang));
     }
 
-    /// Whether `rule` (absent: `default`) holds; a rule that fails to evaluate is reported
-    /// at `parent`/`key` and counts as not holding.
+    /// Whether `rule` (absent: `default`) holds in `scope`, its variables bound by
+    /// `binding`; a rule that fails to evaluate is reported at `parent`/`key` and counts
+    /// as not holding.
     fn holds(
         &mut self,
         rule: Option<&Rule>,
-        scope: &Value,
+        binding: &Binding,
+        scope: RuleScope<'_, 'v>,
         default: bool,
         (parent, key): (&str, &str),
     ) -> bool {
         let Some(rule) = rule else { return default };
-        match rule.truthy(scope) {
+        match rule.truthy_bound(scope.0, binding, scope.1, &[]) {
             Ok(b) => b,
             Err(e) => {
                 self.push(pointer(parent, key), &e);
@@ -161,38 +255,57 @@ impl Run<'_> {
         }
     }
 
-    /// Validates the fields of an object; rules see `scope` (the answer, or the item of a
-    /// repeating group). Returns the normalised object.
-    ///
-    /// Field paths are written only for problems: a valid answer builds no strings but
-    /// its normalised values and their keys.
+    /// Validates the object `value` at `path` with the fields `fields`; its rules read
+    /// `scope`, or the object itself when `None` (a repeating group's item). `None` when
+    /// it is not an object; else its normalised form (`null` for [`Output::Problems`]).
     fn object(
         &mut self,
         fields: &[Field],
         plan: &Plan,
-        value: &Value,
-        scope: &Value,
+        value: &'v Value,
+        scope: Option<RuleScope<'_, 'v>>,
         path: &str,
-    ) -> Value {
+    ) -> Option<Value> {
         let Some(map) = value.as_object() else {
             self.push(path.to_owned(), &FormError::NotAnObject);
-            return Value::Null;
+            return None;
         };
-        let top = std::ptr::eq(value, self.root);
-        let mut found: Vec<Option<&Value>> = vec![None; fields.len()];
-        plan.match_keys(fields, map, &mut found, |key| {
-            if !(top && (self.ignored)(key)) {
-                self.push(pointer(path, key), &FormError::UnknownField);
-            }
+        let mut found = Slots::new(fields.len());
+        plan.match_keys(fields, map, found.as_mut_slice(), |key| {
+            self.push(pointer(path, key), &FormError::UnknownField);
         });
-        let mut normal: Vec<Option<Value>> = vec![None; fields.len()];
+        let found = found.as_slice();
+        let scope = scope.unwrap_or((value, found));
+        Some(self.fields(fields, plan, found, scope, path))
+    }
+
+    /// Validates the values `found` (by field position) of the object at `path` with
+    /// `fields`; rules read `scope`. Returns the normalised object (`null` for
+    /// [`Output::Problems`]).
+    ///
+    /// Field paths are written only for problems: a valid answer builds no strings but
+    /// its normalised values and their keys.
+    fn fields(
+        &mut self,
+        fields: &[Field],
+        plan: &Plan,
+        found: &[Option<&'v Value>],
+        scope: RuleScope<'_, 'v>,
+        path: &str,
+    ) -> Value {
+        let report = self.output == Output::Report;
+        let mut normal: Vec<Option<Value>> = Vec::new();
+        if report {
+            normal.resize(fields.len(), None);
+        }
         for (position, field) in fields.iter().enumerate() {
             let at = (path, field.key.as_str());
-            if !self.holds(field.visible_if.as_ref(), scope, true, at) {
+            let (visible, required) = plan.conditions(position).unwrap_or(&NO_CONDITIONS);
+            if !self.holds(field.visible_if.as_ref(), visible, scope, true, at) {
                 continue; // a hidden field is neither validated nor kept
             }
-            let required =
-                field.required || self.holds(field.required_if.as_ref(), scope, false, at);
+            let required = field.required
+                || self.holds(field.required_if.as_ref(), required, scope, false, at);
             let missing = match found.get(position).copied().flatten() {
                 None | Some(Value::Null) => true,
                 Some(Value::String(s))
@@ -205,7 +318,7 @@ impl Run<'_> {
                     if let (Some(value), Some(slot)) =
                         (self.value(field, nested, v, at), normal.get_mut(position))
                     {
-                        *slot = Some(value);
+                        *slot = Some(value.into_value());
                     }
                     false
                 }
@@ -218,6 +331,9 @@ impl Run<'_> {
                     },
                 );
             }
+        }
+        if !report {
+            return Value::Null;
         }
         // In key order, so that the map is built in one pass; of two fields with one key,
         // the later one's value wins, as when inserting in field order.
@@ -238,21 +354,21 @@ impl Run<'_> {
         }
     }
 
-    /// Checks and normalises one present value, at `parent`/`key`; `None` when it has a
-    /// problem. `plan` is the plan of a container's fields.
+    /// Checks one present value, at `parent`/`key`: how it is to be stored, or `None`
+    /// when it has a problem. `plan` is the plan of a container's fields.
     fn value(
         &mut self,
         field: &Field,
         plan: &Plan,
-        value: &Value,
+        value: &'v Value,
         (parent, key): (&str, &str),
-    ) -> Option<Value> {
+    ) -> Option<Normal<'v>> {
         let label = || self.label(field);
         let wrong_type = |expected| FormError::WrongType {
             label: label(),
             expected,
         };
-        let result: Result<Value, FormError> = match field.field_type {
+        let result: Result<Normal<'v>, FormError> = match field.field_type {
             FieldType::Text | FieldType::Address | FieldType::Attachment => value
                 .as_str()
                 .ok_or_else(|| wrong_type("string"))
@@ -265,35 +381,33 @@ impl Run<'_> {
                     })
                 }
                 #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-                Some(n) => self
-                    .range(field, n as f64)
-                    .map(|()| Value::Number(n.into())),
+                Some(n) => self.range(field, n as f64).map(|()| Normal::Int(n)),
                 None => Err(wrong_type("integer")),
             },
             FieldType::Decimal => match value.as_f64() {
-                Some(x) => self.range(field, x).map(|()| value.clone()),
+                Some(x) => self.range(field, x).map(|()| Normal::Same(value)),
                 None => Err(wrong_type("number")),
             },
-            FieldType::Boolean => value
-                .as_bool()
-                .map(Value::Bool)
-                .ok_or_else(|| wrong_type("boolean")),
+            FieldType::Boolean => match value {
+                Value::Bool(_) => Ok(Normal::Same(value)),
+                _ => Err(wrong_type("boolean")),
+            },
             // A date `parse_date` accepts is already written as the date writes itself
             // (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
             FieldType::Date => match value.as_str() {
                 Some(s) => calendar::parse_date(trim(s))
-                    .map(|_| Value::String(trim(s).to_owned()))
+                    .map(|_| Normal::Text(trim(s)))
                     .ok_or_else(|| FormError::Date { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::Datetime => match value.as_str() {
-                Some(s) => datetime(trim(s)).ok_or_else(|| FormError::Datetime { label: label() }),
+                Some(s) => datetime(trim(s))
+                    .map(Normal::Built)
+                    .ok_or_else(|| FormError::Datetime { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::Choice => match value.as_str() {
-                Some(s) if field.choices.iter().any(|c| c.value == s) => {
-                    Ok(Value::String(s.to_owned()))
-                }
+                Some(s) if field.choices.iter().any(|c| c.value == s) => Ok(Normal::Text(s)),
                 Some(_) => Err(FormError::NotAChoice { label: label() }),
                 None => Err(wrong_type("string")),
             },
@@ -305,19 +419,20 @@ impl Run<'_> {
             FieldType::BankCard => self.id(field, &[IdKind::BankCard], value),
             FieldType::Phone => self.id(field, &[IdKind::Mobile, IdKind::Landline], value),
             FieldType::Email => match value.as_str() {
-                Some(s) if is_email(trim(s)) => Ok(Value::String(trim(s).to_owned())),
+                Some(s) if is_email(trim(s)) => Ok(Normal::Text(trim(s))),
                 Some(_) => Err(FormError::Email { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::AreaCode => match value.as_str() {
-                Some(s) if is_area_code(trim(s)) => Ok(Value::String(trim(s).to_owned())),
+                Some(s) if is_area_code(trim(s)) => Ok(Normal::Text(trim(s))),
                 Some(_) => Err(FormError::AreaCode { label: label() }),
                 None => Err(wrong_type("string")),
             },
             FieldType::Group => {
                 let path = pointer(parent, key);
-                let normal = self.object(&field.fields, plan, value, self.root, &path);
-                return (!normal.is_null()).then_some(normal);
+                let scope = (self.root, self.root_slots);
+                let normal = self.object(&field.fields, plan, value, Some(scope), &path);
+                return normal.map(Normal::Built);
             }
             FieldType::Repeat => return self.repeat(field, plan, value, &pointer(parent, key)),
         };
@@ -330,7 +445,7 @@ impl Run<'_> {
         }
     }
 
-    fn text(&self, field: &Field, s: &str) -> Result<Value, FormError> {
+    fn text(&self, field: &Field, s: &'v str) -> Result<Normal<'v>, FormError> {
         let s = trim(s);
         // Characters are counted only for a bound that needs them: a text no longer in
         // bytes than the maximum has no more characters than that either.
@@ -352,7 +467,7 @@ impl Run<'_> {
         if field.pattern.as_ref().is_some_and(|p| !p.matches(s)) {
             return Err(FormError::Pattern { label: label() });
         }
-        Ok(Value::String(s.to_owned()))
+        Ok(Normal::Text(s))
     }
 
     fn range(&self, field: &Field, x: f64) -> Result<(), FormError> {
@@ -388,7 +503,7 @@ impl Run<'_> {
         Ok(())
     }
 
-    fn multi_choice(&self, field: &Field, value: &Value) -> Result<Value, FormError> {
+    fn multi_choice(&self, field: &Field, value: &'v Value) -> Result<Normal<'v>, FormError> {
         let label = || self.label(field);
         let items = value.as_array().ok_or_else(|| FormError::WrongType {
             label: label(),
@@ -409,25 +524,35 @@ impl Run<'_> {
             }
             chosen.push(s);
         }
-        Ok(Value::Array(
-            chosen
-                .into_iter()
-                .map(|s| Value::String(s.to_owned()))
-                .collect(),
-        ))
+        // Every item is a string, so the value is stored as given.
+        Ok(Normal::Same(value))
     }
 
     /// An identifier field of one of `kinds`, tried in order: the normalised value, or the
     /// last kind's first problem, under the field's label.
-    fn id(&self, field: &Field, kinds: &[IdKind], value: &Value) -> Result<Value, FormError> {
+    fn id(
+        &mut self,
+        field: &Field,
+        kinds: &[IdKind],
+        value: &'v Value,
+    ) -> Result<Normal<'v>, FormError> {
         let s = value.as_str().ok_or_else(|| FormError::WrongType {
             label: self.label(field),
             expected: "string",
         })?;
         let mut last_errors = Vec::new();
         for &kind in kinds {
-            match ids::normalize(kind, s, self.at) {
-                Ok(normalized) => return Ok(Value::String(normalized)),
+            let normalized = if kind == IdKind::ResidentId {
+                ResidentId::read(s, self.at).map(|id| {
+                    self.known_ids.push((s, id));
+                    id.normalized_from(s)
+                })
+            } else {
+                ids::normalize(kind, s, self.at)
+            };
+            match normalized {
+                Ok(Cow::Borrowed(normalized)) => return Ok(Normal::Text(normalized)),
+                Ok(Cow::Owned(normalized)) => return Ok(Normal::Built(Value::String(normalized))),
                 Err(errors) => last_errors = errors,
             }
         }
@@ -440,7 +565,13 @@ impl Run<'_> {
         })
     }
 
-    fn repeat(&mut self, field: &Field, plan: &Plan, value: &Value, path: &str) -> Option<Value> {
+    fn repeat(
+        &mut self,
+        field: &Field,
+        plan: &Plan,
+        value: &'v Value,
+        path: &str,
+    ) -> Option<Normal<'v>> {
         let Some(items) = value.as_array() else {
             self.push(
                 path.to_owned(),
@@ -454,21 +585,16 @@ impl Run<'_> {
         if let Err(e) = self.items(field, items.len()) {
             self.push(path.to_owned(), &e);
         }
-        let normal: Vec<Value> = items
-            .iter()
-            .enumerate()
+        let mut normal = Vec::new();
+        for (i, item) in items.iter().enumerate() {
             // Rules inside a repeating group see the item they belong to.
-            .map(|(i, item)| {
-                self.object(
-                    &field.fields,
-                    plan,
-                    item,
-                    item,
-                    &pointer(path, &i.to_string()),
-                )
-            })
-            .collect();
-        Some(Value::Array(normal))
+            let path = pointer(path, &i.to_string());
+            let item = self.object(&field.fields, plan, item, None, &path);
+            if self.output == Output::Report {
+                normal.push(item.unwrap_or(Value::Null));
+            }
+        }
+        Some(Normal::Built(Value::Array(normal)))
     }
 }
 
@@ -515,4 +641,19 @@ fn is_area_code(s: &str) -> bool {
     s.len() == 6
         && s.bytes().all(|b| b.is_ascii_digit())
         && s.get(..2).and_then(ids::province).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The shortcut never changes what `str::trim` gives, white space of every kind
+        /// included (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+        /// U+205F, U+3000).
+        #[test]
+        fn trim_is_str_trim(s in "[ \\t\\n\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200b}\\u{2028}\\u{2029}\\u{202f}\\u{205f}\\u{3000}\\u{feff}a林é\\u{1}-\\u{10ffff}]{0,6}") {
+            prop_assert_eq!(super::trim(&s), s.trim());
+        }
+    }
 }

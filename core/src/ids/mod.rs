@@ -37,6 +37,7 @@ mod phone;
 mod postal_code;
 mod resident_id;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -290,13 +291,18 @@ pub fn check_as(kind: IdKind, value: &str, at: NaiveDate) -> IdResult {
 
 /// The normalised value of `value` checked as `kind`, with the same problems as
 /// [`check_as`], without working out the facts nobody reads (mask, region, age): for the
-/// form engine, which keeps the normalised value only.
-pub(crate) fn normalize(kind: IdKind, value: &str, at: NaiveDate) -> Result<String, Vec<IdError>> {
+/// form engine, which keeps the normalised value only. Borrowed (trimmed) when `value` is
+/// already written the normal way, as it usually is, so that checking copies nothing.
+pub(crate) fn normalize(
+    kind: IdKind,
+    value: &str,
+    at: NaiveDate,
+) -> Result<Cow<'_, str>, Vec<IdError>> {
     match kind {
-        IdKind::ResidentId => ResidentId::read(value, at).map(|id| id.normalized()),
+        IdKind::ResidentId => ResidentId::read(value, at).map(|id| id.normalized_from(value)),
         IdKind::Mobile => phone::mobile_normalized(value),
-        IdKind::PostalCode => postal_code::postal_code_normalized(value),
-        _ => check_as(kind, value, at).map(|facts| facts.normalized),
+        IdKind::PostalCode => postal_code::postal_code_normalized(value).map(Cow::Borrowed),
+        _ => check_as(kind, value, at).map(|facts| Cow::Owned(facts.normalized)),
     }
 }
 
@@ -477,6 +483,11 @@ mod tests {
             "+86 139-1234-5678",
             "0086 13912345678",
             "8613912345678",
+            "13912345678",
+            " 13912345678 ",
+            "350205199003071239",
+            " 350205199003071239",
+            "11010519491231002x",
             "12912345678",
             "361026",
             "961026",
@@ -490,12 +501,14 @@ mod tests {
             for kind in IdKind::ALL {
                 let facts = check_as(kind, value, at);
                 let expected = facts.as_ref().map(|f| f.normalized.clone());
-                assert_eq!(normalize(kind, value, at), expected.map_err(Clone::clone));
+                let normalized = normalize(kind, value, at).map(Cow::into_owned);
+                assert_eq!(normalized, expected.map_err(Clone::clone));
             }
             let facts = check_as(IdKind::ResidentId, value, at).ok();
             let id = ResidentId::read(value, at).ok();
             assert_eq!(
-                id.as_ref().map(ResidentId::birth_date_text),
+                id.as_ref()
+                    .map(|id| String::from_utf8_lossy(&id.birth_date_bytes()).into_owned()),
                 facts
                     .as_ref()
                     .and_then(|f| f.birth_date)

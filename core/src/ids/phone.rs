@@ -1,5 +1,7 @@
 //! Mainland telephone numbers: mobile numbers and landlines with an area code.
 
+use std::borrow::Cow;
+
 use super::{IdError, IdFacts, IdKind, IdResult, first_bad, prepare};
 
 /// Separators people write inside phone numbers.
@@ -32,12 +34,17 @@ fn digits(s: &str) -> Result<Vec<u8>, IdError> {
 /// assert!(check_mobile("12912345678").is_err());
 /// ```
 pub fn check_mobile(value: &str) -> IdResult {
-    mobile_normalized(value).map(|normalized| IdFacts::new(IdKind::Mobile, normalized))
+    mobile_normalized(value).map(|normalized| IdFacts::new(IdKind::Mobile, normalized.into_owned()))
 }
 
-/// The normalised mobile number [`check_mobile`] reports, or its problems.
-pub(super) fn mobile_normalized(value: &str) -> Result<String, Vec<IdError>> {
+/// The normalised mobile number [`check_mobile`] reports, or its problems; borrowed when
+/// `value` is the eleven digits alone (trimmed).
+pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError>> {
     let s = prepare(value).map_err(|e| vec![e])?;
+    let plain = s.len() == 11 && s.bytes().all(|b| b.is_ascii_digit());
+    if plain && matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..]) {
+        return Ok(Cow::Borrowed(s));
+    }
     let mut all = digits(s).map_err(|e| vec![e])?;
     let country = match all.len() {
         15 if all.starts_with(b"0086") => 4,
@@ -56,7 +63,7 @@ pub(super) fn mobile_normalized(value: &str) -> Result<String, Vec<IdError>> {
     }
     // Digits only, so the vector becomes the text as it is, without a copy.
     all.drain(..country);
-    Ok(String::from_utf8(all).unwrap_or_default())
+    Ok(Cow::Owned(String::from_utf8(all).unwrap_or_default()))
 }
 
 /// Checks a landline number with its area code: 010 or 02X followed by 8 digits, or a

@@ -10,11 +10,13 @@ use super::{IdError, IdFacts, IdKind, IdResult, digit, first_bad, prepare};
 /// assert!(check_postal_code("961026").is_err());
 /// ```
 pub fn check_postal_code(value: &str) -> IdResult {
-    postal_code_normalized(value).map(|normalized| IdFacts::new(IdKind::PostalCode, normalized))
+    postal_code_normalized(value)
+        .map(|normalized| IdFacts::new(IdKind::PostalCode, normalized.to_owned()))
 }
 
-/// The normalised postal code [`check_postal_code`] reports, or its problems.
-pub(super) fn postal_code_normalized(value: &str) -> Result<String, Vec<IdError>> {
+/// The normalised postal code [`check_postal_code`] reports (the code trimmed), or its
+/// problems.
+pub(super) fn postal_code_normalized(value: &str) -> Result<&str, Vec<IdError>> {
     let s = prepare(value).map_err(|e| vec![e])?;
     let b = s.as_bytes();
     if b.len() != 6 {
@@ -30,5 +32,5 @@ pub(super) fn postal_code_normalized(value: &str) -> Result<String, Vec<IdError>
     if !(1..=86).contains(&zone) {
         return Err(vec![IdError::PostalRange]);
     }
-    Ok(s.to_owned())
+    Ok(s)
 }

@@ -52,6 +52,7 @@ pub fn check_residence_permit(value: &str, at: NaiveDate) -> IdResult {
 /// A resident ID or residence permit number that passed every check, with what was read
 /// from it. Cheaper than [`IdFacts`] (no mask, no owned region), for callers that need one
 /// or two facts: the form engine, the rule operators.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct ResidentId {
     kind: IdKind,
     /// The 17 digits before the check character (15-digit numbers upgraded).
@@ -115,20 +116,36 @@ impl ResidentId {
         normalized
     }
 
+    /// The number as [`ids::normalize`](super::normalize) gives it for `value`, the text it
+    /// was read from: borrowed (trimmed) when written the normal way.
+    pub(crate) fn normalized_from<'s>(&self, value: &'s str) -> std::borrow::Cow<'s, str> {
+        let written = value.trim();
+        if self.is_written(written) {
+            std::borrow::Cow::Borrowed(written)
+        } else {
+            std::borrow::Cow::Owned(self.normalized())
+        }
+    }
+
+    /// Whether `s` is the number written the normal way (what [`normalized`](Self::normalized)
+    /// gives).
+    pub(crate) fn is_written(&self, s: &str) -> bool {
+        s.len() == 18
+            && s.as_bytes().get(..17) == Some(&self.body[..])
+            && s.as_bytes().get(17) == Some(&self.check)
+    }
+
     pub(crate) fn birth_date(&self) -> NaiveDate {
         self.birth
     }
 
     /// The birth date written `YYYY-MM-DD`, as `NaiveDate` displays it (the year has four
-    /// digits here), straight from the digits of the number.
-    pub(crate) fn birth_date_text(&self) -> String {
-        let mut text = String::with_capacity(10);
-        text.push_str(ascii(&self.body[6..10]));
-        text.push('-');
-        text.push_str(ascii(&self.body[10..12]));
-        text.push('-');
-        text.push_str(ascii(&self.body[12..14]));
-        text
+    /// digits here), straight from the digits of the number, as ASCII.
+    pub(crate) fn birth_date_bytes(&self) -> [u8; 10] {
+        let b = &self.body;
+        [
+            b[6], b[7], b[8], b[9], b'-', b[10], b[11], b'-', b[12], b[13],
+        ]
     }
 
     /// Odd 17th digit: male.

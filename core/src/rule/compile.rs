@@ -132,29 +132,46 @@ pub(super) struct Call {
     /// Where the operation is, kept only for operators whose evaluation can fail.
     pub(super) pointer: Option<Box<str>>,
     /// For a `var` whose path is a literal string and whose default, if any, is a literal
-    /// (nearly every `var`): the keys of the path, split once here rather than on every
-    /// evaluation.
-    pub(super) keys: Option<Box<[Box<str>]>>,
+    /// (nearly every `var`): its path, split once here rather than on every evaluation.
+    pub(super) var: Option<LiteralVar>,
 }
 
-/// The keys of the path of a `var` with arguments `args`, when they are all literal.
-fn literal_keys(op: Op, args: &[Node]) -> Option<Box<[Box<str>]>> {
+/// The path of a `var` written as a literal, split into keys.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LiteralVar {
+    pub(super) keys: Box<[Box<str>]>,
+    /// Its place among the rule's literal `var`s (depth first, in order), by which a form
+    /// binds it to one of its fields ([`Binding`](super::Binding)).
+    pub(super) ordinal: usize,
+}
+
+/// The keys of the path of a `var` with arguments `args`, when they are all literal; the
+/// rule's `count`th such `var`.
+fn literal_var(op: Op, args: &[Node], count: &mut usize) -> Option<LiteralVar> {
     match (op, args) {
         (
             Op::Var,
             [Node::Literal(Value::String(path))]
             | [Node::Literal(Value::String(path)), Node::Literal(_)],
-        ) if !path.is_empty() => Some(path.split('.').map(Box::from).collect()),
+        ) if !path.is_empty() => {
+            let ordinal = *count;
+            *count += 1;
+            Some(LiteralVar {
+                keys: path.split('.').map(Box::from).collect(),
+                ordinal,
+            })
+        }
         _ => None,
     }
 }
 
 /// Compiles `value`, a container at nesting `depth` (1 = outermost) when it is one, whose
-/// JSON Pointer is `pointer` (restored on return).
+/// JSON Pointer is `pointer` (restored on return); `vars` counts the literal `var`s so far.
 pub(super) fn compile(
     value: &Value,
     depth: usize,
     pointer: &mut String,
+    vars: &mut usize,
 ) -> Result<Node, RuleError> {
     if !matches!(value, Value::Array(_) | Value::Object(_)) {
         return Ok(Node::Literal(value.clone()));
@@ -167,7 +184,7 @@ pub(super) fn compile(
     }
     match value {
         Value::Array(items) => {
-            let nodes = compile_items(items, depth + 1, pointer)?;
+            let nodes = compile_items(items, depth + 1, pointer, vars)?;
             if nodes.iter().all(|n| matches!(n, Node::Literal(_))) {
                 Ok(Node::Literal(value.clone()))
             } else {
@@ -197,8 +214,11 @@ pub(super) fn compile(
                         pointer: pointer.clone(),
                     });
                 }
-                Value::Array(items) => (compile_items(items, depth + 2, pointer), false),
-                bare => (compile(bare, depth + 1, pointer).map(|n| vec![n]), true),
+                Value::Array(items) => (compile_items(items, depth + 2, pointer, vars), false),
+                bare => (
+                    compile(bare, depth + 1, pointer, vars).map(|n| vec![n]),
+                    true,
+                ),
             };
             pointer.truncate(start);
             let args = args?;
@@ -212,13 +232,13 @@ pub(super) fn compile(
                 });
             }
             let pointer = op.can_fail().then(|| pointer.as_str().into());
-            let keys = literal_keys(op, &args);
+            let var = literal_var(op, &args, vars);
             Ok(Node::Call(Box::new(Call {
                 op,
                 args,
                 bare,
                 pointer,
-                keys,
+                var,
             })))
         }
         _ => Ok(Node::Literal(value.clone())),
@@ -230,6 +250,7 @@ fn compile_items(
     items: &[Value],
     depth: usize,
     pointer: &mut String,
+    vars: &mut usize,
 ) -> Result<Vec<Node>, RuleError> {
     let start = pointer.len();
     let nodes = items
@@ -239,7 +260,7 @@ fn compile_items(
             pointer.truncate(start);
             pointer.push('/');
             pointer.push_str(&i.to_string());
-            compile(item, depth, pointer)
+            compile(item, depth, pointer, vars)
         })
         .collect();
     pointer.truncate(start);

@@ -18,15 +18,23 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::RuleError;
 use super::compile::Op;
-use super::value::View;
+use super::value::{Short, Val, View};
+use super::{KnownIds, RuleError};
 use crate::calendar::parse_date;
 use crate::ids::{ResidentId, Sex};
 
 /// Evaluates a domain operator over its first two arguments. `pointer` locates the
 /// operation, for the error.
-pub(super) fn apply(op: Op, a: View<'_>, b: View<'_>, pointer: &str) -> Result<Value, RuleError> {
+pub(super) fn apply(
+    op: Op,
+    a: View<'_>,
+    b: View<'_>,
+    pointer: &str,
+    known: KnownIds<'_>,
+) -> Result<Val<'static>, RuleError> {
+    const NULL: Val<'static> = Val::Json(Value::Null);
+    let text = |s: &[u8]| Short::new(s).map_or(NULL, Val::Short);
     let reference_date = || {
         date(b).ok_or_else(|| RuleError::InvalidDate {
             operator: op.name(),
@@ -35,35 +43,38 @@ pub(super) fn apply(op: Op, a: View<'_>, b: View<'_>, pointer: &str) -> Result<V
     };
     Ok(match op {
         // 出生日期: validity only, so the reference date is as late as dates go.
-        Op::IdBirthDate => id_number(a, NaiveDate::MAX)
-            .map_or(Value::Null, |id| Value::String(id.birth_date_text())),
+        Op::IdBirthDate => {
+            id_number(a, NaiveDate::MAX, known).map_or(NULL, |id| text(&id.birth_date_bytes()))
+        }
         // 性别
-        Op::IdSex => id_number(a, NaiveDate::MAX).map_or(Value::Null, |id| {
-            Value::from(match id.sex() {
-                Sex::Male => "male",
-                Sex::Female => "female",
+        Op::IdSex => id_number(a, NaiveDate::MAX, known).map_or(NULL, |id| {
+            text(match id.sex() {
+                Sex::Male => b"male",
+                Sex::Female => b"female",
             })
         }),
         // 周岁 (by ID number): the check already refuses a birth date after `at`.
         Op::IdAge => {
             let at = reference_date()?;
-            id_number(a, at)
+            id_number(a, at, known)
                 .and_then(|id| crate::calendar::age_at(id.birth_date(), at))
-                .map_or(Value::Null, Value::from)
+                .map_or(NULL, |age| Val::Num(f64::from(age)))
         }
         // 周岁 (by birth date)
         Op::AgeAt => {
             let at = reference_date()?;
             date(a)
                 .and_then(|birth| crate::calendar::age_at(birth, at))
-                .map_or(Value::Null, Value::from)
+                .map_or(NULL, |age| Val::Num(f64::from(age)))
         }
         // 相隔天数
         Op::DaysBetween => match (date(a), date(b)) {
-            (Some(from), Some(to)) => Value::from(to.signed_duration_since(from).num_days()),
-            _ => Value::Null,
+            // Day counts are far below 2^53, so exact.
+            #[allow(clippy::cast_precision_loss)]
+            (Some(from), Some(to)) => Val::Num(to.signed_duration_since(from).num_days() as f64),
+            _ => NULL,
         },
-        _ => Value::Null,
+        _ => NULL,
     })
 }
 
@@ -76,10 +87,13 @@ fn date(value: View<'_>) -> Option<NaiveDate> {
 }
 
 /// A valid resident ID or residence permit number, checked on `at` (as
-/// [`check_as`](crate::ids::check_as) with [`IdKind::ResidentId`](crate::ids::IdKind::ResidentId)).
-fn id_number(value: View<'_>, at: NaiveDate) -> Option<ResidentId> {
-    match value {
-        View::Str(s) => ResidentId::read(s, at).ok(),
-        _ => None,
+/// [`check_as`](crate::ids::check_as) with [`IdKind::ResidentId`](crate::ids::IdKind::ResidentId));
+/// taken from `known` when the form engine has read it already.
+fn id_number(value: View<'_>, at: NaiveDate, known: KnownIds<'_>) -> Option<ResidentId> {
+    let View::Str(s) = value else { return None };
+    match known.iter().find(|(text, _)| *text == s) {
+        // Read as of another date: the only check a date changes is a birth after it.
+        Some((_, id)) => (id.birth_date() <= at).then_some(*id),
+        None => ResidentId::read(s, at).ok(),
     }
 }

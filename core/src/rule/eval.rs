@@ -6,34 +6,99 @@ use std::cmp::Ordering;
 
 use serde_json::{Map, Value};
 
-use super::compile::{Call, Node, Op};
+use super::compile::{Call, LiteralVar, Node, Op};
 use super::value::{
     Val, View, compare, loose_eq, parse_float, strict_eq, to_number, to_string, truthy,
 };
-use super::{RuleError, domain};
+use super::{KnownIds, RuleError, domain};
 
-/// Evaluates `node` over `data`. Recursion is bounded by the rule's depth, which compiling
+/// A rule that failed to evaluate (only a domain operator's malformed reference date can),
+/// boxed: results pass up every level of the rule, and errors are rare.
+pub(super) type Failed = Box<RuleError>;
+
+/// What a rule reads: the data, and, when a form has bound the rule's variables to its
+/// fields ([`Binding`](super::Binding)), the values of those fields in the data, so that a
+/// `var` takes its value by position instead of looking its key up.
+#[derive(Clone, Copy)]
+pub(super) struct Scope<'a> {
+    data: &'a Value,
+    bound: Option<Bound<'a>>,
+    /// Resident ID numbers already read, with the text each was read from.
+    pub(super) known: KnownIds<'a>,
+}
+
+/// The positions of a rule's literal `var`s among a form's fields, and the values of those
+/// fields.
+#[derive(Clone, Copy)]
+struct Bound<'a> {
+    binding: &'a [Option<u32>],
+    slots: &'a [Option<&'a Value>],
+}
+
+impl<'a> Scope<'a> {
+    pub(super) fn of(data: &'a Value) -> Self {
+        Self {
+            data,
+            bound: None,
+            known: &[],
+        }
+    }
+
+    /// `data` whose top-level values are `slots` too, at the positions `binding` gives the
+    /// literal `var`s (`slots[i]` must be the value in `data` under the key of field `i`).
+    pub(super) fn bound(
+        data: &'a Value,
+        binding: &'a [Option<u32>],
+        slots: &'a [Option<&'a Value>],
+        known: KnownIds<'a>,
+    ) -> Self {
+        Self {
+            data,
+            bound: Some(Bound { binding, slots }),
+            known,
+        }
+    }
+
+    /// The value at the path of a literal `var`, if there is one: its first key taken by
+    /// position when the rule is bound, the rest looked up.
+    pub(super) fn lookup(self, var: &'a LiteralVar) -> Option<&'a Value> {
+        let bound = self.bound.and_then(|b| {
+            let position = (*b.binding.get(var.ordinal)?)?;
+            Some(
+                b.slots
+                    .get(usize::try_from(position).ok()?)
+                    .copied()
+                    .flatten(),
+            )
+        });
+        let (start, keys) = match bound {
+            Some(value) => (value, var.keys.get(1..).unwrap_or_default()),
+            None => (Some(self.data), &var.keys[..]),
+        };
+        start.and_then(|v| keys.iter().try_fold(v, |current, key| step(current, key)))
+    }
+}
+
+/// Evaluates `node` in `scope`. Recursion is bounded by the rule's depth, which compiling
 /// limited to [`MAX_DEPTH`](super::MAX_DEPTH).
-pub(super) fn eval<'a>(node: &'a Node, data: &'a Value) -> Result<Val<'a>, RuleError> {
+pub(super) fn eval<'a>(node: &'a Node, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
     match node {
         Node::Literal(value) => Ok(Val::Ref(value)),
         Node::Array(items) => items
             .iter()
-            .map(|n| eval(n, data).map(Val::into_json))
+            .map(|n| eval(n, scope).map(Val::into_json))
             .collect::<Result<_, _>>()
             .map(|items| Val::Json(Value::Array(items))),
-        Node::Call(call) => call_op(call, data),
+        Node::Call(call) => call_op(call, scope),
     }
 }
 
-fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
+fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
     let args = call.args.as_slice();
-    // A `var` of a literal path: as `var` below, with the path split when compiling.
-    if let Some(keys) = &call.keys {
-        let found = keys
-            .iter()
-            .try_fold(data, |current, key| step(current, key));
-        return Ok(match (found, args.get(1)) {
+    // A `var` of a literal path: as `var` below, with the path split when compiling and
+    // its first key, when bound, already found.
+    if let Some(var) = &call.var {
+        return Ok(match (scope.lookup(var), args.get(1)) {
             (Some(value), _) | (None, Some(Node::Literal(value))) => Val::Ref(value),
             (None, _) => Val::Json(Value::Null),
         });
@@ -42,10 +107,10 @@ fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
         Op::If | Op::Ternary => {
             for pair in args.chunks(2) {
                 match pair {
-                    [condition, then] if truthy(eval(condition, data)?.view()) => {
-                        return eval(then, data);
+                    [condition, then] if truthy(eval(condition, scope)?.view()) => {
+                        return eval(then, scope);
                     }
-                    [otherwise] => return eval(otherwise, data),
+                    [otherwise] => return eval(otherwise, scope),
                     _ => {}
                 }
             }
@@ -55,7 +120,7 @@ fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
             // The deciding value: the first falsy (and) or truthy (or) one, else the last.
             let mut last = Val::Json(Value::Null);
             for arg in args {
-                last = eval(arg, data)?;
+                last = eval(arg, scope)?;
                 if truthy(last.view()) == (call.op == Op::Or) {
                     break;
                 }
@@ -63,26 +128,26 @@ fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
             Ok(last)
         }
         Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some => {
-            scoped(call.op, args, data)
+            scoped(call.op, args, scope)
         }
         // Most operations take one to three arguments: evaluate those onto the stack
         // rather than into a new vector (a `var` or `==` then allocates nothing).
         op => {
             let pointer = call.pointer.as_deref();
             match args {
-                [] => apply(op, &[], data, pointer),
-                [a] => apply(op, &[eval(a, data)?], data, pointer),
-                [a, b] => apply(op, &[eval(a, data)?, eval(b, data)?], data, pointer),
+                [] => apply(op, &[], scope, pointer),
+                [a] => apply(op, &[eval(a, scope)?], scope, pointer),
+                [a, b] => apply(op, &[eval(a, scope)?, eval(b, scope)?], scope, pointer),
                 [a, b, c] => {
-                    let values = [eval(a, data)?, eval(b, data)?, eval(c, data)?];
-                    apply(op, &values, data, pointer)
+                    let values = [eval(a, scope)?, eval(b, scope)?, eval(c, scope)?];
+                    apply(op, &values, scope, pointer)
                 }
                 _ => {
                     let values = args
                         .iter()
-                        .map(|n| eval(n, data))
+                        .map(|n| eval(n, scope))
                         .collect::<Result<Vec<_>, _>>()?;
-                    apply(op, &values, data, pointer)
+                    apply(op, &values, scope, pointer)
                 }
             }
         }
@@ -91,26 +156,27 @@ fn call_op<'a>(call: &'a Call, data: &'a Value) -> Result<Val<'a>, RuleError> {
 
 /// The array operators: the first argument is evaluated over `data`, the second over each
 /// item (`reduce`: over `{"current": item, "accumulator": value so far}`).
-fn scoped<'a>(op: Op, args: &'a [Node], data: &'a Value) -> Result<Val<'a>, RuleError> {
+fn scoped<'a>(op: Op, args: &'a [Node], scope: Scope<'a>) -> Result<Val<'a>, Failed> {
     let (Some(items), Some(logic)) = (args.first(), args.get(1)) else {
         return Ok(Val::Json(Value::Null));
     };
     let initial = || {
         args.get(2)
-            .map_or(Ok(Val::Json(Value::Null)), |i| eval(i, data))
+            .map_or(Ok(Val::Json(Value::Null)), |i| eval(i, scope))
     };
-    let items = match eval(items, data)? {
+    let items = match eval(items, scope)? {
         Val::Json(Value::Array(items)) => items,
         Val::Ref(Value::Array(items)) => items.clone(),
         _ if op == Op::Reduce => return initial(),
         _ => Vec::new(),
     };
-    let holds = |item: &Value| eval(logic, item).map(|v| truthy(v.view()));
+    // The per-item rule reads the item, where no field is bound.
+    let holds = |item: &Value| eval(logic, Scope::of(item)).map(|v| truthy(v.view()));
     Ok(match op {
         Op::Map => Val::Json(Value::Array(
             items
                 .iter()
-                .map(|item| eval(logic, item).map(Val::into_json))
+                .map(|item| eval(logic, Scope::of(item)).map(Val::into_json))
                 .collect::<Result<_, _>>()?,
         )),
         Op::Filter => {
@@ -129,7 +195,7 @@ fn scoped<'a>(op: Op, args: &'a [Node], data: &'a Value) -> Result<Val<'a>, Rule
                 scope.insert("current".into(), current);
                 scope.insert("accumulator".into(), accumulator.into_json());
                 let scope = Value::Object(scope);
-                accumulator = eval(logic, &scope)?.into_owned();
+                accumulator = eval(logic, Scope::of(&scope))?.into_owned();
             }
             accumulator
         }
@@ -161,10 +227,11 @@ fn scoped<'a>(op: Op, args: &'a [Node], data: &'a Value) -> Result<Val<'a>, Rule
 fn apply<'a>(
     op: Op,
     args: &[Val<'a>],
-    data: &'a Value,
+    scope: Scope<'a>,
     pointer: Option<&str>,
-) -> Result<Val<'a>, RuleError> {
+) -> Result<Val<'a>, Failed> {
     const NULL: Val<'static> = Val::Json(Value::Null);
+    let data = scope.data;
     let a = args.first().unwrap_or(&NULL).view();
     let b = args.get(1).unwrap_or(&NULL).view();
     let nums = || args.iter().map(|v| to_number(v.view()));
@@ -230,7 +297,8 @@ fn apply<'a>(
         }
         Op::Substr => substr(a, b, args.get(2).map(Val::view)),
         Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
-            return domain::apply(op, a, b, pointer.unwrap_or_default()).map(Val::Json);
+            return domain::apply(op, a, b, pointer.unwrap_or_default(), scope.known)
+                .map_err(Box::new);
         }
         // Evaluated in `call_op`.
         Op::If

@@ -4,7 +4,10 @@
 //!
 //! An evaluator of our own rather than `datalogic-rs`, which would add 210 KB (gzipped) to
 //! the WASM package. It follows the reference implementation (json-logic-js) and passes the
-//! official conformance cases for every operator it has.
+//! official conformance cases for every operator it has. Native builds run the rules forms
+//! are made of (logic, comparisons, arithmetic, domain operators) in a second, allocation-free
+//! evaluator with the same results (property-tested against the first); the WASM module
+//! leaves it out for size.
 //!
 //! ```
 //! use doorstep::rule::Rule;
@@ -83,6 +86,10 @@ mod compile;
 mod domain;
 mod error;
 mod eval;
+// Left out of the WebAssembly build: the npm package has a size budget, and the general
+// evaluator gives the same results (the tests in `fast` check it).
+#[cfg(not(target_arch = "wasm32"))]
+mod fast;
 mod request;
 mod value;
 
@@ -93,6 +100,7 @@ use serde_json::Value;
 
 use compile::{Node, OPERATORS, Op};
 pub use error::RuleError;
+use eval::Scope;
 pub use request::{MAX_RULE_REQUEST_BYTES, RuleOutcome, RuleRequest};
 
 /// The deepest a rule may nest arrays and operations (objects).
@@ -122,6 +130,27 @@ pub const MAX_DEPTH: usize = 64;
 #[derive(Clone, PartialEq)]
 pub struct Rule {
     root: Node,
+    /// How many `var`s of a literal path it has (see [`Binding`]).
+    vars: usize,
+    /// Whether the small evaluator runs it (`fast::supports`).
+    #[cfg(not(target_arch = "wasm32"))]
+    fast: bool,
+}
+
+/// A rule's variables bound to the fields of a form: for each `var` of a literal path, the
+/// position of the field its first key names, if any. A form evaluating the rule over an
+/// answer whose fields it has already matched ([`Rule::truthy_bound`]) then reads a
+/// variable by position rather than by key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Binding(Vec<Option<u32>>);
+
+/// Resident ID numbers the form engine has already read, each with the text it was read
+/// from: a domain operator (`id_sex`, …) given one of these texts does not read it again.
+pub(crate) type KnownIds<'a> = &'a [(&'a str, crate::ids::ResidentId)];
+
+impl Binding {
+    /// No variable bound: each is looked up by key.
+    pub(crate) const NONE: Self = Self(Vec::new());
 }
 
 impl Rule {
@@ -140,7 +169,14 @@ impl Rule {
     /// ```
     pub fn compile(rule: &Value) -> Result<Self, RuleError> {
         let mut pointer = String::new();
-        compile::compile(rule, 1, &mut pointer).map(|root| Self { root })
+        let mut vars = 0;
+        let root = compile::compile(rule, 1, &mut pointer, &mut vars)?;
+        Ok(Self {
+            #[cfg(not(target_arch = "wasm32"))]
+            fast: fast::supports(&root),
+            root,
+            vars,
+        })
     }
 
     /// Evaluates the rule over `data`.
@@ -157,7 +193,16 @@ impl Rule {
     /// # Ok::<(), doorstep::rule::RuleError>(())
     /// ```
     pub fn evaluate(&self, data: &Value) -> Result<Value, RuleError> {
-        eval::eval(&self.root, data).map(value::Val::into_json)
+        let scope = Scope::of(data);
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.fast {
+            return fast::eval(&self.root, scope)
+                .map(fast::Small::into_json)
+                .map_err(|e| *e);
+        }
+        eval::eval(&self.root, scope)
+            .map(value::Val::into_json)
+            .map_err(|e| *e)
     }
 
     /// Evaluates the rule and tells whether the result is truthy ([`truthy`]).
@@ -171,7 +216,57 @@ impl Rule {
     /// # Ok::<(), doorstep::rule::RuleError>(())
     /// ```
     pub fn truthy(&self, data: &Value) -> Result<bool, RuleError> {
-        eval::eval(&self.root, data).map(|v| value::truthy(v.view()))
+        self.truthy_in(Scope::of(data))
+    }
+
+    fn truthy_in(&self, scope: Scope<'_>) -> Result<bool, RuleError> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.fast {
+            return fast::eval(&self.root, scope)
+                .map(|v| value::truthy(v.view()))
+                .map_err(|e| *e);
+        }
+        eval::eval(&self.root, scope)
+            .map(|v| value::truthy(v.view()))
+            .map_err(|e| *e)
+    }
+
+    /// Binds the rule's variables to the fields of a form: `position` gives the position
+    /// of the field with a key, if there is one.
+    pub(crate) fn bind(&self, position: impl Fn(&str) -> Option<usize>) -> Binding {
+        let mut slots = vec![None; self.vars];
+        let mut stack = vec![&self.root];
+        while let Some(node) = stack.pop() {
+            match node {
+                Node::Literal(_) => {}
+                Node::Array(items) => stack.extend(items),
+                Node::Call(call) => {
+                    if let Some(var) = &call.var {
+                        let first = var.keys.first().map_or("", |k| &**k);
+                        let found = position(first).and_then(|p| u32::try_from(p).ok());
+                        if let Some(slot) = slots.get_mut(var.ordinal) {
+                            *slot = found;
+                        }
+                    }
+                    stack.extend(&call.args);
+                }
+            }
+        }
+        Binding(slots)
+    }
+
+    /// [`truthy`](Self::truthy), where `slots` holds, by field position, the values of the
+    /// fields `binding` (made by [`bind`](Self::bind) for this rule) refers to: `slots[i]`
+    /// is `data`'s value under the key of field `i`, or `None` when it has none. `known`
+    /// holds ID numbers already read.
+    pub(crate) fn truthy_bound(
+        &self,
+        data: &Value,
+        binding: &Binding,
+        slots: &[Option<&Value>],
+        known: KnownIds<'_>,
+    ) -> Result<bool, RuleError> {
+        self.truthy_in(Scope::bound(data, &binding.0, slots, known))
     }
 
     /// The paths of the data the rule reads, each once, in order of first appearance: the

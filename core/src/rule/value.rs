@@ -16,6 +16,32 @@ pub(super) enum Val<'a> {
     Json(Value),
     Ref(&'a Value),
     Num(f64),
+    /// Text a domain operator gave (`"male"`, a birth date), held without allocating.
+    Short(Short),
+}
+
+/// ASCII text of up to [`Short::MAX`] bytes, inline.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Short {
+    bytes: [u8; Short::MAX],
+    len: u8,
+}
+
+impl Short {
+    const MAX: usize = 15;
+
+    /// `text`, when it is ASCII and short enough.
+    pub(super) fn new(text: &[u8]) -> Option<Self> {
+        let mut bytes = [0; Self::MAX];
+        bytes.get_mut(..text.len())?.copy_from_slice(text);
+        let len = u8::try_from(text.len()).ok()?;
+        text.is_ascii().then_some(Self { bytes, len })
+    }
+
+    pub(super) fn as_str(&self) -> &str {
+        let bytes = self.bytes.get(..usize::from(self.len)).unwrap_or_default();
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
 }
 
 impl Val<'_> {
@@ -25,6 +51,7 @@ impl Val<'_> {
             Self::Json(value) => value,
             Self::Ref(value) => value.clone(),
             Self::Num(f) => number(f),
+            Self::Short(s) => Value::String(s.as_str().to_owned()),
         }
     }
 
@@ -34,6 +61,7 @@ impl Val<'_> {
             Self::Json(value) => Val::Json(value),
             Self::Ref(value) => Val::Json(value.clone()),
             Self::Num(f) => Val::Num(f),
+            Self::Short(s) => Val::Short(s),
         }
     }
 
@@ -42,6 +70,7 @@ impl Val<'_> {
             Self::Json(value) => View::of(value),
             Self::Ref(value) => View::of(value),
             Self::Num(f) => View::Num(*f),
+            Self::Short(s) => View::Str(s.as_str()),
         }
     }
 

@@ -15,6 +15,7 @@ import init, {
   timeline,
   version,
   type Answer,
+  type AnswerCheck,
   type BundleSummary,
   type Case,
   type CaseContext,
@@ -98,7 +99,9 @@ const invalid: Validation = engine.validate(birth, spoiled, { at, lang: 'en' });
 if (invalid.valid) say('spoiled: valid');
 else say(`spoiled: invalid ${codes(invalid.errors)}; kept ${invalid.normalized === null ? 'nothing' : 'the rest'}`);
 
-// 4. One field as the applicant types.
+// 4. The whole answer, then one field, as the applicant types.
+const checked: AnswerCheck = engine.check(birth, spoiled, { at, lang: 'en' });
+say(`check spoiled: ${checked.valid ? 'valid' : `invalid ${codes(checked.errors)}`}`);
 const field: FieldValidation = engine.validateField(birth, spoiled, '/motherId', { at });
 say(`field ${field.path}: ${field.valid ? 'valid' : `invalid ${codes(field.errors)}`}`);
 const other: FieldValidation = engine.validateField(birth, spoiled, '/fatherId', { at });

@@ -36,6 +36,7 @@ export const events: CaseEvent[] = decision.events; // WRONG TS2339: `events` on
 export const masked: string = checkResidentId('11010519491231002X').masked; // WRONG TS2339: facts only once `valid` is true
 const validation: Validation = engine.validate({ bundle: 'birth' }, {});
 export const stored: string[] = Object.keys(validation.normalized); // WRONG TS2769: normalized may be null before narrowing on `valid`
+export const checkedAnswer = engine.check({ bundle: 'birth' }, {}).normalized; // WRONG TS2339: check gives no normalized answer
 export const evolved: Case = evolve(current, event).case; // WRONG TS2339: `case` only once `outcome` is 'applied'
 
 // Values outside the declared literals, and a command missing its payload.

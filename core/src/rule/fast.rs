@@ -1,0 +1,356 @@
+//! The evaluator for the rules forms are made of: literal `var`s, literals, logic,
+//! comparisons, arithmetic and the domain operators — every `requiredIf`, `visibleIf` and
+//! cross-field check of the sample catalogue. Same meaning as [`eval`](super::eval) (the
+//! same functions decide truthiness, `==` and `<`), but its values are small and `Copy`
+//! and never own JSON, so evaluating allocates nothing and passes little up each level.
+//! Whether a rule can run here is decided once, when it compiles ([`supports`]); the tests
+//! below check that both evaluators agree on generated rules and data.
+
+use std::cmp::Ordering;
+
+use serde_json::Value;
+
+use super::compile::{Call, Node, Op};
+use super::domain;
+use super::eval::{Failed, Scope};
+use super::value::{
+    Short, Val, View, compare, loose_eq, number, parse_float, strict_eq, to_number, to_string,
+    truthy,
+};
+
+/// A value while a rule runs here: data or a literal (borrowed), or what an operation
+/// computed.
+#[derive(Clone, Copy)]
+pub(super) enum Small<'a> {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Ref(&'a Value),
+    Short(Short),
+}
+
+impl Small<'_> {
+    pub(super) fn view(&self) -> View<'_> {
+        match self {
+            Self::Null => View::Null,
+            Self::Bool(b) => View::Bool(*b),
+            Self::Num(f) => View::Num(*f),
+            Self::Ref(value) => View::of(value),
+            Self::Short(s) => View::Str(s.as_str()),
+        }
+    }
+
+    /// The value as JSON, as [`Val::into_json`] writes it.
+    pub(super) fn into_json(self) -> Value {
+        match self {
+            Self::Null => Value::Null,
+            Self::Bool(b) => Value::Bool(b),
+            Self::Num(f) => number(f),
+            Self::Ref(value) => value.clone(),
+            Self::Short(s) => Value::String(s.as_str().to_owned()),
+        }
+    }
+}
+
+/// Whether every operation in `node` can run here.
+pub(super) fn supports(node: &Node) -> bool {
+    match node {
+        Node::Literal(_) => true,
+        Node::Array(_) => false,
+        Node::Call(call) => {
+            let op_ok = match call.op {
+                Op::Var => call.var.is_some(),
+                Op::If
+                | Op::Ternary
+                | Op::Eq
+                | Op::StrictEq
+                | Op::Ne
+                | Op::StrictNe
+                | Op::Not
+                | Op::NotNot
+                | Op::Or
+                | Op::And
+                | Op::Gt
+                | Op::Ge
+                | Op::Lt
+                | Op::Le
+                | Op::Add
+                | Op::Sub
+                | Op::Mul
+                | Op::Div
+                | Op::Mod
+                | Op::In
+                | Op::IdBirthDate
+                | Op::IdAge
+                | Op::IdSex
+                | Op::DaysBetween
+                | Op::AgeAt => true,
+                _ => false,
+            };
+            op_ok && call.args.iter().all(supports)
+        }
+    }
+}
+
+/// Evaluates `node`, which [`supports`] accepted, in `scope`.
+pub(super) fn eval<'a>(node: &'a Node, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    match node {
+        Node::Literal(value) => Ok(Small::Ref(value)),
+        Node::Call(call) => call_op(call, scope),
+        Node::Array(_) => Ok(Small::Null),
+    }
+}
+
+fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    let args = call.args.as_slice();
+    let arg = |i: usize| match args.get(i) {
+        Some(node) => eval(node, scope),
+        None => Ok(Small::Null),
+    };
+    let holds = |b: bool| Ok(Small::Bool(b));
+    match call.op {
+        Op::Var => Ok(var(call, scope)),
+        Op::If | Op::Ternary => {
+            for pair in args.chunks(2) {
+                match pair {
+                    [condition, then] if truthy(eval(condition, scope)?.view()) => {
+                        return eval(then, scope);
+                    }
+                    [otherwise] => return eval(otherwise, scope),
+                    _ => {}
+                }
+            }
+            Ok(Small::Null)
+        }
+        Op::And | Op::Or => {
+            let mut last = Small::Null;
+            for node in args {
+                last = eval(node, scope)?;
+                if truthy(last.view()) == (call.op == Op::Or) {
+                    break;
+                }
+            }
+            Ok(last)
+        }
+        Op::Not => holds(!truthy(arg(0)?.view())),
+        Op::NotNot => holds(truthy(arg(0)?.view())),
+        Op::Add | Op::Mul | Op::Sub | Op::Div | Op::Mod => arithmetic(call, scope),
+        Op::Eq
+        | Op::Ne
+        | Op::StrictEq
+        | Op::StrictNe
+        | Op::Gt
+        | Op::Ge
+        | Op::Lt
+        | Op::Le
+        | Op::In => comparison(call, scope),
+        Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
+            domain_op(call, scope)
+        }
+        _ => Ok(Small::Null),
+    }
+}
+
+/// `==`, `===`, `!=`, `!==`, `>`, `>=`, `<`, `<=` (also between) and `in`.
+#[inline(never)] // as `domain_op`
+fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    let args = call.args.as_slice();
+    let arg = |i: usize| match args.get(i) {
+        Some(node) => eval(node, scope),
+        None => Ok(Small::Null),
+    };
+    let (a, b) = (arg(0)?, arg(1)?);
+    let (a, b) = (a.view(), b.view());
+    let holds = |ordering: Option<Ordering>, or_equal: bool| match ordering {
+        Some(Ordering::Less) => true,
+        Some(Ordering::Equal) => or_equal,
+        _ => false,
+    };
+    let result = match call.op {
+        Op::Eq => loose_eq(a, b),
+        Op::Ne => !loose_eq(a, b),
+        Op::StrictEq => strict_eq(a, b),
+        Op::StrictNe => !strict_eq(a, b),
+        Op::Gt => compare(a, b) == Some(Ordering::Greater),
+        Op::Ge => matches!(compare(a, b), Some(Ordering::Greater | Ordering::Equal)),
+        Op::Lt | Op::Le => {
+            let or_equal = call.op == Op::Le;
+            // The third argument is evaluated either way, as the general evaluator does.
+            let c = arg(2)?;
+            holds(compare(a, b), or_equal)
+                && (args.len() < 3 || holds(compare(b, c.view()), or_equal))
+        }
+        Op::In => match b {
+            View::Str(haystack) => !haystack.is_empty() && haystack.contains(to_string(a).as_ref()),
+            View::Array(items) => items.iter().any(|item| strict_eq(a, View::of(item))),
+            _ => false,
+        },
+        _ => false,
+    };
+    Ok(Small::Bool(result))
+}
+
+/// A domain operator (`id_sex`, …).
+#[inline(never)] // kept out of `eval`, whose frame every level of a rule pays for
+fn domain_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    let args = call.args.as_slice();
+    let arg = |i: usize| match args.get(i) {
+        Some(node) => eval(node, scope),
+        None => Ok(Small::Null),
+    };
+    let (a, b) = (arg(0)?, arg(1)?);
+    let pointer = call.pointer.as_deref().unwrap_or_default();
+    match domain::apply(call.op, a.view(), b.view(), pointer, scope.known).map_err(Box::new)? {
+        Val::Num(f) => Ok(Small::Num(f)),
+        Val::Short(s) => Ok(Small::Short(s)),
+        _ => Ok(Small::Null),
+    }
+}
+
+/// `+`, `*`, `-`, `/` and `%`.
+#[inline(never)] // as `domain_op`
+fn arithmetic<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    let args = call.args.as_slice();
+    let number = |i: usize, read: fn(View<'_>) -> f64| match args.get(i) {
+        Some(node) => eval(node, scope).map(|v| read(v.view())),
+        None => Ok(read(View::Null)),
+    };
+    Ok(Small::Num(match call.op {
+        Op::Add | Op::Mul => {
+            let mut acc = if call.op == Op::Add { 0.0 } else { 1.0 };
+            for node in args {
+                let x = parse_float(eval(node, scope)?.view());
+                acc = if call.op == Op::Add { acc + x } else { acc * x };
+            }
+            acc
+        }
+        Op::Sub if args.len() < 2 => -number(0, to_number)?,
+        Op::Sub => number(0, to_number)? - number(1, to_number)?,
+        Op::Div => number(0, to_number)? / number(1, to_number)?,
+        _ => number(0, to_number)? % number(1, to_number)?,
+    }))
+}
+
+/// A `var` of a literal path, as the general evaluator reads it.
+fn var<'a>(call: &'a Call, scope: Scope<'a>) -> Small<'a> {
+    let Some(var) = &call.var else {
+        return Small::Null;
+    };
+    match (scope.lookup(var), call.args.get(1)) {
+        (Some(value), _) | (None, Some(Node::Literal(value))) => Small::Ref(value),
+        (None, _) => Small::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    use crate::rule::Rule;
+
+    /// Rules made of what the fast evaluator supports, over the keys `a`, `b`, `id`, `d`.
+    fn rule() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(json!({"var": "a"})),
+            Just(json!({"var": "b"})),
+            Just(json!({"var": "id"})),
+            Just(json!({"var": "d"})),
+            Just(json!({"var": ["a", 7]})),
+            Just(json!({"var": "a.0"})),
+            Just(json!(null)),
+            Just(json!(true)),
+            Just(json!(0)),
+            Just(json!(14)),
+            Just(json!("1")),
+            Just(json!("male")),
+            Just(json!("2024-08-01")),
+            Just(json!("")),
+            Just(json!([1, "a"])),
+        ];
+        leaf.prop_recursive(4, 24, 3, |inner| {
+            let ops = prop::sample::select(vec![
+                "if",
+                "?:",
+                "==",
+                "===",
+                "!=",
+                "!==",
+                "!",
+                "!!",
+                "or",
+                "and",
+                ">",
+                ">=",
+                "<",
+                "<=",
+                "+",
+                "-",
+                "*",
+                "/",
+                "%",
+                "in",
+                "id_birth_date",
+                "id_sex",
+                "id_age",
+                "age_at",
+                "days_between",
+            ]);
+            (ops, prop::collection::vec(inner, 1..4)).prop_map(|(op, args)| {
+                let arity = match op {
+                    "!" | "!!" | "id_birth_date" | "id_sex" => 1,
+                    "?:" => 3,
+                    "==" | "===" | "!=" | "!==" | ">" | ">=" | "/" | "%" | "in" | "id_age"
+                    | "age_at" | "days_between" => 2,
+                    "-" => args.len().min(2),
+                    _ => args.len(),
+                };
+                let mut args = args;
+                while args.len() < arity {
+                    args.push(json!(1));
+                }
+                args.truncate(arity.max(1));
+                json!({ op: args })
+            })
+        })
+    }
+
+    fn data() -> impl Strategy<Value = Value> {
+        let value = prop_oneof![
+            Just(json!(null)),
+            Just(json!(true)),
+            Just(json!(0)),
+            Just(json!(3.5)),
+            Just(json!("1")),
+            Just(json!("")),
+            Just(json!("male")),
+            Just(json!("2024-08-01")),
+            Just(json!("350205199003071239")),
+            Just(json!("350205202408010017")),
+            Just(json!([])),
+            Just(json!([1, 2])),
+            Just(json!({"x": 1})),
+        ];
+        prop::collection::vec(value, 4)
+            .prop_map(|v| json!({"a": v[0], "b": v[1], "id": v[2], "d": v[3]}))
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_general_evaluator(rule in rule(), data in data()) {
+            let Ok(compiled) = Rule::compile(&rule) else { return Ok(()) };
+            prop_assert!(super::supports(&compiled.root));
+            let scope = super::Scope::of(&data);
+            let general = super::super::eval::eval(&compiled.root, scope)
+                .map(super::Val::into_json)
+                .map_err(|e| *e);
+            let fast = super::eval(&compiled.root, scope)
+                .map(super::Small::into_json)
+                .map_err(|e| *e);
+            // NaN compares unequal to itself; both write it as null.
+            prop_assert_eq!(general, fast, "{}", rule);
+        }
+    }
+}
