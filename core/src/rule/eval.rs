@@ -104,18 +104,10 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
         });
     }
     match call.op {
-        Op::If | Op::Ternary => {
-            for pair in args.chunks(2) {
-                match pair {
-                    [condition, then] if truthy(eval(condition, scope)?.view()) => {
-                        return eval(then, scope);
-                    }
-                    [otherwise] => return eval(otherwise, scope),
-                    _ => {}
-                }
-            }
-            Ok(Val::Json(Value::Null))
-        }
+        Op::If | Op::Ternary => match branch(args, |c| eval(c, scope).map(|v| truthy(v.view())))? {
+            Some(chosen) => eval(chosen, scope),
+            None => Ok(Val::Json(Value::Null)),
+        },
         Op::And | Op::Or => {
             // The deciding value: the first falsy (and) or truthy (or) one, else the last.
             let mut last = Val::Json(Value::Null);
@@ -152,6 +144,22 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
             }
         }
     }
+}
+
+/// The argument an `if` (`?:`) evaluates to: the one after the first condition that
+/// `holds`, else the last when there is one more than the pairs, else none (`null`).
+pub(super) fn branch<'n>(
+    args: &'n [Node],
+    mut holds: impl FnMut(&'n Node) -> Result<bool, Failed>,
+) -> Result<Option<&'n Node>, Failed> {
+    for pair in args.chunks(2) {
+        match pair {
+            [condition, then] if holds(condition)? => return Ok(Some(then)),
+            [otherwise] => return Ok(Some(otherwise)),
+            _ => {}
+        }
+    }
+    Ok(None)
 }
 
 /// The array operators: the first argument is evaluated over `data`, the second over each

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::compile::{Call, Node, Op};
 use super::domain;
-use super::eval::{Failed, Scope};
+use super::eval::{Failed, Scope, branch};
 use super::value::{
     Short, Val, View, compare, loose_eq, number, parse_float, strict_eq, to_number, to_string,
     truthy,
@@ -101,27 +101,24 @@ pub(super) fn eval<'a>(node: &'a Node, scope: Scope<'a>) -> Result<Small<'a>, Fa
     }
 }
 
-fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
-    let args = call.args.as_slice();
-    let arg = |i: usize| match args.get(i) {
+/// The argument at `i`, evaluated (`null` when there is none).
+fn arg<'a>(args: &'a [Node], i: usize, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    match args.get(i) {
         Some(node) => eval(node, scope),
         None => Ok(Small::Null),
-    };
+    }
+}
+
+fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
+    let args = call.args.as_slice();
+    let arg = |i: usize| arg(args, i, scope);
     let holds = |b: bool| Ok(Small::Bool(b));
     match call.op {
         Op::Var => Ok(var(call, scope)),
-        Op::If | Op::Ternary => {
-            for pair in args.chunks(2) {
-                match pair {
-                    [condition, then] if truthy(eval(condition, scope)?.view()) => {
-                        return eval(then, scope);
-                    }
-                    [otherwise] => return eval(otherwise, scope),
-                    _ => {}
-                }
-            }
-            Ok(Small::Null)
-        }
+        Op::If | Op::Ternary => match branch(args, |c| eval(c, scope).map(|v| truthy(v.view())))? {
+            Some(chosen) => eval(chosen, scope),
+            None => Ok(Small::Null),
+        },
         Op::And | Op::Or => {
             let mut last = Small::Null;
             for node in args {
@@ -155,10 +152,7 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
 #[inline(never)] // as `domain_op`
 fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
     let args = call.args.as_slice();
-    let arg = |i: usize| match args.get(i) {
-        Some(node) => eval(node, scope),
-        None => Ok(Small::Null),
-    };
+    let arg = |i: usize| arg(args, i, scope);
     let (a, b) = (arg(0)?, arg(1)?);
     let (a, b) = (a.view(), b.view());
     let holds = |ordering: Option<Ordering>, or_equal: bool| match ordering {
@@ -193,12 +187,7 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
 /// A domain operator (`id_sex`, …).
 #[inline(never)] // kept out of `eval`, whose frame every level of a rule pays for
 fn domain_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
-    let args = call.args.as_slice();
-    let arg = |i: usize| match args.get(i) {
-        Some(node) => eval(node, scope),
-        None => Ok(Small::Null),
-    };
-    let (a, b) = (arg(0)?, arg(1)?);
+    let (a, b) = (arg(&call.args, 0, scope)?, arg(&call.args, 1, scope)?);
     let pointer = call.pointer.as_deref().unwrap_or_default();
     match domain::apply(call.op, a.view(), b.view(), pointer, scope.known).map_err(Box::new)? {
         Val::Num(f) => Ok(Small::Num(f)),
