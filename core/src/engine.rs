@@ -204,6 +204,18 @@ pub struct FieldValidation {
     pub errors: Vec<Problem>,
 }
 
+/// Whether `text` contains `needle` (ASCII lower case) with ASCII letters compared without
+/// case: `text.to_ascii_lowercase().contains(needle)` without the copy. Bytes suffice: a
+/// UTF-8 needle matches UTF-8 text only at character boundaries.
+fn contains_ascii_folded(text: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    needle.is_empty()
+        || text
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 /// Bundles with up to this many conditional members have every merged form built at load.
 const MAX_CACHED_CONDITIONS: usize = 6;
 
@@ -304,19 +316,45 @@ impl Engine {
     /// `query` is empty), in catalogue order.
     pub fn matters(&self, query: &str, at: NaiveDate) -> Vec<MatterSummary> {
         let query = query.trim().to_ascii_lowercase();
-        let mut seen = std::collections::HashSet::new();
-        self.catalog
-            .matters
+        // Asked as a kiosk's search box is typed into: one pass over the catalogue (each
+        // code's newest version in effect, where the code first appears), organisation
+        // names looked up once, no lower-cased copies.
+        let mut slots: Vec<Option<&Matter>> = Vec::new();
+        let mut slot_of: HashMap<&str, usize> = HashMap::new();
+        for m in &self.catalog.matters {
+            let slot = *slot_of.entry(m.code.as_str()).or_insert_with(|| {
+                slots.push(None);
+                slots.len() - 1
+            });
+            if let Some(newest) = slots.get_mut(slot)
+                && m.in_effect_on(at)
+                && newest.is_none_or(|n| m.version >= n.version)
+            {
+                *newest = Some(m);
+            }
+        }
+        let org_names: HashMap<&str, &str> = self
+            .catalog
+            .orgs
             .iter()
-            .filter_map(|m| self.catalog.matter_on(&m.code, at))
-            .filter(|m| seen.insert(m.code.as_str()))
-            .map(|m| self.summary(m))
-            .filter(|s| {
+            .rev() // the first organisation with a code wins, as `Catalog::org` finds it
+            .map(|o| (o.code.as_str(), o.name.as_str()))
+            .collect();
+        let department = |m: &Matter| org_names.get(m.department.as_str()).copied();
+        slots
+            .into_iter()
+            .flatten()
+            .filter(|m| {
                 query.is_empty()
-                    || [&s.code, &s.name, &s.department_name]
-                        .iter()
-                        .any(|t| t.to_ascii_lowercase().contains(&query))
+                    || [
+                        m.code.as_str(),
+                        m.name.as_str(),
+                        department(m).unwrap_or_default(),
+                    ]
+                    .iter()
+                    .any(|t| contains_ascii_folded(t, &query))
             })
+            .map(|m| self.summary(m))
             .collect()
     }
 

@@ -1,0 +1,115 @@
+//! Matter search (`Engine::matters`), as a kiosk's search box asks it, against the plain
+//! reading of its contract over the sample and test catalogues.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::NaiveDate;
+use doorstep::engine::Engine;
+
+/// Each code once, where it first appears, as its newest version in effect on `at`; kept
+/// when `query` (trimmed) is empty or is in the code, the name or the department's name,
+/// ASCII letters compared without case.
+fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
+    let catalog = engine.catalog();
+    let query = query.trim().to_ascii_lowercase();
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for m in &catalog.matters {
+        if seen.contains(&m.code) {
+            continue;
+        }
+        seen.push(m.code.clone());
+        let Some(newest) = catalog.matter_on(&m.code, at) else {
+            continue;
+        };
+        let department = catalog
+            .org(&newest.department)
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let hit = [&newest.code, &newest.name, &department]
+            .iter()
+            .any(|t| t.to_ascii_lowercase().contains(&query));
+        if query.is_empty() || hit {
+            out.push((newest.code.clone(), newest.version));
+        }
+    }
+    out
+}
+
+/// `mini.json` with its first matter in three versions: the first cancelled from 2025,
+/// the second in effect from 2025, the third from 2030 and listed last.
+fn versioned(text: &str) -> String {
+    let mut doc: serde_json::Value = serde_json::from_str(text).unwrap();
+    let matters = doc["matters"].as_array_mut().unwrap();
+    let mut first = matters[0].clone();
+    first["effective"] = serde_json::json!("2020-01-01");
+    first["cancelled"] = serde_json::json!("2025-01-01");
+    let mut second = first.clone();
+    second["version"] = serde_json::json!(2);
+    second["effective"] = serde_json::json!("2025-01-01");
+    second["cancelled"] = serde_json::Value::Null;
+    second["name"] = serde_json::json!("Second version");
+    let mut third = second.clone();
+    third["version"] = serde_json::json!(3);
+    third["effective"] = serde_json::json!("2030-01-01");
+    matters[0] = first;
+    matters.insert(1, second);
+    matters.push(third);
+    doc.to_string()
+}
+
+#[test]
+fn search_finds_what_the_contract_says() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    for file in [
+        "catalogs/haicang.json",
+        "tests/fixtures/catalog/mini.json",
+        "versioned",
+    ] {
+        let text = match file {
+            "versioned" => versioned(
+                &std::fs::read_to_string(root.join("tests/fixtures/catalog/mini.json")).unwrap(),
+            ),
+            _ => std::fs::read_to_string(root.join(file)).unwrap(),
+        };
+        let engine = Engine::load(&text, at).unwrap_or_else(|e| panic!("{file}: {e:?}"));
+        let codes: Vec<String> = engine
+            .catalog()
+            .matters
+            .iter()
+            .map(|m| m.code.clone())
+            .collect();
+        let mut queries: Vec<String> = [
+            "", " ", "x", "350205", "ga", "GA-00", "出生", "公安", "局", "医保 ", "zz",
+        ]
+        .iter()
+        .map(|q| (*q).to_owned())
+        .collect();
+        queries.extend(codes.iter().take(5).map(|c| c.to_ascii_lowercase()));
+        let dates = ["2000-01-01", "2024-01-01", "2026-11-25", "2030-06-30"];
+        if file == "versioned" {
+            // The versions make a difference.
+            let on = |d| engine.matters("", NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+            assert_ne!(on("2024-01-01")[0].version, on("2026-11-25")[0].version);
+            assert_eq!(on("2030-06-30")[0].version, 3);
+        }
+        for date in dates {
+            let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+            for q in &queries {
+                let got: Vec<(String, u32)> = engine
+                    .matters(q, day)
+                    .into_iter()
+                    .map(|s| (s.code, s.version))
+                    .collect();
+                assert_eq!(got, expected(&engine, q, day), "{file}: {q:?} on {date}");
+            }
+        }
+    }
+}
