@@ -199,8 +199,14 @@ fn report(
     validate: impl FnOnce(&dyn Fn(&str) -> bool) -> FormReport,
 ) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
-    let asked = asked_keys(catalog, bundle);
-    let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
+    // Gathered only if the answer has a key the form does not ask.
+    let asked = std::cell::OnceCell::new();
+    let asked_by_bundle = |key: &str| {
+        asked
+            .get_or_init(|| asked_keys(catalog, bundle))
+            .iter()
+            .any(|k| k == key)
+    };
     let mut report = validate(&asked_by_bundle);
     attribute_all(&mut report.errors, matters);
     BundleReport {

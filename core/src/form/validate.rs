@@ -108,14 +108,12 @@ pub(super) fn run(
         if reads_bad_value {
             continue;
         }
+        let binding = plan.check_bindings.get(i).unwrap_or(&UNBOUND);
         let known = run.known_ids.as_slice();
-        let holds = match plan.check_bindings.get(i) {
-            Some(binding) => check
-                .rule
-                .truthy_bound(answer, binding, slots.as_slice(), known),
-            None => check.rule.truthy(answer),
-        };
-        match holds {
+        match check
+            .rule
+            .truthy_bound(answer, binding, slots.as_slice(), known)
+        {
             Ok(true) => {}
             Ok(false) => run.errors.push(Problem {
                 path: Some(check.path.clone().unwrap_or_default()),
@@ -188,6 +186,9 @@ impl Normal<'_> {
 
 /// The plan of a field that holds no fields.
 static EMPTY_PLAN: Plan = Plan::EMPTY;
+
+/// A rule whose variables are looked up by key.
+static UNBOUND: Binding = Binding::NONE;
 
 /// Bindings for a field without conditions.
 static NO_CONDITIONS: (Binding, Binding) = (Binding::NONE, Binding::NONE);

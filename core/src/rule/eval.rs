@@ -59,9 +59,19 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// The value of `call`, a `var` of a literal path: the value at the path, else its
+    /// literal default, else none (`null`).
+    pub(super) fn literal_var(self, call: &'a Call) -> Option<&'a Value> {
+        let found = call.var.as_ref().and_then(|var| self.lookup(var));
+        match (found, call.args.get(1)) {
+            (Some(value), _) | (None, Some(Node::Literal(value))) => Some(value),
+            (None, _) => None,
+        }
+    }
+
     /// The value at the path of a literal `var`, if there is one: its first key taken by
     /// position when the rule is bound, the rest looked up.
-    pub(super) fn lookup(self, var: &'a LiteralVar) -> Option<&'a Value> {
+    fn lookup(self, var: &'a LiteralVar) -> Option<&'a Value> {
         let bound = self.bound.and_then(|b| {
             let position = (*b.binding.get(var.ordinal)?)?;
             Some(
@@ -97,11 +107,10 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
     let args = call.args.as_slice();
     // A `var` of a literal path: as `var` below, with the path split when compiling and
     // its first key, when bound, already found.
-    if let Some(var) = &call.var {
-        return Ok(match (scope.lookup(var), args.get(1)) {
-            (Some(value), _) | (None, Some(Node::Literal(value))) => Val::Ref(value),
-            (None, _) => Val::Json(Value::Null),
-        });
+    if call.var.is_some() {
+        return Ok(scope
+            .literal_var(call)
+            .map_or(Val::Json(Value::Null), Val::Ref));
     }
     match call.op {
         Op::If | Op::Ternary => match branch(args, |c| eval(c, scope).map(|v| truthy(v.view())))? {

@@ -114,7 +114,7 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
     let arg = |i: usize| arg(args, i, scope);
     let holds = |b: bool| Ok(Small::Bool(b));
     match call.op {
-        Op::Var => Ok(var(call, scope)),
+        Op::Var => Ok(scope.literal_var(call).map_or(Small::Null, Small::Ref)),
         Op::If | Op::Ternary => match branch(args, |c| eval(c, scope).map(|v| truthy(v.view())))? {
             Some(chosen) => eval(chosen, scope),
             None => Ok(Small::Null),
@@ -218,17 +218,6 @@ fn arithmetic<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
         Op::Div => number(0, to_number)? / number(1, to_number)?,
         _ => number(0, to_number)? % number(1, to_number)?,
     }))
-}
-
-/// A `var` of a literal path, as the general evaluator reads it.
-fn var<'a>(call: &'a Call, scope: Scope<'a>) -> Small<'a> {
-    let Some(var) = &call.var else {
-        return Small::Null;
-    };
-    match (scope.lookup(var), call.args.get(1)) {
-        (Some(value), _) | (None, Some(Node::Literal(value))) => Small::Ref(value),
-        (None, _) => Small::Null,
-    }
 }
 
 #[cfg(test)]
