@@ -977,6 +977,63 @@ mod tests {
         unsafe { doorstep_engine_free(ptr::null_mut()) };
     }
 
+    /// `doorstep_engine_check` with the mini catalogue at its date.
+    fn check(
+        engine: *const doorstep_engine,
+        target: Option<&CStr>,
+        answer: Option<&CStr>,
+    ) -> Result<Value, (doorstep_status, String)> {
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: NULL or a live engine, NULL or literals, and a local out-parameter.
+        let status = unsafe {
+            doorstep_engine_check(
+                engine,
+                target.map_or(ptr::null(), CStr::as_ptr),
+                answer.map_or(ptr::null(), CStr::as_ptr),
+                c"2026-11-25".as_ptr(),
+                ptr::null(),
+                &raw mut out,
+            )
+        };
+        if status == doorstep_status::DOORSTEP_OK {
+            Ok(take(out))
+        } else {
+            assert!(out.is_null());
+            Err((status, last_code()))
+        }
+    }
+
+    #[test]
+    fn check_refuses_bad_input_with_a_code_and_never_shows_a_whole_id() {
+        let engine = Loaded::mini();
+        let live = engine.0.cast_const();
+        let target = c"{\"matter\": \"BIRTH-CERT\"}";
+        let refused = [
+            (ptr::null(), Some(target), Some(c"{}"), "ffi.null_argument"),
+            (live, None, Some(c"{}"), "ffi.null_argument"),
+            (live, Some(target), None, "ffi.null_argument"),
+            (live, Some(target), Some(c"{\"a\":"), "input.malformed"),
+            (
+                live,
+                Some(c"{\"matter\": \"NO-SUCH\"}"),
+                Some(c"{}"),
+                "engine.unknown_matter",
+            ),
+        ];
+        for (engine, target, answer, code) in refused {
+            assert_eq!(check(engine, target, answer).unwrap_err().1, code);
+        }
+        // A wrong check digit: a problem, worded without the number.
+        let answer = c"{\"applicantId\": \"350205199003071238\"}";
+        let report = check(live, Some(target), Some(answer)).unwrap();
+        assert_eq!(report["valid"], false);
+        assert!(
+            !report.to_string().contains("350205199003071238"),
+            "{report}"
+        );
+        assert!(report.get("normalized").is_none());
+    }
+
     /// `doorstep_engine_prefill` with the mini catalogue at its date.
     fn prefill(
         engine: &Loaded,
