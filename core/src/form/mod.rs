@@ -10,6 +10,9 @@ mod plan;
 mod prefill;
 mod spec;
 mod validate;
+// Native only, as the rules it runs (`rule::FlatRule`): the WASM module has a size budget.
+#[cfg(not(target_arch = "wasm32"))]
+mod verdict;
 
 pub use error::FormError;
 pub use pattern::Pattern;

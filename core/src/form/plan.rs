@@ -39,13 +39,21 @@ use crate::{Lang, Problem};
 pub struct CompiledForm {
     spec: FormSpec,
     plan: FormPlan,
+    /// Whether an answer has no problem, told cheaply (when the form can have one).
+    #[cfg(not(target_arch = "wasm32"))]
+    verdict: Option<super::verdict::Verdict>,
 }
 
 impl CompiledForm {
     /// Prepares `spec` for validation.
     pub fn new(spec: FormSpec) -> Self {
         let plan = FormPlan::new(&spec);
-        Self { spec, plan }
+        Self {
+            #[cfg(not(target_arch = "wasm32"))]
+            verdict: super::verdict::Verdict::new(&spec),
+            spec,
+            plan,
+        }
     }
 
     /// The form.
@@ -78,7 +86,25 @@ impl CompiledForm {
         ignored: &dyn Fn(&str) -> bool,
         output: Output,
     ) -> FormReport {
+        // Only the problems asked for, and none there: nothing else to build.
+        #[cfg(not(target_arch = "wasm32"))]
+        if output == Output::Problems && self.passes(answer, at) {
+            return FormReport {
+                valid: true,
+                errors: Vec::new(),
+                normalized: Value::Null,
+            };
+        }
         run(&self.spec, &self.plan, answer, at, lang, ignored, output)
+    }
+
+    /// Whether the form's verdict says `answer` has no problem (`false`: it cannot tell,
+    /// or there is no verdict for this form).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn passes(&self, answer: &Value, at: NaiveDate) -> bool {
+        self.verdict
+            .as_ref()
+            .is_some_and(|v| v.passes(&self.spec, answer, at))
     }
 
     /// The problems [`validate`](Self::validate) reports, without the normalised answer:

@@ -207,7 +207,7 @@ pub(crate) fn first_key(pointer: &str) -> &str {
 /// first byte of the first and of the last character: none of Unicode's white space starts
 /// with a byte other than an ASCII one, 0xC2, 0xE1, 0xE2 or 0xE3, so any other lead byte
 /// (most Chinese characters start with 0xE4–0xE9) is a visible character.
-fn trim(s: &str) -> &str {
+pub(super) fn trim(s: &str) -> &str {
     let visible = |lead: u8| {
         (lead.is_ascii() && lead.is_ascii_graphic())
             || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
@@ -600,7 +600,7 @@ impl<'v> Run<'_, 'v> {
 }
 
 /// `YYYY-MM-DDTHH:MM[:SS]` (a space instead of `T` accepted), normalised with seconds.
-fn datetime(s: &str) -> Option<Value> {
+pub(super) fn datetime(s: &str) -> Option<Value> {
     let (date, time) = s.split_once(['T', ' '])?;
     let date = calendar::parse_date(date)?;
     let parts: Vec<&str> = time.split(':').collect();
@@ -623,7 +623,7 @@ fn datetime(s: &str) -> Option<Value> {
 }
 
 /// A plain structural check: one `@`, a non-empty local part, a dotted domain, no spaces.
-fn is_email(s: &str) -> bool {
+pub(super) fn is_email(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };
@@ -638,7 +638,7 @@ fn is_email(s: &str) -> bool {
 }
 
 /// Six digits whose first two name a province-level division of GB/T 2260.
-fn is_area_code(s: &str) -> bool {
+pub(super) fn is_area_code(s: &str) -> bool {
     s.len() == 6
         && s.bytes().all(|b| b.is_ascii_digit())
         && s.get(..2).and_then(ids::province).is_some()

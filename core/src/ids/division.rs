@@ -176,6 +176,22 @@ pub(super) fn province_of(code: [u8; 2]) -> Option<Province> {
         .and_then(|i| PROVINCES.get(i).copied())
 }
 
+/// Whether a resident ID's first two digits name a province, as [`province_of`] finds
+/// them, 81 and 82 left out (for those, only the permit codes 810000 / 820000 stand):
+/// by the two digits' value, `00`–`99`. For the plain path of resident IDs.
+#[allow(clippy::indexing_slicing)] // worked out while compiling: out of range fails the build
+pub(super) const RESIDENT_PROVINCE: [bool; 100] = {
+    let mut known = [false; 100];
+    let mut i = 0;
+    while i < PROVINCES.len() {
+        let code = PROVINCES[i].code.as_bytes();
+        let n = (code[0] - b'0') as usize * 10 + (code[1] - b'0') as usize;
+        known[n] = n != 81 && n != 82;
+        i += 1;
+    }
+    known
+};
+
 /// The region a residence permit's address code stands for (810000, 820000, 830000).
 pub(super) fn permit_region(address: &[u8]) -> Option<Province> {
     match address {
@@ -198,6 +214,15 @@ pub(super) fn permit_region(address: &[u8]) -> Option<Province> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn resident_province_table_is_province_of() {
+        for n in 0..100u8 {
+            let code = [b'0' + n / 10, b'0' + n % 10];
+            let expected = province_of(code).is_some() && n != 81 && n != 82;
+            assert_eq!(RESIDENT_PROVINCE[usize::from(n)], expected, "{n:02}");
+        }
+    }
 
     #[test]
     fn table_is_sorted_for_binary_search() {

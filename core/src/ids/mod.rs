@@ -54,6 +54,8 @@ pub use org_code::check_org_code;
 pub use phone::{check_landline, check_mobile};
 pub use postal_code::check_postal_code;
 pub(crate) use resident_id::ResidentId;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use resident_id::is_plain as is_plain_resident_id;
 pub use resident_id::{check_residence_permit, check_resident_id};
 
 /// Longest input, in bytes, that a check looks at; anything longer is rejected unread.

@@ -3,9 +3,9 @@
 //!
 //! Layout: address code (6) + birth date YYYYMMDD (8) + sequence (3, odd = male) + check (1).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::division::{Province, permit_region, province_of};
+use super::division::{Province, RESIDENT_PROVINCE, permit_region, province_of};
 use super::{IdError, IdFacts, IdKind, IdResult, Region, Sex, digit, first_bad, prepare};
 use crate::calendar;
 
@@ -66,6 +66,9 @@ pub(crate) struct ResidentId {
 impl ResidentId {
     /// Checks `value` as [`check_resident_id`] does, with the same problems.
     pub(crate) fn read(value: &str, at: NaiveDate) -> Result<Self, Vec<IdError>> {
+        if let Some(id) = Self::read_plain(value, at) {
+            return Ok(id);
+        }
         let s = prepare(value).map_err(|e| vec![e])?;
         let (body, given_check, upgraded) = layout(s.as_bytes()).map_err(|e| vec![e])?;
 
@@ -102,6 +105,24 @@ impl ResidentId {
             }),
             _ => Err(errors),
         }
+    }
+
+    /// The usual number — 18 characters, no space around, a resident ID (not a permit) —
+    /// read in one pass over its bytes, when it passes every check: what [`read`](Self::read)
+    /// would give. `None` for anything else, which `read` then checks the long way. Every
+    /// form with a resident ID reads one or more on each check, so this is worth keeping.
+    pub(crate) fn read_plain(value: &str, at: NaiveDate) -> Option<Self> {
+        let plain = Plain::read(value, at)?;
+        let mut body = [0u8; 17];
+        body.copy_from_slice(value.as_bytes().get(..17)?);
+        Some(Self {
+            kind: IdKind::ResidentId,
+            body,
+            check: plain.check,
+            upgraded: false,
+            birth: NaiveDate::from_ymd_opt(plain.year, plain.month, plain.day)?,
+            province: province_of([body[0], body[1]])?,
+        })
     }
 
     pub(crate) fn kind(&self) -> IdKind {
@@ -172,6 +193,69 @@ impl ResidentId {
     }
 }
 
+/// What [`ResidentId::read_plain`] finds in a number written plainly, before it builds
+/// anything: enough for a caller that needs to know only that the number is valid
+/// ([`is_plain`]).
+struct Plain {
+    check: u8,
+    year: i32,
+    month: u32,
+    day: u32,
+}
+
+impl Plain {
+    fn read(value: &str, at: NaiveDate) -> Option<Self> {
+        let bytes: &[u8; 18] = value.as_bytes().try_into().ok()?;
+        let mut sum = 0;
+        for (&b, weight) in bytes.iter().zip(WEIGHTS) {
+            let d = digit(b);
+            if d > 9 {
+                return None;
+            }
+            sum += d * weight;
+        }
+        let check = *CHECK_CHARS.get((sum % 11) as usize)?;
+        let province = digit(bytes[0]) * 10 + digit(bytes[1]);
+        // Permits (810000, 820000, 830000) are read the long way.
+        if bytes[17].to_ascii_uppercase() != check
+            || !RESIDENT_PROVINCE
+                .get(province as usize)
+                .copied()
+                .unwrap_or(false)
+            || (bytes[0] == b'8' && permit_region(&bytes[..6]).is_some())
+        {
+            return None;
+        }
+        let n = |r: std::ops::Range<usize>| {
+            bytes
+                .get(r)
+                .map_or(0, |d| d.iter().fold(0, |acc, &b| acc * 10 + digit(b)))
+        };
+        let (year, month, day) = (n(6..10), n(10..12), n(12..14));
+        let days = match month {
+            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => 0,
+        };
+        let born_by_at = (year, month, day) <= (at.year().try_into().ok()?, at.month(), at.day());
+        ((1..=days).contains(&day) && born_by_at).then_some(Self {
+            check,
+            year: i32::try_from(year).ok()?,
+            month,
+            day,
+        })
+    }
+}
+
+/// Whether `value` is a resident ID number written plainly (18 characters, no space)
+/// that [`ResidentId::read`] accepts as of `at`: the check without building anything.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn is_plain(value: &str, at: NaiveDate) -> bool {
+    Plain::read(value, at).is_some()
+}
+
 /// Splits an 18- or 15-character number into its 17-digit body, the check character it
 /// carries (`None` for 15-digit numbers, which have none) and whether it was upgraded.
 fn layout(s: &[u8]) -> Result<([u8; 17], Option<u8>, bool), IdError> {
@@ -225,6 +309,45 @@ fn ascii(bytes: &[u8]) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What `read` gives the long way: a leading space keeps the plain path out (it takes
+    /// no space), and the long way trims it.
+    fn read_long(value: &str, at: NaiveDate) -> Result<ResidentId, Vec<IdError>> {
+        ResidentId::read(&format!(" {value}"), at)
+    }
+
+    proptest! {
+        /// The plain path reads exactly what the long way reads, and nothing it refuses:
+        /// over numbers with a correct check character (valid or not otherwise), any
+        /// check character, lower-case x, permit and unknown address codes, impossible
+        /// and future birth dates.
+        #[test]
+        fn plain_path_reads_as_the_long_way(
+            area in prop::sample::select(vec!["350205", "110105", "810000", "820000", "830000", "810101", "000000", "990000", "710000", "650102"]),
+            year in prop_oneof![0u32..10000, 1800u32..2100, Just(2000), Just(1900), Just(2026)],
+            month in 0u32..14, day in 0u32..33,
+            seq in 0u32..1000, check in prop::sample::select(vec![None, Some('0'), Some('X'), Some('x'), Some('5'), Some('A')]),
+        ) {
+            let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+            let head = format!("{area}{year:04}{month:02}{day:02}{seq:03}");
+            let body: [u8; 17] = head.as_bytes().try_into().unwrap();
+            let right = char::from(check_char(&body));
+            let number = format!("{head}{}", check.unwrap_or(right));
+            let plain = ResidentId::read_plain(&number, at);
+            prop_assert_eq!(is_plain(&number, at), plain.is_some());
+            let long = read_long(&number, at);
+            match (plain, long) {
+                (Some(p), Ok(l)) => prop_assert_eq!(format!("{p:?}"), format!("{l:?}")),
+                (Some(p), Err(e)) => prop_assert!(false, "plain read {:?}, long way {:?}", p, e),
+                (None, _) => {}
+            }
+            // And every valid resident ID (not a permit) takes the plain path.
+            if let Ok(l) = ResidentId::read(&number, at) {
+                prop_assert_eq!(plain.is_some(), l.kind() == IdKind::ResidentId);
+            }
+        }
+    }
 
     #[test]
     fn standard_examples_have_their_printed_check_characters() {

@@ -105,6 +105,23 @@ impl Op {
             .map_or("", |(name, ..)| name)
     }
 
+    /// `==`, `===`, `!=`, `!==`, `>`, `>=`, `<`, `<=` and `in`: two values in, a boolean out.
+    #[cfg(not(target_arch = "wasm32"))] // for the native-only evaluators
+    pub(super) fn compares(self) -> bool {
+        matches!(
+            self,
+            Self::Eq
+                | Self::Ne
+                | Self::StrictEq
+                | Self::StrictNe
+                | Self::Gt
+                | Self::Ge
+                | Self::Lt
+                | Self::Le
+                | Self::In
+        )
+    }
+
     /// Whether evaluating it can fail, so that the node keeps its pointer for the error.
     fn can_fail(self) -> bool {
         matches!(self, Self::IdAge | Self::AgeAt)

@@ -91,7 +91,10 @@ fn date(value: View<'_>) -> Option<NaiveDate> {
 /// taken from `known` when the form engine has read it already.
 fn id_number(value: View<'_>, at: NaiveDate, known: KnownIds<'_>) -> Option<ResidentId> {
     let View::Str(s) = value else { return None };
-    match known.iter().find(|(text, _)| *text == s) {
+    // The text is usually the very slice the number was read from: same address, no
+    // bytes to compare.
+    let same = |text: &str| std::ptr::eq(text, s) || text == s;
+    match known.iter().find(|(text, _)| same(text)) {
         // Read as of another date: the only check a date changes is a birth after it.
         Some((_, id)) => (id.birth_date() <= at).then_some(*id),
         None => ResidentId::read(s, at).ok(),

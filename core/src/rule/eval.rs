@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use super::compile::{Call, LiteralVar, Node, Op};
 use super::value::{
-    Val, View, compare, loose_eq, parse_float, strict_eq, to_number, to_string, truthy,
+    Val, View, compare, is_in, loose_eq, parse_float, strict_eq, to_number, to_string, truthy,
 };
 use super::{KnownIds, RuleError, domain};
 
@@ -157,10 +157,10 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Val<'a>, Failed> {
 
 /// The argument an `if` (`?:`) evaluates to: the one after the first condition that
 /// `holds`, else the last when there is one more than the pairs, else none (`null`).
-pub(super) fn branch<'n>(
-    args: &'n [Node],
-    mut holds: impl FnMut(&'n Node) -> Result<bool, Failed>,
-) -> Result<Option<&'n Node>, Failed> {
+pub(super) fn branch<'n, N, E>(
+    args: &'n [N],
+    mut holds: impl FnMut(&'n N) -> Result<bool, E>,
+) -> Result<Option<&'n N>, E> {
     for pair in args.chunks(2) {
         match pair {
             [condition, then] if holds(condition)? => return Ok(Some(then)),
@@ -297,12 +297,7 @@ fn apply<'a>(
             }
             Val::Json(Value::Array(merged))
         }
-        Op::In => Val::from(match b {
-            // JavaScript: `""` is falsy, so nothing is in it.
-            View::Str(haystack) => !haystack.is_empty() && haystack.contains(to_string(a).as_ref()),
-            View::Array(items) => items.iter().any(|item| strict_eq(a, View::of(item))),
-            _ => false,
-        }),
+        Op::In => Val::from(is_in(a, b)),
         Op::Cat => {
             let mut out = String::new();
             for arg in args.iter().map(Val::view) {

@@ -14,8 +14,7 @@ use super::compile::{Call, Node, Op};
 use super::domain;
 use super::eval::{Failed, Scope, branch};
 use super::value::{
-    Short, Val, View, compare, loose_eq, number, parse_float, strict_eq, to_number, to_string,
-    truthy,
+    Short, Val, View, compare, is_in, loose_eq, number, parse_float, strict_eq, to_number, truthy,
 };
 
 /// A value while a rule runs here: data or a literal (borrowed), or what an operation
@@ -132,15 +131,7 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
         Op::Not => holds(!truthy(arg(0)?.view())),
         Op::NotNot => holds(truthy(arg(0)?.view())),
         Op::Add | Op::Mul | Op::Sub | Op::Div | Op::Mod => arithmetic(call, scope),
-        Op::Eq
-        | Op::Ne
-        | Op::StrictEq
-        | Op::StrictNe
-        | Op::Gt
-        | Op::Ge
-        | Op::Lt
-        | Op::Le
-        | Op::In => comparison(call, scope),
+        op if op.compares() => comparison(call, scope),
         Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
             domain_op(call, scope)
         }
@@ -174,11 +165,7 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
             holds(compare(a, b), or_equal)
                 && (args.len() < 3 || holds(compare(b, c.view()), or_equal))
         }
-        Op::In => match b {
-            View::Str(haystack) => !haystack.is_empty() && haystack.contains(to_string(a).as_ref()),
-            View::Array(items) => items.iter().any(|item| strict_eq(a, View::of(item))),
-            _ => false,
-        },
+        Op::In => is_in(a, b),
         _ => false,
     };
     Ok(Small::Bool(result))
@@ -225,95 +212,9 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use proptest::prelude::*;
-    use serde_json::{Value, json};
 
     use crate::rule::Rule;
-
-    /// Rules made of what the fast evaluator supports, over the keys `a`, `b`, `id`, `d`.
-    fn rule() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(json!({"var": "a"})),
-            Just(json!({"var": "b"})),
-            Just(json!({"var": "id"})),
-            Just(json!({"var": "d"})),
-            Just(json!({"var": ["a", 7]})),
-            Just(json!({"var": "a.0"})),
-            Just(json!(null)),
-            Just(json!(true)),
-            Just(json!(0)),
-            Just(json!(14)),
-            Just(json!("1")),
-            Just(json!("male")),
-            Just(json!("2024-08-01")),
-            Just(json!("")),
-            Just(json!([1, "a"])),
-        ];
-        leaf.prop_recursive(4, 24, 3, |inner| {
-            let ops = prop::sample::select(vec![
-                "if",
-                "?:",
-                "==",
-                "===",
-                "!=",
-                "!==",
-                "!",
-                "!!",
-                "or",
-                "and",
-                ">",
-                ">=",
-                "<",
-                "<=",
-                "+",
-                "-",
-                "*",
-                "/",
-                "%",
-                "in",
-                "id_birth_date",
-                "id_sex",
-                "id_age",
-                "age_at",
-                "days_between",
-            ]);
-            (ops, prop::collection::vec(inner, 1..4)).prop_map(|(op, args)| {
-                let arity = match op {
-                    "!" | "!!" | "id_birth_date" | "id_sex" => 1,
-                    "?:" => 3,
-                    "==" | "===" | "!=" | "!==" | ">" | ">=" | "/" | "%" | "in" | "id_age"
-                    | "age_at" | "days_between" => 2,
-                    "-" => args.len().min(2),
-                    _ => args.len(),
-                };
-                let mut args = args;
-                while args.len() < arity {
-                    args.push(json!(1));
-                }
-                args.truncate(arity.max(1));
-                json!({ op: args })
-            })
-        })
-    }
-
-    fn data() -> impl Strategy<Value = Value> {
-        let value = prop_oneof![
-            Just(json!(null)),
-            Just(json!(true)),
-            Just(json!(0)),
-            Just(json!(3.5)),
-            Just(json!("1")),
-            Just(json!("")),
-            Just(json!("male")),
-            Just(json!("2024-08-01")),
-            Just(json!("350205199003071239")),
-            Just(json!("350205202408010017")),
-            Just(json!([])),
-            Just(json!([1, 2])),
-            Just(json!({"x": 1})),
-        ];
-        prop::collection::vec(value, 4)
-            .prop_map(|v| json!({"a": v[0], "b": v[1], "id": v[2], "d": v[3]}))
-    }
+    use crate::rule::strategies::{data, rule};
 
     proptest! {
         #[test]

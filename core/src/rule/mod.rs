@@ -6,8 +6,10 @@
 //! the WASM package. It follows the reference implementation (json-logic-js) and passes the
 //! official conformance cases for every operator it has. Native builds run the rules forms
 //! are made of (logic, comparisons, arithmetic, domain operators) in a second, allocation-free
-//! evaluator with the same results (property-tested against the first); the WASM module
-//! leaves it out for size.
+//! evaluator with the same results (property-tested against the first), and a form's
+//! verdict (the check that an answer has no problem) runs them compiled against the form's
+//! fields, each `var` a field position (`FlatRule`, property-tested the same way); the WASM
+//! module leaves both out for size.
 //!
 //! ```
 //! use doorstep::rule::Rule;
@@ -90,7 +92,12 @@ mod eval;
 // evaluator gives the same results (the tests in `fast` check it).
 #[cfg(not(target_arch = "wasm32"))]
 mod fast;
+// As `fast`: forms' verdicts are native only.
+#[cfg(not(target_arch = "wasm32"))]
+mod flat;
 mod request;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod strategies;
 mod value;
 
 use std::fmt::{self, Write as _};
@@ -101,6 +108,8 @@ use serde_json::Value;
 use compile::{Node, OPERATORS, Op};
 pub use error::RuleError;
 use eval::Scope;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use flat::{FlatRule, PlainIds};
 pub use request::{MAX_RULE_REQUEST_BYTES, RuleOutcome, RuleRequest};
 
 /// The deepest a rule may nest arrays and operations (objects).

@@ -393,6 +393,16 @@ pub(super) fn strict_eq(a: View<'_>, b: View<'_>) -> bool {
     }
 }
 
+/// `in`: whether `a` is in the text or array `b` (JavaScript: `""` is falsy, so nothing
+/// is in it; an array holds `a` when an item is `===` to it).
+pub(super) fn is_in(a: View<'_>, b: View<'_>) -> bool {
+    match b {
+        View::Str(haystack) => !haystack.is_empty() && haystack.contains(to_string(a).as_ref()),
+        View::Array(items) => items.iter().any(|item| strict_eq(a, View::of(item))),
+        _ => false,
+    }
+}
+
 /// JavaScript's abstract relational comparison: strings by UTF-16 code units when both
 /// sides are strings (after arrays become strings), numbers otherwise; `None` when a side
 /// is NaN, so that every comparison is false.

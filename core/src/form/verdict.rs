@@ -1,0 +1,501 @@
+//! 预审: whether an answer has no problem at all, decided in one flat pass before the full
+//! validation, and instead of it when there is none. An applicant's page checks the answer
+//! as it is typed; most of those answers, and every answer finally sent, are valid, and
+//! for them the verdict is all the work.
+//!
+//! It is conservative: `true` means the full validation reports nothing; `false` only that
+//! it may report something, and then the full validation runs and says what. So it gives
+//! up on what it does not handle: a key that is not a field's (unknown, or one a bundle
+//! ignores), a group or repeating group, a form of more than 64 fields or with two fields
+//! of one key, a rule with an operation [`FlatRule`] does not have. It checks what the full
+//! validation checks, in the same order and under the same conditions, with the same
+//! functions where they are cheap (trimming, dates, patterns, identifiers but the usual
+//! resident ID and mobile number, rule comparisons); the tests hold it to the full
+//! validation on every form fixture and on generated answers.
+//!
+//! What makes it cheap: an answer's keys are matched to the fields in one merge of two
+//! sorted lists into a fixed array on the stack; rules read fields by position and a
+//! condition shared by several fields is evaluated once; a resident ID written plainly is
+//! read in one pass and its facts taken from its digits; nothing is built — no path, no
+//! label, no problem.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use super::validate::{datetime, is_area_code, is_email, trim};
+use super::{Field, FieldType, FormSpec};
+use crate::calendar::parse_date;
+use crate::ids::{self, IdKind, ResidentId, is_plain_resident_id};
+use crate::rule::{FlatRule, PlainIds, Rule};
+
+/// The most fields a form may have for a verdict (its slots are a fixed array, and the
+/// fields holding plain resident IDs bits of a `u64`).
+const MAX_FIELDS: usize = 64;
+
+/// The most distinct conditions (`visibleIf`, `requiredIf`) a form may have for a verdict.
+const MAX_CONDITIONS: usize = 32;
+
+/// A form compiled into its verdict.
+#[derive(Debug, Clone)]
+pub(crate) struct Verdict {
+    /// The fields' keys in key order, each with its field's position.
+    keys: Box<[(Key, usize)]>,
+    /// Each field's `visibleIf` and `requiredIf`, as indexes into `conditions`.
+    when: Box<[(Option<u8>, Option<u8>)]>,
+    /// The distinct conditions of the fields.
+    conditions: Box<[FlatRule]>,
+    /// The cross-field checks, in order.
+    checks: Box<[FlatRule]>,
+}
+
+impl Verdict {
+    /// The verdict of `form`, when it can have one.
+    pub(crate) fn new(form: &FormSpec) -> Option<Self> {
+        let fields = &form.fields;
+        if fields.len() > MAX_FIELDS || fields.iter().any(|f| f.field_type.is_container()) {
+            return None;
+        }
+        let mut keys: Vec<(Key, usize)> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (Key::new(&f.key), i))
+            .collect();
+        keys.sort_by(|(a, _), (b, _)| a.text.cmp(&b.text));
+        if keys
+            .windows(2)
+            .any(|w| matches!(w, [a, b] if a.0.text == b.0.text))
+        {
+            return None;
+        }
+        let position = |key: &str| fields.iter().position(|f| f.key == key);
+        // Conditions written alike are one condition, evaluated once per answer.
+        let mut distinct: Vec<&Rule> = Vec::new();
+        let mut when = Vec::with_capacity(fields.len());
+        for field in fields {
+            let mut index = [None; 2];
+            for (slot, rule) in index
+                .iter_mut()
+                .zip([&field.visible_if, &field.required_if])
+            {
+                if let Some(rule) = rule {
+                    *slot = Some(intern(&mut distinct, rule)?);
+                }
+            }
+            when.push((index[0], index[1]));
+        }
+        let conditions = distinct
+            .iter()
+            .map(|rule| rule.flatten(&position))
+            .collect::<Option<_>>()?;
+        let checks = form
+            .checks
+            .iter()
+            .map(|c| c.rule.flatten(&position))
+            .collect::<Option<_>>()?;
+        Some(Self {
+            keys: keys.into(),
+            when: when.into(),
+            conditions,
+            checks,
+        })
+    }
+
+    /// Whether the full validation of `answer` against `form` (the form this verdict was
+    /// made from) as of `at` finds no problem; `false` when it cannot tell.
+    pub(crate) fn passes(&self, form: &FormSpec, answer: &Value, at: NaiveDate) -> bool {
+        let Some(map) = answer.as_object() else {
+            return false;
+        };
+        let mut room = [None; MAX_FIELDS];
+        let Some(slots) = room.get_mut(..form.fields.len()) else {
+            return false;
+        };
+        // One merge: both lists are sorted, and every key of the answer must be a field's.
+        let mut keys = self.keys.iter();
+        'answer: for (key, value) in map {
+            let key = Key::words(key.as_bytes());
+            for (field_key, position) in keys.by_ref() {
+                match field_key.cmp(key) {
+                    Ordering::Less => {} // a field the answer leaves out
+                    Ordering::Equal => {
+                        if let Some(slot) = slots.get_mut(*position) {
+                            *slot = Some(value);
+                        }
+                        continue 'answer;
+                    }
+                    Ordering::Greater => return false,
+                }
+            }
+            return false;
+        }
+        let slots: &[Option<&Value>] = slots;
+
+        let mut ids = PlainIds::default();
+        // Each condition's outcome once evaluated (`Some(None)`: it failed). Conditions
+        // read no resident ID facts from `ids`: the general evaluator reads them anew too.
+        let mut cache = [None; MAX_CONDITIONS];
+        let mut condition = |i: Option<u8>, absent: bool| -> Option<bool> {
+            let Some(i) = i else { return Some(absent) };
+            let cached = cache.get_mut(usize::from(i))?;
+            if cached.is_none() {
+                let rule = self.conditions.get(usize::from(i))?;
+                *cached = Some(rule.holds(slots, PlainIds::default()));
+            }
+            cached.flatten()
+        };
+        for (position, ((field, slot), &(visible, required))) in
+            form.fields.iter().zip(slots).zip(&self.when).enumerate()
+        {
+            match condition(visible, true) {
+                Some(true) => {}
+                Some(false) => continue, // hidden: neither checked nor kept
+                None => return false,
+            }
+            // Evaluated for a present value too, as the full validation does: a rule that
+            // fails is a problem either way.
+            let Some(required) = condition(required, false).map(|r| r || field.required) else {
+                return false;
+            };
+            let present = match slot {
+                None | Some(Value::Null) => false,
+                Some(value) => match value.as_str().map(trim) {
+                    Some("") => false, // blank counts as missing
+                    text => match value_passes(field, value, text, at) {
+                        Passes::No => return false,
+                        Passes::PlainId => {
+                            ids.add(position);
+                            true
+                        }
+                        Passes::Yes => true,
+                    },
+                },
+            };
+            if required && !present {
+                return false;
+            }
+        }
+        self.checks
+            .iter()
+            .all(|check| check.holds(slots, ids) == Some(true))
+    }
+}
+
+/// The index of `rule` among the `distinct` rules, added when new; `None` past
+/// [`MAX_CONDITIONS`].
+fn intern<'r>(distinct: &mut Vec<&'r Rule>, rule: &'r Rule) -> Option<u8> {
+    let i = distinct.iter().position(|r| *r == rule).unwrap_or_else(|| {
+        distinct.push(rule);
+        distinct.len() - 1
+    });
+    u8::try_from(i)
+        .ok()
+        .filter(|&i| usize::from(i) < MAX_CONDITIONS)
+}
+
+/// A field's key, with its first and last eight bytes as numbers: an answer's keys are
+/// told apart from it, or found equal, mostly without comparing the texts.
+#[derive(Debug, Clone)]
+struct Key {
+    text: Box<[u8]>,
+    first: u64,
+    last: u64,
+}
+
+impl Key {
+    fn new(key: &str) -> Self {
+        let (first, last) = Self::words(key.as_bytes()).1;
+        Self {
+            text: key.as_bytes().into(),
+            first,
+            last,
+        }
+    }
+
+    /// `key` with its first eight bytes (big-endian, zeros after a shorter key) and its
+    /// last eight (overlapping the first in a key of 8 to 15 bytes).
+    fn words(key: &[u8]) -> (&[u8], (u64, u64)) {
+        let word = |bytes: Option<&[u8]>| {
+            bytes
+                .and_then(|b| b.try_into().ok())
+                .map_or(0, u64::from_be_bytes)
+        };
+        let first = if let Some(head) = key.get(..8) {
+            word(Some(head))
+        } else {
+            let mut padded = [0; 8];
+            if let Some(room) = padded.get_mut(..key.len()) {
+                room.copy_from_slice(key);
+            }
+            u64::from_be_bytes(padded)
+        };
+        let last = word(
+            key.get(key.len().saturating_sub(8)..)
+                .filter(|t| t.len() == 8),
+        );
+        (key, (first, last))
+    }
+
+    /// How this key orders against another given as [`words`](Self::words) gives it, as
+    /// the texts order byte by byte: numbers of the first eight bytes that differ differ
+    /// at the first byte the texts do (a zero after a shorter key orders as its end).
+    fn cmp(&self, (key, (first, last)): (&[u8], (u64, u64))) -> Ordering {
+        if self.first != first {
+            return self.first.cmp(&first);
+        }
+        // Both words cover a key of up to 16 bytes whole.
+        if self.text.len() == key.len() && key.len() <= 16 && self.last == last {
+            return Ordering::Equal;
+        }
+        (*self.text).cmp(key)
+    }
+}
+
+/// How a present value fared.
+enum Passes {
+    No,
+    Yes,
+    /// A resident ID number written plainly (see [`PlainIds`]).
+    PlainId,
+}
+
+/// Whether the full validation accepts `value` (present, not blank) for `field`, a field
+/// that holds no fields; `text` is the value trimmed, when it is a string.
+fn value_passes(field: &Field, value: &Value, text: Option<&str>, at: NaiveDate) -> Passes {
+    let yes = |ok: bool| if ok { Passes::Yes } else { Passes::No };
+    let trimmed = |check: &dyn Fn(&str) -> bool| yes(text.is_some_and(check));
+    let given = |check: &dyn Fn(&str) -> bool| yes(value.as_str().is_some_and(check));
+    let id = |kind| given(&|s| ids::normalize(kind, s, at).is_ok());
+    match field.field_type {
+        FieldType::Text | FieldType::Address | FieldType::Attachment => {
+            trimmed(&|s| text_passes(field, s))
+        }
+        FieldType::Integer | FieldType::Money => match value.as_i64() {
+            Some(n) if field.field_type == FieldType::Money && n < 0 => Passes::No,
+            #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
+            Some(n) => yes(in_range(field, n as f64)),
+            None => Passes::No,
+        },
+        FieldType::Decimal => yes(value.as_f64().is_some_and(|x| in_range(field, x))),
+        FieldType::Boolean => yes(value.is_boolean()),
+        FieldType::Date => trimmed(&|s| parse_date(s).is_some()),
+        FieldType::Datetime => trimmed(&|s| datetime(s).is_some()),
+        FieldType::Choice => given(&|s| is_choice(field, s)),
+        FieldType::MultiChoice => yes(multi_choice_passes(field, value)),
+        FieldType::ResidentId => match value.as_str() {
+            Some(s) if is_plain_resident_id(s, at) => Passes::PlainId,
+            Some(s) => yes(ResidentId::read(s, at).is_ok()),
+            None => Passes::No,
+        },
+        // The usual mobile number, eleven digits alone, as `ids` takes it first.
+        FieldType::Mobile => match value.as_str() {
+            Some(s) if matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..]) && is_digits(s, 11) => {
+                Passes::Yes
+            }
+            _ => id(IdKind::Mobile),
+        },
+        FieldType::PostalCode => id(IdKind::PostalCode),
+        FieldType::CreditCode => id(IdKind::CreditCode),
+        FieldType::BankCard => id(IdKind::BankCard),
+        FieldType::Phone => given(&|s| {
+            ids::normalize(IdKind::Mobile, s, at).is_ok()
+                || ids::normalize(IdKind::Landline, s, at).is_ok()
+        }),
+        FieldType::Email => trimmed(&is_email),
+        FieldType::AreaCode => trimmed(&is_area_code),
+        FieldType::Group | FieldType::Repeat => Passes::No,
+    }
+}
+
+fn is_digits(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_choice(field: &Field, s: &str) -> bool {
+    field.choices.iter().any(|c| c.value == s)
+}
+
+/// The bounds of a text field (`s` trimmed), as the full validation counts them.
+fn text_passes(field: &Field, s: &str) -> bool {
+    let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
+    // A character takes one to four bytes: counted only when the bytes cannot tell.
+    let chars = || u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+    let long_enough = field
+        .min_length
+        .is_none_or(|m| len.div_ceil(4) >= m || chars() >= m);
+    let short_enough = field.max_length.is_none_or(|m| len <= m || chars() <= m);
+    long_enough && short_enough && field.pattern.as_ref().is_none_or(|p| p.matches(s))
+}
+
+fn in_range(field: &Field, x: f64) -> bool {
+    field.min.is_none_or(|m| x >= m) && field.max.is_none_or(|m| x <= m)
+}
+
+fn multi_choice_passes(field: &Field, value: &Value) -> bool {
+    let Some(items) = value.as_array() else {
+        return false;
+    };
+    let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
+    field.min_items.is_none_or(|m| n >= m)
+        && field.max_items.is_none_or(|m| n <= m)
+        && items.iter().enumerate().all(|(i, item)| {
+            item.as_str().is_some_and(|s| {
+                is_choice(field, s)
+                    && !items
+                        .get(..i)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|e| e.as_str() == Some(s))
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+    use chrono::NaiveDate;
+    use serde_json::{Value, json};
+
+    use proptest::prelude::*;
+
+    use super::{Key, Verdict};
+    use crate::Lang;
+    use crate::engine::{Engine, Target};
+    use crate::form::{FormSpec, validate};
+
+    /// Every form of the sample catalogue: each matter's and each bundle's merged form.
+    fn sample_forms(at: NaiveDate) -> Vec<(String, FormSpec)> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let engine = Engine::load(&text, at).unwrap();
+        let json: Value = serde_json::from_str(&text).unwrap();
+        let codes = |list: &str| -> Vec<String> {
+            json[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["code"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let mut forms = Vec::new();
+        for code in codes("matters") {
+            if let Ok(form) = engine.form(&Target::matter(&code), at) {
+                forms.push((code, form));
+            }
+        }
+        for code in codes("bundles") {
+            forms.push((
+                code.clone(),
+                engine.form(&Target::bundle(&code), at).unwrap(),
+            ));
+        }
+        forms
+    }
+
+    /// Values of every kind, right and wrong, for every type of field.
+    fn values() -> Vec<Value> {
+        vec![
+            json!(null),
+            json!(""),
+            json!("  "),
+            json!(true),
+            json!(0),
+            json!(-1),
+            json!(3350),
+            json!(1e12),
+            json!(2.5),
+            json!("x"),
+            json!("陈"),
+            json!(" 陈思远 "),
+            json!("2024-02-30"),
+            json!("2024-08-01"),
+            json!("2030-01-01"),
+            json!("350205199205120028"),
+            json!("350205199003071239"),
+            json!("35020519920512002x"),
+            json!(" 350205199205120027"),
+            json!("810000199001010016"),
+            json!("13912345678"),
+            json!("139 1234 5678"),
+            json!("12912345678"),
+            json!("361026"),
+            json!("961026"),
+            json!("post"),
+            json!("window"),
+            json!("father"),
+            json!([]),
+            json!(["a"]),
+            json!({}),
+            json!("Q350123456"),
+            json!("q350123456"),
+            json!("91350200MA2XXXXX1X"),
+            json!("a@b.cn"),
+            json!("0592-6881234"),
+            json!("6222021001122334455"),
+            json!("350205"),
+        ]
+    }
+
+    /// The verdict never passes an answer the full validation finds a problem in: the
+    /// examples and every answer one value away from them (each field removed, or set to
+    /// each of [`values`]; a key no field has), in every form of the sample catalogue. And
+    /// it is not idle: it passes every example, and most valid answers.
+    #[test]
+    fn passes_only_what_validation_passes() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let (mut valid, mut passed, mut with_verdict, mut birth) = (0, 0, 0, false);
+        for (code, form) in sample_forms(at) {
+            // None for groups, repeating groups and rules with `substr`, `cat`, `+`, ….
+            let Some(verdict) = Verdict::new(&form) else {
+                continue;
+            };
+            birth |= code == "birth";
+            with_verdict += 1;
+            assert!(verdict.passes(&form, &form.example, at), "{code}: example");
+            let mut answers = vec![form.example.clone()];
+            let mut unknown = form.example.clone();
+            unknown["noSuchField"] = json!(1);
+            answers.push(unknown);
+            for field in &form.fields {
+                let mut without = form.example.clone();
+                without.as_object_mut().unwrap().remove(&field.key);
+                answers.push(without);
+                for value in values() {
+                    let mut answer = form.example.clone();
+                    answer[&field.key] = value;
+                    answers.push(answer);
+                }
+            }
+            for answer in &answers {
+                let verdict_passes = verdict.passes(&form, answer, at);
+                let report = validate(&form, answer, at, Lang::ZhCn);
+                assert!(
+                    !verdict_passes || report.valid,
+                    "{code}: passed {answer} with {:?}",
+                    report.errors
+                );
+                valid += usize::from(report.valid);
+                passed += usize::from(verdict_passes);
+            }
+        }
+        assert!(
+            with_verdict >= 50 && birth,
+            "{with_verdict} forms with a verdict"
+        );
+        // Valid but not passed: identifiers not written plainly, left to the full check.
+        assert!(passed * 10 >= valid * 9, "{passed} passed of {valid} valid");
+    }
+
+    proptest! {
+        /// Keys order and match as their texts do, short, long, with zeros inside and
+        /// one a prefix of the other.
+        #[test]
+        fn keys_order_as_their_texts(a in "[ab\\x00林]{0,20}", b in "[ab\\x00林]{0,20}") {
+            let key = Key::new(&a);
+            prop_assert_eq!(key.cmp(Key::words(b.as_bytes())), a.as_bytes().cmp(b.as_bytes()));
+            prop_assert_eq!(key.cmp(Key::words(a.as_bytes())), std::cmp::Ordering::Equal);
+        }
+    }
+}
