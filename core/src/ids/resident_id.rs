@@ -206,15 +206,18 @@ struct Plain {
 impl Plain {
     fn read(value: &str, at: NaiveDate) -> Option<Self> {
         let bytes: &[u8; 18] = value.as_bytes().try_into().ok()?;
-        let mut sum = 0;
+        // Without a branch per digit, so that the loop runs straight through (a wrong
+        // byte makes a large "digit", whose product cannot overflow: 255 × 10 × 17).
+        let (mut sum, mut wrong) = (0, false);
         for (&b, weight) in bytes.iter().zip(WEIGHTS) {
             let d = digit(b);
-            if d > 9 {
-                return None;
-            }
+            wrong |= d > 9;
             sum += d * weight;
         }
         let check = *CHECK_CHARS.get((sum % 11) as usize)?;
+        if wrong {
+            return None;
+        }
         let province = digit(bytes[0]) * 10 + digit(bytes[1]);
         // Permits (810000, 820000, 830000) are read the long way.
         if bytes[17].to_ascii_uppercase() != check
