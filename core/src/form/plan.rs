@@ -101,7 +101,7 @@ impl CompiledForm {
     /// Whether the form's verdict says `answer` has no problem (`false`: it cannot tell,
     /// or there is no verdict for this form).
     #[cfg(not(target_arch = "wasm32"))]
-    pub(crate) fn passes(&self, answer: &Value, at: NaiveDate) -> bool {
+    fn passes(&self, answer: &Value, at: NaiveDate) -> bool {
         self.verdict
             .as_ref()
             .is_some_and(|v| v.passes(&self.spec, answer, at))

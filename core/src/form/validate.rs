@@ -373,7 +373,7 @@ impl<'v> Run<'_, 'v> {
             FieldType::Text | FieldType::Address | FieldType::Attachment => value
                 .as_str()
                 .ok_or_else(|| wrong_type("string"))
-                .and_then(|s| self.text(field, s)),
+                .and_then(|s| text(field, s, &label).map(Normal::Text)),
             FieldType::Integer | FieldType::Money => match value.as_i64() {
                 Some(n) if field.field_type == FieldType::Money && n < 0 => {
                     Err(FormError::BelowMin {
@@ -382,11 +382,11 @@ impl<'v> Run<'_, 'v> {
                     })
                 }
                 #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-                Some(n) => self.range(field, n as f64).map(|()| Normal::Int(n)),
+                Some(n) => range(field, n as f64, &label).map(|()| Normal::Int(n)),
                 None => Err(wrong_type("integer")),
             },
             FieldType::Decimal => match value.as_f64() {
-                Some(x) => self.range(field, x).map(|()| Normal::Same(value)),
+                Some(x) => range(field, x, &label).map(|()| Normal::Same(value)),
                 None => Err(wrong_type("number")),
             },
             FieldType::Boolean => match value {
@@ -408,11 +408,13 @@ impl<'v> Run<'_, 'v> {
                 None => Err(wrong_type("string")),
             },
             FieldType::Choice => match value.as_str() {
-                Some(s) if field.choices.iter().any(|c| c.value == s) => Ok(Normal::Text(s)),
+                Some(s) if is_choice(field, s) => Ok(Normal::Text(s)),
                 Some(_) => Err(FormError::NotAChoice { label: label() }),
                 None => Err(wrong_type("string")),
             },
-            FieldType::MultiChoice => self.multi_choice(field, value),
+            FieldType::MultiChoice => {
+                multi_choice(field, value, &label).map(|()| Normal::Same(value))
+            }
             FieldType::ResidentId => self.id(field, &[IdKind::ResidentId], value),
             FieldType::CreditCode => self.id(field, &[IdKind::CreditCode], value),
             FieldType::Mobile => self.id(field, &[IdKind::Mobile], value),
@@ -444,89 +446,6 @@ impl<'v> Run<'_, 'v> {
                 None
             }
         }
-    }
-
-    fn text(&self, field: &Field, s: &'v str) -> Result<Normal<'v>, FormError> {
-        let s = trim(s);
-        // Characters are counted only for a bound that needs them: a text no longer in
-        // bytes than the maximum has no more characters than that either.
-        let len = |s: &str| u32::try_from(s.len()).unwrap_or(u32::MAX);
-        let chars = |s: &str| u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
-        let label = || self.label(field);
-        if let Some(min) = field.min_length.filter(|&m| chars(s) < m) {
-            return Err(FormError::TooShort {
-                label: label(),
-                min,
-            });
-        }
-        if let Some(max) = field.max_length.filter(|&m| len(s) > m && chars(s) > m) {
-            return Err(FormError::TooLong {
-                label: label(),
-                max,
-            });
-        }
-        if field.pattern.as_ref().is_some_and(|p| !p.matches(s)) {
-            return Err(FormError::Pattern { label: label() });
-        }
-        Ok(Normal::Text(s))
-    }
-
-    fn range(&self, field: &Field, x: f64) -> Result<(), FormError> {
-        if let Some(min) = field.min.filter(|&m| x < m) {
-            return Err(FormError::BelowMin {
-                label: self.label(field),
-                min,
-            });
-        }
-        if let Some(max) = field.max.filter(|&m| x > m) {
-            return Err(FormError::AboveMax {
-                label: self.label(field),
-                max,
-            });
-        }
-        Ok(())
-    }
-
-    fn items(&self, field: &Field, n: usize) -> Result<(), FormError> {
-        let n = u32::try_from(n).unwrap_or(u32::MAX);
-        if let Some(min) = field.min_items.filter(|&m| n < m) {
-            return Err(FormError::TooFewItems {
-                label: self.label(field),
-                min,
-            });
-        }
-        if let Some(max) = field.max_items.filter(|&m| n > m) {
-            return Err(FormError::TooManyItems {
-                label: self.label(field),
-                max,
-            });
-        }
-        Ok(())
-    }
-
-    fn multi_choice(&self, field: &Field, value: &'v Value) -> Result<Normal<'v>, FormError> {
-        let label = || self.label(field);
-        let items = value.as_array().ok_or_else(|| FormError::WrongType {
-            label: label(),
-            expected: "array",
-        })?;
-        self.items(field, items.len())?;
-        let mut chosen: Vec<&str> = Vec::with_capacity(items.len());
-        for item in items {
-            let s = item.as_str().ok_or_else(|| FormError::WrongType {
-                label: label(),
-                expected: "string",
-            })?;
-            if !field.choices.iter().any(|c| c.value == s) {
-                return Err(FormError::NotAChoice { label: label() });
-            }
-            if chosen.contains(&s) {
-                return Err(FormError::DuplicateChoice { label: label() });
-            }
-            chosen.push(s);
-        }
-        // Every item is a string, so the value is stored as given.
-        Ok(Normal::Same(value))
     }
 
     /// An identifier field of one of `kinds`, tried in order: the normalised value, or the
@@ -583,7 +502,7 @@ impl<'v> Run<'_, 'v> {
             );
             return None;
         };
-        if let Err(e) = self.items(field, items.len()) {
+        if let Err(e) = item_count(field, items.len(), &|| self.label(field)) {
             self.push(path.to_owned(), &e);
         }
         let mut normal = Vec::new();
@@ -597,6 +516,122 @@ impl<'v> Run<'_, 'v> {
         }
         Some(Normal::Built(Value::Array(normal)))
     }
+}
+
+/// The field's label in the language of the problems, made only for a problem.
+pub(super) type Label<'a> = &'a dyn Fn() -> String;
+
+/// What is wrong with a text value (trimmed) for its field: the first of its bounds and
+/// pattern it misses. The verdict (`form::verdict`) asks this too.
+#[derive(Clone, Copy)]
+pub(super) enum TextFault {
+    TooShort(u32),
+    TooLong(u32),
+    Pattern,
+}
+
+pub(super) fn text_fault(field: &Field, s: &str) -> Option<TextFault> {
+    // Characters are counted only for a bound that needs them: a character takes one to
+    // four bytes, so the bytes alone often tell.
+    let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
+    let chars = || u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
+    if let Some(min) = field
+        .min_length
+        .filter(|&m| len.div_ceil(4) < m && chars() < m)
+    {
+        return Some(TextFault::TooShort(min));
+    }
+    if let Some(max) = field.max_length.filter(|&m| len > m && chars() > m) {
+        return Some(TextFault::TooLong(max));
+    }
+    field
+        .pattern
+        .as_ref()
+        .is_some_and(|p| !p.matches(s))
+        .then_some(TextFault::Pattern)
+}
+
+/// A text value trimmed, or its problem.
+fn text<'v>(field: &Field, s: &'v str, label: Label<'_>) -> Result<&'v str, FormError> {
+    let s = trim(s);
+    match text_fault(field, s) {
+        None => Ok(s),
+        Some(TextFault::TooShort(min)) => Err(FormError::TooShort {
+            label: label(),
+            min,
+        }),
+        Some(TextFault::TooLong(max)) => Err(FormError::TooLong {
+            label: label(),
+            max,
+        }),
+        Some(TextFault::Pattern) => Err(FormError::Pattern { label: label() }),
+    }
+}
+
+/// Checks a number against its field's bounds.
+pub(super) fn range(field: &Field, x: f64, label: Label<'_>) -> Result<(), FormError> {
+    if let Some(min) = field.min.filter(|&m| x < m) {
+        return Err(FormError::BelowMin {
+            label: label(),
+            min,
+        });
+    }
+    if let Some(max) = field.max.filter(|&m| x > m) {
+        return Err(FormError::AboveMax {
+            label: label(),
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// Checks how many items a list has against its field's bounds.
+fn item_count(field: &Field, n: usize, label: Label<'_>) -> Result<(), FormError> {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    if let Some(min) = field.min_items.filter(|&m| n < m) {
+        return Err(FormError::TooFewItems {
+            label: label(),
+            min,
+        });
+    }
+    if let Some(max) = field.max_items.filter(|&m| n > m) {
+        return Err(FormError::TooManyItems {
+            label: label(),
+            max,
+        });
+    }
+    Ok(())
+}
+
+/// Whether `s` is one of the field's choices.
+pub(super) fn is_choice(field: &Field, s: &str) -> bool {
+    field.choices.iter().any(|c| c.value == s)
+}
+
+/// Checks a multiple-choice value: a list of distinct choices, as many as the field
+/// allows. Every item is then a string, so the value is stored as given.
+pub(super) fn multi_choice(
+    field: &Field,
+    value: &Value,
+    label: Label<'_>,
+) -> Result<(), FormError> {
+    let wrong_type = |expected| FormError::WrongType {
+        label: label(),
+        expected,
+    };
+    let items = value.as_array().ok_or_else(|| wrong_type("array"))?;
+    item_count(field, items.len(), label)?;
+    for (i, item) in items.iter().enumerate() {
+        let s = item.as_str().ok_or_else(|| wrong_type("string"))?;
+        if !is_choice(field, s) {
+            return Err(FormError::NotAChoice { label: label() });
+        }
+        let earlier = items.get(..i).unwrap_or_default();
+        if earlier.iter().any(|e| e.as_str() == Some(s)) {
+            return Err(FormError::DuplicateChoice { label: label() });
+        }
+    }
+    Ok(())
 }
 
 /// `YYYY-MM-DDTHH:MM[:SS]` (a space instead of `T` accepted), normalised with seconds.

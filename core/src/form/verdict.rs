@@ -24,10 +24,12 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::validate::{datetime, is_area_code, is_email, trim};
+use super::validate::{
+    datetime, is_area_code, is_choice, is_email, multi_choice, range, text_fault, trim,
+};
 use super::{Field, FieldType, FormSpec};
 use crate::calendar::parse_date;
-use crate::ids::{self, IdKind, ResidentId, is_plain_resident_id};
+use crate::ids::{self, IdKind, ResidentId, is_plain_mobile, is_plain_resident_id};
 use crate::rule::{FlatRule, PlainIds, Rule};
 
 /// The most fields a form may have for a verdict (its slots are a fixed array, and the
@@ -162,7 +164,7 @@ impl Verdict {
                 None | Some(Value::Null) => false,
                 Some(value) => match value.as_str().map(trim) {
                     Some("") => false, // blank counts as missing
-                    text => match value_passes(field, value, text, at) {
+                    trimmed => match value_passes(field, value, trimmed, at) {
                         Passes::No => return false,
                         Passes::PlainId => {
                             ids.add(position);
@@ -261,40 +263,38 @@ enum Passes {
 }
 
 /// Whether the full validation accepts `value` (present, not blank) for `field`, a field
-/// that holds no fields; `text` is the value trimmed, when it is a string.
-fn value_passes(field: &Field, value: &Value, text: Option<&str>, at: NaiveDate) -> Passes {
+/// that holds no fields; `trimmed_text` is the value trimmed, when it is a string.
+fn value_passes(field: &Field, value: &Value, trimmed_text: Option<&str>, at: NaiveDate) -> Passes {
     let yes = |ok: bool| if ok { Passes::Yes } else { Passes::No };
-    let trimmed = |check: &dyn Fn(&str) -> bool| yes(text.is_some_and(check));
+    let trimmed = |check: &dyn Fn(&str) -> bool| yes(trimmed_text.is_some_and(check));
     let given = |check: &dyn Fn(&str) -> bool| yes(value.as_str().is_some_and(check));
     let id = |kind| given(&|s| ids::normalize(kind, s, at).is_ok());
     match field.field_type {
         FieldType::Text | FieldType::Address | FieldType::Attachment => {
-            trimmed(&|s| text_passes(field, s))
+            trimmed(&|s| text_fault(field, s).is_none())
         }
         FieldType::Integer | FieldType::Money => match value.as_i64() {
             Some(n) if field.field_type == FieldType::Money && n < 0 => Passes::No,
             #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-            Some(n) => yes(in_range(field, n as f64)),
+            Some(n) => yes(range(field, n as f64, &String::new).is_ok()),
             None => Passes::No,
         },
-        FieldType::Decimal => yes(value.as_f64().is_some_and(|x| in_range(field, x))),
+        FieldType::Decimal => yes(value
+            .as_f64()
+            .is_some_and(|x| range(field, x, &String::new).is_ok())),
         FieldType::Boolean => yes(value.is_boolean()),
         FieldType::Date => trimmed(&|s| parse_date(s).is_some()),
         FieldType::Datetime => trimmed(&|s| datetime(s).is_some()),
         FieldType::Choice => given(&|s| is_choice(field, s)),
-        FieldType::MultiChoice => yes(multi_choice_passes(field, value)),
+        FieldType::MultiChoice => yes(multi_choice(field, value, &String::new).is_ok()),
         FieldType::ResidentId => match value.as_str() {
             Some(s) if is_plain_resident_id(s, at) => Passes::PlainId,
             Some(s) => yes(ResidentId::read(s, at).is_ok()),
             None => Passes::No,
         },
-        // The usual mobile number, eleven digits alone, as `ids` takes it first.
-        FieldType::Mobile => match value.as_str() {
-            Some(s) if matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..]) && is_digits(s, 11) => {
-                Passes::Yes
-            }
-            _ => id(IdKind::Mobile),
-        },
+        // The usual mobile number, as `ids` takes it first, without the problems' vector.
+        FieldType::Mobile if value.as_str().is_some_and(is_plain_mobile) => Passes::Yes,
+        FieldType::Mobile => id(IdKind::Mobile),
         FieldType::PostalCode => id(IdKind::PostalCode),
         FieldType::CreditCode => id(IdKind::CreditCode),
         FieldType::BankCard => id(IdKind::BankCard),
@@ -306,49 +306,6 @@ fn value_passes(field: &Field, value: &Value, text: Option<&str>, at: NaiveDate)
         FieldType::AreaCode => trimmed(&is_area_code),
         FieldType::Group | FieldType::Repeat => Passes::No,
     }
-}
-
-fn is_digits(s: &str, len: usize) -> bool {
-    s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_choice(field: &Field, s: &str) -> bool {
-    field.choices.iter().any(|c| c.value == s)
-}
-
-/// The bounds of a text field (`s` trimmed), as the full validation counts them.
-fn text_passes(field: &Field, s: &str) -> bool {
-    let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
-    // A character takes one to four bytes: counted only when the bytes cannot tell.
-    let chars = || u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
-    let long_enough = field
-        .min_length
-        .is_none_or(|m| len.div_ceil(4) >= m || chars() >= m);
-    let short_enough = field.max_length.is_none_or(|m| len <= m || chars() <= m);
-    long_enough && short_enough && field.pattern.as_ref().is_none_or(|p| p.matches(s))
-}
-
-fn in_range(field: &Field, x: f64) -> bool {
-    field.min.is_none_or(|m| x >= m) && field.max.is_none_or(|m| x <= m)
-}
-
-fn multi_choice_passes(field: &Field, value: &Value) -> bool {
-    let Some(items) = value.as_array() else {
-        return false;
-    };
-    let n = u32::try_from(items.len()).unwrap_or(u32::MAX);
-    field.min_items.is_none_or(|m| n >= m)
-        && field.max_items.is_none_or(|m| n <= m)
-        && items.iter().enumerate().all(|(i, item)| {
-            item.as_str().is_some_and(|s| {
-                is_choice(field, s)
-                    && !items
-                        .get(..i)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|e| e.as_str() == Some(s))
-            })
-        })
 }
 
 #[cfg(test)]

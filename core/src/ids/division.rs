@@ -180,6 +180,7 @@ pub(super) fn province_of(code: [u8; 2]) -> Option<Province> {
 /// them, 81 and 82 left out (for those, only the permit codes 810000 / 820000 stand):
 /// by the two digits' value, `00`–`99`. For the plain path of resident IDs.
 #[allow(clippy::indexing_slicing)] // worked out while compiling: out of range fails the build
+#[cfg(not(target_arch = "wasm32"))]
 pub(super) const RESIDENT_PROVINCE: [bool; 100] = {
     let mut known = [false; 100];
     let mut i = 0;

@@ -51,8 +51,12 @@ pub use division::{Province, province};
 pub use error::IdError;
 pub use mask::{mask, mask_any, mask_digit_runs};
 pub use org_code::check_org_code;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use phone::is_plain_mobile;
 pub use phone::{check_landline, check_mobile};
 pub use postal_code::check_postal_code;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) use resident_id::Digits;
 pub(crate) use resident_id::ResidentId;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use resident_id::is_plain as is_plain_resident_id;
@@ -151,6 +155,16 @@ pub enum Sex {
     Male,
     /// 女.
     Female,
+}
+
+impl Sex {
+    /// As written in data and rules: `"male"`, `"female"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+        }
+    }
 }
 
 /// A coded entry of a standard's table: code and its Chinese name.

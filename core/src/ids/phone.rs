@@ -41,8 +41,7 @@ pub fn check_mobile(value: &str) -> IdResult {
 /// `value` is the eleven digits alone (trimmed).
 pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError>> {
     let s = prepare(value).map_err(|e| vec![e])?;
-    let plain = s.len() == 11 && s.bytes().all(|b| b.is_ascii_digit());
-    if plain && matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..]) {
+    if is_plain_mobile(s) {
         return Ok(Cow::Borrowed(s));
     }
     let mut all = digits(s).map_err(|e| vec![e])?;
@@ -64,6 +63,14 @@ pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError
     // Digits only, so the vector becomes the text as it is, without a copy.
     all.drain(..country);
     Ok(Cow::Owned(String::from_utf8(all).unwrap_or_default()))
+}
+
+/// Whether `s` is a mobile number written the usual way: its eleven digits alone, 13–19
+/// first (valid as it stands).
+pub(crate) fn is_plain_mobile(s: &str) -> bool {
+    s.len() == 11
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..])
 }
 
 /// Checks a landline number with its area code: 010 or 02X followed by 8 digits, or a

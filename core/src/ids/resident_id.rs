@@ -3,9 +3,11 @@
 //!
 //! Layout: address code (6) + birth date YYYYMMDD (8) + sequence (3, odd = male) + check (1).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::division::{Province, RESIDENT_PROVINCE, permit_region, province_of};
+#[cfg(not(target_arch = "wasm32"))]
+use super::division::RESIDENT_PROVINCE;
+use super::division::{Province, permit_region, province_of};
 use super::{IdError, IdFacts, IdKind, IdResult, Region, Sex, digit, first_bad, prepare};
 use crate::calendar;
 
@@ -66,6 +68,9 @@ pub(crate) struct ResidentId {
 impl ResidentId {
     /// Checks `value` as [`check_resident_id`] does, with the same problems.
     pub(crate) fn read(value: &str, at: NaiveDate) -> Result<Self, Vec<IdError>> {
+        // Native builds only: the WASM module has a size budget, and the long way gives
+        // the same.
+        #[cfg(not(target_arch = "wasm32"))]
         if let Some(id) = Self::read_plain(value, at) {
             return Ok(id);
         }
@@ -111,6 +116,7 @@ impl ResidentId {
     /// read in one pass over its bytes, when it passes every check: what [`read`](Self::read)
     /// would give. `None` for anything else, which `read` then checks the long way. Every
     /// form with a resident ID reads one or more on each check, so this is worth keeping.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn read_plain(value: &str, at: NaiveDate) -> Option<Self> {
         let plain = Plain::read(value, at)?;
         let mut body = [0u8; 17];
@@ -163,19 +169,11 @@ impl ResidentId {
     /// The birth date written `YYYY-MM-DD`, as `NaiveDate` displays it (the year has four
     /// digits here), straight from the digits of the number, as ASCII.
     pub(crate) fn birth_date_bytes(&self) -> [u8; 10] {
-        let b = &self.body;
-        [
-            b[6], b[7], b[8], b[9], b'-', b[10], b[11], b'-', b[12], b[13],
-        ]
+        Digits(&self.body).birth_date_bytes().unwrap_or_default()
     }
 
-    /// Odd 17th digit: male.
     pub(crate) fn sex(&self) -> Sex {
-        if digit(self.body[16]) % 2 == 1 {
-            Sex::Male
-        } else {
-            Sex::Female
-        }
+        Digits(&self.body).sex().unwrap_or(Sex::Female)
     }
 
     /// Every fact, ages counted to `at`.
@@ -193,9 +191,40 @@ impl ResidentId {
     }
 }
 
+/// The digits of a number that passed the checks (its 17-digit body, or the 18 characters
+/// of a number written plainly), for the facts they hold as they are.
+#[derive(Clone, Copy)]
+pub(crate) struct Digits<'a>(pub(crate) &'a [u8]);
+
+impl Digits<'_> {
+    /// Odd 17th digit: male.
+    pub(crate) fn sex(self) -> Option<Sex> {
+        Some(if digit(*self.0.get(16)?) % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        })
+    }
+
+    /// The birth date written `YYYY-MM-DD`, as `NaiveDate` displays it (the year has four
+    /// digits here), as ASCII.
+    pub(crate) fn birth_date_bytes(self) -> Option<[u8; 10]> {
+        let &[y0, y1, y2, y3, m0, m1, d0, d1] = self.0.get(6..14)? else {
+            return None;
+        };
+        Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // for the rules of forms' verdicts
+    pub(crate) fn birth_date(self) -> Option<NaiveDate> {
+        birth_date(self.0.get(6..14)?)
+    }
+}
+
 /// What [`ResidentId::read_plain`] finds in a number written plainly, before it builds
 /// anything: enough for a caller that needs to know only that the number is valid
 /// ([`is_plain`]).
+#[cfg(not(target_arch = "wasm32"))]
 struct Plain {
     check: u8,
     year: i32,
@@ -203,8 +232,11 @@ struct Plain {
     day: u32,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Plain {
     fn read(value: &str, at: NaiveDate) -> Option<Self> {
+        use chrono::Datelike as _;
+
         let bytes: &[u8; 18] = value.as_bytes().try_into().ok()?;
         // Without a branch per digit, so that the loop runs straight through (a wrong
         // byte makes a large "digit", whose product cannot overflow: 255 × 10 × 17).
@@ -229,11 +261,7 @@ impl Plain {
         {
             return None;
         }
-        let n = |r: std::ops::Range<usize>| {
-            bytes
-                .get(r)
-                .map_or(0, |d| d.iter().fold(0, |acc, &b| acc * 10 + digit(b)))
-        };
+        let n = |r: std::ops::Range<usize>| bytes.get(r).map_or(0, decimal);
         let (year, month, day) = (n(6..10), n(10..12), n(12..14));
         let days = match month {
             2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
@@ -295,13 +323,14 @@ fn layout(s: &[u8]) -> Result<([u8; 17], Option<u8>, bool), IdError> {
 
 /// The date written as YYYYMMDD, if it exists.
 fn birth_date(yyyymmdd: &[u8]) -> Option<NaiveDate> {
-    let n = |r: std::ops::Range<usize>| {
-        yyyymmdd
-            .get(r)
-            .map(|d| d.iter().fold(0, |acc, &b| acc * 10 + digit(b)))
-    };
+    let n = |r: std::ops::Range<usize>| yyyymmdd.get(r).map(decimal);
     let year = i32::try_from(n(0..4)?).ok()?;
     NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
+}
+
+/// The value of decimal digits (callers pass digits only).
+fn decimal(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |acc, &b| acc * 10 + digit(b))
 }
 
 /// The bytes as text; callers pass ASCII only.

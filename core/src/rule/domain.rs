@@ -22,7 +22,7 @@ use super::compile::Op;
 use super::value::{Short, Val, View};
 use super::{KnownIds, RuleError};
 use crate::calendar::parse_date;
-use crate::ids::{ResidentId, Sex};
+use crate::ids::ResidentId;
 
 /// Evaluates a domain operator over its first two arguments. `pointer` locates the
 /// operation, for the error.
@@ -47,12 +47,9 @@ pub(super) fn apply(
             id_number(a, NaiveDate::MAX, known).map_or(NULL, |id| text(&id.birth_date_bytes()))
         }
         // 性别
-        Op::IdSex => id_number(a, NaiveDate::MAX, known).map_or(NULL, |id| {
-            text(match id.sex() {
-                Sex::Male => b"male",
-                Sex::Female => b"female",
-            })
-        }),
+        Op::IdSex => {
+            id_number(a, NaiveDate::MAX, known).map_or(NULL, |id| text(id.sex().code().as_bytes()))
+        }
         // 周岁 (by ID number): the check already refuses a birth date after `at`.
         Op::IdAge => {
             let at = reference_date()?;

@@ -2,14 +2,10 @@
 //! operators (`map`, `filter`, …) evaluate their own arguments; every other operator gets
 //! its arguments evaluated first, in order.
 
-use std::cmp::Ordering;
-
 use serde_json::{Map, Value};
 
 use super::compile::{Call, LiteralVar, Node, Op};
-use super::value::{
-    Val, View, compare, is_in, loose_eq, parse_float, strict_eq, to_number, to_string, truthy,
-};
+use super::value::{Val, View, compared, parse_float, to_number, to_string, truthy};
 use super::{KnownIds, RuleError, domain};
 
 /// A rule that failed to evaluate (only a domain operator's malformed reference date can),
@@ -256,25 +252,19 @@ fn apply<'a>(
         Op::Var => var(args, data),
         Op::Missing => Val::Json(Value::Array(missing(args, data))),
         Op::MissingSome => Val::Json(missing_some(a, args.get(1), data)),
-        Op::Eq => Val::from(loose_eq(a, b)),
-        Op::Ne => Val::from(!loose_eq(a, b)),
-        Op::StrictEq => Val::from(strict_eq(a, b)),
-        Op::StrictNe => Val::from(!strict_eq(a, b)),
         Op::Not => Val::from(!truthy(a)),
         Op::NotNot => Val::from(truthy(a)),
-        Op::Gt => Val::from(compare(a, b) == Some(Ordering::Greater)),
-        Op::Ge => Val::from(matches!(
-            compare(a, b),
-            Some(Ordering::Greater | Ordering::Equal)
-        )),
-        Op::Lt | Op::Le => {
-            let holds = |x: View<'_>, y: View<'_>| match compare(x, y) {
-                Some(Ordering::Less) => true,
-                Some(Ordering::Equal) => op == Op::Le,
-                _ => false,
-            };
-            // Three arguments: "between", a < b < c.
-            Val::from(holds(a, b) && args.get(2).is_none_or(|c| holds(b, c.view())))
+        // A third argument (`<`, `<=` only): "between", a < b < c.
+        op @ (Op::Eq
+        | Op::Ne
+        | Op::StrictEq
+        | Op::StrictNe
+        | Op::Gt
+        | Op::Ge
+        | Op::Lt
+        | Op::Le
+        | Op::In) => {
+            Val::from(compared(op, a, b) && args.get(2).is_none_or(|c| compared(op, b, c.view())))
         }
         Op::Max => Val::Num(extreme(nums(), f64::max)),
         Op::Min => Val::Num(extreme(nums(), f64::min)),
@@ -297,7 +287,6 @@ fn apply<'a>(
             }
             Val::Json(Value::Array(merged))
         }
-        Op::In => Val::from(is_in(a, b)),
         Op::Cat => {
             let mut out = String::new();
             for arg in args.iter().map(Val::view) {

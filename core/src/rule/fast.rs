@@ -6,16 +6,12 @@
 //! Whether a rule can run here is decided once, when it compiles ([`supports`]); the tests
 //! below check that both evaluators agree on generated rules and data.
 
-use std::cmp::Ordering;
-
 use serde_json::Value;
 
 use super::compile::{Call, Node, Op};
 use super::domain;
 use super::eval::{Failed, Scope, branch};
-use super::value::{
-    Short, Val, View, compare, is_in, loose_eq, number, parse_float, strict_eq, to_number, truthy,
-};
+use super::value::{Short, Val, View, compared, number, parse_float, to_number, truthy};
 
 /// A value while a rule runs here: data or a literal (borrowed), or what an operation
 /// computed.
@@ -26,6 +22,19 @@ pub(super) enum Small<'a> {
     Num(f64),
     Ref(&'a Value),
     Short(Short),
+    /// Text known when compiling (`"male"`, `"female"`).
+    Str(&'static str),
+}
+
+impl Small<'static> {
+    /// What a domain operator gave.
+    pub(super) fn from_domain(value: &Val<'static>) -> Self {
+        match value {
+            Val::Num(f) => Self::Num(*f),
+            Val::Short(s) => Self::Short(*s),
+            _ => Self::Null,
+        }
+    }
 }
 
 impl Small<'_> {
@@ -36,6 +45,7 @@ impl Small<'_> {
             Self::Num(f) => View::Num(*f),
             Self::Ref(value) => View::of(value),
             Self::Short(s) => View::Str(s.as_str()),
+            Self::Str(s) => View::Str(s),
         }
     }
 
@@ -47,6 +57,7 @@ impl Small<'_> {
             Self::Num(f) => number(f),
             Self::Ref(value) => value.clone(),
             Self::Short(s) => Value::String(s.as_str().to_owned()),
+            Self::Str(s) => Value::String((*s).to_owned()),
         }
     }
 }
@@ -145,29 +156,11 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
     let args = call.args.as_slice();
     let arg = |i: usize| arg(args, i, scope);
     let (a, b) = (arg(0)?, arg(1)?);
+    // The third argument (`<`, `<=`: "between") is evaluated either way, as the general
+    // evaluator does.
+    let c = arg(2)?;
     let (a, b) = (a.view(), b.view());
-    let holds = |ordering: Option<Ordering>, or_equal: bool| match ordering {
-        Some(Ordering::Less) => true,
-        Some(Ordering::Equal) => or_equal,
-        _ => false,
-    };
-    let result = match call.op {
-        Op::Eq => loose_eq(a, b),
-        Op::Ne => !loose_eq(a, b),
-        Op::StrictEq => strict_eq(a, b),
-        Op::StrictNe => !strict_eq(a, b),
-        Op::Gt => compare(a, b) == Some(Ordering::Greater),
-        Op::Ge => matches!(compare(a, b), Some(Ordering::Greater | Ordering::Equal)),
-        Op::Lt | Op::Le => {
-            let or_equal = call.op == Op::Le;
-            // The third argument is evaluated either way, as the general evaluator does.
-            let c = arg(2)?;
-            holds(compare(a, b), or_equal)
-                && (args.len() < 3 || holds(compare(b, c.view()), or_equal))
-        }
-        Op::In => is_in(a, b),
-        _ => false,
-    };
+    let result = compared(call.op, a, b) && (args.len() < 3 || compared(call.op, b, c.view()));
     Ok(Small::Bool(result))
 }
 
@@ -176,11 +169,9 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
 fn domain_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
     let (a, b) = (arg(&call.args, 0, scope)?, arg(&call.args, 1, scope)?);
     let pointer = call.pointer.as_deref().unwrap_or_default();
-    match domain::apply(call.op, a.view(), b.view(), pointer, scope.known).map_err(Box::new)? {
-        Val::Num(f) => Ok(Small::Num(f)),
-        Val::Short(s) => Ok(Small::Short(s)),
-        _ => Ok(Small::Null),
-    }
+    domain::apply(call.op, a.view(), b.view(), pointer, scope.known)
+        .map(|v| Small::from_domain(&v))
+        .map_err(Box::new)
 }
 
 /// `+`, `*`, `-`, `/` and `%`.

@@ -11,17 +11,16 @@
 //! (a reference date that is not a date): the verdict then leaves the answer to the full
 //! validation, which reports it.
 
-use std::cmp::Ordering;
-
-use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::Rule;
 use super::compile::{Node, Op};
 use super::domain;
 use super::eval::branch;
-use super::value::{Short, Val, View, compare, is_in, loose_eq, strict_eq, truthy};
+use super::fast::Small;
+use super::value::{Short, View, compared, truthy};
 use crate::calendar::{age_at, parse_date};
+use crate::ids::Digits;
 
 /// A rule over a form's fields, by position.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,28 +54,6 @@ enum Expr {
     AgeFromId(usize, Box<Expr>),
     /// A domain operator with its first two arguments (`null` for a missing one).
     Domain(Op, Box<[Expr; 2]>),
-}
-
-/// A value while a flat rule runs: borrowed from the answer or the rule, or computed.
-#[derive(Clone, Copy)]
-enum Small<'a> {
-    Bool(bool),
-    Num(f64),
-    Ref(&'a Value),
-    Str(&'static str),
-    Short(Short),
-}
-
-impl Small<'_> {
-    fn view(&self) -> View<'_> {
-        match self {
-            Self::Bool(b) => View::Bool(*b),
-            Self::Num(f) => View::Num(*f),
-            Self::Ref(value) => View::of(value),
-            Self::Str(s) => View::Str(s),
-            Self::Short(s) => View::Str(s.as_str()),
-        }
-    }
 }
 
 static NULL: Value = Value::Null;
@@ -182,7 +159,7 @@ fn test(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
     Some(match e {
         Expr::Not(not, a) => test(a, slots, ids)? != *not,
         Expr::NotField(not, p) => truthy(View::of(field(*p))) != *not,
-        Expr::FieldIs(op, p, literal) => equality(*op, View::of(field(*p)), View::of(literal)),
+        Expr::FieldIs(op, p, literal) => compared(*op, View::of(field(*p)), View::of(literal)),
         Expr::Logic(or, args) => {
             for a in &**args {
                 if test(a, slots, ids)? == *or {
@@ -204,7 +181,7 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
     };
     let id_of_field = |op: Op, p: usize| match plain_id(p) {
         Some(number) => plain_id_fact(op, number),
-        None => domain_op(op, Small::Ref(field(p).unwrap_or(&NULL)), Small::Ref(&NULL)),
+        None => domain_op(op, Small::Ref(field(p).unwrap_or(&NULL)), Small::Null),
     };
     Some(match e {
         Expr::Field(p) => Small::Ref(field(*p).unwrap_or(&NULL)),
@@ -215,11 +192,11 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
             let holds = |c: &'a Expr| test(c, slots, ids).ok_or(());
             match branch(args, holds).ok()? {
                 Some(chosen) => eval(chosen, slots, ids)?,
-                None => Small::Ref(&NULL),
+                None => Small::Null,
             }
         }
         Expr::Logic(or, args) => {
-            let mut last = Small::Ref(&NULL);
+            let mut last = Small::Null;
             for a in &**args {
                 last = eval(a, slots, ids)?;
                 if truthy(last.view()) == *or {
@@ -231,15 +208,7 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
         Expr::Compare(op, pair) => {
             let [a, b] = &**pair;
             let (a, b) = (eval(a, slots, ids)?, eval(b, slots, ids)?);
-            let (a, b) = (a.view(), b.view());
-            Small::Bool(match op {
-                Op::Eq | Op::Ne | Op::StrictEq | Op::StrictNe => equality(*op, a, b),
-                Op::Gt => compare(a, b) == Some(Ordering::Greater),
-                Op::Ge => matches!(compare(a, b), Some(Ordering::Greater | Ordering::Equal)),
-                Op::Lt => compare(a, b) == Some(Ordering::Less),
-                Op::In => is_in(a, b),
-                _ => matches!(compare(a, b), Some(Ordering::Less | Ordering::Equal)),
-            })
+            Small::Bool(compared(*op, a.view(), b.view()))
         }
         Expr::IdOfField(op, p) => id_of_field(*op, *p)?,
         Expr::BirthDateIs(op, p, b) => {
@@ -248,16 +217,16 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
                 Small::Bool(birth_date_is(id, text) == is_eq(*op))
             } else {
                 let a = id_of_field(Op::IdBirthDate, *p)?;
-                Small::Bool(equality(*op, a.view(), b.view()))
+                Small::Bool(compared(*op, a.view(), b.view()))
             }
         }
         Expr::AgeFromId(p, b) => {
             let b = eval(b, slots, ids)?;
-            match plain_id(*p).and_then(birth_of) {
+            match plain_id(*p).and_then(|number| Digits(number).birth_date()) {
                 // `age_at` fails on a reference date that is not a date, whatever the birth.
                 Some(birth) => match b.view() {
                     View::Str(at) => parse_date(at).map(|at| {
-                        age_at(birth, at).map_or(Small::Ref(&NULL), |n| Small::Num(f64::from(n)))
+                        age_at(birth, at).map_or(Small::Null, |n| Small::Num(f64::from(n)))
                     })?,
                     _ => return None,
                 },
@@ -277,57 +246,28 @@ fn is_eq(op: Op) -> bool {
 }
 
 /// Whether `text` is the birth date of a number read plainly, written `YYYY-MM-DD` (what
-/// `id_birth_date` gives, compared as `==` compares two texts).
+/// `id_birth_date` gives, compared as `==` compares two texts), without making a value.
 fn birth_date_is(number: &[u8], text: &str) -> bool {
-    let (Some(d), &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1]) =
-        (number.get(6..14), text.as_bytes())
-    else {
-        return false;
-    };
-    d == [y0, y1, y2, y3, m0, m1, d0, d1]
-}
-
-/// The birth date of a number read plainly.
-fn birth_of(number: &[u8]) -> Option<NaiveDate> {
-    let n = |r: std::ops::Range<usize>| {
-        number.get(r).map(|d| {
-            d.iter()
-                .fold(0, |acc, &b| acc * 10 + u32::from(b.wrapping_sub(b'0')))
-        })
-    };
-    NaiveDate::from_ymd_opt(i32::try_from(n(6..10)?).ok()?, n(10..12)?, n(12..14)?)
-}
-
-/// `==`, `!=`, `===` or `!==`.
-fn equality(op: Op, a: View<'_>, b: View<'_>) -> bool {
-    match op {
-        Op::Eq | Op::Ne => loose_eq(a, b) == is_eq(op),
-        _ => strict_eq(a, b) == is_eq(op),
-    }
+    Digits(number)
+        .birth_date_bytes()
+        .is_some_and(|date| date == text.as_bytes())
 }
 
 /// `id_sex` or `id_birth_date` of a number read plainly (18 digits, the last may be X):
 /// the 17th digit's parity, the 7th to 14th digits.
 fn plain_id_fact(op: Op, number: &[u8]) -> Option<Small<'static>> {
+    let digits = Digits(number);
     Some(if op == Op::IdSex {
-        Small::Str(if number.get(16)? % 2 == 1 {
-            "male"
-        } else {
-            "female"
-        })
+        Small::Str(digits.sex()?.code())
     } else {
-        let d: &[u8; 8] = number.get(6..14)?.try_into().ok()?;
-        let date = [d[0], d[1], d[2], d[3], b'-', d[4], d[5], b'-', d[6], d[7]];
-        Small::Short(Short::new(&date)?)
+        Small::Short(Short::new(&digits.birth_date_bytes()?)?)
     })
 }
 
 fn domain_op<'a>(op: Op, a: Small<'_>, b: Small<'_>) -> Option<Small<'a>> {
-    Some(match domain::apply(op, a.view(), b.view(), "", &[]).ok()? {
-        Val::Num(f) => Small::Num(f),
-        Val::Short(s) => Small::Short(s),
-        _ => Small::Ref(&NULL),
-    })
+    domain::apply(op, a.view(), b.view(), "", &[])
+        .ok()
+        .map(|v| Small::from_domain(&v))
 }
 
 #[cfg(test)]

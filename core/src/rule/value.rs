@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use serde_json::Value;
 
 use super::MAX_DEPTH;
+use super::compile::Op;
 
 /// A value while a rule runs: JSON the rule built, JSON borrowed from the data or the rule
 /// (no copy for a `var` or a literal), or a number the rule computed, which may be NaN or
@@ -389,6 +390,22 @@ pub(super) fn strict_eq(a: View<'_>, b: View<'_>) -> bool {
         (View::Bool(x), View::Bool(y)) => x == y,
         (View::Num(x), View::Num(y)) => x == y,
         (View::Str(x), View::Str(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// What a comparison operator ([`Op::compares`]) gives for two values.
+pub(super) fn compared(op: Op, a: View<'_>, b: View<'_>) -> bool {
+    match op {
+        Op::Eq => loose_eq(a, b),
+        Op::Ne => !loose_eq(a, b),
+        Op::StrictEq => strict_eq(a, b),
+        Op::StrictNe => !strict_eq(a, b),
+        Op::Gt => compare(a, b) == Some(Ordering::Greater),
+        Op::Ge => matches!(compare(a, b), Some(Ordering::Greater | Ordering::Equal)),
+        Op::Lt => compare(a, b) == Some(Ordering::Less),
+        Op::Le => matches!(compare(a, b), Some(Ordering::Less | Ordering::Equal)),
+        Op::In => is_in(a, b),
         _ => false,
     }
 }
