@@ -8,13 +8,14 @@
 )]
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use doorstep::Coded;
 use doorstep::appointment::{
-    AppointmentBook, AppointmentCommand, AppointmentError, AppointmentStatus, Slot,
+    AppointmentBook, AppointmentCommand, AppointmentDecideRequest, AppointmentDecision,
+    AppointmentError, AppointmentEvolution, AppointmentEvolveRequest, AppointmentStatus, Slot,
 };
 use doorstep::case::SpecialGroup;
 use doorstep::engine::Engine;
-use serde_json::{Value, json};
+use doorstep::{Coded, Lang, conformance};
+use serde_json::{Map, Value, json};
 
 fn engine(home_visit: bool) -> Engine {
     let path = concat!(
@@ -223,4 +224,95 @@ fn unknown_slots_matters_and_years() {
         Err(AppointmentError::UnknownMatter)
     );
     assert!(b.appointments.is_empty());
+}
+
+/// One evolve request `{book, event}` through JSON, as a binding sends it: the book after
+/// the event, or the refusal's code and message.
+fn evolve_json(
+    book: &AppointmentBook,
+    event: &Value,
+    lang: Lang,
+) -> Result<AppointmentBook, (String, String)> {
+    let request = json!({"book": book, "event": event}).to_string();
+    match AppointmentEvolveRequest::from_json(&request)
+        .unwrap()
+        .run(lang)
+    {
+        AppointmentEvolution::Applied { book } => Ok(book),
+        AppointmentEvolution::Refused { error } => Err((error.code, error.message)),
+    }
+}
+
+/// The appointment fixture (see its description): steps decided and applied through the
+/// JSON requests every binding sends, then the book's appointments, places taken and a
+/// replay of the accepted events.
+#[test]
+fn appointments_fixtures() {
+    let failures = conformance::run("appointments.json", |input| {
+        let raw = &input.raw;
+        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
+        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let engine = Engine::load(
+            &catalog.to_string(),
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+        )
+        .unwrap();
+        let lang = Lang::parse(input.lang.as_deref().unwrap_or("zh-CN")).unwrap();
+        let initial: AppointmentBook = serde_json::from_value(raw["book"].clone()).unwrap();
+        let mut book = initial.clone();
+        let (mut outcomes, mut messages, mut events) = (vec![], vec![], vec![]);
+        for step in raw["steps"].as_array().unwrap() {
+            let event = if let Some(event) = step.get("event") {
+                event.clone()
+            } else {
+                let request = json!({"book": book, "command": step["command"], "at": step["at"]});
+                let request = AppointmentDecideRequest::from_json(&request.to_string())
+                    .unwrap_or_else(|e| panic!("{}: {e}", input.name));
+                match engine.decide_appointment(&request, lang) {
+                    AppointmentDecision::Accepted { event } => serde_json::to_value(event).unwrap(),
+                    AppointmentDecision::Refused { error } => {
+                        assert!(!error.message.is_empty(), "{}", input.name);
+                        outcomes.push(json!(error.code));
+                        messages.push(json!(error.message));
+                        continue;
+                    }
+                }
+            };
+            match evolve_json(&book, &event, lang) {
+                Ok(next) => {
+                    book = next;
+                    events.push(event);
+                    outcomes.push(json!("ok"));
+                }
+                Err((_, _)) if step.get("event").is_none() => {
+                    panic!("{}: evolve refused an event decide gave", input.name)
+                }
+                Err((code, message)) => {
+                    assert!(!message.is_empty(), "{}", input.name);
+                    outcomes.push(json!(code));
+                    messages.push(json!(message));
+                }
+            }
+        }
+        let replayed = events
+            .iter()
+            .try_fold(initial, |b, e| evolve_json(&b, e, lang))
+            .is_ok_and(|b| b == book);
+        let by_id = |f: &dyn Fn(&doorstep::appointment::Appointment) -> Option<Value>| {
+            book.appointments
+                .iter()
+                .filter_map(|a| f(a).map(|v| (a.id.clone(), v)))
+                .collect::<Map<String, Value>>()
+        };
+        json!({
+            "outcomes": outcomes,
+            "messages": messages,
+            "statuses": by_id(&|a| Some(json!(a.status))),
+            "cases": by_id(&|a| a.case.as_ref().map(|c| json!(c))),
+            "homeVisits": book.appointments.iter().filter(|a| a.home_visit).map(|a| &a.id).collect::<Vec<_>>(),
+            "taken": book.slots.iter().map(|s| (s.id.clone(), json!(book.taken(&s.id)))).collect::<Map<String, Value>>(),
+            "replayed": replayed,
+        })
+    });
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -4,7 +4,15 @@
 //!
 //! Like cases, the book changes only through [`AppointmentBook::decide`] (a command gives
 //! one event or a coded [`AppointmentError`] and changes nothing) and
-//! [`AppointmentBook::apply`].
+//! [`AppointmentBook::evolve`] (an event applied, or refused when it cannot follow the
+//! book). The bindings reach both through JSON requests ([`surface`]).
+
+mod surface;
+
+pub use surface::{
+    AppointmentDecideRequest, AppointmentDecision, AppointmentEvolution, AppointmentEvolveRequest,
+    MAX_APPOINTMENT_REQUEST_BYTES,
+};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -17,6 +25,10 @@ use crate::{Coded, Lang};
 
 /// A time of day in China Standard Time.
 pub type ClockTime = NaiveTime;
+
+/// Longest id a command names (appointment, slot, applicant, matter, case), in bytes: the
+/// ids of a host's records, kept short enough for every window system to store.
+pub const MAX_APPOINTMENT_ID_BYTES: usize = 128;
 
 /// A bookable slot at a station.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -191,6 +203,10 @@ pub enum AppointmentError {
     /// `appointment.calendar`: the slot's day is outside the calendar's years.
     #[error("日期超出工作日历范围 / outside the calendar")]
     Calendar,
+    /// `appointment.id_too_long`: an id of the command is longer than
+    /// [`MAX_APPOINTMENT_ID_BYTES`].
+    #[error("编号过长 / id too long")]
+    IdTooLong,
 }
 
 impl Coded for AppointmentError {
@@ -208,6 +224,7 @@ impl Coded for AppointmentError {
             Self::WrongStatus => "appointment.wrong_status",
             Self::TooEarly => "appointment.too_early",
             Self::Calendar => "appointment.calendar",
+            Self::IdTooLong => "appointment.id_too_long",
         }
     }
 
@@ -242,6 +259,10 @@ impl Coded for AppointmentError {
             Self::Calendar => (
                 "日期超出工作日历覆盖的年份",
                 "The day is outside the calendar's years",
+            ),
+            Self::IdTooLong => (
+                "编号过长（不超过 128 字节）",
+                "An id is too long (at most 128 bytes)",
             ),
         };
         lang.pick(zh, en).to_owned()
@@ -286,6 +307,7 @@ impl AppointmentBook {
         command: AppointmentCommand,
         at: DateTime<FixedOffset>,
     ) -> Result<AppointmentEvent, AppointmentError> {
+        check_ids(&command)?;
         let now = cst_time(at);
         let slot_of = |id: &str| {
             let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
@@ -358,6 +380,32 @@ impl AppointmentBook {
         Ok(AppointmentEvent { command, at })
     }
 
+    /// The book after `event`, or why the event cannot follow it (a booking under an id
+    /// taken or for a slot the book does not have; a cancellation, no-show or arrival of an
+    /// appointment it does not have or no longer booked): a host's stored events replayed,
+    /// checked, where [`AppointmentBook::apply`] trusts them.
+    pub fn evolve(mut self, event: &AppointmentEvent) -> Result<Self, AppointmentError> {
+        check_ids(&event.command)?;
+        match &event.command {
+            AppointmentCommand::Book { id, slot, .. } => {
+                if self.appointment(id).is_some() {
+                    return Err(AppointmentError::Exists);
+                }
+                self.slot(slot)?;
+            }
+            AppointmentCommand::Cancel { id }
+            | AppointmentCommand::NoShow { id }
+            | AppointmentCommand::Arrive { id, .. } => {
+                let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
+                if appointment.status != AppointmentStatus::Booked {
+                    return Err(AppointmentError::WrongStatus);
+                }
+            }
+        }
+        self.apply(event);
+        Ok(self)
+    }
+
     /// Applies an event [`AppointmentBook::decide`] gave.
     pub fn apply(&mut self, event: &AppointmentEvent) {
         let set = |book: &mut Self, id: &str, status, case: Option<&String>| {
@@ -400,4 +448,23 @@ impl AppointmentBook {
             .find(|s| s.id == id)
             .ok_or(AppointmentError::UnknownSlot)
     }
+}
+
+/// Refuses a command naming an id longer than [`MAX_APPOINTMENT_ID_BYTES`].
+fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
+    let ids: &[&String] = match command {
+        AppointmentCommand::Book {
+            id,
+            slot,
+            applicant,
+            matter,
+            ..
+        } => &[id, slot, applicant, matter],
+        AppointmentCommand::Cancel { id } | AppointmentCommand::NoShow { id } => &[id],
+        AppointmentCommand::Arrive { id, case } => &[id, case],
+    };
+    if ids.iter().any(|id| id.len() > MAX_APPOINTMENT_ID_BYTES) {
+        return Err(AppointmentError::IdTooLong);
+    }
+    Ok(())
 }
