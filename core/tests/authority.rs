@@ -502,7 +502,7 @@ fn ledgers_document() -> Value {
     let (with_invalid, invalid_head) = ledger_of(&[stamps.clone(), vec![revoked]].concat());
     // An entry correctly hashed whose stamp breaks a length limit.
     let mut long = stamps[5].clone();
-    long["case"] = json!(format!("HC-2025-{}", "0".repeat(60)));
+    long["case"] = json!(format!("HC-2025-{}", "0".repeat(510)));
     let mut writer = StampLedger::resume(HashAlg::Sha256, head.clone());
     let long_line = writer
         .append(serde_json::from_value::<Stamp>(long).unwrap())
@@ -650,7 +650,7 @@ fn ledgers_document() -> Value {
         }));
     }
     let mut long = stamps[0].clone();
-    long["case"] = json!("x".repeat(65));
+    long["case"] = json!("x".repeat(513));
     cases.extend([
         json!({
             "name": "append a stamp with a field over its length: ledger.malformed",

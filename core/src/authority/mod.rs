@@ -36,8 +36,8 @@ pub use index::AuthorityIndex;
 pub(crate) use lint::lint;
 pub use seal::{Seal, SealKind, SealStatus, SealStatusChange};
 pub use verify::{
-    AuthorityQuery, Authorization, ChainLink, MAX_STAMP_BYTES, Operator, Stamp, StampAct, Verdict,
-    VerdictReport, authorize, verify,
+    AuthorityQuery, Authorization, ChainLink, MAX_STAMP_BYTES, MAX_STAMP_CASE_BYTES, Operator,
+    Stamp, StampAct, Verdict, VerdictReport, authorize, verify,
 };
 
 /// Longest chain of grants followed from a department to the acting organisation.

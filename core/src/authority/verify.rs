@@ -15,6 +15,11 @@ use crate::{Coded, Lang, Problem};
 /// Largest stamp document accepted, in bytes.
 pub const MAX_STAMP_BYTES: usize = 16 * 1024;
 
+/// Longest case id a stamp takes, in bytes: a submitted case's id
+/// ([`MAX_CASE_ID_BYTES`](crate::case::MAX_CASE_ID_BYTES)) and five levels of members and
+/// successors named after it (`/` and a matter code of up to 64 bytes each).
+pub const MAX_STAMP_CASE_BYTES: usize = 512;
+
 /// The person stamping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -53,8 +58,9 @@ pub struct Stamp {
     /// The seal's code.
     #[validate(length(min = 1, max = 64))]
     pub seal: String,
-    /// The case's id.
-    #[validate(length(min = 1, max = 64))]
+    /// The case's id (a member's or a successor's is its parent's id and the matter's
+    /// code: longer than the ids a host gives, hence its own bound).
+    #[validate(length(min = 1, max = 512))] // MAX_STAMP_CASE_BYTES (validator takes a u64)
     pub case: String,
     /// The matter's code.
     #[validate(length(min = 1, max = 64))]

@@ -97,6 +97,7 @@ pub fn decide_with_members(
     );
     let current = match (case, opens) {
         (Some(_), true) => return Err(CaseError::Exists),
+        (None, true) if !super::is_case_id(&envelope.case) => return Err(CaseError::CaseId),
         (None, true) => None,
         (None, false) => return Err(CaseError::NotFound),
         (Some(c), false) => Some(c),

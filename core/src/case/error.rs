@@ -93,6 +93,10 @@ pub enum CaseError {
     /// `case.client_id`: a client id must have 1 to 128 bytes and no control characters.
     #[error("客户端编号不合规 / invalid client id")]
     ClientId,
+    /// `case.case_id`: a submitted case's id must have 1 to
+    /// [`MAX_CASE_ID_BYTES`](super::MAX_CASE_ID_BYTES) bytes and no control characters.
+    #[error("案件编号不合规 / invalid case id")]
+    CaseId,
     /// `case.event_schema`: an event of a newer format than this library reads.
     #[error("事件格式版本过新 / event schema too new")]
     EventSchema {
@@ -165,6 +169,7 @@ impl Coded for CaseError {
             Self::EventVersion { .. } => "case.event_version",
             Self::DuplicateEvent => "case.duplicate_event",
             Self::UnknownBundle => "case.unknown_bundle",
+            Self::CaseId => "case.case_id",
             Self::BundleCase { .. } => "case.bundle_case",
             Self::MembersMissing { .. } => "case.members_missing",
             Self::Unconfirmed => "case.unconfirmed",
@@ -251,6 +256,12 @@ impl Coded for CaseError {
                 .pick("该事项不能通过此渠道办理", "This matter is not offered through this channel")
                 .into(),
             Self::UnknownBundle => lang.pick("一件事不存在", "No such bundle").into(),
+            Self::CaseId => lang
+                .pick(
+                    "案件编号须为 1 至 128 字节且不含控制字符",
+                    "A case id has 1 to 128 bytes and no control characters",
+                )
+                .into(),
             Self::BundleCase { action } => {
                 if zh {
                     format!("一件事总件只能整体提交或撤回，不能执行 {action}；请办理其所含各事项的办件")

@@ -328,6 +328,19 @@ pub struct DataProblem {
 /// Longest client id, in bytes.
 pub const MAX_CLIENT_ID_BYTES: usize = 128;
 
+/// Longest id of a case a `submit` or `submit_bundle` opens, in bytes. The cases opened
+/// from it are named after it (`{case}/{matter}`, for a bundle's members and for
+/// successors), so their ids are longer: a stamp takes a case id of up to
+/// [`MAX_STAMP_CASE_BYTES`](crate::authority::MAX_STAMP_CASE_BYTES), room for five such
+/// levels below a submitted case.
+pub const MAX_CASE_ID_BYTES: usize = 128;
+
+/// Whether `id` can name a case a command opens: 1 to [`MAX_CASE_ID_BYTES`] bytes, no
+/// control characters.
+pub fn is_case_id(id: &str) -> bool {
+    (1..=MAX_CASE_ID_BYTES).contains(&id.len()) && !id.chars().any(char::is_control)
+}
+
 /// Whether `id` can be a client id: 1 to [`MAX_CLIENT_ID_BYTES`] bytes, no control
 /// characters.
 pub fn is_client_id(id: &str) -> bool {
