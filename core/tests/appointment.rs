@@ -226,20 +226,29 @@ fn unknown_slots_matters_and_years() {
     assert!(b.appointments.is_empty());
 }
 
-/// One evolve request `{book, event}` through JSON, as a binding sends it: the book after
-/// the event, or the refusal's code and message.
-fn evolve_json(
-    book: &AppointmentBook,
-    event: &Value,
-    lang: Lang,
-) -> Result<AppointmentBook, (String, String)> {
+/// What a step gave: the book after it, or the code and message of why not (a refusal, or
+/// a request that cannot be read).
+type Step = Result<Value, (String, String)>;
+
+/// One evolve request `{book, event}` through JSON, as a binding sends it.
+fn evolve_json(book: &Value, event: &Value, lang: Lang) -> Step {
     let request = json!({"book": book, "event": event}).to_string();
-    match AppointmentEvolveRequest::from_json(&request)
-        .unwrap()
-        .run(lang)
-    {
-        AppointmentEvolution::Applied { book } => Ok(book),
+    let request = AppointmentEvolveRequest::from_json(&request)
+        .map_err(|e| (e.code().to_owned(), e.message(lang)))?;
+    match request.run(lang) {
+        AppointmentEvolution::Applied { book } => Ok(serde_json::to_value(book).unwrap()),
         AppointmentEvolution::Refused { error } => Err((error.code, error.message)),
+    }
+}
+
+/// One decide request `{book, command, at}` through JSON: the event, or why not.
+fn decide_json(engine: &Engine, book: &Value, step: &Value, lang: Lang) -> Step {
+    let request = json!({"book": book, "command": step["command"], "at": step["at"]});
+    let request = AppointmentDecideRequest::from_json(&request.to_string())
+        .map_err(|e| (e.code().to_owned(), e.message(lang)))?;
+    match engine.decide_appointment(&request, lang) {
+        AppointmentDecision::Accepted { event } => Ok(serde_json::to_value(event).unwrap()),
+        AppointmentDecision::Refused { error } => Err((error.code, error.message)),
     }
 }
 
@@ -258,34 +267,25 @@ fn appointments_fixtures() {
         )
         .unwrap();
         let lang = Lang::parse(input.lang.as_deref().unwrap_or("zh-CN")).unwrap();
-        let initial: AppointmentBook = serde_json::from_value(raw["book"].clone()).unwrap();
+        let initial = raw["book"].clone();
         let mut book = initial.clone();
         let (mut outcomes, mut messages, mut events) = (vec![], vec![], vec![]);
         for step in raw["steps"].as_array().unwrap() {
-            let event = if let Some(event) = step.get("event") {
-                event.clone()
-            } else {
-                let request = json!({"book": book, "command": step["command"], "at": step["at"]});
-                let request = AppointmentDecideRequest::from_json(&request.to_string())
-                    .unwrap_or_else(|e| panic!("{}: {e}", input.name));
-                match engine.decide_appointment(&request, lang) {
-                    AppointmentDecision::Accepted { event } => serde_json::to_value(event).unwrap(),
-                    AppointmentDecision::Refused { error } => {
-                        assert!(!error.message.is_empty(), "{}", input.name);
-                        outcomes.push(json!(error.code));
-                        messages.push(json!(error.message));
-                        continue;
-                    }
-                }
+            let stored = step.get("event");
+            let applied = match stored {
+                Some(event) => evolve_json(&book, event, lang).map(|b| (event.clone(), b)),
+                None => decide_json(&engine, &book, step, lang).map(|event| {
+                    let after = evolve_json(&book, &event, lang);
+                    let after =
+                        after.unwrap_or_else(|e| panic!("{}: evolve refused {e:?}", input.name));
+                    (event, after)
+                }),
             };
-            match evolve_json(&book, &event, lang) {
-                Ok(next) => {
-                    book = next;
+            match applied {
+                Ok((event, after)) => {
+                    book = after;
                     events.push(event);
                     outcomes.push(json!("ok"));
-                }
-                Err((_, _)) if step.get("event").is_none() => {
-                    panic!("{}: evolve refused an event decide gave", input.name)
                 }
                 Err((code, message)) => {
                     assert!(!message.is_empty(), "{}", input.name);
@@ -298,21 +298,85 @@ fn appointments_fixtures() {
             .iter()
             .try_fold(initial, |b, e| evolve_json(&b, e, lang))
             .is_ok_and(|b| b == book);
-        let by_id = |f: &dyn Fn(&doorstep::appointment::Appointment) -> Option<Value>| {
-            book.appointments
+        let appointments = book["appointments"].as_array().cloned().unwrap_or_default();
+        let by_id = |key: &str| {
+            appointments
                 .iter()
-                .filter_map(|a| f(a).map(|v| (a.id.clone(), v)))
+                .filter(|a| a.get(key).is_some())
+                .map(|a| (a["id"].as_str().unwrap().to_owned(), a[key].clone()))
                 .collect::<Map<String, Value>>()
         };
+        let counts = |slot: &Value| {
+            appointments
+                .iter()
+                .filter(|a| {
+                    a["slot"] == *slot && (a["status"] == "booked" || a["status"] == "arrived")
+                })
+                .count()
+        };
+        let slots = book["slots"].as_array().cloned().unwrap_or_default();
         json!({
             "outcomes": outcomes,
             "messages": messages,
-            "statuses": by_id(&|a| Some(json!(a.status))),
-            "cases": by_id(&|a| a.case.as_ref().map(|c| json!(c))),
-            "homeVisits": book.appointments.iter().filter(|a| a.home_visit).map(|a| &a.id).collect::<Vec<_>>(),
-            "taken": book.slots.iter().map(|s| (s.id.clone(), json!(book.taken(&s.id)))).collect::<Map<String, Value>>(),
+            "statuses": by_id("status"),
+            "cases": by_id("case"),
+            "homeVisits": appointments.iter().filter(|a| a["homeVisit"] == true).map(|a| &a["id"]).collect::<Vec<_>>(),
+            "taken": slots.iter().map(|s| (s["id"].as_str().unwrap().to_owned(), json!(counts(&s["id"])))).collect::<Map<String, Value>>(),
             "replayed": replayed,
         })
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A stored book is checked as it is read: bounds, slot times, ids unique, appointments
+/// in slots of the book; taken as the core writes it.
+#[test]
+fn books_are_checked_as_they_are_read() {
+    let good = json!({"slots": [{"id": "wed", "station": "350205-001-01", "date": "2025-05-07",
+        "start": "18:00:00", "end": "19:00:00", "capacity": 2}],
+        "appointments": [{"id": "a1", "slot": "wed", "applicant": "u-1", "matter": "MED-INSURE",
+        "status": "booked"}]});
+    let read = |book: &Value| {
+        let request = json!({"book": book, "command": {"type": "cancel", "id": "a1"},
+            "at": "2025-05-06T10:00:00+08:00"});
+        AppointmentDecideRequest::from_json(&request.to_string()).map(|r| r.book)
+    };
+    let book = read(&good).unwrap();
+    assert_eq!(
+        serde_json::to_value(&book).unwrap()["slots"][0]["extendedHours"],
+        false
+    );
+    let spoil = |pointer: &str, value: Value| {
+        let mut bad = good.clone();
+        *bad.pointer_mut(pointer).unwrap() = value;
+        bad
+    };
+    let mut two_slots = good.clone();
+    let slot = two_slots["slots"][0].clone();
+    two_slots["slots"].as_array_mut().unwrap().push(slot);
+    let mut two_appointments = good.clone();
+    let a = two_appointments["appointments"][0].clone();
+    two_appointments["appointments"]
+        .as_array_mut()
+        .unwrap()
+        .push(a);
+    for bad in [
+        spoil("/slots/0/id", json!("")),
+        spoil("/slots/0/id", json!("s".repeat(129))),
+        spoil("/slots/0/station", json!("x".repeat(65))),
+        spoil("/slots/0/end", json!("18:00:00")),
+        spoil("/slots/0/capacity", json!(100_001)),
+        spoil("/appointments/0/slot", json!("thu")),
+        spoil("/appointments/0/applicant", json!("")),
+        spoil("/appointments/0", {
+            let mut arrived = good["appointments"][0].clone();
+            arrived["case"] = json!("c".repeat(129));
+            arrived
+        }),
+        two_slots,
+        two_appointments,
+    ] {
+        let e = read(&bad).unwrap_err();
+        assert_eq!(e.code(), "input.shape", "{bad}");
+    }
 }

@@ -5,7 +5,8 @@
 //! Like cases, the book changes only through [`AppointmentBook::decide`] (a command gives
 //! one event or a coded [`AppointmentError`] and changes nothing) and
 //! [`AppointmentBook::evolve`] (an event applied, or refused when it cannot follow the
-//! book). The bindings reach both through JSON requests ([`surface`]).
+//! book). The bindings reach both through JSON requests ([`AppointmentDecideRequest`],
+//! [`AppointmentEvolveRequest`]).
 
 mod surface;
 
@@ -16,6 +17,7 @@ pub use surface::{
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
+use validator::{Validate, ValidationError};
 
 use crate::authority::cst_time;
 use crate::case::SpecialGroup;
@@ -31,12 +33,15 @@ pub type ClockTime = NaiveTime;
 pub const MAX_APPOINTMENT_ID_BYTES: usize = 128;
 
 /// A bookable slot at a station.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[validate(schema(function = "ends_after_start"))]
 pub struct Slot {
     /// Stable id.
+    #[validate(length(min = 1, max = 128))] // MAX_APPOINTMENT_ID_BYTES
     pub id: String,
     /// The station (or street centre).
+    #[validate(length(min = 1, max = 64))]
     pub station: String,
     /// The day.
     pub date: NaiveDate,
@@ -45,6 +50,7 @@ pub struct Slot {
     /// End, CST.
     pub end: ClockTime,
     /// How many appointments it takes.
+    #[validate(range(max = 100_000))]
     pub capacity: u32,
     /// 延时服务: outside office hours (evenings, weekends, holidays), so it may fall on a
     /// day that is not a working day.
@@ -77,16 +83,20 @@ pub enum AppointmentStatus {
 }
 
 /// One appointment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Appointment {
     /// Stable id (client-generated, so a retried booking is recognised).
+    #[validate(length(min = 1, max = 128))] // MAX_APPOINTMENT_ID_BYTES
     pub id: String,
     /// The slot.
+    #[validate(length(min = 1, max = 128))]
     pub slot: String,
     /// The applicant's account id.
+    #[validate(length(min = 1, max = 128))]
     pub applicant: String,
     /// The matter's code.
+    #[validate(length(min = 1, max = 128))]
     pub matter: String,
     /// Special groups the applicant belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,6 +108,7 @@ pub struct Appointment {
     pub status: AppointmentStatus,
     /// The case it became, once the applicant arrived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 128))]
     pub case: Option<String>,
 }
 
@@ -203,10 +214,10 @@ pub enum AppointmentError {
     /// `appointment.calendar`: the slot's day is outside the calendar's years.
     #[error("日期超出工作日历范围 / outside the calendar")]
     Calendar,
-    /// `appointment.id_too_long`: an id of the command is longer than
+    /// `appointment.invalid_id`: an id of the command is empty or longer than
     /// [`MAX_APPOINTMENT_ID_BYTES`].
-    #[error("编号过长 / id too long")]
-    IdTooLong,
+    #[error("编号不合规 / invalid id")]
+    InvalidId,
 }
 
 impl Coded for AppointmentError {
@@ -224,7 +235,7 @@ impl Coded for AppointmentError {
             Self::WrongStatus => "appointment.wrong_status",
             Self::TooEarly => "appointment.too_early",
             Self::Calendar => "appointment.calendar",
-            Self::IdTooLong => "appointment.id_too_long",
+            Self::InvalidId => "appointment.invalid_id",
         }
     }
 
@@ -260,24 +271,83 @@ impl Coded for AppointmentError {
                 "日期超出工作日历覆盖的年份",
                 "The day is outside the calendar's years",
             ),
-            Self::IdTooLong => (
-                "编号过长（不超过 128 字节）",
-                "An id is too long (at most 128 bytes)",
-            ),
+            Self::InvalidId => ("编号须为 1 至 128 字节", "An id has 1 to 128 bytes"),
         };
         lang.pick(zh, en).to_owned()
     }
 }
 
 /// The slots of a station (or a district) and their appointments.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+///
+/// Read from JSON, a book is checked as it is read (a host's stored book is input like any
+/// other): ids within their bounds (characters, as `validator` counts; a command's ids
+/// are bounded in bytes, [`MAX_APPOINTMENT_ID_BYTES`]), each slot ending after it starts, no two
+/// slots or appointments of one id, every appointment in a slot of the book. A book that
+/// fails is a deserialization error (`input.shape` in the bindings).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, try_from = "Unchecked")]
+#[validate(schema(function = "consistent"))]
 pub struct AppointmentBook {
     /// Slots offered.
+    #[validate(nested)]
     pub slots: Vec<Slot>,
     /// Appointments made, in booking order.
     #[serde(default)]
+    #[validate(nested)]
     pub appointments: Vec<Appointment>,
+}
+
+/// A book as read, before [`AppointmentBook`]'s checks.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Unchecked {
+    slots: Vec<Slot>,
+    #[serde(default)]
+    appointments: Vec<Appointment>,
+}
+
+impl TryFrom<Unchecked> for AppointmentBook {
+    type Error = validator::ValidationErrors;
+
+    fn try_from(book: Unchecked) -> Result<Self, Self::Error> {
+        let book = Self {
+            slots: book.slots,
+            appointments: book.appointments,
+        };
+        book.validate()?;
+        Ok(book)
+    }
+}
+
+fn ends_after_start(slot: &Slot) -> Result<(), ValidationError> {
+    if slot.end > slot.start {
+        Ok(())
+    } else {
+        Err(ValidationError::new("slot_ends_before_start"))
+    }
+}
+
+/// No two slots or appointments of one id; every appointment in a slot of the book.
+fn consistent(book: &AppointmentBook) -> Result<(), ValidationError> {
+    let mut slots: Vec<&str> = book.slots.iter().map(|s| s.id.as_str()).collect();
+    slots.sort_unstable();
+    let mut ids: Vec<&str> = book.appointments.iter().map(|a| a.id.as_str()).collect();
+    ids.sort_unstable();
+    let repeated = |ids: &[&str]| ids.windows(2).any(|w| matches!(w, [a, b] if a == b));
+    if repeated(&slots) {
+        return Err(ValidationError::new("duplicate_slot"));
+    }
+    if repeated(&ids) {
+        return Err(ValidationError::new("duplicate_appointment"));
+    }
+    if book
+        .appointments
+        .iter()
+        .any(|a| slots.binary_search(&a.slot.as_str()).is_err())
+    {
+        return Err(ValidationError::new("appointment_without_slot"));
+    }
+    Ok(())
 }
 
 impl AppointmentBook {
@@ -450,7 +520,8 @@ impl AppointmentBook {
     }
 }
 
-/// Refuses a command naming an id longer than [`MAX_APPOINTMENT_ID_BYTES`].
+/// Refuses a command naming an id that is empty or longer than
+/// [`MAX_APPOINTMENT_ID_BYTES`].
 fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
     let ids: &[&String] = match command {
         AppointmentCommand::Book {
@@ -463,8 +534,11 @@ fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
         AppointmentCommand::Cancel { id } | AppointmentCommand::NoShow { id } => &[id],
         AppointmentCommand::Arrive { id, case } => &[id, case],
     };
-    if ids.iter().any(|id| id.len() > MAX_APPOINTMENT_ID_BYTES) {
-        return Err(AppointmentError::IdTooLong);
+    if ids
+        .iter()
+        .any(|id| !(1..=MAX_APPOINTMENT_ID_BYTES).contains(&id.len()))
+    {
+        return Err(AppointmentError::InvalidId);
     }
     Ok(())
 }

@@ -36,7 +36,7 @@ pub use index::AuthorityIndex;
 pub(crate) use lint::lint;
 pub use seal::{Seal, SealKind, SealStatus, SealStatusChange};
 pub use verify::{
-    AuthorityQuery, Authorization, ChainLink, MAX_STAMP_BYTES, MAX_STAMP_CASE_BYTES, Operator,
+    AuthorityQuery, Authorization, ChainLink, MAX_STAMP_BYTES, MAX_STAMP_CASE_CHARS, Operator,
     Stamp, StampAct, Verdict, VerdictReport, authorize, verify,
 };
 

@@ -15,10 +15,11 @@ use crate::{Coded, Lang, Problem};
 /// Largest stamp document accepted, in bytes.
 pub const MAX_STAMP_BYTES: usize = 16 * 1024;
 
-/// Longest case id a stamp takes, in bytes: a submitted case's id
-/// ([`MAX_CASE_ID_BYTES`](crate::case::MAX_CASE_ID_BYTES)) and five levels of members and
-/// successors named after it (`/` and a matter code of up to 64 bytes each).
-pub const MAX_STAMP_CASE_BYTES: usize = 512;
+/// Longest case id a stamp takes, in characters (as `validator` counts): a submitted
+/// case's id ([`MAX_CASE_ID_BYTES`](crate::case::MAX_CASE_ID_BYTES)) and five levels of
+/// members and successors named after it (`/` and a matter code of up to 64 characters
+/// each).
+pub const MAX_STAMP_CASE_CHARS: usize = 512;
 
 /// The person stamping.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -60,7 +61,7 @@ pub struct Stamp {
     pub seal: String,
     /// The case's id (a member's or a successor's is its parent's id and the matter's
     /// code: longer than the ids a host gives, hence its own bound).
-    #[validate(length(min = 1, max = 512))] // MAX_STAMP_CASE_BYTES (validator takes a u64)
+    #[validate(length(min = 1, max = 512))] // MAX_STAMP_CASE_CHARS (validator takes a u64)
     pub case: String,
     /// The matter's code.
     #[validate(length(min = 1, max = 64))]

@@ -331,7 +331,7 @@ pub const MAX_CLIENT_ID_BYTES: usize = 128;
 /// Longest id of a case a `submit` or `submit_bundle` opens, in bytes. The cases opened
 /// from it are named after it (`{case}/{matter}`, for a bundle's members and for
 /// successors), so their ids are longer: a stamp takes a case id of up to
-/// [`MAX_STAMP_CASE_BYTES`](crate::authority::MAX_STAMP_CASE_BYTES), room for five such
+/// [`MAX_STAMP_CASE_CHARS`](crate::authority::MAX_STAMP_CASE_CHARS), room for five such
 /// levels below a submitted case.
 pub const MAX_CASE_ID_BYTES: usize = 128;
 
