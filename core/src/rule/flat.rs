@@ -155,21 +155,52 @@ impl FlatRule {
 /// rule's outcome need of a value, told without making it where that is shorter (`or`
 /// is truthy when an argument is, `and` when every one is: both take at least one).
 fn test(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
-    let field = |p: usize| slots.get(p).copied().flatten().unwrap_or(&NULL);
     Some(match e {
         Expr::Not(not, a) => test(a, slots, ids)? != *not,
-        Expr::NotField(not, p) => truthy(View::of(field(*p))) != *not,
-        Expr::FieldIs(op, p, literal) => compared(*op, View::of(field(*p)), View::of(literal)),
         Expr::Logic(or, args) => {
             for a in &**args {
-                if test(a, slots, ids)? == *or {
+                // Most arguments are leaves: told here, without a call each.
+                let holds = match leaf_test(a, slots) {
+                    Some(holds) => holds,
+                    None => test(a, slots, ids)?,
+                };
+                if holds == *or {
                     return Some(*or);
                 }
             }
             !*or
         }
-        _ => truthy(eval(e, slots, ids)?.view()),
+        _ => match leaf_test(e, slots) {
+            Some(holds) => holds,
+            None => truthy(eval(e, slots, ids)?.view()),
+        },
     })
+}
+
+/// The truthiness of a leaf (a field, `!` of a field, a field compared with a literal, a
+/// literal), `None` for any other node.
+#[inline]
+fn leaf_test(e: &Expr, slots: &[Option<&Value>]) -> Option<bool> {
+    let field = |p: usize| slots.get(p).copied().flatten().unwrap_or(&NULL);
+    Some(match e {
+        Expr::Field(p) => truthy(View::of(field(*p))),
+        Expr::NotField(not, p) => truthy(View::of(field(*p))) != *not,
+        Expr::FieldIs(op, p, literal) => compared(*op, View::of(field(*p)), View::of(literal)),
+        Expr::Literal(value) => truthy(View::of(value)),
+        _ => return None,
+    })
+}
+
+/// The value of `e`: a field or a literal read here, any other node evaluated.
+#[inline]
+fn operand<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<Small<'a>> {
+    match e {
+        Expr::Field(p) => Some(Small::Ref(
+            slots.get(*p).copied().flatten().unwrap_or(&NULL),
+        )),
+        Expr::Literal(value) => Some(Small::Ref(value)),
+        _ => eval(e, slots, ids),
+    }
 }
 
 fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<Small<'a>> {
@@ -207,12 +238,12 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
         }
         Expr::Compare(op, pair) => {
             let [a, b] = &**pair;
-            let (a, b) = (eval(a, slots, ids)?, eval(b, slots, ids)?);
+            let (a, b) = (operand(a, slots, ids)?, operand(b, slots, ids)?);
             Small::Bool(compared(*op, a.view(), b.view()))
         }
         Expr::IdOfField(op, p) => id_of_field(*op, *p)?,
         Expr::BirthDateIs(op, p, b) => {
-            let b = eval(b, slots, ids)?;
+            let b = operand(b, slots, ids)?;
             if let (Some(id), View::Str(text)) = (plain_id(*p), b.view()) {
                 Small::Bool(birth_date_is(id, text) == is_eq(*op))
             } else {
@@ -221,7 +252,7 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
             }
         }
         Expr::AgeFromId(p, b) => {
-            let b = eval(b, slots, ids)?;
+            let b = operand(b, slots, ids)?;
             match plain_id(*p).and_then(|number| Digits(number).birth_date()) {
                 // `age_at` fails on a reference date that is not a date, whatever the birth.
                 Some(birth) => match b.view() {
