@@ -16,10 +16,10 @@
  *   clears the last error. An invalid identifier, form answer, stamp or ledger is not a
  *   failure: it is a report with "valid": false. Nor is a refused command or event: it is
  *   an outcome, "outcome": "refused", with its coded error.
- * - Documents (a catalogue, a target, an answer, a stamp, a ledger, a case, review or
- *   complaint request, a calendar or metrics query) go in as JSON text, bounded in size and
- *   depth, events as JSON Lines, and results come back as JSON text: the same shapes every
- *   doorstep binding returns.
+ * - Documents (a catalogue, a target, an answer, a stamp, a ledger, a case, review,
+ *   complaint or appointment request, a calendar or metrics query) go in as JSON text,
+ *   bounded in size and depth, events as JSON Lines, and results come back as JSON text:
+ *   the same shapes every doorstep binding returns.
  * - Ownership: every char * that doorstep writes to an out-parameter belongs to the
  *   caller, who frees it with doorstep_string_free (never with free()). The const char *
  *   returned by doorstep_version and doorstep_last_error_code belong to doorstep and are
@@ -646,6 +646,88 @@ enum doorstep_status doorstep_id_mask(const char *value,
  * `doorstep_last_error_code()`, which doorstep owns.
  */
 void doorstep_string_free(char *s);
+
+/**
+ * Decides a command against the appointment book (预约) and writes the decision, as JSON,
+ * to `*out_decision_json`: `{"outcome": "accepted", "event": EVENT}`, the one event to
+ * store and apply (with `doorstep_appointment_evolve`), or `{"outcome": "refused",
+ * "error": {"code", "params"?, "message"}}`, why the command was refused, nothing having
+ * changed (`appointment.unknown_slot`, `appointment.unknown`, `appointment.exists`,
+ * `appointment.unknown_matter`, `appointment.full`, `appointment.past`,
+ * `appointment.duplicate`, `appointment.not_working_day`, `appointment.home_visit`,
+ * `appointment.wrong_status`, `appointment.too_early`, `appointment.calendar`,
+ * `appointment.invalid_id` for an id of the command empty or longer than 128 bytes).
+ *
+ * - `request_json`: `{"book": {"slots": [{"id", "station", "date", "start", "end",
+ *   "capacity", "extendedHours"?}], "appointments"?: [{"id", "slot", "applicant",
+ *   "matter", "specialGroups"?, "homeVisit"?, "status", "case"?}]}, "command": {"type",
+ *   ...}, "at"}`, at most 4 MiB: the book as the host holds it (its slots, days and CST
+ *   times, and the appointments made; checked as it is read: ids and texts within their
+ *   bounds, each slot ending after it starts, no two slots or appointments of one id,
+ *   every appointment in a slot of the book), the command, and when (RFC 3339 with
+ *   offset; doorstep never reads the clock). The commands: `book` (`id`,
+ *   client-generated, so that a retried booking is refused as `appointment.exists`;
+ *   `slot`, `applicant`, `matter`, `specialGroups`?, `homeVisit`?), `cancel` (`id`, before
+ *   the slot starts), `no_show` (`id`, once the slot is over), `arrive` (`id`, `case`: the
+ *   case opened). The engine's catalogue says whether the matter is handled at stations
+ *   and offered by home visit (上门, for special groups), its calendar whether the slot's
+ *   day is a working day (only extended-hours slots, 延时服务, fall on days off).
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_decision_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_decision_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be
+ * read (`input.too_large`, `input.too_deep`, `input.malformed`, `input.shape`, also for a
+ * book that fails its checks), `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang.
+ * Read-only: thread-safe, also on one engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `request_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_decision_json` is NULL or points to a writable
+ * `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_appointment_decide(const struct doorstep_engine *engine,
+                                                 const char *request_json,
+                                                 const char *lang,
+                                                 char **out_decision_json);
+
+/**
+ * Applies one event to the appointment book and writes the outcome, as JSON, to
+ * `*out_evolution_json`: `{"outcome": "applied", "book": BOOK}`, the book after the
+ * event, or `{"outcome": "refused", "error": {"code", "params"?, "message"}}` when the
+ * event cannot follow the book (a booking under an id taken, `appointment.exists`, or for
+ * a slot the book does not have, `appointment.unknown_slot`; a cancellation, no-show or
+ * arrival of an appointment it does not have, `appointment.unknown`, or no longer booked,
+ * `appointment.wrong_status`; `appointment.invalid_id`), the book then being unchanged.
+ *
+ * - `request_json`: `{"book": BOOK, "event": EVENT}`, at most 4 MiB: the book before the
+ *   event, as for `doorstep_appointment_decide`, and the event, as
+ *   `doorstep_appointment_decide` gave it (`{"command", "at"}`).
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
+ *
+ * No engine is needed: an event records what was decided, and applying it checks only
+ * that it follows the book. Thread-safe.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_evolution_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_evolution_json` is left untouched and
+ * the thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`,
+ * `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a request that cannot be
+ * read (`input.*`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang.
+ *
+ * # Safety
+ *
+ * `request_json` and `lang` are NULL or NUL-terminated strings; `out_evolution_json` is
+ * NULL or points to a writable `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_appointment_evolve(const char *request_json,
+                                                 const char *lang,
+                                                 char **out_evolution_json);
 
 /**
  * Verifies one stamp (盖章) against the engine's registry and writes the verdict, as JSON,

@@ -490,7 +490,7 @@ mod tests {
         );
         assert_eq!(append("{}"), json!({ "error": "input.shape" }));
         let mut long = stamp();
-        long["case"] = json!("x".repeat(65));
+        long["case"] = json!("x".repeat(513));
         assert_eq!(
             append(&json!({ "stamp": long }).to_string()),
             json!({ "error": "ledger.malformed" })

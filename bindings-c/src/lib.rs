@@ -34,6 +34,9 @@
 //! - Reviews and complaints ([`review`], 好差评 / 办不成事): a review command decided, a
 //!   review event applied, the invitation to rate a concluded case, a complaint command
 //!   decided; metrics ([`metrics`]) of a scope over a period, folded from the events.
+//! - Appointments ([`appointment`], 预约): a command decided against the appointment book
+//!   the host holds (booking, cancelling, no-shows, arrivals; extended hours and home
+//!   visits), an appointment event applied.
 
 // A panic must stay catchable: with `panic = "abort"` the boundary could not turn a bug
 // into `DOORSTEP_ERR_PANIC` and the host process would die instead.
@@ -47,6 +50,7 @@ pub mod ids;
 pub mod strings;
 
 // Declared after the engine so that the header lists their functions after the engine's.
+pub mod appointment;
 pub mod authority;
 #[cfg(test)]
 mod bench;
@@ -63,6 +67,7 @@ mod test_support;
 
 use std::ffi::c_char;
 
+pub use appointment::{doorstep_appointment_decide, doorstep_appointment_evolve};
 pub use authority::{
     doorstep_content_digest, doorstep_engine_authorize, doorstep_engine_verify_ledger,
     doorstep_engine_verify_stamp, doorstep_ledger_append,
