@@ -8,15 +8,17 @@
 //! values:
 //!
 //! - a domain outcome (an invalid ID number, an answer with problems, a stamp that fails, a
-//!   broken ledger, a refused command or event, a date the calendar does not cover, a
-//!   profile eligible for nothing or that cannot be matched) is a returned value: an
-//!   [`IdReport`](JsIdReport), a [`Validation`](JsValidation), a
+//!   broken ledger, a refused command or event, a booking the book cannot take, a date the
+//!   calendar does not cover, a profile eligible for nothing or that cannot be matched) is a
+//!   returned value: an [`IdReport`](JsIdReport), a [`Validation`](JsValidation), a
 //!   [`VerdictReport`](JsVerdictReport), a [`LedgerReport`](JsLedgerReport), a
 //!   [`Decision`](JsDecision), an [`Evolution`](JsEvolution), a
 //!   [`ReplayReport`](JsReplayReport), a [`CalendarReport`](JsCalendarReport), a
 //!   [`PolicyReport`](JsPolicyReport), [`PolicyLine`s](JsPolicyLines), a
 //!   [`TimelineOutcome`](JsTimelineOutcome), a [`ReviewDecision`](JsReviewDecision), a
-//!   [`ComplaintDecision`](JsComplaintDecision), a [`MetricsOutcome`](JsMetricsOutcome);
+//!   [`ComplaintDecision`](JsComplaintDecision), an
+//!   [`AppointmentDecision`](JsAppointmentDecision), an
+//!   [`AppointmentEvolution`](JsAppointmentEvolution), a [`MetricsOutcome`](JsMetricsOutcome);
 //! - a misuse (unknown kind, matter or bundle, a bad date, an argument of the wrong type, an
 //!   answer that is not JSON or is too large or too deep) throws a JS `Error` whose `code`
 //!   is the core's stable code (e.g. `arg.unknown_kind`, `engine.unknown_matter`,
@@ -42,17 +44,21 @@
 //! ledger calls in `src/authority.rs`, its case calls (decide, evolve, actions, deadline,
 //! timeline) in `src/case.rs`, its policy matching (免申即享: policies, matchPolicies,
 //! matchPolicyLines) in `src/policy.rs`, 好差评 (reviewInvitation, decideReview,
-//! evolveReview) in `src/review.rs`, the metrics in `src/metrics.rs`, replay, the working
-//! calendar, lint and 办不成事 in `src/office.rs`,
-//! the guarded conversion of answers and other JSON arguments in `src/answer.rs`.
+//! evolveReview) in `src/review.rs`, 预约 (decideAppointment, evolveAppointment) in
+//! `src/appointment.rs`, the metrics in `src/metrics.rs`, replay, the working calendar,
+//! lint and 办不成事 in `src/office.rs`, the guarded conversion of answers and other JSON
+//! arguments in `src/answer.rs`.
 //!
 //! Two modules of one package: the default build (`doorstep`) has what a citizen's page,
 //! a kiosk and a counter call; the cargo feature `backoffice` (`doorstep/backoffice`) adds
-//! the stamp, authorisation and ledger calls, the metrics, 办不成事, lint, replay and the
-//! calendar query (`src/authority.rs`, `src/metrics.rs`, `src/office.rs`), which would
-//! take the default module over its size budget (see `build.sh`).
+//! the stamp, authorisation and ledger calls, the metrics, 办不成事, 预约, lint, replay and
+//! the calendar query (`src/authority.rs`, `src/metrics.rs`, `src/appointment.rs`,
+//! `src/office.rs`), which would take the default module over its size budget (see
+//! `build.sh`).
 
 mod answer;
+#[cfg(feature = "backoffice")]
+mod appointment;
 #[cfg(feature = "backoffice")]
 mod authority;
 mod case;
@@ -79,6 +85,8 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "backoffice")]
+pub use appointment::evolve_appointment;
+#[cfg(feature = "backoffice")]
 pub use authority::{content_digest, ledger_append};
 pub use case::{evolve, timeline};
 pub use engine::JsEngine;
@@ -92,12 +100,12 @@ pub use options::{
 pub use review::evolve_review;
 pub use rule::{JsRuleOutcome, evaluate_rule};
 pub use types::{
-    JsActions, JsAnswer, JsAppended, JsBundleSummaries, JsCalendarReport, JsComplaintDecision,
-    JsComplaintEvolution, JsDeadline, JsDecision, JsEvolution, JsFormSpec, JsIdKinds, JsIdReport,
-    JsInvitationOutcome, JsLabels, JsLedgerReport, JsMaterials, JsMatterSummaries,
-    JsMetricsOutcome, JsPolicies, JsPolicyLines, JsPolicyReport, JsProblems, JsReplayReport,
-    JsReviewDecision, JsReviewEvolution, JsTarget, JsTimelineOutcome, JsValidation,
-    JsVerdictReport,
+    JsActions, JsAnswer, JsAppended, JsAppointmentDecision, JsAppointmentEvolution,
+    JsBundleSummaries, JsCalendarReport, JsComplaintDecision, JsComplaintEvolution, JsDeadline,
+    JsDecision, JsEvolution, JsFormSpec, JsIdKinds, JsIdReport, JsInvitationOutcome, JsLabels,
+    JsLedgerReport, JsMaterials, JsMatterSummaries, JsMetricsOutcome, JsPolicies, JsPolicyLines,
+    JsPolicyReport, JsProblems, JsReplayReport, JsReviewDecision, JsReviewEvolution, JsTarget,
+    JsTimelineOutcome, JsValidation, JsVerdictReport,
 };
 
 use error::coded_error;

@@ -1638,6 +1638,146 @@ export type ComplaintEvolution =
 "#;
 
 #[wasm_bindgen(typescript_custom_section)]
+const TS_APPOINTMENT_TYPES: &str = r#"
+/** A bookable slot at a station (预约时段). Days are `YYYY-MM-DD`, times of day CST `HH:MM:SS`. */
+export interface Slot {
+  /** Stable id, 1 to 128 characters, one slot's only. */
+  id: string;
+  /** The station (or street centre), 1 to 64 characters. */
+  station: string;
+  /** The day. */
+  date: string;
+  /** Start, CST (`HH:MM:SS`). */
+  start: string;
+  /** End, CST: after the start. */
+  end: string;
+  /** How many appointments it takes (booked and arrived ones count), at most 100,000. */
+  capacity: number;
+  /**
+   * 延时服务: outside office hours (evenings, weekends, holidays), so it may fall on a day
+   * that is not a working day; left out: false.
+   */
+  extendedHours?: boolean;
+}
+
+/** What became of an appointment: booked (still ahead), cancelled, 爽约 (no-show), arrived. */
+export type AppointmentStatus = "booked" | "cancelled" | "no_show" | "arrived";
+
+/** One appointment, as the book's events made it. Its ids have 1 to 128 characters. */
+export interface Appointment {
+  /** Stable id (client-generated, so a retried booking is recognised), one appointment's only. */
+  id: string;
+  /** The slot: one of the book's. */
+  slot: string;
+  /** The applicant's account id. */
+  applicant: string;
+  /** The matter's code. */
+  matter: string;
+  /** Special groups the applicant belongs to; absent when none. */
+  specialGroups?: SpecialGroup[];
+  /** 上门服务: the staff go to the applicant instead; left out: false. */
+  homeVisit?: boolean;
+  /** Where it stands. */
+  status: AppointmentStatus;
+  /** The case it became, once the applicant arrived. */
+  case?: string;
+}
+
+/**
+ * The slots of a station (or a district) and their appointments. Store it and pass it back
+ * as it is: a book that does not hold together (an id out of bounds, a slot that ends before
+ * it starts, two slots or two appointments of one id, an appointment in no slot of the
+ * book) cannot be read (`input.shape`).
+ */
+export interface AppointmentBook {
+  /** Slots offered. */
+  slots: Slot[];
+  /** Appointments made, in booking order; left out: none. */
+  appointments?: Appointment[];
+}
+
+/** What a citizen or a station asks of the book, tagged by `type`. Ids have 1 to 128 bytes. */
+export type AppointmentCommand =
+  | {
+      /** Book a slot. */
+      type: "book";
+      /** The new appointment's id. */
+      id: string;
+      /** The slot. */
+      slot: string;
+      /** The applicant's account id. */
+      applicant: string;
+      /** The matter's code (one handled at stations). */
+      matter: string;
+      /** Special groups the applicant belongs to (a home visit needs one). */
+      specialGroups?: SpecialGroup[];
+      /** A home visit instead of coming in (for a matter offered by home visit). */
+      homeVisit?: boolean;
+    }
+  | { /** Cancel before the slot starts. */ type: "cancel"; id: string }
+  | { /** Record that the applicant did not come (after the slot ended). */ type: "no_show"; id: string }
+  | {
+      /** Record that the applicant came and which case was opened for them. */
+      type: "arrive";
+      id: string;
+      /** The case opened (its `submit` names this appointment). */
+      case: string;
+    };
+
+/** What happened to the book: the command, accepted, at a time. */
+export interface AppointmentEvent {
+  /** The accepted command. */
+  command: AppointmentCommand;
+  /** When, RFC 3339 with offset. */
+  at: string;
+}
+
+/** What `Engine.decideAppointment` takes. */
+export interface AppointmentDecideRequest {
+  /** The book as the page holds it: its slots and the appointments made. */
+  book: AppointmentBook;
+  /** What the citizen or the station asks. */
+  command: AppointmentCommand;
+  /** When: RFC 3339 with offset, e.g. `2025-05-06T10:00:00+08:00` (doorstep never reads the clock). */
+  at: string;
+}
+
+/** What `evolveAppointment` takes. */
+export interface AppointmentEvolveRequest {
+  /** The book before the event. */
+  book: AppointmentBook;
+  /** The event, as `Engine.decideAppointment` gave it. */
+  event: AppointmentEvent;
+}
+
+/** The outcome of `Engine.decideAppointment`. Narrow on `outcome`. */
+export type AppointmentDecision =
+  | {
+      outcome: "accepted";
+      /** The event to store and apply with `evolveAppointment`. */
+      event: AppointmentEvent;
+    }
+  | {
+      outcome: "refused";
+      /** Why, coded (`appointment.*`); nothing changed. */
+      error: Problem;
+    };
+
+/** The outcome of `evolveAppointment`. Narrow on `outcome`. */
+export type AppointmentEvolution =
+  | {
+      outcome: "applied";
+      /** The book after the event. */
+      book: AppointmentBook;
+    }
+  | {
+      outcome: "refused";
+      /** Why, coded (`appointment.*`); the book is unchanged. */
+      error: Problem;
+    };
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
 const TS_METRICS_TYPES: &str = r#"
 /** What `Engine.metrics` reports on: an organisation of the catalogue over `from..=to`. */
 export interface MetricsQuery {
@@ -1876,6 +2016,14 @@ extern "C" {
     /// `ReviewEvolution`: the core's `doorstep::review::ReviewEvolution`.
     #[wasm_bindgen(typescript_type = "ReviewEvolution")]
     pub type JsReviewEvolution;
+
+    /// `AppointmentDecision`: the core's `doorstep::appointment::AppointmentDecision`.
+    #[wasm_bindgen(typescript_type = "AppointmentDecision")]
+    pub type JsAppointmentDecision;
+
+    /// `AppointmentEvolution`: the core's `doorstep::appointment::AppointmentEvolution`.
+    #[wasm_bindgen(typescript_type = "AppointmentEvolution")]
+    pub type JsAppointmentEvolution;
 
     /// `ComplaintDecision`: the core's `doorstep::complaint::ComplaintDecision`.
     #[wasm_bindgen(typescript_type = "ComplaintDecision")]

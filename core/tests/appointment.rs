@@ -378,5 +378,9 @@ fn books_are_checked_as_they_are_read() {
     ] {
         let e = read(&bad).unwrap_err();
         assert_eq!(e.code(), "input.shape", "{bad}");
+        let message = e.message(Lang::En);
+        for long in ["ssssss", "xxxxxx", "cccccc"] {
+            assert!(!message.contains(long), "{message}");
+        }
     }
 }

@@ -94,6 +94,7 @@ const policiesFixture = readFixture('policies.json');
 const bundlesFixture = readFixture('bundles.json');
 const reviewsFixture = readFixture('reviews.json');
 const metricsFixture = readFixture('metrics.json');
+const appointmentsFixture = readFixture('appointments.json');
 
 test('browser: the page ran without errors', () => {
   assert.equal(results.fatal, undefined);
@@ -138,7 +139,7 @@ test('browser: every labels fixture case matches', () => {
 
 test('browser: the back office calls are in doorstep/backoffice only', () => {
   assert.deepEqual(results.split?.inDefault, []);
-  assert.equal(results.split.inOffice, 11);
+  assert.equal(results.split.inOffice, 13);
   assert.equal(results.split.officeVersion, results.version);
 });
 
@@ -363,4 +364,32 @@ test('browser: the timeline of a bundle, an invitation to rate, and their misuse
   assert.deepEqual(r.notMembers, { isError: true, code: 'arg.invalid_type', name: 'members' });
   assert.deepEqual(r.notARequest, { isError: true, code: 'arg.invalid_type', name: 'request' });
   assert.deepEqual(r.notEvents, { isError: true, code: 'arg.invalid_type', name: 'events' });
+});
+
+test('browser: every appointments fixture case ran', () => {
+  assert.deepEqual(
+    results.appointment?.appointmentCases?.map((c) => c.name),
+    appointmentsFixture.cases.map((c) => c.name),
+  );
+});
+
+for (const [i, testCase] of appointmentsFixture.cases.entries()) {
+  test(`browser appointments fixture: ${testCase.name}`, () => {
+    const result = results.appointment?.appointmentCases?.[i];
+    assert.equal(result?.name, testCase.name);
+    assert.deepEqual(result.problems, []);
+  });
+}
+
+test('browser: 预约 from the default module: booked, refused, and its misuse', () => {
+  const a = results.appointment;
+  assert.deepEqual(a.inDefault, [false, false]);
+  assert.deepEqual(a.inOffice, [true, true]);
+  assert.deepEqual(a.booked, [['a1', 'booked']]);
+  assert.equal(a.refused.outcome, 'refused');
+  assert.equal(a.refused.error.code, 'appointment.unknown_slot');
+  assert.equal(a.refused.error.message, 'No such slot');
+  assert.deepEqual(a.notARequest, { isError: true, code: 'arg.invalid_type', name: 'request' });
+  assert.deepEqual(a.badShape, { isError: true, code: 'input.shape', name: null });
+  assert.deepEqual(a.badLang, { isError: true, code: 'arg.unknown_lang', name: null });
 });

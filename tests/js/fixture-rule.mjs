@@ -565,6 +565,117 @@ export function runReviewCase(doorstep, catalog, testCase) {
   }
 }
 
+// appointments.json: {catalog, patch?, book, steps, lang?}: an Engine over the catalogue with
+// the patch applied, loaded as of APPOINTMENTS_CATALOG_AT. Each step is {command, at}: an
+// appointment decide request {book (as it stands), command, at} whose accepted event is
+// then applied with an evolve request {book, event} (which must apply: anything else is a
+// runner error); or {event}: an evolve request alone (a stored event replayed). Both in
+// input.lang (zh-CN by default). Outcome per step: "ok", or why not — the refusal's code,
+// or the code of the DoorstepError a request that cannot be read throws (input.shape) —
+// its message non-empty. Then messages (those messages, in order), statuses (id -> status
+// of every appointment of the final book), cases (id -> the case an arrival names),
+// homeVisits (ids of home-visit appointments), taken (slot -> appointments booked or
+// arrived in it) and replayed (the accepted events applied again to the initial book, one
+// evolve request each, rebuild the final book). As core/tests/appointment.rs
+// (appointments_fixtures) runs it.
+
+/** The date an appointments.json catalogue is loaded as of (as core/tests/appointment.rs). */
+export const APPOINTMENTS_CATALOG_AT = '2025-01-01';
+
+/**
+ * `call()`'s outcome as `{ok: value}`, or `{error: {code, message}}` for why not: a refusal
+ * (`outcome: "refused"`), or a coded Error thrown for a request that cannot be read.
+ * `value` picks what an accepted or applied outcome gives.
+ */
+function stepResult(call, value) {
+  let outcome;
+  try {
+    outcome = call();
+  } catch (e) {
+    if (e instanceof Error && typeof e.code === 'string') return { error: { code: e.code, message: e.message } };
+    throw e;
+  }
+  return outcome.outcome === 'refused' ? { error: outcome.error } : { ok: value(outcome) };
+}
+
+/**
+ * What one appointments.json case gives with `engine` (an Engine over the case's patched
+ * catalogue): the result the rule above matches, with the final book, the accepted events
+ * and the runner's own problems (an empty message).
+ */
+export function appointmentOutcome(doorstep, engine, input) {
+  const options = { lang: input.lang ?? 'zh-CN' };
+  const evolve = (book, event) => stepResult(() => doorstep.evolveAppointment({ book, event }, options), (o) => o.book);
+  const decide = (book, step) =>
+    stepResult(() => engine.decideAppointment({ book, command: step.command, at: step.at }, options), (o) => o.event);
+  const initial = input.book;
+  let book = initial;
+  const outcomes = [];
+  const messages = [];
+  const events = [];
+  const problems = [];
+  for (const step of input.steps) {
+    let applied;
+    if (step.event !== undefined) {
+      const after = evolve(book, step.event);
+      applied = after.error ?? { event: step.event, after: after.ok };
+    } else {
+      const decided = decide(book, step);
+      if (decided.error !== undefined) applied = decided.error;
+      else {
+        const after = evolve(book, decided.ok);
+        if (after.error !== undefined) throw new Error(`evolve refused an event decide gave: ${after.error.code}`);
+        applied = { event: decided.ok, after: after.ok };
+      }
+    }
+    if (applied.after !== undefined) {
+      book = applied.after;
+      events.push(applied.event);
+      outcomes.push('ok');
+    } else {
+      if (!applied.message) problems.push(`${applied.code}: empty message`);
+      outcomes.push(applied.code);
+      messages.push(applied.message);
+    }
+  }
+  let rebuilt = initial;
+  for (const event of events) {
+    const after = evolve(rebuilt, event);
+    if (after.error !== undefined) {
+      rebuilt = undefined;
+      break;
+    }
+    rebuilt = after.ok;
+  }
+  const appointments = Array.isArray(book?.appointments) ? book.appointments : [];
+  const slots = Array.isArray(book?.slots) ? book.slots : [];
+  const byId = (key) => Object.fromEntries(appointments.filter((a) => Object.hasOwn(a, key)).map((a) => [a.id, a[key]]));
+  const counts = (slot) =>
+    appointments.filter((a) => a.slot === slot && (a.status === 'booked' || a.status === 'arrived')).length;
+  const result = {
+    outcomes,
+    messages,
+    statuses: byId('status'),
+    cases: byId('case'),
+    homeVisits: appointments.filter((a) => a.homeVisit === true).map((a) => a.id),
+    taken: Object.fromEntries(slots.map((s) => [s.id, counts(s.id)])),
+    replayed: rebuilt !== undefined && deepEqual(rebuilt, book),
+  };
+  return { result, book, events, problems };
+}
+
+/** Runs one appointments.json case; `catalog` is the parsed catalogue document it names. */
+export function runAppointmentCase(doorstep, catalog, testCase) {
+  const text = JSON.stringify(applyPatch(catalog, testCase.input.patch));
+  const engine = new doorstep.Engine(text, { at: APPOINTMENTS_CATALOG_AT });
+  try {
+    const outcome = appointmentOutcome(doorstep, engine, testCase.input);
+    return { ...outcome, problems: [...outcome.problems, ...mismatches('', testCase.expected, outcome.result)] };
+  } finally {
+    engine.free();
+  }
+}
+
 // metrics.json: {catalog, reviews?, events, lines?, scope, from, to}: an Engine over the
 // catalogue with `reviews` as its settings (when given), loaded as of REVIEWS_CATALOG_AT;
 // the events one per line, then `lines`, as JSON Lines; Engine.metrics of the query

@@ -30,12 +30,17 @@
 //                         ReviewDecision[], ReviewEvolution[], Review[], ReviewEvent[],
 //                         ComplaintDecision[], ComplaintEvolution[], Complaint[],
 //                         ComplaintEvent[], MetricsOutcome[] (both languages)
+//   generated/appointments.ts the inputs of tests/fixtures/appointments.json
+//                         (AppointmentBook[], AppointmentCommand[]) and what the package
+//                         returns for them: AppointmentDecision[], AppointmentEvolution[],
+//                         AppointmentEvent[], AppointmentBook[]
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 // The back office's module: a superset, with the calls whose reports are typed here too.
 import * as doorstep from 'doorstep/backoffice';
 
 import {
+  APPOINTMENTS_CATALOG_AT,
   CASES_CATALOG_AT,
   POLICIES_CATALOG_AT,
   REVIEWS_CATALOG_AT,
@@ -542,4 +547,69 @@ writeTs(
 );
 console.log(
   `generated/issue7.ts: ${issue7Types.map(([name]) => `${issue7[name].length} ${name}`).join(', ')}`,
+);
+
+// generated/appointments.ts: the inputs of tests/fixtures/appointments.json as the declared
+// input types (AppointmentBook[], AppointmentCommand[]) and what the package returns for them:
+// AppointmentDecision[] (every decided step, both languages), AppointmentEvolution[] (applied
+// and refused), AppointmentEvent[], AppointmentBook[] (each book after an event). Books that
+// cannot be read (input.shape) are left out: they throw.
+const appointments = {
+  books: [],
+  commands: [],
+  decisions: [],
+  evolutions: [],
+  events: [],
+  after: [],
+};
+{
+  const fixture = JSON.parse(read('../fixtures/appointments.json'));
+  for (const { input } of fixture.cases) {
+    const doc = applyPatch(JSON.parse(read(`../fixtures/${input.catalog}`)), input.patch);
+    const engine = new doorstep.Engine(JSON.stringify(doc), { at: APPOINTMENTS_CATALOG_AT });
+    let book = input.book;
+    try {
+      engine.decideAppointment({ book, command: { type: 'cancel', id: 'x' }, at: '2025-01-01T00:00:00+08:00' });
+    } catch {
+      engine.free();
+      continue; // a book that cannot be read
+    }
+    appointments.books.push(book);
+    for (const step of input.steps) {
+      let event = step.event;
+      if (event === undefined) {
+        appointments.commands.push(step.command);
+        const request = { book, command: step.command, at: step.at };
+        for (const lang of ['zh-CN', 'en']) appointments.decisions.push(engine.decideAppointment(request, { lang }));
+        const decision = appointments.decisions[appointments.decisions.length - 1];
+        if (decision.outcome !== 'accepted') continue;
+        event = decision.event;
+      }
+      appointments.events.push(event);
+      const evolution = doorstep.evolveAppointment({ book, event });
+      appointments.evolutions.push(evolution);
+      if (evolution.outcome === 'applied') {
+        book = evolution.book;
+        appointments.after.push(book);
+      }
+    }
+    engine.free();
+  }
+}
+const appointmentTypes = [
+  ['books', 'AppointmentBook[]'],
+  ['commands', 'AppointmentCommand[]'],
+  ['decisions', 'AppointmentDecision[]'],
+  ['evolutions', 'AppointmentEvolution[]'],
+  ['events', 'AppointmentEvent[]'],
+  ['after', 'AppointmentBook[]'],
+];
+writeTs(
+  'appointments.ts',
+  'tests/fixtures/appointments.json',
+  [...new Set(appointmentTypes.map(([, type]) => type.replace('[]', '')))].sort(),
+  appointmentTypes.map(([name, type]) => [name, type, appointments[name]]),
+);
+console.log(
+  `generated/appointments.ts: ${appointmentTypes.map(([name]) => `${appointments[name].length} ${name}`).join(', ')}`,
 );

@@ -5,7 +5,8 @@
 #   2. the Node suites (node.test.mjs: identifiers; engine.test.mjs: catalogue engine;
 #      authority.test.mjs: stamps, authorisation and the 用印台账; case.test.mjs: 办件 and the
 #      working calendar; policy.test.mjs: 免申即享 policy matching; rules.test.mjs: JsonLogic; bundles.test.mjs: 一件事
-#      cases and the timeline; reviews.test.mjs: 好差评 and 办不成事; metrics.test.mjs),
+#      cases and the timeline; reviews.test.mjs: 好差评 and 办不成事; appointments.test.mjs: 预约;
+#      metrics.test.mjs),
 #   3. the browser suite (browser.test.mjs, Debian's Chromium; CHROMIUM=path to override),
 #   4. the dashboard (dashboard.test.mjs: `doorstep demo --out` opened in Chromium, with a
 #      screenshot in results/dashboard.png; the CLI is built here, into CARGO_TARGET_DIR or
@@ -92,6 +93,7 @@ suite policy policy.test.mjs
 suite rules rules.test.mjs
 suite bundles bundles.test.mjs
 suite reviews reviews.test.mjs
+suite appointments appointments.test.mjs
 suite metrics metrics.test.mjs
 suite browser browser.test.mjs
 suite dashboard dashboard.test.mjs

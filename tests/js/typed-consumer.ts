@@ -817,6 +817,121 @@ engine.metrics(['350205'], '');
 export const rateAlways: number = (figures as Extract<MetricsOutcome, { outcome: 'report' }>).report.reviews.satisfactionRate;
 
 // ---------------------------------------------------------------------------------------
+// 预约, from the back office's module (the default one has no room for it): a citizen books
+// and cancels, a counter records the arrival; the page holds the book and stores the events.
+import {
+  evolveAppointment,
+  type Appointment,
+  type AppointmentBook,
+  type AppointmentCommand,
+  type AppointmentDecideRequest,
+  type AppointmentDecision,
+  type AppointmentEvent,
+  type AppointmentEvolution,
+  type AppointmentEvolveRequest,
+  type AppointmentStatus,
+  type Slot,
+} from 'doorstep/backoffice';
+
+const evening: Slot = {
+  id: 'wed-18',
+  station: '350205-001-01',
+  date: '2025-05-07',
+  start: '18:00:00',
+  end: '19:00:00',
+  capacity: 2,
+  extendedHours: true,
+};
+let book: AppointmentBook = { slots: [evening] };
+const bookedEvents: AppointmentEvent[] = [];
+
+/** What the page shows after a tap: the refusal, or the appointment's new status. */
+function tap(command: AppointmentCommand, at: string): string {
+  const asked: AppointmentDecideRequest = { book, command, at };
+  const decision: AppointmentDecision = station.decideAppointment(asked, { lang: 'zh-CN' });
+  if (decision.outcome === 'refused') return `${decision.error.code}: ${decision.error.message}`;
+  const applying: AppointmentEvolveRequest = { book, event: decision.event };
+  const evolution: AppointmentEvolution = evolveAppointment(applying);
+  if (evolution.outcome === 'refused') return evolution.error.message;
+  book = evolution.book;
+  bookedEvents.push(decision.event);
+  const mine: Appointment | undefined = (book.appointments ?? []).find((a) => a.id === command.id);
+  return mine?.status ?? '';
+}
+const tapped = [
+  tap({ type: 'book', id: 'ap-1', slot: 'wed-18', applicant: 'u-lin', matter: 'MED-INSURE', specialGroups: groups, homeVisit: false }, '2025-05-06T10:00:00+08:00'),
+  tap({ type: 'book', id: 'ap-2', slot: 'wed-18', applicant: 'u-chen', matter: 'MED-INSURE' }, '2025-05-06T10:05:00+08:00'),
+  tap({ type: 'cancel', id: 'ap-2' }, '2025-05-06T11:00:00+08:00'),
+  tap({ type: 'arrive', id: 'ap-1', case: 'HC-1' }, '2025-05-07T18:05:00+08:00'),
+  tap({ type: 'no_show', id: 'ap-2' }, '2025-05-07T19:05:00+08:00'),
+];
+
+/** The counter's list for the evening: who is expected, who came and as which case. */
+const statusWords: Record<AppointmentStatus, string> = { booked: '已预约', cancelled: '已取消', no_show: '爽约', arrived: '已到场' };
+const expected: string[] = (book.appointments ?? []).map(
+  (a: Appointment) => `${a.id} ${statusWords[a.status]}${a.case === undefined ? '' : ` → ${a.case}`}${a.homeVisit === true ? ' 上门' : ''}`,
+);
+const left: number = book.slots.reduce((n, s) => n + s.capacity, 0) - expected.length;
+/** A stored event, replayed on the host's copy of the book. */
+function replayed(event: AppointmentEvent): AppointmentBook | null {
+  const next = evolveAppointment({ book, event }, { lang: 'en' });
+  return next.outcome === 'applied' ? next.book : null;
+}
+const again: (AppointmentBook | null)[] = bookedEvents.map(replayed);
+function commandWords(command: AppointmentCommand): string {
+  switch (command.type) {
+    case 'book':
+      return `预约 ${command.slot}${command.homeVisit === true ? '（上门）' : ''}`;
+    case 'arrive':
+      return `到场 → ${command.case}`;
+    default:
+      return command.type;
+  }
+}
+const diary: string[] = bookedEvents.map((e) => `${e.at} ${commandWords(e.command)}`);
+export const appointmentOutput = { tapped, expected, left, again, diary };
+
+const decideAppointmentReturns: Exactly<ReturnType<Engine['decideAppointment']>, AppointmentDecision> = true;
+const evolveAppointmentReturns: Exactly<ReturnType<typeof evolveAppointment>, AppointmentEvolution> = true;
+const appointmentStatusesAre: Exactly<AppointmentStatus, 'booked' | 'cancelled' | 'no_show' | 'arrived'> = true;
+const eventOfAccepted: Exactly<Extract<AppointmentDecision, { outcome: 'accepted' }>['event'], AppointmentEvent> = true;
+const caseMayBeAbsent: Exactly<Appointment['case'], string | undefined> = true;
+export const appointmentChecks = [
+  decideAppointmentReturns,
+  evolveAppointmentReturns,
+  appointmentStatusesAre,
+  eventOfAccepted,
+  caseMayBeAbsent,
+];
+
+// @ts-expect-error a command is tagged by book, cancel, no_show or arrive
+tap({ type: 'reschedule', id: 'ap-1' }, '2025-05-06T10:00:00+08:00');
+// @ts-expect-error a booking names the matter
+tap({ type: 'book', id: 'ap-3', slot: 'wed-18', applicant: 'u-lin' }, '2025-05-06T10:00:00+08:00');
+// @ts-expect-error an arrival names the case opened
+tap({ type: 'arrive', id: 'ap-1' }, '2025-05-07T18:05:00+08:00');
+// @ts-expect-error special groups are the declared groups
+tap({ type: 'book', id: 'ap-3', slot: 'wed-18', applicant: 'u-lin', matter: 'M', specialGroups: ['student'] }, '2025-05-06T10:00:00+08:00');
+// @ts-expect-error a slot's capacity is a number
+export const roomy: Slot = { ...evening, capacity: '2' };
+// @ts-expect-error a book has slots
+export const noSlots: AppointmentBook = { appointments: [] };
+// @ts-expect-error a status is one of the four
+export const lateStatus: AppointmentStatus = 'late';
+// @ts-expect-error the request is an object, not its JSON text
+station.decideAppointment(JSON.stringify({ book, command: { type: 'cancel', id: 'ap-1' }, at: '2025-05-06T10:00:00+08:00' }));
+// @ts-expect-error the time is RFC 3339 text, not a Date
+export const atNow: AppointmentDecideRequest = { book, command: { type: 'cancel', id: 'ap-1' }, at: new Date() };
+// @ts-expect-error evolve takes an event, not a command
+evolveAppointment({ book, event: { type: 'cancel', id: 'ap-1' } });
+// @ts-expect-error the event is there only once `outcome` narrowed the decision
+export const eventBeforeNarrowing: AppointmentEvent = station.decideAppointment({ book, command: { type: 'cancel', id: 'ap-1' }, at: '2025-05-06T10:00:00+08:00' }).event;
+// @ts-expect-error a refused evolution has no book
+export const refusedBook: AppointmentBook = (evolveAppointment({ book, event: bookedEvents[0]! }) as Extract<AppointmentEvolution, { outcome: 'refused' }>).book;
+// @ts-expect-error the language is zh-CN or en
+evolveAppointment({ book, event: bookedEvents[0]! }, { lang: 'fr' });
+
+// ---------------------------------------------------------------------------------------
 // The words for the engine's codes, from the default module.
 import { labels as wordsFor, type Labels } from 'doorstep';
 

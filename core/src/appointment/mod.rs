@@ -307,14 +307,19 @@ struct Unchecked {
 }
 
 impl TryFrom<Unchecked> for AppointmentBook {
-    type Error = validator::ValidationErrors;
+    type Error = &'static str;
 
+    /// The book, or what it must be (not what it holds: a message never repeats the input).
     fn try_from(book: Unchecked) -> Result<Self, Self::Error> {
         let book = Self {
             slots: book.slots,
             appointments: book.appointments,
         };
-        book.validate()?;
+        book.validate().map_err(|_| {
+            "an appointment book's ids have 1 to 128 characters (a station's 1 to 64), its \
+             slots end after they start and take at most 100000, no two slots or appointments \
+             share an id, and every appointment is in a slot of the book"
+        })?;
         Ok(book)
     }
 }
