@@ -434,11 +434,12 @@ export interface Operator {
   role: Role;
 }
 
-/** 盖章: one act of stamping. Text fields are 1–64 characters. */
+/** 盖章: one act of stamping. Text fields are 1–64 characters, but `case`. */
 export interface Stamp {
   /** The seal's code in the registry. */
   seal: string;
-  /** The case's id. */
+  /** The case's id, 1–512 characters: a member's or successor's id is its parent's and a
+   * matter code (`{case}/{matter}`). */
   case: string;
   /** The matter's code. */
   matter: string;
