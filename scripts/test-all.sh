@@ -47,7 +47,7 @@ step "rustdoc" env RUSTDOCFLAGS="-D warnings" bash -c \
 step "C suite (valgrind, AddressSanitizer)" bash tests/c/run.sh
 step "JS suites (tsc, Node, Chromium)" bash tests/js/run.sh
 if cargo fuzz --version >/dev/null 2>&1 && rustup toolchain list | grep -q '^nightly'; then
-  for target in ids catalog form stamp events; do
+  for target in ids catalog form stamp events appointments; do
     step "fuzz smoke ($target, 30 s)" bash -c "cd fuzz && cargo +nightly fuzz run $target -- -max_total_time=30 -rss_limit_mb=2048"
   done
 else

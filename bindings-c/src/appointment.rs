@@ -139,7 +139,7 @@ mod tests {
     use std::ptr;
 
     use doorstep::conformance;
-    use serde_json::{Map, Value, json};
+    use serde_json::{Value, json};
 
     use super::*;
     use crate::error::doorstep_last_error_message;
@@ -200,9 +200,8 @@ mod tests {
         Loaded::new(&catalog, c"2025-01-01")
     }
 
-    /// What a step gave: the event or the book written, or the code and message of why
-    /// not (a refusal, or a request that cannot be read: the last error).
-    type Step = Result<Value, (String, String)>;
+    /// What a step gave (see `conformance::AppointmentStep`): a refusal, or the last error.
+    type Step = conformance::AppointmentStep;
 
     /// A call's outcome as a step: `key` of what it wrote when it is `done`, else why not.
     fn step(outcome: Outcome, done: &str, key: &str, lang: Option<&CStr>) -> Step {
@@ -233,68 +232,15 @@ mod tests {
         step(evolve(&request, lang), "applied", "book", lang)
     }
 
-    /// What one case of appointments.json gives through the C ABI: the runner of
-    /// `appointments_fixtures` (core/tests/appointment.rs), every request through the
-    /// exports.
+    /// What one case of appointments.json gives through the C ABI: the shared runner
+    /// (`doorstep::conformance::appointment_outcome`), every request through the exports.
     fn run_case(raw: &Value, lang: Option<&CStr>) -> Value {
         let engine = engine_of(raw);
-        let initial = raw["book"].clone();
-        let mut book = initial.clone();
-        let (mut outcomes, mut messages, mut events) = (vec![], vec![], vec![]);
-        for s in raw["steps"].as_array().unwrap() {
-            let applied = match s.get("event") {
-                Some(event) => evolve_step(&book, event, lang).map(|b| (event.clone(), b)),
-                None => decide_step(&engine, &book, s, lang).map(|event| {
-                    let after = evolve_step(&book, &event, lang);
-                    (event, after.expect("evolve applies an event decide gave"))
-                }),
-            };
-            match applied {
-                Ok((event, after)) => {
-                    book = after;
-                    events.push(event);
-                    outcomes.push(json!("ok"));
-                }
-                Err((code, message)) => {
-                    assert!(!message.is_empty());
-                    outcomes.push(json!(code));
-                    messages.push(json!(message));
-                }
-            }
-        }
-        let replayed = events
-            .iter()
-            .try_fold(initial, |b, e| evolve_step(&b, e, lang))
-            .is_ok_and(|b| b == book);
-        let appointments = book["appointments"].as_array().cloned().unwrap_or_default();
-        let by_id = |key: &str| {
-            appointments
-                .iter()
-                .filter(|a| a.get(key).is_some())
-                .map(|a| (a["id"].as_str().unwrap().to_owned(), a[key].clone()))
-                .collect::<Map<String, Value>>()
-        };
-        let taken = |slot: &Value| {
-            appointments
-                .iter()
-                .filter(|a| {
-                    a["slot"] == *slot && (a["status"] == "booked" || a["status"] == "arrived")
-                })
-                .count()
-        };
-        let slots = book["slots"].as_array().cloned().unwrap_or_default();
-        json!({
-            "outcomes": outcomes,
-            "messages": messages,
-            "statuses": by_id("status"),
-            "cases": by_id("case"),
-            "homeVisits": appointments.iter().filter(|a| a["homeVisit"] == true)
-                .map(|a| a["id"].clone()).collect::<Vec<_>>(),
-            "taken": slots.iter()
-                .map(|s| (s["id"].as_str().unwrap().to_owned(), json!(taken(&s["id"]))))
-                .collect::<Map<String, Value>>(),
-            "replayed": replayed,
-        })
+        conformance::appointment_outcome(
+            raw,
+            |book, step| decide_step(&engine, book, step, lang),
+            |book, event| evolve_step(book, event, lang),
+        )
     }
 
     /// appointments.json through the C ABI (`tests/c/test_appointments.c` runs it from C

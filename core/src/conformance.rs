@@ -4,7 +4,8 @@
 //!
 //! Available with the `conformance` feature; not part of the engine.
 // Test support: a broken fixture file should stop the suite loudly.
-#![allow(clippy::missing_panics_doc, clippy::panic)]
+// `value["key"]` gives null for a missing key: it never panics.
+#![allow(clippy::missing_panics_doc, clippy::panic, clippy::indexing_slicing)]
 
 use serde_json::Value;
 
@@ -144,4 +145,79 @@ pub fn apply_patch(doc: &mut Value, patch: &Value) {
             .unwrap_or_else(|| panic!("patch path {pointer} not found"));
         *target = value;
     }
+}
+
+/// What a step of an appointment fixture gave: the event decided or the book after an
+/// event, or the code and message of why not (a refusal, or a request that cannot be read).
+pub type AppointmentStep = Result<Value, (String, String)>;
+
+/// The result of one `appointments.json` case (see the fixture's description), with
+/// `decide(book, step)` (a decide request `{book, command, at}`: the event) and
+/// `evolve(book, event)` (an evolve request `{book, event}`: the book after it) as a binding
+/// makes them.
+pub fn appointment_outcome(
+    raw: &Value,
+    decide: impl Fn(&Value, &Value) -> AppointmentStep,
+    evolve: impl Fn(&Value, &Value) -> AppointmentStep,
+) -> Value {
+    use serde_json::{Map, json};
+    let initial = raw["book"].clone();
+    let mut book = initial.clone();
+    let (mut outcomes, mut messages, mut events) = (vec![], vec![], vec![]);
+    for step in raw["steps"].as_array().into_iter().flatten() {
+        let applied = match step.get("event") {
+            Some(event) => evolve(&book, event).map(|b| (event.clone(), b)),
+            None => decide(&book, step).map(|event| {
+                let after = evolve(&book, &event);
+                let after = after.unwrap_or_else(|e| panic!("evolve refused {e:?}"));
+                (event, after)
+            }),
+        };
+        match applied {
+            Ok((event, after)) => {
+                book = after;
+                events.push(event);
+                outcomes.push(json!("ok"));
+            }
+            Err((code, message)) => {
+                assert!(!message.is_empty(), "{code}: empty message");
+                outcomes.push(json!(code));
+                messages.push(json!(message));
+            }
+        }
+    }
+    let replayed = events
+        .iter()
+        .try_fold(initial, |b, e| evolve(&b, e))
+        .is_ok_and(|b| b == book);
+    let appointments = book["appointments"].as_array().cloned().unwrap_or_default();
+    let by_id = |key: &str| {
+        appointments
+            .iter()
+            .filter_map(|a| Some((a["id"].as_str()?.to_owned(), a.get(key)?.clone())))
+            .collect::<Map<String, Value>>()
+    };
+    let taken = |slot: &Value| {
+        appointments
+            .iter()
+            .filter(|a| a["slot"] == *slot && (a["status"] == "booked" || a["status"] == "arrived"))
+            .count()
+    };
+    let slots = book["slots"].as_array().cloned().unwrap_or_default();
+    json!({
+        "outcomes": outcomes,
+        "messages": messages,
+        "statuses": by_id("status"),
+        "cases": by_id("case"),
+        "homeVisits": appointments
+            .iter()
+            .filter(|a| a["homeVisit"] == true)
+            .map(|a| a["id"].clone())
+            .collect::<Vec<_>>(),
+        "taken": slots
+            .iter()
+            .filter_map(|s| Some((s["id"].as_str()?.to_owned(), json!(taken(&s["id"])))))
+            .collect::<Map<String, Value>>(),
+        "replayed": replayed,
+    })
 }

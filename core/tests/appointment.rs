@@ -13,9 +13,10 @@ use doorstep::appointment::{
     AppointmentError, AppointmentEvolution, AppointmentEvolveRequest, AppointmentStatus, Slot,
 };
 use doorstep::case::SpecialGroup;
+use doorstep::conformance::{self, AppointmentStep};
 use doorstep::engine::Engine;
-use doorstep::{Coded, Lang, conformance};
-use serde_json::{Map, Value, json};
+use doorstep::{Coded, Lang};
+use serde_json::{Value, json};
 
 fn engine(home_visit: bool) -> Engine {
     let path = concat!(
@@ -226,12 +227,8 @@ fn unknown_slots_matters_and_years() {
     assert!(b.appointments.is_empty());
 }
 
-/// What a step gave: the book after it, or the code and message of why not (a refusal, or
-/// a request that cannot be read).
-type Step = Result<Value, (String, String)>;
-
 /// One evolve request `{book, event}` through JSON, as a binding sends it.
-fn evolve_json(book: &Value, event: &Value, lang: Lang) -> Step {
+fn evolve_json(book: &Value, event: &Value, lang: Lang) -> AppointmentStep {
     let request = json!({"book": book, "event": event}).to_string();
     let request = AppointmentEvolveRequest::from_json(&request)
         .map_err(|e| (e.code().to_owned(), e.message(lang)))?;
@@ -242,7 +239,7 @@ fn evolve_json(book: &Value, event: &Value, lang: Lang) -> Step {
 }
 
 /// One decide request `{book, command, at}` through JSON: the event, or why not.
-fn decide_json(engine: &Engine, book: &Value, step: &Value, lang: Lang) -> Step {
+fn decide_json(engine: &Engine, book: &Value, step: &Value, lang: Lang) -> AppointmentStep {
     let request = json!({"book": book, "command": step["command"], "at": step["at"]});
     let request = AppointmentDecideRequest::from_json(&request.to_string())
         .map_err(|e| (e.code().to_owned(), e.message(lang)))?;
@@ -267,63 +264,11 @@ fn appointments_fixtures() {
         )
         .unwrap();
         let lang = Lang::parse(input.lang.as_deref().unwrap_or("zh-CN")).unwrap();
-        let initial = raw["book"].clone();
-        let mut book = initial.clone();
-        let (mut outcomes, mut messages, mut events) = (vec![], vec![], vec![]);
-        for step in raw["steps"].as_array().unwrap() {
-            let stored = step.get("event");
-            let applied = match stored {
-                Some(event) => evolve_json(&book, event, lang).map(|b| (event.clone(), b)),
-                None => decide_json(&engine, &book, step, lang).map(|event| {
-                    let after = evolve_json(&book, &event, lang);
-                    let after =
-                        after.unwrap_or_else(|e| panic!("{}: evolve refused {e:?}", input.name));
-                    (event, after)
-                }),
-            };
-            match applied {
-                Ok((event, after)) => {
-                    book = after;
-                    events.push(event);
-                    outcomes.push(json!("ok"));
-                }
-                Err((code, message)) => {
-                    assert!(!message.is_empty(), "{}", input.name);
-                    outcomes.push(json!(code));
-                    messages.push(json!(message));
-                }
-            }
-        }
-        let replayed = events
-            .iter()
-            .try_fold(initial, |b, e| evolve_json(&b, e, lang))
-            .is_ok_and(|b| b == book);
-        let appointments = book["appointments"].as_array().cloned().unwrap_or_default();
-        let by_id = |key: &str| {
-            appointments
-                .iter()
-                .filter(|a| a.get(key).is_some())
-                .map(|a| (a["id"].as_str().unwrap().to_owned(), a[key].clone()))
-                .collect::<Map<String, Value>>()
-        };
-        let counts = |slot: &Value| {
-            appointments
-                .iter()
-                .filter(|a| {
-                    a["slot"] == *slot && (a["status"] == "booked" || a["status"] == "arrived")
-                })
-                .count()
-        };
-        let slots = book["slots"].as_array().cloned().unwrap_or_default();
-        json!({
-            "outcomes": outcomes,
-            "messages": messages,
-            "statuses": by_id("status"),
-            "cases": by_id("case"),
-            "homeVisits": appointments.iter().filter(|a| a["homeVisit"] == true).map(|a| &a["id"]).collect::<Vec<_>>(),
-            "taken": slots.iter().map(|s| (s["id"].as_str().unwrap().to_owned(), json!(counts(&s["id"])))).collect::<Map<String, Value>>(),
-            "replayed": replayed,
-        })
+        conformance::appointment_outcome(
+            raw,
+            |book, step| decide_json(&engine, book, step, lang),
+            |book, event| evolve_json(book, event, lang),
+        )
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

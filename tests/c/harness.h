@@ -367,4 +367,95 @@ static inline void run_threads(void *(*work)(void *), const void *fixtures) {
     }
 }
 
+/* Reads and parses DIR/NAME; NULL when it cannot. */
+static inline cJSON *load_json(const char *dir, const char *name) {
+    char path[4096];
+    char *text;
+    cJSON *json;
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
+        return NULL;
+    }
+    text = read_file(path);
+    json = text == NULL ? NULL : cJSON_Parse(text);
+    free(text);
+    return json;
+}
+
+/* A copy of `item` (NULL and a missing item are null). */
+static inline cJSON *dup_or_null(const cJSON *item) {
+    return item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1);
+}
+
+/* The member `key` of `object` copied (null when it or the object is missing). */
+static inline cJSON *member(const cJSON *object, const char *key) {
+    return dup_or_null(object == NULL ? NULL : cJSON_GetObjectItemCaseSensitive(object, key));
+}
+
+/* What a call wrote to *out, parsed (delete it); NULL, with a failure counted, when the
+ * call failed or wrote something that is not JSON. Frees what the call wrote. (*out is read
+ * here, after the call: an argument `out` could be read before the call writes it.) */
+static inline cJSON *written(const char *what, doorstep_status status, char **out) {
+    cJSON *json = NULL;
+    if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", what, (int)status,
+               doorstep_last_error_code())) {
+        json = cJSON_Parse(*out);
+        doorstep_string_free(*out);
+        *out = NULL;
+        expect(json != NULL, "%s: the result is not JSON", what);
+    }
+    return json;
+}
+
+/* Whether the string member `key` of `object` is `want`. */
+static inline int string_is(const cJSON *object, const char *key, const char *want) {
+    const char *value = opt_string(object, key);
+    return value != NULL && strcmp(value, want) == 0;
+}
+
+/* An object printed (free it); the object is deleted. */
+static inline char *print_and_delete(cJSON *object) {
+    char *text = cJSON_PrintUnformatted(object);
+    cJSON_Delete(object);
+    return text;
+}
+
+/* The engine of a fixture input: input.catalog with input.patch applied and, when `key` is
+ * not NULL and the input has it, input[key] as the catalogue's member `key` (reviews.json's
+ * 好差评 settings), loaded at `at`; NULL (and a failure counted) when it cannot be made. */
+static inline doorstep_engine *fixture_engine(const char *dir, const cJSON *input,
+                                              const char *name, const char *at,
+                                              const char *key) {
+    const char *catalog = opt_string(input, "catalog");
+    const cJSON *extra = key == NULL ? NULL : cJSON_GetObjectItemCaseSensitive(input, key);
+    cJSON *doc = catalog == NULL ? NULL : load_json(dir, catalog);
+    const cJSON *op;
+    doorstep_engine *engine = NULL;
+    doorstep_status status;
+    char *text;
+    int patched = doc != NULL;
+    cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(input, "patch")) {
+        const char *kind = opt_string(op, "op");
+        const char *path = opt_string(op, "path");
+        patched = patched && kind != NULL && strcmp(kind, "set") == 0 && path != NULL &&
+                  pointer_set(&doc, path, cJSON_GetObjectItemCaseSensitive(op, "value"));
+    }
+    if (patched && extra != NULL) {
+        cJSON_DeleteItemFromObjectCaseSensitive(doc, key);
+        cJSON_AddItemToObject(doc, key, cJSON_Duplicate(extra, 1));
+    }
+    if (!expect(patched, "%s: the catalogue or its patch cannot be applied", name)) {
+        cJSON_Delete(doc);
+        return NULL;
+    }
+    text = cJSON_PrintUnformatted(doc);
+    cJSON_Delete(doc);
+    status = doorstep_engine_load(text, at, &engine);
+    free(text);
+    if (!expect(status == DOORSTEP_OK, "%s: load: status %d (%s)", name, (int)status,
+                doorstep_last_error_code())) {
+        return NULL;
+    }
+    return engine;
+}
+
 #endif /* DOORSTEP_TESTS_C_HARNESS_H */

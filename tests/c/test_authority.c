@@ -35,20 +35,6 @@
 /* The garbage ledgers of the bad-input checks. */
 #define GARBAGE_BYTES (10u * 1024u * 1024u)
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
 /* The engines of the catalogues the fixtures name, each loaded once. */
 typedef struct {
     const char *dir;

@@ -25,46 +25,6 @@
 
 #include "harness.h"
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
-/* A copy of `item` (NULL is null). */
-static cJSON *dup_or_null(const cJSON *item) {
-    return item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1);
-}
-
-/* What a call wrote to *out, parsed (delete it); NULL, with a failure counted, when the
- * call failed or wrote something that is not JSON. Frees what the call wrote. (*out is read
- * here, after the call: an argument `out` could be read before the call writes it.) */
-static cJSON *written(const char *what, doorstep_status status, char **out) {
-    cJSON *json = NULL;
-    if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", what, (int)status,
-               doorstep_last_error_code())) {
-        json = cJSON_Parse(*out);
-        doorstep_string_free(*out);
-        *out = NULL;
-        expect(json != NULL, "%s: the result is not JSON", what);
-    }
-    return json;
-}
-
-/* Whether the string member `key` of `object` is `want`. */
-static int string_is(const cJSON *object, const char *key, const char *want) {
-    const char *value = opt_string(object, key);
-    return value != NULL && strcmp(value, want) == 0;
-}
-
 /* ---- The cases, kept by id ----------------------------------------------------------- */
 
 typedef struct {

@@ -42,20 +42,6 @@
 #define SHARED_ROUNDS 6
 #define SHARED_ROUNDS_VALGRIND 1
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
 /* ---- Calls --------------------------------------------------------------------------- */
 
 /* What a call calls. */
@@ -168,12 +154,6 @@ static char *request2(const char *k1, cJSON *v1, const char *k2, cJSON *v2) {
     return text;
 }
 
-/* Whether the string member `key` of `object` is `want`. */
-static int string_is(const cJSON *object, const char *key, const char *want) {
-    const char *value = opt_string(object, key);
-    return value != NULL && strcmp(value, want) == 0;
-}
-
 /* A copy of `item` (NULL stays NULL). */
 static cJSON *dup(const cJSON *item) {
     return item == NULL ? NULL : cJSON_Duplicate(item, 1);
@@ -228,37 +208,6 @@ static void keep_request(requests *r, const char *text) {
         r->texts[r->count] = strdup(text);
         r->count += r->texts[r->count] != NULL;
     }
-}
-
-/* The engine of a cases.json input: its catalogue, patched, loaded at CASES_LOADED_AT;
- * NULL (and a failure counted) when it cannot be made. */
-static doorstep_engine *patched_engine(const char *dir, const cJSON *input, const char *name) {
-    const char *catalog = opt_string(input, "catalog");
-    cJSON *doc = catalog == NULL ? NULL : load_json(dir, catalog);
-    const cJSON *op;
-    doorstep_engine *engine = NULL;
-    doorstep_status status;
-    char *text;
-    int patched = doc != NULL;
-    cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(input, "patch")) {
-        const char *kind = opt_string(op, "op");
-        const char *path = opt_string(op, "path");
-        patched = patched && kind != NULL && strcmp(kind, "set") == 0 && path != NULL &&
-                  pointer_set(&doc, path, cJSON_GetObjectItemCaseSensitive(op, "value"));
-    }
-    if (!expect(patched, "%s: the catalogue or its patch cannot be applied", name)) {
-        cJSON_Delete(doc);
-        return NULL;
-    }
-    text = cJSON_PrintUnformatted(doc);
-    cJSON_Delete(doc);
-    status = doorstep_engine_load(text, CASES_LOADED_AT, &engine);
-    free(text);
-    if (!expect(status == DOORSTEP_OK, "%s: load: status %d (%s)", name, (int)status,
-                doorstep_last_error_code())) {
-        return NULL;
-    }
-    return engine;
 }
 
 /* The events as JSON Lines (free it). */
@@ -388,7 +337,7 @@ static void run_cases(const char *dir, requests *kept, char **first_case) {
         if (!expect(name != NULL, "cases.json case %d: no name", ran)) {
             continue;
         }
-        engine = patched_engine(dir, input, name);
+        engine = fixture_engine(dir, input, name, CASES_LOADED_AT, NULL);
         if (engine == NULL) {
             continue;
         }
@@ -998,11 +947,11 @@ int main(int argc, char **argv) {
     /* The engine of the first case (MED-INSURE a 承诺件 of 5 working days), for the rest. */
     file = load_json(argv[1], "cases.json");
     if (expect(file != NULL && first_case != NULL, "cases.json: the first case")) {
-        engine = patched_engine(
+        engine = fixture_engine(
             argv[1],
             cJSON_GetObjectItemCaseSensitive(
                 cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(file, "cases"), 0), "input"),
-            "the shared engine");
+            "the shared engine", CASES_LOADED_AT, NULL);
     }
     cJSON_Delete(file);
     if (engine != NULL) {

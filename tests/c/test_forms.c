@@ -29,30 +29,10 @@
 
 #include "harness.h"
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
 /* A copy of a string member, or NULL when absent or null. */
 static char *copy_string(const cJSON *object, const char *key) {
     const char *value = opt_string(object, key);
     return value == NULL ? NULL : strdup(value);
-}
-
-/* Whether a string member equals `want`. */
-static int string_is(const cJSON *object, const char *key, const char *want) {
-    const char *value = opt_string(object, key);
-    return value != NULL && strcmp(value, want) == 0;
 }
 
 /* Counts a fixture case: passed when the result matches. */

@@ -23,20 +23,6 @@
 /* The date the catalogue is loaded at (as core/tests/policy.rs). */
 #define LOADED_AT "2025-09-01"
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
 /* The engine of the catalogue DIR/NAME, or NULL (counted as a failure). */
 static doorstep_engine *load_engine(const char *dir, const char *name) {
     char path[4096];

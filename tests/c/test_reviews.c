@@ -38,95 +38,6 @@
 /* The date the fixtures' catalogues are loaded (and their examples checked) at. */
 #define LOADED_AT "2025-01-01"
 
-/* Reads and parses DIR/NAME; NULL when it cannot. */
-static cJSON *load_json(const char *dir, const char *name) {
-    char path[4096];
-    char *text;
-    cJSON *json;
-    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path) {
-        return NULL;
-    }
-    text = read_file(path);
-    json = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
-    return json;
-}
-
-/* A copy of `item` (NULL and a missing item are null). */
-static cJSON *dup_or_null(const cJSON *item) {
-    return item == NULL ? cJSON_CreateNull() : cJSON_Duplicate(item, 1);
-}
-
-/* The member `key` of `object` copied (null when it or the object is missing). */
-static cJSON *member(const cJSON *object, const char *key) {
-    return dup_or_null(object == NULL ? NULL : cJSON_GetObjectItemCaseSensitive(object, key));
-}
-
-/* The engine of a fixture input: input.catalog with input.patch applied and input.reviews
- * as its "reviews", loaded at LOADED_AT; NULL (and a failure counted) when it cannot be
- * made. */
-static doorstep_engine *engine_of(const char *dir, const cJSON *input, const char *name) {
-    const char *catalog = opt_string(input, "catalog");
-    const cJSON *reviews = cJSON_GetObjectItemCaseSensitive(input, "reviews");
-    cJSON *doc = catalog == NULL ? NULL : load_json(dir, catalog);
-    const cJSON *op;
-    doorstep_engine *engine = NULL;
-    doorstep_status status;
-    char *text;
-    int patched = doc != NULL;
-    cJSON_ArrayForEach(op, cJSON_GetObjectItemCaseSensitive(input, "patch")) {
-        const char *kind = opt_string(op, "op");
-        const char *path = opt_string(op, "path");
-        patched = patched && kind != NULL && strcmp(kind, "set") == 0 && path != NULL &&
-                  pointer_set(&doc, path, cJSON_GetObjectItemCaseSensitive(op, "value"));
-    }
-    if (patched && reviews != NULL) {
-        cJSON_DeleteItemFromObjectCaseSensitive(doc, "reviews");
-        cJSON_AddItemToObject(doc, "reviews", cJSON_Duplicate(reviews, 1));
-    }
-    if (!expect(patched, "%s: the catalogue or its patch cannot be applied", name)) {
-        cJSON_Delete(doc);
-        return NULL;
-    }
-    text = cJSON_PrintUnformatted(doc);
-    cJSON_Delete(doc);
-    status = doorstep_engine_load(text, LOADED_AT, &engine);
-    free(text);
-    if (!expect(status == DOORSTEP_OK, "%s: load: status %d (%s)", name, (int)status,
-                doorstep_last_error_code())) {
-        return NULL;
-    }
-    return engine;
-}
-
-/* What a call wrote to *out, parsed (delete it); NULL, with a failure counted, when the
- * call failed or wrote something that is not JSON. Frees what the call wrote. (*out is read
- * here, after the call: an argument `out` could be read before the call writes it.) */
-static cJSON *written(const char *what, doorstep_status status, char **out) {
-    cJSON *json = NULL;
-    if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", what, (int)status,
-               doorstep_last_error_code())) {
-        json = cJSON_Parse(*out);
-        doorstep_string_free(*out);
-        *out = NULL;
-        expect(json != NULL, "%s: the result is not JSON", what);
-    }
-    return json;
-}
-
-/* An object printed (free it); the object is deleted. */
-static char *print_and_delete(cJSON *object) {
-    char *text = cJSON_PrintUnformatted(object);
-    cJSON_Delete(object);
-    return text;
-}
-
-/* Whether the string member `key` of `object` is `want`. */
-static int string_is(const cJSON *object, const char *key, const char *want) {
-    const char *value = opt_string(object, key);
-    return value != NULL && strcmp(value, want) == 0;
-}
-
 /* An evolve export: doorstep_review_evolve or doorstep_complaint_evolve. */
 typedef doorstep_status (*evolve_fn)(const char *, const char *, char **);
 
@@ -285,7 +196,7 @@ static void run_reviews(const char *dir) {
         const cJSON *input = cJSON_GetObjectItemCaseSensitive(k, "input");
         const cJSON *expected = cJSON_GetObjectItemCaseSensitive(k, "expected");
         const char *name = opt_string(k, "name");
-        doorstep_engine *engine = engine_of(dir, input, name == NULL ? "(unnamed)" : name);
+        doorstep_engine *engine = fixture_engine(dir, input, name == NULL ? "(unnamed)" : name, LOADED_AT, "reviews");
         cJSON *actual;
         ran++;
         if (engine == NULL) {
@@ -359,7 +270,7 @@ static void run_metrics(const char *dir) {
     cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(file, "cases")) {
         const cJSON *input = cJSON_GetObjectItemCaseSensitive(k, "input");
         const char *name = opt_string(k, "name");
-        doorstep_engine *engine = engine_of(dir, input, name == NULL ? "(unnamed)" : name);
+        doorstep_engine *engine = fixture_engine(dir, input, name == NULL ? "(unnamed)" : name, LOADED_AT, "reviews");
         const cJSON *item;
         cJSON *query, *outcome, *actual;
         char *events = NULL, *query_text, *out = NULL;
@@ -424,7 +335,7 @@ static void test_calls(const char *dir) {
     cJSON *file = load_json(dir, "reviews.json");
     const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(file, "cases"), 0);
     const cJSON *input = cJSON_GetObjectItemCaseSensitive(first, "input");
-    doorstep_engine *engine = input == NULL ? NULL : engine_of(dir, input, "the invitation");
+    doorstep_engine *engine = input == NULL ? NULL : fixture_engine(dir, input, "the invitation", LOADED_AT, "reviews");
     char untouched = 0;
     char *out = &untouched;
     cJSON *result;

@@ -5,34 +5,15 @@
 // contract — a refused command or event is a
 // returned outcome, misuse throws a coded Error and changes nothing.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import * as doorstep from 'doorstep';
 import * as office from 'doorstep/backoffice';
 
 import { APPOINTMENTS_CATALOG_AT, appointmentOutcome, applyPatch, runAppointmentCase } from './fixture-rule.mjs';
+import { catalogOf, readFixture, throwsCoded } from './node-helpers.mjs';
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const appointments = JSON.parse(readFixture('appointments.json'));
-const catalogs = new Map();
-const catalogOf = (name) => {
-  if (!catalogs.has(name)) catalogs.set(name, JSON.parse(readFixture(name)));
-  return catalogs.get(name);
-};
-
-/** What `fn` threw, checked to be an Error with `code`. */
-function throwsCoded(fn, code) {
-  let error;
-  assert.throws(fn, (e) => {
-    error = e;
-    return true;
-  });
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(error.code, code, error.message);
-  return error;
-}
 
 for (const testCase of appointments.cases) {
   test(`appointments fixture: ${testCase.name}`, () => {

@@ -5,18 +5,16 @@
 // can crash the module.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 // The back office's module (a superset of the default one): these calls are there only.
 import init, * as doorstep from 'doorstep/backoffice';
 
 import { authorityCatalogAt, ledgerText, runLedgerCase, runStampCase } from './fixture-rule.mjs';
+import { readFixture, throwsCoded } from './node-helpers.mjs';
 
 const { Engine, contentDigest, ledgerAppend } = doorstep;
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const stamps = JSON.parse(readFixture('authority/stamps.json'));
 const ledgers = JSON.parse(readFixture('authority/ledgers.json'));
 
@@ -67,21 +65,6 @@ test('stamps fixtures: a stamp as JSON text gives the same report (or error) as 
 const catalogText = readFixture('catalog/authority.json');
 const engine = new Engine(catalogText, { at: '2026-11-25' });
 const han = /\p{Script=Han}/u;
-
-/** Calls `fn`, which must throw a doorstep misuse Error with `code`; returns it. */
-function throwsCoded(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error with ${code}, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  assert.equal(typeof thrown.message, 'string');
-  assert.notEqual(thrown.message, '');
-  return thrown;
-}
 
 const content = '海沧区医保参保登记决定书 HC-2025-000001';
 const digest = contentDigest(content);

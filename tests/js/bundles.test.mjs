@@ -3,33 +3,19 @@
 // `Engine.decide` with `{members}`, `evolve` and `timeline`, and the binding's contract — a
 // refused command or an unknown case is a returned outcome, misuse throws a coded Error.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import * as doorstep from 'doorstep';
 
 import { bundleOutcome, jsonLines, runBundleCase } from './fixture-rule.mjs';
+import { readFixture, throwsCoded } from './node-helpers.mjs';
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const bundles = JSON.parse(readFixture('bundles.json'));
 const texts = new Map();
 const catalogText = (name) => {
   if (!texts.has(name)) texts.set(name, readFixture(name));
   return texts.get(name);
 };
-
-/** What `fn` threw, checked to be an Error with `code`. */
-function throwsCoded(fn, code) {
-  let error;
-  assert.throws(fn, (e) => {
-    error = e;
-    return true;
-  });
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(error.code, code, error.message);
-  return error;
-}
 
 for (const testCase of bundles.cases) {
   test(`bundles fixture: ${testCase.name}`, () => {

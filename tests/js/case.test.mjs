@@ -4,7 +4,6 @@
 // `calendarQuery` — a refused command or event and a date the calendar cannot answer for are
 // returned values, misuse throws a coded Error, no JS value can crash the module.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 // The back office's module (a superset of the default one): these calls are there only.
@@ -17,11 +16,10 @@ import {
   runCalendarCase,
   runCasesCase,
 } from './fixture-rule.mjs';
+import { readFixture, throwsCoded } from './node-helpers.mjs';
 
 const { Engine, calendarQuery, evolve } = doorstep;
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const calendar = JSON.parse(readFixture('calendar.json'));
 const cases = JSON.parse(readFixture('cases.json'));
 const catalogs = new Map();
@@ -76,21 +74,6 @@ const engine = new Engine(JSON.stringify(applyPatch(catalogFor(immediate.catalog
 });
 const [submit, accept, approve, conclude, deliver] = immediate.steps;
 const han = /\p{Script=Han}/u;
-
-/** Calls `fn`, which must throw a doorstep misuse Error with `code`; returns it. */
-function throwsCoded(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `${fn}: expected an Error with ${code}, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  assert.equal(typeof thrown.message, 'string');
-  assert.notEqual(thrown.message, '');
-  return thrown;
-}
 
 /** Decides `step` against `current`, which must be accepted; returns the case after its events. */
 function run(current, step) {

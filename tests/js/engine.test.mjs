@@ -3,7 +3,6 @@
 // a coded Error, an invalid answer is a returned Validation, no JS value can crash the
 // module.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import init, * as doorstep from 'doorstep';
@@ -11,12 +10,11 @@ import init, * as doorstep from 'doorstep';
 import * as office from 'doorstep/backoffice';
 
 import { caseOptions, formTarget, runFormCase, runLintCase } from './fixture-rule.mjs';
+import { readFixture, throwsCoded } from './node-helpers.mjs';
 
 const { Engine } = doorstep;
 const { lintCatalog } = office;
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const forms = JSON.parse(readFixture('forms.json'));
 const lint = JSON.parse(readFixture('lint.json'));
 
@@ -58,21 +56,6 @@ test('forms fixtures: the answer as JSON text gives the same Validation as the o
     );
   }
 });
-
-/** Calls `fn`, which must throw a doorstep misuse Error with `code`; returns it. */
-function throwsCoded(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error with ${code}, got ${thrown}`);
-  assert.equal(thrown.code, code, thrown.message);
-  assert.equal(typeof thrown.message, 'string');
-  assert.notEqual(thrown.message, '');
-  return thrown;
-}
 
 const han = /\p{Script=Han}/u;
 

@@ -3,34 +3,15 @@
 // scope or period the core refuses, and lines that are not events, are returned values;
 // misuse throws a coded Error.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 // The back office's module (a superset of the default one): these calls are there only.
 import * as doorstep from 'doorstep/backoffice';
 
 import { REVIEWS_CATALOG_AT, metricsLines, runMetricsCase } from './fixture-rule.mjs';
+import { catalogOf, readFixture, throwsCoded } from './node-helpers.mjs';
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const metrics = JSON.parse(readFixture('metrics.json'));
-const catalogs = new Map();
-const catalogOf = (name) => {
-  if (!catalogs.has(name)) catalogs.set(name, JSON.parse(readFixture(name)));
-  return catalogs.get(name);
-};
-
-/** What `fn` threw, checked to be an Error with `code`. */
-function throwsCoded(fn, code) {
-  let error;
-  assert.throws(fn, (e) => {
-    error = e;
-    return true;
-  });
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(error.code, code, error.message);
-  return error;
-}
 
 for (const testCase of metrics.cases) {
   test(`metrics fixture: ${testCase.name}`, () => {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import init, * as doorstep from 'doorstep';
 
 import { caseOptions, caseValue, mismatches, runCase, runLabelsCase } from './fixture-rule.mjs';
+import { throwsCoded } from './node-helpers.mjs';
 
 const fixtures = JSON.parse(
   readFileSync(new URL('../fixtures/ids.json', import.meta.url), 'utf8'),
@@ -78,22 +79,6 @@ test('version() is the package version', () => {
   assert.equal(doorstep.version(), pkg.version);
   assert.match(doorstep.version(), /^\d+\.\d+\.\d+/);
 });
-
-/** Calls `fn`, which must throw a doorstep misuse Error with `code`; returns it. */
-function throwsCoded(fn, code) {
-  let thrown;
-  try {
-    fn();
-  } catch (e) {
-    thrown = e;
-  }
-  assert.ok(thrown instanceof Error, `expected an Error, got ${thrown}`);
-  assert.equal(thrown.code, code);
-  assert.equal(typeof thrown.message, 'string');
-  assert.notEqual(thrown.message, '');
-  assert.equal(typeof thrown.stack, 'string');
-  return thrown;
-}
 
 const han = /\p{Script=Han}/u;
 

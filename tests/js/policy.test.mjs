@@ -4,7 +4,6 @@
 // contract — a profile eligible for nothing or that cannot be matched is a returned value,
 // misuse throws a coded Error.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import * as doorstep from 'doorstep';
@@ -16,11 +15,10 @@ import {
   policyLine,
   runPolicyCase,
 } from './fixture-rule.mjs';
+import { readFixture, throwsCoded } from './node-helpers.mjs';
 
 const { Engine } = doorstep;
 
-const fixturesDir = new URL('../fixtures/', import.meta.url);
-const readFixture = (name) => readFileSync(new URL(name, fixturesDir), 'utf8');
 const policies = JSON.parse(readFixture('policies.json'));
 const engines = new Map();
 const engineFor = (name) => {
@@ -29,18 +27,6 @@ const engineFor = (name) => {
 };
 const engine = engineFor('catalog/policies.json');
 const at = '2025-09-01';
-
-/** What `fn` threw, checked to be an Error with `code`. */
-function throwsCoded(fn, code) {
-  let error;
-  assert.throws(fn, (e) => {
-    error = e;
-    return true;
-  });
-  assert.ok(error instanceof Error, `not an Error: ${error}`);
-  assert.equal(error.code, code, error.message);
-  return error;
-}
 
 for (const testCase of policies.cases) {
   test(`policies fixture: ${testCase.name}`, () => {
