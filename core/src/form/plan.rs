@@ -86,25 +86,29 @@ impl CompiledForm {
         ignored: &dyn Fn(&str) -> bool,
         output: Output,
     ) -> FormReport {
-        // Only the problems asked for, and none there: nothing else to build.
         #[cfg(not(target_arch = "wasm32"))]
-        if output == Output::Problems && self.passes(answer, at) {
-            return FormReport {
+        if let Some(verdict) = &self.verdict {
+            let valid = |normalized| FormReport {
                 valid: true,
                 errors: Vec::new(),
-                normalized: Value::Null,
+                normalized,
             };
+            match output {
+                // Only the problems asked for, and none there: nothing else to build.
+                Output::Problems if verdict.passes(&self.spec, answer, at) => {
+                    return valid(Value::Null);
+                }
+                // No problem, and the normalised answer is the answer: a copy.
+                Output::Report
+                    if verdict.judge(&self.spec, answer, at)
+                        == super::verdict::Judgement::ValidAsGiven =>
+                {
+                    return valid(answer.clone());
+                }
+                _ => {}
+            }
         }
         run(&self.spec, &self.plan, answer, at, lang, ignored, output)
-    }
-
-    /// Whether the form's verdict says `answer` has no problem (`false`: it cannot tell,
-    /// or there is no verdict for this form).
-    #[cfg(not(target_arch = "wasm32"))]
-    fn passes(&self, answer: &Value, at: NaiveDate) -> bool {
-        self.verdict
-            .as_ref()
-            .is_some_and(|v| v.passes(&self.spec, answer, at))
     }
 
     /// The problems [`validate`](Self::validate) reports, without the normalised answer:

@@ -13,6 +13,10 @@
 //! resident ID and mobile number, rule comparisons); the tests hold it to the full
 //! validation on every form fixture and on generated answers.
 //!
+//! It also tells when the normalised answer is the answer itself (every value given is kept
+//! and already written as validation writes it: trimmed, identifiers in their usual form),
+//! so that `validate` of such an answer copies it instead of building it.
+//!
 //! What makes it cheap: an answer's keys are matched to the fields in one merge of two
 //! sorted lists into a fixed array on the stack; rules read fields by position and a
 //! condition shared by several fields is evaluated once; a resident ID written plainly is
@@ -38,6 +42,18 @@ const MAX_FIELDS: usize = 64;
 
 /// The most distinct conditions (`visibleIf`, `requiredIf`) a form may have for a verdict.
 const MAX_CONDITIONS: usize = 32;
+
+/// What a verdict says of an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Judgement {
+    /// It cannot tell: the full validation decides.
+    Unsure,
+    /// The full validation finds no problem.
+    Valid,
+    /// No problem, and the normalised answer is the answer as given: no value is dropped
+    /// (hidden, `null` or blank) or rewritten (trimmed, an identifier in its usual form).
+    ValidAsGiven,
+}
 
 /// A form compiled into its verdict.
 #[derive(Debug, Clone)]
@@ -107,12 +123,30 @@ impl Verdict {
     /// Whether the full validation of `answer` against `form` (the form this verdict was
     /// made from) as of `at` finds no problem; `false` when it cannot tell.
     pub(crate) fn passes(&self, form: &FormSpec, answer: &Value, at: NaiveDate) -> bool {
+        self.judge_as::<false>(form, answer, at) != Judgement::Unsure
+    }
+
+    /// What the full validation of `answer` against `form` (the form this verdict was made
+    /// from) as of `at` finds, as far as the verdict can tell.
+    pub(crate) fn judge(&self, form: &FormSpec, answer: &Value, at: NaiveDate) -> Judgement {
+        self.judge_as::<true>(form, answer, at)
+    }
+
+    /// [`judge`](Self::judge), telling [`Judgement::ValidAsGiven`] only when `AS_GIVEN`
+    /// (when only validity matters, that costs a few hundred instructions for nothing).
+    fn judge_as<const AS_GIVEN: bool>(
+        &self,
+        form: &FormSpec,
+        answer: &Value,
+        at: NaiveDate,
+    ) -> Judgement {
+        const NO: Judgement = Judgement::Unsure;
         let Some(map) = answer.as_object() else {
-            return false;
+            return NO;
         };
         let mut room = [None; MAX_FIELDS];
         let Some(slots) = room.get_mut(..form.fields.len()) else {
-            return false;
+            return NO;
         };
         // One merge: both lists are sorted, and every key of the answer must be a field's.
         let mut keys = self.keys.iter();
@@ -127,10 +161,10 @@ impl Verdict {
                         }
                         continue 'answer;
                     }
-                    Ordering::Greater => return false,
+                    Ordering::Greater => return NO,
                 }
             }
-            return false;
+            return NO;
         }
         let slots: &[Option<&Value>] = slots;
 
@@ -147,40 +181,64 @@ impl Verdict {
             }
             cached.flatten()
         };
+        // Whether every value given is kept as it is written.
+        let mut as_given = AS_GIVEN;
         for (position, ((field, slot), &(visible, required))) in
             form.fields.iter().zip(slots).zip(&self.when).enumerate()
         {
             match condition(visible, true) {
                 Some(true) => {}
-                Some(false) => continue, // hidden: neither checked nor kept
-                None => return false,
+                Some(false) => {
+                    as_given &= slot.is_none();
+                    continue; // hidden: neither checked nor kept
+                }
+                None => return NO,
             }
             // Evaluated for a present value too, as the full validation does: a rule that
             // fails is a problem either way.
             let Some(required) = condition(required, false).map(|r| r || field.required) else {
-                return false;
+                return NO;
             };
             let present = match slot {
-                None | Some(Value::Null) => false,
+                None => false,
+                Some(Value::Null) => {
+                    as_given = false;
+                    false
+                }
                 Some(value) => match value.as_str().map(trim) {
-                    Some("") => false, // blank counts as missing
-                    trimmed => match value_passes(field, value, trimmed, at) {
-                        Passes::No => return false,
-                        Passes::PlainId => {
+                    Some("") => {
+                        as_given = false;
+                        false // blank counts as missing
+                    }
+                    trimmed => match value_passes::<AS_GIVEN>(field, value, trimmed, at) {
+                        Passes::No => return NO,
+                        Passes::PlainId { same } => {
                             ids.add(position);
+                            as_given &= same;
                             true
                         }
-                        Passes::Yes => true,
+                        Passes::Yes { same } => {
+                            as_given &= same;
+                            true
+                        }
                     },
                 },
             };
             if required && !present {
-                return false;
+                return NO;
             }
         }
-        self.checks
+        if !self
+            .checks
             .iter()
             .all(|check| check.holds(slots, ids) == Some(true))
+        {
+            NO
+        } else if as_given {
+            Judgement::ValidAsGiven
+        } else {
+            Judgement::Valid
+        }
     }
 }
 
@@ -254,21 +312,52 @@ impl Key {
     }
 }
 
-/// How a present value fared.
+/// How a present value fared (`same`: validation keeps it as it is written).
 enum Passes {
     No,
-    Yes,
+    Yes {
+        same: bool,
+    },
     /// A resident ID number written plainly (see [`PlainIds`]).
-    PlainId,
+    PlainId {
+        same: bool,
+    },
 }
 
 /// Whether the full validation accepts `value` (present, not blank) for `field`, a field
 /// that holds no fields; `trimmed_text` is the value trimmed, when it is a string.
-fn value_passes(field: &Field, value: &Value, trimmed_text: Option<&str>, at: NaiveDate) -> Passes {
-    let yes = |ok: bool| if ok { Passes::Yes } else { Passes::No };
-    let trimmed = |check: &dyn Fn(&str) -> bool| yes(trimmed_text.is_some_and(check));
-    let given = |check: &dyn Fn(&str) -> bool| yes(value.as_str().is_some_and(check));
-    let id = |kind| given(&|s| ids::normalize(kind, s, at).is_ok());
+/// `same` is told only when `AS_GIVEN` (else it is `false`).
+fn value_passes<const AS_GIVEN: bool>(
+    field: &Field,
+    value: &Value,
+    trimmed_text: Option<&str>,
+    at: NaiveDate,
+) -> Passes {
+    let given_text = value.as_str();
+    // Kept as written: trimming changes nothing.
+    let untrimmed = AS_GIVEN && trimmed_text.map(str::len) == given_text.map(str::len);
+    let pass = |ok: bool, same: bool| {
+        if ok {
+            Passes::Yes {
+                same: AS_GIVEN && same,
+            }
+        } else {
+            Passes::No
+        }
+    };
+    let yes = |ok: bool| pass(ok, true);
+    let trimmed = |check: &dyn Fn(&str) -> bool| pass(trimmed_text.is_some_and(check), untrimmed);
+    let given = |check: &dyn Fn(&str) -> bool| yes(given_text.is_some_and(check));
+    // An identifier is kept as written when its normal form is the text itself.
+    let normal = |kind, s: &str| {
+        ids::normalize(kind, s, at)
+            .ok()
+            .map(|n| AS_GIVEN && *n == *s)
+    };
+    let id = |kind| match given_text.and_then(|s| normal(kind, s)) {
+        Some(same) => Passes::Yes { same },
+        None => Passes::No,
+    };
     match field.field_type {
         FieldType::Text | FieldType::Address | FieldType::Attachment => {
             trimmed(&|s| text_fault(field, s).is_none())
@@ -284,24 +373,30 @@ fn value_passes(field: &Field, value: &Value, trimmed_text: Option<&str>, at: Na
             .is_some_and(|x| range(field, x, &String::new).is_ok())),
         FieldType::Boolean => yes(value.is_boolean()),
         FieldType::Date => trimmed(&|s| parse_date(s).is_some()),
-        FieldType::Datetime => trimmed(&|s| datetime(s).is_some()),
+        // Written out anew by validation.
+        FieldType::Datetime => pass(trimmed_text.is_some_and(|s| datetime(s).is_some()), false),
         FieldType::Choice => given(&|s| is_choice(field, s)),
         FieldType::MultiChoice => yes(multi_choice(field, value, &String::new).is_ok()),
-        FieldType::ResidentId => match value.as_str() {
-            Some(s) if is_plain_resident_id(s, at) => Passes::PlainId,
-            Some(s) => yes(ResidentId::read(s, at).is_ok()),
+        FieldType::ResidentId => match given_text {
+            // The check character is written upper case.
+            Some(s) if is_plain_resident_id(s, at) => Passes::PlainId {
+                same: !s.ends_with('x'),
+            },
+            Some(s) => pass(ResidentId::read(s, at).is_ok(), false),
             None => Passes::No,
         },
         // The usual mobile number, as `ids` takes it first, without the problems' vector.
-        FieldType::Mobile if value.as_str().is_some_and(is_plain_mobile) => Passes::Yes,
+        FieldType::Mobile if given_text.is_some_and(is_plain_mobile) => Passes::Yes { same: true },
         FieldType::Mobile => id(IdKind::Mobile),
         FieldType::PostalCode => id(IdKind::PostalCode),
         FieldType::CreditCode => id(IdKind::CreditCode),
         FieldType::BankCard => id(IdKind::BankCard),
-        FieldType::Phone => given(&|s| {
-            ids::normalize(IdKind::Mobile, s, at).is_ok()
-                || ids::normalize(IdKind::Landline, s, at).is_ok()
-        }),
+        FieldType::Phone => match given_text
+            .and_then(|s| normal(IdKind::Mobile, s).or_else(|| normal(IdKind::Landline, s)))
+        {
+            Some(same) => Passes::Yes { same },
+            None => Passes::No,
+        },
         FieldType::Email => trimmed(&is_email),
         FieldType::AreaCode => trimmed(&is_area_code),
         FieldType::Group | FieldType::Repeat => Passes::No,
@@ -317,7 +412,7 @@ mod tests {
 
     use proptest::prelude::*;
 
-    use super::{Key, Verdict};
+    use super::{Judgement, Key, Verdict};
     use crate::Lang;
     use crate::engine::{Engine, Target};
     use crate::form::{FormSpec, validate};
@@ -403,6 +498,7 @@ mod tests {
     fn passes_only_what_validation_passes() {
         let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let (mut valid, mut passed, mut with_verdict, mut birth) = (0, 0, 0, false);
+        let mut as_given = 0;
         for (code, form) in sample_forms(at) {
             // None for groups, repeating groups and rules with `substr`, `cat`, `+`, ….
             let Some(verdict) = Verdict::new(&form) else {
@@ -425,16 +521,25 @@ mod tests {
                     answers.push(answer);
                 }
             }
+            assert_eq!(
+                verdict.judge(&form, &form.example, at),
+                Judgement::ValidAsGiven,
+                "{code}: the example is kept as given"
+            );
             for answer in &answers {
-                let verdict_passes = verdict.passes(&form, answer, at);
+                let judgement = verdict.judge(&form, answer, at);
                 let report = validate(&form, answer, at, Lang::ZhCn);
                 assert!(
-                    !verdict_passes || report.valid,
+                    judgement == Judgement::Unsure || report.valid,
                     "{code}: passed {answer} with {:?}",
                     report.errors
                 );
+                if judgement == Judgement::ValidAsGiven {
+                    assert_eq!(&report.normalized, answer, "{code}: not as given");
+                    as_given += 1;
+                }
                 valid += usize::from(report.valid);
-                passed += usize::from(verdict_passes);
+                passed += usize::from(judgement != Judgement::Unsure);
             }
         }
         assert!(
@@ -443,6 +548,11 @@ mod tests {
         );
         // Valid but not passed: identifiers not written plainly, left to the full check.
         assert!(passed * 10 >= valid * 9, "{passed} passed of {valid} valid");
+        // Passed but not as given: trimmed text, a lower-case x, a hidden value, ….
+        assert!(
+            as_given * 2 >= passed,
+            "{as_given} as given of {passed} passed"
+        );
     }
 
     proptest! {
