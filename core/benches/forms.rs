@@ -33,29 +33,32 @@
 //! | first: `Engine::validate` | 32 000 (3.99× `iter_errors`) | 53 700 (7.25×) |
 //! | session 4: `CompiledForm::validate` | 6 349 (2.04×) | 8 533 (1.92×) |
 //! | session 5: `CompiledForm::check` | 3 028 (0.95×) | 5 019 (1.60×) |
-//! | session 5: `Engine::check` | 3 156 (0.99×) | 6 096 (1.95×) |
-//! | now: `CompiledForm::check` | 1 119 (**0.41×**) | 5 663 (1.50×) |
-//! | now: `Engine::check` | 1 281 (0.47×) | 6 992 (1.85×) |
-//! | now: `CompiledForm::validate` | 6 802 (2.49×) | 7 373 (1.95×) |
-//! | now: `Engine::validate` | 6 546 (2.39×) | 10 805 (2.86×) |
-//! | now: `jsonschema` `iter_errors` / `is_valid` | 2 734 / 2 225 | 3 777 / 454 |
+//! | session 6: `CompiledForm::check` | 1 119 (0.41×) | 5 663 (1.50×) |
+//! | session 6: `CompiledForm::validate` | 6 802 (2.49×) | 7 373 (1.95×) |
+//! | now: `CompiledForm::check` | 793 (**0.25×**) | 4 927 (1.41×) |
+//! | now: `Engine::check` | 1 119 (0.35×) | 5 904 (1.69×) |
+//! | now: `CompiledForm::validate` | 2 158 (0.68×) | 7 252 (2.07×) |
+//! | now: `Engine::validate` | 2 463 (0.78×) | 8 795 (2.52×) |
+//! | now: `jsonschema` `iter_errors` / `is_valid` | 3 162 / 2 290 | 3 496 / 489 |
 //!
-//! What the last step changed: a form keeps a verdict (`form::verdict`, native builds), a
-//! flat pass that says whether an answer has no problem at all and is run before the full
-//! check; when it says so, that is the whole check. It matches the answer's keys to the
-//! fields by comparing 8-byte words, reads each value with the checks the full validation
-//! uses (a resident ID written plainly in one pass over its digits, no date built), and
-//! runs the rules compiled against the fields (`rule::FlatRule`: each `var` a position,
-//! a condition shared by fields evaluated once, `id_sex` / `id_birth_date` of a field taken
-//! from the digits, truthiness tested without making values). Measured with callgrind, a
-//! valid check went from about 19 200 instructions to 8 700 (the figures above are from
-//! 9 000, before the resident ID's digits were summed without a branch each): the rules
-//! about 2 700, the values about 2 700 (four resident IDs 660), matching the keys and the
-//! field loop the rest.
-//! The 7-error answer pays for a verdict that gives up at its first problem (a few
-//! hundred instructions) before the full check. The targets (0.5 µs, 0.25×
-//! `jsonschema`) need about 3 500 instructions: not reached.
-//!
+//! Session 6 gave a form a verdict (`form::verdict`, native builds), a flat pass that says
+//! whether an answer has no problem at all and is run before the full check; when it says
+//! so, that is the whole check. It matches the answer's keys to the fields by comparing
+//! 8-byte words, reads each value with the checks the full validation uses (a resident ID
+//! written plainly in one pass over its digits, no date built), and runs the rules compiled
+//! against the fields (`rule::FlatRule`: each `var` a position, a condition shared by
+//! fields evaluated once, `id_sex` / `id_birth_date` of a field taken from the digits,
+//! truthiness tested without making values). Session 7: the rules' leaves are read in
+//! their parent node (no call each), and the verdict also tells when the normalised answer
+//! is the answer as given (every value kept, already trimmed, identifiers in their usual
+//! form), so that `validate` copies it instead of building it. Callgrind, per valid answer:
+//! `check` ~19 200 instructions (session 5) → ~9 000 (session 6) → ~8 700 (rules ~2 400,
+//! values ~2 700 with four resident IDs ~660, matching the keys and the field loop the
+//! rest); `validate` ~41 500 → ~21 500 (of which the copy ~5 300 and dropping the report
+//! ~7 000, the caller's). The 7-error answer pays for a verdict that gives up at its first
+//! problem (a few hundred instructions) before the full check. The targets: 0.25×
+//! `jsonschema` reached in this run (793 / 3 162 = 0.251, at the edge of the VM's noise);
+//! 0.5 µs not (it needs ~5 500 instructions at this run's speed).
 //! The equivalent JSON Schema ([`form_schema`]) maps each field type to a JSON type, a
 //! `format` or a pattern — identifier types to custom formats that call
 //! [`ids::check_as`], as the form engine does — and `required`, `minimum`/`maximum`,
