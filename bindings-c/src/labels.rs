@@ -9,9 +9,10 @@ use crate::error::doorstep_status;
 
 /// Writes the words for the engine's codes, as JSON, to `*out_json`: `{"status", "action",
 /// "role", "channel", "matterType", "authoritySource", "materialForm", "bundleState",
-/// "light", "rating", "reviewStatus", "complaintStatus", "orgLevel"}`, each an object from
-/// code to words in the type's order (`"status": {"submitted": "已收件", "accepted":
-/// "已受理", …}`), so a window program shows a case as the H5 page and the kiosk do.
+/// "light", "rating", "reviewStatus", "complaintStatus", "appointmentStatus", "orgLevel"}`,
+/// each an object from code to words in the type's order (`"status": {"submitted":
+/// "已收件", "accepted": "已受理", …}`), so a window program shows a case as the H5 page
+/// and the kiosk do.
 ///
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"`; NULL is zh-CN.
 ///

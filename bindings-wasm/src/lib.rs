@@ -334,8 +334,8 @@ pub fn id_kinds(
 
 /// The words for the engine's codes in `lang` (`"zh-CN"`, default, or `"en"`): `status`,
 /// `action`, `role`, `channel`, `matterType`, `authoritySource`, `materialForm`,
-/// `bundleState`, `light`, `rating`, `reviewStatus`, `complaintStatus`, `orgLevel`, each an
-/// object from code to words (`labels().status.accepted` is 已受理), so a page shows a case
+/// `bundleState`, `light`, `rating`, `reviewStatus`, `complaintStatus`,
+/// `appointmentStatus`, `orgLevel`, each an object from code to words (`labels().status.accepted` is 已受理), so a page shows a case
 /// as the counter and the kiosk do.
 ///
 /// Throws a `DoorstepError` on misuse: `arg.unknown_lang`, `arg.invalid_type`.

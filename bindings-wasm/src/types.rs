@@ -351,6 +351,7 @@ export interface Labels {
   rating: Record<Rating, string>;
   reviewStatus: Record<ReviewStatus, string>;
   complaintStatus: Record<ComplaintStatus, string>;
+  appointmentStatus: Record<AppointmentStatus, string>;
   orgLevel: Record<OrgLevel, string>;
 }
 

@@ -1,7 +1,8 @@
 //! The words people read for the engine's codes: a case's status (办件状态), the actions on it,
 //! roles, channels (办理渠道), matter types, where authority comes from (权力来源), forms of
 //! a material, a bundle's state, the deadline light, 好差评 ratings, a bad review's and a
-//! 办不成事 complaint's status, organisation levels — in zh-CN or English.
+//! 办不成事 complaint's status, an appointment's status, organisation levels — in zh-CN or
+//! English.
 //!
 //! The engine returns codes (`accepted`, `front_desk`, `partner_point`); every page, kiosk
 //! and window program shows them with these words, so a status reads the same on 闽政通, at
@@ -12,6 +13,7 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::Lang;
+use crate::appointment::AppointmentStatus;
 use crate::authority::Role;
 use crate::calendar::Light;
 use crate::case::{Action, BundleState, Status};
@@ -149,6 +151,13 @@ names!(COMPLAINT_STATUS: ComplaintStatus {
     Answered => "已答复", "Answered";
 });
 
+names!(APPOINTMENT_STATUS: AppointmentStatus {
+    Booked => "已预约", "Booked";
+    Cancelled => "已取消", "Cancelled";
+    NoShow => "未到场", "No-show";
+    Arrived => "已到场", "Arrived";
+});
+
 names!(ORG_LEVEL: OrgLevel {
     District => "区", "District";
     Department => "区直部门", "District department";
@@ -184,6 +193,8 @@ pub struct Labels {
     pub review_status: Names<ReviewStatus>,
     /// A 办不成事 complaint's status (`ComplaintStatus`).
     pub complaint_status: Names<ComplaintStatus>,
+    /// 预约: an appointment's status (`AppointmentStatus`).
+    pub appointment_status: Names<AppointmentStatus>,
     /// Organisation levels (`OrgLevel`).
     pub org_level: Names<OrgLevel>,
 }
@@ -237,6 +248,7 @@ pub fn labels(lang: Lang) -> Labels {
         rating: Names::new(RATING, lang),
         review_status: Names::new(REVIEW_STATUS, lang),
         complaint_status: Names::new(COMPLAINT_STATUS, lang),
+        appointment_status: Names::new(APPOINTMENT_STATUS, lang),
         org_level: Names::new(ORG_LEVEL, lang),
     }
 }
@@ -255,7 +267,7 @@ mod tests {
         let (Some(zh), Some(en)) = (zh.as_object(), en.as_object()) else {
             panic!("labels are objects");
         };
-        assert_eq!(zh.len(), 13);
+        assert_eq!(zh.len(), 14);
         for (table, words) in zh {
             let codes: Vec<_> = words
                 .as_object()
