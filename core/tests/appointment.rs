@@ -329,3 +329,96 @@ fn books_are_checked_as_they_are_read() {
         }
     }
 }
+
+mod properties {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+
+    use super::{AppointmentBook, AppointmentCommand, AppointmentStatus, at, engine, sample};
+    use doorstep::case::SpecialGroup;
+
+    /// Times around the sample's slots (Wednesday 7 May 2025 18:00–19:00, Saturday 10 May
+    /// 18:00–19:00): before them, during and after the first, on the Saturday, after all.
+    const TIMES: [&str; 5] = [
+        "2025-05-06T10:00:00+08:00",
+        "2025-05-07T18:10:00+08:00",
+        "2025-05-07T19:30:00+08:00",
+        "2025-05-10T18:20:00+08:00",
+        "2025-05-11T09:00:00+08:00",
+    ];
+    const SLOTS: [&str; 4] = ["wed", "sat", "sat-late", "nope"];
+
+    /// Mostly the Wednesday slot (capacity 2), so that it fills.
+    fn slot() -> impl Strategy<Value = usize> {
+        prop_oneof![3 => Just(0), 2 => 0..SLOTS.len()]
+    }
+
+    /// Mostly the day before the slots, when they can be booked.
+    fn time() -> impl Strategy<Value = usize> {
+        prop_oneof![3 => Just(0), 2 => 0..TIMES.len()]
+    }
+
+    /// A command over a few ids, slots and applicants, so that they collide.
+    fn command() -> impl Strategy<Value = AppointmentCommand> {
+        let id = (0..6u8).prop_map(|i| format!("a{i}"));
+        prop_oneof![
+            4 => (id.clone(), slot(), 0..4u8, any::<bool>(), any::<bool>()).prop_map(
+                |(id, slot, who, elderly, home_visit)| AppointmentCommand::Book {
+                    id,
+                    slot: SLOTS[slot].into(),
+                    applicant: format!("u-{who}"),
+                    matter: "MED-INSURE".into(),
+                    special_groups: if elderly { vec![SpecialGroup::Elderly] } else { vec![] },
+                    home_visit,
+                }
+            ),
+            1 => id.clone().prop_map(|id| AppointmentCommand::Cancel { id }),
+            1 => id.clone().prop_map(|id| AppointmentCommand::NoShow { id }),
+            1 => (id, 0..3u8).prop_map(|(id, c)| AppointmentCommand::Arrive {
+                id,
+                case: format!("HC-{c}"),
+            }),
+        ]
+    }
+
+    proptest! {
+        /// Whatever citizens and stations ask, in any order and at any time: a slot never
+        /// holds more than its capacity, an applicant holds a slot once, ids stay unique,
+        /// an appointment leaves `booked` once and for all, every accepted event applies,
+        /// and the book it makes reads back as itself (it passes the checks a stored book
+        /// is read with).
+        #[test]
+        fn the_book_keeps_its_rules(
+            steps in proptest::collection::vec((command(), time()), 1..40),
+            home_visit_offered in any::<bool>(),
+        ) {
+            let engine = engine(home_visit_offered);
+            let mut book = sample();
+            for (command, time) in steps {
+                let before: Vec<_> = book.appointments.iter().map(|a| (a.id.clone(), a.status)).collect();
+                let Ok(event) = book.decide(&engine, command, at(TIMES[time])) else {
+                    continue;
+                };
+                book = book.evolve(&event).expect("an event decide gave applies");
+                for slot in &book.slots {
+                    prop_assert!(book.taken(&slot.id) <= slot.capacity as usize, "{} over capacity", slot.id);
+                }
+                let held: Vec<_> = book.appointments.iter()
+                    .filter(|a| a.status == AppointmentStatus::Booked)
+                    .map(|a| (&a.slot, &a.applicant))
+                    .collect();
+                prop_assert_eq!(held.iter().collect::<HashSet<_>>().len(), held.len());
+                let ids: HashSet<_> = book.appointments.iter().map(|a| &a.id).collect();
+                prop_assert_eq!(ids.len(), book.appointments.len());
+                for (id, status) in before {
+                    let now = book.appointment(&id).map(|a| a.status);
+                    prop_assert!(status == AppointmentStatus::Booked || now == Some(status), "{id} left {status:?}");
+                }
+                let text = serde_json::to_string(&book).unwrap();
+                let read: AppointmentBook = serde_json::from_str(&text).expect("the book reads back");
+                prop_assert_eq!(&read, &book);
+            }
+        }
+    }
+}
