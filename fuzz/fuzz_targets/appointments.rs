@@ -21,6 +21,9 @@ use doorstep::engine::Engine;
 use doorstep::{Coded, Lang};
 use libfuzzer_sys::fuzz_target;
 
+mod privacy;
+use privacy::long_digit_run;
+
 const CATALOG: &str = include_str!("../../tests/fixtures/catalog/authority.json");
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -30,18 +33,6 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
 
 /// A valid request: a book with a weekday slot holding one appointment, and a booking.
 const REQUEST: &str = r#"{"book":{"slots":[{"id":"wed","station":"350205-001-01","date":"2025-05-07","start":"18:00:00","end":"19:00:00","capacity":2},{"id":"sat","station":"350205-001-01","date":"2025-05-10","start":"18:00:00","end":"19:00:00","capacity":5,"extendedHours":true}],"appointments":[{"id":"a0","slot":"wed","applicant":"u-0","matter":"MED-INSURE","status":"booked"}]},"command":{"type":"book","id":"a1","slot":"wed","applicant":"u-1","matter":"MED-INSURE","specialGroups":["elderly"]},"at":"2025-05-06T10:00:00+08:00"}"#;
-
-/// Whether `text` holds a run of 11 or more digits (a phone, ID or card number).
-fn long_digit_run(text: &str) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        if run >= 11 {
-            return true;
-        }
-    }
-    false
-}
 
 /// The valid request edited by `data`: each pair of bytes sets one byte.
 fn edited(data: &[u8]) -> Vec<u8> {

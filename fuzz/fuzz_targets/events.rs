@@ -16,6 +16,9 @@ use doorstep::case::{self, decode_events};
 use doorstep::engine::Engine;
 use libfuzzer_sys::fuzz_target;
 
+mod privacy;
+use privacy::long_digit_run;
+
 const CATALOG: &str = include_str!("../../tests/fixtures/catalog/authority.json");
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| {
@@ -34,18 +37,6 @@ const STREAM: &str = concat!(
     r#"{"schema":1,"case":"HC-1","version":4,"clientId":"c4","actor":{"id":"bo-01","role":"back_office","org":"350205-001-01"},"channel":"window","at":"2025-10-09T09:05:00+08:00","kind":{"type":"review_started"}}"#,
     "\n",
 );
-
-/// Whether `text` holds a run of 11 or more digits (a phone, ID or card number).
-fn long_digit_run(text: &str) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        if run >= 11 {
-            return true;
-        }
-    }
-    false
-}
 
 /// The valid stream edited by `data`: each pair of bytes picks an edit.
 fn edited(data: &[u8]) -> Vec<u8> {
@@ -94,7 +85,11 @@ fuzz_target!(|data: &[u8]| {
     let (events, problems) = decode_events(&stream);
     let lines = stream.split(|&b| b == b'\n').count();
     assert!(events.iter().all(|(line, _)| *line >= 1 && *line <= lines));
-    assert!(problems.iter().all(|(line, _)| *line >= 1 && *line <= lines));
+    assert!(
+        problems
+            .iter()
+            .all(|(line, _)| *line >= 1 && *line <= lines)
+    );
 
     let report = ENGINE.replay_jsonl_bytes(&stream, Lang::ZhCn);
     assert_eq!(report, ENGINE.replay_jsonl_bytes(&stream, Lang::ZhCn));

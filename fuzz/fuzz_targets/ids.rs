@@ -8,13 +8,16 @@ use doorstep::{Coded, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&selector, rest)) = data.split_first() else { return };
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
     let value = String::from_utf8_lossy(rest);
     let kind = IdKind::ALL.get(usize::from(selector) % 9).copied();
     let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default();
     match ids::check(&value, kind, at) {
         Ok(facts) => {
-            let again = ids::check_as(facts.kind, &facts.normalized, at).expect("normalised value stays valid");
+            let again = ids::check_as(facts.kind, &facts.normalized, at)
+                .expect("normalised value stays valid");
             assert_eq!(again.normalized, facts.normalized);
         }
         Err(errors) => {
