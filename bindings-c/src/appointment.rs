@@ -28,8 +28,9 @@ use crate::error::doorstep_status;
 /// changed (`appointment.unknown_slot`, `appointment.unknown`, `appointment.exists`,
 /// `appointment.unknown_matter`, `appointment.full`, `appointment.past`,
 /// `appointment.duplicate`, `appointment.not_working_day`, `appointment.home_visit`,
-/// `appointment.wrong_status`, `appointment.too_early`, `appointment.calendar`,
-/// `appointment.invalid_id` for an id of the command empty or longer than 128 bytes).
+/// `appointment.wrong_status`, `appointment.too_early`, `appointment.wrong_day` for an
+/// arrival on another day than the slot's, `appointment.calendar`, `appointment.invalid_id`
+/// for an id of the command empty or longer than 128 bytes).
 ///
 /// - `request_json`: `{"book": {"slots": [{"id", "station", "date", "start", "end",
 ///   "capacity", "extendedHours"?}], "appointments"?: [{"id", "slot", "applicant",
@@ -42,9 +43,10 @@ use crate::error::doorstep_status;
 ///   client-generated, so that a retried booking is refused as `appointment.exists`;
 ///   `slot`, `applicant`, `matter`, `specialGroups`?, `homeVisit`?), `cancel` (`id`, before
 ///   the slot starts), `no_show` (`id`, once the slot is over), `arrive` (`id`, `case`: the
-///   case opened). The engine's catalogue says whether the matter is handled at stations
-///   and offered by home visit (上门, for special groups), its calendar whether the slot's
-///   day is a working day (only extended-hours slots, 延时服务, fall on days off).
+///   case opened; on the slot's day). The engine's catalogue says whether the matter is
+///   handled at stations and offered by home visit (上门, for special groups), its calendar
+///   whether the slot's day is a working day (only extended-hours slots, 延时服务, fall on
+///   days off).
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the refusal's message; NULL is zh-CN.
 ///
 /// A refused command is a normal outcome: `DOORSTEP_OK` with `"outcome": "refused"`.

@@ -1719,7 +1719,7 @@ export type AppointmentCommand =
   | { /** Cancel before the slot starts. */ type: "cancel"; id: string }
   | { /** Record that the applicant did not come (after the slot ended). */ type: "no_show"; id: string }
   | {
-      /** Record that the applicant came and which case was opened for them. */
+      /** Record that the applicant came, on the slot's day, and which case was opened for them. */
       type: "arrive";
       id: string;
       /** The case opened (its `submit` names this appointment). */

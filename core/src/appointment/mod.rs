@@ -151,7 +151,8 @@ crate::tagged::tagged_enum! {
             /// The appointment.
             id: String,
         },
-        /// Record that the applicant came and which case was opened for them.
+        /// Record that the applicant came, on the slot's day, and which case was opened
+        /// for them.
         Arrive {
             /// The appointment.
             id: String,
@@ -218,6 +219,9 @@ pub enum AppointmentError {
     /// [`MAX_APPOINTMENT_ID_BYTES`].
     #[error("编号不合规 / invalid id")]
     InvalidId,
+    /// `appointment.wrong_day`: an arrival recorded on another day than the slot's (CST).
+    #[error("非预约当日 / not the slot's day")]
+    WrongDay,
 }
 
 impl Coded for AppointmentError {
@@ -236,6 +240,7 @@ impl Coded for AppointmentError {
             Self::TooEarly => "appointment.too_early",
             Self::Calendar => "appointment.calendar",
             Self::InvalidId => "appointment.invalid_id",
+            Self::WrongDay => "appointment.wrong_day",
         }
     }
 
@@ -272,6 +277,10 @@ impl Coded for AppointmentError {
                 "The day is outside the calendar's years",
             ),
             Self::InvalidId => ("编号须为 1 至 128 字节", "An id has 1 to 128 bytes"),
+            Self::WrongDay => (
+                "只能在预约当天登记到场",
+                "An arrival is recorded on the day of the slot",
+            ),
         };
         lang.pick(zh, en).to_owned()
     }
@@ -448,8 +457,12 @@ impl AppointmentBook {
                     return Err(AppointmentError::TooEarly);
                 }
             }
+            // On the slot's day, early or late: a citizen who comes another day is served
+            // without the appointment (which ends as a no-show).
             AppointmentCommand::Arrive { id, .. } => {
-                slot_of(id)?;
+                if now.date() != slot_of(id)?.date {
+                    return Err(AppointmentError::WrongDay);
+                }
             }
         }
         Ok(AppointmentEvent { command, at })
