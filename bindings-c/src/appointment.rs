@@ -144,9 +144,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::error::doorstep_last_error_message;
-    use crate::strings::doorstep_string_free;
-    use crate::test_support::{Loaded, c, last_params, outcome};
+    use crate::test_support::{Loaded, c, last_message, last_params, outcome};
 
     type Outcome = Result<Value, (doorstep_status, String)>;
 
@@ -179,27 +177,10 @@ mod tests {
         outcome(status, out)
     }
 
-    /// The last error's message in `lang` (NULL: zh-CN).
-    fn last_message(lang: Option<&CStr>) -> String {
-        let mut out: *mut c_char = ptr::null_mut();
-        // SAFETY: a NUL-terminated string or NULL, and a local out-parameter.
-        let status = unsafe {
-            doorstep_last_error_message(lang.map_or(ptr::null(), CStr::as_ptr), &raw mut out)
-        };
-        assert_eq!(status, doorstep_status::DOORSTEP_OK);
-        // SAFETY: a string from a successful call.
-        let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-        // SAFETY: freed once.
-        unsafe { doorstep_string_free(out) };
-        text
-    }
-
     /// The engine of an appointments.json input: its catalogue, patched, loaded as of
     /// 2025-01-01.
     fn engine_of(raw: &Value) -> Loaded {
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
-        Loaded::new(&catalog, c"2025-01-01")
+        Loaded::new(&conformance::catalog_of(raw), c"2025-01-01")
     }
 
     /// What a step gave (see `conformance::AppointmentStep`): a refusal, or the last error.

@@ -383,9 +383,7 @@ mod tests {
     /// What one case of cases.json gives through the C ABI: the runner of
     /// `cases_fixtures` (core/tests/case.rs), every step through the exports.
     fn run_case(raw: &Value) -> (Value, Vec<Value>) {
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
-        let engine = Loaded::new(&catalog, c"2025-01-01");
+        let engine = Loaded::new(&conformance::catalog_of(raw), c"2025-01-01");
         let mut case = Value::Null;
         let mut events = Vec::new();
         let mut outcomes = Vec::new();
@@ -456,9 +454,10 @@ mod tests {
     /// The first case of cases.json: its events, and the engine they were decided with.
     fn first_case() -> (Loaded, Vec<Value>) {
         let raw = conformance::load("cases.json")["cases"][0]["input"].clone();
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
-        (Loaded::new(&catalog, c"2025-01-01"), run_case(&raw).1)
+        (
+            Loaded::new(&conformance::catalog_of(&raw), c"2025-01-01"),
+            run_case(&raw).1,
+        )
     }
 
     #[test]

@@ -136,8 +136,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::error::doorstep_last_error_message;
-    use crate::test_support::{Loaded, c, last_params, outcome};
+    use crate::test_support::{Loaded, c, last_message, last_params, outcome};
 
     fn policies(engine: &Loaded, at: Option<&CStr>) -> Result<Value, (doorstep_status, String)> {
         let mut out: *mut c_char = ptr::null_mut();
@@ -169,19 +168,6 @@ mod tests {
         outcome(status, out)
     }
 
-    /// The last error's message in `lang`.
-    fn last_message(lang: &CStr) -> String {
-        let mut out: *mut c_char = ptr::null_mut();
-        // SAFETY: a NUL-terminated string and a local out-parameter.
-        let status = unsafe { doorstep_last_error_message(lang.as_ptr(), &raw mut out) };
-        assert_eq!(status, doorstep_status::DOORSTEP_OK);
-        // SAFETY: a string from a successful call.
-        let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-        // SAFETY: freed once.
-        unsafe { crate::strings::doorstep_string_free(out) };
-        text
-    }
-
     /// policies.json through the C ABI (`tests/c/test_policies.c` runs it from C too): the
     /// report, or for a profile that cannot be matched the report `policy_report` gives,
     /// made from the last error (`DOORSTEP_ERR_INVALID_INPUT`).
@@ -202,7 +188,7 @@ mod tests {
                     let tag = lang.unwrap_or_else(|| c("zh-CN"));
                     json!({
                         "eligible": [], "matches": [],
-                        "errors": [{ "code": code, "message": last_message(&tag) }],
+                        "errors": [{ "code": code, "message": last_message(Some(&tag)) }],
                     })
                 }
             }

@@ -322,8 +322,7 @@ mod tests {
 
     /// The engine of a reviews.json input.
     fn engine_of(raw: &Value) -> Loaded {
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let mut catalog = conformance::catalog_of(raw);
         if let Some(r) = raw.get("reviews") {
             catalog["reviews"] = r.clone();
         }

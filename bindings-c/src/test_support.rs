@@ -8,7 +8,10 @@ use std::ptr;
 use serde_json::Value;
 
 use crate::engine::{doorstep_engine, doorstep_engine_free, doorstep_engine_load};
-use crate::error::{doorstep_last_error_code, doorstep_last_error_params, doorstep_status};
+use crate::error::{
+    doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_params,
+    doorstep_status,
+};
 use crate::strings::doorstep_string_free;
 
 /// Takes back a string doorstep returned, as JSON.
@@ -34,6 +37,21 @@ pub(crate) fn last_params() -> Value {
     let status = unsafe { doorstep_last_error_params(&raw mut out) };
     assert_eq!(status, doorstep_status::DOORSTEP_OK);
     take(out)
+}
+
+/// The message of this thread's last error in `lang` (NULL: zh-CN).
+pub(crate) fn last_message(lang: Option<&CStr>) -> String {
+    let mut out: *mut c_char = ptr::null_mut();
+    // SAFETY: a NUL-terminated string or NULL, and a local out-parameter.
+    let status = unsafe {
+        doorstep_last_error_message(lang.map_or(ptr::null(), CStr::as_ptr), &raw mut out)
+    };
+    assert_eq!(status, doorstep_status::DOORSTEP_OK);
+    // SAFETY: a string from a successful call.
+    let text = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
+    // SAFETY: freed once.
+    unsafe { doorstep_string_free(out) };
+    text
 }
 
 /// `text` as a C string.

@@ -135,6 +135,14 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
     out
 }
 
+/// The catalogue a fixture case names: `input.catalog` (a path under `tests/fixtures/`) with
+/// `input.patch` applied.
+pub fn catalog_of(input: &Value) -> Value {
+    let mut doc = load(input["catalog"].as_str().unwrap_or_default());
+    apply_patch(&mut doc, &input["patch"]);
+    doc
+}
+
 /// Applies a fixture's `patch` (`[{"op": "set", "path", "value"}]`, JSON Pointers) to `doc`.
 pub fn apply_patch(doc: &mut Value, patch: &Value) {
     for op in patch.as_array().into_iter().flatten() {

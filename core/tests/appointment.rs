@@ -256,8 +256,7 @@ fn decide_json(engine: &Engine, book: &Value, step: &Value, lang: Lang) -> Appoi
 fn appointments_fixtures() {
     let failures = conformance::run("appointments.json", |input| {
         let raw = &input.raw;
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let catalog = conformance::catalog_of(raw);
         let engine = Engine::load(
             &catalog.to_string(),
             NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),

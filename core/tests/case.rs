@@ -562,8 +562,7 @@ fn cases_fixtures() {
     use doorstep::conformance;
     let failures = conformance::run("cases.json", |input| {
         let raw = &input.raw;
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let catalog = conformance::catalog_of(raw);
         let engine = engine_on(&catalog, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
         let mut case: Option<Case> = None;
         let mut events = Vec::new();

@@ -104,8 +104,7 @@ fn lint_fixtures() {
     use serde_json::json;
 
     let failures = conformance::run("lint.json", |input| {
-        let mut doc = conformance::load(input.raw["catalog"].as_str().unwrap_or_default());
-        conformance::apply_patch(&mut doc, &input.raw["patch"]);
+        let doc = conformance::catalog_of(&input.raw);
         let catalog: Catalog = serde_json::from_value(doc)
             .unwrap_or_else(|e| panic!("{}: catalogue: {e}", input.name));
         let at =

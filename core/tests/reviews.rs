@@ -691,8 +691,7 @@ fn reviews_fixtures() {
     use doorstep::conformance;
     let failures = conformance::run("reviews.json", |input| {
         let raw = &input.raw;
-        let mut catalog = conformance::load(raw["catalog"].as_str().unwrap());
-        conformance::apply_patch(&mut catalog, &raw["patch"]);
+        let mut catalog = conformance::catalog_of(raw);
         if let Some(r) = raw.get("reviews") {
             catalog["reviews"] = r.clone();
         }

@@ -567,31 +567,32 @@ const appointments = {
   for (const { input } of fixture.cases) {
     const doc = applyPatch(JSON.parse(read(`../fixtures/${input.catalog}`)), input.patch);
     const engine = new doorstep.Engine(JSON.stringify(doc), { at: APPOINTMENTS_CATALOG_AT });
+    // One case's values, kept only when its book can be read (else the first call throws).
+    const found = Object.fromEntries(Object.keys(appointments).map((key) => [key, []]));
     let book = input.book;
     try {
-      engine.decideAppointment({ book, command: { type: 'cancel', id: 'x' }, at: '2025-01-01T00:00:00+08:00' });
-    } catch {
-      engine.free();
-      continue; // a book that cannot be read
-    }
-    appointments.books.push(book);
-    for (const step of input.steps) {
-      let event = step.event;
-      if (event === undefined) {
-        appointments.commands.push(step.command);
-        const request = { book, command: step.command, at: step.at };
-        for (const lang of ['zh-CN', 'en']) appointments.decisions.push(engine.decideAppointment(request, { lang }));
-        const decision = appointments.decisions[appointments.decisions.length - 1];
-        if (decision.outcome !== 'accepted') continue;
-        event = decision.event;
+      found.books.push(book);
+      for (const step of input.steps) {
+        let event = step.event;
+        if (event === undefined) {
+          found.commands.push(step.command);
+          const request = { book, command: step.command, at: step.at };
+          for (const lang of ['zh-CN', 'en']) found.decisions.push(engine.decideAppointment(request, { lang }));
+          const decision = found.decisions[found.decisions.length - 1];
+          if (decision.outcome !== 'accepted') continue;
+          event = decision.event;
+        }
+        found.events.push(event);
+        const evolution = doorstep.evolveAppointment({ book, event });
+        found.evolutions.push(evolution);
+        if (evolution.outcome === 'applied') {
+          book = evolution.book;
+          found.after.push(book);
+        }
       }
-      appointments.events.push(event);
-      const evolution = doorstep.evolveAppointment({ book, event });
-      appointments.evolutions.push(evolution);
-      if (evolution.outcome === 'applied') {
-        book = evolution.book;
-        appointments.after.push(book);
-      }
+      for (const [key, values] of Object.entries(found)) appointments[key].push(...values);
+    } catch (e) {
+      if (e?.code !== 'input.shape') throw e;
     }
     engine.free();
   }

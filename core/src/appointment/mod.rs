@@ -391,30 +391,16 @@ impl AppointmentBook {
         command: AppointmentCommand,
         at: DateTime<FixedOffset>,
     ) -> Result<AppointmentEvent, AppointmentError> {
-        check_ids(&command)?;
+        let slot = self.slot_for(&command)?;
         let now = cst_time(at);
-        let slot_of = |id: &str| {
-            let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
-            let slot = self.slot(&appointment.slot)?;
-            if appointment.status == AppointmentStatus::Booked {
-                Ok(slot)
-            } else {
-                Err(AppointmentError::WrongStatus)
-            }
-        };
         match &command {
             AppointmentCommand::Book {
-                id,
-                slot,
                 applicant,
                 matter,
                 special_groups,
                 home_visit,
+                ..
             } => {
-                if self.appointment(id).is_some() {
-                    return Err(AppointmentError::Exists);
-                }
-                let slot = self.slot(slot)?;
                 if now >= slot.starts() {
                     return Err(AppointmentError::Past);
                 }
@@ -447,20 +433,20 @@ impl AppointmentBook {
                     return Err(AppointmentError::Full);
                 }
             }
-            AppointmentCommand::Cancel { id } => {
-                if now >= slot_of(id)?.starts() {
+            AppointmentCommand::Cancel { .. } => {
+                if now >= slot.starts() {
                     return Err(AppointmentError::Past);
                 }
             }
-            AppointmentCommand::NoShow { id } => {
-                if now < slot_of(id)?.ends() {
+            AppointmentCommand::NoShow { .. } => {
+                if now < slot.ends() {
                     return Err(AppointmentError::TooEarly);
                 }
             }
             // On the slot's day, early or late: a citizen who comes another day is served
             // without the appointment (which ends as a no-show).
-            AppointmentCommand::Arrive { id, .. } => {
-                if now.date() != slot_of(id)?.date {
+            AppointmentCommand::Arrive { .. } => {
+                if now.date() != slot.date {
                     return Err(AppointmentError::WrongDay);
                 }
             }
@@ -473,23 +459,7 @@ impl AppointmentBook {
     /// appointment it does not have or no longer booked): a host's stored events replayed,
     /// checked, where [`AppointmentBook::apply`] trusts them.
     pub fn evolve(mut self, event: &AppointmentEvent) -> Result<Self, AppointmentError> {
-        check_ids(&event.command)?;
-        match &event.command {
-            AppointmentCommand::Book { id, slot, .. } => {
-                if self.appointment(id).is_some() {
-                    return Err(AppointmentError::Exists);
-                }
-                self.slot(slot)?;
-            }
-            AppointmentCommand::Cancel { id }
-            | AppointmentCommand::NoShow { id }
-            | AppointmentCommand::Arrive { id, .. } => {
-                let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
-                if appointment.status != AppointmentStatus::Booked {
-                    return Err(AppointmentError::WrongStatus);
-                }
-            }
-        }
+        self.slot_for(&event.command)?;
         self.apply(event);
         Ok(self)
     }
@@ -526,6 +496,33 @@ impl AppointmentBook {
             AppointmentCommand::NoShow { id } => set(self, id, AppointmentStatus::NoShow, None),
             AppointmentCommand::Arrive { id, case } => {
                 set(self, id, AppointmentStatus::Arrived, Some(case));
+            }
+        }
+    }
+
+    /// What a command needs of the book at any time — its ids within bounds; for a
+    /// booking, its id free and its slot in the book; else the appointment in the book and
+    /// still booked — and the slot it concerns. Checked by `decide` before the rules of
+    /// time, by `evolve` alone.
+    fn slot_for(&self, command: &AppointmentCommand) -> Result<&Slot, AppointmentError> {
+        check_ids(command)?;
+        match command {
+            AppointmentCommand::Book { id, slot, .. } => {
+                if self.appointment(id).is_some() {
+                    return Err(AppointmentError::Exists);
+                }
+                self.slot(slot)
+            }
+            AppointmentCommand::Cancel { id }
+            | AppointmentCommand::NoShow { id }
+            | AppointmentCommand::Arrive { id, .. } => {
+                let appointment = self.appointment(id).ok_or(AppointmentError::Unknown)?;
+                let slot = self.slot(&appointment.slot)?;
+                if appointment.status == AppointmentStatus::Booked {
+                    Ok(slot)
+                } else {
+                    Err(AppointmentError::WrongStatus)
+                }
             }
         }
     }
