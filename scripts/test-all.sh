@@ -6,6 +6,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
+# Disk: a cold run must fit on a machine with a few GB free (one CI run ran out of space while
+# linking the tests). Without incremental state and with line tables only (enough for a
+# panic's backtrace), target/ peaks at about a third of what full debug info takes.
+export CARGO_INCREMENTAL=0
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
 
 passed=0
 failed=0
