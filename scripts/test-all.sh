@@ -38,11 +38,19 @@ step() {
   if [ "$status" -ne 0 ]; then failures+=("$name"); fi
 }
 
+# tidy DIR...: with DOORSTEP_TIDY=1 (.ci/run sets it), removes build output that the steps
+# still to come do not use, so that the run's peak on disk stays low; a developer's target/
+# is left alone.
+tidy() {
+  if [ "${DOORSTEP_TIDY:-0}" = 1 ]; then rm -rf "$@"; fi
+}
+
 step "setup" bash scripts/setup.sh
 step "cargo fmt --check" cargo fmt --all --check
 step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy -p doorstep -p doorstep-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 step "clippy (wasm32, backoffice)" cargo clippy -p doorstep-wasm --features backoffice --target wasm32-unknown-unknown --locked -- -D warnings
+tidy target/wasm32-unknown-unknown/debug
 step "rust tests (incl. fixtures, properties, CLI, C header drift)" cargo test --workspace --locked
 # The C crate's library is also named `doorstep` (libdoorstep.a), so rustdoc documents it
 # apart from the core to avoid an output-path collision.
@@ -51,6 +59,8 @@ step "rustdoc" env RUSTDOCFLAGS="-D warnings" bash -c \
 
 step "C suite (valgrind, AddressSanitizer)" bash tests/c/run.sh
 step "JS suites (tsc, Node, Chromium)" bash tests/js/run.sh
+# The fuzz smokes build into fuzz/target: what the steps above built is not needed any more.
+tidy target/debug target/release target/wasm32-unknown-unknown
 if cargo fuzz --version >/dev/null 2>&1 && rustup toolchain list | grep -q '^nightly'; then
   for target in ids catalog form stamp events appointments; do
     step "fuzz smoke ($target, 30 s)" bash -c "cd fuzz && cargo +nightly fuzz run $target -- -max_total_time=30 -rss_limit_mb=2048"
