@@ -1643,9 +1643,9 @@ export type ComplaintEvolution =
 const TS_APPOINTMENT_TYPES: &str = r#"
 /** A bookable slot at a station (预约时段). Days are `YYYY-MM-DD`, times of day CST `HH:MM:SS`. */
 export interface Slot {
-  /** Stable id, 1 to 128 characters, one slot's only. */
+  /** Stable id, 1 to 128 bytes (UTF-8), one slot's only. */
   id: string;
-  /** The station (or street centre), 1 to 64 characters. */
+  /** The station (or street centre), 1 to 64 bytes (UTF-8). */
   station: string;
   /** The day. */
   date: string;
@@ -1665,7 +1665,7 @@ export interface Slot {
 /** What became of an appointment: booked (still ahead), cancelled, 爽约 (no-show), arrived. */
 export type AppointmentStatus = "booked" | "cancelled" | "no_show" | "arrived";
 
-/** One appointment, as the book's events made it. Its ids have 1 to 128 characters. */
+/** One appointment, as the book's events made it. Its ids have 1 to 128 bytes (UTF-8). */
 export interface Appointment {
   /** Stable id (client-generated, so a retried booking is recognised), one appointment's only. */
   id: string;

@@ -28,6 +28,10 @@
  * accepted events applied again to input.book, one evolve request each, rebuild the final
  * book)}.
  * Matching rule: the one every suite uses (fixture_mismatches in harness.h).
+ *
+ * Then the decide requests of the cases on catalog/authority.json (unpatched) are decided
+ * again on one engine by THREADS threads at once, each also making a call that fails: the
+ * single-threaded results, and each thread its own last error.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -37,6 +41,18 @@
 #define LOADED_AT "2025-01-01"
 /* MAX_APPOINTMENT_REQUEST_BYTES: the largest request either call reads (4 MiB). */
 #define MAX_REQUEST_BYTES ((size_t)4 << 20)
+/* The catalogue whose cases' decisions the thread test replays on one shared engine. */
+#define SHARED_CATALOG "catalog/authority.json"
+
+/* Decide requests kept for the thread test, each with its language (NULL: zh-CN) and, once
+ * the single-threaded run made it, its outcome (all owned). */
+typedef struct {
+    char **texts;
+    char **langs;
+    char **outcomes;
+    int count;
+    const doorstep_engine *engine;
+} kept_requests;
 
 /* Sets member `key` of `object` to `value` (taking it), replacing any member of that name,
  * as a JSON map keeps the last value of a key. */
@@ -151,7 +167,29 @@ static cJSON *result(const cJSON *book, cJSON *outcomes, cJSON *messages, int re
 /* ---- appointments.json --------------------------------------------------------------- */
 
 /* Runs one case: decide and apply each step, then replay the accepted events. */
-static cJSON *run_case(const char *name, const doorstep_engine *engine, const cJSON *input) {
+/* Keeps a copy of the decide request `text` in `keep` (when not NULL). */
+static void keep_request(kept_requests *keep, const char *text, const char *lang) {
+    char **texts, **langs, **outcomes;
+    if (keep == NULL) {
+        return;
+    }
+    texts = realloc(keep->texts, (size_t)(keep->count + 1) * sizeof *texts);
+    keep->texts = texts != NULL ? texts : keep->texts;
+    langs = realloc(keep->langs, (size_t)(keep->count + 1) * sizeof *langs);
+    keep->langs = langs != NULL ? langs : keep->langs;
+    outcomes = realloc(keep->outcomes, (size_t)(keep->count + 1) * sizeof *outcomes);
+    keep->outcomes = outcomes != NULL ? outcomes : keep->outcomes;
+    if (expect(texts != NULL && langs != NULL && outcomes != NULL, "out of memory")) {
+        keep->texts[keep->count] = strdup(text);
+        keep->langs[keep->count] = lang == NULL ? NULL : strdup(lang);
+        keep->outcomes[keep->count] = NULL;
+        keep->count++;
+    }
+}
+
+/* Runs one case; its decide requests are kept in `keep` (when not NULL). */
+static cJSON *run_case(const char *name, const doorstep_engine *engine, const cJSON *input,
+                       kept_requests *keep) {
     const char *lang = opt_string(input, "lang");
     const cJSON *initial = cJSON_GetObjectItemCaseSensitive(input, "book");
     const cJSON *s, *event;
@@ -172,6 +210,7 @@ static cJSON *run_case(const char *name, const doorstep_engine *engine, const cJ
             cJSON_AddItemToObject(request, "command", member(s, "command"));
             cJSON_AddItemToObject(request, "at", member(s, "at"));
             text = print_and_delete(request);
+            keep_request(keep, text, lang);
             status = doorstep_appointment_decide(engine, text, lang, &out);
             free(text);
             if (status != DOORSTEP_OK) {
@@ -242,7 +281,7 @@ static cJSON *run_case(const char *name, const doorstep_engine *engine, const cJ
     return actual;
 }
 
-static void run_appointments(const char *dir) {
+static void run_appointments(const char *dir, kept_requests *keep) {
     cJSON *file = load_json(dir, "appointments.json");
     const cJSON *k;
     int ran = 0;
@@ -258,7 +297,12 @@ static void run_appointments(const char *dir) {
         if (engine == NULL) {
             continue;
         }
-        actual = run_case(name, engine, input);
+        /* The thread test's requests: those of the cases on the shared catalogue as it is. */
+        actual = run_case(name, engine, input,
+                          string_is(input, "catalog", SHARED_CATALOG) &&
+                                  cJSON_GetObjectItemCaseSensitive(input, "patch") == NULL
+                              ? keep
+                              : NULL);
         count_case(fixture_mismatches(name, NULL, expected, actual));
         cJSON_Delete(actual);
         doorstep_engine_free(engine);
@@ -463,12 +507,95 @@ static void test_calls(const char *dir) {
     doorstep_engine_free(engine);
 }
 
+/* ---- One engine, many threads ------------------------------------------------------- */
+
+/* A decide call's result as text (free it): what it wrote, or "error <code>". */
+static char *decided(const doorstep_engine *engine, const char *text, const char *lang) {
+    char *out = NULL, *copy;
+    char line[128];
+    if (doorstep_appointment_decide(engine, text, lang, &out) == DOORSTEP_OK) {
+        copy = strdup(out);
+        doorstep_string_free(out);
+        return copy;
+    }
+    snprintf(line, sizeof line, "error %s", doorstep_last_error_code());
+    return strdup(line);
+}
+
+/* Each thread decides every kept request ROUNDS times, in an order of its own, after a
+ * request that fails (its own last error checked each time): the single-threaded result
+ * each time. */
+static void *work(void *arg) {
+    worker *me = arg;
+    const kept_requests *k = me->fixtures;
+    const char *wrong = (me->index % 2 == 0) ? "{" : "{}";
+    const char *code = (me->index % 2 == 0) ? "input.malformed" : "input.shape";
+    int round, i;
+    for (round = 0; round < ROUNDS; round++) {
+        for (i = 0; i < k->count; i++) {
+            int n = (i + me->index * 5) % k->count;
+            char *out = NULL, *result;
+            if (doorstep_appointment_decide(k->engine, wrong, NULL, &out) == DOORSTEP_OK ||
+                strcmp(doorstep_last_error_code(), code) != 0) {
+                me->failures++;
+            }
+            result = decided(k->engine, k->texts[n], k->langs[n]);
+            if (result == NULL || k->outcomes[n] == NULL || strcmp(result, k->outcomes[n]) != 0) {
+                me->failures++;
+            }
+            free(result);
+        }
+    }
+    return NULL;
+}
+
+/* The fixture's decisions on the shared catalogue, made again on one engine by THREADS
+ * threads at once. */
+static void test_threads(const char *dir, kept_requests *keep) {
+    cJSON *input = cJSON_CreateObject();
+    doorstep_engine *engine;
+    int i, refused = 0, accepted = 0;
+    cJSON_AddStringToObject(input, "catalog", SHARED_CATALOG);
+    engine = fixture_engine(dir, input, "the shared engine", LOADED_AT, NULL);
+    cJSON_Delete(input);
+    if (engine == NULL) {
+        return;
+    }
+    for (i = 0; i < keep->count; i++) {
+        keep->outcomes[i] = decided(engine, keep->texts[i], keep->langs[i]);
+        if (keep->outcomes[i] != NULL && strstr(keep->outcomes[i], "\"refused\"") != NULL) {
+            refused++;
+        } else if (keep->outcomes[i] != NULL &&
+                   strstr(keep->outcomes[i], "\"accepted\"") != NULL) {
+            accepted++;
+        }
+    }
+    if (expect(keep->count >= 20 && refused > 0 && accepted > 0,
+               "thread test: %d requests (%d refused, %d accepted)", keep->count, refused,
+               accepted)) {
+        keep->engine = engine;
+        run_threads(work, keep);
+    }
+    doorstep_engine_free(engine);
+}
+
 int main(int argc, char **argv) {
+    kept_requests keep = {NULL, NULL, NULL, 0, NULL};
+    int i;
     if (argc != 2) {
         fprintf(stderr, "usage: %s tests/fixtures\n", argv[0]);
         return 2;
     }
-    run_appointments(argv[1]);
+    run_appointments(argv[1], &keep);
+    test_threads(argv[1], &keep);
+    for (i = 0; i < keep.count; i++) {
+        free(keep.texts[i]);
+        free(keep.langs[i]);
+        free(keep.outcomes[i]);
+    }
+    free(keep.texts);
+    free(keep.langs);
+    free(keep.outcomes);
     test_calls(argv[1]);
     printf("c: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

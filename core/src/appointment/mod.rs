@@ -38,10 +38,10 @@ pub const MAX_APPOINTMENT_ID_BYTES: usize = 128;
 #[validate(schema(function = "ends_after_start"))]
 pub struct Slot {
     /// Stable id.
-    #[validate(length(min = 1, max = 128))] // MAX_APPOINTMENT_ID_BYTES
+    #[validate(custom(function = "appointment_id"))]
     pub id: String,
     /// The station (or street centre).
-    #[validate(length(min = 1, max = 64))]
+    #[validate(custom(function = "station_id"))]
     pub station: String,
     /// The day.
     pub date: NaiveDate,
@@ -87,16 +87,16 @@ pub enum AppointmentStatus {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Appointment {
     /// Stable id (client-generated, so a retried booking is recognised).
-    #[validate(length(min = 1, max = 128))] // MAX_APPOINTMENT_ID_BYTES
+    #[validate(custom(function = "appointment_id"))]
     pub id: String,
     /// The slot.
-    #[validate(length(min = 1, max = 128))]
+    #[validate(custom(function = "appointment_id"))]
     pub slot: String,
     /// The applicant's account id.
-    #[validate(length(min = 1, max = 128))]
+    #[validate(custom(function = "appointment_id"))]
     pub applicant: String,
     /// The matter's code.
-    #[validate(length(min = 1, max = 128))]
+    #[validate(custom(function = "appointment_id"))]
     pub matter: String,
     /// Special groups the applicant belongs to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -108,7 +108,7 @@ pub struct Appointment {
     pub status: AppointmentStatus,
     /// The case it became, once the applicant arrived.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(min = 1, max = 128))]
+    #[validate(custom(function = "appointment_id"))]
     pub case: Option<String>,
 }
 
@@ -289,8 +289,8 @@ impl Coded for AppointmentError {
 /// The slots of a station (or a district) and their appointments.
 ///
 /// Read from JSON, a book is checked as it is read (a host's stored book is input like any
-/// other): ids within their bounds (characters, as `validator` counts; a command's ids
-/// are bounded in bytes, [`MAX_APPOINTMENT_ID_BYTES`]), each slot ending after it starts, no two
+/// other): ids within their bounds (1 to [`MAX_APPOINTMENT_ID_BYTES`] bytes, as a command's;
+/// a station's 1 to [`MAX_STATION_BYTES`]), each slot ending after it starts, no two
 /// slots or appointments of one id, every appointment in a slot of the book. A book that
 /// fails is a deserialization error (`input.shape` in the bindings).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
@@ -325,11 +325,32 @@ impl TryFrom<Unchecked> for AppointmentBook {
             appointments: book.appointments,
         };
         book.validate().map_err(|_| {
-            "an appointment book's ids have 1 to 128 characters (a station's 1 to 64), its \
+            "an appointment book's ids have 1 to 128 bytes (a station's 1 to 64), its \
              slots end after they start and take at most 100000, no two slots or appointments \
              share an id, and every appointment is in a slot of the book"
         })?;
         Ok(book)
+    }
+}
+
+/// Longest station id a stored book's slot names, in bytes.
+pub const MAX_STATION_BYTES: usize = 64;
+
+/// An id of a stored book: 1 to [`MAX_APPOINTMENT_ID_BYTES`] bytes, as a command's ids.
+fn appointment_id(id: &str) -> Result<(), ValidationError> {
+    within(id, MAX_APPOINTMENT_ID_BYTES)
+}
+
+/// A slot's station: 1 to [`MAX_STATION_BYTES`] bytes.
+fn station_id(id: &str) -> Result<(), ValidationError> {
+    within(id, MAX_STATION_BYTES)
+}
+
+fn within(id: &str, max_bytes: usize) -> Result<(), ValidationError> {
+    if (1..=max_bytes).contains(&id.len()) {
+        Ok(())
+    } else {
+        Err(ValidationError::new("id_length"))
     }
 }
 
