@@ -903,3 +903,32 @@ fn merged_field_lookup_agrees_with_the_merged_form() {
     }
     assert!(compared > 100, "{compared}");
 }
+
+/// A bundle's validation shows in `Debug` with the applicants' numbers, names and dates
+/// masked, its shape kept; so does an answer's case.
+#[test]
+fn debug_output_of_a_validation_masks_the_answer() {
+    let engine = engine_of(&sample());
+    let at = date(2026, 11, 25);
+    let answer = bundle_answer(&engine, "birth");
+    let report = engine
+        .validate(&Target::bundle("birth"), &answer, at, doorstep::Lang::ZhCn)
+        .unwrap();
+    assert!(report.form.valid);
+    let shown = format!("{report:?}");
+    assert!(
+        shown.contains("normalized") && shown.contains("childSex"),
+        "{shown}"
+    );
+    for key in [
+        "motherId",
+        "fatherId",
+        "childId",
+        "applicantMobile",
+        "motherName",
+        "childBirthDate",
+    ] {
+        let whole = answer[key].as_str().unwrap();
+        assert!(!shown.contains(whole), "{key}: {shown}");
+    }
+}

@@ -90,11 +90,9 @@ impl From<Value> for Answer {
 
 impl std::fmt::Debug for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "Answer({})",
-            crate::ids::mask_digit_runs(&self.0.to_string())
-        )
+        f.debug_tuple("Answer")
+            .field(&crate::ids::Masked(&self.0))
+            .finish()
     }
 }
 

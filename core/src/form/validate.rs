@@ -12,8 +12,9 @@ use crate::ids::{self, IdKind, ResidentId};
 use crate::rule::{Binding, Rule};
 use crate::{Coded, Lang, Problem, calendar};
 
-/// The outcome of validating an answer against a form.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The outcome of validating an answer against a form. Its `Debug` output masks the
+/// normalised answer ([`ids::mask_json`]).
+#[derive(Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct FormReport {
     /// Whether the answer has no problem.
@@ -22,6 +23,16 @@ pub struct FormReport {
     pub errors: Vec<Problem>,
     /// The answer as it should be stored: visible fields only, normalised.
     pub normalized: Value,
+}
+
+impl std::fmt::Debug for FormReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FormReport")
+            .field("valid", &self.valid)
+            .field("errors", &self.errors)
+            .field("normalized", &ids::Masked(&self.normalized))
+            .finish()
+    }
 }
 
 /// Validates `answer` against `form`. `at` is the reference date (for birth dates in

@@ -1,5 +1,7 @@
 //! Masking: how an identifier is shown wherever a person, a log or an error could see it.
 
+use serde_json::Value;
+
 use super::IdKind;
 
 /// `keep_start` characters, then `*` for the middle, then `keep_end` characters.
@@ -106,4 +108,166 @@ pub fn mask_digit_runs(text: &str) -> String {
     }
     flush(&mut run, &mut out);
     out
+}
+
+/// `value` (an applicant's answer, a report's normalised answer, the data a rule reads) as a
+/// `Debug` output or a log line may show it: its shape and keys, with every value that could
+/// tell who the person is masked. A text holding a number of six digits or more — an ID,
+/// phone or card number, a date, even grouped by spaces or hyphens — is masked as
+/// [`mask_any`] masks; any other text with a character outside ASCII (a name, an address)
+/// keeps its first character only; an e-mail address its domain; a number of six digits or
+/// more becomes its masked text. Short ASCII codes (`"male"`, `"post"`) and booleans stay.
+///
+/// ```
+/// use doorstep::ids::mask_json;
+/// use serde_json::json;
+/// let answer = json!({
+///     "applicantName": "林晓燕",
+///     "applicantId": "350205199205120027",
+///     "applicantMobile": "139 1234 5678",
+///     "childSex": "male",
+///     "birthWeight": 3350
+/// });
+/// assert_eq!(
+///     mask_json(&answer).to_string(),
+///     r#"{"applicantId":"350***********0027","applicantMobile":"*************","applicantName":"林**","birthWeight":3350,"childSex":"male"}"#
+/// );
+/// ```
+pub fn mask_json(value: &Value) -> Value {
+    match value {
+        Value::String(text) => Value::String(mask_text(text)),
+        Value::Number(n) => {
+            let text = n.to_string();
+            if text.bytes().filter(u8::is_ascii_digit).count() >= 6 {
+                Value::String(mask_any(&text))
+            } else {
+                value.clone()
+            }
+        }
+        Value::Array(items) => Value::Array(items.iter().map(mask_json).collect()),
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .map(|(key, v)| (key.clone(), mask_json(v)))
+                .collect(),
+        ),
+        Value::Null | Value::Bool(_) => value.clone(),
+    }
+}
+
+/// A JSON value that shows as [`mask_json`] masks it, for the `Debug` output of a type
+/// holding an applicant's data.
+pub struct Masked<'a>(pub &'a Value);
+
+impl std::fmt::Debug for Masked<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", mask_json(self.0))
+    }
+}
+
+/// One text as [`mask_json`] shows it.
+fn mask_text(text: &str) -> String {
+    if holds_long_number(text) {
+        mask_any(text)
+    } else if let Some((local, domain)) = text.split_once('@') {
+        format!("{}@{domain}", keep(local, 1, 0))
+    } else if text.is_ascii() {
+        text.to_owned()
+    } else {
+        keep(text, 1, 0)
+    }
+}
+
+/// Whether `text` holds six digits or more in a row, a single space or hyphen allowed
+/// between two of them (`139 1234 5678`, `2024-08-01`).
+fn holds_long_number(text: &str) -> bool {
+    let mut digits = 0;
+    let mut after_digit = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits >= 6 {
+                return true;
+            }
+            after_digit = true;
+        } else if matches!(c, ' ' | '-') && after_digit {
+            after_digit = false;
+        } else {
+            digits = 0;
+            after_digit = false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    use super::{holds_long_number, mask_json};
+
+    #[test]
+    fn long_numbers_are_found_grouped_or_not() {
+        for text in [
+            "123456",
+            "139 1234 5678",
+            "0592-6881234",
+            "2024-08-01",
+            "a350205199x",
+        ] {
+            assert!(holds_long_number(text), "{text}");
+        }
+        for text in ["12345", "12 34  56", "1-2--3456", "post", "F-12-3"] {
+            assert!(!holds_long_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn names_addresses_and_mail_keep_a_first_character() {
+        let masked = mask_json(&json!([
+            "陈思远",
+            "厦门市海沧区 沧林东路",
+            "someone@example.com",
+            13_912_345_678_u64,
+            2.5,
+            null,
+            true
+        ]));
+        assert_eq!(
+            masked,
+            json!([
+                "陈**",
+                "厦**********",
+                "s******@example.com",
+                "***********",
+                2.5,
+                null,
+                true
+            ])
+        );
+    }
+
+    proptest! {
+        /// A number of six digits or more, grouped by single spaces or hyphens or not,
+        /// never shows whole, wherever it is in the value.
+        #[test]
+        fn no_number_shows_whole(
+            digits in "[0-9]{6,19}",
+            groups in prop::collection::vec(prop::sample::select(vec!["", " ", "-"]), 19),
+            around in "[a-z林 ]{0,3}",
+        ) {
+            let mut text = around.clone();
+            for (i, d) in digits.chars().enumerate() {
+                text.push(d);
+                if let Some(sep) = groups.get(i).filter(|_| i + 1 < digits.len()) {
+                    text.push_str(sep);
+                }
+            }
+            text.push_str(&around);
+            let shown = mask_json(&json!({"k": [text.clone(), {"n": digits.parse::<u64>().ok()}]})).to_string();
+            prop_assert!(!shown.contains(&digits), "{} shows {}", shown, digits);
+            prop_assert!(!shown.contains(text.trim()), "{} shows {}", shown, text);
+        }
+    }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Rule;
+use crate::ids::Masked;
 use crate::input::{self, InputError};
 use crate::{Coded, Lang, Problem};
 
@@ -13,7 +14,8 @@ use crate::{Coded, Lang, Problem};
 pub const MAX_RULE_REQUEST_BYTES: usize = input::MAX_ANSWER_BYTES;
 
 /// `{"rule": R, "data": D}`: a `JsonLogic` rule and the data it reads (`null` when absent).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Its `Debug` output masks the data ([`mask_json`](crate::ids::mask_json)).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleRequest {
     /// The rule.
@@ -42,8 +44,9 @@ impl RuleRequest {
     }
 }
 
-/// The outcome of a [`RuleRequest`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The outcome of a [`RuleRequest`]. Its `Debug` output masks the result, which may be a
+/// value of the data ([`mask_json`](crate::ids::mask_json)).
+#[derive(Clone, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum RuleOutcome {
     /// The rule's value.
@@ -56,6 +59,27 @@ pub enum RuleOutcome {
         /// Why, coded (with the JSON Pointer into the rule in `path`).
         error: Problem,
     },
+}
+
+impl std::fmt::Debug for RuleRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleRequest")
+            .field("rule", &self.rule)
+            .field("data", &Masked(&self.data))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for RuleOutcome {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Evaluated { result } => f
+                .debug_struct("Evaluated")
+                .field("result", &Masked(result))
+                .finish(),
+            Self::Refused { error } => f.debug_struct("Refused").field("error", error).finish(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -80,5 +104,19 @@ mod tests {
         assert_eq!(bad["error"]["code"], "rule.unknown_operator");
         assert_eq!(bad["error"]["path"], "");
         assert!(RuleRequest::from_json(r#"{"rule": 1, "extra": 2}"#).is_err());
+    }
+
+    #[test]
+    fn debug_output_masks_the_data_and_the_result() {
+        let request = RuleRequest::from_json(
+            r#"{"rule": {"var": "id"}, "data": {"id": "350205199003071239", "name": "陈志强"}}"#,
+        )
+        .unwrap();
+        let shown = format!("{request:?} {:?}", request.run(Lang::ZhCn));
+        assert!(shown.contains("350***********1239"), "{shown}");
+        assert!(
+            !shown.contains("350205199003071239") && !shown.contains("陈志强"),
+            "{shown}"
+        );
     }
 }
