@@ -72,9 +72,10 @@ pub fn mask_any(value: &str) -> String {
     }
 }
 
-/// `text` with every run of 6 or more digits (with a trailing `X`, as ID numbers end) masked
-/// by [`mask_any`]: for messages that quote what a parser saw, so that a whole ID, phone or
-/// card number never comes back.
+/// `text` with every run of 6 or more digits masked by [`mask_any`] — a single space or
+/// hyphen may stand between two of its digits (`139 1234 5678`), and an `X` may end it, as
+/// ID numbers end: for messages that quote what a parser saw and for free text people
+/// wrote, so that a whole ID, phone or card number never comes back.
 ///
 /// ```
 /// use doorstep::ids::mask_digit_runs;
@@ -82,32 +83,40 @@ pub fn mask_any(value: &str) -> String {
 ///     mask_digit_runs("invalid type: integer `350205199003071239`"),
 ///     "invalid type: integer `350***********1239`"
 /// );
+/// assert_eq!(mask_digit_runs("call 139 1234 5678"), "call *************");
 /// assert_eq!(mask_digit_runs("line 12345"), "line 12345");
 /// ```
 pub fn mask_digit_runs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.chars().filter(char::is_ascii_digit).count() >= 6 {
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (before, from) = rest.split_at(start);
+        out.push_str(before);
+        let (len, digits) = digit_run(from.as_bytes());
+        let (run, after) = from.split_at(len);
+        if digits >= 6 {
             out.push_str(&mask_any(run));
         } else {
             out.push_str(run);
         }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() || (matches!(c, 'X' | 'x') && !run.is_empty()) {
-            run.push(c);
-            if !c.is_ascii_digit() {
-                flush(&mut run, &mut out);
-            }
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length in bytes of the digit run `bytes` starts with (digits, a single space or
+/// hyphen between two of them, an `X` at the end) and how many digits it has.
+fn digit_run(bytes: &[u8]) -> (usize, usize) {
+    let (mut len, mut digits) = (0, 0);
+    loop {
+        match (bytes.get(len), bytes.get(len + 1)) {
+            (Some(b), _) if b.is_ascii_digit() => (len, digits) = (len + 1, digits + 1),
+            (Some(b' ' | b'-'), Some(b)) if digits > 0 && b.is_ascii_digit() => len += 1,
+            (Some(b'X' | b'x'), _) if digits > 0 => return (len + 1, digits),
+            _ => return (len, digits),
         }
     }
-    flush(&mut run, &mut out);
-    out
 }
 
 /// `value` (an applicant's answer, a report's normalised answer, the data a rule reads) as a
@@ -178,24 +187,17 @@ fn mask_text(text: &str) -> String {
     }
 }
 
-/// Whether `text` holds six digits or more in a row, a single space or hyphen allowed
-/// between two of them (`139 1234 5678`, `2024-08-01`).
+/// Whether `text` holds a run of six digits or more, as [`mask_digit_runs`] finds runs
+/// (`139 1234 5678`, `2024-08-01`).
 fn holds_long_number(text: &str) -> bool {
-    let mut digits = 0;
-    let mut after_digit = false;
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits += 1;
-            if digits >= 6 {
-                return true;
-            }
-            after_digit = true;
-        } else if matches!(c, ' ' | '-') && after_digit {
-            after_digit = false;
-        } else {
-            digits = 0;
-            after_digit = false;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        let (len, digits) = digit_run(rest);
+        if digits >= 6 {
+            return true;
         }
+        i += len.max(1);
     }
     false
 }
