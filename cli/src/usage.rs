@@ -111,13 +111,21 @@ impl UsageError {
     }
 }
 
+/// What a person typed, as an error repeats it: a number in it (an ID or phone number typed
+/// in the wrong place) masked.
+fn echo(typed: &str) -> String {
+    doorstep::ids::mask_digit_runs(typed)
+}
+
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NoCommand => f.write_str("请给出命令 / give a command"),
-            Self::UnexpectedArgument(a) => write!(f, "多余的参数 / unexpected argument: {a}"),
-            Self::UnknownCommand(c) => write!(f, "未知命令 / unknown command: {c}"),
-            Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {o}"),
+            Self::UnexpectedArgument(a) => {
+                write!(f, "多余的参数 / unexpected argument: {}", echo(a))
+            }
+            Self::UnknownCommand(c) => write!(f, "未知命令 / unknown command: {}", echo(c)),
+            Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {}", echo(o)),
             Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
             Self::NoValues => f.write_str("请给出要检查的号码 / give at least one value to check"),
             Self::Arg(e) => write!(
@@ -128,7 +136,7 @@ impl fmt::Display for UsageError {
                 e.message(doorstep::Lang::En)
             ),
             Self::Stdin(e) => write!(f, "无法读取标准输入 / cannot read standard input: {e}"),
-            Self::File(path, e) => write!(f, "无法读取文件 / cannot read {path}: {e}"),
+            Self::File(path, e) => write!(f, "无法读取文件 / cannot read {}: {e}", echo(path)),
             Self::Input(e, lang) => write!(f, "[{}] {}", e.code(), e.message(*lang)),
             Self::Engine(e, lang) => {
                 write!(f, "[{}] {}", e.code(), e.message(*lang))?;
@@ -141,6 +149,7 @@ impl fmt::Display for UsageError {
                 Ok(())
             }
             Self::Invalid(option, value) => {
+                let value = echo(value);
                 write!(
                     f,
                     "{option} 的取值无效 / invalid value for {option}: {value}"

@@ -103,6 +103,36 @@ fn usage_errors_exit_2() {
     }
 }
 
+/// A usage error repeats what was typed, but never a whole ID or phone number typed in the
+/// wrong place.
+#[test]
+fn usage_errors_mask_numbers_typed_in_the_wrong_place() {
+    for (args, echoed) in [
+        (&["350205199003071239"][..], true),
+        (&["id", "check", "--kind", "139 1234 5678", "x"][..], false),
+        (&["id", "check", "--13912345678", "x"][..], true),
+        (
+            &[
+                "validate",
+                "--catalog",
+                "/no/such/350205199003071239.json",
+                "--matter",
+                "M",
+                "x",
+            ][..],
+            true,
+        ),
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.contains("***"), echoed, "{args:?}: {stderr}");
+        for number in ["350205199003071239", "139 1234 5678", "13912345678"] {
+            assert!(!stderr.contains(number), "{args:?}: {stderr}");
+        }
+    }
+}
+
 #[test]
 fn values_can_come_from_standard_input() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
