@@ -88,20 +88,20 @@ pub fn mask_any(value: &str) -> String {
 /// ```
 pub fn mask_digit_runs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, from) = rest.split_at(start);
-        out.push_str(before);
-        let (len, digits) = digit_run(from.as_bytes());
-        let (run, after) = from.split_at(len);
+    let mut done = 0;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
+        let (len, digits) = digit_run(rest);
         if digits >= 6 {
-            out.push_str(&mask_any(run));
-        } else {
-            out.push_str(run);
+            // A run is ASCII: it starts and ends on character boundaries.
+            out.push_str(text.get(done..i).unwrap_or_default());
+            out.push_str(&mask_any(text.get(i..i + len).unwrap_or_default()));
+            done = i + len;
         }
-        rest = after;
+        i += len.max(1);
     }
-    out.push_str(rest);
+    out.push_str(text.get(done..).unwrap_or_default());
     out
 }
 
@@ -251,6 +251,19 @@ mod tests {
     }
 
     proptest! {
+        /// Masking digit runs leaves no run of six digits, and changes nothing else: a text
+        /// without one comes back as it was, a text with one keeps its length in characters.
+        #[test]
+        fn digit_runs_are_masked_and_nothing_else(text in "[0-9 \\-Xx林a]{0,40}") {
+            let masked = super::mask_digit_runs(&text);
+            prop_assert!(!holds_long_number(&masked), "{} -> {}", text, masked);
+            if holds_long_number(&text) {
+                prop_assert_eq!(masked.chars().count(), text.chars().count());
+            } else {
+                prop_assert_eq!(masked, text);
+            }
+        }
+
         /// A number of six digits or more, grouped by single spaces or hyphens or not,
         /// never shows whole, wherever it is in the value.
         #[test]
