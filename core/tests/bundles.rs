@@ -932,3 +932,13 @@ fn debug_output_of_a_validation_masks_the_answer() {
         assert!(!shown.contains(whole), "{key}: {shown}");
     }
 }
+
+#[path = "../../examples/rust/front_desk.rs"]
+#[allow(dead_code, unreachable_pub)] // its `main` serves the example
+mod front_desk;
+
+/// The Rust example of a station's front desk taking 出生一件事 runs to its end.
+#[test]
+fn the_front_desk_example_runs() {
+    front_desk::run().unwrap();
+}
