@@ -44,12 +44,17 @@
 /* The catalogue whose cases' decisions the thread test replays on one shared engine. */
 #define SHARED_CATALOG "catalog/authority.json"
 
-/* Decide requests kept for the thread test, each with its language (NULL: zh-CN) and, once
+/* A decide request kept for the thread test: its text, its language (NULL: zh-CN) and, once
  * the single-threaded run made it, its outcome (all owned). */
 typedef struct {
-    char **texts;
-    char **langs;
-    char **outcomes;
+    char *text;
+    char *lang;
+    char *outcome;
+} kept_request;
+
+/* The thread test's requests, and the engine they are decided on. */
+typedef struct {
+    kept_request *items;
     int count;
     const doorstep_engine *engine;
 } kept_requests;
@@ -169,20 +174,16 @@ static cJSON *result(const cJSON *book, cJSON *outcomes, cJSON *messages, int re
 /* Runs one case: decide and apply each step, then replay the accepted events. */
 /* Keeps a copy of the decide request `text` in `keep` (when not NULL). */
 static void keep_request(kept_requests *keep, const char *text, const char *lang) {
-    char **texts, **langs, **outcomes;
+    kept_request *grown;
     if (keep == NULL) {
         return;
     }
-    texts = realloc(keep->texts, (size_t)(keep->count + 1) * sizeof *texts);
-    keep->texts = texts != NULL ? texts : keep->texts;
-    langs = realloc(keep->langs, (size_t)(keep->count + 1) * sizeof *langs);
-    keep->langs = langs != NULL ? langs : keep->langs;
-    outcomes = realloc(keep->outcomes, (size_t)(keep->count + 1) * sizeof *outcomes);
-    keep->outcomes = outcomes != NULL ? outcomes : keep->outcomes;
-    if (expect(texts != NULL && langs != NULL && outcomes != NULL, "out of memory")) {
-        keep->texts[keep->count] = strdup(text);
-        keep->langs[keep->count] = lang == NULL ? NULL : strdup(lang);
-        keep->outcomes[keep->count] = NULL;
+    grown = realloc(keep->items, (size_t)(keep->count + 1) * sizeof *grown);
+    if (expect(grown != NULL, "out of memory")) {
+        keep->items = grown;
+        grown[keep->count].text = strdup(text);
+        grown[keep->count].lang = lang == NULL ? NULL : strdup(lang);
+        grown[keep->count].outcome = NULL;
         keep->count++;
     }
 }
@@ -533,14 +534,14 @@ static void *work(void *arg) {
     int round, i;
     for (round = 0; round < ROUNDS; round++) {
         for (i = 0; i < k->count; i++) {
-            int n = (i + me->index * 5) % k->count;
+            const kept_request *r = &k->items[(i + me->index * 5) % k->count];
             char *out = NULL, *result;
             if (doorstep_appointment_decide(k->engine, wrong, NULL, &out) == DOORSTEP_OK ||
                 strcmp(doorstep_last_error_code(), code) != 0) {
                 me->failures++;
             }
-            result = decided(k->engine, k->texts[n], k->langs[n]);
-            if (result == NULL || k->outcomes[n] == NULL || strcmp(result, k->outcomes[n]) != 0) {
+            result = decided(k->engine, r->text, r->lang);
+            if (result == NULL || r->outcome == NULL || strcmp(result, r->outcome) != 0) {
                 me->failures++;
             }
             free(result);
@@ -562,11 +563,11 @@ static void test_threads(const char *dir, kept_requests *keep) {
         return;
     }
     for (i = 0; i < keep->count; i++) {
-        keep->outcomes[i] = decided(engine, keep->texts[i], keep->langs[i]);
-        if (keep->outcomes[i] != NULL && strstr(keep->outcomes[i], "\"refused\"") != NULL) {
+        kept_request *r = &keep->items[i];
+        r->outcome = decided(engine, r->text, r->lang);
+        if (r->outcome != NULL && strstr(r->outcome, "\"refused\"") != NULL) {
             refused++;
-        } else if (keep->outcomes[i] != NULL &&
-                   strstr(keep->outcomes[i], "\"accepted\"") != NULL) {
+        } else if (r->outcome != NULL && strstr(r->outcome, "\"accepted\"") != NULL) {
             accepted++;
         }
     }
@@ -580,7 +581,7 @@ static void test_threads(const char *dir, kept_requests *keep) {
 }
 
 int main(int argc, char **argv) {
-    kept_requests keep = {NULL, NULL, NULL, 0, NULL};
+    kept_requests keep = {NULL, 0, NULL};
     int i;
     if (argc != 2) {
         fprintf(stderr, "usage: %s tests/fixtures\n", argv[0]);
@@ -589,13 +590,11 @@ int main(int argc, char **argv) {
     run_appointments(argv[1], &keep);
     test_threads(argv[1], &keep);
     for (i = 0; i < keep.count; i++) {
-        free(keep.texts[i]);
-        free(keep.langs[i]);
-        free(keep.outcomes[i]);
+        free(keep.items[i].text);
+        free(keep.items[i].lang);
+        free(keep.items[i].outcome);
     }
-    free(keep.texts);
-    free(keep.langs);
-    free(keep.outcomes);
+    free(keep.items);
     test_calls(argv[1]);
     printf("c: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;

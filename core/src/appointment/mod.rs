@@ -338,20 +338,26 @@ pub const MAX_STATION_BYTES: usize = 64;
 
 /// An id of a stored book: 1 to [`MAX_APPOINTMENT_ID_BYTES`] bytes, as a command's ids.
 fn appointment_id(id: &str) -> Result<(), ValidationError> {
-    within(id, MAX_APPOINTMENT_ID_BYTES)
+    bounded(id, MAX_APPOINTMENT_ID_BYTES)
 }
 
 /// A slot's station: 1 to [`MAX_STATION_BYTES`] bytes.
 fn station_id(id: &str) -> Result<(), ValidationError> {
-    within(id, MAX_STATION_BYTES)
+    bounded(id, MAX_STATION_BYTES)
 }
 
-fn within(id: &str, max_bytes: usize) -> Result<(), ValidationError> {
-    if (1..=max_bytes).contains(&id.len()) {
+/// [`within`] as a validation.
+fn bounded(id: &str, max_bytes: usize) -> Result<(), ValidationError> {
+    if within(id, max_bytes) {
         Ok(())
     } else {
         Err(ValidationError::new("id_length"))
     }
+}
+
+/// Whether `id` has 1 to `max_bytes` bytes: the one bound of every id, in a command or a book.
+fn within(id: &str, max_bytes: usize) -> bool {
+    (1..=max_bytes).contains(&id.len())
 }
 
 fn ends_after_start(slot: &Slot) -> Result<(), ValidationError> {
@@ -570,10 +576,7 @@ fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
         AppointmentCommand::Cancel { id } | AppointmentCommand::NoShow { id } => &[id],
         AppointmentCommand::Arrive { id, case } => &[id, case],
     };
-    if ids
-        .iter()
-        .any(|id| !(1..=MAX_APPOINTMENT_ID_BYTES).contains(&id.len()))
-    {
+    if ids.iter().any(|id| !within(id, MAX_APPOINTMENT_ID_BYTES)) {
         return Err(AppointmentError::InvalidId);
     }
     Ok(())
