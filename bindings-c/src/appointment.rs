@@ -16,9 +16,8 @@ use doorstep::appointment::{
     AppointmentDecideRequest, AppointmentEvolveRequest, MAX_APPOINTMENT_REQUEST_BYTES,
 };
 
-use crate::authority::language;
 use crate::boundary::ffi_boundary;
-use crate::engine::{self, document, doorstep_engine, write_json};
+use crate::engine::{self, doorstep_engine, json_call};
 use crate::error::doorstep_status;
 
 /// Decides a command against the appointment book (预约) and writes the decision, as JSON,
@@ -73,18 +72,15 @@ pub unsafe extern "C" fn doorstep_appointment_decide(
     out_decision_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, request_json, out_decision_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text =
-            unsafe { document(request_json, "request_json", MAX_APPOINTMENT_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let request = AppointmentDecideRequest::from_json(text)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let decision = unsafe { engine::engine(engine) }.decide_appointment(&request, lang);
-        // SAFETY: `out_decision_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_decision_json, serde_json::to_string(&decision)) }
+        let decide = |text: &str, lang| {
+            let request = AppointmentDecideRequest::from_json(text)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            Ok(unsafe { engine::engine(engine) }.decide_appointment(&request, lang))
+        };
+        let doc = (request_json, "request_json", MAX_APPOINTMENT_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_decision_json, decide) }
     })
 }
 
@@ -122,15 +118,10 @@ pub unsafe extern "C" fn doorstep_appointment_evolve(
     out_evolution_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(request_json, out_evolution_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text =
-            unsafe { document(request_json, "request_json", MAX_APPOINTMENT_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let evolution = AppointmentEvolveRequest::from_json(text)?.run(lang);
-        // SAFETY: `out_evolution_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_evolution_json, serde_json::to_string(&evolution)) }
+        let evolve = |text: &str, lang| Ok(AppointmentEvolveRequest::from_json(text)?.run(lang));
+        let doc = (request_json, "request_json", MAX_APPOINTMENT_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_evolution_json, evolve) }
     })
 }
 

@@ -18,7 +18,7 @@ use doorstep::authority::{AuthorityQuery, MAX_STAMP_BYTES, Stamp};
 use doorstep::input::{self, MAX_ANSWER_BYTES};
 
 use crate::boundary::ffi_boundary;
-use crate::engine::{self, document, doorstep_engine, optional_document, write_json};
+use crate::engine::{self, document, doorstep_engine, json_call, optional_document, write_json};
 use crate::error::{Failure, doorstep_status};
 use crate::strings::{optional_str, required_str, write_out};
 
@@ -71,17 +71,15 @@ pub unsafe extern "C" fn doorstep_engine_verify_stamp(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, stamp_json, out_report_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(stamp_json, "stamp_json", MAX_STAMP_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let stamp = Stamp::from_json(text)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let report = unsafe { engine::engine(engine) }.verify_stamp(&stamp).report(lang);
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        let verify = |text: &str, lang| {
+            let stamp = Stamp::from_json(text)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            Ok(unsafe { engine::engine(engine) }.verify_stamp(&stamp).report(lang))
+        };
+        let doc = (stamp_json, "stamp_json", MAX_STAMP_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_report_json, verify) }
     })
 }
 
@@ -118,20 +116,16 @@ pub unsafe extern "C" fn doorstep_engine_authorize(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, query_json, out_report_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(query_json, "query_json", MAX_ANSWER_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let query: AuthorityQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let engine = unsafe { engine::engine(engine) };
-        let report = engine
-            .authorize(&query.org, &query.matter, query.step, query.at)
-            .report(lang);
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        let authorize = |text: &str, lang| {
+            let query: AuthorityQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            let engine = unsafe { engine::engine(engine) };
+            Ok(engine.authorize(&query.org, &query.matter, query.step, query.at).report(lang))
+        };
+        let doc = (query_json, "query_json", MAX_ANSWER_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_report_json, authorize) }
     })
 }
 

@@ -11,9 +11,8 @@ use std::sync::OnceLock;
 use doorstep::calendar::{CalendarQuery, WorkCalendar};
 use doorstep::input::{self, MAX_ANSWER_BYTES};
 
-use crate::authority::language;
 use crate::boundary::ffi_boundary;
-use crate::engine::{document, write_json};
+use crate::engine::json_call;
 use crate::error::doorstep_status;
 
 /// The calendar of the arrangements shipped with the library, built on first use.
@@ -66,15 +65,13 @@ pub unsafe extern "C" fn doorstep_calendar_query(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(query_json, out_report_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(query_json, "query_json", MAX_ANSWER_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let query: CalendarQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
-        let report = query.report(shipped(), lang);
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        let answer = |text: &str, lang| {
+            let query: CalendarQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
+            Ok(query.report(shipped(), lang))
+        };
+        let doc = (query_json, "query_json", MAX_ANSWER_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_report_json, answer) }
     })
 }
 

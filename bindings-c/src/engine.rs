@@ -16,8 +16,10 @@ use doorstep::args::CheckOptions;
 use doorstep::catalog;
 use doorstep::engine::{Engine, Target};
 use doorstep::input::{self, InputError, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
+use serde::Serialize;
 use serde_json::Value;
 
+use crate::authority::language;
 use crate::boundary::ffi_boundary;
 use crate::error::{Failure, doorstep_status};
 use crate::ids::today;
@@ -148,6 +150,32 @@ pub(crate) unsafe fn write_json(
     let json = json.map_err(|_| Failure::Internal)?;
     // SAFETY: the caller's guarantee, passed on.
     unsafe { write_out(out, json) }
+}
+
+/// The shape of most exports: one JSON document and a language in, JSON out. Reads the
+/// document (the first argument: its pointer, its name and its size limit in bytes, read
+/// as by [`document`]), then `lang` (NULL is zh-CN), hands both to `respond`, and writes
+/// what `respond` returns, as JSON, through `out` (as [`write_json`]).
+/// The first failure is returned, in that order: the document, `lang`, `respond`, the
+/// serialisation.
+///
+/// # Safety
+///
+/// The document's pointer and `lang` are NULL or NUL-terminated strings valid for the call;
+/// `out` is NULL or points to a writable `char *`.
+pub(crate) unsafe fn json_call<T: Serialize>(
+    (ptr, name, max_bytes): (*const c_char, &'static str, usize),
+    lang: *const c_char,
+    out: *mut *mut c_char,
+    respond: impl FnOnce(&str, Lang) -> Result<T, Failure>,
+) -> Result<(), Failure> {
+    // SAFETY: (all three) the caller's guarantee, passed on.
+    let text = unsafe { document(ptr, name, max_bytes) }?;
+    // SAFETY: as above.
+    let lang = unsafe { language(lang) }?;
+    let response = respond(text, lang)?;
+    // SAFETY: as above.
+    unsafe { write_json(out, serde_json::to_string(&response)) }
 }
 
 /// Borrows the engine behind a handle.

@@ -23,9 +23,8 @@ use doorstep::review::{
     CaseFacts, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewEvolveRequest,
 };
 
-use crate::authority::language;
 use crate::boundary::ffi_boundary;
-use crate::engine::{self, document, doorstep_engine, write_json};
+use crate::engine::{self, doorstep_engine, json_call};
 use crate::error::doorstep_status;
 
 /// Decides a command against a review (好差评) and writes the decision, as JSON, to
@@ -73,17 +72,15 @@ pub unsafe extern "C" fn doorstep_review_decide(
     out_decision_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, request_json, out_decision_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(request_json, "request_json", MAX_REVIEW_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let request = ReviewDecideRequest::from_json(text)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let decision = unsafe { engine::engine(engine) }.decide_review(&request, lang);
-        // SAFETY: `out_decision_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_decision_json, serde_json::to_string(&decision)) }
+        let decide = |text: &str, lang| {
+            let request = ReviewDecideRequest::from_json(text)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            Ok(unsafe { engine::engine(engine) }.decide_review(&request, lang))
+        };
+        let doc = (request_json, "request_json", MAX_REVIEW_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_decision_json, decide) }
     })
 }
 
@@ -120,14 +117,10 @@ pub unsafe extern "C" fn doorstep_review_evolve(
     out_evolution_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(request_json, out_evolution_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(request_json, "request_json", MAX_REVIEW_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let evolution = ReviewEvolveRequest::from_json(text)?.run(lang);
-        // SAFETY: `out_evolution_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_evolution_json, serde_json::to_string(&evolution)) }
+        let evolve = |text: &str, lang| Ok(ReviewEvolveRequest::from_json(text)?.run(lang));
+        let doc = (request_json, "request_json", MAX_REVIEW_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_evolution_json, evolve) }
     })
 }
 
@@ -165,17 +158,15 @@ pub unsafe extern "C" fn doorstep_review_invitation(
     out_invitation_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, facts_json, out_invitation_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(facts_json, "facts_json", MAX_REVIEW_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let facts: CaseFacts = input::parse_json(text, MAX_REVIEW_REQUEST_BYTES)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let outcome = unsafe { engine::engine(engine) }.review_invitation(&facts, lang);
-        // SAFETY: `out_invitation_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_invitation_json, serde_json::to_string(&outcome)) }
+        let invite = |text: &str, lang| {
+            let facts: CaseFacts = input::parse_json(text, MAX_REVIEW_REQUEST_BYTES)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            Ok(unsafe { engine::engine(engine) }.review_invitation(&facts, lang))
+        };
+        let doc = (facts_json, "facts_json", MAX_REVIEW_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_invitation_json, invite) }
     })
 }
 
@@ -219,17 +210,15 @@ pub unsafe extern "C" fn doorstep_complaint_decide(
     out_decision_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, request_json, out_decision_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(request_json, "request_json", MAX_REVIEW_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let request = ComplaintDecideRequest::from_json(text)?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let decision = unsafe { engine::engine(engine) }.decide_complaint(&request, lang);
-        // SAFETY: `out_decision_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_decision_json, serde_json::to_string(&decision)) }
+        let decide = |text: &str, lang| {
+            let request = ComplaintDecideRequest::from_json(text)?;
+            // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+            // it is live for the call.
+            Ok(unsafe { engine::engine(engine) }.decide_complaint(&request, lang))
+        };
+        let doc = (request_json, "request_json", MAX_REVIEW_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_decision_json, decide) }
     })
 }
 
@@ -257,14 +246,10 @@ pub unsafe extern "C" fn doorstep_complaint_evolve(
     out_evolution_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(request_json, out_evolution_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(request_json, "request_json", MAX_REVIEW_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let evolution = ComplaintEvolveRequest::from_json(text)?.run(lang);
-        // SAFETY: `out_evolution_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_evolution_json, serde_json::to_string(&evolution)) }
+        let evolve = |text: &str, lang| Ok(ComplaintEvolveRequest::from_json(text)?.run(lang));
+        let doc = (request_json, "request_json", MAX_REVIEW_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_evolution_json, evolve) }
     })
 }
 

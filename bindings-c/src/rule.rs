@@ -6,9 +6,8 @@ use std::ffi::c_char;
 
 use doorstep::rule::{MAX_RULE_REQUEST_BYTES, RuleRequest};
 
-use crate::authority::language;
 use crate::boundary::ffi_boundary;
-use crate::engine::{document, write_json};
+use crate::engine::json_call;
 use crate::error::doorstep_status;
 
 /// Evaluates a rule over data and writes the outcome, as JSON, to `*out_outcome_json`:
@@ -41,13 +40,9 @@ pub unsafe extern "C" fn doorstep_rule_evaluate(
     out_outcome_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(request_json, out_outcome_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { document(request_json, "request_json", MAX_RULE_REQUEST_BYTES) }?;
-        // SAFETY: as above.
-        let lang = unsafe { language(lang) }?;
-        let outcome = RuleRequest::from_json(text)?.run(lang);
-        // SAFETY: `out_outcome_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_outcome_json, serde_json::to_string(&outcome)) }
+        let evaluate = |text: &str, lang| Ok(RuleRequest::from_json(text)?.run(lang));
+        let doc = (request_json, "request_json", MAX_RULE_REQUEST_BYTES);
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { json_call(doc, lang, out_outcome_json, evaluate) }
     })
 }
