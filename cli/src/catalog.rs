@@ -74,6 +74,12 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let catalog_file = command
         .option("--catalog")
         .ok_or(UsageError::MissingValue("--catalog"))?;
+    // The command line is checked whole before any file is read.
+    let target = match (command.option("--matter"), command.option("--bundle")) {
+        (Some(code), None) => Target::matter(code),
+        (None, Some(code)) => Target::bundle(code),
+        _ => return Err(UsageError::MatterOrBundle),
+    };
     let bad_input = |e: InputError| UsageError::Input(e, lang);
     let catalog_bytes = read(catalog_file)?;
     let catalog_text =
@@ -81,11 +87,6 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let engine = Engine::load(catalog_text, at).map_err(|e| UsageError::Engine(e, lang))?;
     let answer: Value =
         input::parse_json_bytes(&read(answer_file)?, input::MAX_ANSWER_BYTES).map_err(bad_input)?;
-    let target = match (command.option("--matter"), command.option("--bundle")) {
-        (Some(code), None) => Target::matter(code),
-        (None, Some(code)) => Target::bundle(code),
-        _ => return Err(UsageError::MatterOrBundle),
-    };
     // Shared data (数据共享) fills the empty fields that declare a source.
     let answer = match command.option("--shared") {
         Some(file) => {

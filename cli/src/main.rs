@@ -13,30 +13,32 @@ mod policy;
 mod stamp;
 mod usage;
 
-use std::ffi::OsString;
 use std::process::ExitCode;
 
 use usage::UsageError;
 
 fn main() -> ExitCode {
-    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
-    match run(&args) {
+    let words: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    match run(&words) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
             eprintln!("doorstep: {e}");
-            eprintln!("{}", usage::USAGE);
+            // The usage helps with a mistyped command line, not with a file or a code it
+            // names: then the error says all there is.
+            if e.is_command_line() {
+                eprintln!("{}", usage::usage_for(&words));
+            }
             ExitCode::from(2)
         }
     }
 }
 
 /// Runs one command; `Ok(all_valid)`.
-fn run(args: &[OsString]) -> Result<bool, UsageError> {
-    let words: Vec<String> = args
-        .iter()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+fn run(words: &[String]) -> Result<bool, UsageError> {
     match words
         .iter()
         .map(String::as_str)

@@ -97,7 +97,66 @@ pub(crate) enum UsageError {
     },
 }
 
+/// The part of [`USAGE`] for the command `words` begin with (`validate`, `case replay`, …;
+/// `demo` has two forms, both shown), then the exit statuses; all of it when they name no
+/// command.
+pub(crate) fn usage_for(words: &[String]) -> String {
+    let (head, rest) = USAGE.split_once('\n').unwrap_or((USAGE, ""));
+    let (forms, footer) = rest.rsplit_once('\n').unwrap_or((rest, ""));
+    // Each form begins with a line "  doorstep COMMAND …", its explanation indented further.
+    let mut blocks: Vec<String> = Vec::new();
+    for line in forms.lines() {
+        match blocks.last_mut() {
+            Some(block) if !line.starts_with("  doorstep ") => {
+                block.push('\n');
+                block.push_str(line);
+            }
+            _ => blocks.push(line.to_owned()),
+        }
+    }
+    let names = |block: &str, n: usize| {
+        let typed = words.iter().take(n).map(String::as_str);
+        let listed = block.split_whitespace().skip(1).take(n);
+        n > 0 && words.len() >= n && typed.eq(listed)
+    };
+    // Two words where the command has two (`case replay`), else one (`validate`, `demo`).
+    let chosen: Vec<&String> = [2, 1]
+        .into_iter()
+        .map(|n| blocks.iter().filter(|b| names(b, n)).collect::<Vec<_>>())
+        .find(|found| !found.is_empty())
+        .unwrap_or_default();
+    if chosen.is_empty() {
+        return USAGE.to_owned();
+    }
+    let chosen: Vec<&str> = chosen.iter().map(|b| b.as_str()).collect();
+    format!("{head}\n{}\n{footer}", chosen.join("\n"))
+}
+
 impl UsageError {
+    /// Whether the command line itself is wrong (a command, an option, a value typed), as
+    /// opposed to what it names (a file that cannot be read, a document or code the engine
+    /// refuses): only then is the command's usage worth showing.
+    pub(crate) fn is_command_line(&self) -> bool {
+        match self {
+            Self::NoCommand
+            | Self::UnknownCommand(_)
+            | Self::UnexpectedArgument(_)
+            | Self::UnknownOption(_)
+            | Self::MissingValue(_)
+            | Self::NoValues
+            | Self::Arg(_)
+            | Self::MatterOrBundle
+            | Self::Invalid(..)
+            | Self::WorkingDays => true,
+            Self::Stdin(_)
+            | Self::File(..)
+            | Self::Input(..)
+            | Self::Engine(..)
+            | Self::Failed(_)
+            | Self::Coded { .. } => false,
+        }
+    }
+
     /// A coded core error, with its messages in both languages.
     pub(crate) fn coded(error: &impl Coded) -> Self {
         Self::Coded {

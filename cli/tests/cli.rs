@@ -191,3 +191,55 @@ fn ids_fixtures_through_the_cli() {
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A mistyped command line is answered with the usage of the command typed (all of it
+/// when no command is recognised); an error in what the command line names — a file, a
+/// code — with the error alone, which says all there is.
+#[test]
+fn usage_is_shown_for_the_command_line_only() {
+    let full = String::from_utf8_lossy(&doorstep(&["help"]).stdout).into_owned();
+    let forms = |text: &str| {
+        text.lines()
+            .filter(|l| l.starts_with("  doorstep "))
+            .count()
+    };
+    assert!(forms(&full) >= 12, "{full}");
+    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
+    for (args, wanted) in [
+        (
+            &["validate", "--catalog", catalog, "answer.json"][..],
+            &["validate"][..],
+        ),
+        (&["case", "replay", "--bogus"][..], &["case replay"][..]),
+        (&["case"][..], &["case replay", "case timeline"][..]),
+        (&["demo", "--days", "x"][..], &["demo [", "demo ids"][..]),
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(forms(&stderr), wanted.len(), "{args:?}: {stderr}");
+        for w in wanted {
+            assert!(
+                stderr.contains(&format!("  doorstep {w}")),
+                "{args:?}: {stderr}"
+            );
+        }
+        assert!(stderr.contains("exit status"), "{args:?}: {stderr}");
+    }
+    for args in [&["frobnicate"][..], &[][..]] {
+        let stderr = String::from_utf8_lossy(&doorstep(args).stderr).into_owned();
+        assert_eq!(forms(&stderr), forms(&full), "{args:?}: {stderr}");
+    }
+    let missing = doorstep(&[
+        "validate",
+        "--catalog",
+        "/no/such.json",
+        "--matter",
+        "M",
+        "a.json",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("doorstep: "), "{stderr}");
+}
