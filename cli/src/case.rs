@@ -26,7 +26,7 @@ use crate::usage::{UsageError, split_options};
 /// and every refused line; `Ok(nothing_refused)`.
 pub(crate) fn replay(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--catalog", "--lang"])?;
-    let file = one_file(&command.positional)?;
+    let file = one_file(&command.positional, "EVENTS.jsonl")?;
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let engine = engine(command.option("--catalog"), lang)?;
     let bytes = std::fs::read(file).map_err(|e| UsageError::File(file.to_owned(), e))?;
@@ -51,7 +51,7 @@ pub(crate) fn timeline(args: &[String]) -> Result<bool, UsageError> {
     let [file, case] = command.positional.as_slice() else {
         return Err(match command.positional.get(2) {
             Some(extra) => UsageError::UnexpectedArgument((*extra).to_owned()),
-            None => UsageError::NoValues,
+            None => UsageError::MissingArgument("EVENTS.jsonl CASE"),
         });
     };
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;

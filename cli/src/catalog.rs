@@ -29,7 +29,7 @@ fn date_and_lang(at: Option<&str>, lang: Option<&str>) -> Result<(NaiveDate, Lan
 pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--at", "--lang"])?;
     let [file] = command.positional.as_slice() else {
-        return Err(UsageError::NoValues);
+        return Err(UsageError::MissingArgument("FILE"));
     };
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
     let bytes = read(file)?;
@@ -68,7 +68,7 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
         ],
     )?;
     let [answer_file] = command.positional.as_slice() else {
-        return Err(UsageError::NoValues);
+        return Err(UsageError::MissingArgument("FORM.json"));
     };
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
     let catalog_file = command

@@ -21,7 +21,7 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
     .map_err(UsageError::Arg)?;
     let values = line.positional;
     if values.is_empty() {
-        return Err(UsageError::NoValues);
+        return Err(UsageError::MissingArgument("VALUE"));
     }
     let mut all_valid = true;
     let mut check = |value: &str| {

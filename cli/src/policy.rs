@@ -24,7 +24,7 @@ use crate::usage::{UsageError, split_options};
 /// (`-`: standard input); `Ok(every_line_a_profile)`.
 pub(crate) fn run_match(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--catalog", "--at", "--lang"])?;
-    let file = one_file(&command.positional)?;
+    let file = one_file(&command.positional, "PROFILES.jsonl")?;
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let at = CheckOptions::parse(None, command.option("--at"), None, today)
         .map_err(UsageError::Arg)?

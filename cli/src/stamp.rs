@@ -31,11 +31,14 @@ pub(crate) fn read(path: &str, max: usize) -> Result<Vec<u8>, UsageError> {
     Ok(bytes)
 }
 
-/// The one positional argument of a command.
-pub(crate) fn one_file<'a>(positional: &[&'a str]) -> Result<&'a str, UsageError> {
+/// The one positional argument of a command, named `name` in the usage.
+pub(crate) fn one_file<'a>(
+    positional: &[&'a str],
+    name: &'static str,
+) -> Result<&'a str, UsageError> {
     match positional {
         [file] => Ok(file),
-        [] => Err(UsageError::NoValues),
+        [] => Err(UsageError::MissingArgument(name)),
         [_, extra, ..] => Err(UsageError::UnexpectedArgument((*extra).to_owned())),
     }
 }
@@ -55,7 +58,7 @@ pub(crate) fn engine(file: Option<&str>, lang: Lang) -> Result<Engine, UsageErro
 /// `{"valid", "actsInNameOf", "chain", "failures"}`; `Ok(valid)`.
 pub(crate) fn verify(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--catalog", "--lang"])?;
-    let file = one_file(&command.positional)?;
+    let file = one_file(&command.positional, "STAMP.json")?;
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let engine = engine(command.option("--catalog"), lang)?;
     let bad_input = |e: InputError| UsageError::Input(e, lang);
@@ -72,7 +75,7 @@ pub(crate) fn verify(args: &[String]) -> Result<bool, UsageError> {
 /// with its line; `Ok(valid)`.
 pub(crate) fn verify_ledger(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--catalog", "--head", "--lang"])?;
-    let file = one_file(&command.positional)?;
+    let file = one_file(&command.positional, "LEDGER.jsonl")?;
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let engine = engine(command.option("--catalog"), lang)?;
     let head: Option<LedgerHead> = match command.option("--head") {

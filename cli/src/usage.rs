@@ -67,8 +67,8 @@ pub(crate) enum UsageError {
     UnknownOption(String),
     /// An option without its value.
     MissingValue(&'static str),
-    /// Nothing to check.
-    NoValues,
+    /// A positional argument left out (its name in the usage: `FILE`, `EVENTS.jsonl`, …).
+    MissingArgument(&'static str),
     /// An option value the core rejects.
     Arg(ArgError),
     /// Standard input could not be read.
@@ -143,7 +143,7 @@ impl UsageError {
             | Self::UnexpectedArgument(_)
             | Self::UnknownOption(_)
             | Self::MissingValue(_)
-            | Self::NoValues
+            | Self::MissingArgument(_)
             | Self::Arg(_)
             | Self::MatterOrBundle
             | Self::Invalid(..)
@@ -186,7 +186,7 @@ impl fmt::Display for UsageError {
             Self::UnknownCommand(c) => write!(f, "未知命令 / unknown command: {}", echo(c)),
             Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {}", echo(o)),
             Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
-            Self::NoValues => f.write_str("请给出要检查的号码 / give at least one value to check"),
+            Self::MissingArgument(name) => write!(f, "缺少参数 {name} / missing argument: {name}"),
             Self::Arg(e) => write!(
                 f,
                 "[{}] {} / {}",

@@ -342,7 +342,7 @@ fn bad_input_exits_2() {
             "[arg.unknown_lang]",
         ),
         (vec![&events], "--catalog"),
-        (vec!["--catalog", CATALOG], "请给出"),
+        (vec!["--catalog", CATALOG], "缺少参数 EVENTS.jsonl"),
     ];
     for (args, want) in cases {
         let mut all = vec!["case", "replay"];

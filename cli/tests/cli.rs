@@ -243,3 +243,42 @@ fn usage_is_shown_for_the_command_line_only() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.starts_with("doorstep: "), "{stderr}");
 }
+
+/// A positional argument left out is named as the usage names it.
+#[test]
+fn a_missing_argument_is_named() {
+    for (args, name) in [
+        (&["id", "check"][..], "VALUE"),
+        (&["catalog", "lint"][..], "FILE"),
+        (
+            &["stamp", "verify", "--catalog", "c.json"][..],
+            "STAMP.json",
+        ),
+        (
+            &["ledger", "verify", "--catalog", "c.json"][..],
+            "LEDGER.jsonl",
+        ),
+        (
+            &["case", "replay", "--catalog", "c.json"][..],
+            "EVENTS.jsonl",
+        ),
+        (
+            &["case", "timeline", "events.jsonl"][..],
+            "EVENTS.jsonl CASE",
+        ),
+        (
+            &["policy", "match", "--catalog", "c.json"][..],
+            "PROFILES.jsonl",
+        ),
+        (&["metrics"][..], "EVENTS.jsonl"),
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.ends_with(&format!("missing argument: {name}")),
+            "{args:?}: {first}"
+        );
+    }
+}

@@ -283,7 +283,7 @@ pub(crate) fn metrics_document(
 /// over the sample district; the period defaults to the events' first to last day.
 pub(crate) fn metrics(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--from", "--to"])?;
-    let file = crate::stamp::one_file(&command.positional)?;
+    let file = crate::stamp::one_file(&command.positional, "EVENTS.jsonl")?;
     let bytes = std::fs::read(file).map_err(|e| UsageError::File(file.to_owned(), e))?;
     let (events, problems) = doorstep::metrics::decode_stream(&bytes);
     if let Some((line, e)) = problems.first() {
@@ -306,7 +306,7 @@ pub(crate) fn metrics(args: &[String]) -> Result<bool, UsageError> {
             Some(text) => text
                 .parse()
                 .map_err(|_| UsageError::Invalid(name, text.to_owned())),
-            None => default.ok_or(UsageError::NoValues),
+            None => default.ok_or(UsageError::MissingValue(name)),
         }
     };
     let period = Period {
