@@ -344,6 +344,14 @@ typedef struct {
     int failures;
 } worker;
 
+/* The unreadable document a worker sends between its good calls — truncated JSON from even
+ * workers, an empty object from odd ones — and, in *code, the code it must leave as that
+ * thread's last error: threads failing differently at once must not see each other's. */
+static inline const char *wrong_document(const worker *w, const char **code) {
+    *code = (w->index % 2 == 0) ? "input.malformed" : "input.shape";
+    return (w->index % 2 == 0) ? "{" : "{}";
+}
+
 /* Starts THREADS threads on `work` with `fixtures`, waits for them, and expects each one to
  * report no failure. */
 static inline void run_threads(void *(*work)(void *), const void *fixtures) {

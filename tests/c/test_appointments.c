@@ -529,8 +529,8 @@ static char *decided(const doorstep_engine *engine, const char *text, const char
 static void *work(void *arg) {
     worker *me = arg;
     const kept_requests *k = me->fixtures;
-    const char *wrong = (me->index % 2 == 0) ? "{" : "{}";
-    const char *code = (me->index % 2 == 0) ? "input.malformed" : "input.shape";
+    const char *code;
+    const char *wrong = wrong_document(me, &code);
     int round, i;
     for (round = 0; round < ROUNDS; round++) {
         for (i = 0; i < k->count; i++) {

@@ -769,8 +769,8 @@ static void test_misuse(const doorstep_engine *engine) {
 static void *work(void *arg) {
     worker *w = arg;
     const fixtures *f = w->fixtures;
-    const char *wrong = (w->index % 2 == 0) ? "{" : "{}";
-    const char *code = (w->index % 2 == 0) ? "input.malformed" : "input.shape";
+    const char *code;
+    const char *wrong = wrong_document(w, &code);
     int round, i;
     for (round = 0; round < ROUNDS; round++) {
         for (i = 0; i < f->count; i++) {

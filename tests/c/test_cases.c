@@ -838,8 +838,8 @@ static void *shared_work(void *arg) {
     const workload *w = me->fixtures;
     const doorstep_engine *engine = w->calls[0].engine;
     int rounds = RUNNING_ON_VALGRIND ? SHARED_ROUNDS_VALGRIND : SHARED_ROUNDS;
-    const char *wrong = (me->index % 2 == 0) ? "{" : "{}";
-    const char *code = (me->index % 2 == 0) ? "input.malformed" : "input.shape";
+    const char *code;
+    const char *wrong = wrong_document(me, &code);
     int round, i;
     for (round = 0; round < rounds; round++) {
         for (i = 0; i < w->count; i++) {
