@@ -102,34 +102,38 @@ pub(crate) enum UsageError {
 /// command.
 pub(crate) fn usage_for(words: &[String]) -> String {
     let (head, rest) = USAGE.split_once('\n').unwrap_or((USAGE, ""));
-    let (forms, footer) = rest.rsplit_once('\n').unwrap_or((rest, ""));
-    // Each form begins with a line "  doorstep COMMAND …", its explanation indented further.
-    let mut blocks: Vec<String> = Vec::new();
-    for line in forms.lines() {
-        match blocks.last_mut() {
-            Some(block) if !line.starts_with("  doorstep ") => {
-                block.push('\n');
-                block.push_str(line);
-            }
-            _ => blocks.push(line.to_owned()),
+    let (body, footer) = rest.rsplit_once('\n').unwrap_or((rest, ""));
+    // Each form is a line "  doorstep COMMAND …" and the lines indented under it.
+    let mut forms: Vec<Vec<&str>> = Vec::new();
+    for line in body.lines() {
+        match forms.last_mut() {
+            Some(form) if !line.starts_with("  doorstep ") => form.push(line),
+            _ => forms.push(vec![line]),
         }
     }
-    let names = |block: &str, n: usize| {
-        let typed = words.iter().take(n).map(String::as_str);
-        let listed = block.split_whitespace().skip(1).take(n);
-        n > 0 && words.len() >= n && typed.eq(listed)
+    // The forms the first two words typed name (`case replay`), else the first (`demo`).
+    let named = |n: usize| -> Vec<&Vec<&str>> {
+        let typed = || words.iter().take(n).map(String::as_str);
+        forms
+            .iter()
+            .filter(|form| {
+                let listed = form.first().into_iter().flat_map(|l| l.split_whitespace());
+                words.len() >= n && typed().eq(listed.skip(1).take(n))
+            })
+            .collect()
     };
-    // Two words where the command has two (`case replay`), else one (`validate`, `demo`).
-    let chosen: Vec<&String> = [2, 1]
+    match [2, 1]
+        .map(named)
         .into_iter()
-        .map(|n| blocks.iter().filter(|b| names(b, n)).collect::<Vec<_>>())
         .find(|found| !found.is_empty())
-        .unwrap_or_default();
-    if chosen.is_empty() {
-        return USAGE.to_owned();
+    {
+        Some(found) => std::iter::once(head)
+            .chain(found.into_iter().flatten().copied())
+            .chain([footer])
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => USAGE.to_owned(),
     }
-    let chosen: Vec<&str> = chosen.iter().map(|b| b.as_str()).collect();
-    format!("{head}\n{}\n{footer}", chosen.join("\n"))
 }
 
 impl UsageError {
