@@ -347,5 +347,8 @@ fn key_of(fields: &[Field], position: usize) -> &str {
 
 /// Whether a check that reads `keys` reads the value at one of the JSON Pointers `paths`.
 pub(crate) fn reads_any<'p>(keys: &[String], mut paths: impl Iterator<Item = &'p str>) -> bool {
-    paths.any(|p| keys.iter().any(|k| first_key(p) == k))
+    paths.any(|p| {
+        let first = first_key(p);
+        keys.iter().any(|k| k == first)
+    })
 }
