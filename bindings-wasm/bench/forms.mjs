@@ -5,7 +5,7 @@
 //
 //   bash bindings-wasm/build.sh
 //   (cd bindings-wasm/bench && npm ci)          # Ajv, pinned in package.json / package-lock.json
-//   node bindings-wasm/bench/forms.mjs [CATALOGUE [BUNDLE]] [--write-schema]
+//   node bindings-wasm/bench/forms.mjs [CATALOGUE [BUNDLE]] [--write-schema] [--json FILE]
 //
 // CATALOGUE defaults to catalogs/haicang.json when it exists, else the test catalogue
 // tests/fixtures/catalog/mini.json; BUNDLE to `birth` (else the first bundle named 出生…).
@@ -17,7 +17,8 @@
 // there for what JSON Schema cannot say, so Ajv does less work); birth.schema.json next to
 // this script is the schema of the default catalogue's birth bundle, rewritten by
 // --write-schema. Ajv runs with `allErrors: true` (every problem, as the form engine
-// reports them all) and, for reference, in its default first-error mode.
+// reports them all) and, for reference, in its default first-error mode. `--json FILE` also
+// writes the figures as JSON (for scripts/bench-forms.sh, which writes BENCHMARKS.md).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -40,7 +41,13 @@ const ajvVersion = require('ajv/package.json').version;
 const root = new URL('../../', import.meta.url);
 const args = process.argv.slice(2);
 const writeSchema = args.includes('--write-schema');
-const positional = args.filter((a) => !a.startsWith('--'));
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
+if (jsonAt >= 0 && (jsonFile === undefined || jsonFile.startsWith('--'))) {
+  console.error('forms.mjs: --json needs a file name');
+  process.exit(2);
+}
+const positional = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1));
 const defaults = ['catalogs/haicang.json', 'tests/fixtures/catalog/mini.json'];
 const catalogPath =
   positional[0] ?? defaults.find((p) => existsSync(new URL(p, root))) ?? defaults[defaults.length - 1];
@@ -250,3 +257,19 @@ console.log(
     `target ≤ 300 KiB, 307,200 bytes: ${gz <= 300 * 1024 ? 'within' : 'OVER'}; ` +
     `build.sh reports GNU gzip -9, about 1.5 kB less)`,
 );
+if (jsonFile !== undefined) {
+  const figures = {
+    doorstep: version(),
+    ajv: ajvVersion,
+    node: process.version,
+    catalog: catalogPath,
+    bundle: bundle.code,
+    fields: form.fields.length,
+    checks: (form.checks ?? []).length,
+    errors: { wasm: wasmErrors, ajv: ajvErrors },
+    ns: results,
+    wasmBytes: wasm.length,
+    wasmZlib9: gz,
+  };
+  writeFileSync(jsonFile, `${JSON.stringify(figures, null, 2)}\n`);
+}

@@ -21,7 +21,10 @@
 //!
 //! At the end the mean times and the ratios native / `jsonschema` are printed, from the
 //! measurements criterion itself takes (through `iter_custom`; warm-up included, so they can
-//! differ a little from criterion's estimates).
+//! differ a little from criterion's estimates); with `DOORSTEP_BENCH_JSON=FILE` they are
+//! also written to FILE. `scripts/bench-forms.sh` runs this bench and the WASM one and
+//! writes `BENCHMARKS.md` from their figures: the latest figures are there; the table below
+//! is the history.
 //!
 //! Figures (mean ns per answer, `catalogs/haicang.json`, bench profile with fat LTO, a
 //! two-core VM shared with other work, so absolute times swing by up to 2× — `jsonschema`
@@ -35,11 +38,11 @@
 //! | session 5: `CompiledForm::check` | 3 028 (0.95×) | 5 019 (1.60×) |
 //! | session 6: `CompiledForm::check` | 1 119 (0.41×) | 5 663 (1.50×) |
 //! | session 6: `CompiledForm::validate` | 6 802 (2.49×) | 7 373 (1.95×) |
-//! | now: `CompiledForm::check` | 793 (**0.25×**) | 4 927 (1.41×) |
-//! | now: `Engine::check` | 1 119 (0.35×) | 5 904 (1.69×) |
-//! | now: `CompiledForm::validate` | 2 158 (0.68×) | 7 252 (2.07×) |
-//! | now: `Engine::validate` | 2 463 (0.78×) | 8 795 (2.52×) |
-//! | now: `jsonschema` `iter_errors` / `is_valid` | 3 162 / 2 290 | 3 496 / 489 |
+//! | session 7: `CompiledForm::check` | 793 (**0.25×**) | 4 927 (1.41×) |
+//! | session 7: `Engine::check` | 1 119 (0.35×) | 5 904 (1.69×) |
+//! | session 7: `CompiledForm::validate` | 2 158 (0.68×) | 7 252 (2.07×) |
+//! | session 7: `Engine::validate` | 2 463 (0.78×) | 8 795 (2.52×) |
+//! | session 7: `jsonschema` `iter_errors` / `is_valid` | 3 162 / 2 290 | 3 496 / 489 |
 //!
 //! Session 6 gave a form a verdict (`form::verdict`, native builds), a flat pass that says
 //! whether an answer has no problem at all and is run before the full check; when it says
@@ -501,10 +504,30 @@ fn forms(c: &mut Criterion) {
         group.finish();
     }
 
-    report();
+    report(&Context {
+        catalog: path.display().to_string(),
+        bundle: code.clone(),
+        fields: form.fields.len(),
+        checks: form.checks.len(),
+        native_errors: native_codes,
+        schema_errors,
+    });
 }
 
-fn report() {
+/// What was measured, for the JSON figures ([`report`]).
+struct Context {
+    catalog: String,
+    bundle: String,
+    fields: usize,
+    checks: usize,
+    native_errors: Vec<String>,
+    schema_errors: Vec<String>,
+}
+
+/// Prints the mean times and the ratios to `jsonschema`; with `DOORSTEP_BENCH_JSON=FILE`,
+/// also writes them as JSON to FILE (for `scripts/bench-forms.sh`, which writes the report
+/// `BENCHMARKS.md` from them and the WASM figures of the same run).
+fn report(context: &Context) {
     let means = MEANS.lock().unwrap();
     let mean = |id: &str| {
         means.get(id).and_then(|&(total, iters)| {
@@ -512,6 +535,24 @@ fn report() {
             (iters > 0).then(|| total.as_secs_f64() * 1e9 / iters as f64)
         })
     };
+    if let Some(file) = std::env::var_os("DOORSTEP_BENCH_JSON") {
+        let mut ns = Map::new();
+        for id in means.keys() {
+            let (group, name) = id.rsplit_once('/').unwrap();
+            let label = group.trim_start_matches("birth/");
+            let row = ns.entry(name).or_insert_with(|| json!({}));
+            row[label] = json!(mean(id));
+        }
+        let figures = json!({
+            "catalog": context.catalog,
+            "bundle": context.bundle,
+            "fields": context.fields,
+            "checks": context.checks,
+            "errors": {"native": context.native_errors, "jsonschema": context.schema_errors},
+            "ns": ns,
+        });
+        std::fs::write(&file, serde_json::to_string_pretty(&figures).unwrap()).unwrap();
+    }
     eprintln!("\nmean per answer (ns), and as a multiple of jsonschema iter_errors / is_valid:");
     for label in ["valid", "7 errors"] {
         let g = |f: &str| mean(&format!("birth/{label}/{f}"));
