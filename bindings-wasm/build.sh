@@ -22,7 +22,8 @@
 # serde_json::Value (-12.8 kB, shape errors lose line and column), nightly build-std
 # (-27.8 kB, needs a nightly toolchain in CI), f64 formatting outside Display (serde's own
 # errors keep it).
-# `wasm-release` strips debug info only; wasm-bindgen drops the name section.
+# `wasm-release` strips debug info only; wasm-bindgen drops the name and producers sections,
+# and the step after it the `target_features` section (together 260 bytes of metadata).
 # Works from any directory. Prints the raw and gzipped size of each .wasm.
 set -euo pipefail
 
@@ -54,7 +55,23 @@ wasm="$target_dir/wasm32-unknown-unknown/wasm-release/doorstep_wasm.wasm"
 build() {
     cargo build -p doorstep-wasm --target wasm32-unknown-unknown --profile wasm-release \
         --no-default-features ${1:+--features "$1"}
-    wasm-bindgen --target web --remove-name-section --out-dir "$2" --out-name doorstep_wasm "$wasm"
+    wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$2" \
+        --out-name doorstep_wasm "$wasm"
+    # The `target_features` custom section is for tools (wasm-bindgen has read it); engines
+    # ignore it, and its 148 bytes are dropped from the module.
+    node -e '
+        const fs = require("fs"); const f = process.argv[1]; const b = fs.readFileSync(f);
+        const leb = (i) => { let r = 0, s = 0, x; do { x = b[i++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return [r, i]; };
+        const kept = [b.subarray(0, 8)];
+        for (let i = 8; i < b.length;) {
+            const start = i; const [size, body] = leb(i + 1); i = body + size;
+            if (b[start] === 0) {
+                const [len, name] = leb(body);
+                if (b.toString("utf8", name, name + len) === "target_features") continue;
+            }
+            kept.push(b.subarray(start, i));
+        }
+        fs.writeFileSync(f, Buffer.concat(kept));' "$2/doorstep_wasm_bg.wasm"
     # The raw exports wasm-bindgen lists in `InitOutput` (`(a: any, b: number) => …`) are its
     # glue, not the API: the declaration keeps the memory only, so no `any` is public. And
     # `[Symbol.dispose]()` goes from the class declarations: it needs TypeScript's

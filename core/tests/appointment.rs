@@ -366,7 +366,7 @@ mod properties {
                 |(id, slot, who, elderly, home_visit)| AppointmentCommand::Book {
                     id,
                     slot: SLOTS[slot].into(),
-                    applicant: format!("u-{who}"),
+                    applicant: format!("u-{who}").into(),
                     matter: "MED-INSURE".into(),
                     special_groups: if elderly { vec![SpecialGroup::Elderly] } else { vec![] },
                     home_visit,

@@ -603,3 +603,62 @@ fn debug_output_masks_the_answer() {
     assert!(text.contains("Answer("), "{text}");
     assert!(!text.contains("350205199003071239"), "{text}");
 }
+
+/// A host may use a mobile number (or a name) as an applicant's account: `Debug` of the
+/// case, its events, the command and the context masks it; the JSON keeps it whole.
+#[test]
+fn debug_output_masks_an_account_that_is_a_mobile_number() {
+    let engine = engine();
+    let mobile = "13912345678";
+    let ctx = ctx(
+        mobile,
+        Role::Applicant,
+        STATION,
+        "2025-09-30T09:00:00+08:00",
+    );
+    let command = submit(&engine, "MED-INSURE", mobile);
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: 0,
+        client_id: "c-submit".into(),
+        command,
+    };
+    let events = decide(&engine, None, &envelope, &ctx).unwrap();
+    let case = evolve_all(None, &events, evolve);
+    assert_eq!(&*case.applicant, mobile);
+    assert!(serde_json::to_string(&case).unwrap().contains(mobile));
+    for text in [
+        format!("{case:?}"),
+        format!("{events:?}"),
+        format!("{envelope:?}"),
+        format!("{ctx:?}"),
+    ] {
+        assert!(!text.contains(mobile), "{text}");
+        assert!(text.contains("AccountId(\"***********\")"), "{text}");
+    }
+    // So does a proxy's consent (its ids are kept as `String`).
+    let consent = doorstep::case::ProxyConsent {
+        proxy: "13800001111".into(),
+        applicant: mobile.into(),
+        matters: vec![],
+        expires: NaiveDate::from_ymd_opt(2025, 10, 30).unwrap(),
+    };
+    let text = format!("{consent:?}");
+    assert!(
+        !text.contains(mobile) && !text.contains("13800001111"),
+        "{text}"
+    );
+    assert!(
+        text.contains("applicant: AccountId(\"***********\")"),
+        "{text}"
+    );
+    // Ids that are neither numbers nor names show as they are.
+    assert_eq!(
+        format!("{:?}", doorstep::case::AccountId::from("u-lin")),
+        "AccountId(\"u-lin\")"
+    );
+    assert_eq!(
+        format!("{:?}", doorstep::case::AccountId::from("林晓燕")),
+        "AccountId(\"林**\")"
+    );
+}

@@ -324,7 +324,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             Some(Application {
                 command: Command::SubmitBundle {
                     bundle: bundle.clone(),
-                    applicant: applicant.clone(),
+                    applicant: applicant.clone().into(),
                     proxy: None,
                     answer: answer.clone().into(),
                     special_groups: vec![],
@@ -491,7 +491,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             ctx: context(&actor, role, station, channel, at),
             command: Command::Submit {
                 matter: matter.code.clone(),
-                applicant,
+                applicant: applicant.into(),
                 proxy,
                 answer: matter.form.example.clone().into(),
                 special_groups,

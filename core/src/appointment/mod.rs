@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use validator::{Validate, ValidationError};
 
 use crate::authority::cst_time;
-use crate::case::SpecialGroup;
+use crate::case::{AccountId, SpecialGroup};
 use crate::catalog::Channel;
 use crate::engine::Engine;
 use crate::{Coded, Lang};
@@ -94,7 +94,7 @@ pub struct Appointment {
     pub slot: String,
     /// The applicant's account id.
     #[validate(custom(function = "appointment_id"))]
-    pub applicant: String,
+    pub applicant: AccountId,
     /// The matter's code.
     #[validate(custom(function = "appointment_id"))]
     pub matter: String,
@@ -131,7 +131,7 @@ crate::tagged::tagged_enum! {
             /// The slot.
             slot: String,
             /// The applicant's account id.
-            applicant: String,
+            applicant: AccountId,
             /// The matter's code.
             matter: String,
             /// Special groups the applicant belongs to.
@@ -565,7 +565,7 @@ impl AppointmentBook {
 /// Refuses a command naming an id that is empty or longer than
 /// [`MAX_APPOINTMENT_ID_BYTES`].
 fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
-    let ids: &[&String] = match command {
+    let ids: &[&str] = match command {
         AppointmentCommand::Book {
             id,
             slot,
@@ -573,7 +573,7 @@ fn check_ids(command: &AppointmentCommand) -> Result<(), AppointmentError> {
             matter,
             ..
         } => &[id, slot, applicant, matter],
-        AppointmentCommand::Cancel { id } | AppointmentCommand::NoShow { id } => &[id],
+        AppointmentCommand::Cancel { id } | AppointmentCommand::NoShow { id } => &[id.as_str()],
         AppointmentCommand::Arrive { id, case } => &[id, case],
     };
     if ids.iter().any(|id| !within(id, MAX_APPOINTMENT_ID_BYTES)) {

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Answer, ProxyConsent, SpecialGroup};
+use super::{AccountId, Answer, ProxyConsent, SpecialGroup};
 use crate::authority::Stamp;
 
 /// A command with what makes it safe to retry and to race: the case it is for, the case
@@ -37,7 +37,7 @@ crate::tagged::tagged_enum! {
             /// The matter's code.
             matter: String,
             /// The applicant's account id.
-            applicant: String,
+            applicant: AccountId,
             /// The consent a proxy acts under (required when the actor is a proxy).
             #[serde(default, skip_serializing_if = "Option::is_none")]
             proxy: Option<ProxyConsent>,
@@ -56,7 +56,7 @@ crate::tagged::tagged_enum! {
             /// The bundle's code.
             bundle: String,
             /// The applicant's account id.
-            applicant: String,
+            applicant: AccountId,
             /// The consent a proxy acts under (required when the actor is a proxy).
             #[serde(default, skip_serializing_if = "Option::is_none")]
             proxy: Option<ProxyConsent>,

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event,
-    EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
+    AccountId, Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA,
+    Event, EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
 use crate::authority::{Role, Stamp, Step, cst_date};
 use crate::calendar::Pause;
@@ -719,7 +719,7 @@ fn opened(event: &Event) -> Option<Case> {
 /// A case as its opening event leaves it, before what only a matter's case has.
 fn blank(
     event: &Event,
-    applicant: &Text,
+    applicant: &AccountId,
     proxy: Option<&ProxyConsent>,
     answer: &Answer,
     special_groups: &[SpecialGroup],

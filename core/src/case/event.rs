@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
 
-use super::{Action, Actor, Answer, DataProblem, Member, ProxyConsent, SpecialGroup, Text};
+use super::{
+    AccountId, Action, Actor, Answer, DataProblem, Member, ProxyConsent, SpecialGroup, Text,
+};
 use crate::authority::Stamp;
 use crate::catalog::Channel;
 
@@ -58,7 +60,7 @@ crate::tagged::tagged_enum! {
             /// The promised limit of that version, in working days.
             limit_working_days: u32,
             /// The applicant's account id.
-            applicant: Text,
+            applicant: AccountId,
             /// The proxy's consent, when a proxy submitted.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             proxy: Option<ProxyConsent>,
@@ -88,7 +90,7 @@ crate::tagged::tagged_enum! {
             /// The bundle's code.
             bundle: Text,
             /// The applicant's account id.
-            applicant: Text,
+            applicant: AccountId,
             /// The proxy's consent, when a proxy submitted.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             proxy: Option<ProxyConsent>,

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub use error::ComplaintError;
 
 use crate::authority::{Role, cst_date};
-use crate::case::{Actor, ClientIds, Context, Text, is_client_id};
+use crate::case::{AccountId, Actor, ClientIds, Context, Text, is_client_id};
 use crate::catalog::Channel;
 use crate::engine::Engine;
 use crate::input::{self, InputError};
@@ -192,7 +192,7 @@ crate::tagged::tagged_enum! {
             case: Option<Text>,
             /// The reporter's account id, when a citizen reported it themselves.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            reporter: Option<Text>,
+            reporter: Option<AccountId>,
             /// What happened.
             summary: Note,
             /// The last day to answer.
@@ -231,7 +231,7 @@ pub struct Complaint {
     pub case: Option<Text>,
     /// The reporter's account id, when a citizen reported it themselves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reporter: Option<Text>,
+    pub reporter: Option<AccountId>,
     /// The channel it came in through.
     pub channel: Channel,
     /// What happened.

@@ -175,7 +175,7 @@ impl std::fmt::Debug for Masked<'_> {
 }
 
 /// One text as [`mask_json`] shows it.
-fn mask_text(text: &str) -> String {
+pub(crate) fn mask_text(text: &str) -> String {
     if holds_long_number(text) {
         mask_any(text)
     } else if let Some((local, domain)) = text.split_once('@') {

@@ -49,6 +49,7 @@ pub use bank_card::check_bank_card;
 pub use credit_code::check_credit_code;
 pub use division::{Province, province};
 pub use error::IdError;
+pub(crate) use mask::mask_text;
 pub use mask::{Masked, mask, mask_any, mask_digit_runs, mask_json};
 pub use org_code::check_org_code;
 #[cfg(not(target_arch = "wasm32"))]

@@ -50,7 +50,7 @@ pub use surface::{
     ReviewEvolution, ReviewEvolveRequest,
 };
 
-use crate::case::{ClientIds, Text};
+use crate::case::{AccountId, ClientIds, Text};
 use crate::catalog::Channel;
 use crate::engine::Engine;
 
@@ -219,7 +219,7 @@ pub struct CaseFacts {
     /// The channel the case came in through.
     pub channel: Channel,
     /// The applicant's account id (who is invited to rate).
-    pub applicant: Text,
+    pub applicant: AccountId,
     /// When the case concluded (办结); `None` while it has not.
     #[serde(default)]
     pub concluded_at: Option<DateTime<FixedOffset>>,
@@ -318,7 +318,7 @@ pub struct Invitation {
     /// The case (and the review's id).
     pub case: Text,
     /// Who is invited: the applicant's account id.
-    pub applicant: Text,
+    pub applicant: AccountId,
     /// Where the citizen may rate: on site where the case was handled in person, and
     /// online always.
     pub channels: Vec<EvaluationChannel>,
@@ -378,7 +378,7 @@ pub struct Appeal {
     /// Why.
     pub reason: Note,
     /// Who appealed.
-    pub by: Text,
+    pub by: AccountId,
     /// The day of the appeal.
     pub on: NaiveDate,
     /// Whether a supervisor upheld it (`None`: undecided).
