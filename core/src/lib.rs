@@ -55,6 +55,7 @@ pub mod input;
 pub mod labels;
 pub mod lang;
 pub mod metrics;
+mod named;
 pub mod policy;
 pub mod problem;
 mod record;

@@ -636,7 +636,7 @@ fn debug_output_masks_an_account_that_is_a_mobile_number() {
         assert!(!text.contains(mobile), "{text}");
         assert!(text.contains("AccountId(\"***********\")"), "{text}");
     }
-    // So does a proxy's consent (its ids are kept as `String`).
+    // So does a proxy's consent.
     let consent = doorstep::case::ProxyConsent {
         proxy: "13800001111".into(),
         applicant: mobile.into(),

@@ -477,8 +477,8 @@ impl<'d, S: Sink> Simulation<'d, S> {
             Role::Proxy => {
                 let worker = format!("gw-{station}");
                 let consent = case::ProxyConsent {
-                    proxy: worker.clone(),
-                    applicant: applicant.clone(),
+                    proxy: worker.clone().into(),
+                    applicant: applicant.clone().into(),
                     matters: vec![],
                     expires: cst_date(at) + Duration::days(30),
                 };

@@ -47,21 +47,23 @@ pub const MAX_GRANTS: usize = 20_000;
 /// Most seals a registry may hold.
 pub const MAX_SEALS: usize = 20_000;
 
-/// A step of handling a case that authority can be granted for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    /// 收件: taking in an application and its materials.
-    Receive,
-    /// 受理: formally accepting (or refusing) an application.
-    Accept,
-    /// 审查: examining it.
-    Review,
-    /// 决定: deciding it (准予 / 不予许可).
-    Decide,
-    /// 送达: delivering the decision or the licence.
-    Deliver,
+crate::named::named_enum! {
+    /// A step of handling a case that authority can be granted for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Step {
+        /// 收件: taking in an application and its materials.
+        Receive => "receive",
+        /// 受理: formally accepting (or refusing) an application.
+        Accept => "accept",
+        /// 审查: examining it.
+        Review => "review",
+        /// 决定: deciding it (准予 / 不予许可).
+        Decide => "decide",
+        /// 送达: delivering the decision or the licence.
+        Deliver => "deliver",
+    }
 }
 
 impl Step {
@@ -92,20 +94,22 @@ impl Step {
     }
 }
 
-/// How authority reaches the agent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum GrantMode {
-    /// 下放: the power itself moves down; the agent acts in its own name and may pass it on.
-    Devolve,
-    /// 授权 (by law or regulation): the agent acts in its own name.
-    Authorize,
-    /// 委托: the agent acts in the principal's name, the principal stays responsible, and
-    /// the agent may not entrust anyone else (行政许可法 art. 24).
-    Entrust,
-    /// 窗口前移: the agent only receives and forwards; it decides nothing.
-    Forward,
+crate::named::named_enum! {
+    /// How authority reaches the agent.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum GrantMode {
+        /// 下放: the power itself moves down; the agent acts in its own name and may pass it on.
+        Devolve => "devolve",
+        /// 授权 (by law or regulation): the agent acts in its own name.
+        Authorize => "authorize",
+        /// 委托: the agent acts in the principal's name, the principal stays responsible, and
+        /// the agent may not entrust anyone else (行政许可法 art. 24).
+        Entrust => "entrust",
+        /// 窗口前移: the agent only receives and forwards; it decides nothing.
+        Forward => "forward",
+    }
 }
 
 impl GrantMode {
@@ -120,25 +124,27 @@ impl GrantMode {
     }
 }
 
-/// Who a person is when acting on a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 申请人: the citizen or enterprise applying.
-    Applicant,
-    /// 帮办代办员: a grid worker acting for an applicant under recorded consent.
-    Proxy,
-    /// 前台综合受理: the front desk.
-    FrontDesk,
-    /// 后台审批: the back office.
-    BackOffice,
-    /// 站长: the station chief.
-    StationChief,
-    /// 督查: supervision; watches, never decides.
-    Supervisor,
-    /// 系统: the engine itself (免申即办, automatic steps).
-    System,
+crate::named::named_enum! {
+    /// Who a person is when acting on a case.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// 申请人: the citizen or enterprise applying.
+        Applicant => "applicant",
+        /// 帮办代办员: a grid worker acting for an applicant under recorded consent.
+        Proxy => "proxy",
+        /// 前台综合受理: the front desk.
+        FrontDesk => "front_desk",
+        /// 后台审批: the back office.
+        BackOffice => "back_office",
+        /// 站长: the station chief.
+        StationChief => "station_chief",
+        /// 督查: supervision; watches, never decides.
+        Supervisor => "supervisor",
+        /// 系统: the engine itself (免申即办, automatic steps).
+        System => "system",
+    }
 }
 
 /// 委托书: one grant of authority.

@@ -4,29 +4,33 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-/// What a seal is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SealKind {
-    /// 公章: the organisation's official seal; needed to revoke or cancel a permit.
-    Official,
-    /// 审核审批专用章: the approval seal; same effect as the official seal for the acts it
-    /// is used for, only on its premises, never on blank paper, every use in the ledger.
-    Approval,
+crate::named::named_enum! {
+    /// What a seal is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum SealKind {
+        /// 公章: the organisation's official seal; needed to revoke or cancel a permit.
+        Official => "official",
+        /// 审核审批专用章: the approval seal; same effect as the official seal for the acts it
+        /// is used for, only on its premises, never on blank paper, every use in the ledger.
+        Approval => "approval",
+    }
 }
 
-/// A seal's status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SealStatus {
-    /// In use.
-    Active,
-    /// Temporarily out of use (e.g. reported lost, under investigation).
-    Suspended,
-    /// Out of use for good (lost, organisation renamed or merged).
-    Revoked,
+crate::named::named_enum! {
+    /// A seal's status.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum SealStatus {
+        /// In use.
+        Active => "active",
+        /// Temporarily out of use (e.g. reported lost, under investigation).
+        Suspended => "suspended",
+        /// Out of use for good (lost, organisation renamed or merged).
+        Revoked => "revoked",
+    }
 }
 
 /// A change of a seal's status, from a time on.

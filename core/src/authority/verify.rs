@@ -32,17 +32,19 @@ pub struct Operator {
     pub role: Role,
 }
 
-/// What the stamped document does, where that changes which seal it needs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StampAct {
-    /// Any other act (notices, decisions, licences).
-    #[default]
-    Ordinary,
-    /// 撤销: revoking a permit.
-    Revocation,
-    /// 注销: cancelling a permit.
-    Cancellation,
+crate::named::named_enum! {
+    /// What the stamped document does, where that changes which seal it needs.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum StampAct {
+        /// Any other act (notices, decisions, licences).
+        #[default]
+        Ordinary => "ordinary",
+        /// 撤销: revoking a permit.
+        Revocation => "revocation",
+        /// 注销: cancelling a permit.
+        Cancellation => "cancellation",
+    }
 }
 
 impl StampAct {

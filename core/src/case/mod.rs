@@ -125,7 +125,7 @@ impl PartialEq<&str> for AccountId {
 
 impl std::fmt::Debug for AccountId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        MaskedId(&self.0).fmt(f)
+        write!(f, "AccountId({:?})", crate::ids::mask_text(&self.0))
     }
 }
 
@@ -157,32 +157,34 @@ impl std::fmt::Debug for Answer {
     }
 }
 
-/// Where a case is in its lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// 收件: received, not yet accepted.
-    Submitted,
-    /// 受理: accepted; the clock runs.
-    Accepted,
-    /// 不予受理: refused at the door.
-    NotAccepted,
-    /// 审查: under review in the back office.
-    UnderReview,
-    /// 补齐补正: waiting for the applicant to complete it; the clock stops.
-    Supplementing,
-    /// 挂起 (特别程序: hearing, testing, expert review); the clock stops.
-    Suspended,
-    /// 准予: approved.
-    Approved,
-    /// 不予许可: rejected.
-    Rejected,
-    /// 办结: concluded.
-    Concluded,
-    /// 送达: the result delivered.
-    Delivered,
-    /// 撤回: withdrawn by the applicant.
-    Withdrawn,
+crate::named::named_enum! {
+    /// Where a case is in its lifecycle.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Status {
+        /// 收件: received, not yet accepted.
+        Submitted => "submitted",
+        /// 受理: accepted; the clock runs.
+        Accepted => "accepted",
+        /// 不予受理: refused at the door.
+        NotAccepted => "not_accepted",
+        /// 审查: under review in the back office.
+        UnderReview => "under_review",
+        /// 补齐补正: waiting for the applicant to complete it; the clock stops.
+        Supplementing => "supplementing",
+        /// 挂起 (特别程序: hearing, testing, expert review); the clock stops.
+        Suspended => "suspended",
+        /// 准予: approved.
+        Approved => "approved",
+        /// 不予许可: rejected.
+        Rejected => "rejected",
+        /// 办结: concluded.
+        Concluded => "concluded",
+        /// 送达: the result delivered.
+        Delivered => "delivered",
+        /// 撤回: withdrawn by the applicant.
+        Withdrawn => "withdrawn",
+    }
 }
 
 impl Status {
@@ -239,57 +241,37 @@ pub struct Context {
     pub at: DateTime<FixedOffset>,
 }
 
-/// A group the services go out of their way for (上门服务, 帮办代办, 绿色通道).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SpecialGroup {
-    /// 老年人 (aged 60 or more).
-    Elderly,
-    /// 残疾人.
-    Disabled,
-    /// 孕产妇.
-    Pregnant,
-    /// 重病患者.
-    SeriouslyIll,
-    /// 行动不便 for another reason.
-    ReducedMobility,
+crate::named::named_enum! {
+    /// A group the services go out of their way for (上门服务, 帮办代办, 绿色通道).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum SpecialGroup {
+        /// 老年人 (aged 60 or more).
+        Elderly => "elderly",
+        /// 残疾人.
+        Disabled => "disabled",
+        /// 孕产妇.
+        Pregnant => "pregnant",
+        /// 重病患者.
+        SeriouslyIll => "seriously_ill",
+        /// 行动不便 for another reason.
+        ReducedMobility => "reduced_mobility",
+    }
 }
 
 /// 帮办代办 consent: the applicant lets a proxy act for them, for some matters, until a day.
-/// Its `Debug` masks the two ids as [`AccountId`]'s does. (They stay `String`: as
-/// `AccountId`s they cost the default WASM module 0.6 kB gzipped it does not have.)
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ProxyConsent {
     /// The proxy's id (the grid worker).
-    pub proxy: String,
+    pub proxy: AccountId,
     /// The applicant's account id.
-    pub applicant: String,
+    pub applicant: AccountId,
     /// Matter codes it covers; empty means every matter that allows a proxy.
     #[serde(default)]
     pub matters: Vec<String>,
     /// Last day it is valid (CST).
     pub expires: NaiveDate,
-}
-
-impl std::fmt::Debug for ProxyConsent {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ProxyConsent")
-            .field("proxy", &MaskedId(&self.proxy))
-            .field("applicant", &MaskedId(&self.applicant))
-            .field("matters", &self.matters)
-            .field("expires", &self.expires)
-            .finish()
-    }
-}
-
-/// An id shown as [`AccountId`]'s `Debug` shows it.
-struct MaskedId<'a>(&'a str);
-
-impl std::fmt::Debug for MaskedId<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "AccountId({:?})", crate::ids::mask_text(self.0))
-    }
 }
 
 /// One case, as its events made it.
@@ -376,14 +358,16 @@ pub struct Case {
     pub client_ids: ClientIds,
 }
 
-/// How a case was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// 准予.
-    Approved,
-    /// 不予许可.
-    Rejected,
+crate::named::named_enum! {
+    /// How a case was decided.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Outcome {
+        /// 准予.
+        Approved => "approved",
+        /// 不予许可.
+        Rejected => "rejected",
+    }
 }
 
 /// A member of a bundle case: the matter and the case opened for it.

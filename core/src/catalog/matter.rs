@@ -8,76 +8,84 @@ use super::OrgLevel;
 use crate::form::FormSpec;
 use crate::rule::Rule;
 
-/// 事项类型.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MatterType {
-    /// 行政许可.
-    AdministrativePermit,
-    /// 行政给付.
-    AdministrativeBenefit,
-    /// 行政确认.
-    AdministrativeConfirmation,
-    /// 行政裁决.
-    AdministrativeRuling,
-    /// 行政奖励.
-    AdministrativeReward,
-    /// 其他行政权力.
-    OtherPower,
-    /// 公共服务.
-    PublicService,
+crate::named::named_enum! {
+    /// 事项类型.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum MatterType {
+        /// 行政许可.
+        AdministrativePermit => "administrative_permit",
+        /// 行政给付.
+        AdministrativeBenefit => "administrative_benefit",
+        /// 行政确认.
+        AdministrativeConfirmation => "administrative_confirmation",
+        /// 行政裁决.
+        AdministrativeRuling => "administrative_ruling",
+        /// 行政奖励.
+        AdministrativeReward => "administrative_reward",
+        /// 其他行政权力.
+        OtherPower => "other_power",
+        /// 公共服务.
+        PublicService => "public_service",
+    }
 }
 
-/// 权力来源: where the authority to handle the matter comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum AuthoritySource {
-    /// 法定本级行使.
-    Statutory,
-    /// 上级下放.
-    DevolvedFromAbove,
-    /// 上级授权.
-    AuthorizedByAbove,
-    /// 同级授权.
-    AuthorizedByPeer,
-    /// 上级委托.
-    EntrustedByAbove,
-    /// 同级委托.
-    EntrustedByPeer,
+crate::named::named_enum! {
+    /// 权力来源: where the authority to handle the matter comes from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum AuthoritySource {
+        /// 法定本级行使.
+        Statutory => "statutory",
+        /// 上级下放.
+        DevolvedFromAbove => "devolved_from_above",
+        /// 上级授权.
+        AuthorizedByAbove => "authorized_by_above",
+        /// 同级授权.
+        AuthorizedByPeer => "authorized_by_peer",
+        /// 上级委托.
+        EntrustedByAbove => "entrusted_by_above",
+        /// 同级委托.
+        EntrustedByPeer => "entrusted_by_peer",
+    }
 }
 
-/// 办理渠道.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// 窗口.
-    Window,
-    /// 24 小时自助终端 (e政务).
-    Kiosk,
-    /// 网上办 / 掌上办 (闽政通, i厦门).
-    Online,
-    /// 上门服务 (移动综窗).
-    HomeVisit,
-    /// 政企合作点 (bank, hospital, post office, notary office).
-    PartnerPoint,
+crate::named::named_enum! {
+    /// 办理渠道.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Channel {
+        /// 窗口.
+        Window => "window",
+        /// 24 小时自助终端 (e政务).
+        Kiosk => "kiosk",
+        /// 网上办 / 掌上办 (闽政通, i厦门).
+        Online => "online",
+        /// 上门服务 (移动综窗).
+        HomeVisit => "home_visit",
+        /// 政企合作点 (bank, hospital, post office, notary office).
+        PartnerPoint => "partner_point",
+    }
 }
 
-/// Whether a document is the original, a copy, or both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum MaterialForm {
-    /// 原件.
-    Original,
-    /// 复印件.
-    Copy,
-    /// 原件及复印件.
-    OriginalAndCopy,
-    /// 电子材料.
-    Electronic,
+crate::named::named_enum! {
+    /// Whether a document is the original, a copy, or both.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum MaterialForm {
+        /// 原件.
+        Original => "original",
+        /// 复印件.
+        Copy => "copy",
+        /// 原件及复印件.
+        OriginalAndCopy => "original_and_copy",
+        /// 电子材料.
+        Electronic => "electronic",
+    }
 }
 
 /// 材料: a document the applicant provides.

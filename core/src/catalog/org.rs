@@ -3,19 +3,21 @@
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
-/// The level of an organisation, from the district down to the community station.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum OrgLevel {
-    /// 区 (district government, the root).
-    District,
-    /// 区直部门 (a district department: 公安, 人社, 医保, …).
-    Department,
-    /// 街道便民服务中心 (street service centre).
-    Street,
-    /// 社区便民服务站 (community service station).
-    Community,
+crate::named::named_enum! {
+    /// The level of an organisation, from the district down to the community station.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum OrgLevel {
+        /// 区 (district government, the root).
+        District => "district",
+        /// 区直部门 (a district department: 公安, 人社, 医保, …).
+        Department => "department",
+        /// 街道便民服务中心 (street service centre).
+        Street => "street",
+        /// 社区便民服务站 (community service station).
+        Community => "community",
+    }
 }
 
 /// One organisation.

@@ -7,53 +7,55 @@ use validator::Validate;
 use super::Pattern;
 use crate::rule::Rule;
 
-/// The type of a field, which fixes how its value is checked and normalised.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FieldType {
-    /// Free text (trimmed).
-    Text,
-    /// A whole number.
-    Integer,
-    /// A number.
-    Decimal,
-    /// An amount of money in fen (分), a whole number ≥ 0.
-    Money,
-    /// A date, `YYYY-MM-DD`.
-    Date,
-    /// A date and time, `YYYY-MM-DDTHH:MM[:SS]`, China Standard Time.
-    Datetime,
-    /// Yes or no.
-    Boolean,
-    /// One of `choices`.
-    Choice,
-    /// Several of `choices`.
-    MultiChoice,
-    /// 居民身份证号码 (or residence permit), normalised.
-    ResidentId,
-    /// 统一社会信用代码, normalised.
-    CreditCode,
-    /// 手机号码, normalised to 11 digits.
-    Mobile,
-    /// A mobile or landline number.
-    Phone,
-    /// An e-mail address.
-    Email,
-    /// 邮政编码.
-    PostalCode,
-    /// 银行卡号, normalised.
-    BankCard,
-    /// GB/T 2260 administrative division code (6 digits).
-    AreaCode,
-    /// A postal address (text).
-    Address,
-    /// A reference to an uploaded file.
-    Attachment,
-    /// A group of fields (an object).
-    Group,
-    /// A repeating group (an array of objects).
-    Repeat,
+crate::named::named_enum! {
+    /// The type of a field, which fixes how its value is checked and normalised.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum FieldType {
+        /// Free text (trimmed).
+        Text => "text",
+        /// A whole number.
+        Integer => "integer",
+        /// A number.
+        Decimal => "decimal",
+        /// An amount of money in fen (分), a whole number ≥ 0.
+        Money => "money",
+        /// A date, `YYYY-MM-DD`.
+        Date => "date",
+        /// A date and time, `YYYY-MM-DDTHH:MM[:SS]`, China Standard Time.
+        Datetime => "datetime",
+        /// Yes or no.
+        Boolean => "boolean",
+        /// One of `choices`.
+        Choice => "choice",
+        /// Several of `choices`.
+        MultiChoice => "multi_choice",
+        /// 居民身份证号码 (or residence permit), normalised.
+        ResidentId => "resident_id",
+        /// 统一社会信用代码, normalised.
+        CreditCode => "credit_code",
+        /// 手机号码, normalised to 11 digits.
+        Mobile => "mobile",
+        /// A mobile or landline number.
+        Phone => "phone",
+        /// An e-mail address.
+        Email => "email",
+        /// 邮政编码.
+        PostalCode => "postal_code",
+        /// 银行卡号, normalised.
+        BankCard => "bank_card",
+        /// GB/T 2260 administrative division code (6 digits).
+        AreaCode => "area_code",
+        /// A postal address (text).
+        Address => "address",
+        /// A reference to an uploaded file.
+        Attachment => "attachment",
+        /// A group of fields (an object).
+        Group => "group",
+        /// A repeating group (an array of objects).
+        Repeat => "repeat",
+    }
 }
 
 impl FieldType {

@@ -149,15 +149,17 @@ pub const MAX_PROFILE_DEPTH: usize = 32;
 /// condition may not use it.
 pub const SUBJECT_REASON: &str = "subject";
 
-/// Who a policy is for, and what a profile describes (its `kind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Subject {
-    /// 个人: a resident.
-    Person,
-    /// 企业: an enterprise (or another unit with a unified social credit code).
-    Enterprise,
+crate::named::named_enum! {
+    /// Who a policy is for, and what a profile describes (its `kind`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Subject {
+        /// 个人: a resident.
+        Person => "person",
+        /// 企业: an enterprise (or another unit with a unified social credit code).
+        Enterprise => "enterprise",
+    }
 }
 
 impl Subject {

@@ -60,21 +60,23 @@ pub const REVIEW_EVENT_SCHEMA: u32 = 1;
 /// Longest free text (a comment, a finding, an answer), in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
-/// The five levels of 国办发〔2019〕51号.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Rating {
-    /// 非常满意.
-    VerySatisfied,
-    /// 满意.
-    Satisfied,
-    /// 基本满意.
-    BasicallySatisfied,
-    /// 不满意 (a bad review).
-    Dissatisfied,
-    /// 非常不满意 (a bad review).
-    VeryDissatisfied,
+crate::named::named_enum! {
+    /// The five levels of 国办发〔2019〕51号.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Rating {
+        /// 非常满意.
+        VerySatisfied => "very_satisfied",
+        /// 满意.
+        Satisfied => "satisfied",
+        /// 基本满意.
+        BasicallySatisfied => "basically_satisfied",
+        /// 不满意 (a bad review).
+        Dissatisfied => "dissatisfied",
+        /// 非常不满意 (a bad review).
+        VeryDissatisfied => "very_dissatisfied",
+    }
 }
 
 impl Rating {
@@ -109,17 +111,19 @@ impl Rating {
     }
 }
 
-/// How a rating was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EvaluationChannel {
-    /// On site, one rating per visit (一次一评): the window's evaluator, a QR code at the
-    /// station, the kiosk's screen.
-    OnSite,
-    /// Online, one rating per matter (一事一评): 闽政通, i厦门, an SMS link.
-    Online,
-    /// Recorded by the system when the citizen did not rate in time (默认评价).
-    Default,
+crate::named::named_enum! {
+    /// How a rating was given.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EvaluationChannel {
+        /// On site, one rating per visit (一次一评): the window's evaluator, a QR code at the
+        /// station, the kiosk's screen.
+        OnSite => "on_site",
+        /// Online, one rating per matter (一事一评): 闽政通, i厦门, an SMS link.
+        Online => "online",
+        /// Recorded by the system when the citizen did not rate in time (默认评价).
+        Default => "default",
+    }
 }
 
 impl EvaluationChannel {
@@ -133,35 +137,39 @@ impl EvaluationChannel {
     }
 }
 
-/// Why a station appeals a bad review (申诉).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AppealGround {
-    /// 误评: the citizen meant another level or another service.
-    Mistaken,
-    /// 恶意差评: a rating made in bad faith (unrelated to the service, a demand outside the
-    /// law, abuse).
-    Malicious,
+crate::named::named_enum! {
+    /// Why a station appeals a bad review (申诉).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum AppealGround {
+        /// 误评: the citizen meant another level or another service.
+        Mistaken => "mistaken",
+        /// 恶意差评: a rating made in bad faith (unrelated to the service, a demand outside the
+        /// law, abuse).
+        Malicious => "malicious",
+    }
 }
 
-/// Where a review is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStatus {
-    /// Rated 非常满意, 满意 or 基本满意: nothing more to do.
-    Rated,
-    /// 待核实: a bad review, to be verified.
-    Verifying,
-    /// 申诉中: appealed; a supervisor decides.
-    Appealed,
-    /// 整改中: verified; to be rectified by the deadline.
-    Rectifying,
-    /// 待回访: rectified; the citizen is to be called back.
-    Revisiting,
-    /// 已办结: rectified (and revisited, for a real-name review).
-    Closed,
-    /// 申诉成立: the appeal was upheld; the review is void.
-    Void,
+crate::named::named_enum! {
+    /// Where a review is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReviewStatus {
+        /// Rated 非常满意, 满意 or 基本满意: nothing more to do.
+        Rated => "rated",
+        /// 待核实: a bad review, to be verified.
+        Verifying => "verifying",
+        /// 申诉中: appealed; a supervisor decides.
+        Appealed => "appealed",
+        /// 整改中: verified; to be rectified by the deadline.
+        Rectifying => "rectifying",
+        /// 待回访: rectified; the citizen is to be called back.
+        Revisiting => "revisiting",
+        /// 已办结: rectified (and revisited, for a real-name review).
+        Closed => "closed",
+        /// 申诉成立: the appeal was upheld; the review is void.
+        Void => "void",
+    }
 }
 
 impl ReviewStatus {
