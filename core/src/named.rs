@@ -171,18 +171,8 @@ mod tests {
                 serde_json::from_value::<T>(value.clone()).unwrap(),
                 *variant
             );
-            assert_eq!(T::deserialize_from(&value), *variant);
+            assert_eq!(T::deserialize(&value).unwrap(), *variant);
             assert_eq!(T::VARIANTS.iter().filter(|n| *n == name).count(), 1);
-        }
-    }
-
-    trait FromRef: Sized {
-        fn deserialize_from(value: &serde_json::Value) -> Self;
-    }
-
-    impl<T: DeserializeOwned> FromRef for T {
-        fn deserialize_from(value: &serde_json::Value) -> Self {
-            T::deserialize(value).unwrap()
         }
     }
 
