@@ -11,7 +11,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use super::validate::{FormReport, Output, first_key, run};
+use super::validate::{FormReport, Output, run};
 use super::{Field, FieldType, FormSpec};
 use crate::rule::{Binding, Rule};
 use crate::{Lang, Problem};
@@ -345,10 +345,11 @@ fn key_of(fields: &[Field], position: usize) -> &str {
     fields.get(position).map_or("", |f| f.key.as_str())
 }
 
-/// Whether a check that reads `keys` reads the value at one of the JSON Pointers `paths`.
-pub(crate) fn reads_any<'p>(keys: &[String], mut paths: impl Iterator<Item = &'p str>) -> bool {
-    paths.any(|p| {
-        let first = first_key(p);
-        keys.iter().any(|k| k == first)
-    })
+/// Whether a check that reads `keys` reads a value under one of the top-level keys
+/// `first_keys` (of the paths of problems found).
+pub(crate) fn reads_any<'p>(
+    keys: &[String],
+    mut first_keys: impl Iterator<Item = &'p str>,
+) -> bool {
+    first_keys.any(|first| keys.iter().any(|k| k == first))
 }

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::plan::{FormPlan, Plan, Slots, reads_any};
 use super::{Field, FieldType, FormError, FormSpec};
@@ -110,11 +111,19 @@ pub(super) fn run(
     } else {
         &[]
     };
+    // Where the first key of each problem's path is, taken once for all the checks.
+    let mut firsts: Vec<Option<Range<usize>>> = Vec::new();
     for (i, check) in checks.iter().enumerate() {
         // A check over values that already have a problem would only repeat it.
+        let found = run.errors.get(firsts.len()..).unwrap_or_default();
+        firsts.extend(found.iter().map(|e| e.path.as_deref().map(first_key_span)));
         let reads_bad_value = !run.errors.is_empty()
             && plan.check_reads.get(i).is_some_and(|keys| {
-                reads_any(keys, run.errors.iter().filter_map(|e| e.path.as_deref()))
+                let first_keys = run.errors.iter().zip(&firsts);
+                reads_any(
+                    keys,
+                    first_keys.filter_map(|(e, span)| e.path.as_deref()?.get(span.clone()?)),
+                )
             });
         if reads_bad_value {
             continue;
@@ -206,14 +215,20 @@ static NO_CONDITIONS: (Binding, Binding) = (Binding::NONE, Binding::NONE);
 
 /// The first reference token of a JSON Pointer (unescaped enough for field keys).
 pub(crate) fn first_key(pointer: &str) -> &str {
-    let rest = pointer.trim_start_matches('/');
+    pointer.get(first_key_span(pointer)).unwrap_or_default()
+}
+
+/// Where [`first_key`] is in `pointer`, as byte offsets (on char boundaries).
+fn first_key_span(pointer: &str) -> Range<usize> {
+    let start = pointer.len() - pointer.trim_start_matches('/').len();
     // A byte search: `split('/')` builds a char searcher, which showed in profiles of
-    // answers with problems (every check asks it of every problem's path).
-    match rest.bytes().position(|b| b == b'/') {
-        // An ASCII byte is a char boundary.
-        Some(end) => &rest[..end],
-        None => rest,
-    }
+    // answers with problems. An ASCII byte is a char boundary.
+    let rest = pointer.as_bytes().get(start..).unwrap_or_default();
+    let end = rest
+        .iter()
+        .position(|&b| b == b'/')
+        .map_or(pointer.len(), |n| start + n);
+    start..end
 }
 
 /// `s.trim()`, sooner for the usual value, which starts and ends with a visible character
@@ -221,11 +236,8 @@ pub(crate) fn first_key(pointer: &str) -> &str {
 /// first byte of the first and of the last character: none of Unicode's white space starts
 /// with a byte other than an ASCII one, 0xC2, 0xE1, 0xE2 or 0xE3, so any other lead byte
 /// (most Chinese characters start with 0xE4–0xE9) is a visible character.
+#[inline]
 pub(super) fn trim(s: &str) -> &str {
-    let visible = |lead: u8| {
-        (lead.is_ascii() && lead.is_ascii_graphic())
-            || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
-    };
     let bytes = s.as_bytes();
     // The last character starts at the last byte that is not a continuation byte.
     let last_lead = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
@@ -233,6 +245,13 @@ pub(super) fn trim(s: &str) -> &str {
         (Some(&first), Some(&last)) if visible(first) && visible(last) => s,
         _ => s.trim(),
     }
+}
+
+/// Whether a character whose first byte is `lead` is visible (not white space), as far
+/// as that byte tells: see [`trim`].
+#[inline]
+fn visible(lead: u8) -> bool {
+    (lead.is_ascii() && lead.is_ascii_graphic()) || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
 }
 
 /// `parent` with one more reference token (RFC 6901 escaping).
@@ -713,6 +732,85 @@ mod tests {
             let expected = s.trim_start_matches('/').split('/').next().unwrap_or_default();
             prop_assert_eq!(super::first_key(&s), expected);
         }
+    }
+
+    /// A check is skipped when it reads a value that already has a problem: a field's (its
+    /// path, or a path under it), or an earlier check's (shown on a field it reads).
+    #[test]
+    fn checks_over_values_with_a_problem_are_skipped() {
+        use chrono::NaiveDate;
+        use serde_json::json;
+
+        use crate::Lang;
+        use crate::form::{CompiledForm, FormSpec};
+
+        let spec: FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "motherId", "label": "母亲身份证号", "type": "resident_id"},
+                {"key": "fatherName", "label": "父亲姓名", "type": "text", "maxLength": 4},
+                {"key": "children", "label": "子女", "type": "repeat", "fields": [
+                    {"key": "name", "label": "姓名", "type": "text", "maxLength": 4}
+                ]}
+            ],
+            "checks": [
+                {"code": "form.mother_sex", "message": "母亲应为女性",
+                 "rule": {"==": [{"id_sex": [{"var": "motherId"}]}, "female"]}},
+                {"code": "form.father_named", "message": "请填写父亲姓名", "path": "/fatherName",
+                 "rule": {"!!": [{"var": "fatherName"}]}},
+                {"code": "form.father_named_again", "message": "请填写父亲姓名",
+                 "rule": {"!!": [{"var": "fatherName"}]}},
+                {"code": "form.children", "message": "至多一名子女",
+                 "rule": {"<=": [{"var": "children.1.name"}, null]}}
+            ],
+            "example": {"motherId": "350205199205120027"}
+        }))
+        .unwrap();
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let codes_in = |spec: &FormSpec, answer| -> Vec<String> {
+            let problems = CompiledForm::new(spec.clone()).check(&answer, at, Lang::ZhCn);
+            let codes: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{} {}", p.path.as_deref().unwrap_or_default(), p.code))
+                .collect();
+            assert_eq!(
+                problems,
+                super::super::validate(spec, &answer, at, Lang::ZhCn).errors
+            );
+            codes
+        };
+        let codes = |answer| codes_in(&spec, answer);
+        // Each check fails over good values.
+        assert_eq!(
+            codes(json!({
+                "motherId": "350205199003071239",
+                "children": [{"name": "甲"}, {"name": "乙"}]
+            })),
+            [
+                " form.mother_sex",
+                "/fatherName form.father_named",
+                " form.children"
+            ]
+        );
+        // A wrong ID number, a name too long under `children`: their checks are skipped;
+        // the second check's problem at /fatherName hides the third check.
+        assert_eq!(
+            codes(json!({
+                "motherId": "350205199003071230",
+                "children": [{"name": "甲"}, {"name": "乙乙乙乙乙"}]
+            })),
+            [
+                "/motherId id.checksum",
+                "/children/1/name form.too_long",
+                "/fatherName form.father_named"
+            ]
+        );
+        // Shown on the whole form, the second check's problem hides nothing.
+        let mut unplaced = spec.clone();
+        unplaced.checks[1].path = None;
+        assert_eq!(
+            codes_in(&unplaced, json!({"motherId": "350205199205120027"})),
+            [" form.father_named", " form.father_named_again"]
+        );
     }
 
     #[test]

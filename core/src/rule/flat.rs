@@ -177,11 +177,29 @@ fn test(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
             }
             !*or
         }
+        // Comparisons: their boolean told without making a value.
+        Expr::Compare(..) | Expr::SexIs(..) | Expr::BirthDateIs(..) => comparison(e, slots, ids)?,
         _ => match leaf_test(e, slots) {
             Some(holds) => holds,
             None => truthy(eval(e, slots, ids)?.view()),
         },
     })
+}
+
+/// The outcome of a comparison node (`Compare`, `SexIs`, `BirthDateIs`), `None` when
+/// evaluating fails (or for any other node, which callers do not pass).
+#[inline]
+fn comparison(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
+    match e {
+        Expr::Compare(op, pair) => {
+            let [a, b] = &**pair;
+            let (a, b) = (operand(a, slots, ids)?, operand(b, slots, ids)?);
+            Some(compared(*op, a.view(), b.view()))
+        }
+        Expr::SexIs(op, p, literal) => sex_is(*op, *p, literal, slots, ids),
+        Expr::BirthDateIs(op, p, b) => birth_date_is_field(*op, *p, b, slots, ids),
+        _ => None,
+    }
 }
 
 /// The truthiness of a leaf (a field, `!` of a field, a field compared with a literal, a
@@ -212,15 +230,6 @@ fn operand<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Optio
 
 fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<Small<'a>> {
     let field = |p: usize| slots.get(p).copied().flatten();
-    // The number at a field, when it was read plainly: its facts are where it has them.
-    let plain_id = |p: usize| match field(p) {
-        Some(Value::String(s)) if ids.has(p) => Some(s.as_bytes()),
-        _ => None,
-    };
-    let id_of_field = |op: Op, p: usize| match plain_id(p) {
-        Some(number) => plain_id_fact(op, number),
-        None => domain_op(op, Small::Ref(field(p).unwrap_or(&NULL)), Small::Null),
-    };
     Some(match e {
         Expr::Field(p) => Small::Ref(field(*p).unwrap_or(&NULL)),
         Expr::FieldOr(p, default) => Small::Ref(field(*p).unwrap_or(default)),
@@ -243,33 +252,13 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
             }
             last
         }
-        Expr::Compare(op, pair) => {
-            let [a, b] = &**pair;
-            let (a, b) = (operand(a, slots, ids)?, operand(b, slots, ids)?);
-            Small::Bool(compared(*op, a.view(), b.view()))
+        Expr::Compare(..) | Expr::SexIs(..) | Expr::BirthDateIs(..) => {
+            Small::Bool(comparison(e, slots, ids)?)
         }
-        Expr::IdOfField(op, p) => id_of_field(*op, *p)?,
-        Expr::SexIs(op, p, literal) => {
-            if let Some(number) = plain_id(*p) {
-                let sex = Digits(number).sex()?;
-                Small::Bool((literal.as_str() == Some(sex.code())) == is_eq(*op))
-            } else {
-                let a = id_of_field(Op::IdSex, *p)?;
-                Small::Bool(compared(*op, a.view(), View::of(literal)))
-            }
-        }
-        Expr::BirthDateIs(op, p, b) => {
-            let b = operand(b, slots, ids)?;
-            if let (Some(id), View::Str(text)) = (plain_id(*p), b.view()) {
-                Small::Bool(birth_date_is(id, text) == is_eq(*op))
-            } else {
-                let a = id_of_field(Op::IdBirthDate, *p)?;
-                Small::Bool(compared(*op, a.view(), b.view()))
-            }
-        }
+        Expr::IdOfField(op, p) => id_of_field(*op, *p, slots, ids)?,
         Expr::AgeFromId(p, b) => {
             let b = operand(b, slots, ids)?;
-            match plain_id(*p).and_then(|number| Digits(number).birth_date()) {
+            match plain_id(slots, ids, *p).and_then(|number| Digits(number).birth_date()) {
                 // `age_at` fails on a reference date that is not a date, whatever the birth.
                 Some(birth) => match b.view() {
                     View::Str(at) => parse_date(at).map(|at| {
@@ -277,7 +266,7 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
                     })?,
                     _ => return None,
                 },
-                None => domain_op(Op::AgeAt, id_of_field(Op::IdBirthDate, *p)?, b)?,
+                None => domain_op(Op::AgeAt, id_of_field(Op::IdBirthDate, *p, slots, ids)?, b)?,
             }
         }
         Expr::Domain(op, pair) => {
@@ -285,6 +274,63 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
             domain_op(*op, eval(a, slots, ids)?, eval(b, slots, ids)?)?
         }
     })
+}
+
+/// The number at the field at `p`, when it was read plainly (see [`PlainIds`]): its facts
+/// are where it has them.
+fn plain_id<'a>(slots: &[Option<&'a Value>], ids: PlainIds, p: usize) -> Option<&'a [u8]> {
+    match slots.get(p).copied().flatten() {
+        Some(Value::String(s)) if ids.has(p) => Some(s.as_bytes()),
+        _ => None,
+    }
+}
+
+/// `id_sex` or `id_birth_date` of the field at `p`.
+fn id_of_field<'a>(
+    op: Op,
+    p: usize,
+    slots: &[Option<&'a Value>],
+    ids: PlainIds,
+) -> Option<Small<'a>> {
+    if let Some(number) = plain_id(slots, ids, p) {
+        return plain_id_fact(op, number);
+    }
+    let value = slots.get(p).copied().flatten().unwrap_or(&NULL);
+    domain_op(op, Small::Ref(value), Small::Null)
+}
+
+/// [`Expr::SexIs`]: for a number read plainly, its 17th digit's parity.
+fn sex_is(
+    op: Op,
+    p: usize,
+    literal: &Value,
+    slots: &[Option<&Value>],
+    ids: PlainIds,
+) -> Option<bool> {
+    if let Some(number) = plain_id(slots, ids, p) {
+        let sex = Digits(number).sex()?;
+        Some((literal.as_str() == Some(sex.code())) == is_eq(op))
+    } else {
+        let a = id_of_field(Op::IdSex, p, slots, ids)?;
+        Some(compared(op, a.view(), View::of(literal)))
+    }
+}
+
+/// [`Expr::BirthDateIs`]: for a number read plainly, its digits compared with the text.
+fn birth_date_is_field(
+    op: Op,
+    p: usize,
+    b: &Expr,
+    slots: &[Option<&Value>],
+    ids: PlainIds,
+) -> Option<bool> {
+    let b = operand(b, slots, ids)?;
+    if let (Some(id), View::Str(text)) = (plain_id(slots, ids, p), b.view()) {
+        Some(birth_date_is(id, text) == is_eq(op))
+    } else {
+        let a = id_of_field(Op::IdBirthDate, p, slots, ids)?;
+        Some(compared(op, a.view(), b.view()))
+    }
 }
 
 /// Whether `op` is `==` or `===` (else `!=` or `!==`).
