@@ -33,7 +33,9 @@ use super::validate::{
 };
 use super::{Field, FieldType, FormSpec};
 use crate::calendar::parse_date;
-use crate::ids::{self, IdKind, ResidentId, is_plain_mobile, is_plain_resident_id};
+use crate::ids::{
+    self, IdKind, ResidentId, is_plain_mobile, is_plain_postal_code, is_plain_resident_id,
+};
 use crate::rule::{FlatRule, PlainIds, Rule};
 
 /// The most fields a form may have for a verdict (its slots are a fixed array, and the
@@ -388,6 +390,9 @@ fn value_passes<const AS_GIVEN: bool>(
         // The usual mobile number, as `ids` takes it first, without the problems' vector.
         FieldType::Mobile if given_text.is_some_and(is_plain_mobile) => Passes::Yes { same: true },
         FieldType::Mobile => id(IdKind::Mobile),
+        FieldType::PostalCode if given_text.is_some_and(is_plain_postal_code) => {
+            Passes::Yes { same: true }
+        }
         FieldType::PostalCode => id(IdKind::PostalCode),
         FieldType::CreditCode => id(IdKind::CreditCode),
         FieldType::BankCard => id(IdKind::BankCard),

@@ -18,6 +18,10 @@ pub fn check_postal_code(value: &str) -> IdResult {
 /// problems.
 pub(super) fn postal_code_normalized(value: &str) -> Result<&str, Vec<IdError>> {
     let s = prepare(value).map_err(|e| vec![e])?;
+    if is_plain_postal_code(s) {
+        return Ok(s);
+    }
+    // Why not, the first reason found.
     let b = s.as_bytes();
     if b.len() != 6 {
         return Err(vec![IdError::Length {
@@ -28,9 +32,44 @@ pub(super) fn postal_code_normalized(value: &str) -> Result<&str, Vec<IdError>> 
     if let Some(position) = first_bad(b, |_, c| c.is_ascii_digit()) {
         return Err(vec![IdError::Character { position }]);
     }
-    let zone = b.iter().take(2).fold(0, |acc, &c| acc * 10 + digit(c));
-    if !(1..=86).contains(&zone) {
-        return Err(vec![IdError::PostalRange]);
+    // Six digits: the zone is out of range.
+    Err(vec![IdError::PostalRange])
+}
+
+/// Whether `s` is a valid postal code as it stands: six digits alone, the first two a
+/// zone 01–86. The form's verdict takes it first, as mobile numbers' `is_plain_mobile`.
+pub(crate) fn is_plain_postal_code(s: &str) -> bool {
+    match s.as_bytes() {
+        &[a, b, ref rest @ ..] if rest.len() == 4 => {
+            s.bytes().all(|c| c.is_ascii_digit()) && (1..=86).contains(&(digit(a) * 10 + digit(b)))
+        }
+        _ => false,
     }
-    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::{is_plain_postal_code, postal_code_normalized};
+
+    #[test]
+    fn plain_postal_codes() {
+        assert!(is_plain_postal_code("361026"));
+        assert!(is_plain_postal_code("010000"));
+        assert!(is_plain_postal_code("860000"));
+        for not in [
+            "000000", "870000", "961026", "36102", "3610260", " 361026", "36102a", "",
+        ] {
+            assert!(!is_plain_postal_code(not), "{not}");
+        }
+    }
+
+    proptest! {
+        /// A plain code is exactly one the full check keeps as written.
+        #[test]
+        fn plain_is_valid_as_written(s in "[0-9]{6}|[0-9 a９]{0,8}") {
+            prop_assert_eq!(is_plain_postal_code(&s), postal_code_normalized(&s) == Ok(s.as_str()));
+        }
+    }
 }
