@@ -32,7 +32,7 @@ use super::validate::{
     datetime, is_area_code, is_choice, is_email, multi_choice, range, text_fault, trim,
 };
 use super::{Field, FieldType, FormSpec};
-use crate::calendar::parse_date;
+use crate::calendar::date_number;
 use crate::ids::{
     self, IdKind, ResidentId, is_plain_mobile, is_plain_postal_code, is_plain_resident_id,
 };
@@ -374,7 +374,7 @@ fn value_passes<const AS_GIVEN: bool>(
             .as_f64()
             .is_some_and(|x| range(field, x, &String::new).is_ok())),
         FieldType::Boolean => yes(value.is_boolean()),
-        FieldType::Date => trimmed(&|s| parse_date(s).is_some()),
+        FieldType::Date => trimmed(&|s| date_number(s).is_some()),
         // Written out anew by validation.
         FieldType::Datetime => pass(trimmed_text.is_some_and(|s| datetime(s).is_some()), false),
         FieldType::Choice => given(&|s| is_choice(field, s)),

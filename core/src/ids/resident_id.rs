@@ -215,9 +215,11 @@ impl Digits<'_> {
         Some([y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1])
     }
 
+    /// The birth date as the number `YYYYMMDD` (`calendar::date_number`), for a number
+    /// whose birth date is known to exist (read plainly).
     #[cfg(not(target_arch = "wasm32"))] // for the rules of forms' verdicts
-    pub(crate) fn birth_date(self) -> Option<NaiveDate> {
-        birth_date(self.0.get(6..14)?)
+    pub(crate) fn birth_number(self) -> Option<u32> {
+        self.0.get(6..14).map(decimal)
     }
 }
 
@@ -263,13 +265,7 @@ impl Plain {
         }
         let n = |r: std::ops::Range<usize>| bytes.get(r).map_or(0, decimal);
         let (year, month, day) = (n(6..10), n(10..12), n(12..14));
-        let days = match month {
-            2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            1..=12 => 31,
-            _ => 0,
-        };
+        let days = calendar::days_in_month(year, month);
         let born_by_at = (year, month, day) <= (at.year().try_into().ok()?, at.month(), at.day());
         ((1..=days).contains(&day) && born_by_at).then_some(Self {
             check,

@@ -19,7 +19,7 @@ use super::domain;
 use super::eval::branch;
 use super::fast::Small;
 use super::value::{Short, View, compared, truthy};
-use crate::calendar::{age_at, parse_date};
+use crate::calendar::{age_between_numbers, date_number};
 use crate::ids::Digits;
 
 /// A rule over a form's fields, by position.
@@ -263,12 +263,13 @@ fn eval<'a>(e: &'a Expr, slots: &[Option<&'a Value>], ids: PlainIds) -> Option<S
         Expr::IdOfField(op, p) => id_of_field(*op, *p, slots, ids)?,
         Expr::AgeFromId(p, b) => {
             let b = operand(b, slots, ids)?;
-            match plain_id(slots, ids, *p).and_then(|number| Digits(number).birth_date()) {
+            match plain_id(slots, ids, *p).and_then(|number| Digits(number).birth_number()) {
                 // `age_at` fails on a reference date that is not a date, whatever the birth.
                 Some(birth) => match b.view() {
-                    View::Str(at) => parse_date(at).map(|at| {
-                        age_at(birth, at).map_or(Small::Null, |n| Small::Num(f64::from(n)))
-                    })?,
+                    View::Str(at) => {
+                        let age = age_between_numbers(birth, date_number(at)?);
+                        age.map_or(Small::Null, |n| Small::Num(f64::from(n)))
+                    }
                     _ => return None,
                 },
                 None => domain_op(Op::AgeAt, id_of_field(Op::IdBirthDate, *p, slots, ids)?, b)?,
