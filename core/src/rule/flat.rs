@@ -166,9 +166,10 @@ fn test(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
         Expr::Not(not, a) => test(a, slots, ids)? != *not,
         Expr::Logic(or, args) => {
             for a in &**args {
-                // Most arguments are leaves: told here, without a call each.
+                // Most arguments are leaves or comparisons: told here, without a call each.
                 let holds = match leaf_test(a, slots) {
                     Some(holds) => holds,
+                    None if is_comparison(a) => comparison(a, slots, ids)?,
                     None => test(a, slots, ids)?,
                 };
                 if holds == *or {
@@ -178,12 +179,20 @@ fn test(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool> {
             !*or
         }
         // Comparisons: their boolean told without making a value.
-        Expr::Compare(..) | Expr::SexIs(..) | Expr::BirthDateIs(..) => comparison(e, slots, ids)?,
+        _ if is_comparison(e) => comparison(e, slots, ids)?,
         _ => match leaf_test(e, slots) {
             Some(holds) => holds,
             None => truthy(eval(e, slots, ids)?.view()),
         },
     })
+}
+
+/// Whether `e` is a comparison node, whose value is a boolean: see [`comparison`].
+fn is_comparison(e: &Expr) -> bool {
+    matches!(
+        e,
+        Expr::Compare(..) | Expr::SexIs(..) | Expr::BirthDateIs(..)
+    )
 }
 
 /// The outcome of a comparison node (`Compare`, `SexIs`, `BirthDateIs`), `None` when
