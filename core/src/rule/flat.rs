@@ -20,7 +20,7 @@ use super::eval::branch;
 use super::fast::Small;
 use super::value::{Short, View, compared, truthy};
 use crate::calendar::{age_between_numbers, date_number};
-use crate::ids::Digits;
+use crate::ids::{Digits, Sex};
 
 /// A rule over a form's fields, by position.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,8 +51,9 @@ enum Expr {
     /// for a number read plainly, its digits compared with the text, no date written out.
     BirthDateIs(Op, usize, Box<Expr>),
     /// `==`, `!=`, `===` or `!==` of `id_sex` of a field's value and a literal text: for a
-    /// number read plainly, its 17th digit's parity compared with the text.
-    SexIs(Op, usize, Value),
+    /// number read plainly, its 17th digit's parity compared with the sex the text names
+    /// (`None`: neither).
+    SexIs(Op, usize, Value, Option<Sex>),
     /// `age_at` of `id_birth_date` of a field's value, on a reference date.
     AgeFromId(usize, Box<Expr>),
     /// A domain operator with its first two arguments (`null` for a missing one).
@@ -122,7 +123,12 @@ fn expr(node: &Node, position: &impl Fn(&str) -> Option<usize>) -> Option<Expr> 
             [
                 Expr::IdOfField(Op::IdSex, p),
                 Expr::Literal(v @ Value::String(_)),
-            ] => Expr::SexIs(call.op, p, v),
+            ] => {
+                let sex = [Sex::Male, Sex::Female]
+                    .into_iter()
+                    .find(|sex| v.as_str() == Some(sex.code()));
+                Expr::SexIs(call.op, p, v, sex)
+            }
             pair => Expr::Compare(call.op, Box::new(pair)),
         },
         Op::If | Op::Ternary => Expr::If(
@@ -208,7 +214,7 @@ fn comparison(e: &Expr, slots: &[Option<&Value>], ids: PlainIds) -> Option<bool>
             let (a, b) = (operand(a, slots, ids)?, operand(b, slots, ids)?);
             Some(compared(*op, a.view(), b.view()))
         }
-        Expr::SexIs(op, p, literal) => sex_is(*op, *p, literal, slots, ids),
+        Expr::SexIs(op, p, literal, named) => sex_is(*op, *p, (literal, *named), slots, ids),
         Expr::BirthDateIs(op, p, b) => birth_date_is_field(*op, *p, b, slots, ids),
         _ => None,
     }
@@ -318,13 +324,13 @@ fn id_of_field<'a>(
 fn sex_is(
     op: Op,
     p: usize,
-    literal: &Value,
+    (literal, named): (&Value, Option<Sex>),
     slots: &[Option<&Value>],
     ids: PlainIds,
 ) -> Option<bool> {
     if let Some(number) = plain_id(slots, ids, p) {
         let sex = Digits(number).sex()?;
-        Some((literal.as_str() == Some(sex.code())) == is_eq(op))
+        Some((named == Some(sex)) == is_eq(op))
     } else {
         let a = id_of_field(Op::IdSex, p, slots, ids)?;
         Some(compared(op, a.view(), View::of(literal)))
