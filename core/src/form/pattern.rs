@@ -25,6 +25,7 @@ impl Pattern {
     }
 
     /// Whether the whole of `text` matches.
+    #[inline]
     pub fn matches(&self, text: &str) -> bool {
         match &self.sequence {
             Some(sequence) => sequence.matches(text),

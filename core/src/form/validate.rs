@@ -571,22 +571,23 @@ pub(super) enum TextFault {
 #[allow(clippy::inline_always)]
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(super) fn text_fault(field: &Field, s: &str) -> Option<TextFault> {
-    // The usual text: no pattern, and bounds its bytes meet whatever its characters (a
-    // character takes one to four bytes).
+    // Bounds its bytes meet whatever its characters (a character takes one to four bytes)
+    // need no count of them.
     let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
-    if field.pattern.is_none()
-        && field.min_length.is_none_or(|m| len.div_ceil(4) >= m)
-        && field.max_length.is_none_or(|m| len <= m)
-    {
-        return None;
+    let within = field.min_length.is_none_or(|m| len.div_ceil(4) >= m)
+        && field.max_length.is_none_or(|m| len <= m);
+    if !within && let Some(fault) = length_fault(field, s) {
+        return Some(fault);
     }
-    bounded_text_fault(field, s)
+    match &field.pattern {
+        Some(pattern) if !pattern.matches(s) => Some(TextFault::Pattern),
+        _ => None,
+    }
 }
 
-/// [`text_fault`] of text near its bounds or with a pattern.
+/// The length problem of text near its bounds, its characters counted.
 #[inline(never)]
-fn bounded_text_fault(field: &Field, s: &str) -> Option<TextFault> {
-    // Characters are counted only for a bound that needs them.
+fn length_fault(field: &Field, s: &str) -> Option<TextFault> {
     let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
     let chars = || u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
     if let Some(min) = field
@@ -595,14 +596,10 @@ fn bounded_text_fault(field: &Field, s: &str) -> Option<TextFault> {
     {
         return Some(TextFault::TooShort(min));
     }
-    if let Some(max) = field.max_length.filter(|&m| len > m && chars() > m) {
-        return Some(TextFault::TooLong(max));
-    }
     field
-        .pattern
-        .as_ref()
-        .is_some_and(|p| !p.matches(s))
-        .then_some(TextFault::Pattern)
+        .max_length
+        .filter(|&m| len > m && chars() > m)
+        .map(TextFault::TooLong)
 }
 
 /// A text value trimmed, or its problem.
