@@ -126,6 +126,7 @@ pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 /// [`age_at`] of two dates given as [`date_number`]s.
+#[cfg(not(target_arch = "wasm32"))] // for the rules of forms' verdicts
 pub(crate) fn age_between_numbers(birth: u32, at: u32) -> Option<u32> {
     // The years apart, less one when `at` falls before the birthday in its year: the
     // month and day (`MMDD`, below 10 000) decide the carry.

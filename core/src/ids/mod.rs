@@ -56,6 +56,7 @@ pub use org_code::check_org_code;
 pub(crate) use phone::is_plain_mobile;
 pub use phone::{check_landline, check_mobile};
 pub use postal_code::check_postal_code;
+#[cfg(not(target_arch = "wasm32"))] // for forms' verdicts
 pub(crate) use postal_code::is_plain_postal_code;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use resident_id::Digits;
