@@ -202,7 +202,8 @@ mod tests {
         ) {
             let shaped = format!("{y:04}-{m:02}-{d:02}");
             for text in [shaped.as_str(), text.as_str()] {
-                let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+                let bytes = text.as_bytes();
+                let shaped = bytes.len() == 10 && bytes[4] == b'-' && bytes[7] == b'-';
                 let expected = if shaped { chrono_date(text).map(number) } else { None };
                 prop_assert_eq!(date_number(text), expected, "{}", text);
             }
@@ -211,7 +212,8 @@ mod tests {
         /// The age from two date numbers is `age_at` of the dates (29 February included).
         #[test]
         fn ages_from_numbers_are_age_at(a in 0i32..80_000, b in 0i32..80_000) {
-            let day = |n: i32| NaiveDate::from_ymd_opt(1960, 2, 28).unwrap() + chrono::Days::new(u64::try_from(n).unwrap());
+            let first = NaiveDate::from_ymd_opt(1960, 2, 28).unwrap();
+            let day = |n: i32| first + chrono::Days::new(u64::try_from(n).unwrap());
             let (birth, at) = (day(a), day(b));
             prop_assert_eq!(age_between_numbers(number(birth), number(at)), age_at(birth, at));
         }

@@ -258,7 +258,10 @@ mod tests {
         /// generated texts as the regex engine does.
         #[test]
         fn sequences_match_as_the_regex_does(
-            items in proptest::collection::vec(("[a-c林]|\\[[a-b0-1林]{1,3}\\]", 0usize..3, 0usize..2), 1..4),
+            items in proptest::collection::vec(
+                ("[a-c林]|\\[[a-b0-1林]{1,3}\\]", 0usize..3, 0usize..2),
+                1..4,
+            ),
             text in "[a-c01林x]{0,8}",
         ) {
             // Only the last item may take a varying number of characters.

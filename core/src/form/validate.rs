@@ -429,8 +429,8 @@ impl<'v> Run<'_, 'v> {
                 Value::Bool(_) => Ok(Normal::Same(value)),
                 _ => Err(wrong_type("boolean")),
             },
-            // A date `date_number` (so `parse_date`) accepts is already written as the date writes itself
-            // (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
+            // A date `date_number` (so `parse_date`) accepts is already written as the date
+            // writes itself (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
             FieldType::Date => match value.as_str() {
                 Some(s) => calendar::date_number(trim(s))
                     .map(|_| Normal::Text(trim(s)))

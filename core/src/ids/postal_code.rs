@@ -39,12 +39,11 @@ pub(super) fn postal_code_normalized(value: &str) -> Result<&str, Vec<IdError>> 
 /// Whether `s` is a valid postal code as it stands: six digits alone, the first two a
 /// zone 01–86. The form's verdict takes it first, as mobile numbers' `is_plain_mobile`.
 pub(crate) fn is_plain_postal_code(s: &str) -> bool {
-    match s.as_bytes() {
-        &[a, b, ref rest @ ..] if rest.len() == 4 => {
-            s.bytes().all(|c| c.is_ascii_digit()) && (1..=86).contains(&(digit(a) * 10 + digit(b)))
-        }
-        _ => false,
-    }
+    let bytes = s.as_bytes();
+    let &[a, b, ..] = bytes else { return false };
+    bytes.len() == 6
+        && bytes.iter().all(u8::is_ascii_digit)
+        && (1..=86).contains(&(digit(a) * 10 + digit(b)))
 }
 
 #[cfg(test)]
