@@ -34,7 +34,8 @@ use super::validate::{
 use super::{Field, FieldType, FormSpec};
 use crate::calendar::date_number;
 use crate::ids::{
-    self, IdKind, ResidentId, is_plain_mobile, is_plain_postal_code, is_plain_resident_id,
+    self, IdKind, ResidentId, is_plain_credit_code, is_plain_mobile, is_plain_postal_code,
+    is_plain_resident_id,
 };
 use crate::rule::{FlatRule, PlainIds, Rule};
 
@@ -394,6 +395,9 @@ fn value_passes<const AS_GIVEN: bool>(
             Passes::Yes { same: true }
         }
         FieldType::PostalCode => id(IdKind::PostalCode),
+        FieldType::CreditCode if given_text.is_some_and(is_plain_credit_code) => {
+            Passes::Yes { same: true }
+        }
         FieldType::CreditCode => id(IdKind::CreditCode),
         FieldType::BankCard => id(IdKind::BankCard),
         FieldType::Phone => match given_text

@@ -94,12 +94,27 @@ const fn l(code: &'static str, name: &'static str) -> Label {
     Label { code, name }
 }
 
+/// Each byte's value in the set (its index), `u8::MAX` for a byte outside it: a code's 18
+/// characters are each looked up twice, and a scan of the set showed in form profiles.
+const VALUES: [u8; 256] = {
+    let mut values = [u8::MAX; 256];
+    let mut i = 0;
+    while i < CHARSET.len() {
+        #[allow(clippy::indexing_slicing, clippy::cast_possible_truncation)] // i < 31
+        {
+            values[CHARSET[i] as usize] = i as u8;
+        }
+        i += 1;
+    }
+    values
+};
+
 /// The value of a character of the set, if it is one.
 fn char_value(b: u8) -> Option<u32> {
-    CHARSET
-        .iter()
-        .position(|&c| c == b)
-        .and_then(|i| u32::try_from(i).ok())
+    VALUES
+        .get(usize::from(b))
+        .filter(|&&v| v != u8::MAX)
+        .map(|&v| u32::from(v))
 }
 
 /// The check character of the first 17 characters: (31 − Σ mod 31) mod 31.
@@ -138,6 +153,64 @@ fn division(code: &[u8]) -> Option<Label> {
     province(std::str::from_utf8(code.get(..2)?).ok()?)
 }
 
+/// What the parts of a code of 18 characters of the set say.
+struct Parts<'a> {
+    /// The registration authority and entity type, when the first two name them.
+    named: Option<(Label, Label)>,
+    /// The registration division (characters 3–8) and its province, when it is one.
+    division: (&'a [u8], Option<Label>),
+    /// The embedded organisation code (characters 9–17).
+    org: &'a [u8],
+    /// Whether the organisation code's own check character is right.
+    org_checks: bool,
+    /// Whether the code's check character (the 18th) is right.
+    checks: bool,
+}
+
+impl<'a> Parts<'a> {
+    fn of(code: &'a [u8; 18]) -> Self {
+        let [authority, entity_type, rest @ ..] = code;
+        let (division_code, rest) = rest.split_at(6);
+        let (org, _) = rest.split_at(9);
+        let (org_body, org_check) = org.split_at(8);
+        let (body, check) = code.split_at(17);
+        Self {
+            named: entity(*authority, *entity_type),
+            division: (division_code, division(division_code)),
+            org,
+            org_checks: org_check == [org_code::check_char(org_body)],
+            checks: check == [check_char(body)],
+        }
+    }
+
+    /// The problems, in the order of the characters they are about.
+    fn errors(&self) -> Vec<IdError> {
+        [
+            (self.named.is_none(), IdError::EntityType),
+            (self.division.1.is_none(), IdError::Division),
+            (!self.org_checks, IdError::EmbeddedOrgCode),
+            (!self.checks, IdError::Checksum),
+        ]
+        .into_iter()
+        .filter_map(|(wrong, error)| wrong.then_some(error))
+        .collect()
+    }
+
+    #[cfg(not(target_arch = "wasm32"))] // for forms' verdicts
+    fn valid(&self) -> bool {
+        self.named.is_some() && self.division.1.is_some() && self.org_checks && self.checks
+    }
+}
+
+/// Whether `s` is a valid credit code as it stands: 18 characters of the set, upper case,
+/// every part right. The form's verdict takes it first, as mobile numbers'
+/// `is_plain_mobile`, without the facts' strings.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn is_plain_credit_code(s: &str) -> bool {
+    <&[u8; 18]>::try_from(s.as_bytes())
+        .is_ok_and(|code| code.iter().all(|&b| char_value(b).is_some()) && Parts::of(code).valid())
+}
+
 /// Checks a unified social credit code; lower-case letters are accepted and normalised.
 ///
 /// ```
@@ -149,60 +222,87 @@ fn division(code: &[u8]) -> Option<Label> {
 pub fn check_credit_code(value: &str) -> IdResult {
     let s = prepare(value).map_err(|e| vec![e])?;
     let code: Vec<u8> = s.bytes().map(|b| b.to_ascii_uppercase()).collect();
-    let [authority, entity_type, rest @ ..] = code.as_slice() else {
+    let Ok(fixed) = <&[u8; 18]>::try_from(code.as_slice()) else {
         return Err(vec![IdError::Length {
             expected: "18",
             actual: code.len(),
         }]);
     };
-    if code.len() != 18 {
-        return Err(vec![IdError::Length {
-            expected: "18",
-            actual: code.len(),
-        }]);
-    }
-    if let Some(position) = first_bad(&code, |_, b| char_value(b).is_some()) {
+    if let Some(position) = first_bad(fixed, |_, b| char_value(b).is_some()) {
         return Err(vec![IdError::Character { position }]);
     }
-    let (division_code, rest) = rest.split_at(6);
-    let (org, _) = rest.split_at(9);
-
-    let mut errors = Vec::new();
-    let named = entity(*authority, *entity_type);
-    if named.is_none() {
-        errors.push(IdError::EntityType);
-    }
-    let region = division(division_code);
-    if region.is_none() {
-        errors.push(IdError::Division);
-    }
-    let (org_body, org_check) = org.split_at(8);
-    if org_check != [org_code::check_char(org_body)] {
-        errors.push(IdError::EmbeddedOrgCode);
-    }
-    let (body, check) = code.split_at(17);
-    if check != [check_char(body)] {
-        errors.push(IdError::Checksum);
-    }
+    let parts = Parts::of(fixed);
+    let errors = parts.errors();
     if !errors.is_empty() {
         return Err(errors);
     }
 
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    let mut facts = IdFacts::new(IdKind::CreditCode, text(&code));
-    facts.registration_authority = named.map(|(a, _)| a);
-    facts.entity_type = named.map(|(_, t)| t);
-    facts.region = region.map(|province| Region {
+    let mut facts = IdFacts::new(IdKind::CreditCode, text(fixed));
+    facts.registration_authority = parts.named.map(|(a, _)| a);
+    facts.entity_type = parts.named.map(|(_, t)| t);
+    let (division_code, province) = parts.division;
+    facts.region = province.map(|province| Region {
         code: text(division_code),
         province,
     });
-    facts.org_code = Some(text(org));
+    facts.org_code = Some(text(parts.org));
     Ok(facts)
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    #[test]
+    fn plain_credit_codes() {
+        for code in [
+            "9144030071526726XG",
+            "91350100M000100Y43",
+            "91110000802100433B",
+        ] {
+            assert!(is_plain_credit_code(code), "{code}");
+        }
+        for not in [
+            "91350100m000100y43",
+            " 91350100M000100Y43",
+            "91350100M000100Y44",
+            "91350100M000100Y4",
+            "91350100M000100Y433",
+            "",
+            "9135010OM000100Y43",
+            "Z1350100M000100Y43",
+        ] {
+            assert!(!is_plain_credit_code(not), "{not}");
+        }
+    }
+
+    proptest! {
+        /// A plain code is exactly one the full check keeps as written. Codes are built
+        /// with their check characters (an organisation body gets its own too, so many
+        /// are valid), then perhaps spoiled: a character replaced, or the case changed.
+        #[test]
+        fn plain_is_valid_as_written(
+            body in "[159][1-3]350[0-9]{3}[0-9A-Z]{8}|[0-9A-HJ-NPQRTUWXY]{17}",
+            spoil in proptest::option::of((0usize..19, "[0-9A-Za-z ]")),
+        ) {
+            let mut bytes = body.into_bytes();
+            if bytes.len() == 16 {
+                let org_check = org_code::check_char(bytes.get(8..).unwrap_or_default());
+                bytes.push(org_check);
+            }
+            bytes.push(check_char(&bytes));
+            let mut code = String::from_utf8(bytes).unwrap_or_default();
+            if let Some((at, c)) = spoil {
+                let at = at.min(code.len());
+                code.replace_range(at..(at + 1).min(code.len()), &c);
+            }
+            let full = check_credit_code(&code).map(|f| f.normalized);
+            prop_assert_eq!(is_plain_credit_code(&code), full.as_deref() == Ok(code.as_str()));
+        }
+    }
 
     #[test]
     fn a_computed_value_of_zero_is_written_as_the_digit_zero() {

@@ -47,6 +47,8 @@ use crate::{Coded, Lang, Problem};
 
 pub use bank_card::check_bank_card;
 pub use credit_code::check_credit_code;
+#[cfg(not(target_arch = "wasm32"))] // for forms' verdicts
+pub(crate) use credit_code::is_plain_credit_code;
 pub use division::{Province, province};
 pub use error::IdError;
 pub(crate) use mask::mask_text;
