@@ -1,7 +1,8 @@
 //! 一件事 as cases and 免申即办 successors, on the Haicang sample catalogue: one birth answer
-//! opens cases at 卫健, 公安, 医保 and 人社 that join into the bundle's state; withdrawing
-//! the bundle withdraws what is open; a concluded retirement starts 医保在职转退休 with
-//! mapped data; mapped data that fails is flagged, never dropped; one timeline.
+//! opens cases at 卫健, 公安, 医保 (参保, and 生育津贴 for an insured mother) and 人社 that
+//! join into the bundle's state; withdrawing the bundle withdraws what is open; a concluded
+//! retirement starts 医保在职转退休 with mapped data, a birth certificate applied for alone
+//! starts 生育津贴; mapped data that fails is flagged, never dropped; one timeline.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -204,11 +205,43 @@ fn mother(when: &str) -> Context {
 }
 
 fn birth() -> World {
-    with_engine(engine_of(&sample()));
+    birth_on(&sample())
+}
+
+/// The birth bundle's example submitted as B-1 on `catalog`.
+fn birth_on(catalog: &Value) -> World {
+    with_engine(engine_of(catalog));
     let mut world = World::default();
     let answer = bundle_answer(&engine_cache(), "birth");
     submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
     world
+}
+
+/// The sample with 生育津贴 started by the birth certificate inside the bundle too (no
+/// longer a member, its successor unconditional): a bundle whose member starts a case.
+fn maternity_started_inside_the_bundle() -> Value {
+    let mut catalog = sample();
+    let birth = catalog["bundles"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|b| b["code"] == "birth")
+        .unwrap();
+    birth["members"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|m| m["matter"] != MATERNITY);
+    let cert = catalog["matters"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["code"] == BIRTH_CERT)
+        .unwrap();
+    cert["successors"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("condition");
+    catalog
 }
 
 #[test]
@@ -219,9 +252,16 @@ fn one_birth_answer_opens_a_case_at_each_department() {
     assert!(bundle.is_bundle());
     assert_eq!(&*bundle.matter, "birth");
     let matters: Vec<&str> = bundle.members.iter().map(|m| &*m.matter).collect();
+    // 生育津贴 too: the example's mother is insured.
     assert_eq!(
         matters,
-        [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, SOCIAL_CARD]
+        [
+            BIRTH_CERT,
+            BIRTH_REG,
+            NEWBORN_INSURANCE,
+            SOCIAL_CARD,
+            MATERNITY
+        ]
     );
     let engine = engine_cache();
     let departments: BTreeSet<String> = bundle
@@ -264,10 +304,17 @@ fn one_birth_answer_opens_a_case_at_each_department() {
 #[test]
 fn members_join_into_concluded_or_partly_rejected() {
     let mut world = birth();
-    for m in [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE] {
+    for m in [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, MATERNITY] {
         work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
         assert_eq!(world.birth().state, BundleState::Open);
     }
+    // Inside the bundle, the approved birth certificate starts no second 生育津贴.
+    assert!(
+        !world
+            .cases()
+            .cases
+            .contains_key(format!("B-1/{BIRTH_CERT}/{MATERNITY}").as_str())
+    );
     let mut approved = World {
         events: world.events.clone(),
     };
@@ -297,6 +344,33 @@ fn members_join_into_concluded_or_partly_rejected() {
     assert_eq!(
         (card.status, card.outcome),
         (Status::Concluded, Some(Outcome::Rejected))
+    );
+}
+
+#[test]
+fn an_uninsured_mother_gets_no_maternity_allowance_case() {
+    with_engine(engine_of(&sample()));
+    let mut world = World::default();
+    let mut answer = bundle_answer(&engine_cache(), "birth");
+    answer["motherInsured"] = json!(false);
+    submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
+    let matters: Vec<String> = world
+        .case("B-1")
+        .members
+        .iter()
+        .map(|m| m.matter.to_string())
+        .collect();
+    assert_eq!(
+        matters,
+        [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, SOCIAL_CARD]
+    );
+    // Its fields, answered or not, are dropped like a hidden field's.
+    assert!(world.case("B-1").answer.get("babyCount").is_none());
+    work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
+    assert_eq!(
+        world.cases().cases.len(),
+        5,
+        "the bundle and its four members"
     );
 }
 
@@ -347,7 +421,8 @@ fn withdrawing_the_bundle_withdraws_its_open_members() {
             "B-1",
             "B-1/350205-GA-001",
             "B-1/350205-YB-001",
-            "B-1/350205-RS-003"
+            "B-1/350205-RS-003",
+            "B-1/350205-YB-002"
         ]
     );
     let cases = world.cases();
@@ -566,9 +641,20 @@ fn mapped_data_that_fails_the_successors_form_is_flagged_for_the_back_office() {
 
 #[test]
 fn the_maternity_allowance_follows_the_birth_once_the_mother_confirms() {
-    let mut world = birth();
-    work(&mut world, &format!("B-1/{BIRTH_CERT}"), true, "2025-10-14");
-    let id = format!("B-1/{BIRTH_CERT}/{MATERNITY}");
+    // The birth certificate applied for alone, outside 出生一件事.
+    with_engine(engine_of(&sample()));
+    let mut world = World::default();
+    let command = submit(&engine_cache(), BIRTH_CERT, "u-lin");
+    world
+        .act(
+            "W-1",
+            "submit",
+            command,
+            &mother("2025-10-13T09:00:00+08:00"),
+        )
+        .unwrap();
+    work(&mut world, "W-1", true, "2025-10-14");
+    let id = format!("W-1/{MATERNITY}");
     let case = world.case(&id);
     assert!(case.awaiting_confirmation);
     assert!(case.data_problems.is_empty(), "{:?}", case.data_problems);
@@ -610,7 +696,7 @@ fn the_maternity_allowance_follows_the_birth_once_the_mother_confirms() {
 
 #[test]
 fn the_citizen_sees_one_timeline() {
-    let mut world = birth();
+    let mut world = birth_on(&maternity_started_inside_the_bundle());
     for m in [BIRTH_CERT, BIRTH_REG] {
         work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
     }
@@ -625,7 +711,7 @@ fn the_citizen_sees_one_timeline() {
         let saved = std::mem::take(&mut world.events);
         let out = retired(&sample());
         world.events = saved;
-        with_engine(engine_of(&sample()));
+        with_engine(engine_of(&maternity_started_inside_the_bundle()));
         out
     };
     let mut events = other.events.clone();
@@ -851,9 +937,9 @@ fn metrics_count_the_members_and_place_the_bundle_cases_own_events() {
             },
         )
         .unwrap();
-    // The four members and the 生育津贴 started by the birth certificate; not the bundle.
+    // The five members (生育津贴 among them), not the bundle.
     assert_eq!(report.cases.received, 5);
-    assert_eq!(report.cases.withdrawn, 3);
+    assert_eq!(report.cases.withdrawn, 4);
     assert_eq!(report.cases.concluded, 1);
 }
 

@@ -358,7 +358,8 @@ for (const [label, fixture, key] of issue7) {
 
 test('browser: the timeline of a bundle, an invitation to rate, and their misuse', () => {
   const r = results.issue7;
-  assert.deepEqual(r.timeline, ['open', 5]);
+  // The bundle case and its five members.
+  assert.deepEqual(r.timeline, ['open', 6]);
   assert.equal(r.missing, 'case.not_found');
   assert.equal(r.invitation.outcome, 'invited');
   assert.deepEqual(r.notMembers, { isError: true, code: 'arg.invalid_type', name: 'members' });

@@ -31,7 +31,8 @@ test('a bundle submission opens the bundle case and its members, and the timelin
   const { cases, events } = bundleOutcome(doorstep, engine, birth);
   const bundle = cases.get('B-1');
   assert.equal(bundle.matter, 'birth');
-  assert.equal(bundle.members.length, 4);
+  // 出生医学证明, 户口登记, 医保参保, 社保卡 and (the mother being insured) 生育津贴.
+  assert.equal(bundle.members.length, 5);
   for (const m of bundle.members) assert.equal(cases.get(m.case).parent, 'B-1');
   assert.deepEqual(events[0].kind.type, 'bundle_submitted');
   const found = doorstep.timeline(jsonLines(events), 'B-1');

@@ -22,13 +22,17 @@ pub fn successor_case_id(predecessor: &str, matter: &str) -> String {
     format!("{predecessor}/{matter}")
 }
 
-/// What the successors' rules read about the predecessor.
+/// What the successors' rules read about the predecessor. `parent` (the bundle case it is
+/// a member of, or null) lets a catalogue leave a successor to the bundle that already
+/// asks for it: 生育津贴 is a member of 出生一件事 and starts by itself only after a birth
+/// certificate applied for alone.
 fn facts(case: &Case) -> Value {
     json!({
         "answer": &*case.answer,
         "matter": &*case.matter,
         "applicant": &*case.applicant,
         "case": &*case.id,
+        "parent": case.parent.as_deref(),
         "outcome": case.outcome,
     })
 }

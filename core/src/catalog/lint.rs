@@ -612,13 +612,15 @@ impl Linter {
     }
 
     /// The variables a successor's rule reads: `answer.<a key of the predecessor's form>`,
-    /// `matter`, `applicant`, `case` or `outcome`.
+    /// `matter`, `applicant`, `case`, `parent` or `outcome`.
     fn predecessor_vars(&mut self, rule: &Rule, answer_keys: &HashSet<String>, path: &str) {
         for var in rule.vars() {
             let mut parts = var.split('.');
             let known = match parts.next() {
                 Some("answer") => parts.next().is_none_or(|k| answer_keys.contains(k)),
-                Some("matter" | "applicant" | "case" | "outcome") => parts.next().is_none(),
+                Some("matter" | "applicant" | "case" | "parent" | "outcome") => {
+                    parts.next().is_none()
+                }
                 _ => var.is_empty(),
             };
             if !known {

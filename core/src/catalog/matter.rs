@@ -187,7 +187,9 @@ pub struct Matter {
 /// materials from the citizen.
 ///
 /// `condition` and the `mapping` rules read the predecessor as
-/// `{"answer": {…}, "matter": code, "applicant": id, "case": id, "outcome": "approved"}`.
+/// `{"answer": {…}, "matter": code, "applicant": id, "case": id, "parent": id or null,
+/// "outcome": "approved"}`, `parent` being the bundle case (一件事) the predecessor is a
+/// member of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
