@@ -143,6 +143,11 @@ impl Sequence {
     }
 
     fn matches(&self, text: &str) -> bool {
+        // ASCII text, the usual kind, walked byte by byte: no UTF-8 decoding, and every
+        // character is told from the bitmaps.
+        if text.is_ascii() {
+            return self.matches_ascii(text.as_bytes());
+        }
         let mut chars = text.chars();
         // The character to match next (peeked by hand: `Peekable` showed in profiles).
         let mut next = chars.next();
@@ -156,6 +161,24 @@ impl Sequence {
             }
         }
         next.is_none()
+    }
+
+    /// [`matches`](Self::matches) for ASCII text: each item takes the longest run of its
+    /// characters it may, as the walk over characters does.
+    fn matches_ascii(&self, text: &[u8]) -> bool {
+        let mut rest = text;
+        for item in &self.items {
+            let taken = rest
+                .iter()
+                .take(item.max)
+                .take_while(|&&b| item.ascii >> b & 1 != 0)
+                .count();
+            if taken < item.min {
+                return false;
+            }
+            rest = rest.get(taken..).unwrap_or_default();
+        }
+        rest.is_empty()
     }
 }
 

@@ -3,8 +3,8 @@
 //! Layout: registration authority (1) + entity type (1) + division (6) + GB 11714
 //! organisation code (9) + check character (1), over a 31-character set without I, O, S, V, Z.
 
-use super::division::province;
-use super::{IdError, IdFacts, IdKind, IdResult, Label, Region, first_bad, org_code, prepare};
+use super::division::province_of;
+use super::{IdError, IdFacts, IdKind, IdResult, Label, Region, org_code, prepare};
 
 /// The character set; a character's value is its index.
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -109,21 +109,24 @@ const VALUES: [u8; 256] = {
     values
 };
 
-/// The value of a character of the set, if it is one.
-fn char_value(b: u8) -> Option<u32> {
-    VALUES
-        .get(usize::from(b))
-        .filter(|&&v| v != u8::MAX)
-        .map(|&v| u32::from(v))
+/// The value of a character of the set; `u8::MAX` for a byte outside it.
+fn value(b: u8) -> u8 {
+    VALUES.get(usize::from(b)).copied().unwrap_or(u8::MAX)
 }
 
 /// The check character of the first 17 characters: (31 − Σ mod 31) mod 31.
+#[cfg(test)]
 fn check_char(body: &[u8]) -> u8 {
     let sum: u32 = body
         .iter()
         .zip(WEIGHTS)
-        .map(|(&b, w)| char_value(b).unwrap_or(0) * w)
+        .map(|(&b, w)| u32::from(value(b)) * w)
         .sum();
+    check_char_of(sum)
+}
+
+/// The check character for the weighted sum of the first 17 characters' values.
+fn check_char_of(sum: u32) -> u8 {
     let index = ((31 - sum % 31) % 31) as usize;
     CHARSET.get(index).copied().unwrap_or(b'0')
 }
@@ -147,10 +150,11 @@ fn division(code: &[u8]) -> Option<Label> {
     if !code.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    if code == b"100000" {
-        return Some(l("10", "全国"));
+    match *code {
+        [b'1', b'0', b'0', b'0', b'0', b'0'] => Some(l("10", "全国")),
+        [a, b, ..] => province_of([a, b]),
+        _ => None,
     }
-    province(std::str::from_utf8(code.get(..2)?).ok()?)
 }
 
 /// What the parts of a code of 18 characters of the set say.
@@ -168,19 +172,28 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    fn of(code: &'a [u8; 18]) -> Self {
-        let [authority, entity_type, rest @ ..] = code;
-        let (division_code, rest) = rest.split_at(6);
-        let (org, _) = rest.split_at(9);
+    /// The parts of `code`, or the 1-based position of its first character outside the
+    /// set. The characters' values are looked up once, for both.
+    fn of(code: &'a [u8; 18]) -> Result<Self, usize> {
+        let mut sum = 0;
+        for (i, &b) in code.iter().enumerate() {
+            let value = value(b);
+            if value == u8::MAX {
+                return Err(i + 1);
+            }
+            // The check character (the 18th) has no weight.
+            sum += u32::from(value) * WEIGHTS.get(i).copied().unwrap_or(0);
+        }
+        let [authority, entity_type, rest @ .., check] = code;
+        let (division_code, org) = rest.split_at(6);
         let (org_body, org_check) = org.split_at(8);
-        let (body, check) = code.split_at(17);
-        Self {
+        Ok(Self {
             named: entity(*authority, *entity_type),
             division: (division_code, division(division_code)),
             org,
             org_checks: org_check == [org_code::check_char(org_body)],
-            checks: check == [check_char(body)],
-        }
+            checks: *check == check_char_of(sum),
+        })
     }
 
     /// The problems, in the order of the characters they are about.
@@ -208,7 +221,7 @@ impl<'a> Parts<'a> {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn is_plain_credit_code(s: &str) -> bool {
     <&[u8; 18]>::try_from(s.as_bytes())
-        .is_ok_and(|code| code.iter().all(|&b| char_value(b).is_some()) && Parts::of(code).valid())
+        .is_ok_and(|code| Parts::of(code).is_ok_and(|parts| parts.valid()))
 }
 
 /// Checks a unified social credit code; lower-case letters are accepted and normalised.
@@ -228,10 +241,7 @@ pub fn check_credit_code(value: &str) -> IdResult {
             actual: code.len(),
         }]);
     };
-    if let Some(position) = first_bad(fixed, |_, b| char_value(b).is_some()) {
-        return Err(vec![IdError::Character { position }]);
-    }
-    let parts = Parts::of(fixed);
+    let parts = Parts::of(fixed).map_err(|position| vec![IdError::Character { position }])?;
     let errors = parts.errors();
     if !errors.is_empty() {
         return Err(errors);
