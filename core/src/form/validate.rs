@@ -53,8 +53,30 @@ pub fn validate_ignoring(
     ignored: &dyn Fn(&str) -> bool,
 ) -> FormReport {
     let plan = FormPlan::new(form);
-    run(form, &plan, answer, at, lang, ignored, Output::Report)
+    let no_verdict: Shortcut<'_> = None;
+    run(
+        form,
+        &plan,
+        no_verdict,
+        answer,
+        at,
+        lang,
+        ignored,
+        Output::Report,
+    )
 }
+
+/// The verdict of a compiled form, whose flat rules ([`crate::rule::FlatRule`]) the full
+/// validation evaluates first for the top-level fields' conditions and the checks: they
+/// hold exactly when the general evaluator says a rule holds (the flat rules' property
+/// test), in a fraction of its instructions (an answer with problems, where the verdict
+/// gives up, still pays for its rules). Only a rule that fails to evaluate is evaluated
+/// again, by the general evaluator, to report why. Native builds only, as the verdict.
+#[cfg(not(target_arch = "wasm32"))]
+pub(super) type Shortcut<'a> = Option<&'a super::verdict::Verdict>;
+/// The WASM module has no verdict.
+#[cfg(target_arch = "wasm32")]
+pub(super) type Shortcut<'a> = Option<std::marker::PhantomData<&'a ()>>;
 
 /// What a validation builds besides the problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,10 +87,12 @@ pub(crate) enum Output {
     Problems,
 }
 
-/// Validates `answer` against `form`, whose plan is `plan`.
+/// Validates `answer` against `form`, whose plan is `plan` (and verdict `shortcut`).
+#[allow(clippy::too_many_arguments)] // one internal entry, called twice
 pub(super) fn run(
     form: &FormSpec,
     plan: &FormPlan,
+    shortcut: Shortcut<'_>,
     answer: &Value,
     at: NaiveDate,
     lang: Lang,
@@ -93,6 +117,7 @@ pub(super) fn run(
     let mut run = Run {
         root: answer,
         root_slots: slots.as_slice(),
+        shortcut,
         at,
         lang,
         errors,
@@ -130,10 +155,12 @@ pub(super) fn run(
         }
         let binding = plan.check_bindings.get(i).unwrap_or(&UNBOUND);
         let known = run.known_ids.as_slice();
-        match check
-            .rule
-            .truthy_bound(answer, binding, slots.as_slice(), known)
-        {
+        let flat = flat_check(run.shortcut, i, slots.as_slice(), known).map(Ok);
+        match flat.unwrap_or_else(|| {
+            check
+                .rule
+                .truthy_bound(answer, binding, slots.as_slice(), known)
+        }) {
             Ok(true) => {}
             Ok(false) => run.errors.push(Problem {
                 path: Some(check.path.clone().unwrap_or_default()),
@@ -154,6 +181,59 @@ pub(super) fn run(
     }
 }
 
+/// What the flat rule of the top-level field at `position` in `shortcut` says of its
+/// `visibleIf` (`visible`) or `requiredIf` over the answer's values `slots`: `None`
+/// without a flat rule, or when it fails to evaluate.
+#[cfg(not(target_arch = "wasm32"))]
+fn flat_condition(
+    shortcut: Shortcut<'_>,
+    position: usize,
+    visible: bool,
+    slots: &[Option<&Value>],
+) -> Option<bool> {
+    let rule = shortcut?.condition(position, visible)?;
+    rule.holds(slots, crate::rule::PlainIds::default())
+}
+
+/// What the flat rule of the `i`th check in `shortcut` says over `slots`, as
+/// [`flat_condition`]. The resident IDs `known` (read while checking the fields) that are
+/// written plainly — 18 characters as given — are the verdict's plain IDs, whose sex and
+/// birth date the flat rules take from the digits instead of reading the number again.
+#[cfg(not(target_arch = "wasm32"))]
+fn flat_check(
+    shortcut: Shortcut<'_>,
+    i: usize,
+    slots: &[Option<&Value>],
+    known: &[(&str, ResidentId)],
+) -> Option<bool> {
+    let rule = shortcut?.check(i)?;
+    let mut plain = crate::rule::PlainIds::default();
+    for (position, slot) in slots.iter().enumerate() {
+        if let Some(Value::String(s)) = slot
+            && s.len() == 18
+            && known.iter().any(|(k, _)| std::ptr::eq(*k, s.as_str()))
+        {
+            plain.add(position);
+        }
+    }
+    rule.holds(slots, plain)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn flat_condition(_: Shortcut<'_>, _: usize, _: bool, _: &[Option<&Value>]) -> Option<bool> {
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn flat_check(
+    _: Shortcut<'_>,
+    _: usize,
+    _: &[Option<&Value>],
+    _: &[(&str, ResidentId)],
+) -> Option<bool> {
+    None
+}
+
 /// `error` as a problem at `path`.
 fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Problem {
     let mut problem = error.to_problem(lang);
@@ -171,6 +251,8 @@ struct Run<'s, 'v> {
     root: &'v Value,
     /// The answer's values by field position (groups' rules read the answer).
     root_slots: &'s [Option<&'v Value>],
+    /// The flat rules of the form's verdict, tried first.
+    shortcut: Shortcut<'s>,
     at: NaiveDate,
     lang: Lang,
     errors: Vec<Problem>,
@@ -335,14 +417,24 @@ impl<'v> Run<'_, 'v> {
         if report {
             normal.resize(fields.len(), None);
         }
+        // The top-level fields' conditions have flat rules (the root's path is empty).
+        let shortcut = if path.is_empty() { self.shortcut } else { None };
         for (position, field) in fields.iter().enumerate() {
             let at = (path, field.key.as_str());
             let (visible, required) = plan.conditions(position).unwrap_or(&NO_CONDITIONS);
-            if !self.holds(field.visible_if.as_ref(), visible, scope, true, at) {
+            let flat = |visible| flat_condition(shortcut, position, visible, found);
+            let shown = match flat(true) {
+                Some(shown) => shown,
+                None => self.holds(field.visible_if.as_ref(), visible, scope, true, at),
+            };
+            if !shown {
                 continue; // a hidden field is neither validated nor kept
             }
             let required = field.required
-                || self.holds(field.required_if.as_ref(), required, scope, false, at);
+                || match flat(false) {
+                    Some(required) => required,
+                    None => self.holds(field.required_if.as_ref(), required, scope, false, at),
+                };
             let missing = match found.get(position).copied().flatten() {
                 None | Some(Value::Null) => true,
                 Some(Value::String(s))

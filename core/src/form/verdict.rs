@@ -123,6 +123,19 @@ impl Verdict {
         })
     }
 
+    /// The flat rule of the `visibleIf` (`visible`) or `requiredIf` of the field at
+    /// `position`, when it has one.
+    pub(crate) fn condition(&self, position: usize, visible: bool) -> Option<&FlatRule> {
+        let &(shown, required) = self.when.get(position)?;
+        let index = if visible { shown } else { required }?;
+        self.conditions.get(usize::from(index))
+    }
+
+    /// The flat rule of the form's `i`th check.
+    pub(crate) fn check(&self, i: usize) -> Option<&FlatRule> {
+        self.checks.get(i)
+    }
+
     /// Whether the full validation of `answer` against `form` (the form this verdict was
     /// made from) as of `at` finds no problem; `false` when it cannot tell.
     pub(crate) fn passes(&self, form: &FormSpec, answer: &Value, at: NaiveDate) -> bool {
@@ -561,6 +574,44 @@ mod tests {
         assert!(
             as_given * 2 >= passed,
             "{as_given} as given of {passed} passed"
+        );
+    }
+
+    /// A compiled form, whose full validation evaluates its rules flat first, reports what
+    /// the uncompiled form's general evaluation reports — every problem, in order, and the
+    /// normalised answer — for the same answers as above, in every form with a verdict.
+    #[test]
+    fn flat_rules_in_the_full_validation_change_nothing() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let mut with_problems = 0;
+        for (code, form) in sample_forms(at) {
+            if Verdict::new(&form).is_none() {
+                continue;
+            }
+            let compiled = crate::form::CompiledForm::new(form.clone());
+            for field in &form.fields {
+                for value in values() {
+                    let mut answer = form.example.clone();
+                    answer[&field.key] = value;
+                    // And a second problem: the first field left out.
+                    let mut two = answer.clone();
+                    if let Some(first) = form.fields.first() {
+                        two.as_object_mut().unwrap().remove(&first.key);
+                    }
+                    for answer in [&answer, &two] {
+                        let general = validate(&form, answer, at, Lang::En);
+                        let report = compiled.validate(answer, at, Lang::En);
+                        assert_eq!(report, general, "{code}: {answer}");
+                        let problems = compiled.check(answer, at, Lang::En);
+                        assert_eq!(problems, general.errors, "{code}: {answer}");
+                        with_problems += usize::from(!general.valid);
+                    }
+                }
+            }
+        }
+        assert!(
+            with_problems > 10_000,
+            "{with_problems} answers with problems"
         );
     }
 

@@ -3,6 +3,8 @@
 //! Layout: registration authority (1) + entity type (1) + division (6) + GB 11714
 //! organisation code (9) + check character (1), over a 31-character set without I, O, S, V, Z.
 
+use std::borrow::Cow;
+
 use super::division::province_of;
 use super::{IdError, IdFacts, IdKind, IdResult, Label, Region, org_code, prepare};
 
@@ -209,7 +211,6 @@ impl<'a> Parts<'a> {
         .collect()
     }
 
-    #[cfg(not(target_arch = "wasm32"))] // for forms' verdicts
     fn valid(&self) -> bool {
         self.named.is_some() && self.division.1.is_some() && self.org_checks && self.checks
     }
@@ -218,10 +219,19 @@ impl<'a> Parts<'a> {
 /// Whether `s` is a valid credit code as it stands: 18 characters of the set, upper case,
 /// every part right. The form's verdict takes it first, as mobile numbers'
 /// `is_plain_mobile`, without the facts' strings.
-#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn is_plain_credit_code(s: &str) -> bool {
     <&[u8; 18]>::try_from(s.as_bytes())
         .is_ok_and(|code| Parts::of(code).is_ok_and(|parts| parts.valid()))
+}
+
+/// The normalised code for the form engine ([`super::normalize`]): the trimmed text itself
+/// when it is written plainly, else what the full check makes of it.
+pub(super) fn credit_code_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError>> {
+    let s = prepare(value).map_err(|e| vec![e])?;
+    if is_plain_credit_code(s) {
+        return Ok(Cow::Borrowed(s));
+    }
+    check_credit_code(value).map(|facts| Cow::Owned(facts.normalized))
 }
 
 /// Checks a unified social credit code; lower-case letters are accepted and normalised.

@@ -323,6 +323,7 @@ pub(crate) fn normalize(
         IdKind::ResidentId => ResidentId::read(value, at).map(|id| id.normalized_from(value)),
         IdKind::Mobile => phone::mobile_normalized(value),
         IdKind::PostalCode => postal_code::postal_code_normalized(value).map(Cow::Borrowed),
+        IdKind::CreditCode => credit_code::credit_code_normalized(value),
         _ => check_as(kind, value, at).map(|facts| Cow::Owned(facts.normalized)),
     }
 }
