@@ -103,14 +103,19 @@ pub(crate) fn date_number(text: &str) -> Option<u32> {
     let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() else {
         return None;
     };
-    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
-    if !digits.iter().all(u8::is_ascii_digit) {
+    if ![y0, y1, y2, y3, m0, m1, d0, d1]
+        .iter()
+        .all(u8::is_ascii_digit)
+    {
         return None;
     }
-    let n = digits.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0'));
-    (1..=days_in_month(n / 10_000, n / 100 % 100))
-        .contains(&(n % 100))
-        .then_some(n)
+    // The parts from their digits, rather than the whole number divided up again.
+    let d = |b: u8| u32::from(b - b'0');
+    let year = d(y0) * 1000 + d(y1) * 100 + d(y2) * 10 + d(y3);
+    let (month, day) = (d(m0) * 10 + d(m1), d(d0) * 10 + d(d1));
+    (1..=days_in_month(year, month))
+        .contains(&day)
+        .then_some(year * 10_000 + month * 100 + day)
 }
 
 /// The days of a month of the (proleptic) Gregorian calendar; 0 for a month that is not
