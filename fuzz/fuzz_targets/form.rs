@@ -7,6 +7,11 @@
 //! bytes an edit (which member, which value from a palette of near-valid values: untrimmed
 //! text, 15-digit and lower-case-x ID numbers, formatted phone numbers, …), so that valid
 //! answers needing normalisation — which random JSON seldom is — are checked too.
+//!
+//! The same bytes also answer the sample catalogue's birth bundle (five members, no group:
+//! its merged form has a verdict, whose flat rules a compiled form's full validation
+//! evaluates first), edited the same way over its fields: the compiled form reports exactly
+//! what the uncompiled form's general evaluation does.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -14,11 +19,13 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 use doorstep::Lang;
 use doorstep::engine::{Engine, Target};
+use doorstep::form::{self, CompiledForm, FormSpec};
 use doorstep::input;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
 const CATALOG: &str = include_str!("../../tests/fixtures/catalog/mini.json");
+const SAMPLE: &str = include_str!("../../catalogs/haicang.json");
 
 fn at() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default()
@@ -33,6 +40,15 @@ static EXAMPLE: LazyLock<Value> = LazyLock::new(|| {
         .form(&Target::bundle("birth"), at())
         .map(|f| f.example)
         .unwrap_or_default()
+});
+
+/// The sample catalogue's birth bundle: its merged form, and the form compiled.
+static SAMPLE_BIRTH: LazyLock<(FormSpec, CompiledForm)> = LazyLock::new(|| {
+    let engine = Engine::load(SAMPLE, at()).expect("the sample catalogue loads");
+    let form = engine
+        .form(&Target::bundle("birth"), at())
+        .expect("the sample has the birth bundle");
+    (form.clone(), CompiledForm::new(form))
 });
 
 /// Where edits go: the bundle's fields, a guardian's fields, a second guardian, a stray key.
@@ -78,6 +94,28 @@ fn palette() -> Vec<Value> {
 
 static PALETTE: LazyLock<Vec<Value>> = LazyLock::new(palette);
 
+/// The sample's birth example with `data`'s edits, as [`edited`] makes them over its
+/// top-level fields.
+fn sample_edited(data: &[u8]) -> Value {
+    let (form, _) = &*SAMPLE_BIRTH;
+    let mut answer = form.example.clone();
+    for edit in data.chunks_exact(2) {
+        let &[place, value] = edit else { continue };
+        let Some(field) = form.fields.get(usize::from(place) % form.fields.len()) else {
+            continue;
+        };
+        match PALETTE.get(usize::from(value) % (PALETTE.len() + 1)) {
+            Some(v) => answer[&field.key] = v.clone(),
+            None => {
+                if let Value::Object(map) = &mut answer {
+                    map.remove(&field.key);
+                }
+            }
+        }
+    }
+    answer
+}
+
 /// The example with `data`'s edits: each pair of bytes sets a place to a palette value,
 /// or removes it.
 fn edited(data: &[u8]) -> Value {
@@ -114,10 +152,16 @@ fn edited(data: &[u8]) -> Value {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let answer = match input::parse_json_bytes::<Value>(data, input::MAX_ANSWER_BYTES) {
-        Ok(answer) => answer,
-        Err(_) => edited(data),
-    };
+    let json = input::parse_json_bytes::<Value>(data, input::MAX_ANSWER_BYTES).ok();
+    let sample_answer = json.clone().unwrap_or_else(|| sample_edited(data));
+    let (form, compiled) = &*SAMPLE_BIRTH;
+    assert_eq!(
+        compiled.validate(&sample_answer, at(), Lang::ZhCn),
+        form::validate(form, &sample_answer, at(), Lang::ZhCn),
+        "the compiled form and the general evaluation disagree"
+    );
+
+    let answer = json.unwrap_or_else(|| edited(data));
     let target = Target::bundle("birth");
     let zh = ENGINE
         .validate(&target, &answer, at(), Lang::ZhCn)
