@@ -76,7 +76,13 @@ pub fn validate_ignoring(
 pub(super) type Shortcut<'a> = Option<&'a super::verdict::Verdict>;
 /// The WASM module has no verdict.
 #[cfg(target_arch = "wasm32")]
-pub(super) type Shortcut<'a> = Option<std::marker::PhantomData<&'a ()>>;
+pub(super) type Shortcut<'a> = Option<&'a std::convert::Infallible>;
+
+/// The top-level fields holding resident IDs written plainly, for the flat checks.
+#[cfg(not(target_arch = "wasm32"))]
+type Plain = crate::rule::PlainIds;
+#[cfg(target_arch = "wasm32")]
+type Plain = ();
 
 /// What a validation builds besides the problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,6 +144,8 @@ pub(super) fn run(
     };
     // Where the first key of each problem's path is, taken once for all the checks.
     let mut firsts: Vec<Option<Range<usize>>> = Vec::new();
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::let_unit_value))] // no verdict there
+    let plain_ids = plain_ids(run.shortcut, slots.as_slice(), &run.known_ids);
     for (i, check) in checks.iter().enumerate() {
         // A check over values that already have a problem would only repeat it.
         let found = run.errors.get(firsts.len()..).unwrap_or_default();
@@ -155,7 +163,7 @@ pub(super) fn run(
         }
         let binding = plan.check_bindings.get(i).unwrap_or(&UNBOUND);
         let known = run.known_ids.as_slice();
-        let flat = flat_check(run.shortcut, i, slots.as_slice(), known).map(Ok);
+        let flat = flat_check(run.shortcut, i, slots.as_slice(), plain_ids).map(Ok);
         match flat.unwrap_or_else(|| {
             check
                 .rule
@@ -191,23 +199,25 @@ fn flat_condition(
     visible: bool,
     slots: &[Option<&Value>],
 ) -> Option<bool> {
-    let rule = shortcut?.condition(position, visible)?;
-    rule.holds(slots, crate::rule::PlainIds::default())
+    shortcut?
+        .condition(position, visible)?
+        .holds(slots, Plain::default())
 }
 
-/// What the flat rule of the `i`th check in `shortcut` says over `slots`, as
-/// [`flat_condition`]. The resident IDs `known` (read while checking the fields) that are
-/// written plainly — 18 characters as given — are the verdict's plain IDs, whose sex and
+/// The top-level fields whose value is a resident ID `known` (read while checking the
+/// fields) written plainly, 18 characters as given: the verdict's plain IDs, whose sex and
 /// birth date the flat rules take from the digits instead of reading the number again.
+/// Worked out only for a form with a verdict.
 #[cfg(not(target_arch = "wasm32"))]
-fn flat_check(
+fn plain_ids(
     shortcut: Shortcut<'_>,
-    i: usize,
     slots: &[Option<&Value>],
     known: &[(&str, ResidentId)],
-) -> Option<bool> {
-    let rule = shortcut?.check(i)?;
-    let mut plain = crate::rule::PlainIds::default();
+) -> Plain {
+    let mut plain = Plain::default();
+    if shortcut.is_none() {
+        return plain;
+    }
     for (position, slot) in slots.iter().enumerate() {
         if let Some(Value::String(s)) = slot
             && s.len() == 18
@@ -216,7 +226,19 @@ fn flat_check(
             plain.add(position);
         }
     }
-    rule.holds(slots, plain)
+    plain
+}
+
+/// What the flat rule of the `i`th check in `shortcut` says over `slots` and the `plain`
+/// resident IDs, as [`flat_condition`].
+#[cfg(not(target_arch = "wasm32"))]
+fn flat_check(
+    shortcut: Shortcut<'_>,
+    i: usize,
+    slots: &[Option<&Value>],
+    plain: Plain,
+) -> Option<bool> {
+    shortcut?.check(i)?.holds(slots, plain)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -225,12 +247,10 @@ fn flat_condition(_: Shortcut<'_>, _: usize, _: bool, _: &[Option<&Value>]) -> O
 }
 
 #[cfg(target_arch = "wasm32")]
-fn flat_check(
-    _: Shortcut<'_>,
-    _: usize,
-    _: &[Option<&Value>],
-    _: &[(&str, ResidentId)],
-) -> Option<bool> {
+fn plain_ids(_: Shortcut<'_>, _: &[Option<&Value>], _: &[(&str, ResidentId)]) -> Plain {}
+
+#[cfg(target_arch = "wasm32")]
+fn flat_check(_: Shortcut<'_>, _: usize, _: &[Option<&Value>], (): Plain) -> Option<bool> {
     None
 }
 
@@ -423,18 +443,15 @@ impl<'v> Run<'_, 'v> {
             let at = (path, field.key.as_str());
             let (visible, required) = plan.conditions(position).unwrap_or(&NO_CONDITIONS);
             let flat = |visible| flat_condition(shortcut, position, visible, found);
-            let shown = match flat(true) {
-                Some(shown) => shown,
-                None => self.holds(field.visible_if.as_ref(), visible, scope, true, at),
-            };
+            let shown = flat(true)
+                .unwrap_or_else(|| self.holds(field.visible_if.as_ref(), visible, scope, true, at));
             if !shown {
                 continue; // a hidden field is neither validated nor kept
             }
             let required = field.required
-                || match flat(false) {
-                    Some(required) => required,
-                    None => self.holds(field.required_if.as_ref(), required, scope, false, at),
-                };
+                || flat(false).unwrap_or_else(|| {
+                    self.holds(field.required_if.as_ref(), required, scope, false, at)
+                });
             let missing = match found.get(position).copied().flatten() {
                 None | Some(Value::Null) => true,
                 Some(Value::String(s))
