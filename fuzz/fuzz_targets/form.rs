@@ -10,8 +10,9 @@
 //!
 //! The same bytes also answer the sample catalogue's birth bundle (five members, no group:
 //! its merged form has a verdict, whose flat rules a compiled form's full validation
-//! evaluates first), edited the same way over its fields: the compiled form reports exactly
-//! what the uncompiled form's general evaluation does.
+//! evaluates first, and whose problems it finds itself when it can), edited the same way
+//! over its fields: the compiled form reports exactly what the uncompiled form's general
+//! evaluation does, and so do its findings, once worded.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -155,10 +156,27 @@ fuzz_target!(|data: &[u8]| {
     let json = input::parse_json_bytes::<Value>(data, input::MAX_ANSWER_BYTES).ok();
     let sample_answer = json.clone().unwrap_or_else(|| sample_edited(data));
     let (form, compiled) = &*SAMPLE_BIRTH;
+    let general = form::validate(form, &sample_answer, at(), Lang::ZhCn);
     assert_eq!(
         compiled.validate(&sample_answer, at(), Lang::ZhCn),
-        form::validate(form, &sample_answer, at(), Lang::ZhCn),
+        general,
         "the compiled form and the general evaluation disagree"
+    );
+    let findings = compiled.findings(&sample_answer, at(), Lang::ZhCn);
+    let found: Vec<(String, String)> = findings
+        .iter()
+        .map(|f| (f.path().into_owned(), f.code().to_owned()))
+        .collect();
+    let expected: Vec<(String, String)> = general
+        .errors
+        .iter()
+        .map(|p| (p.path.clone().unwrap_or_default(), p.code.clone()))
+        .collect();
+    assert_eq!(found, expected, "the findings and the general evaluation disagree");
+    assert_eq!(
+        findings.into_problems(),
+        general.errors,
+        "the findings are worded otherwise"
     );
 
     let answer = json.unwrap_or_else(|| edited(data));

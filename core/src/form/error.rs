@@ -131,28 +131,42 @@ pub enum FormError {
     },
 }
 
+/// `$then` with `$label` bound to the error's label, or `$none` for the variants without
+/// one: the one list of which variants have a label, read and written through it.
+macro_rules! with_label {
+    ($error:expr, $label:ident => $then:expr, $none:expr) => {
+        match $error {
+            FormError::NotAnObject | FormError::UnknownField => $none,
+            FormError::Required { label: $label }
+            | FormError::WrongType { label: $label, .. }
+            | FormError::TooShort { label: $label, .. }
+            | FormError::TooLong { label: $label, .. }
+            | FormError::BelowMin { label: $label, .. }
+            | FormError::AboveMax { label: $label, .. }
+            | FormError::Pattern { label: $label }
+            | FormError::NotAChoice { label: $label }
+            | FormError::DuplicateChoice { label: $label }
+            | FormError::TooFewItems { label: $label, .. }
+            | FormError::TooManyItems { label: $label, .. }
+            | FormError::Date { label: $label }
+            | FormError::Datetime { label: $label }
+            | FormError::Email { label: $label }
+            | FormError::AreaCode { label: $label }
+            | FormError::Id { label: $label, .. } => $then,
+        }
+    };
+}
+
 impl FormError {
     /// The field's label, for the variants that have one.
     fn label(&self) -> Option<&str> {
-        match self {
-            Self::NotAnObject | Self::UnknownField => None,
-            Self::Required { label }
-            | Self::WrongType { label, .. }
-            | Self::TooShort { label, .. }
-            | Self::TooLong { label, .. }
-            | Self::BelowMin { label, .. }
-            | Self::AboveMax { label, .. }
-            | Self::Pattern { label }
-            | Self::NotAChoice { label }
-            | Self::DuplicateChoice { label }
-            | Self::TooFewItems { label, .. }
-            | Self::TooManyItems { label, .. }
-            | Self::Date { label }
-            | Self::Datetime { label }
-            | Self::Email { label }
-            | Self::AreaCode { label }
-            | Self::Id { label, .. } => Some(label),
-        }
+        with_label!(self, label => Some(label), None)
+    }
+
+    /// Puts `label` in, for the variants that have one (a finding is labelled only when it
+    /// is worded: `form::finding`).
+    pub(super) fn set_label(&mut self, label: String) {
+        with_label!(self, slot => *slot = label, ());
     }
 }
 

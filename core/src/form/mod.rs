@@ -2,9 +2,12 @@
 //!
 //! [`validate`] returns every problem at once, each with the JSON Pointer of the value,
 //! a stable code and a message in zh-CN or en, together with the normalised answer
-//! (trimmed text, canonical ID and phone forms; hidden fields dropped).
+//! (trimmed text, canonical ID and phone forms; hidden fields dropped). A [`CompiledForm`]
+//! validates against one form many times; its [`findings`](CompiledForm::findings) are the
+//! same problems, worded only when asked.
 
 mod error;
+mod finding;
 mod pattern;
 mod plan;
 mod prefill;
@@ -15,6 +18,7 @@ mod validate;
 mod verdict;
 
 pub use error::FormError;
+pub use finding::{Finding, Findings};
 pub use pattern::Pattern;
 pub use plan::CompiledForm;
 pub use prefill::prefill;

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::validate::{FormReport, Output, run};
-use super::{Field, FieldType, FormSpec};
+use super::{Check, Field, FieldType, Findings, FormSpec};
 use crate::rule::{Binding, Rule};
 use crate::{Lang, Problem};
 
@@ -94,9 +94,19 @@ impl CompiledForm {
                 normalized,
             };
             match output {
-                // Only the problems asked for, and none there: nothing else to build.
-                Output::Problems if verdict.passes(&self.spec, answer, at) => {
-                    return valid(Value::Null);
+                // Only the problems asked for: the verdict's findings, when it has them all.
+                Output::Problems => {
+                    if let Some(found) = verdict.findings(&self.spec, answer, at, ignored) {
+                        if found.is_empty() {
+                            return valid(Value::Null); // nothing else to build
+                        }
+                        let errors = Findings::found(lang, found).into_problems();
+                        return FormReport {
+                            valid: errors.is_empty(),
+                            errors,
+                            normalized: Value::Null,
+                        };
+                    }
                 }
                 // No problem, and the normalised answer is the answer: a copy.
                 Output::Report
@@ -105,9 +115,21 @@ impl CompiledForm {
                 {
                     return valid(answer.clone());
                 }
-                _ => {}
+                Output::Report => {}
             }
         }
+        self.walk(answer, at, lang, ignored, output)
+    }
+
+    /// The full validation, its rules evaluated flat first where the verdict has them.
+    fn walk(
+        &self,
+        answer: &Value,
+        at: NaiveDate,
+        lang: Lang,
+        ignored: &dyn Fn(&str) -> bool,
+        output: Output,
+    ) -> FormReport {
         #[cfg(not(target_arch = "wasm32"))]
         let shortcut = self.verdict.as_ref();
         #[cfg(target_arch = "wasm32")]
@@ -139,6 +161,24 @@ impl CompiledForm {
         self.check_ignoring(answer, at, lang, &|_| false)
     }
 
+    /// The problems [`check`](Self::check) reports, not yet worded: what is wrong and
+    /// where, for a caller that need not show it to people yet (a page deciding whether to
+    /// enable its button); worded by [`Findings::into_problems`]. Natively, for a form of
+    /// up to 64 top-level fields without groups, the verdict's single pass finds them and
+    /// builds nothing until asked; otherwise they are the full validation's, worded.
+    pub fn findings<'a>(&'a self, answer: &'a Value, at: NaiveDate, lang: Lang) -> Findings<'a> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(found) = self
+            .verdict
+            .as_ref()
+            .and_then(|v| v.findings(&self.spec, answer, at, &|_| false))
+        {
+            return Findings::found(lang, found);
+        }
+        let problems = self.walk(answer, at, lang, &|_| false, Output::Problems);
+        Findings::worded(lang, problems.errors)
+    }
+
     /// [`check`](Self::check), dropping the unknown top-level keys `ignored` accepts (as
     /// [`validate_ignoring`](super::validate_ignoring)).
     pub fn check_ignoring(
@@ -159,6 +199,18 @@ impl PartialEq for CompiledForm {
     }
 }
 
+/// The first keys of the paths `check`'s rule reads (see `Rule::vars`), each once.
+pub(super) fn check_reads(check: &Check) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for var in check.rule.vars() {
+        let key = var.split('.').next().unwrap_or_default();
+        if !keys.iter().any(|k| k == key) {
+            keys.push(key.to_owned());
+        }
+    }
+    keys
+}
+
 /// The plan of a whole form: its fields', and what its checks read.
 #[derive(Debug, Clone)]
 pub(crate) struct FormPlan {
@@ -171,20 +223,7 @@ pub(crate) struct FormPlan {
 
 impl FormPlan {
     pub(crate) fn new(spec: &FormSpec) -> Self {
-        let check_reads = spec
-            .checks
-            .iter()
-            .map(|check| {
-                let mut keys: Vec<String> = Vec::new();
-                for var in check.rule.vars() {
-                    let key = var.split('.').next().unwrap_or_default();
-                    if !keys.iter().any(|k| k == key) {
-                        keys.push(key.to_owned());
-                    }
-                }
-                keys
-            })
-            .collect();
+        let check_reads = spec.checks.iter().map(check_reads).collect();
         let check_bindings = spec
             .checks
             .iter()

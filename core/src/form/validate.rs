@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::plan::{FormPlan, Plan, Slots, reads_any};
-use super::{Field, FieldType, FormError, FormSpec};
+use super::{Check, Field, FieldType, FormError, FormSpec};
 use crate::ids::{self, IdKind, ResidentId};
 use crate::rule::{Binding, Rule};
 use crate::{Coded, Lang, Problem, calendar};
@@ -170,15 +170,7 @@ pub(super) fn run(
                 .truthy_bound(answer, binding, slots.as_slice(), known)
         }) {
             Ok(true) => {}
-            Ok(false) => run.errors.push(Problem {
-                path: Some(check.path.clone().unwrap_or_default()),
-                code: check.code.clone(),
-                params: Map::new(),
-                message: match (lang, &check.message_en) {
-                    (Lang::En, Some(en)) => en.clone(),
-                    _ => check.message.clone(),
-                },
-            }),
+            Ok(false) => run.errors.push(check_problem(check, lang)),
             Err(e) => run.push(check.path.clone().unwrap_or_default(), &e),
         }
     }
@@ -254,8 +246,21 @@ fn flat_check(_: Shortcut<'_>, _: usize, _: &[Option<&Value>], (): Plain) -> Opt
     None
 }
 
+/// The problem of a cross-field check that does not hold.
+pub(super) fn check_problem(check: &Check, lang: Lang) -> Problem {
+    Problem {
+        path: Some(check.path.clone().unwrap_or_default()),
+        code: check.code.clone(),
+        params: Map::new(),
+        message: match (lang, &check.message_en) {
+            (Lang::En, Some(en)) => en.clone(),
+            _ => check.message.clone(),
+        },
+    }
+}
+
 /// `error` as a problem at `path`.
-fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Problem {
+pub(super) fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Problem {
     let mut problem = error.to_problem(lang);
     problem.path = Some(path);
     problem
@@ -284,7 +289,7 @@ struct Run<'s, 'v> {
 
 /// A present value that passed its checks, as it will be stored; turned into JSON only
 /// when the normalised answer is built ([`Output::Report`]).
-enum Normal<'v> {
+pub(super) enum Normal<'v> {
     /// The value as given.
     Same(&'v Value),
     /// Text as given but trimmed.
@@ -360,7 +365,7 @@ fn visible(lead: u8) -> bool {
 }
 
 /// `parent` with one more reference token (RFC 6901 escaping).
-fn pointer(parent: &str, token: &str) -> String {
+pub(super) fn pointer(parent: &str, token: &str) -> String {
     let mut out = String::with_capacity(parent.len() + token.len() + 1);
     out.push_str(parent);
     crate::problem::push_token(&mut out, token);
@@ -493,11 +498,7 @@ impl<'v> Run<'_, 'v> {
     }
 
     fn label(&self, field: &Field) -> String {
-        match (self.lang, &field.label_en) {
-            (Lang::En, Some(en)) => en.clone(),
-            (Lang::En, None) => field.key.clone(),
-            (Lang::ZhCn, _) => field.label.clone(),
-        }
+        label(field, self.lang)
     }
 
     /// Checks one present value, at `parent`/`key`: how it is to be stored, or `None`
@@ -509,73 +510,8 @@ impl<'v> Run<'_, 'v> {
         value: &'v Value,
         (parent, key): (&str, &str),
     ) -> Option<Normal<'v>> {
-        let label = || self.label(field);
-        let wrong_type = |expected| FormError::WrongType {
-            label: label(),
-            expected,
-        };
-        let result: Result<Normal<'v>, FormError> = match field.field_type {
-            FieldType::Text | FieldType::Address | FieldType::Attachment => value
-                .as_str()
-                .ok_or_else(|| wrong_type("string"))
-                .and_then(|s| text(field, s, &label).map(Normal::Text)),
-            FieldType::Integer | FieldType::Money => match value.as_i64() {
-                Some(n) if field.field_type == FieldType::Money && n < 0 => {
-                    Err(FormError::BelowMin {
-                        label: label(),
-                        min: 0.0,
-                    })
-                }
-                #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-                Some(n) => range(field, n as f64, &label).map(|()| Normal::Int(n)),
-                None => Err(wrong_type("integer")),
-            },
-            FieldType::Decimal => match value.as_f64() {
-                Some(x) => range(field, x, &label).map(|()| Normal::Same(value)),
-                None => Err(wrong_type("number")),
-            },
-            FieldType::Boolean => match value {
-                Value::Bool(_) => Ok(Normal::Same(value)),
-                _ => Err(wrong_type("boolean")),
-            },
-            // A date `date_number` (so `parse_date`) accepts is already written as the date
-            // writes itself (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
-            FieldType::Date => match value.as_str() {
-                Some(s) => calendar::date_number(trim(s))
-                    .map(|_| Normal::Text(trim(s)))
-                    .ok_or_else(|| FormError::Date { label: label() }),
-                None => Err(wrong_type("string")),
-            },
-            FieldType::Datetime => match value.as_str() {
-                Some(s) => datetime(trim(s))
-                    .map(Normal::Built)
-                    .ok_or_else(|| FormError::Datetime { label: label() }),
-                None => Err(wrong_type("string")),
-            },
-            FieldType::Choice => match value.as_str() {
-                Some(s) if is_choice(field, s) => Ok(Normal::Text(s)),
-                Some(_) => Err(FormError::NotAChoice { label: label() }),
-                None => Err(wrong_type("string")),
-            },
-            FieldType::MultiChoice => {
-                multi_choice(field, value, &label).map(|()| Normal::Same(value))
-            }
-            FieldType::ResidentId => self.id(field, &[IdKind::ResidentId], value),
-            FieldType::CreditCode => self.id(field, &[IdKind::CreditCode], value),
-            FieldType::Mobile => self.id(field, &[IdKind::Mobile], value),
-            FieldType::PostalCode => self.id(field, &[IdKind::PostalCode], value),
-            FieldType::BankCard => self.id(field, &[IdKind::BankCard], value),
-            FieldType::Phone => self.id(field, &[IdKind::Mobile, IdKind::Landline], value),
-            FieldType::Email => match value.as_str() {
-                Some(s) if is_email(trim(s)) => Ok(Normal::Text(trim(s))),
-                Some(_) => Err(FormError::Email { label: label() }),
-                None => Err(wrong_type("string")),
-            },
-            FieldType::AreaCode => match value.as_str() {
-                Some(s) if is_area_code(trim(s)) => Ok(Normal::Text(trim(s))),
-                Some(_) => Err(FormError::AreaCode { label: label() }),
-                None => Err(wrong_type("string")),
-            },
+        let lang = self.lang;
+        let result = match field.field_type {
             FieldType::Group => {
                 let path = pointer(parent, key);
                 let scope = (self.root, self.root_slots);
@@ -583,6 +519,13 @@ impl<'v> Run<'_, 'v> {
                 return normal.map(Normal::Built);
             }
             FieldType::Repeat => return self.repeat(field, plan, value, &pointer(parent, key)),
+            _ => leaf(
+                field,
+                value,
+                self.at,
+                &|| label(field, lang),
+                &mut self.known_ids,
+            ),
         };
         match result {
             Ok(v) => Some(v),
@@ -591,43 +534,6 @@ impl<'v> Run<'_, 'v> {
                 None
             }
         }
-    }
-
-    /// An identifier field of one of `kinds`, tried in order: the normalised value, or the
-    /// last kind's first problem, under the field's label.
-    fn id(
-        &mut self,
-        field: &Field,
-        kinds: &[IdKind],
-        value: &'v Value,
-    ) -> Result<Normal<'v>, FormError> {
-        let s = value.as_str().ok_or_else(|| FormError::WrongType {
-            label: self.label(field),
-            expected: "string",
-        })?;
-        let mut last_errors = Vec::new();
-        for &kind in kinds {
-            let normalized = if kind == IdKind::ResidentId {
-                ResidentId::read(s, self.at).map(|id| {
-                    self.known_ids.push((s, id));
-                    id.normalized_from(s)
-                })
-            } else {
-                ids::normalize(kind, s, self.at)
-            };
-            match normalized {
-                Ok(Cow::Borrowed(normalized)) => return Ok(Normal::Text(normalized)),
-                Ok(Cow::Owned(normalized)) => return Ok(Normal::Built(Value::String(normalized))),
-                Err(errors) => last_errors = errors,
-            }
-        }
-        Err(FormError::Id {
-            label: self.label(field),
-            error: last_errors
-                .into_iter()
-                .next()
-                .unwrap_or(ids::IdError::UnknownKind),
-        })
     }
 
     fn repeat(
@@ -660,6 +566,133 @@ impl<'v> Run<'_, 'v> {
             }
         }
         Some(Normal::Built(Value::Array(normal)))
+    }
+}
+
+/// Checks one present value of `field`, a field that holds no fields: how it is to be
+/// stored, or its problem under the label `label` makes. The resident ID numbers read are
+/// added to `known`. The verdict (`form::verdict`) asks this for the problem of a value it
+/// rejects.
+pub(super) fn leaf<'v>(
+    field: &Field,
+    value: &'v Value,
+    at: NaiveDate,
+    label: Label<'_>,
+    known: &mut Vec<(&'v str, ResidentId)>,
+) -> Result<Normal<'v>, FormError> {
+    let wrong_type = |expected| FormError::WrongType {
+        label: label(),
+        expected,
+    };
+    let id = |kinds: &[IdKind], known: &mut Vec<_>| identifier(kinds, value, at, label, known);
+    match field.field_type {
+        FieldType::Text | FieldType::Address | FieldType::Attachment => value
+            .as_str()
+            .ok_or_else(|| wrong_type("string"))
+            .and_then(|s| text(field, s, &label).map(Normal::Text)),
+        FieldType::Integer | FieldType::Money => match value.as_i64() {
+            Some(n) if field.field_type == FieldType::Money && n < 0 => Err(FormError::BelowMin {
+                label: label(),
+                min: 0.0,
+            }),
+            #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
+            Some(n) => range(field, n as f64, &label).map(|()| Normal::Int(n)),
+            None => Err(wrong_type("integer")),
+        },
+        FieldType::Decimal => match value.as_f64() {
+            Some(x) => range(field, x, &label).map(|()| Normal::Same(value)),
+            None => Err(wrong_type("number")),
+        },
+        FieldType::Boolean => match value {
+            Value::Bool(_) => Ok(Normal::Same(value)),
+            _ => Err(wrong_type("boolean")),
+        },
+        // A date `date_number` (so `parse_date`) accepts is already written as the date
+        // writes itself (`YYYY-MM-DD`, four-digit year), so the text is kept as it is.
+        FieldType::Date => match value.as_str() {
+            Some(s) => calendar::date_number(trim(s))
+                .map(|_| Normal::Text(trim(s)))
+                .ok_or_else(|| FormError::Date { label: label() }),
+            None => Err(wrong_type("string")),
+        },
+        FieldType::Datetime => match value.as_str() {
+            Some(s) => datetime(trim(s))
+                .map(Normal::Built)
+                .ok_or_else(|| FormError::Datetime { label: label() }),
+            None => Err(wrong_type("string")),
+        },
+        FieldType::Choice => match value.as_str() {
+            Some(s) if is_choice(field, s) => Ok(Normal::Text(s)),
+            Some(_) => Err(FormError::NotAChoice { label: label() }),
+            None => Err(wrong_type("string")),
+        },
+        FieldType::MultiChoice => multi_choice(field, value, &label).map(|()| Normal::Same(value)),
+        FieldType::ResidentId => id(&[IdKind::ResidentId], known),
+        FieldType::CreditCode => id(&[IdKind::CreditCode], known),
+        FieldType::Mobile => id(&[IdKind::Mobile], known),
+        FieldType::PostalCode => id(&[IdKind::PostalCode], known),
+        FieldType::BankCard => id(&[IdKind::BankCard], known),
+        FieldType::Phone => id(&[IdKind::Mobile, IdKind::Landline], known),
+        FieldType::Email => match value.as_str() {
+            Some(s) if is_email(trim(s)) => Ok(Normal::Text(trim(s))),
+            Some(_) => Err(FormError::Email { label: label() }),
+            None => Err(wrong_type("string")),
+        },
+        FieldType::AreaCode => match value.as_str() {
+            Some(s) if is_area_code(trim(s)) => Ok(Normal::Text(trim(s))),
+            Some(_) => Err(FormError::AreaCode { label: label() }),
+            None => Err(wrong_type("string")),
+        },
+        // The walk checks a container's fields itself; here it is only not a leaf.
+        FieldType::Group => Err(wrong_type("object")),
+        FieldType::Repeat => Err(wrong_type("array")),
+    }
+}
+
+/// An identifier value of one of `kinds`, tried in order: the normalised value, or the
+/// last kind's first problem, under the field's label.
+fn identifier<'v>(
+    kinds: &[IdKind],
+    value: &'v Value,
+    at: NaiveDate,
+    label: Label<'_>,
+    known: &mut Vec<(&'v str, ResidentId)>,
+) -> Result<Normal<'v>, FormError> {
+    let s = value.as_str().ok_or_else(|| FormError::WrongType {
+        label: label(),
+        expected: "string",
+    })?;
+    let mut last_errors = Vec::new();
+    for &kind in kinds {
+        let normalized = if kind == IdKind::ResidentId {
+            ResidentId::read(s, at).map(|id| {
+                known.push((s, id));
+                id.normalized_from(s)
+            })
+        } else {
+            ids::normalize(kind, s, at)
+        };
+        match normalized {
+            Ok(Cow::Borrowed(normalized)) => return Ok(Normal::Text(normalized)),
+            Ok(Cow::Owned(normalized)) => return Ok(Normal::Built(Value::String(normalized))),
+            Err(errors) => last_errors = errors,
+        }
+    }
+    Err(FormError::Id {
+        label: label(),
+        error: last_errors
+            .into_iter()
+            .next()
+            .unwrap_or(ids::IdError::UnknownKind),
+    })
+}
+
+/// The label of `field` in `lang` (its key when it has no English label).
+pub(super) fn label(field: &Field, lang: Lang) -> String {
+    match (lang, &field.label_en) {
+        (Lang::En, Some(en)) => en.clone(),
+        (Lang::En, None) => field.key.clone(),
+        (Lang::ZhCn, _) => field.label.clone(),
     }
 }
 
