@@ -173,22 +173,11 @@ impl Verdict {
     /// cannot tell them all (a rule that fails to evaluate, an unknown key a check might
     /// read, ...), and the full validation must.
     ///
-    /// A valid answer, as most are, is told by the pass that stops at the first problem:
-    /// the collecting pass costs ~4 % more on it (callgrind: ~8,170 instructions for the
-    /// birth bundle's valid answer against ~7,820), and trying the other first ~1,900
-    /// more on an answer with problems (~11,800 against ~9,900).
+    /// One pass, also for a valid answer: the pass that stops at the first problem would
+    /// tell a valid answer ~1 % sooner (callgrind, the birth bundle's: ~7,850 instructions
+    /// against ~7,930), but trying it first costs ~1,900 more on an answer with problems
+    /// (~11,600 against ~9,800).
     pub(crate) fn findings<'a>(
-        &self,
-        form: &'a FormSpec,
-        answer: &'a Value,
-        at: NaiveDate,
-        ignored: &dyn Fn(&str) -> bool,
-    ) -> Option<Vec<Repr<'a>>> {
-        self.collect(form, answer, at, ignored)
-    }
-
-    /// [`findings`](Self::findings) by the collecting pass.
-    fn collect<'a>(
         &self,
         form: &'a FormSpec,
         answer: &'a Value,
@@ -279,7 +268,7 @@ impl Verdict {
                         as_given = false;
                         false // blank counts as missing
                     }
-                    trimmed => match value_passes::<AS_GIVEN, F>(field, value, trimmed, at) {
+                    trimmed => match value_passes::<AS_GIVEN>(field, value, trimmed, at) {
                         Passes::No if F::COLLECT => {
                             let Some(error) = fault(field, value, at) else {
                                 return NO;
@@ -310,26 +299,22 @@ impl Verdict {
                 bad |= 1 << position;
             }
         }
-        if !F::COLLECT {
-            if !self
-                .checks
+        let checked = if F::COLLECT {
+            self.collect_checks(form, slots, ids, bad, found)
+        } else {
+            self.checks
                 .iter()
-                .all(|check| check.holds(slots, ids) == Some(true))
-            {
-                return NO;
-            }
-        } else if !self.collect_checks(form, slots, ids, bad, found) {
-            return NO;
-        }
-        if as_given {
+                .all(|c| c.holds(slots, ids) == Some(true))
+        };
+        if !checked {
+            NO
+        } else if as_given {
             Judgement::ValidAsGiven
         } else {
             Judgement::Valid
         }
     }
-}
 
-impl Verdict {
     /// Puts the values of `map`, an answer, in `slots` by their fields' positions, adding
     /// the problem of a key no field has to `found` (unless `ignored` accepts it); `false`
     /// when the pass cannot go on: such a key when problems are not collected, or one the
@@ -572,12 +557,7 @@ enum Passes {
 /// Whether the full validation accepts `value` (present, not blank) for `field`, a field
 /// that holds no fields; `trimmed_text` is the value trimmed, when it is a string.
 /// `same` is told only when `AS_GIVEN` (else it is `false`).
-///
-/// `F` changes nothing but the instance: each pass has its own, so that LLVM inlines it
-/// and the checks in it, as it did not one instance called from two passes (~5 % more
-/// instructions per valid answer).
-#[allow(clippy::extra_unused_type_parameters)] // only to tell the instances apart
-fn value_passes<const AS_GIVEN: bool, F>(
+fn value_passes<const AS_GIVEN: bool>(
     field: &Field,
     value: &Value,
     trimmed_text: Option<&str>,
