@@ -395,8 +395,9 @@ pub unsafe extern "C" fn doorstep_engine_matters(
 }
 
 /// Lists the bundles (一件事), as a JSON array, in catalogue order:
-/// `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...]}]` (a member may
-/// apply only under a condition on the answer).
+/// `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...], "conditional":
+/// ["MATTER-CODE", ...]}]`: `conditional` lists the members that apply only when their
+/// condition holds on the answer.
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
 /// On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`) `*out_json` is left untouched and the

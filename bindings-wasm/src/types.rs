@@ -175,6 +175,11 @@ export interface BundleSummary {
   leadDepartment: string;
   /** The member matters' codes; some may apply only under a condition on the answers. */
   members: string[];
+  /**
+   * The members that apply only when their condition holds on the answers (生育津贴, for a
+   * mother with employee maternity insurance), in `members`' order.
+   */
+  conditional: string[];
 }
 
 /** What a call is about: exactly one matter or one bundle, by code. */

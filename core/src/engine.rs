@@ -173,6 +173,10 @@ pub struct BundleSummary {
     pub lead_department: String,
     /// Member matters' codes (some may apply only under a condition).
     pub members: Vec<String>,
+    /// The members that apply only when their condition holds on the answers (生育津贴,
+    /// for a mother with employee maternity insurance): for a page to say so before the
+    /// form is filled in. A subset of `members`, in their order.
+    pub conditional: Vec<String>,
 }
 
 /// The outcome of validating an answer: valid, every problem, the normalised answer, and
@@ -390,6 +394,12 @@ impl Engine {
                 name: b.name.clone(),
                 lead_department: b.lead_department.clone(),
                 members: b.members.iter().map(|m| m.matter.clone()).collect(),
+                conditional: b
+                    .members
+                    .iter()
+                    .filter(|m| m.condition.is_some())
+                    .map(|m| m.matter.clone())
+                    .collect(),
             })
             .collect()
     }

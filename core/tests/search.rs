@@ -1,5 +1,5 @@
 //! Matter search (`Engine::matters`), as a kiosk's search box asks it, against the plain
-//! reading of its contract over the sample and test catalogues.
+//! reading of its contract over the sample and test catalogues; and the bundle list.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -111,5 +111,36 @@ fn search_finds_what_the_contract_says() {
                 assert_eq!(got, expected(&engine, q, day), "{file}: {q:?} on {date}");
             }
         }
+    }
+}
+
+/// The bundle list says which members apply only under a condition: in the sample, 生育津贴
+/// of 出生一件事 (a mother with employee maternity insurance), each conditional member a
+/// member, in the members' order, exactly those the catalogue gives a condition.
+#[test]
+fn bundles_list_their_conditional_members() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let text = std::fs::read_to_string(root.join("catalogs/haicang.json")).unwrap();
+    let engine = Engine::load(&text, at).unwrap();
+    let bundles = engine.bundles();
+    let birth = bundles.iter().find(|b| b.code == "birth").unwrap();
+    assert_eq!(birth.conditional, ["350205-YB-002"]);
+    for (summary, bundle) in bundles.iter().zip(&engine.catalog().bundles) {
+        let conditional: Vec<&str> = bundle
+            .members
+            .iter()
+            .filter(|m| m.condition.is_some())
+            .map(|m| m.matter.as_str())
+            .collect();
+        assert_eq!(summary.conditional, conditional, "{}", summary.code);
+        let mut members = summary.members.iter();
+        assert!(
+            summary.conditional.iter().all(|c| members.any(|m| m == c)),
+            "{}: conditional members in the members' order",
+            summary.code
+        );
     }
 }

@@ -120,8 +120,13 @@ function renderBundle() {
     const m = matterByCode.get(code);
     const limit = m ? (m.immediate ? '即办' : `承诺 ${m.promisedLimitDays} 个工作日`) : '';
     const channels = m ? m.channels.map((c) => WORDS.channel[c] ?? c).join('、') : '';
+    // A member that applies only under a condition on the answers (生育津贴: an insured
+    // mother) says so before the form is filled in.
+    const when = bundle.conditional.includes(code)
+      ? [el('span', { className: 'member-when' }, '符合条件时办理')]
+      : [];
     return el('li', {},
-      el('span', { className: 'member-name' }, matterName(code)),
+      el('span', { className: 'member-name' }, el('span', {}, matterName(code)), ...when),
       el('span', { className: 'member-meta' }, `${m?.departmentName ?? ''} · ${limit} · 可办渠道：${channels}`));
   }));
   renderForm();

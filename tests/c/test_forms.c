@@ -517,8 +517,9 @@ static void test_queries(const doorstep_engine *engine) {
     doorstep_string_free(out);
     out = NULL;
     status = doorstep_engine_bundles(engine, &out);
-    expect(status == DOORSTEP_OK && array_size(out) == 1 && item_is(out, 0, "code", "birth"),
-           "bundles");
+    expect(status == DOORSTEP_OK && array_size(out) == 1 && item_is(out, 0, "code", "birth") &&
+               strstr(out, "\"conditional\":[\"MED-INSURE\"]") != NULL,
+           "bundles, with the members that apply under a condition");
     doorstep_string_free(out);
     out = NULL;
     status = doorstep_engine_form(engine, "{\"bundle\":\"birth\"}", "2026-11-25", &out);

@@ -180,6 +180,7 @@ test('bundles: every bundle with its members', () => {
       name: '出生一件事',
       leadDepartment: '350205-WJ',
       members: ['BIRTH-CERT', 'HUKOU-BIRTH', 'MED-INSURE'],
+      conditional: ['MED-INSURE'],
     },
   ]);
 });

@@ -140,6 +140,11 @@ test('the page loads with 出生一件事 selected and its member matters', asyn
   for (const code of summary.members) {
     await page.getByText(engine.matters(code)[0].name, { exact: true }).first().waitFor();
   }
+  // 生育津贴 applies only to an insured mother, and the list says so; no other member does.
+  assert.deepEqual(summary.conditional, ['350205-YB-002']);
+  const conditional = members.filter({ hasText: '符合条件时办理' });
+  assert.equal(await conditional.count(), 1);
+  await conditional.getByText(engine.matters('350205-YB-002')[0].name).waitFor();
   // The logged-in citizen's identity is prefilled.
   assert.equal(await idInput().inputValue(), VALID_ID);
 });

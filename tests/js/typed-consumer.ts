@@ -213,6 +213,8 @@ const sameEngine: Engine = Engine.load(catalogJson);
 const matterList: MatterSummary[] = engine.matters('出生', { at: '2026-11-25' });
 const allMatters: MatterSummary[] = engine.matters();
 const bundleList: BundleSummary[] = sameEngine.bundles();
+// The members that apply only under a condition on the answers.
+const conditionalMembers: string[] = bundleList.flatMap((b) => b.conditional);
 const birth: Target = { bundle: 'birth' };
 const birthCert: Target = { matter: matterList[0]?.code ?? 'BIRTH-CERT' };
 const form: FormSpec = engine.form(birth);
@@ -280,6 +282,7 @@ export const engineChecks = [validIsTrue, normalizedOfInvalid, formOf, prefillOf
 export const engineOutput = {
   allMatters,
   bundleList,
+  conditionalMembers,
   inputs,
   checkCodes,
   shownAfterSubmit,
