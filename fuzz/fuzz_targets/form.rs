@@ -1,5 +1,6 @@
 //! Any bytes as a form answer for the birth bundle of the test catalogue: validation never
-//! panics; an answer is judged the same in both languages (same codes, same paths); `check`
+//! panics; an answer is judged the same in both languages (same codes, same paths), with
+//! no whole phone, ID or card number in a problem's message or path; `check`
 //! reports exactly what `validate` does; a valid answer's normalised form is valid again and
 //! normalises to itself.
 //!
@@ -24,6 +25,8 @@ use doorstep::form::{self, CompiledForm, FormSpec};
 use doorstep::input;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
+
+mod privacy;
 
 const CATALOG: &str = include_str!("../../tests/fixtures/catalog/mini.json");
 const SAMPLE: &str = include_str!("../../catalogs/haicang.json");
@@ -195,6 +198,15 @@ fuzz_target!(|data: &[u8]| {
             .collect()
     };
     assert_eq!(judged(&zh), judged(&en), "languages disagree");
+    // No whole phone, ID or card number in a problem: not in its message, nor in its path
+    // (an unknown key is named with its digits masked).
+    for problem in zh.form.errors.iter().chain(&en.form.errors) {
+        let path = problem.path.as_deref().unwrap_or_default();
+        assert!(
+            !privacy::long_digit_run(&problem.message) && !privacy::long_digit_run(path),
+            "a whole number in {problem:?}"
+        );
+    }
     let checked = ENGINE
         .check(&target, &answer, at(), Lang::ZhCn)
         .expect("the birth bundle exists");

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::validate::{check_problem, label, pointer, problem_at};
+use super::validate::{check_problem, label, pointer, problem_at, unknown_pointer};
 use super::{Check, Field, FormError};
 use crate::{Coded, Lang, Problem};
 
@@ -49,7 +49,8 @@ pub struct Finding<'a>(Repr<'a>);
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 #[derive(Debug)]
 pub(super) enum Repr<'a> {
-    /// A top-level key of the answer that the form does not ask for.
+    /// A top-level key of the answer that the form does not ask for (its digits masked when
+    /// worded).
     Unknown(&'a str),
     /// A problem with a top-level field's value; its label is filled in when worded.
     Field(&'a Field, FormError),
@@ -117,7 +118,7 @@ impl Finding<'_> {
     /// The JSON Pointer of the value, as [`Problem::path`] (`""`: the whole answer).
     pub fn path(&self) -> Cow<'_, str> {
         match &self.0 {
-            Repr::Unknown(key) => pointer("", key).into(),
+            Repr::Unknown(key) => unknown_pointer("", key).into(),
             Repr::Field(field, _) => pointer("", &field.key).into(),
             Repr::Check(check) => check.path.as_deref().unwrap_or_default().into(),
             Repr::Worded(problem) => problem.path.as_deref().unwrap_or_default().into(),
@@ -127,7 +128,9 @@ impl Finding<'_> {
     /// This problem as validation words it in `lang`.
     fn word(self, lang: Lang) -> Problem {
         match self.0 {
-            Repr::Unknown(key) => problem_at(pointer("", key), &FormError::UnknownField, lang),
+            Repr::Unknown(key) => {
+                problem_at(unknown_pointer("", key), &FormError::UnknownField, lang)
+            }
             Repr::Field(field, mut error) => {
                 error.set_label(label(field, lang));
                 problem_at(pointer("", &field.key), &error, lang)

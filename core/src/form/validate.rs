@@ -114,7 +114,8 @@ pub(super) fn run(
         plan.fields
             .match_keys(&form.fields, map, slots.as_mut_slice(), |key| {
                 if !ignored(key) {
-                    errors.push(problem_at(pointer("", key), &FormError::UnknownField, lang));
+                    let path = unknown_pointer("", key);
+                    errors.push(problem_at(path, &FormError::UnknownField, lang));
                 }
             });
     } else {
@@ -364,6 +365,13 @@ fn visible(lead: u8) -> bool {
     (lead.is_ascii() && lead.is_ascii_graphic()) || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
 }
 
+/// `parent` with a key of the answer that no field has: the key as given, but for its runs
+/// of six digits or more, masked ([`ids::mask_digit_runs`]), so that a whole ID or phone
+/// number sent as a key never appears in a problem.
+pub(super) fn unknown_pointer(parent: &str, key: &str) -> String {
+    pointer(parent, &ids::mask_digit_runs(key))
+}
+
 /// `parent` with one more reference token (RFC 6901 escaping).
 pub(super) fn pointer(parent: &str, token: &str) -> String {
     let mut out = String::with_capacity(parent.len() + token.len() + 1);
@@ -416,7 +424,7 @@ impl<'v> Run<'_, 'v> {
         };
         let mut found = Slots::new(fields.len());
         plan.match_keys(fields, map, found.as_mut_slice(), |key| {
-            self.push(pointer(path, key), &FormError::UnknownField);
+            self.push(unknown_pointer(path, key), &FormError::UnknownField);
         });
         let found = found.as_slice();
         let scope = scope.unwrap_or((value, found));
@@ -892,6 +900,49 @@ mod tests {
             let expected = s.trim_start_matches('/').split('/').next().unwrap_or_default();
             prop_assert_eq!(super::first_key(&s), expected);
         }
+    }
+
+    /// An unknown key is named in its problem's path with its runs of digits masked, at the
+    /// top level and inside a repeating group's item, by the full validation and by a
+    /// compiled form's findings alike: a whole ID or phone number sent as a key never
+    /// appears in a problem.
+    #[test]
+    fn unknown_keys_are_named_with_their_digits_masked() {
+        use chrono::NaiveDate;
+        use serde_json::json;
+
+        use crate::form::{CompiledForm, FormSpec};
+        use crate::{Lang, Problem};
+
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let flat: FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "name", "label": "姓名", "type": "text"}],
+            "example": {"name": "林小红"}
+        }))
+        .unwrap();
+        let answer = json!({"13912345678": 1, "name": "林小红", "x1": 2});
+        let paths = |problems: &[Problem]| -> Vec<String> {
+            problems.iter().map(|p| p.path.clone().unwrap()).collect()
+        };
+        let general = super::validate(&flat, &answer, at, Lang::ZhCn).errors;
+        assert_eq!(paths(&general), ["/***********", "/x1"]);
+        let compiled = CompiledForm::new(flat);
+        let findings = compiled.findings(&answer, at, Lang::ZhCn);
+        let found: Vec<String> = findings.iter().map(|f| f.path().into_owned()).collect();
+        assert_eq!(found, paths(&general));
+        assert_eq!(findings.into_problems(), general);
+
+        let nested: FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "children", "label": "子女", "type": "repeat", "fields": [
+                {"key": "name", "label": "姓名", "type": "text"}
+            ]}],
+            "example": {"children": []}
+        }))
+        .unwrap();
+        let answer = json!({"children": [{"name": "甲", "350205199003071239": true}]});
+        let problems = super::validate(&nested, &answer, at, Lang::En).errors;
+        assert_eq!(paths(&problems), ["/children/0/350***********1239"]);
+        assert!(!format!("{problems:?}").contains("350205199003071239"));
     }
 
     /// A check is skipped when it reads a value that already has a problem: a field's (its
