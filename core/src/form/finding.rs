@@ -99,6 +99,9 @@ impl<'a> Findings<'a> {
     /// The problems, worded: what [`CompiledForm::check`](super::CompiledForm::check)
     /// returns.
     pub fn into_problems(self) -> Vec<Problem> {
+        if self.items.is_empty() {
+            return Vec::new(); // a valid answer's, as most are: nothing to convert
+        }
         let lang = self.lang;
         self.items.into_iter().map(|f| f.word(lang)).collect()
     }

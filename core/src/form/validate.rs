@@ -486,7 +486,7 @@ impl<'v> Run<'_, 'v> {
                 self.push(
                     pointer(path, &field.key),
                     &FormError::Required {
-                        label: self.label(field),
+                        label: label(field, self.lang),
                     },
                 );
             }
@@ -503,10 +503,6 @@ impl<'v> Run<'_, 'v> {
             Some((fields.get(position)?.key.clone(), value))
         }));
         Value::Object(entries.into_iter().collect())
-    }
-
-    fn label(&self, field: &Field) -> String {
-        label(field, self.lang)
     }
 
     /// Checks one present value, at `parent`/`key`: how it is to be stored, or `None`
@@ -555,13 +551,13 @@ impl<'v> Run<'_, 'v> {
             self.push(
                 path.to_owned(),
                 &FormError::WrongType {
-                    label: self.label(field),
+                    label: label(field, self.lang),
                     expected: "array",
                 },
             );
             return None;
         };
-        if let Err(e) = item_count(field, items.len(), &|| self.label(field)) {
+        if let Err(e) = item_count(field, items.len(), &|| label(field, self.lang)) {
             self.push(path.to_owned(), &e);
         }
         let mut normal = Vec::new();
