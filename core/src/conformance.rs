@@ -75,11 +75,11 @@ pub fn run(name: &str, mut run: impl FnMut(&Input) -> Value) -> Vec<String> {
 /// Result keys that hold lists of coded problems.
 const CODED_LISTS: [&str; 3] = ["errors", "failures", "problems"];
 
-/// The matching rule: every key of `expected` equals the same key of `actual` (missing =
-/// null), except `errors`, `failures` and `problems`, which list the expected codes in
-/// order; `errorPaths`, the `errors`' paths in order; `errorLines`, the `problems`' lines in
-/// order; and `chain`, the chain's grant ids in order. No message in those lists is empty
-/// or contains the trimmed input (when that is 6 bytes or longer).
+/// The matching rule: every key of `expected` equals (as JSON: numbers by value) the same
+/// key of `actual` (missing = null), except `errors`, `failures` and `problems`, which list
+/// the expected codes in order; `errorPaths`, the `errors`' paths in order; `errorLines`,
+/// the `problems`' lines in order; and `chain`, the chain's grant ids in order. No message
+/// in those lists is empty or contains the trimmed input (when that is 6 bytes or longer).
 pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> {
     let coded = |key: &str| {
         actual
@@ -118,7 +118,7 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
         } else {
             actual.get(key).cloned().unwrap_or(Value::Null)
         };
-        if &got != want {
+        if !same(&got, want) {
             out.push(format!("{key}: expected {want}, got {got}"));
         }
     }
@@ -133,6 +133,21 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
         }
     }
     out
+}
+
+/// Equality of JSON values as JSON means it (and the Node and C rules compare): a number
+/// is its value, so `7000` and `7000.0` (an `f64` bound serialised) are the same.
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
 }
 
 /// The catalogue a fixture case names: `input.catalog` (a path under `tests/fixtures/`) with

@@ -129,3 +129,90 @@ fn labels_fixtures() {
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn queries_fixtures() {
+    use std::collections::HashMap;
+
+    use doorstep::Coded;
+    use doorstep::engine::{Engine, Target};
+    use serde_json::{Value, json};
+
+    // Each catalogue loaded once, as of the file's `loadAt`.
+    let load_at = conformance::load("queries.json")["loadAt"]
+        .as_str()
+        .and_then(doorstep::calendar::parse_date)
+        .expect("queries.json: loadAt");
+    let mut engines: HashMap<String, Engine> = HashMap::new();
+    let failures = conformance::run("queries.json", |input| {
+        let raw = &input.raw;
+        let file = raw["catalog"].as_str().unwrap_or_default().to_owned();
+        let engine = engines.entry(file).or_insert_with_key(|file| {
+            let catalog = serde_json::from_value(conformance::load(file))
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+            Engine::new(catalog, load_at).expect("engine")
+        });
+        let text = |key: &str| raw[key].as_str().map(str::to_owned);
+        let target = Target {
+            matter: text("matter"),
+            bundle: text("bundle"),
+        };
+        // A list's codes, as the report gives them beside the list.
+        let codes = |list: &Value| -> Value {
+            list.as_array()
+                .map(|items| items.iter().map(|item| item["code"].clone()).collect())
+                .unwrap_or_default()
+        };
+        // A refused call: its code.
+        let report = || -> Result<Value, &'static str> {
+            if raw["op"] == "bundles" {
+                let bundles = json!(engine.bundles());
+                return Ok(json!({ "codes": codes(&bundles), "bundles": bundles }));
+            }
+            let at = doorstep::args::CheckOptions::parse(None, input.at.as_deref(), None, || None)
+                .map_err(|e| e.code())?
+                .at;
+            let refused = |e: doorstep::engine::EngineError| e.code();
+            Ok(match raw["op"].as_str() {
+                Some("matters") => {
+                    let matters = json!(engine.matters(&text("query").unwrap_or_default(), at));
+                    json!({ "codes": codes(&matters), "matters": matters })
+                }
+                Some("form") => {
+                    let form = json!(engine.form(&target, at).map_err(refused)?);
+                    let keys: Vec<Value> = form["fields"]
+                        .as_array()
+                        .map(|fields| fields.iter().map(|f| f["key"].clone()).collect())
+                        .unwrap_or_default();
+                    json!({ "keys": keys, "form": form })
+                }
+                Some("materials") => {
+                    let available: Vec<&str> = raw["available"]
+                        .as_array()
+                        .map(|list| list.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    let materials = json!(
+                        engine
+                            .materials(&target, &raw["answer"], &available, at)
+                            .map_err(refused)?
+                    );
+                    json!({ "codes": codes(&materials), "materials": materials })
+                }
+                Some("prefill") => {
+                    let answer = engine
+                        .prefill(&target, &raw["shared"], &raw["answer"], at)
+                        .map_err(refused)?;
+                    json!({ "answer": answer })
+                }
+                op => panic!("{}: unknown op {op:?}", input.name),
+            })
+        };
+        report().unwrap_or_else(|code| json!({ "error": code }))
+    });
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

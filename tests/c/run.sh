@@ -3,7 +3,7 @@
 # libdoorstep.a, libdoorstep.so.X.Y.Z with its SONAME links, doorstep.pc, the CMake package)
 # and runs the C suite against the installed library:
 #   (a) tests/c/test_ids.c (tests/fixtures/ids.json), test_rules.c (rules.json: JsonLogic),
-#       test_forms.c (forms.json, lint.json, the
+#       test_forms.c (forms.json, lint.json, labels.json, queries.json, the
 #       engine handle), test_authority.c (authority/stamps.json, ledgers.json), test_cases.c
 #       (cases.json, calendar.json, replay, one engine shared by 8 threads: fewer rounds under
 #       valgrind), test_bundles.c (bundles.json: 一件事 bundle cases with their members, 免申即办

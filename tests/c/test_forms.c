@@ -19,6 +19,8 @@
  * - lint.json: input.patch ([{"op": "set", "path": JSON Pointer, "value"}]) is applied to
  *   the catalogue document, which is then linted at input.at; the actual result is
  *   {"valid": no problem, "errors": the problems}.
+ * - queries.json: each input.catalog loaded once, as of the file's loadAt; input.op called
+ *   on it and its report built as the file's description says (a refusal: {"error": code}).
  * Matching rule: the one every suite uses (fixture_mismatches in harness.h): each key of
  * expected other than "errors" and "errorPaths" deep-equals the result's key (missing =
  * null); "errors" is the list of the result's error codes and "errorPaths" of their paths,
@@ -245,6 +247,123 @@ static void run_labels(const char *dir) {
         }
         doorstep_string_free(json);
         json = NULL;
+    }
+    cJSON_Delete(file);
+}
+
+/* queries.json's engines: one per catalogue, kept by input.catalog (the file's string). */
+#define QUERY_CATALOGS 8
+
+typedef struct {
+    const char *catalog;
+    doorstep_engine *engine;
+} loaded;
+
+/* The engine of input.catalog, loaded at `at` the first time a case names it; NULL (a
+ * failure counted) when it cannot be. */
+static doorstep_engine *query_engine(const char *dir, const cJSON *input, const char *name,
+                                     const char *at, loaded *engines, int *count) {
+    const char *catalog = opt_string(input, "catalog");
+    int i;
+    for (i = 0; catalog != NULL && i < *count; i++) {
+        if (strcmp(engines[i].catalog, catalog) == 0) {
+            return engines[i].engine;
+        }
+    }
+    if (!expect(*count < QUERY_CATALOGS, "%s: more than %d catalogues", name, QUERY_CATALOGS)) {
+        return NULL;
+    }
+    engines[*count].engine = fixture_engine(dir, input, name, at, NULL);
+    if (engines[*count].engine == NULL) {
+        return NULL;
+    }
+    engines[*count].catalog = catalog;
+    return engines[(*count)++].engine;
+}
+
+/* queries.json: what a page asks besides validation, each call's report as the file's
+ * description defines it, matched by the shared rule (fixture_mismatches). */
+static void run_queries(const char *dir) {
+    cJSON *file = load_json(dir, "queries.json");
+    const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
+    const char *load_at = opt_string(file, "loadAt");
+    loaded engines[QUERY_CATALOGS];
+    int count = 0, i;
+    const cJSON *c;
+    expect(cJSON_IsArray(cases) && cJSON_GetArraySize(cases) > 0, "queries.json: no cases");
+    cJSON_ArrayForEach(c, cases) {
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(c, "input");
+        const char *name = opt_string(c, "name");
+        const char *op = opt_string(input, "op");
+        const cJSON *expected = cJSON_GetObjectItemCaseSensitive(c, "expected");
+        const char *at = opt_string(input, "at");
+        const char *key = NULL; /* the report's member for what the call wrote */
+        static const char *const targets[] = {"matter", "bundle"};
+        doorstep_engine *engine;
+        cJSON *target, *report, *result;
+        char *target_json, *answer, *extra = NULL, *out = NULL;
+        doorstep_status status = DOORSTEP_OK;
+        size_t k;
+        if (!expect(name != NULL && op != NULL, "queries.json: a case without name or op") ||
+            (engine = query_engine(dir, input, name, load_at, engines, &count)) == NULL) {
+            continue;
+        }
+        /* The target names only what the input has: both, or neither, is the engine's to
+         * refuse. */
+        target = cJSON_CreateObject();
+        for (k = 0; k < sizeof targets / sizeof *targets; k++) {
+            const cJSON *code = cJSON_GetObjectItemCaseSensitive(input, targets[k]);
+            if (code != NULL) {
+                cJSON_AddItemToObject(target, targets[k], cJSON_Duplicate(code, 1));
+            }
+        }
+        target_json = print_and_delete(target);
+        /* Absent documents stay NULL (the engine's defaults). */
+        answer = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "answer"));
+        if (strcmp(op, "matters") == 0) {
+            key = "matters";
+            status = doorstep_engine_matters(engine, opt_string(input, "query"), at, &out);
+        } else if (strcmp(op, "bundles") == 0) {
+            key = "bundles";
+            status = doorstep_engine_bundles(engine, &out);
+        } else if (strcmp(op, "form") == 0) {
+            key = "form";
+            status = doorstep_engine_form(engine, target_json, at, &out);
+        } else if (strcmp(op, "materials") == 0) {
+            key = "materials";
+            extra = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "available"));
+            status = doorstep_engine_materials(engine, target_json, answer, extra, at, &out);
+        } else if (strcmp(op, "prefill") == 0) {
+            key = "answer";
+            extra = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "shared"));
+            status = doorstep_engine_prefill(engine, target_json, extra, answer, at, &out);
+        } else {
+            expect(0, "%s: unknown op \"%s\"", name, op);
+        }
+        report = cJSON_CreateObject();
+        if (key != NULL && status != DOORSTEP_OK) {
+            /* Read before any other call can replace the thread's last error. */
+            cJSON_AddStringToObject(report, "error", doorstep_last_error_code());
+            count_case(fixture_mismatches(name, NULL, expected, report));
+        } else if (key != NULL && (result = written(name, status, &out)) != NULL) {
+            if (strcmp(op, "form") == 0) {
+                cJSON_AddItemToObject(
+                    report, "keys",
+                    field_list(cJSON_GetObjectItemCaseSensitive(result, "fields"), "key"));
+            } else if (strcmp(op, "prefill") != 0) {
+                cJSON_AddItemToObject(report, "codes", field_list(result, "code"));
+            }
+            cJSON_AddItemToObject(report, key, result);
+            count_case(fixture_mismatches(name, NULL, expected, report));
+        }
+        cJSON_Delete(report);
+        doorstep_string_free(out);
+        free(target_json);
+        free(answer);
+        free(extra);
+    }
+    for (i = 0; i < count; i++) {
+        doorstep_engine_free(engines[i].engine);
     }
     cJSON_Delete(file);
 }
@@ -743,6 +862,7 @@ int main(int argc, char **argv) {
     }
     run_lint(argv[1]);
     run_labels(argv[1]);
+    run_queries(argv[1]);
     test_load_file(argv[1]);
     if (catalog != NULL) {
         test_unlinted_catalogue(catalog);

@@ -86,6 +86,7 @@ const readFixture = (name) => JSON.parse(readFileSync(join(repo, 'tests', 'fixtu
 const fixtures = readFixture('ids.json');
 const forms = readFixture('forms.json');
 const lint = readFixture('lint.json');
+const queries = readFixture('queries.json');
 const stamps = readFixture('authority/stamps.json');
 const ledgers = readFixture('authority/ledgers.json');
 const casesFixture = readFixture('cases.json');
@@ -143,31 +144,29 @@ test('browser: the back office calls are in doorstep/backoffice only', () => {
   assert.equal(results.split.officeVersion, results.version);
 });
 
-test('browser: every form and lint fixture case ran', () => {
-  assert.deepEqual(
-    results.engine?.formCases?.map((c) => c.name),
-    forms.cases.map((c) => c.name),
-  );
-  assert.deepEqual(
-    results.engine?.lintCases?.map((c) => c.name),
-    lint.cases.map((c) => c.name),
-  );
+const engineFixtures = [
+  ['forms', forms, 'formCases'],
+  ['lint', lint, 'lintCases'],
+  ['queries', queries, 'queryCases'],
+];
+
+test('browser: every form, lint and queries fixture case ran', () => {
+  for (const [, fixture, key] of engineFixtures) {
+    assert.deepEqual(
+      results.engine?.[key]?.map((c) => c.name),
+      fixture.cases.map((c) => c.name),
+    );
+  }
 });
 
-for (const [i, testCase] of forms.cases.entries()) {
-  test(`browser forms fixture: ${testCase.name}`, () => {
-    const result = results.engine?.formCases?.[i];
-    assert.equal(result?.name, testCase.name);
-    assert.deepEqual(result.problems, []);
-  });
-}
-
-for (const [i, testCase] of lint.cases.entries()) {
-  test(`browser lint fixture: ${testCase.name}`, () => {
-    const result = results.engine?.lintCases?.[i];
-    assert.equal(result?.name, testCase.name);
-    assert.deepEqual(result.problems, []);
-  });
+for (const [label, fixture, key] of engineFixtures) {
+  for (const [i, testCase] of fixture.cases.entries()) {
+    test(`browser ${label} fixture: ${testCase.name}`, () => {
+      const result = results.engine?.[key]?.[i];
+      assert.equal(result?.name, testCase.name);
+      assert.deepEqual(result.problems, []);
+    });
+  }
 }
 
 test('browser: the engine answers queries, validates and lists materials', () => {

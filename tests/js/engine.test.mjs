@@ -1,7 +1,7 @@
-// The catalogue engine of the npm package `doorstep` in Node: the shared form and lint
-// fixtures, then the binding's own contract for `Engine` and `lintCatalog` — misuse throws
-// a coded Error, an invalid answer is a returned Validation, no JS value can crash the
-// module.
+// The catalogue engine of the npm package `doorstep` in Node: the shared form, lint and
+// queries fixtures, then the binding's own contract for `Engine` and `lintCatalog` — misuse
+// throws a coded Error, an invalid answer is a returned Validation, no JS value can crash
+// the module.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -9,7 +9,7 @@ import init, * as doorstep from 'doorstep';
 // Lint is for catalogue authors: in the back office's module only.
 import * as office from 'doorstep/backoffice';
 
-import { caseOptions, formTarget, runFormCase, runLintCase } from './fixture-rule.mjs';
+import { caseOptions, formTarget, runFormCase, runLintCase, runQueryCase } from './fixture-rule.mjs';
 import { readFixture, throwsCoded } from './node-helpers.mjs';
 
 const { Engine } = doorstep;
@@ -17,6 +17,7 @@ const { lintCatalog } = office;
 
 const forms = JSON.parse(readFixture('forms.json'));
 const lint = JSON.parse(readFixture('lint.json'));
+const queries = JSON.parse(readFixture('queries.json'));
 
 const miniText = readFixture('catalog/mini.json');
 const mini = JSON.parse(miniText);
@@ -42,6 +43,14 @@ for (const testCase of lint.cases) {
   test(`lint fixture: ${testCase.name}`, () => {
     const catalog = JSON.parse(readFixture(testCase.input.catalog));
     const { problems } = runLintCase(office, catalog, testCase);
+    assert.deepEqual(problems, []);
+  });
+}
+
+for (const testCase of queries.cases) {
+  test(`queries fixture: ${testCase.name}`, () => {
+    // One engine per catalogue, as of the file's loadAt (not the case's at).
+    const { problems } = runQueryCase(engineFor({ catalog: testCase.input.catalog, at: queries.loadAt }), testCase);
     assert.deepEqual(problems, []);
   });
 }

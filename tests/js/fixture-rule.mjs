@@ -20,6 +20,14 @@
 // case's expected valid, errors and errorPaths only (its mismatches prefixed "check: ").
 // lint.json: {catalog, patch, at}: the catalogue document with the patch applied (JSON
 // Pointer "set" operations) is linted; {valid: no problem, errors: problems} is matched.
+// queries.json: {catalog, op, at?, query?, matter?, bundle?, answer?, available?, shared?}:
+// an Engine over the catalogue, loaded once per catalogue as of the file's top-level
+// loadAt, answers what a page asks besides validation, by op (`queryReport`): "matters"
+// (query, as of at) -> {codes, matters}; "bundles" -> {codes, bundles}; "form" (the target
+// of the matter and/or bundle given, as of at) -> {keys: the top-level fields' keys, form};
+// "materials" (target, answer, available, at) -> {codes, materials}; "prefill" (target,
+// shared, answer, at) -> {answer}. codes are the list's codes in order; a call that throws
+// a coded Error gives {error: code}. Matched as above (as core/tests/fixtures.rs runs it).
 // authority/stamps.json: {catalog, stamp | stampText | query, lang?}: Engine.verifyStamp
 // of the stamp object or the JSON text, or Engine.authorize of the query.
 // authority/ledgers.json: {catalog, lines, head?, lang?}: Engine.verifyLedger of the lines,
@@ -132,7 +140,7 @@ export function runFormCase(engine, testCase) {
   const { input } = testCase;
   const value = caseValue(input);
   if (input.field !== undefined) {
-    const report = fieldOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
+    const report = codedOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
     return { report, check: null, problems: mismatches(value, testCase.expected, report) };
   }
   const report = engine.validate(formTarget(input), input.answer, caseOptions(input));
@@ -150,8 +158,8 @@ export function runFormCase(engine, testCase) {
   };
 }
 
-/** A field's validation, or `{error: code}` when the call threw a coded Error. */
-function fieldOutcome(call) {
+/** `call()`, or `{error: code}` when it threw a coded Error (any other throw is a runner bug). */
+function codedOutcome(call) {
   try {
     return call();
   } catch (e) {
@@ -206,6 +214,47 @@ export function runLintCase(doorstep, catalog, testCase) {
   const problems = doorstep.lintCatalog(text, caseOptions(input));
   const report = { valid: problems.length === 0, errors: problems };
   return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
+}
+
+/**
+ * The report of one queries.json case's call through `engine` (an Engine over the case's
+ * catalogue, loaded as of the file's loadAt); see the rule above.
+ */
+export function queryReport(engine, input) {
+  const codes = (list) => list.map((item) => item.code);
+  // Only the keys the case gives: a target naming both is a case of its own (refused).
+  const target = Object.fromEntries(
+    ['matter', 'bundle'].filter((k) => input[k] !== undefined).map((k) => [k, input[k]]),
+  );
+  const at = { at: input.at };
+  const calls = {
+    matters: () => {
+      const matters = engine.matters(input.query, at);
+      return { codes: codes(matters), matters };
+    },
+    bundles: () => {
+      const bundles = engine.bundles();
+      return { codes: codes(bundles), bundles };
+    },
+    form: () => {
+      const form = engine.form(target, at);
+      return { keys: form.fields.map((f) => f.key), form };
+    },
+    materials: () => {
+      const materials = engine.materials(target, input.answer, { ...at, available: input.available });
+      return { codes: codes(materials), materials };
+    },
+    prefill: () => ({ answer: engine.prefill(target, input.shared, input.answer, at) }),
+  };
+  // An unknown op is a broken fixture, not a refusal: it throws.
+  if (!Object.hasOwn(calls, input.op)) throw new Error(`queries.json: unknown op ${input.op}`);
+  return codedOutcome(calls[input.op]);
+}
+
+/** Runs one queries.json case (see `queryReport`); returns the report and its mismatches. */
+export function runQueryCase(engine, testCase) {
+  const report = queryReport(engine, testCase.input);
+  return { report, problems: mismatches('', testCase.expected, report) };
 }
 
 /** The date an authority fixture's catalogue is loaded as of, when the case gives none. */

@@ -1,7 +1,7 @@
 // Runs in Chromium, loaded by browser.test.mjs: the web build of the package, every shared
-// fixture (identifiers, forms, catalogue lint, stamps, ledgers, cases, calendar, policies,
-// bundles, reviews and complaints, metrics, appointments) through the shared rule, and the
-// misuse contract. Results go to window.__results.
+// fixture (identifiers, forms, catalogue lint, page queries, stamps, ledgers, cases,
+// calendar, policies, bundles, reviews and complaints, metrics, appointments) through the
+// shared rule, and the misuse contract. Results go to window.__results.
 import init, * as doorstep from '/pkg/index.js';
 // The back office's module (a superset of the default one) for the back office's calls.
 import initOffice, * as office from '/pkg/backoffice/index.js';
@@ -27,6 +27,7 @@ import {
   runLedgerCase,
   runLintCase,
   runPolicyCase,
+  runQueryCase,
   runRuleCase,
   runStampCase,
   policyLine,
@@ -64,12 +65,14 @@ function thrown(fn) {
   }
 }
 
-/** The engine suite: the form and lint fixtures, and the guards a page relies on. */
+/** The engine suite: the form, lint and queries fixtures, and the guards a page relies on. */
 async function engineSuite() {
   const forms = await fetchJson('/fixtures/forms.json');
   const lint = await fetchJson('/fixtures/lint.json');
+  const queries = await fetchJson('/fixtures/queries.json');
   const texts = new Map();
-  for (const c of [...forms.cases, ...lint.cases]) {
+  // ../../catalogs/haicang.json resolves to /catalogs/, which the server serves.
+  for (const c of [...forms.cases, ...lint.cases, ...queries.cases]) {
     if (!texts.has(c.input.catalog)) texts.set(c.input.catalog, await fetchText(`/fixtures/${c.input.catalog}`));
   }
   const engines = new Map();
@@ -81,6 +84,10 @@ async function engineSuite() {
   const formCases = runAll(forms.cases, (c) => runFormCase(engineFor(c.input), c).problems);
   const lintCases = runAll(lint.cases, (c) =>
     runLintCase(office, JSON.parse(texts.get(c.input.catalog)), c).problems,
+  );
+  // One engine per catalogue, as of the file's loadAt (not the case's at).
+  const queryCases = runAll(queries.cases, (c) =>
+    runQueryCase(engineFor({ catalog: c.input.catalog, at: queries.loadAt }), c).problems,
   );
 
   const at = '2026-11-25';
@@ -97,6 +104,7 @@ async function engineSuite() {
   const result = {
     formCases,
     lintCases,
+    queryCases,
     bundles: engine.bundles().map((b) => b.code),
     matters: engine.matters('公安', { at }).map((m) => m.code),
     valid: engine.validate({ bundle: 'birth' }, example, { at }).valid,
