@@ -144,30 +144,35 @@ test('browser: the back office calls are in doorstep/backoffice only', () => {
   assert.equal(results.split.officeVersion, results.version);
 });
 
-const engineFixtures = [
+/**
+ * The tests of fixture files one suite of the page ran (`results[suite]`): every case ran,
+ * in order, and each without a mismatch. `table`: [label, fixture, key in the suite].
+ */
+function fixtureTests(suite, table) {
+  test(`browser: every ${table.map(([label]) => label).join(', ')} fixture case ran`, () => {
+    for (const [, fixture, key] of table) {
+      assert.deepEqual(
+        results[suite]?.[key]?.map((c) => c.name),
+        fixture.cases.map((c) => c.name),
+      );
+    }
+  });
+  for (const [label, fixture, key] of table) {
+    for (const [i, testCase] of fixture.cases.entries()) {
+      test(`browser ${label} fixture: ${testCase.name}`, () => {
+        const result = results[suite]?.[key]?.[i];
+        assert.equal(result?.name, testCase.name);
+        assert.deepEqual(result.problems, []);
+      });
+    }
+  }
+}
+
+fixtureTests('engine', [
   ['forms', forms, 'formCases'],
   ['lint', lint, 'lintCases'],
   ['queries', queries, 'queryCases'],
-];
-
-test('browser: every form, lint and queries fixture case ran', () => {
-  for (const [, fixture, key] of engineFixtures) {
-    assert.deepEqual(
-      results.engine?.[key]?.map((c) => c.name),
-      fixture.cases.map((c) => c.name),
-    );
-  }
-});
-
-for (const [label, fixture, key] of engineFixtures) {
-  for (const [i, testCase] of fixture.cases.entries()) {
-    test(`browser ${label} fixture: ${testCase.name}`, () => {
-      const result = results.engine?.[key]?.[i];
-      assert.equal(result?.name, testCase.name);
-      assert.deepEqual(result.problems, []);
-    });
-  }
-}
+]);
 
 test('browser: the engine answers queries, validates and lists materials', () => {
   const e = results.engine;
@@ -330,30 +335,11 @@ test('browser: policy misuse throws coded Errors', () => {
   assert.deepEqual(p.badDate, { isError: true, code: 'arg.invalid_date', name: null });
 });
 
-const issue7 = [
+fixtureTests('issue7', [
   ['bundles', bundlesFixture, 'bundleCases'],
   ['reviews', reviewsFixture, 'reviewCases'],
   ['metrics', metricsFixture, 'metricsCases'],
-];
-
-test('browser: every bundles, reviews and metrics fixture case ran', () => {
-  for (const [, fixture, key] of issue7) {
-    assert.deepEqual(
-      results.issue7?.[key]?.map((c) => c.name),
-      fixture.cases.map((c) => c.name),
-    );
-  }
-});
-
-for (const [label, fixture, key] of issue7) {
-  for (const [i, testCase] of fixture.cases.entries()) {
-    test(`browser ${label} fixture: ${testCase.name}`, () => {
-      const result = results.issue7?.[key]?.[i];
-      assert.equal(result?.name, testCase.name);
-      assert.deepEqual(result.problems, []);
-    });
-  }
-}
+]);
 
 test('browser: the timeline of a bundle, an invitation to rate, and their misuse', () => {
   const r = results.issue7;
