@@ -21,7 +21,9 @@
 # checked by hand, pattern bitmaps): 298,073; session 12 (a credit code written plainly
 # normalised without its facts, +382; dates from their digits): 298,502; the review: 298,504;
 # session 13 (the validation's leaf checks out of its walk, for the verdict): 298,676;
-# BundleSummary.conditional and unknown keys' digits masked: 298,732; review: 298,740.
+# BundleSummary.conditional and unknown keys' digits masked: 298,732; review: 298,740;
+# session 14, chrono's serde readers of dates and times by hand instead of its general
+# format parser (vendor/chrono/PATCHED.md): 291,636 (backoffice 351,530).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
