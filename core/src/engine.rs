@@ -242,6 +242,23 @@ pub struct Engine {
     policy_rules: crate::policy::RuleTable,
 }
 
+/// The working calendar of a catalogue: the shipped arrangements, with the catalogue's
+/// years added, each replacing a shipped year of the same number.
+fn calendar_of(catalog: &Catalog) -> WorkCalendar {
+    if catalog.calendar.is_empty() {
+        return WorkCalendar::china();
+    }
+    let mut years = catalog.calendar.clone();
+    for shipped in crate::calendar::china_arrangements() {
+        if years.iter().all(|y| y.year != shipped.year) {
+            years.push(shipped);
+        }
+    }
+    // Lint has checked the catalogue's years one by one and for duplicates, which is all
+    // `from_years` checks: it cannot fail here.
+    WorkCalendar::from_years(years).unwrap_or_else(|_| WorkCalendar::china())
+}
+
 impl Engine {
     /// Reads and lints a catalogue; any lint problem refuses it. `at` is the date the
     /// examples are checked against (normally today).
@@ -295,7 +312,7 @@ impl Engine {
             .collect();
         Ok(Self {
             authority: AuthorityIndex::new(&catalog),
-            calendar: WorkCalendar::china(),
+            calendar: calendar_of(&catalog),
             policy_rules: crate::policy::RuleTable::new(&catalog.policies),
             catalog,
             bundle_forms,

@@ -547,3 +547,37 @@ proptest! {
         }
     }
 }
+
+/// A catalogue's `calendar` adds a year the library does not ship and replaces one it
+/// does; the engine's deadlines count with the result.
+#[test]
+fn a_catalogue_adds_and_replaces_years() {
+    let mut doc: Value = conformance::load("catalog/mini.json");
+    doc["calendar"] = json!([
+        {"year": 2027, "notice": "test", "makeUpDays": [],
+         "holidays": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-03"}]},
+        // 2026 as shipped, plus a day off on Tuesday 1 December.
+        {"year": 2026, "notice": "test, amended", "makeUpDays": ["2026-01-04"],
+         "holidays": [{"name": "元旦", "from": "2026-01-01", "to": "2026-01-03"},
+                      {"name": "test", "from": "2026-12-01", "to": "2026-12-01"}]},
+    ]);
+    let engine = doorstep::engine::Engine::load(&doc.to_string(), d(2026, 11, 25)).unwrap();
+    let calendar = engine.calendar();
+    assert_eq!(calendar.known_years(), [2024, 2025, 2026, 2027]);
+    assert_eq!(calendar.is_working_day(d(2026, 12, 1)), Ok(false));
+    // The catalogue's 2026 replaced the shipped one whole: 春节 2026 is a working week now.
+    assert_eq!(calendar.is_working_day(d(2026, 2, 16)), Ok(true));
+    assert_eq!(calendar.is_working_day(d(2027, 1, 4)), Ok(true));
+    assert_eq!(
+        calendar.add_working_days(d(2026, 12, 31), 1),
+        Ok(d(2027, 1, 4))
+    );
+    // Without it, the shipped calendar: no 2027, 1 December a working day.
+    let plain = doorstep::engine::Engine::load(
+        &conformance::load("catalog/mini.json").to_string(),
+        d(2026, 11, 25),
+    )
+    .unwrap();
+    assert_eq!(plain.calendar().is_working_day(d(2026, 12, 1)), Ok(true));
+    assert!(plain.calendar().is_working_day(d(2027, 1, 4)).is_err());
+}

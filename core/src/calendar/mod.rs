@@ -31,7 +31,10 @@
 //!    `calendar.out_of_range` case moved to the year after.
 //! 4. Update the known years in the doc examples and in the CLI's tests.
 //!
-//! A host that cannot wait for a release builds its own calendar: it takes
+//! A district that cannot wait for a release puts the year in its catalogue instead
+//! (`Catalog::calendar`, the same shape as [`YearArrangement`]): lint checks it as the
+//! shipped years are checked, and the engine's calendar takes it, replacing a shipped year
+//! of the same number. A Rust host without a catalogue builds its own calendar: it takes
 //! [`china_arrangements`], pushes a [`YearArrangement`] and calls
 //! [`WorkCalendar::from_years`], which checks the data the same way.
 //!
@@ -61,6 +64,7 @@ pub use deadline::{Deadline, DeadlineStatus, Escalation, Light, Pause, Threshold
 pub use error::CalendarError;
 pub use holidays::china_arrangements;
 pub use query::{CalendarAnswer, CalendarQuery, CalendarReport};
+pub(crate) use work::check as check_arrangement;
 pub use work::{Holiday, WorkCalendar, YearArrangement};
 
 use chrono::{DateTime, Datelike, NaiveDate};

@@ -10,6 +10,7 @@ use super::holidays::china_arrangements;
 ///
 /// Both ends are included. A range may include weekend days; they are rest days anyway.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Holiday {
     /// The holiday's name as the notice gives it, e.g. `春节`.
@@ -26,6 +27,7 @@ pub struct Holiday {
 /// Every date must fall in `year`; a make-up day must be a Saturday or Sunday and not inside
 /// a holiday. [`WorkCalendar::from_years`] checks this.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct YearArrangement {
     /// The calendar year.
@@ -339,8 +341,9 @@ impl Default for WorkCalendar {
     }
 }
 
-/// Checks one arrangement on its own.
-fn check(arrangement: &YearArrangement) -> Result<(), CalendarError> {
+/// Checks one arrangement on its own (as [`WorkCalendar::from_years`] does, and the
+/// catalogue's lint for the years a catalogue carries).
+pub(crate) fn check(arrangement: &YearArrangement) -> Result<(), CalendarError> {
     let year = arrangement.year;
     if NaiveDate::from_yo_opt(year, 1).is_none() || NaiveDate::from_ymd_opt(year, 12, 31).is_none()
     {

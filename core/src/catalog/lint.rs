@@ -348,6 +348,7 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     for (path, error) in crate::policy::lint(catalog) {
         l.push(path, &error);
     }
+    l.calendar(catalog);
     l.problems
 }
 
@@ -357,6 +358,26 @@ struct Linter {
 }
 
 impl Linter {
+    /// The catalogue's holiday arrangements: each checked as the shipped ones are, and
+    /// each year once. The problems are the calendar's own (`calendar.*`).
+    fn calendar(&mut self, catalog: &Catalog) {
+        use crate::calendar::CalendarError;
+        for (i, year) in catalog.calendar.iter().enumerate() {
+            let earlier = catalog.calendar.get(..i).unwrap_or_default();
+            let (path, error) = if earlier.iter().any(|y| y.year == year.year) {
+                let error = CalendarError::DuplicateYear { year: year.year };
+                (format!("/calendar/{i}/year"), error)
+            } else if let Err(error) = crate::calendar::check_arrangement(year) {
+                (format!("/calendar/{i}"), error)
+            } else {
+                continue;
+            };
+            let mut problem = error.to_problem(self.lang);
+            problem.path = Some(path);
+            self.problems.push(problem);
+        }
+    }
+
     fn push(&mut self, path: String, error: &LintError) {
         let mut p = error.to_problem(self.lang);
         p.path = Some(path);

@@ -80,6 +80,12 @@ pub struct Catalog {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(nested)]
     pub reviews: Option<crate::review::ReviewConfig>,
+    /// Holiday arrangements (国务院办公厅节假日安排) the working calendar takes besides
+    /// the library's own: a year the library does not ship yet (the notice comes out each
+    /// autumn), or one it ships, replaced (an arrangement changed after its notice). Each
+    /// is checked as the shipped ones are (lint: `calendar.*` at `/calendar/{i}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calendar: Vec<crate::calendar::YearArrangement>,
 }
 
 impl Catalog {
