@@ -920,7 +920,8 @@ enum doorstep_status doorstep_content_digest(const uint8_t *bytes,
  * A question the calendar cannot answer is a normal outcome: `DOORSTEP_OK` with the
  * problem in `"errors"`.
  *
- * No engine is needed: thread-safe.
+ * No engine is needed: thread-safe. (`doorstep_engine_calendar_query` answers with an
+ * engine's calendar, the catalogue's own years included.)
  *
  * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
  * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
@@ -937,6 +938,43 @@ DOORSTEP_MUST_USE
 enum doorstep_status doorstep_calendar_query(const char *query_json,
                                              const char *lang,
                                              char **out_report_json);
+
+/**
+ * Answers a question about working days with the engine's calendar and writes the report,
+ * as JSON, to `*out_report_json`, as `doorstep_calendar_query` does with the shipped one:
+ * the same questions, the same report, the same statuses. The engine's calendar is the
+ * arrangements shipped with the library and the catalogue's own `calendar`: a year the
+ * library does not ship yet (the State Council's notice comes out each autumn), or one it
+ * ships, replaced by the catalogue's. A date in a year neither has an arrangement for is
+ * `calendar.out_of_range`, in `"errors"`.
+ *
+ * - `query_json`: one question, tagged by `op`, at most 1 MiB, as for
+ *   `doorstep_calendar_query` (`isWorkingDay`, `addWorkingDays`, `workingDaysBetween`,
+ *   `deadline`).
+ * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+ *
+ * A question the calendar cannot answer is a normal outcome: `DOORSTEP_OK` with the
+ * problem in `"errors"`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+ * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+ * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT` (a NULL `engine`, `query_json`
+ * or `out_report_json`), `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a
+ * query that cannot be read (`input.*`, also an unknown `op` or an impossible date),
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
+ * engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `query_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_report_json` is NULL or points to a writable
+ * `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_calendar_query(const struct doorstep_engine *engine,
+                                                    const char *query_json,
+                                                    const char *lang,
+                                                    char **out_report_json);
 
 /**
  * Decides a command against a case and writes the decision, as JSON, to

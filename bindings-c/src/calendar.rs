@@ -1,9 +1,10 @@
 //! The working calendar (工作日 / 调休) behind the C ABI: one JSON query in, one JSON
 //! report out (`doorstep::calendar::{CalendarQuery, CalendarReport}`), against the holiday
-//! arrangements shipped with the library.
+//! arrangements shipped with the library or against an engine's calendar (those and the
+//! catalogue's own).
 //!
 //! The core decides; this module only translates. The shipped calendar is built once, on
-//! the first query, and only read after that.
+//! the first query, and only read after that; an engine's is built when it is loaded.
 
 use std::ffi::c_char;
 use std::sync::OnceLock;
@@ -12,13 +13,37 @@ use doorstep::calendar::{CalendarQuery, WorkCalendar};
 use doorstep::input::{self, MAX_ANSWER_BYTES};
 
 use crate::boundary::ffi_boundary;
-use crate::engine::json_call;
-use crate::error::doorstep_status;
+use crate::engine::{self, doorstep_engine, json_call};
+use crate::error::{Failure, doorstep_status};
 
 /// The calendar of the arrangements shipped with the library, built on first use.
 fn shipped() -> &'static WorkCalendar {
     static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
     CALENDAR.get_or_init(WorkCalendar::china)
+}
+
+/// What both exports do once their handles are checked: reads `query_json` (at most 1 MiB)
+/// and `lang` (as [`json_call`]), answers the query with `calendar` and writes the report,
+/// as JSON, through `out`.
+///
+/// # Safety
+///
+/// `query_json` and `lang` are NULL or NUL-terminated strings valid for the call; `out` is
+/// NULL or points to a writable `char *`.
+unsafe fn answer(
+    calendar: &WorkCalendar,
+    query_json: *const c_char,
+    lang: *const c_char,
+    out: *mut *mut c_char,
+) -> Result<(), Failure> {
+    let doc = (query_json, "query_json", MAX_ANSWER_BYTES);
+    // SAFETY: the caller's guarantee, passed on.
+    unsafe {
+        json_call(doc, lang, out, |text, lang| {
+            let query: CalendarQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
+            Ok(query.report(calendar, lang))
+        })
+    }
 }
 
 /// Answers a question about working days with the calendar shipped with the library (the
@@ -45,7 +70,8 @@ fn shipped() -> &'static WorkCalendar {
 /// A question the calendar cannot answer is a normal outcome: `DOORSTEP_OK` with the
 /// problem in `"errors"`.
 ///
-/// No engine is needed: thread-safe.
+/// No engine is needed: thread-safe. (`doorstep_engine_calendar_query` answers with an
+/// engine's calendar, the catalogue's own years included.)
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
 /// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
@@ -65,13 +91,54 @@ pub unsafe extern "C" fn doorstep_calendar_query(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(query_json, out_report_json) => {
-        let answer = |text: &str, lang| {
-            let query: CalendarQuery = input::parse_json(text, MAX_ANSWER_BYTES)?;
-            Ok(query.report(shipped(), lang))
-        };
-        let doc = (query_json, "query_json", MAX_ANSWER_BYTES);
         // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
-        unsafe { json_call(doc, lang, out_report_json, answer) }
+        unsafe { answer(shipped(), query_json, lang, out_report_json) }
+    })
+}
+
+/// Answers a question about working days with the engine's calendar and writes the report,
+/// as JSON, to `*out_report_json`, as `doorstep_calendar_query` does with the shipped one:
+/// the same questions, the same report, the same statuses. The engine's calendar is the
+/// arrangements shipped with the library and the catalogue's own `calendar`: a year the
+/// library does not ship yet (the State Council's notice comes out each autumn), or one it
+/// ships, replaced by the catalogue's. A date in a year neither has an arrangement for is
+/// `calendar.out_of_range`, in `"errors"`.
+///
+/// - `query_json`: one question, tagged by `op`, at most 1 MiB, as for
+///   `doorstep_calendar_query` (`isWorkingDay`, `addWorkingDays`, `workingDaysBetween`,
+///   `deadline`).
+/// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
+///
+/// A question the calendar cannot answer is a normal outcome: `DOORSTEP_OK` with the
+/// problem in `"errors"`.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
+/// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
+/// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT` (a NULL `engine`, `query_json`
+/// or `out_report_json`), `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT` for a
+/// query that cannot be read (`input.*`, also an unknown `op` or an impossible date),
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
+/// engine shared by many threads.
+///
+/// # Safety
+///
+/// `engine` is NULL or a live engine from `doorstep_engine_load`; `query_json` and `lang`
+/// are NULL or NUL-terminated strings; `out_report_json` is NULL or points to a writable
+/// `char *`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_calendar_query(
+    engine: *const doorstep_engine,
+    query_json: *const c_char,
+    lang: *const c_char,
+    out_report_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, query_json, out_report_json) => {
+        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
+        // it is live for the call.
+        let calendar = unsafe { engine::engine(engine) }.calendar();
+        // SAFETY: the caller passes NULL or NUL-terminated strings and NULL or a writable `char *`.
+        unsafe { answer(calendar, query_json, lang, out_report_json) }
     })
 }
 
@@ -85,44 +152,54 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::error::doorstep_last_error_code;
-    use crate::strings::doorstep_string_free;
+    use crate::test_support::{Loaded, last_params, outcome};
 
-    /// The report, or `{"error": code}` when the call failed.
-    fn query(text: &str, lang: Option<&str>) -> Value {
+    /// The report of `doorstep_engine_calendar_query` with `engine` (which may be NULL), or
+    /// of `doorstep_calendar_query` without one; `{"error": code}` when the call failed.
+    fn ask(engine: Option<*const doorstep_engine>, text: &str, lang: Option<&str>) -> Value {
         let text = CString::new(text).unwrap();
         let lang = lang.map(|l| CString::new(l).unwrap());
+        let lang = lang.as_deref().map_or(ptr::null(), CStr::as_ptr);
         let mut out: *mut c_char = ptr::null_mut();
-        // SAFETY: NUL-terminated strings or NULL, and a local out-parameter.
-        let status = unsafe {
-            doorstep_calendar_query(
-                text.as_ptr(),
-                lang.as_deref().map_or(ptr::null(), CStr::as_ptr),
-                &raw mut out,
-            )
+        let status = match engine {
+            // SAFETY: NULL or a live engine, NUL-terminated strings or NULL, and a local
+            // out-parameter.
+            Some(engine) => unsafe {
+                doorstep_engine_calendar_query(engine, text.as_ptr(), lang, &raw mut out)
+            },
+            // SAFETY: NUL-terminated strings or NULL, and a local out-parameter.
+            None => unsafe { doorstep_calendar_query(text.as_ptr(), lang, &raw mut out) },
         };
-        if status == doorstep_status::DOORSTEP_OK {
-            // SAFETY: `out` came from a successful call.
-            let json = unsafe { CStr::from_ptr(out) }.to_str().unwrap().to_owned();
-            // SAFETY: freed once.
-            unsafe { doorstep_string_free(out) };
-            serde_json::from_str(&json).unwrap()
-        } else {
-            assert!(out.is_null());
-            // SAFETY: the last error code is a NUL-terminated string owned by this thread.
-            let code = unsafe { CStr::from_ptr(doorstep_last_error_code()) };
-            json!({ "error": code.to_str().unwrap() })
-        }
+        outcome(status, out).unwrap_or_else(|(_, code)| json!({ "error": code }))
+    }
+
+    /// The report of `doorstep_calendar_query`, or `{"error": code}` when the call failed.
+    fn query(text: &str, lang: Option<&str>) -> Value {
+        ask(None, text, lang)
     }
 
     /// calendar.json through the C ABI (`tests/c/test_cases.c` runs it from C too): the
-    /// case's input without its `lang`, which goes as the argument.
+    /// case's input without its `lang`, which goes as the argument, nor its `catalog` and
+    /// `patch`; a case with a catalogue asks an engine over it, loaded at the file's
+    /// `loadAt`, with `doorstep_engine_calendar_query`.
     #[test]
     fn calendar_fixtures_through_the_c_abi() {
+        let load_at = conformance::load("calendar.json")["loadAt"]
+            .as_str()
+            .map(|at| CString::new(at).unwrap())
+            .unwrap();
         let failures = conformance::run("calendar.json", |input| {
             let mut raw = input.raw.clone();
-            raw.as_object_mut().unwrap().remove("lang");
-            query(&raw.to_string(), input.lang.as_deref())
+            for key in ["lang", "catalog", "patch"] {
+                raw.as_object_mut().unwrap().remove(key);
+            }
+            let lang = input.lang.as_deref();
+            if input.raw.get("catalog").is_some() {
+                let engine = Loaded::new(&conformance::catalog_of(&input.raw), &load_at);
+                ask(Some(engine.0), &raw.to_string(), lang)
+            } else {
+                query(&raw.to_string(), lang)
+            }
         });
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
@@ -153,5 +230,65 @@ mod tests {
         );
         assert_eq!(report["errors"][0]["code"], "calendar.out_of_range");
         assert_eq!(report.get("workingDay"), None);
+    }
+
+    #[test]
+    fn an_engine_answers_with_its_catalogues_years_too() {
+        let mut catalog = conformance::load("catalog/mini.json");
+        catalog["calendar"] = json!([{
+            "year": 2027,
+            "notice": "test",
+            "holidays": [{ "name": "元旦", "from": "2027-01-01", "to": "2027-01-03" }],
+            "makeUpDays": [],
+        }]);
+        let engine = Loaded::new(&catalog, c"2026-11-25");
+        let plain = Loaded::new(&conformance::load("catalog/mini.json"), c"2026-11-25");
+        let next = r#"{"op": "addWorkingDays", "date": "2026-12-31", "days": 1}"#;
+        assert_eq!(
+            ask(Some(engine.0), next, Some("en")),
+            json!({ "date": "2027-01-04", "errors": [] })
+        );
+        // The shipped calendar, and an engine whose catalogue has no calendar, stop at 2026.
+        for report in [query(next, Some("en")), ask(Some(plain.0), next, None)] {
+            assert_eq!(report["errors"][0]["code"], "calendar.out_of_range");
+            assert_eq!(report.get("date"), None);
+        }
+        // The shipped years still answer.
+        let shipped = r#"{"op": "isWorkingDay", "date": "2026-10-01"}"#;
+        assert_eq!(ask(Some(engine.0), shipped, None)["workingDay"], false);
+
+        // Refused as doorstep_calendar_query's are, and a NULL engine too.
+        assert_eq!(
+            ask(Some(ptr::null()), next, None),
+            json!({ "error": "ffi.null_argument" })
+        );
+        assert_eq!(last_params()["name"], "engine");
+        let cases = [
+            ("{\"op\": ", None, "input.malformed"),
+            (
+                r#"{"op": "isHoliday", "date": "2027-01-04"}"#,
+                None,
+                "input.shape",
+            ),
+            (next, Some("fr"), "arg.unknown_lang"),
+        ];
+        for (text, lang, code) in cases {
+            assert_eq!(ask(Some(engine.0), text, lang), json!({ "error": code }));
+        }
+        let mut out: *mut c_char = ptr::null_mut();
+        // SAFETY: a live engine, a NULL query and a local out-parameter.
+        let status = unsafe {
+            doorstep_engine_calendar_query(engine.0, ptr::null(), ptr::null(), &raw mut out)
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
+        assert!(out.is_null());
+        assert_eq!(last_params()["name"], "query_json");
+        let text = CString::new(next).unwrap();
+        // SAFETY: a live engine, a NUL-terminated query and a NULL out-parameter.
+        let status = unsafe {
+            doorstep_engine_calendar_query(engine.0, text.as_ptr(), ptr::null(), ptr::null_mut())
+        };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
+        assert_eq!(last_params()["name"], "out_report_json");
     }
 }

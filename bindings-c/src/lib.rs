@@ -28,7 +28,8 @@
 //!   grants and seals, the 用印台账 verified and appended to, content digests.
 //! - Cases ([`case`]): a command decided against a case (events out, or a coded refusal),
 //!   an event applied, the actions an actor may take, a case's deadline, stored events
-//!   replayed; the working calendar ([`calendar`]) answers one JSON query at a time.
+//!   replayed; the working calendar ([`calendar`]) answers one JSON query at a time, with
+//!   the shipped arrangements or with an engine's (the catalogue's own years added).
 //! - Policies ([`policy`], 免申即享 / 政策匹配): the policies in effect on a day, and a
 //!   profile matched against them, every policy with its reasons.
 //! - Reviews and complaints ([`review`], 好差评 / 办不成事): a review command decided, a
@@ -72,7 +73,7 @@ pub use authority::{
     doorstep_content_digest, doorstep_engine_authorize, doorstep_engine_verify_ledger,
     doorstep_engine_verify_stamp, doorstep_ledger_append,
 };
-pub use calendar::doorstep_calendar_query;
+pub use calendar::{doorstep_calendar_query, doorstep_engine_calendar_query};
 pub use case::{
     doorstep_case_actions, doorstep_case_deadline, doorstep_case_decide, doorstep_case_evolve,
     doorstep_case_replay, doorstep_case_timeline,

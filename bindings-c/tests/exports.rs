@@ -144,6 +144,7 @@ fn every_export_goes_through_the_boundary() {
         "doorstep_case_deadline",
         "doorstep_case_replay",
         "doorstep_calendar_query",
+        "doorstep_engine_calendar_query",
     ] {
         assert!(
             names.contains(&expected),

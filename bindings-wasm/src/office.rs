@@ -1,10 +1,11 @@
 //! The back office's calls beyond a citizen's (the `doorstep/backoffice` module of the npm
 //! package, cargo feature `backoffice`): `Engine.replay` of a stored event stream,
-//! `calendarQuery` over the shipped working calendar, `lintCatalog` for catalogue authors,
-//! and 办不成事 (`Engine.decideComplaint`, `evolveComplaint`). The stamp, authorisation and
-//! ledger calls (`src/authority.rs`) and the metrics (`src/metrics.rs`) are the back
-//! office's too. Kept out of the default module so that an H5 page or a kiosk downloads
-//! what it calls: each input type costs its parser in the `.wasm` (see build.sh).
+//! `calendarQuery` over the shipped working calendar and `Engine.calendarQuery` over the
+//! engine's, `lintCatalog` for catalogue authors, and 办不成事 (`Engine.decideComplaint`,
+//! `evolveComplaint`). The stamp, authorisation and ledger calls (`src/authority.rs`) and
+//! the metrics (`src/metrics.rs`) are the back office's too. Kept out of the default module
+//! so that an H5 page or a kiosk downloads what it calls: each input type costs its parser
+//! in the `.wasm` (see build.sh).
 //!
 //! Errors as in the modules these calls sit beside (`src/case.rs`, `src/engine.rs`,
 //! `src/review.rs`).
@@ -83,6 +84,23 @@ impl JsEngine {
             object_arg(request, "request", MAX_REVIEW_REQUEST_BYTES, lang)?;
         to_js(&self.engine.decide_complaint(&request, lang)).map(JsCast::unchecked_into)
     }
+
+    /// Answers one question as `calendarQuery` does, with the engine's working calendar:
+    /// the shipped years and the catalogue's own `calendar` (a year the library does not
+    /// ship yet, or one it replaces), the calendar the engine's deadlines count with. A
+    /// date outside both is a returned report with `calendar.out_of_range` in `errors`;
+    /// `options.lang` words it.
+    ///
+    /// Throws a `DoorstepError` only for a wrong call, as `calendarQuery`: `arg.*`,
+    /// `input.*` (a query of the wrong shape, an unknown `op`, larger than 2 MiB).
+    #[wasm_bindgen(js_name = calendarQuery)]
+    pub fn calendar_query(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CalendarQuery")] query: &JsValue,
+        options: Option<Ts<CallOptions>>,
+    ) -> Result<JsCalendarReport, js_sys::Error> {
+        calendar_report(self.engine.calendar(), query, options)
+    }
 }
 
 /// Applies `request.event` to `request.complaint`, the complaint so far (`null` before its
@@ -108,7 +126,8 @@ pub fn evolve_complaint(
 /// `workingDaysBetween` → `{workingDays}`, `deadline` → the due date, light and escalation
 /// of a time limit on `now`. A question the calendar cannot answer (a date outside its
 /// years, a pause that ends before it starts) is a returned report with the problem in
-/// `errors`; `options.lang` words it.
+/// `errors`; `options.lang` words it. `Engine.calendarQuery` answers with an engine's
+/// calendar, its catalogue's years included.
 ///
 /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (a query of the wrong
 /// shape, an unknown `op`, larger than 2 MiB).
@@ -118,10 +137,20 @@ pub fn calendar_query(
     options: Option<Ts<CallOptions>>,
 ) -> Result<JsCalendarReport, js_sys::Error> {
     static CALENDAR: OnceLock<WorkCalendar> = OnceLock::new();
+    calendar_report(CALENDAR.get_or_init(WorkCalendar::china), query, options)
+}
+
+/// The report of `query` (read as a `CalendarQuery`, at most 2 MiB) on `calendar`, worded
+/// in `options.lang`: `calendarQuery` on the shipped calendar, `Engine.calendarQuery` on
+/// the engine's.
+fn calendar_report(
+    calendar: &WorkCalendar,
+    query: &JsValue,
+    options: Option<Ts<CallOptions>>,
+) -> Result<JsCalendarReport, js_sys::Error> {
     let lang = lang_of(options)?;
     let query: CalendarQuery = object_arg(query, "query", MAX_REQUEST_BYTES, lang)?;
-    let report = query.report(CALENDAR.get_or_init(WorkCalendar::china), lang);
-    to_js(&report).map(JsCast::unchecked_into)
+    to_js(&query.report(calendar, lang)).map(JsCast::unchecked_into)
 }
 
 /// Lints a catalogue document: every problem, each with the JSON Pointer of its value, in

@@ -991,7 +991,10 @@ export type CalendarQuery =
       thresholds?: Thresholds;
     };
 
-/** The answer of `calendarQuery`: the answer's fields and no errors, or one problem only. */
+/**
+ * The answer of `calendarQuery` and `Engine.calendarQuery`: the answer's fields and no
+ * errors, or one problem only.
+ */
 export type CalendarReport =
   | { workingDay: boolean; errors: [] }
   | { date: string; errors: [] }

@@ -1,16 +1,20 @@
-//! `doorstep calendar add-working-days DATE N`: the N-th working day after DATE.
+//! `doorstep calendar add-working-days [--catalog FILE] DATE N`: the N-th working day after
+//! DATE.
 
+use doorstep::Lang;
 use doorstep::args::ArgError;
 use doorstep::calendar::{WorkCalendar, parse_date};
+use doorstep::engine::Engine;
 
 use crate::usage::{UsageError, split_options};
 
-/// Prints the `n`-th working day after the date (`YYYY-MM-DD`), by the shipped calendar.
+/// Prints the `n`-th working day after the date (`YYYY-MM-DD`), by the shipped calendar,
+/// or with `--catalog` by the engine's: the shipped years and the catalogue's own.
 ///
 /// A malformed date, a malformed count or a date the calendar does not cover is a usage
 /// error (status 2, the code and the message on standard error).
 pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
-    let line = split_options(args, &[])?;
+    let line = split_options(args, &["--catalog"])?;
     let (date, days) = match line.positional.as_slice() {
         [date, days] => (*date, *days),
         [] => return Err(UsageError::MissingValue("DATE")),
@@ -19,7 +23,13 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
     };
     let date = parse_date(date).ok_or(UsageError::Arg(ArgError::InvalidDate))?;
     let days = parse_days(days).ok_or(UsageError::WorkingDays)?;
-    let due = WorkCalendar::china()
+    let engine = line
+        .option("--catalog")
+        .map(|file| crate::stamp::engine(Some(file), Lang::ZhCn))
+        .transpose()?;
+    let shipped = WorkCalendar::china();
+    let calendar = engine.as_ref().map_or(&shipped, Engine::calendar);
+    let due = calendar
         .add_working_days(date, days)
         .map_err(|e| UsageError::coded(&e))?;
     crate::out::line(&due.to_string());

@@ -26,8 +26,9 @@ pub(crate) const USAGE: &str = "\
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
       校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
-  doorstep calendar add-working-days YYYY-MM-DD N
-      该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期） / the N-th working day after the date
+  doorstep calendar add-working-days [--catalog FILE] YYYY-MM-DD N
+      该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期；--catalog 时含目录自带的节假日安排）
+      the N-th working day after the date (with --catalog, the catalogue's own arrangements too)
   doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json
       核验一次用印（授权链、时效、范围、撤销、用印规则），输出 JSON 结论
       verify a stamp against the catalogue's grants and seals: {\"valid\", \"actsInNameOf\", \"chain\", \"failures\"}

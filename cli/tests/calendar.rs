@@ -104,8 +104,16 @@ fn the_shared_fixture_add_working_days_cases_run_through_the_binary() {
         }
         let date = input["date"].as_str().unwrap();
         let days = input["days"].as_u64().unwrap().to_string();
-        let out = add_working_days(&[date, &days]);
         let name = case["name"].as_str().unwrap();
+        // A case over a catalogue's calendar: the patched catalogue through --catalog.
+        let out = if input.get("catalog").is_some() {
+            let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("calendar-catalog-{ran}.json"));
+            std::fs::write(&file, conformance::catalog_of(input).to_string()).unwrap();
+            add_working_days(&["--catalog", file.to_str().unwrap(), date, &days])
+        } else {
+            add_working_days(&[date, &days])
+        };
         let expected = &case["expected"];
         if let Some(want) = expected["date"].as_str() {
             assert_eq!(out.status.code(), Some(0), "{name}");

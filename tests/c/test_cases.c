@@ -11,6 +11,9 @@
  * How the fixtures run (as the Rust suites do):
  * - calendar.json (core/tests/calendar.rs): the case's input without its "lang" is the
  *   query of doorstep_calendar_query, input.lang its lang; the result is the report.
+ *   With input.catalog, it goes (also without "catalog" and "patch") to
+ *   doorstep_engine_calendar_query on an engine over input.catalog with input.patch applied,
+ *   loaded at the file's "loadAt".
  * - cases.json (cases_fixtures in core/tests/case.rs): input.patch ([{"op": "set", "path":
  *   JSON Pointer, "value"}]) is applied to the catalogue input.catalog, which is loaded at
  *   CASES_LOADED_AT. Each step {command, context} is decided with doorstep_case_decide
@@ -52,6 +55,7 @@ typedef enum {
     DEADLINE,
     REPLAY,
     CALENDAR,
+    ENGINE_CALENDAR,
     VALIDATE,
     VERIFY_STAMP
 } call_kind;
@@ -96,6 +100,8 @@ static doorstep_status perform(const call *c, char **out) {
         return doorstep_case_replay(c->engine, c->text, c->lang, out);
     case CALENDAR:
         return doorstep_calendar_query(c->text, c->lang, out);
+    case ENGINE_CALENDAR:
+        return doorstep_engine_calendar_query(c->engine, c->text, c->lang, out);
     case VALIDATE:
         return doorstep_engine_validate(c->engine, c->text, c->text2, VALIDATE_AT, c->lang, out);
     case VERIFY_STAMP:
@@ -164,20 +170,32 @@ static cJSON *dup(const cJSON *item) {
 static void run_calendar(const char *dir) {
     cJSON *file = load_json(dir, "calendar.json");
     const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
+    const char *load_at = opt_string(file, "loadAt");
     const cJSON *k;
-    int ran = 0;
+    int ran = 0, with_engine = 0;
     cJSON_ArrayForEach(k, cases) {
         const cJSON *input = cJSON_GetObjectItemCaseSensitive(k, "input");
         const char *name = opt_string(k, "name");
         cJSON *query = cJSON_Duplicate(input, 1);
         char *text, *value;
-        cJSON *actual;
+        cJSON *actual = NULL;
+        doorstep_engine *engine = NULL;
         call c;
+        name = name == NULL ? "(unnamed)" : name;
         cJSON_DeleteItemFromObjectCaseSensitive(query, "lang");
+        cJSON_DeleteItemFromObjectCaseSensitive(query, "catalog");
+        cJSON_DeleteItemFromObjectCaseSensitive(query, "patch");
         text = cJSON_PrintUnformatted(query);
         cJSON_Delete(query);
-        c = make(CALENDAR, NULL, text, opt_string(input, "lang"));
-        actual = result_of(name == NULL ? "(unnamed)" : name, &c);
+        if (cJSON_GetObjectItemCaseSensitive(input, "catalog") == NULL) {
+            c = make(CALENDAR, NULL, text, opt_string(input, "lang"));
+            actual = result_of(name, &c);
+        } else if (expect(load_at != NULL, "calendar.json: no loadAt") &&
+                   (engine = fixture_engine(dir, input, name, load_at, NULL)) != NULL) {
+            c = make(ENGINE_CALENDAR, engine, text, opt_string(input, "lang"));
+            actual = result_of(name, &c);
+            with_engine++;
+        }
         if (actual != NULL) {
             value = case_value(input);
             count_case(fixture_mismatches(name, value,
@@ -186,10 +204,12 @@ static void run_calendar(const char *dir) {
             free(value);
         }
         cJSON_Delete(actual);
+        doorstep_engine_free(engine);
         free(text);
         ran++;
     }
-    expect(ran > 0, "calendar.json: no cases");
+    expect(ran > 0 && with_engine > 0, "calendar.json: %d cases, %d with an engine", ran,
+           with_engine);
     cJSON_Delete(file);
 }
 
@@ -706,6 +726,12 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_null("calendar(NULL query)", &c, "query_json");
     c = make(CALENDAR, NULL, QUERY, NULL);
     expect_null_out_fails("calendar", &c);
+    c = make(ENGINE_CALENDAR, NULL, QUERY, NULL);
+    expect_null("engine calendar(NULL engine)", &c, "engine");
+    c = make(ENGINE_CALENDAR, engine, NULL, NULL);
+    expect_null("engine calendar(NULL query)", &c, "query_json");
+    c = make(ENGINE_CALENDAR, engine, QUERY, NULL);
+    expect_null_out_fails("engine calendar", &c);
 
     /* Invalid UTF-8 in every string argument. */
     c = make(DECIDE, engine, "{\"case\":\"\xff\"}", NULL);
@@ -728,6 +754,10 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_not_utf8("calendar(query not UTF-8)", &c, "query_json");
     c = make(CALENDAR, NULL, QUERY, "\xff");
     expect_not_utf8("calendar(lang not UTF-8)", &c, "lang");
+    c = make(ENGINE_CALENDAR, engine, "{\"op\":\"\xff\"}", NULL);
+    expect_not_utf8("engine calendar(query not UTF-8)", &c, "query_json");
+    c = make(ENGINE_CALENDAR, engine, QUERY, "\xff");
+    expect_not_utf8("engine calendar(lang not UTF-8)", &c, "lang");
 
     /* Truncated JSON. */
     decide[strlen(decide) / 2] = '\0';
@@ -743,6 +773,9 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_fails("deadline(truncated)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
     c = make(CALENDAR, NULL, "{\"op\":\"isWorkingDay\",\"date\":", NULL);
     expect_fails("calendar(truncated)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
+    c = make(ENGINE_CALENDAR, engine, "{\"op\":\"isWorkingDay\",\"date\":", NULL);
+    expect_fails("engine calendar(truncated)", &c, DOORSTEP_ERR_INVALID_INPUT,
+                 "input.malformed");
 
     /* JSON of the wrong shape, too large, an unknown lang. */
     c = make(DECIDE, engine, "{}", NULL);
@@ -759,6 +792,8 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_fails("calendar(unknown op)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.shape");
     c = make(CALENDAR, NULL, "{\"op\":\"isWorkingDay\",\"date\":\"2025-02-30\"}", NULL);
     expect_fails("calendar(impossible date)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    c = make(ENGINE_CALENDAR, engine, "{\"op\":\"isHoliday\",\"date\":\"2025-10-09\"}", NULL);
+    expect_fails("engine calendar(unknown op)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.shape");
     memset(huge, ' ', 3u * 1024u * 1024u - 1);
     huge[0] = '{';
     huge[3u * 1024u * 1024u - 2] = '}';
@@ -769,6 +804,8 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_fails("evolve(3 MB)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.too_large");
     c = make(CALENDAR, NULL, huge, NULL);
     expect_fails("calendar(3 MB)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.too_large");
+    c = make(ENGINE_CALENDAR, engine, huge, NULL);
+    expect_fails("engine calendar(3 MB)", &c, DOORSTEP_ERR_INVALID_INPUT, "input.too_large");
     c = make(DECIDE, engine, "{}", "fr");
     expect_fails("decide(unknown lang)", &c, DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
     c = make(EVOLVE, NULL, "{}", "fr");
@@ -777,6 +814,9 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_fails("replay(unknown lang)", &c, DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
     c = make(CALENDAR, NULL, QUERY, "fr");
     expect_fails("calendar(unknown lang)", &c, DOORSTEP_ERR_INVALID_ARGUMENT,
+                 "arg.unknown_lang");
+    c = make(ENGINE_CALENDAR, engine, QUERY, "fr");
+    expect_fails("engine calendar(unknown lang)", &c, DOORSTEP_ERR_INVALID_ARGUMENT,
                  "arg.unknown_lang");
 
     /* A day the calendar has no arrangement for: a coded failure, the known years in the
@@ -879,6 +919,9 @@ static void test_threads(const doorstep_engine *engine, const requests *kept) {
         "\"step\":\"decide\",\"operator\":{\"id\":\"op-9999\",\"role\":\"back_office\"},"
         "\"place\":\"350205-001-01\",\"at\":\"2030-05-01T10:00:00+08:00\","
         "\"digest\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}"};
+    static const char *const queries[] = {
+        QUERY, "{\"op\":\"addWorkingDays\",\"date\":\"2025-09-30\",\"days\":3}",
+        "{\"op\":\"isWorkingDay\",\"date\":\"2031-01-06\"}"};
     workload w = {NULL, 0};
     pthread_t threads[SHARED_THREADS];
     worker workers[SHARED_THREADS];
@@ -902,6 +945,9 @@ static void test_threads(const doorstep_engine *engine, const requests *kept) {
     }
     for (t = 0; t < sizeof stamps / sizeof *stamps; t++) {
         add_call(&w, make(VERIFY_STAMP, engine, stamps[t], t % 2 == 0 ? "en" : NULL));
+    }
+    for (t = 0; t < sizeof queries / sizeof *queries; t++) {
+        add_call(&w, make(ENGINE_CALENDAR, engine, queries[t], t % 2 == 0 ? NULL : "en"));
     }
     if (!expect(w.count > 20 && refused > 0 && accepted > 0,
                 "thread test: %d calls (%d decisions refused, %d accepted)", w.count, refused,

@@ -1,8 +1,9 @@
 // 办件 and the working calendar in the npm package `doorstep`, in Node: the shared fixtures
 // (tests/fixtures/cases.json, tests/fixtures/calendar.json), then the binding's contract for
-// `Engine.decide`, `evolve`, `Engine.actions`, `Engine.deadline`, `Engine.replay` and
-// `calendarQuery` — a refused command or event and a date the calendar cannot answer for are
-// returned values, misuse throws a coded Error, no JS value can crash the module.
+// `Engine.decide`, `evolve`, `Engine.actions`, `Engine.deadline`, `Engine.replay`,
+// `calendarQuery` and `Engine.calendarQuery` — a refused command or event and a date the
+// calendar cannot answer for are returned values, misuse throws a coded Error, no JS value
+// can crash the module.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -30,7 +31,9 @@ const catalogFor = (name) => {
 
 for (const testCase of calendar.cases) {
   test(`calendar fixture: ${testCase.name}`, () => {
-    const { problems } = runCalendarCase(doorstep, testCase);
+    const { catalog } = testCase.input;
+    const doc = catalog === undefined ? undefined : catalogFor(catalog);
+    const { problems } = runCalendarCase(doorstep, testCase, doc, calendar.loadAt);
     assert.deepEqual(problems, []);
   });
 }
@@ -302,6 +305,12 @@ test('calendarQuery: answers, and a date outside the calendar as a returned prob
   assert.match(zh.errors[0].message, han);
   const en = calendarQuery({ op: 'isWorkingDay', date: '2030-01-02' }, { lang: 'en' });
   assert.doesNotMatch(en.errors[0].message, han);
+  // An engine whose catalogue carries no calendar answers as the shipped one.
+  assert.deepEqual(engine.calendarQuery({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }), {
+    date: '2025-10-14',
+    errors: [],
+  });
+  assert.deepEqual(engine.calendarQuery({ op: 'isWorkingDay', date: '2030-01-02' }, { lang: 'en' }), en);
 });
 
 test('a request that is not one throws input.* codes', () => {
@@ -339,6 +348,9 @@ test('a request that is not one throws input.* codes', () => {
     [() => calendarQuery({ op: 'addWorkingDays', date: '2025-10-01', days: -1 }), 'input.shape'],
     [() => calendarQuery({ op: 'isWorkingDay', date: '2025-10-01', lang: 'en' }), 'input.shape'],
     [() => calendarQuery([]), 'input.shape'],
+    [() => engine.calendarQuery({ op: 'isHoliday', date: '2025-10-01' }), 'input.shape'],
+    // A fixture's catalog is not part of the query.
+    [() => engine.calendarQuery({ catalog: 'catalog/mini.json', op: 'isWorkingDay', date: '2025-10-01' }), 'input.shape'],
   ];
   for (const [fn, code] of cases) throwsCoded(fn, code);
   const e = throwsCoded(() => engine.decide(null, {}, submit.context, { lang: 'en' }), 'input.shape');
@@ -389,6 +401,8 @@ test('arguments of the wrong type throw arg.invalid_type naming the argument', (
     [() => engine.replay(events, { at: 5 }), 'at'],
     [() => calendarQuery('isWorkingDay'), 'query'],
     [() => calendarQuery(null), 'query'],
+    [() => engine.calendarQuery('isWorkingDay'), 'query'],
+    [() => engine.calendarQuery({ op: 'isWorkingDay', date: '2025-10-01' }, 'en'), 'options'],
   ];
   for (const [fn, name] of cases) {
     const e = throwsCoded(fn, 'arg.invalid_type');
@@ -397,6 +411,7 @@ test('arguments of the wrong type throw arg.invalid_type naming the argument', (
   throwsCoded(() => engine.decide(null, submit.command, submit.context, { lang: 'fr' }), 'arg.unknown_lang');
   throwsCoded(() => evolve(null, events[0], { at: '2025-02-30' }), 'arg.invalid_date');
   throwsCoded(() => calendarQuery({ op: 'isWorkingDay', date: '2025-10-01' }, { lang: 'fr' }), 'arg.unknown_lang');
+  throwsCoded(() => engine.calendarQuery({ op: 'isWorkingDay', date: '2025-10-01' }, { lang: 'fr' }), 'arg.unknown_lang');
   const en = throwsCoded(() => engine.replay(5, { lang: 'en' }), 'arg.invalid_type');
   assert.doesNotMatch(en.message, han);
 });
@@ -429,6 +444,7 @@ test('thousands of case calls and misuses do not grow wasm memory or the externr
       engine.replay(jsonl);
       calendarQuery({ op: 'addWorkingDays', date: '2025-09-30', days: 5 });
       calendarQuery({ op: 'isWorkingDay', date: '2030-01-02' });
+      engine.calendarQuery({ op: 'isWorkingDay', date: '2030-01-02' });
       for (const misuse of [
         () => engine.decide(cyclic, submit.command, submit.context),
         () => engine.decide(null, { type: 'x' }, submit.context),
@@ -437,6 +453,7 @@ test('thousands of case calls and misuses do not grow wasm memory or the externr
         () => evolve(null, 5),
         () => engine.replay([{}]),
         () => calendarQuery({ op: 'x' }),
+        () => engine.calendarQuery({ op: 'x' }),
       ]) {
         assert.throws(misuse);
       }

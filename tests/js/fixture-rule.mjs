@@ -37,7 +37,11 @@
 // of input.at, else AUTHORITY_CATALOG_AT (a fixed date: what a stamp is judged by is its
 // own time, the date only checks the catalogue's examples).
 // calendar.json: {op, …, lang?}: calendarQuery of the input without `lang`, with {lang};
-// the CalendarReport is matched as above.
+// the CalendarReport is matched as above. A case with {catalog, patch?} asks
+// Engine.calendarQuery (back office module) of an Engine over the catalogue with the patch
+// applied (as lint.json), loaded as of the file's top-level loadAt: the engine's calendar,
+// the shipped years and the catalogue's own `calendar`; the query is the input without
+// catalog, patch and lang (as core/tests/calendar.rs runs it).
 // cases.json: {catalog, patch, steps: [{command, context}], now?, actionsFor?}: an Engine
 // over the patched catalogue (as lint.json), loaded as of CASES_CATALOG_AT, decides each
 // step against the case so far and `evolve` applies the events: the outcome is "ok",
@@ -310,13 +314,39 @@ export function runLedgerCase(doorstep, engine, testCase) {
   return { report, problems: mismatches(caseValue(input), testCase.expected, report) };
 }
 
+/** A calendar.json input's query (without catalog, patch and lang) and its call options. */
+export function calendarCaseQuery(input) {
+  const { catalog: _catalog, patch: _patch, lang, ...query } = input;
+  return { query, options: lang === undefined ? undefined : { lang } };
+}
+
 /**
- * Runs one calendar.json case through `calendarQuery` of `doorstep` (the package): the
- * query is the input without `lang`; returns the CalendarReport and its mismatches.
+ * The CalendarReport of one calendar.json input: `calendarQuery` of `doorstep` (the back
+ * office's module), or, for an input with `catalog`, `Engine.calendarQuery` of an Engine
+ * over `catalog` (the parsed document the input names) with the input's patch applied,
+ * loaded as of `loadAt` (the file's) and freed after.
  */
-export function runCalendarCase(doorstep, testCase) {
-  const { lang, ...query } = testCase.input;
-  const report = doorstep.calendarQuery(query, lang === undefined ? undefined : { lang });
+export function calendarCaseReport(doorstep, input, catalog, loadAt) {
+  const { query, options } = calendarCaseQuery(input);
+  if (input.catalog === undefined) return doorstep.calendarQuery(query, options);
+  if (catalog === undefined || loadAt === undefined) {
+    throw new Error(`calendar.json: the case over ${input.catalog} needs its catalogue and the file's loadAt`);
+  }
+  const engine = new doorstep.Engine(JSON.stringify(applyPatch(catalog, input.patch)), { at: loadAt });
+  try {
+    return engine.calendarQuery(query, options);
+  } finally {
+    engine.free();
+  }
+}
+
+/**
+ * Runs one calendar.json case (see `calendarCaseReport`; `catalog` is the parsed
+ * catalogue the case names, if any, `loadAt` the file's); returns the CalendarReport and
+ * its mismatches.
+ */
+export function runCalendarCase(doorstep, testCase, catalog, loadAt) {
+  const report = calendarCaseReport(doorstep, testCase.input, catalog, loadAt);
   return { report, problems: mismatches('', testCase.expected, report) };
 }
 

@@ -18,7 +18,7 @@
 //                         languages), Evolution[] (applied and refused), Case[], CaseEvent[],
 //                         Action[][], (DeadlineStatus | null)[], ReplayReport[] (arrays, and
 //                         JSON Lines broken here), CalendarReport[] (every calendar fixture,
-//                         both languages)
+//                         both languages; one over a catalogue through Engine.calendarQuery)
 //   generated/policy.ts   what the package returns for tests/fixtures/policies.json:
 //                         PolicyReport[] (every case, both languages), PolicyLine[] (the
 //                         profiles as one list, with a line that is not a profile), Policy[]
@@ -49,6 +49,8 @@ import {
   reviewsCatalog,
   applyPatch,
   authorityCatalogAt,
+  calendarCaseQuery,
+  calendarCaseReport,
   caseOptions,
   caseValue,
   formTarget,
@@ -337,9 +339,12 @@ for (const { input } of casesFixture.cases) {
 const queries = [];
 const calendarReports = [];
 for (const { input } of calendarFixture.cases) {
-  const { lang: _lang, ...query } = input;
-  queries.push(query);
-  for (const lang of ['zh-CN', 'en']) calendarReports.push(doorstep.calendarQuery(query, { lang }));
+  queries.push(calendarCaseQuery(input).query);
+  // A case over a catalogue through Engine.calendarQuery (the engine's calendar).
+  const catalog = input.catalog === undefined ? undefined : JSON.parse(read(`../fixtures/${input.catalog}`));
+  for (const lang of ['zh-CN', 'en']) {
+    calendarReports.push(calendarCaseReport(doorstep, { ...input, lang }, catalog, calendarFixture.loadAt));
+  }
 }
 writeTs(
   'case.ts',

@@ -546,6 +546,8 @@ const answers = [
   answer({ op: 'workingDaysBetween', from: '2025-09-30', to: '2025-10-14' }),
   answer(queryDeadline),
 ];
+// The engine's calendar: the shipped years and its catalogue's own.
+const engineReply: CalendarReport = window_.calendarQuery({ op: 'isWorkingDay', date: '2025-10-11' }, { lang: 'en' });
 window_.free();
 
 const decideReturns: Exactly<ReturnType<Engine['decide']>, Decision> = true;
@@ -554,6 +556,8 @@ const actionsReturn: Exactly<ReturnType<Engine['actions']>, Action[]> = true;
 const deadlineReturns: Exactly<ReturnType<Engine['deadline']>, DeadlineStatus | null> = true;
 const replayReturns: Exactly<ReturnType<Engine['replay']>, ReplayReport> = true;
 const calendarReturns: Exactly<ReturnType<typeof calendarQuery>, CalendarReport> = true;
+const engineCalendarReturns: Exactly<ReturnType<Engine['calendarQuery']>, CalendarReport> = true;
+const engineCalendarTakes: Exactly<Parameters<Engine['calendarQuery']>[0], CalendarQuery> = true;
 const lightsAre: Exactly<Light, 'green' | 'yellow' | 'red'> = true;
 const lineMayBeAbsent: Exactly<RejectedEvent['line'], number | undefined> = true;
 const eventsOfAccepted: Exactly<Extract<Decision, { outcome: 'accepted' }>['events'], CaseEvent[]> = true;
@@ -564,11 +568,13 @@ export const caseChecks = [
   deadlineReturns,
   replayReturns,
   calendarReturns,
+  engineCalendarReturns,
+  engineCalendarTakes,
   lightsAre,
   lineMayBeAbsent,
   eventsOfAccepted,
 ];
-export const caseOutput = { pressed, history, buttons, shownLight, status, refusedLines, rebuilt, answers };
+export const caseOutput = { pressed, history, buttons, shownLight, status, refusedLines, rebuilt, answers, engineReply };
 
 // What the declarations must refuse.
 declare const someCase: Case;
@@ -611,6 +617,8 @@ export const lostStatus: Status = 'lost';
 export const commandAsKind: EventKind = { type: 'accept' };
 // @ts-expect-error `op` is one of the calendar's questions
 calendarQuery({ op: 'isHoliday', date: '2025-10-01' });
+// @ts-expect-error the engine's calendar answers the same questions
+window_.calendarQuery({ op: 'isHoliday', date: '2025-10-01' });
 // @ts-expect-error a deadline query needs its acceptance day
 calendarQuery({ op: 'deadline', limitWorkingDays: 5, now: '2025-10-13' });
 // @ts-expect-error a report's answer is there only once narrowed

@@ -29,6 +29,7 @@ engine.form({ matter: '350205-GA-001', bundle: 'birth' }); // WRONG TS2345: a Ta
 // Fields that are not in the type.
 export const nickname = checkResidentId('11010519491231002X').nickname; // WRONG TS2339: no such field on IdReport
 export const metrics = engine.metrics; // WRONG TS2339: metrics is a back-office call
+export const engineCalendar = engine.calendarQuery; // WRONG TS2339: the engine's calendar query is a back-office call
 
 // Tagged unions used without narrowing.
 const decision: Decision = engine.decide(null, { case: 'C-1', expectedVersion: 0, clientId: 'c', command: { type: 'accept' } }, { actor: { id: 'u', role: 'applicant', org: 'o' }, channel: 'window', at: '2025-10-13T09:00:00+08:00' });

@@ -170,12 +170,15 @@ async function caseSuite() {
   const cases = await fetchJson('/fixtures/cases.json');
   const calendar = await fetchJson('/fixtures/calendar.json');
   const catalogs = new Map();
-  for (const c of cases.cases) {
+  for (const c of [...cases.cases, ...calendar.cases]) {
     const name = c.input.catalog;
-    if (!catalogs.has(name)) catalogs.set(name, await fetchJson(`/fixtures/${name}`));
+    if (name !== undefined && !catalogs.has(name)) catalogs.set(name, await fetchJson(`/fixtures/${name}`));
   }
   const caseCases = runAll(cases.cases, (c) => runCasesCase(office, catalogs.get(c.input.catalog), c).problems);
-  const calendarCases = runAll(calendar.cases, (c) => runCalendarCase(office, c).problems);
+  // A case over a catalogue asks Engine.calendarQuery of an engine loaded as of the file's loadAt.
+  const calendarCases = runAll(calendar.cases, (c) =>
+    runCalendarCase(office, c, catalogs.get(c.input.catalog), calendar.loadAt).problems,
+  );
 
   const { input } = cases.cases.find((c) => c.name.startsWith('即办件'));
   const engine = new office.Engine(JSON.stringify(applyPatch(catalogs.get(input.catalog), input.patch)), {
@@ -314,7 +317,16 @@ async function appointmentSuite() {
 
 /** The back office's calls are in `doorstep/backoffice` only. */
 const OFFICE_FUNCTIONS = ['ledgerAppend', 'contentDigest', 'lintCatalog', 'calendarQuery', 'evolveComplaint', 'evolveAppointment'];
-const OFFICE_METHODS = ['verifyStamp', 'authorize', 'verifyLedger', 'replay', 'metrics', 'decideComplaint', 'decideAppointment'];
+const OFFICE_METHODS = [
+  'verifyStamp',
+  'authorize',
+  'verifyLedger',
+  'replay',
+  'metrics',
+  'decideComplaint',
+  'decideAppointment',
+  'calendarQuery',
+];
 
 async function main() {
   await init();
