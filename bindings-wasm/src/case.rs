@@ -1,6 +1,6 @@
-//! 办件 (issue 5): `Engine.decide`, `Engine.actions`, `Engine.deadline` and
-//! `Engine.replay` over a case as the page holds it, the free function `evolve`, and
-//! `calendarQuery` over the shipped working calendar; 一件事 (issue 7): `Engine.decide` with
+//! 办件 (issue 5): `Engine.decide`, `Engine.actions` and `Engine.deadline` over a case as
+//! the page holds it, and the free function `evolve` (`Engine.replay` and the calendar
+//! queries are the back office's, in `src/office.rs`); 一件事 (issue 7): `Engine.decide` with
 //! a bundle case's members (`options.members`, the request's `members`), and the citizen's
 //! `timeline` over stored JSON Lines.
 //!
