@@ -4,7 +4,6 @@
 use doorstep::Lang;
 use doorstep::args::ArgError;
 use doorstep::calendar::{WorkCalendar, parse_date};
-use doorstep::engine::Engine;
 
 use crate::usage::{UsageError, split_options};
 
@@ -23,15 +22,14 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
     };
     let date = parse_date(date).ok_or(UsageError::Arg(ArgError::InvalidDate))?;
     let days = parse_days(days).ok_or(UsageError::WorkingDays)?;
-    let engine = line
-        .option("--catalog")
-        .map(|file| crate::stamp::engine(Some(file), Lang::ZhCn))
-        .transpose()?;
-    let shipped = WorkCalendar::china();
-    let calendar = engine.as_ref().map_or(&shipped, Engine::calendar);
-    let due = calendar
-        .add_working_days(date, days)
-        .map_err(|e| UsageError::coded(&e))?;
+    // With --catalog, the engine's calendar; else the shipped one, built only then.
+    let due = match line.option("--catalog") {
+        Some(file) => crate::stamp::engine(Some(file), Lang::ZhCn)?
+            .calendar()
+            .add_working_days(date, days),
+        None => WorkCalendar::china().add_working_days(date, days),
+    }
+    .map_err(|e| UsageError::coded(&e))?;
     crate::out::line(&due.to_string());
     Ok(true)
 }

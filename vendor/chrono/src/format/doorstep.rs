@@ -6,11 +6,11 @@
 use super::{INVALID, OUT_OF_RANGE, ParseError, TOO_LONG, TOO_SHORT};
 use crate::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 
-/// The value of the ASCII digits `bytes`, or `None` when one is not a digit.
-fn number(bytes: &[u8]) -> Option<u32> {
+/// The value of the ASCII digits `bytes` (at most nine), `INVALID` when one is not a digit.
+fn number(bytes: &[u8]) -> Result<u32, ParseError> {
     bytes.iter().try_fold(0u32, |n, &b| {
         let d = b.wrapping_sub(b'0');
-        (d < 10).then(|| n * 10 + u32::from(d))
+        if d < 10 { Ok(n * 10 + u32::from(d)) } else { Err(INVALID) }
     })
 }
 
@@ -23,9 +23,8 @@ fn split(s: &[u8], n: usize) -> Result<(&[u8], &[u8]), ParseError> {
 fn date_prefix(s: &[u8]) -> Result<(NaiveDate, &[u8]), ParseError> {
     let (head, rest) = split(s, 10)?;
     let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = head else { return Err(INVALID) };
-    let field = |digits: &[u8]| number(digits).ok_or(INVALID);
-    let year = field(&[y0, y1, y2, y3])?;
-    let (month, day) = (field(&[m0, m1])?, field(&[d0, d1])?);
+    let year = number(&[y0, y1, y2, y3])?;
+    let (month, day) = (number(&[m0, m1])?, number(&[d0, d1])?);
     let year = i32::try_from(year).map_err(|_| OUT_OF_RANGE)?;
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(OUT_OF_RANGE)?;
     Ok((date, rest))
@@ -44,14 +43,13 @@ pub(crate) fn date(s: &str) -> Result<NaiveDate, ParseError> {
 /// one or more digits of a second (the first nine count), at the start of `s`, and the rest
 /// of `s`. A second of 60 is a leap second, as chrono keeps them.
 fn clock(s: &[u8], seconds: bool) -> Result<(NaiveTime, &[u8]), ParseError> {
-    let field = |digits: &[u8]| number(digits).ok_or(INVALID);
     let (head, mut s) = split(s, 5)?;
     let &[h0, h1, b':', m0, m1] = head else { return Err(INVALID) };
-    let (hour, minute) = (field(&[h0, h1])?, field(&[m0, m1])?);
+    let (hour, minute) = (number(&[h0, h1])?, number(&[m0, m1])?);
     let mut second = 0;
     match s {
         [b':', s0, s1, rest @ ..] => {
-            second = field(&[*s0, *s1])?;
+            second = number(&[*s0, *s1])?;
             s = rest;
         }
         [b':', ..] => return Err(TOO_SHORT),
@@ -67,7 +65,7 @@ fn clock(s: &[u8], seconds: bool) -> Result<(NaiveTime, &[u8]), ParseError> {
         let (fraction, after) = rest.split_at(digits);
         let kept = fraction.get(..9).unwrap_or(fraction);
         let scale = 10u32.pow(9 - u32::try_from(kept.len()).unwrap_or(9));
-        nano = field(kept)? * scale;
+        nano = number(kept)? * scale;
         s = after;
     }
     // A leap second is second 59 with a nanosecond past one billion.
@@ -96,12 +94,11 @@ pub(crate) fn date_time(s: &str) -> Result<DateTime<FixedOffset>, ParseError> {
         return Err(INVALID);
     }
     let (time, s) = clock(s, true)?;
-    let field = |digits: &[u8]| number(digits).ok_or(INVALID);
     let offset = match s {
         [b'Z' | b'z'] => 0,
         [u, t, c] if [*u, *t, *c].eq_ignore_ascii_case(b"UTC") => 0,
         [sign @ (b'+' | b'-'), h0, h1, b':', m0, m1] | [sign @ (b'+' | b'-'), h0, h1, m0, m1] => {
-            let (hours, minutes) = (field(&[*h0, *h1])?, field(&[*m0, *m1])?);
+            let (hours, minutes) = (number(&[*h0, *h1])?, number(&[*m0, *m1])?);
             if hours > 23 || minutes > 59 {
                 return Err(OUT_OF_RANGE);
             }
