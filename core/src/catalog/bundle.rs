@@ -240,11 +240,17 @@ pub(crate) fn attribute_all(problems: &mut [Problem], matters: &[&Matter]) {
 
 /// Adds `params.matters`: the members whose form has the field the problem is about.
 fn attribute(problem: &mut Problem, matters: &[&Matter]) {
-    let key = form::first_key(problem.path.as_deref().unwrap_or_default());
+    let token = form::first_key(problem.path.as_deref().unwrap_or_default());
+    // The pointer's token, unescaped (RFC 6901): a key may hold `/` or `~`.
+    let key: std::borrow::Cow<'_, str> = if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
+    };
     let owners: Vec<Value> = matters
         .iter()
         .filter(|m| {
-            m.form.fields.iter().any(|f| f.key == key)
+            m.form.fields.iter().any(|f| f.key == *key)
                 || m.form.checks.iter().any(|c| c.code == problem.code)
         })
         .map(|m| Value::String(m.code.clone()))
@@ -288,6 +294,41 @@ mod tests {
 
     fn field(value: Value) -> form::Field {
         serde_json::from_value(value).unwrap()
+    }
+
+    /// A problem is attributed by its field's key, also when the key holds `/` or `~`
+    /// (escaped in the problem's path).
+    #[test]
+    fn a_problem_belongs_to_the_members_asking_for_its_key() {
+        let catalog =
+            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let mut cert = catalog.matter("BIRTH-CERT").unwrap().clone();
+        let insurance = catalog.matter("MED-INSURE").unwrap();
+        // A key only the birth certificate asks for.
+        let at = cert
+            .form
+            .fields
+            .iter()
+            .position(|f| f.key == "birthWeightGrams")
+            .unwrap();
+        for (key, path) in [
+            ("birthWeightGrams", "/birthWeightGrams"),
+            ("a/b~c", "/a~1b~0c"),
+        ] {
+            key.clone_into(&mut cert.form.fields[at].key);
+            let mut problems = vec![Problem {
+                path: Some(path.to_owned()),
+                code: "form.required".into(),
+                params: serde_json::Map::new(),
+                message: String::new(),
+            }];
+            attribute_all(&mut problems, &[&cert, insurance]);
+            assert_eq!(
+                problems[0].params["matters"],
+                json!(["BIRTH-CERT"]),
+                "{path}"
+            );
+        }
     }
 
     #[test]
