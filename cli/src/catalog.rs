@@ -1,4 +1,5 @@
-//! `doorstep catalog lint` and `doorstep validate`: the catalogue and the form engine.
+//! `doorstep catalog lint` and `doorstep validate`: the catalogue and the form engine; the
+//! pieces the catalogue's queries share (see `crate::query`).
 
 use std::path::Path;
 
@@ -11,7 +12,7 @@ use doorstep::{Coded, Lang};
 use serde_json::{Value, json};
 
 use crate::id::today;
-use crate::usage::{UsageError, split_options};
+use crate::usage::{CommandLine, UsageError, split_options};
 
 /// Reads a file, mapping an unreadable one to a usage error.
 fn read(path: &str) -> Result<Vec<u8>, UsageError> {
@@ -19,9 +20,35 @@ fn read(path: &str) -> Result<Vec<u8>, UsageError> {
 }
 
 /// The reference date and language of a command.
-fn date_and_lang(at: Option<&str>, lang: Option<&str>) -> Result<(NaiveDate, Lang), UsageError> {
+pub(crate) fn date_and_lang(
+    at: Option<&str>,
+    lang: Option<&str>,
+) -> Result<(NaiveDate, Lang), UsageError> {
     let parsed = CheckOptions::parse(None, at, None, today).map_err(UsageError::Arg)?;
     Ok((parsed.at, parse_lang(lang).map_err(UsageError::Arg)?))
+}
+
+/// The matter or bundle `--matter CODE` / `--bundle CODE` name: exactly one of them.
+pub(crate) fn target(command: &CommandLine<'_>) -> Result<Target, UsageError> {
+    match (command.option("--matter"), command.option("--bundle")) {
+        (Some(code), None) => Ok(Target::matter(code)),
+        (None, Some(code)) => Ok(Target::bundle(code)),
+        _ => Err(UsageError::MatterOrBundle),
+    }
+}
+
+/// The engine over the catalogue in `file`, loaded (and so linted) as of `at`.
+pub(crate) fn load(file: &str, at: NaiveDate, lang: Lang) -> Result<Engine, UsageError> {
+    let bytes = read(file)?;
+    let text =
+        std::str::from_utf8(&bytes).map_err(|_| UsageError::Input(InputError::NotUtf8, lang))?;
+    Engine::load(text, at).map_err(|e| UsageError::Engine(e, lang))
+}
+
+/// The JSON document (an answer, shared data) in `file`, within the answer's size limit.
+pub(crate) fn json_file(file: &str, lang: Lang) -> Result<Value, UsageError> {
+    input::parse_json_bytes(&read(file)?, input::MAX_ANSWER_BYTES)
+        .map_err(|e| UsageError::Input(e, lang))
 }
 
 /// `doorstep catalog lint [--at DATE] [--lang zh|en] FILE`: one line per problem, with its
@@ -75,23 +102,13 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
         .option("--catalog")
         .ok_or(UsageError::MissingValue("--catalog"))?;
     // The command line is checked whole before any file is read.
-    let target = match (command.option("--matter"), command.option("--bundle")) {
-        (Some(code), None) => Target::matter(code),
-        (None, Some(code)) => Target::bundle(code),
-        _ => return Err(UsageError::MatterOrBundle),
-    };
-    let bad_input = |e: InputError| UsageError::Input(e, lang);
-    let catalog_bytes = read(catalog_file)?;
-    let catalog_text =
-        std::str::from_utf8(&catalog_bytes).map_err(|_| bad_input(InputError::NotUtf8))?;
-    let engine = Engine::load(catalog_text, at).map_err(|e| UsageError::Engine(e, lang))?;
-    let answer: Value =
-        input::parse_json_bytes(&read(answer_file)?, input::MAX_ANSWER_BYTES).map_err(bad_input)?;
+    let target = target(&command)?;
+    let engine = load(catalog_file, at, lang)?;
+    let answer = json_file(answer_file, lang)?;
     // Shared data (数据共享) fills the empty fields that declare a source.
     let answer = match command.option("--shared") {
         Some(file) => {
-            let shared: Value = input::parse_json_bytes(&read(file)?, input::MAX_ANSWER_BYTES)
-                .map_err(bad_input)?;
+            let shared = json_file(file, lang)?;
             engine
                 .prefill(&target, &shared, &answer, at)
                 .map_err(|e| UsageError::Engine(e, lang))?

@@ -10,6 +10,7 @@ mod demo;
 mod id;
 mod out;
 mod policy;
+mod query;
 mod stamp;
 mod usage;
 
@@ -57,6 +58,11 @@ fn run(words: &[String]) -> Result<bool, UsageError> {
         ["demo", rest @ ..] => demo::run(rest),
         ["id", "check", ..] => id::run(words.get(2..).unwrap_or_default()),
         ["catalog", "lint", ..] => catalog::lint(words.get(2..).unwrap_or_default()),
+        ["catalog", "matters", ..] => query::matters(words.get(2..).unwrap_or_default()),
+        ["catalog", "bundles", ..] => query::bundles(words.get(2..).unwrap_or_default()),
+        ["catalog", "form", ..] => query::form(words.get(2..).unwrap_or_default()),
+        ["catalog", "materials", ..] => query::materials(words.get(2..).unwrap_or_default()),
+        ["catalog", "prefill", ..] => query::prefill(words.get(2..).unwrap_or_default()),
         ["calendar", "add-working-days", ..] => {
             calendar::add_working_days(words.get(2..).unwrap_or_default())
         }

@@ -23,6 +23,21 @@ pub(crate) const USAGE: &str = "\
       (默认按号码形状识别 / detected from the shape by default; --at defaults to today, UTC+8)
   doorstep catalog lint [--at YYYY-MM-DD] [--lang zh|en] FILE
       检查事项目录，每个问题一行（附 JSON 路径） / lint a catalogue, one line per problem with its JSON path
+  doorstep catalog matters --catalog FILE [--at YYYY-MM-DD] [--lang zh|en] [QUERY]
+      在该日期生效、编码、名称或部门名称含 QUERY 的事项（不给则全部），输出 JSON 列表
+      the matters in effect whose code, name or department name contain QUERY (all without it)
+  doorstep catalog bundles --catalog FILE [--lang zh|en]
+      全部一件事，输出 JSON 列表 / every bundle, with its members and conditional members
+  doorstep catalog form --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
+      待填写的表单（一件事为合并表单），输出 JSON / the form to render (a bundle's merged form)
+  doorstep catalog materials --catalog FILE (--matter CODE | --bundle CODE) [--available SOURCE[,SOURCE...]]
+                             [--at YYYY-MM-DD] [--lang zh|en] [ANSWER.json]
+      按答案须提交的材料（不给答案时按 {}），减去所列共享数据来源可免提交的
+      the documents to bring for the answer ({} without one), minus those the sources stand for
+  doorstep catalog prefill --catalog FILE (--matter CODE | --bundle CODE) --shared SHARED.json
+                           [--at YYYY-MM-DD] [--lang zh|en] ANSWER.json
+      以共享数据填入答案中声明了来源的空字段，输出答案 / the answer with empty fields filled from shared data
+      (以上命令按今天载入并检查目录，--at 只是查询的日期 / these load the catalogue as of today; --at dates the query)
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
       校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
@@ -220,8 +235,11 @@ impl fmt::Display for UsageError {
                 )
             }
             Self::Failed(why) => write!(f, "无法完成 / could not finish: {why}"),
-            Self::MatterOrBundle => f.write_str(
-                "请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",
+            // Coded as the engine codes the same refusal, so every host reports it alike.
+            Self::MatterOrBundle => write!(
+                f,
+                "[{}] 请给出 --matter 或 --bundle 之一 / give exactly one of --matter and --bundle",
+                doorstep::engine::EngineError::Target.code()
             ),
             Self::WorkingDays => f.write_str(
                 "工作日数无效：请填写 0 到 4294967295 之间的整数 / \

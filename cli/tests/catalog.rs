@@ -1,4 +1,5 @@
-//! `doorstep catalog lint` and `doorstep validate` as a user runs them.
+//! `doorstep catalog lint`, `doorstep validate` and the catalogue's queries as a user runs
+//! them.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,7 +10,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 const MINI: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -187,4 +188,173 @@ fn shared_data_prefills_empty_fields() {
     );
     assert_eq!(status, Some(0), "{report}");
     assert_eq!(report["normalized"]["applicantId"], "350205199003071239");
+}
+
+/// The code of a refusal: `doorstep: [CODE] …` on standard error's first line.
+fn refusal_code(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let first = stderr.lines().next().unwrap_or_default();
+    first
+        .strip_prefix("doorstep: [")
+        .and_then(|rest| rest.split_once(']'))
+        .map_or_else(|| panic!("no code: {stderr}"), |(code, _)| code.to_owned())
+}
+
+/// The shared query fixtures through the command line, reported as the Rust runner
+/// reports them (core/tests/fixtures.rs `queries_fixtures`). The CLI loads each catalogue
+/// as of today, not the file's `loadAt`: these catalogues are valid on both.
+#[test]
+fn queries_fixtures_through_the_cli() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/");
+    let mut case = 0;
+    let failures = doorstep::conformance::run("queries.json", |input| {
+        case += 1;
+        let raw = &input.raw;
+        let op = raw["op"].as_str().unwrap();
+        let mut args = vec![
+            "catalog".to_owned(),
+            op.to_owned(),
+            "--catalog".to_owned(),
+            format!("{fixtures}{}", raw["catalog"].as_str().unwrap()),
+        ];
+        for key in ["matter", "bundle", "at"] {
+            if let Some(value) = raw[key].as_str() {
+                args.extend([format!("--{key}"), value.to_owned()]);
+            }
+        }
+        if let Some(sources) = raw["available"].as_array() {
+            let names: Vec<&str> = sources.iter().filter_map(Value::as_str).collect();
+            args.push(format!("--available={}", names.join(",")));
+        }
+        if !raw["shared"].is_null() {
+            let file = temp_file(
+                &format!("query-{case}-shared.json"),
+                raw["shared"].to_string().as_bytes(),
+            );
+            args.extend(["--shared".to_owned(), file.to_str().unwrap().to_owned()]);
+        }
+        args.push("--".to_owned());
+        if let Some(query) = raw["query"].as_str() {
+            args.push(query.to_owned());
+        }
+        if !raw["answer"].is_null() {
+            let file = temp_file(
+                &format!("query-{case}-answer.json"),
+                raw["answer"].to_string().as_bytes(),
+            );
+            args.push(file.to_str().unwrap().to_owned());
+        }
+        let out = doorstep(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        if out.status.code() == Some(2) {
+            return json!({ "error": refusal_code(&out) });
+        }
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            input.name,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let answer: Value = serde_json::from_slice(&out.stdout).expect("one line of JSON");
+        // A list's codes, or a form's top-level keys, as the report gives them beside it.
+        let pluck = |list: &Value, key: &str| -> Value {
+            list.as_array()
+                .map(|items| items.iter().map(|item| item[key].clone()).collect())
+                .unwrap_or_default()
+        };
+        match op {
+            "form" => json!({ "keys": pluck(&answer["fields"], "key"), "form": answer }),
+            "prefill" => json!({ "answer": answer }),
+            list => json!({ "codes": pluck(&answer, "code"), list: answer }),
+        }
+    });
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+fn query(args: &[&str]) -> Output {
+    let mut all = vec!["catalog"];
+    all.extend_from_slice(args);
+    doorstep(&all)
+}
+
+#[test]
+fn matters_prints_one_line_of_json() {
+    let out = query(&["matters", "--catalog", MINI, "--lang", "en", "HUKOU"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let matters: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(matters[0]["code"], "HUKOU-BIRTH");
+}
+
+#[test]
+fn both_targets_are_refused_with_the_engine_code() {
+    let out = query(&[
+        "form",
+        "--catalog",
+        MINI,
+        "--matter",
+        "BIRTH-CERT",
+        "--bundle",
+        "birth",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(refusal_code(&out), "engine.target");
+    // A mistyped command line: its usage follows.
+    assert!(String::from_utf8_lossy(&out.stderr).contains("  doorstep catalog form "));
+}
+
+#[test]
+fn the_command_line_is_checked_before_any_file_is_read() {
+    // No file named exists: the option left out is what is reported.
+    let answer = "/no/such/answer.json";
+    for (args, left_out) in [
+        (
+            &["materials", "--matter", "BIRTH-CERT", answer][..],
+            "--catalog",
+        ),
+        (
+            &[
+                "prefill",
+                "--catalog",
+                "/no/such.json",
+                "--bundle",
+                "birth",
+                answer,
+            ][..],
+            "--shared",
+        ),
+    ] {
+        let out = query(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.starts_with(&format!("doorstep: {left_out} ")) && !stderr.contains("/no/such"),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_malformed_answer_is_refused_with_its_line_and_column() {
+    let file = temp_file("query-malformed.json", b"{\n  \"married\": ?\n}");
+    let out = query(&[
+        "materials",
+        "--catalog",
+        MINI,
+        "--matter",
+        "BIRTH-CERT",
+        "--lang",
+        "en",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(refusal_code(&out), "input.malformed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Line 2, column 14:"), "{stderr}");
 }
