@@ -212,9 +212,22 @@ fn unknown_slots_matters_and_years() {
         run(&engine, &mut b, book("a1", "nope", "u-1"), now),
         Err(AppointmentError::UnknownSlot)
     );
-    assert_eq!(
-        run(&engine, &mut b, book("a1", "far", "u-1"), now),
-        Err(AppointmentError::Calendar)
+    // A day of a year the calendar does not have: the error names the year and how to add it.
+    let Err(far @ AppointmentError::Calendar(_)) =
+        run(&engine, &mut b, book("a1", "far", "u-1"), now)
+    else {
+        panic!("a day outside the calendar is refused");
+    };
+    assert_eq!(far.code(), "appointment.calendar");
+    assert!(
+        far.params().contains_key("knownYears"),
+        "{:?}",
+        far.params()
+    );
+    assert!(
+        far.message(Lang::ZhCn).contains("calendar 中加入"),
+        "{}",
+        far.message(Lang::ZhCn)
     );
     let mut other = book("a1", "wed", "u-1");
     if let AppointmentCommand::Book { matter, .. } = &mut other {

@@ -622,6 +622,40 @@ fn a_complaint_is_triaged_and_answered_by_its_deadline() {
     assert_eq!(c.resolved, Some(true));
 }
 
+/// Late in December, before the next year's holiday arrangement is in the catalogue: the
+/// answer deadline cannot be counted, and the refusal says which year to add and where,
+/// with the calendar's own params (the first day it lacks, the years it has).
+#[test]
+fn a_deadline_past_the_calendar_names_the_year_to_add() {
+    let report = ComplaintCommand::Report {
+        org: STATION.into(),
+        matter: None,
+        case: None,
+        summary: "年底办不成".into(),
+    };
+    let e = complaint_run(
+        &engine(),
+        None,
+        "k1",
+        report,
+        &applicant("2026-12-28T11:00:00+08:00"),
+    )
+    .unwrap_err();
+    assert_eq!(e.code(), "complaint.calendar");
+    assert_eq!(
+        Value::Object(e.params()),
+        json!({"date": "2027-01-01", "knownYears": [2024, 2025, 2026]})
+    );
+    assert_eq!(
+        e.message(Lang::ZhCn),
+        "答复期限无法计算：工作日历没有 2027 年的节假日安排（现有：2024、2025、2026），请在目录的 calendar 中加入该年安排"
+    );
+    assert_eq!(
+        e.message(Lang::En),
+        "The answer deadline cannot be worked out: the working calendar has no holiday arrangement for 2027 (it has: 2024, 2025, 2026); add that year to the catalogue's calendar"
+    );
+}
+
 #[test]
 fn a_complaint_names_a_known_organisation_and_masks_numbers() {
     let engine = engine();

@@ -212,9 +212,10 @@ pub enum AppointmentError {
     /// `appointment.too_early`: a no-show recorded before the slot ended.
     #[error("时段尚未结束 / slot not over")]
     TooEarly,
-    /// `appointment.calendar`: the slot's day is outside the calendar's years.
+    /// `appointment.calendar`: the slot's day is outside the calendar's years (the
+    /// calendar's error says which day, and the years it has).
     #[error("日期超出工作日历范围 / outside the calendar")]
-    Calendar,
+    Calendar(crate::calendar::CalendarError),
     /// `appointment.invalid_id`: an id of the command is empty or longer than
     /// [`MAX_APPOINTMENT_ID_BYTES`].
     #[error("编号不合规 / invalid id")]
@@ -238,14 +239,28 @@ impl Coded for AppointmentError {
             Self::HomeVisit => "appointment.home_visit",
             Self::WrongStatus => "appointment.wrong_status",
             Self::TooEarly => "appointment.too_early",
-            Self::Calendar => "appointment.calendar",
+            Self::Calendar(_) => "appointment.calendar",
             Self::InvalidId => "appointment.invalid_id",
             Self::WrongDay => "appointment.wrong_day",
         }
     }
 
+    fn params(&self) -> serde_json::Map<String, serde_json::Value> {
+        match self {
+            Self::Calendar(e) => e.params(),
+            _ => serde_json::Map::new(),
+        }
+    }
+
     fn message(&self, lang: Lang) -> String {
         let (zh, en) = match self {
+            Self::Calendar(e) => {
+                let what = (
+                    "无法判断该日是否为工作日",
+                    "Whether the day is a working day is unknown",
+                );
+                return e.message_for(what, lang);
+            }
             Self::UnknownSlot => ("预约时段不存在", "No such slot"),
             Self::Unknown => ("预约不存在", "No such appointment"),
             Self::Exists => ("预约编号已存在", "An appointment with this id exists"),
@@ -272,10 +287,6 @@ impl Coded for AppointmentError {
                 "The appointment is no longer booked",
             ),
             Self::TooEarly => ("时段尚未结束，不能登记爽约", "The slot is not over yet"),
-            Self::Calendar => (
-                "日期超出工作日历覆盖的年份",
-                "The day is outside the calendar's years",
-            ),
             Self::InvalidId => ("编号须为 1 至 128 字节", "An id has 1 to 128 bytes"),
             Self::WrongDay => (
                 "只能在预约当天登记到场",
@@ -434,7 +445,7 @@ impl AppointmentBook {
                 let working = engine
                     .calendar()
                     .is_working_day(slot.date)
-                    .map_err(|_| AppointmentError::Calendar)?;
+                    .map_err(AppointmentError::Calendar)?;
                 if !working && !slot.extended_hours {
                     return Err(AppointmentError::NotWorkingDay);
                 }

@@ -1,6 +1,6 @@
 //! Why a working-day question has no answer, or a calendar cannot be built.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use serde_json::{Map, Value, json};
 
 use crate::{Coded, Lang};
@@ -179,6 +179,38 @@ impl Coded for CalendarError {
             Value::Object(m) => m,
             _ => Map::new(),
         }
+    }
+}
+
+impl CalendarError {
+    /// This error as the reason a record's date cannot be worked out, `what` saying which
+    /// (in Chinese and English: `("答复期限无法计算", "The answer deadline cannot be worked
+    /// out")`). A year the calendar lacks is named with the way to add it: the State
+    /// Council's arrangement of that year, in the catalogue's `calendar`.
+    pub(crate) fn message_for(&self, (zh, en): (&str, &str), lang: Lang) -> String {
+        match (self, lang) {
+            (Self::OutOfRange { date, known_years }, Lang::ZhCn) => format!(
+                "{zh}：工作日历没有 {} 年的节假日安排（现有：{}），请在目录的 calendar 中加入该年安排",
+                date.year(),
+                or_none(join(known_years, "、"), "无"),
+            ),
+            (Self::OutOfRange { date, known_years }, Lang::En) => format!(
+                "{en}: the working calendar has no holiday arrangement for {} (it has: {}); add that year to the catalogue's calendar",
+                date.year(),
+                or_none(join(known_years, ", "), "none"),
+            ),
+            (_, Lang::ZhCn) => format!("{zh}：{}", self.message(lang)),
+            (_, Lang::En) => format!("{en}: {}", self.message(lang)),
+        }
+    }
+}
+
+/// `text`, or `none` when it is empty.
+fn or_none(text: String, none: &str) -> String {
+    if text.is_empty() {
+        none.to_owned()
+    } else {
+        text
     }
 }
 

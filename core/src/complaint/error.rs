@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use super::ComplaintStatus;
 use crate::authority::Role;
+use crate::calendar::CalendarError;
 use crate::record::{self, Noun, Shared};
 use crate::{Coded, Lang};
 
@@ -55,9 +56,10 @@ pub enum ComplaintError {
     /// `complaint.text`: a required text is empty, or a text is too long.
     #[error("文字说明为空或过长 / text empty or too long")]
     Text,
-    /// `complaint.calendar`: the deadline falls outside the calendar's known years.
+    /// `complaint.calendar`: the deadline falls outside the calendar's known years (the
+    /// calendar's error says from which day, and the years it has).
     #[error("超出工作日历范围 / outside the calendar")]
-    Calendar,
+    Calendar(CalendarError),
     /// `complaint.client_id`: a client id must have 1 to 128 bytes and no control
     /// characters.
     #[error("客户端编号不合规 / invalid client id")]
@@ -87,6 +89,12 @@ const NOUN: Noun = Noun {
     en: "complaint",
 };
 
+/// What a year missing from the calendar keeps from being worked out.
+const DEADLINE: (&str, &str) = (
+    "答复期限无法计算",
+    "The answer deadline cannot be worked out",
+);
+
 impl Coded for ComplaintError {
     fn code(&self) -> &'static str {
         match self {
@@ -99,7 +107,7 @@ impl Coded for ComplaintError {
             Self::UnknownOrg => "complaint.unknown_org",
             Self::UnknownMatter => "complaint.unknown_matter",
             Self::Text => "complaint.text",
-            Self::Calendar => "complaint.calendar",
+            Self::Calendar(_) => "complaint.calendar",
             Self::ClientId => "complaint.client_id",
             Self::EventSchema { .. } => "complaint.event_schema",
             Self::EventVersion { .. } => "complaint.event_version",
@@ -108,10 +116,16 @@ impl Coded for ComplaintError {
     }
 
     fn message(&self, lang: Lang) -> String {
+        if let Self::Calendar(e) = self {
+            return e.message_for(DEADLINE, lang);
+        }
         record::message(self.shared(), NOUN, lang, self.texts())
     }
 
     fn params(&self) -> Map<String, Value> {
+        if let Self::Calendar(e) = self {
+            return e.params();
+        }
         self.shared()
             .map(|shared| shared.params())
             .unwrap_or_default()
@@ -139,10 +153,6 @@ impl ComplaintError {
             ),
             Self::UnknownOrg => ("目录中没有该机构", "No such organisation in the catalogue"),
             Self::UnknownMatter => ("目录中没有该事项", "No such matter in the catalogue"),
-            Self::Calendar => (
-                "答复期限超出工作日历的年份范围",
-                "The deadline falls outside the calendar's years",
-            ),
             // Worded by `shared`.
             _ => ("操作被拒绝", "Refused"),
         }

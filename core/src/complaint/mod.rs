@@ -431,7 +431,7 @@ fn reported(
             today,
             ReviewConfig::of(engine).complaint_answer_working_days,
         )
-        .map_err(|_| ComplaintError::Calendar)?;
+        .map_err(ComplaintError::Calendar)?;
     Ok(ComplaintEventKind::Reported {
         org: org.into(),
         matter: matter.map(Into::into),

@@ -201,7 +201,7 @@ fn next(
         engine
             .calendar()
             .add_working_days(today, config.rectify_working_days)
-            .map_err(|_| ReviewError::Calendar)
+            .map_err(ReviewError::Calendar)
     };
     Ok(match command {
         ReviewCommand::Verify { finding } => {

@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use super::ReviewStatus;
 use crate::authority::Role;
+use crate::calendar::CalendarError;
 use crate::record::{self, Noun, Shared};
 use crate::{Coded, Lang};
 
@@ -72,9 +73,10 @@ pub enum ReviewError {
     /// `review.text`: a required text is empty, or a text is too long.
     #[error("文字说明为空或过长 / text empty or too long")]
     Text,
-    /// `review.calendar`: the deadline falls outside the calendar's known years.
+    /// `review.calendar`: the deadline falls outside the calendar's known years (the
+    /// calendar's error says from which day, and the years it has).
     #[error("超出工作日历范围 / outside the calendar")]
-    Calendar,
+    Calendar(CalendarError),
     /// `review.client_id`: a client id must have 1 to 128 bytes and no control characters.
     #[error("客户端编号不合规 / invalid client id")]
     ClientId,
@@ -103,6 +105,12 @@ const NOUN: Noun = Noun {
     en: "review",
 };
 
+/// What a year missing from the calendar keeps from being worked out.
+const DEADLINE: (&str, &str) = (
+    "整改期限无法计算",
+    "The rectification deadline cannot be worked out",
+);
+
 impl Coded for ReviewError {
     fn code(&self) -> &'static str {
         match self {
@@ -121,7 +129,7 @@ impl Coded for ReviewError {
             Self::Channel => "review.channel",
             Self::Evidence => "review.evidence",
             Self::Text => "review.text",
-            Self::Calendar => "review.calendar",
+            Self::Calendar(_) => "review.calendar",
             Self::ClientId => "review.client_id",
             Self::EventSchema { .. } => "review.event_schema",
             Self::EventVersion { .. } => "review.event_version",
@@ -130,10 +138,16 @@ impl Coded for ReviewError {
     }
 
     fn message(&self, lang: Lang) -> String {
+        if let Self::Calendar(e) = self {
+            return e.message_for(DEADLINE, lang);
+        }
         record::message(self.shared(), NOUN, lang, self.texts())
     }
 
     fn params(&self) -> Map<String, Value> {
+        if let Self::Calendar(e) = self {
+            return e.params();
+        }
         self.shared()
             .map(|shared| shared.params())
             .unwrap_or_default()
@@ -180,10 +194,6 @@ impl ReviewError {
             Self::Evidence => (
                 "申诉须附至少一项证据",
                 "An appeal needs at least one piece of evidence",
-            ),
-            Self::Calendar => (
-                "整改期限超出工作日历的年份范围",
-                "The deadline falls outside the calendar's years",
             ),
             // Worded by `shared`.
             _ => ("操作被拒绝", "Refused"),

@@ -37,7 +37,7 @@ mod error;
 mod event;
 mod surface;
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use chrono::{DateTime, Datelike as _, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -50,6 +50,7 @@ pub use surface::{
     ReviewEvolution, ReviewEvolveRequest,
 };
 
+use crate::calendar::CalendarError;
 use crate::case::{AccountId, ClientIds, Text};
 use crate::catalog::Channel;
 use crate::engine::Engine;
@@ -360,7 +361,10 @@ pub fn invitation(config: &ReviewConfig, facts: &CaseFacts) -> Result<Invitation
     let concluded = facts.concluded_at.ok_or(ReviewError::NotConcluded)?;
     let last_day = crate::authority::cst_date(concluded)
         .checked_add_days(chrono::Days::new(u64::from(config.rating_window_days)))
-        .ok_or(ReviewError::Calendar)?;
+        // Only past the last date chrono has (the window is at most 30 days).
+        .ok_or(ReviewError::Calendar(CalendarError::InvalidYear {
+            year: NaiveDate::MAX.year().saturating_add(1),
+        }))?;
     let channels = if facts.channel == Channel::Online {
         vec![EvaluationChannel::Online]
     } else {
