@@ -27,7 +27,8 @@
 # arrangements in the catalogue (its `calendar`, read and checked): 294,635 (354,620);
 # Engine.calendarQuery (back office) and the review: 294,597 (354,293); session 15, the
 # calendar refusals of complaints, reviews and appointments naming the year to add: 295,193
-# (355,354).
+# (355,354); the calendar's `years` query (back office) and lint's catalog.field_key: 295,596
+# (355,813).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

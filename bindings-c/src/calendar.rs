@@ -62,7 +62,9 @@ unsafe fn answer(
 ///   - `{"op": "deadline", "acceptedOn", "limitWorkingDays", "pauses"?: [{"from", "to" |
 ///     null}], "extensionWorkingDays"?, "now", "thresholds"?}` → `{"due", "light",
 ///     "escalation", "totalWorkingDays", "usedWorkingDays", "remainingWorkingDays",
-///     "overdueWorkingDays", "paused"}`.
+///     "overdueWorkingDays", "paused"}`;
+///   - `{"op": "years"}` → `{"knownYears"}`, the years whose holiday arrangement the
+///     calendar has (no deadline is counted into another).
 ///
 ///   Dates are `"YYYY-MM-DD"` (China Standard Time).
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
@@ -106,7 +108,7 @@ pub unsafe extern "C" fn doorstep_calendar_query(
 ///
 /// - `query_json`: one question, tagged by `op`, at most 1 MiB, as for
 ///   `doorstep_calendar_query` (`isWorkingDay`, `addWorkingDays`, `workingDaysBetween`,
-///   `deadline`).
+///   `deadline`, `years`: the shipped years and the catalogue's).
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
 ///
 /// A question the calendar cannot answer is a normal outcome: `DOORSTEP_OK` with the

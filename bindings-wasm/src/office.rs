@@ -124,7 +124,8 @@ pub fn evolve_complaint(
 /// Answers one question to the shipped working calendar (工作日 / 调休, 2024–2026), tagged
 /// by `op`: `isWorkingDay` → `{workingDay}`, `addWorkingDays` → `{date}`,
 /// `workingDaysBetween` → `{workingDays}`, `deadline` → the due date, light and escalation
-/// of a time limit on `now`. A question the calendar cannot answer (a date outside its
+/// of a time limit on `now`, `years` → `{knownYears}` (no deadline is counted into another
+/// year). A question the calendar cannot answer (a date outside its
 /// years, a pause that ends before it starts) is a returned report with the problem in
 /// `errors`; `options.lang` words it. `Engine.calendarQuery` answers with an engine's
 /// calendar, its catalogue's years included.

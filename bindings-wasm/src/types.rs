@@ -989,6 +989,13 @@ export type CalendarQuery =
       /** Today. */
       now: string;
       thresholds?: Thresholds;
+    }
+  | {
+      /**
+       * The years whose holiday arrangement the calendar has → `{knownYears}`: no deadline
+       * is counted into another (a back office checks ahead of 31 December).
+       */
+      op: "years";
     };
 
 /**
@@ -999,6 +1006,7 @@ export type CalendarReport =
   | { workingDay: boolean; errors: [] }
   | { date: string; errors: [] }
   | { workingDays: number; errors: [] }
+  | { knownYears: number[]; errors: [] }
   | (DeadlineStatus & { errors: [] })
   | {
       /** Why there is no answer (`calendar.out_of_range`, `calendar.invalid_pause`). */

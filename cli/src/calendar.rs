@@ -1,11 +1,11 @@
 //! `doorstep calendar add-working-days [--catalog FILE] DATE N`: the N-th working day after
-//! DATE.
+//! DATE; `doorstep calendar years [--catalog FILE]`: the years the calendar has.
 
 use doorstep::Lang;
 use doorstep::args::ArgError;
 use doorstep::calendar::{WorkCalendar, parse_date};
 
-use crate::usage::{UsageError, split_options};
+use crate::usage::{CommandLine, UsageError, split_options};
 
 /// Prints the `n`-th working day after the date (`YYYY-MM-DD`), by the shipped calendar,
 /// or with `--catalog` by the engine's: the shipped years and the catalogue's own.
@@ -22,16 +22,35 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
     };
     let date = parse_date(date).ok_or(UsageError::Arg(ArgError::InvalidDate))?;
     let days = parse_days(days).ok_or(UsageError::WorkingDays)?;
-    // With --catalog, the engine's calendar; else the shipped one, built only then.
-    let due = match line.option("--catalog") {
-        Some(file) => crate::stamp::engine(Some(file), Lang::ZhCn)?
-            .calendar()
-            .add_working_days(date, days),
-        None => WorkCalendar::china().add_working_days(date, days),
-    }
-    .map_err(|e| UsageError::coded(&e))?;
+    let due = calendar_of(&line)?
+        .add_working_days(date, days)
+        .map_err(|e| UsageError::coded(&e))?;
     crate::out::line(&due.to_string());
     Ok(true)
+}
+
+/// Prints the years whose holiday arrangement the calendar has, one a line: the shipped
+/// years, and with `--catalog` the catalogue's own. No deadline is counted into another
+/// year, so a district checks for the next one ahead of 31 December.
+pub(crate) fn years(args: &[String]) -> Result<bool, UsageError> {
+    let line = split_options(args, &["--catalog"])?;
+    if let Some(extra) = line.positional.first() {
+        return Err(UsageError::UnexpectedArgument((*extra).to_owned()));
+    }
+    for year in calendar_of(&line)?.known_years() {
+        crate::out::line(&year.to_string());
+    }
+    Ok(true)
+}
+
+/// With `--catalog`, the engine's calendar; else the shipped one.
+fn calendar_of(line: &CommandLine<'_>) -> Result<WorkCalendar, UsageError> {
+    Ok(match line.option("--catalog") {
+        Some(file) => crate::stamp::engine(Some(file), Lang::ZhCn)?
+            .calendar()
+            .clone(),
+        None => WorkCalendar::china(),
+    })
 }
 
 /// A count of working days: ASCII digits only (no sign, no spaces), within `u32`.

@@ -66,6 +66,7 @@ fn run(words: &[String]) -> Result<bool, UsageError> {
         ["calendar", "add-working-days", ..] => {
             calendar::add_working_days(words.get(2..).unwrap_or_default())
         }
+        ["calendar", "years", ..] => calendar::years(words.get(2..).unwrap_or_default()),
         ["validate", ..] => catalog::validate(words.get(1..).unwrap_or_default()),
         ["stamp", "verify", ..] => stamp::verify(words.get(2..).unwrap_or_default()),
         ["ledger", "verify", ..] => stamp::verify_ledger(words.get(2..).unwrap_or_default()),

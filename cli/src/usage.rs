@@ -44,6 +44,9 @@ pub(crate) const USAGE: &str = "\
   doorstep calendar add-working-days [--catalog FILE] YYYY-MM-DD N
       该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期；--catalog 时含目录自带的节假日安排）
       the N-th working day after the date (with --catalog, the catalogue's own arrangements too)
+  doorstep calendar years [--catalog FILE]
+      工作日历已有节假日安排的年份，每行一个（不在其中的年份不计算期限；--catalog 时含目录自带的）
+      the years the calendar has arrangements for, one a line (no deadline is counted into another)
   doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json
       核验一次用印（授权链、时效、范围、撤销、用印规则），输出 JSON 结论
       verify a stamp against the catalogue's grants and seals: {\"valid\", \"actsInNameOf\", \"chain\", \"failures\"}

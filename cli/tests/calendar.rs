@@ -1,5 +1,5 @@
-//! `doorstep calendar add-working-days` as a user runs it, and the shared fixture's
-//! `addWorkingDays` cases through the binary.
+//! `doorstep calendar add-working-days` and `years` as a user runs them, and the shared
+//! fixture's `addWorkingDays` and `years` cases through the binary.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,12 +10,30 @@
 use std::process::{Command, Output};
 
 use doorstep::conformance;
-fn add_working_days(args: &[&str]) -> Output {
+fn calendar(command: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_doorstep"))
-        .args(["calendar", "add-working-days"])
+        .args(["calendar", command])
         .args(args)
         .output()
         .expect("doorstep runs")
+}
+
+fn add_working_days(args: &[&str]) -> Output {
+    calendar("add-working-days", args)
+}
+
+/// Runs `doorstep calendar COMMAND ARGS` for a shared fixture's `input`: over the patched
+/// catalogue through `--catalog` when the case has one (written as file `n`).
+fn fixture_run(command: &str, input: &serde_json::Value, n: usize, args: &[&str]) -> Output {
+    if input.get("catalog").is_none() {
+        return calendar(command, args);
+    }
+    let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("calendar-{command}-catalog-{n}.json"));
+    std::fs::write(&file, conformance::catalog_of(input).to_string()).unwrap();
+    let mut all = vec!["--catalog", file.to_str().unwrap()];
+    all.extend_from_slice(args);
+    calendar(command, &all)
 }
 
 fn stdout(out: &Output) -> String {
@@ -105,15 +123,7 @@ fn the_shared_fixture_add_working_days_cases_run_through_the_binary() {
         let date = input["date"].as_str().unwrap();
         let days = input["days"].as_u64().unwrap().to_string();
         let name = case["name"].as_str().unwrap();
-        // A case over a catalogue's calendar: the patched catalogue through --catalog.
-        let out = if input.get("catalog").is_some() {
-            let file = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-                .join(format!("calendar-catalog-{ran}.json"));
-            std::fs::write(&file, conformance::catalog_of(input).to_string()).unwrap();
-            add_working_days(&["--catalog", file.to_str().unwrap(), date, &days])
-        } else {
-            add_working_days(&[date, &days])
-        };
+        let out = fixture_run("add-working-days", input, ran, &[date, &days]);
         let expected = &case["expected"];
         if let Some(want) = expected["date"].as_str() {
             assert_eq!(out.status.code(), Some(0), "{name}");
@@ -126,4 +136,34 @@ fn the_shared_fixture_add_working_days_cases_run_through_the_binary() {
         ran += 1;
     }
     assert!(ran >= 10, "only {ran} addWorkingDays cases");
+}
+
+#[test]
+fn the_shared_fixture_years_cases_run_through_the_binary() {
+    let file = conformance::load("calendar.json");
+    let mut ran = 0;
+    for case in file["cases"].as_array().unwrap() {
+        let input = &case["input"];
+        if input["op"] != "years" {
+            continue;
+        }
+        let out = fixture_run("years", input, ran, &[]);
+        let name = case["name"].as_str().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+        let years: Vec<i64> = stdout(&out).lines().map(|l| l.parse().unwrap()).collect();
+        assert_eq!(
+            serde_json::json!(years),
+            case["expected"]["knownYears"],
+            "{name}"
+        );
+        ran += 1;
+    }
+    assert!(ran >= 3, "only {ran} years cases");
+}
+
+#[test]
+fn years_takes_no_argument() {
+    let out = calendar("years", &["2027"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("2027"), "{}", stderr(&out));
 }

@@ -538,6 +538,7 @@ function answer(query: CalendarQuery): string {
   if ('due' in reply) return `${reply.due} ${reply.light} ${reply.paused ? '暂停' : ''}`;
   if ('date' in reply) return reply.date;
   if ('workingDays' in reply) return `${reply.workingDays}`;
+  if ('knownYears' in reply) return reply.knownYears.join(' ');
   return reply.errors[0].code;
 }
 const answers = [
@@ -545,6 +546,7 @@ const answers = [
   answer({ op: 'addWorkingDays', date: '2025-09-30', days: 5 }),
   answer({ op: 'workingDaysBetween', from: '2025-09-30', to: '2025-10-14' }),
   answer(queryDeadline),
+  answer({ op: 'years' }),
 ];
 // The engine's calendar: the shipped years and its catalogue's own.
 const engineReply: CalendarReport = window_.calendarQuery({ op: 'isWorkingDay', date: '2025-10-11' }, { lang: 'en' });

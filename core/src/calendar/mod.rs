@@ -34,7 +34,10 @@
 //! A district that cannot wait for a release puts the year in its catalogue instead
 //! (`Catalog::calendar`, the same shape as [`YearArrangement`]): lint checks it as the
 //! shipped years are checked, and the engine's calendar takes it, replacing a shipped year
-//! of the same number. A Rust host without a catalogue builds its own calendar: it takes
+//! of the same number. Until then a case counted into the year has no deadline, and a
+//! complaint, a bad review's verification or a booking that needs one is refused with the
+//! year to add; `{"op": "years"}` (`doorstep calendar years --catalog FILE`) tells which
+//! years an engine has, for a check ahead of 31 December. A Rust host without a catalogue builds its own calendar: it takes
 //! [`china_arrangements`], pushes a [`YearArrangement`] and calls
 //! [`WorkCalendar::from_years`], which checks the data the same way.
 //!

@@ -71,6 +71,10 @@ crate::tagged::tagged_enum! {
             #[serde(default)]
             thresholds: Thresholds,
         },
+        /// `years`: the years whose holiday arrangement the calendar has → `{"knownYears"}`:
+        /// what a back office checks ahead of 31 December, as no deadline is counted into a
+        /// year it lacks.
+        Years,
     }
 }
 
@@ -96,6 +100,11 @@ pub enum CalendarAnswer {
     },
     /// `{"due", "light", "escalation", …}`.
     Deadline(DeadlineStatus),
+    /// `{"knownYears": [2024, …]}`.
+    Years {
+        /// The years the calendar has, in order.
+        known_years: Vec<i32>,
+    },
 }
 
 /// A query's outcome as bindings return it: the answer's fields, or none of them and one
@@ -139,6 +148,9 @@ impl CalendarQuery {
                 };
                 CalendarAnswer::Deadline(deadline.status(calendar, *now, thresholds)?)
             }
+            Self::Years => CalendarAnswer::Years {
+                known_years: calendar.known_years(),
+            },
         })
     }
 

@@ -51,6 +51,11 @@ pub enum LintError {
     /// `catalog.choices`: a choice field without choices, or choices on another type.
     #[error("选项设置有误 / choices misplaced")]
     Choices,
+    /// `catalog.field_key`: a field key a rule cannot read or a path cannot name plainly:
+    /// with `.` (a rule's `var` separates levels with it), `/` or `~` (JSON Pointer's),
+    /// white space or a control character.
+    #[error("字段键含有不允许的字符 / field key with a reserved character")]
+    FieldKey,
     /// `catalog.fields`: a group without fields, or fields on another type.
     #[error("子字段设置有误 / sub-fields misplaced")]
     Fields,
@@ -110,6 +115,7 @@ impl Coded for LintError {
             Self::Dates => "catalog.dates",
             Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
             Self::Choices => "catalog.choices",
+            Self::FieldKey => "catalog.field_key",
             Self::Fields => "catalog.fields",
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
@@ -196,6 +202,12 @@ impl Coded for LintError {
                 .pick(
                     "单选/多选字段须有选项，其他字段不能有选项",
                     "Choice fields need choices; other fields take none",
+                )
+                .into(),
+            Self::FieldKey => lang
+                .pick(
+                    "字段键不能含 .、/、~、空白或控制字符（规则以 . 分隔的路径读取字段）",
+                    "A field key may not hold '.', '/', '~', white space or control characters (rules read fields by dotted paths)",
                 )
                 .into(),
             Self::Fields => lang
@@ -544,6 +556,9 @@ impl Linter {
         self.duplicates_at(path, "key", fields.iter().map(|f| f.key.clone()));
         for (i, f) in fields.iter().enumerate() {
             let here = format!("{path}/{i}");
+            if !is_plain_key(&f.key) {
+                self.push(format!("{here}/key"), &LintError::FieldKey);
+            }
             let is_choice = matches!(f.field_type, FieldType::Choice | FieldType::MultiChoice);
             if is_choice == f.choices.is_empty() {
                 self.push(format!("{here}/choices"), &LintError::Choices);
@@ -730,6 +745,13 @@ fn same_shape(a: &Field, b: &Field) -> bool {
             .all(|(x, y)| x.key == y.key && same_shape(x, y))
 }
 
+/// Whether a rule can read a field of key `key` (its `var` path separates levels with `.`)
+/// and a JSON Pointer names it as written (no `/` or `~` to escape), nothing invisible in it.
+fn is_plain_key(key: &str) -> bool {
+    !key.chars()
+        .any(|c| matches!(c, '.' | '/' | '~') || c.is_whitespace() || c.is_control())
+}
+
 fn top_keys(fields: &[Field]) -> HashSet<String> {
     fields.iter().map(|f| f.key.clone()).collect()
 }
@@ -749,4 +771,28 @@ fn camel(snake: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plain_key;
+
+    #[test]
+    fn a_field_key_holds_nothing_a_var_path_or_a_pointer_reads_otherwise() {
+        for key in ["childName", "姓名", "child_name-2", "a"] {
+            assert!(is_plain_key(key), "{key}");
+        }
+        for key in [
+            "a.b",
+            "a/b",
+            "a~b",
+            "a b",
+            "a\u{3000}b",
+            "a\tb",
+            "a\u{7}b",
+            "a\u{85}b",
+        ] {
+            assert!(!is_plain_key(key), "{key:?}");
+        }
+    }
 }
