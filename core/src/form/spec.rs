@@ -83,8 +83,10 @@ pub struct Choice {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Field {
-    /// Key in the answer object; in a bundle, fields with the same key are asked once.
+    /// Key in the answer object; in a bundle, fields with the same key are asked once. No
+    /// `.`, `/`, `~` or white space: a rule's `var` reads it (lint: `catalog.field_key`).
     #[validate(length(min = 1, max = 64))]
+    #[cfg_attr(feature = "schema", schemars(pattern(r"^[^./~\s]+$")))]
     pub key: String,
     /// Label (zh-CN).
     #[validate(length(min = 1, max = 200))]
