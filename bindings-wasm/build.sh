@@ -28,7 +28,8 @@
 # Engine.calendarQuery (back office) and the review: 294,597 (354,293); session 15, the
 # calendar refusals of complaints, reviews and appointments naming the year to add: 295,193
 # (355,354); the calendar's `years` query (back office) and lint's catalog.field_key: 295,596
-# (355,813).
+# (355,813); a case passing back to the department when its back office's grant ends:
+# 295,673 (355,886).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

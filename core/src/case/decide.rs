@@ -312,16 +312,9 @@ fn permitted(
         }
     };
     // 前台综合受理、后台分类审批: once accepted, a case is worked by the back office it
-    // was passed to.
-    let routed_here = || match &case.back_office {
-        Some(office) if **office != *actor.org => Err(CaseError::WrongOffice),
-        _ => Ok(()),
-    };
-    // Nobody works a case another officer has claimed.
-    let unclaimed_or_mine = || match &case.assignee {
-        Some(who) if who != &actor.id => Err(CaseError::AssignedToOther),
-        _ => Ok(()),
-    };
+    // was passed to, or passed back to; nobody works a case another officer has claimed.
+    let routed_here = || worked_here(engine, case, matter, ctx);
+    let unclaimed_or_mine = || claimable(engine, case, matter, ctx);
     match action {
         Action::Submit => return Err(CaseError::Exists),
         Action::Accept if case.awaiting_confirmation => return Err(CaseError::Unconfirmed),
@@ -400,6 +393,53 @@ fn permitted(
         Action::Supplement | Action::Withdraw => acts_for_applicant(case, ctx, date, name)?,
     }
     Ok(())
+}
+
+/// `case.wrong_office` unless `ctx.actor`'s organisation works `case`: the back office it
+/// was passed to, or the one it passed back to ([`passed_back`]).
+fn worked_here(
+    engine: &Engine,
+    case: &Case,
+    matter: &Matter,
+    ctx: &Context,
+) -> Result<(), CaseError> {
+    match &case.back_office {
+        Some(office) if **office != *ctx.actor.org && !passed_back(engine, case, matter, ctx) => {
+            Err(CaseError::WrongOffice)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `case.assigned_to_other` when another officer's claim on `case` holds: it lapses when the
+/// case passes back ([`passed_back`]).
+fn claimable(
+    engine: &Engine,
+    case: &Case,
+    matter: &Matter,
+    ctx: &Context,
+) -> Result<(), CaseError> {
+    match &case.assignee {
+        Some(who) if *who != ctx.actor.id && !passed_back(engine, case, matter, ctx) => {
+            Err(CaseError::AssignedToOther)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `case` has passed back to `ctx.actor`: the matter's responsible department, when
+/// the back office the case was passed to may no longer decide the matter at `ctx.at` (its
+/// grant revoked or run out). The case is then the department's to work, as a case accepted
+/// from then on goes there ([`back_office`]), and the office's claim on it lapses.
+fn passed_back(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> bool {
+    case.back_office.as_ref().is_some_and(|office| {
+        *ctx.actor.org == *matter.department
+            && **office != *ctx.actor.org
+            && !engine
+                .authorize(office, &case.matter, Step::Decide, ctx.at)
+                .failures
+                .is_empty()
+    })
 }
 
 /// The actions `ctx.actor` may take on `case` at `ctx.at`, in lifecycle order: what a

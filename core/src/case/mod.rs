@@ -313,7 +313,9 @@ pub struct Case {
     /// Who accepted it (for 审管分离).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accepted_by: Option<AccountId>,
-    /// The organisation whose back office works the case once accepted.
+    /// The organisation whose back office works the case once accepted. Should it no
+    /// longer be allowed to decide the matter (its grant revoked or run out), the matter's
+    /// responsible department works the case instead, and a claim on it lapses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub back_office: Option<Text>,
     /// The promised limit in working days, from the matter version.
