@@ -749,6 +749,13 @@ export type Command =
   | { type: "suspend"; reason: string }
   | { type: "resume" }
   | {
+      /**
+       * 移交: the matter's responsible department takes over a case whose back office may no
+       * longer decide the matter (its grant revoked or run out).
+       */
+      type: "transfer";
+    }
+  | {
       /** 延期: once, 1–10 working days, approved by someone else. */
       type: "extend";
       workingDays: number;
@@ -785,6 +792,7 @@ export type Action =
   | "supplement"
   | "suspend"
   | "resume"
+  | "transfer"
   | "extend"
   | "approve"
   | "reject"
@@ -853,6 +861,12 @@ export type EventKind =
   | { type: "supplemented"; answer: JsonValue }
   | { type: "suspended"; reason: string }
   | { type: "resumed" }
+  | {
+      /** 移交: the department took over; a claim on the case ended. */
+      type: "transferred";
+      /** The organisation whose back office works the case from now on. */
+      backOffice: string;
+    }
   | { type: "extended"; workingDays: number; reason: string; approvedBy: string }
   | { type: "approved"; stamp: Stamp }
   | { type: "rejected"; reason: string; stamp: Stamp }

@@ -61,6 +61,7 @@ names!(ACTION: Action {
     Supplement => "补齐补正", "Supply documents";
     Suspend => "挂起", "Suspend";
     Resume => "恢复办理", "Resume";
+    Transfer => "移交主管部门", "Transfer to the department";
     Extend => "延期", "Extend";
     Approve => "准予", "Approve";
     Reject => "不予许可", "Reject";

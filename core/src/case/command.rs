@@ -101,6 +101,9 @@ crate::tagged::tagged_enum! {
         },
         /// Back from 挂起.
         Resume,
+        /// 移交: the matter's responsible department takes over a case whose back office
+        /// may no longer decide the matter (its grant revoked or run out).
+        Transfer,
         /// 延期: once, up to 10 working days, approved by someone else.
         Extend {
             /// Working days to add (1–10).
@@ -161,6 +164,8 @@ pub enum Action {
     Suspend,
     /// Back from 挂起.
     Resume,
+    /// 移交 to the matter's responsible department.
+    Transfer,
     /// 延期.
     Extend,
     /// 准予.
@@ -177,7 +182,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in lifecycle order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Submit,
         Self::Confirm,
         Self::Accept,
@@ -189,6 +194,7 @@ impl Action {
         Self::Supplement,
         Self::Suspend,
         Self::Resume,
+        Self::Transfer,
         Self::Extend,
         Self::Approve,
         Self::Reject,
@@ -211,6 +217,7 @@ impl Action {
             Self::Supplement => "supplement",
             Self::Suspend => "suspend",
             Self::Resume => "resume",
+            Self::Transfer => "transfer",
             Self::Extend => "extend",
             Self::Approve => "approve",
             Self::Reject => "reject",
@@ -236,6 +243,7 @@ impl Command {
             Self::Supplement { .. } => Action::Supplement,
             Self::Suspend { .. } => Action::Suspend,
             Self::Resume => Action::Resume,
+            Self::Transfer => Action::Transfer,
             Self::Extend { .. } => Action::Extend,
             Self::Approve { .. } => Action::Approve,
             Self::Reject { .. } => Action::Reject,

@@ -38,6 +38,7 @@ pub(crate) fn transition(from: Option<Status>, action: Action) -> Option<Status>
         (S::Supplementing, A::Supplement) => S::UnderReview,
         (S::UnderReview, A::Suspend) => S::Suspended,
         (S::Suspended, A::Resume) => S::UnderReview,
+        (S::Accepted | S::UnderReview | S::Supplementing | S::Suspended, A::Transfer) => from,
         (S::Accepted | S::UnderReview | S::Supplementing | S::Suspended, A::Extend) => from,
         // 即办件 are decided straight from acceptance; `decide` checks the matter.
         (S::Accepted | S::UnderReview, A::Approve) => S::Approved,
@@ -276,6 +277,8 @@ pub(super) fn check_submitter(
 const DESK: &[Role] = &[Role::FrontDesk, Role::BackOffice, Role::StationChief];
 /// Roles that review.
 const BACK: &[Role] = &[Role::BackOffice, Role::StationChief];
+/// Roles that transfer a case to their department.
+const TRANSFER: &[Role] = &[Role::BackOffice, Role::StationChief, Role::System];
 /// Roles that close a case.
 const CLOSE: &[Role] = &[
     Role::FrontDesk,
@@ -352,6 +355,14 @@ fn permitted(
             unclaimed_or_mine()?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
             routed_here()?;
+        }
+        // Only a case that has passed back, by the department (or its system, after a
+        // revocation), to the department.
+        Action::Transfer => {
+            staff(TRANSFER)?;
+            if !passed_back(engine, case, matter, ctx) {
+                return Err(CaseError::WrongOffice);
+            }
         }
         Action::Extend => {
             staff(BACK)?;
@@ -430,7 +441,8 @@ fn claimable(
 /// Whether `case` has passed back to `ctx.actor`: the matter's responsible department, when
 /// the back office the case was passed to may no longer decide the matter at `ctx.at` (its
 /// grant revoked or run out). The case is then the department's to work, as a case accepted
-/// from then on goes there ([`back_office`]), and the office's claim on it lapses.
+/// from then on goes there ([`back_office`]), and the office's claim on it lapses; the
+/// department records it as its own with `transfer` (移交).
 fn passed_back(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> bool {
     case.back_office.as_ref().is_some_and(|office| {
         *ctx.actor.org == *matter.department
@@ -494,6 +506,9 @@ fn next(
             reason: reason.as_str().into(),
         },
         Command::Resume => EventKind::Resumed,
+        Command::Transfer => EventKind::Transferred {
+            back_office: ctx.actor.org.clone(),
+        },
         Command::Supplement { answer } => {
             valid_answer(matter, answer, date)?;
             EventKind::Supplemented {
@@ -808,6 +823,10 @@ fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
             case.back_office = Some(back_office.clone());
         }
         EventKind::Claimed => case.assignee = Some(event.actor.id.clone()),
+        EventKind::Transferred { back_office } => {
+            case.back_office = Some(back_office.clone());
+            case.assignee = None;
+        }
         EventKind::Released => case.assignee = None,
         EventKind::NotAccepted { reason }
         | EventKind::SupplementRequested { reason }

@@ -140,6 +140,12 @@ crate::tagged::tagged_enum! {
         },
         /// Back from 挂起; the clock runs again.
         Resumed,
+        /// 移交: the matter's responsible department took over the case, its back office
+        /// no longer allowed to decide the matter; a claim on it ended.
+        Transferred {
+            /// The organisation whose back office works the case from now on.
+            back_office: Text,
+        },
         /// 延期 (行政许可法 art. 42).
         Extended {
             /// Working days added.
@@ -189,6 +195,7 @@ impl EventKind {
             Self::Supplemented { .. } => Action::Supplement,
             Self::Suspended { .. } => Action::Suspend,
             Self::Resumed => Action::Resume,
+            Self::Transferred { .. } => Action::Transfer,
             Self::Extended { .. } => Action::Extend,
             Self::Approved { .. } => Action::Approve,
             Self::Rejected { .. } => Action::Reject,
