@@ -22,8 +22,7 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
     };
     let date = parse_date(date).ok_or(UsageError::Arg(ArgError::InvalidDate))?;
     let days = parse_days(days).ok_or(UsageError::WorkingDays)?;
-    let due = calendar_of(&line)?
-        .add_working_days(date, days)
+    let due = with_calendar(&line, |calendar| calendar.add_working_days(date, days))?
         .map_err(|e| UsageError::coded(&e))?;
     crate::out::line(&due.to_string());
     Ok(true)
@@ -37,19 +36,21 @@ pub(crate) fn years(args: &[String]) -> Result<bool, UsageError> {
     if let Some(extra) = line.positional.first() {
         return Err(UsageError::UnexpectedArgument((*extra).to_owned()));
     }
-    for year in calendar_of(&line)?.known_years() {
+    for year in with_calendar(&line, WorkCalendar::known_years)? {
         crate::out::line(&year.to_string());
     }
     Ok(true)
 }
 
-/// With `--catalog`, the engine's calendar; else the shipped one.
-fn calendar_of(line: &CommandLine<'_>) -> Result<WorkCalendar, UsageError> {
+/// `ask` of the engine's calendar with `--catalog`, else of the shipped one (built only
+/// then).
+fn with_calendar<T>(
+    line: &CommandLine<'_>,
+    ask: impl FnOnce(&WorkCalendar) -> T,
+) -> Result<T, UsageError> {
     Ok(match line.option("--catalog") {
-        Some(file) => crate::stamp::engine(Some(file), Lang::ZhCn)?
-            .calendar()
-            .clone(),
-        None => WorkCalendar::china(),
+        Some(file) => ask(crate::stamp::engine(Some(file), Lang::ZhCn)?.calendar()),
+        None => ask(&WorkCalendar::china()),
     })
 }
 

@@ -45,6 +45,16 @@ pub struct Problem {
     pub message: String,
 }
 
+/// A JSON Pointer's token as the key it names: `~1` is `/`, `~0` is `~` (RFC 6901), the
+/// inverse of [`push_token`]'s escaping.
+pub(crate) fn unescape_token(token: &str) -> std::borrow::Cow<'_, str> {
+    if token.contains('~') {
+        token.replace("~1", "/").replace("~0", "~").into()
+    } else {
+        token.into()
+    }
+}
+
 /// Appends `/token` to a JSON Pointer, escaping `~` and `/` (RFC 6901): the one escaping
 /// of every pointer the crate writes (form paths, rule paths, catalogue paths).
 pub(crate) fn push_token(pointer: &mut String, token: &str) {

@@ -314,10 +314,10 @@ fn permitted(
             Err(CaseError::RoleNotPermitted { action: name, role })
         }
     };
-    // 前台综合受理、后台分类审批: once accepted, a case is worked by the back office it
-    // was passed to, or passed back to; nobody works a case another officer has claimed.
-    let routed_here = || worked_here(engine, case, matter, ctx);
-    let unclaimed_or_mine = || claimable(engine, case, matter, ctx);
+    // 前台综合受理、后台分类审批: a case is worked by the back office it was passed to, or
+    // passed back to (asked once); nobody works a case another officer has claimed.
+    let passed = std::cell::OnceCell::new();
+    let passed_back = || *passed.get_or_init(|| has_passed_back(engine, case, matter, ctx));
     match action {
         Action::Submit => return Err(CaseError::Exists),
         Action::Accept if case.awaiting_confirmation => return Err(CaseError::Unconfirmed),
@@ -336,10 +336,10 @@ fn permitted(
         }
         Action::Claim => {
             staff(DESK)?;
-            unclaimed_or_mine()?;
+            claimable(case, ctx, passed_back)?;
             // Only someone who may work the case's current step, where it is, takes it.
             authorized(engine, ctx, &case.matter, case.status.step())?;
-            routed_here()?;
+            worked_here(case, ctx, passed_back)?;
         }
         Action::Release => {
             staff(DESK)?;
@@ -347,34 +347,33 @@ fn permitted(
                 return Err(CaseError::NotClaimed);
             }
             if role != Role::StationChief {
-                unclaimed_or_mine()?;
+                claimable(case, ctx, passed_back)?;
             }
         }
         Action::StartReview | Action::RequestSupplement | Action::Suspend | Action::Resume => {
             staff(BACK)?;
-            unclaimed_or_mine()?;
+            claimable(case, ctx, passed_back)?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
-            routed_here()?;
+            worked_here(case, ctx, passed_back)?;
         }
-        // Only a case that has passed back, by the department (or its system, after a
-        // revocation), to the department.
+        // Only a case that has passed back, by the department (or its system).
         Action::Transfer => {
             staff(TRANSFER)?;
-            if !passed_back(engine, case, matter, ctx) {
+            if !passed_back() {
                 return Err(CaseError::WrongOffice);
             }
         }
         Action::Extend => {
             staff(BACK)?;
-            unclaimed_or_mine()?;
-            routed_here()?;
+            claimable(case, ctx, passed_back)?;
+            worked_here(case, ctx, passed_back)?;
             if case.extension_working_days.is_some() {
                 return Err(CaseError::Extension);
             }
         }
         Action::Approve | Action::Reject => {
             staff(DESK)?;
-            unclaimed_or_mine()?;
+            claimable(case, ctx, passed_back)?;
             // Only 即办件 skip review.
             if case.status == Status::Accepted && !matter.immediate {
                 return Err(CaseError::WrongStatus {
@@ -392,7 +391,7 @@ fn permitted(
                 });
             }
             authorized(engine, ctx, &case.matter, Step::Decide)?;
-            routed_here()?;
+            worked_here(case, ctx, passed_back)?;
         }
         Action::Conclude => staff(CLOSE)?,
         Action::Deliver => {
@@ -407,33 +406,23 @@ fn permitted(
 }
 
 /// `case.wrong_office` unless `ctx.actor`'s organisation works `case`: the back office it
-/// was passed to, or the one it passed back to ([`passed_back`]).
+/// was passed to, or the one it passed back to (`passed_back`: [`has_passed_back`]).
 fn worked_here(
-    engine: &Engine,
     case: &Case,
-    matter: &Matter,
     ctx: &Context,
+    passed_back: impl Fn() -> bool,
 ) -> Result<(), CaseError> {
     match &case.back_office {
-        Some(office) if **office != *ctx.actor.org && !passed_back(engine, case, matter, ctx) => {
-            Err(CaseError::WrongOffice)
-        }
+        Some(office) if **office != *ctx.actor.org && !passed_back() => Err(CaseError::WrongOffice),
         _ => Ok(()),
     }
 }
 
 /// `case.assigned_to_other` when another officer's claim on `case` holds: it lapses when the
-/// case passes back ([`passed_back`]).
-fn claimable(
-    engine: &Engine,
-    case: &Case,
-    matter: &Matter,
-    ctx: &Context,
-) -> Result<(), CaseError> {
+/// case passes back (`passed_back`: [`has_passed_back`]).
+fn claimable(case: &Case, ctx: &Context, passed_back: impl Fn() -> bool) -> Result<(), CaseError> {
     match &case.assignee {
-        Some(who) if *who != ctx.actor.id && !passed_back(engine, case, matter, ctx) => {
-            Err(CaseError::AssignedToOther)
-        }
+        Some(who) if *who != ctx.actor.id && !passed_back() => Err(CaseError::AssignedToOther),
         _ => Ok(()),
     }
 }
@@ -443,7 +432,7 @@ fn claimable(
 /// grant revoked or run out). The case is then the department's to work, as a case accepted
 /// from then on goes there ([`back_office`]), and the office's claim on it lapses; the
 /// department records it as its own with `transfer` (移交).
-fn passed_back(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> bool {
+fn has_passed_back(engine: &Engine, case: &Case, matter: &Matter, ctx: &Context) -> bool {
     case.back_office.as_ref().is_some_and(|office| {
         *ctx.actor.org == *matter.department
             && **office != *ctx.actor.org

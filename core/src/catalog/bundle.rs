@@ -240,13 +240,10 @@ pub(crate) fn attribute_all(problems: &mut [Problem], matters: &[&Matter]) {
 
 /// Adds `params.matters`: the members whose form has the field the problem is about.
 fn attribute(problem: &mut Problem, matters: &[&Matter]) {
-    let token = form::first_key(problem.path.as_deref().unwrap_or_default());
-    // The pointer's token, unescaped (RFC 6901): a key may hold `/` or `~`.
-    let key: std::borrow::Cow<'_, str> = if token.contains('~') {
-        token.replace("~1", "/").replace("~0", "~").into()
-    } else {
-        token.into()
-    };
+    // The pointer's token, unescaped: a key may hold `/` or `~`.
+    let key = crate::problem::unescape_token(form::first_key(
+        problem.path.as_deref().unwrap_or_default(),
+    ));
     let owners: Vec<Value> = matters
         .iter()
         .filter(|m| {

@@ -193,7 +193,7 @@ impl FormSpec {
         let mut fields = &self.fields;
         let mut found: Option<&Field> = None;
         while let Some(token) = tokens.next() {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = crate::problem::unescape_token(token);
             let field = fields.iter().find(|f| f.key == token)?;
             found = Some(field);
             fields = &field.fields;
