@@ -74,6 +74,13 @@ fn run(words: &[String]) -> Result<bool, UsageError> {
         ["case", "timeline", ..] => case::timeline(words.get(2..).unwrap_or_default()),
         ["metrics", ..] => demo::metrics(words.get(1..).unwrap_or_default()),
         ["policy", "match", ..] => policy::run_match(words.get(2..).unwrap_or_default()),
-        [other, ..] => Err(UsageError::UnknownCommand((*other).to_owned())),
+        [command, rest @ ..] => {
+            let subcommands = usage::subcommands(command);
+            Err(match rest.first() {
+                _ if subcommands.is_empty() => UsageError::UnknownCommand((*command).to_owned()),
+                None => UsageError::MissingSubcommand((*command).to_owned(), subcommands),
+                Some(sub) => UsageError::UnknownCommand(format!("{command} {sub}")),
+            })
+        }
     }
 }

@@ -80,6 +80,9 @@ pub(crate) enum UsageError {
     NoCommand,
     /// No such command.
     UnknownCommand(String),
+    /// A command that takes a subcommand (`catalog`, `case`, …) given none: the command and
+    /// its subcommands, as the usage lists them.
+    MissingSubcommand(String, Vec<&'static str>),
     /// A positional argument the command does not take.
     UnexpectedArgument(String),
     /// No such option for this command.
@@ -155,6 +158,28 @@ pub(crate) fn usage_for(words: &[String]) -> String {
     }
 }
 
+/// The subcommands of `command` as [`USAGE`] lists them (`catalog` → `lint`, `matters`, …),
+/// in their order there; none for a command without subcommands or no command at all.
+pub(crate) fn subcommands(command: &str) -> Vec<&'static str> {
+    let mut found: Vec<&'static str> = Vec::new();
+    for line in USAGE.lines() {
+        let mut words = line.split_whitespace();
+        if line.starts_with("  doorstep ") && words.nth(1) == Some(command) {
+            // A subcommand is a word; options and placeholders begin with `-`, `[`, `(` or
+            // an upper-case letter.
+            if let Some(sub) = words
+                .next()
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+            {
+                if !found.contains(&sub) {
+                    found.push(sub);
+                }
+            }
+        }
+    }
+    found
+}
+
 impl UsageError {
     /// Whether the command line itself is wrong (a command, an option, a value typed), as
     /// opposed to what it names (a file that cannot be read, a document or code the engine
@@ -163,6 +188,7 @@ impl UsageError {
         match self {
             Self::NoCommand
             | Self::UnknownCommand(_)
+            | Self::MissingSubcommand(..)
             | Self::UnexpectedArgument(_)
             | Self::UnknownOption(_)
             | Self::MissingValue(_)
@@ -207,6 +233,12 @@ impl fmt::Display for UsageError {
                 write!(f, "多余的参数 / unexpected argument: {}", echo(a))
             }
             Self::UnknownCommand(c) => write!(f, "未知命令 / unknown command: {}", echo(c)),
+            Self::MissingSubcommand(command, subcommands) => write!(
+                f,
+                "{command} 需要子命令（{}）/ {command} needs a subcommand: {}",
+                subcommands.join("、"),
+                subcommands.join(", ")
+            ),
             Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {}", echo(o)),
             Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
             Self::MissingArgument(name) => write!(f, "缺少参数 {name} / missing argument: {name}"),

@@ -244,6 +244,37 @@ fn usage_is_shown_for_the_command_line_only() {
     assert!(stderr.starts_with("doorstep: "), "{stderr}");
 }
 
+/// A command that takes a subcommand, given none or one it does not have, says so and
+/// names the ones it has, rather than calling the command itself unknown.
+#[test]
+fn a_missing_or_unknown_subcommand_is_named() {
+    for (args, wanted) in [
+        (
+            &["catalog"][..],
+            "catalog 需要子命令（lint、matters、bundles、form、materials、prefill）/ catalog needs a subcommand: lint, matters, bundles, form, materials, prefill",
+        ),
+        (
+            &["calendar"][..],
+            "calendar needs a subcommand: add-working-days, years",
+        ),
+        (&["id"][..], "id needs a subcommand: check"),
+        (
+            &["catalog", "frobnicate"][..],
+            "unknown command: catalog frobnicate",
+        ),
+        (
+            &["case", "--lang", "en"][..],
+            "unknown command: case --lang",
+        ),
+        (&["frobnicate", "lint"][..], "unknown command: frobnicate\n"),
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(wanted), "{args:?}: {stderr}");
+    }
+}
+
 /// A positional argument left out is named as the usage names it.
 #[test]
 fn a_missing_argument_is_named() {
