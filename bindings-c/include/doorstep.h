@@ -809,7 +809,9 @@ enum doorstep_status doorstep_engine_authorize(const struct doorstep_engine *eng
  * to the line before it; every intact entry's stamp is verified against the engine's
  * registry too (`ledger.invalid_stamp`, with the stamp's failure codes in `params`). A
  * changed byte is found on its line; a removed, inserted or reordered entry where the
- * order breaks; the newest entries cut off only against a kept head.
+ * order breaks; the newest entries cut off only against a kept head. Past 10,000 problems
+ * of its lines, the rest are counted, not listed: one `ledger.too_many_problems`
+ * (`params.omitted`) on the last line with one, before any `ledger.head_mismatch`.
  *
  * - `ledger_text`: the ledger, one entry per line, each ending with `"\n"`; `""` is an
  *   empty ledger. At most 64 MiB and 32 KiB a line; more is a `ledger.too_large` problem.
@@ -1118,7 +1120,8 @@ enum doorstep_status doorstep_case_deadline(const struct doorstep_engine *engine
  * as is one the catalogue contradicts (a matter version it does not have,
  * `case.unknown_matter`; a decision whose stamp does not verify, `case.invalid_stamp`). A
  * refused event changes nothing; the later events of its case are still tried. `line` is
- * the 1-based line and `index` the 0-based one.
+ * the 1-based line and `index` the 0-based one. Past 10,000 lines that are not events, the
+ * rest are counted, not listed: one `input.too_many_errors` (`params.omitted`) on the last.
  *
  * - `events_jsonl`: the events as JSON Lines (what `doorstep_case_decide` gave, one event
  *   per line, any mix of cases, each case's events in order); blank lines are skipped, a

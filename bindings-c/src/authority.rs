@@ -136,7 +136,9 @@ pub unsafe extern "C" fn doorstep_engine_authorize(
 /// to the line before it; every intact entry's stamp is verified against the engine's
 /// registry too (`ledger.invalid_stamp`, with the stamp's failure codes in `params`). A
 /// changed byte is found on its line; a removed, inserted or reordered entry where the
-/// order breaks; the newest entries cut off only against a kept head.
+/// order breaks; the newest entries cut off only against a kept head. Past 10,000 problems
+/// of its lines, the rest are counted, not listed: one `ledger.too_many_problems`
+/// (`params.omitted`) on the last line with one, before any `ledger.head_mismatch`.
 ///
 /// - `ledger_text`: the ledger, one entry per line, each ending with `"\n"`; `""` is an
 ///   empty ledger. At most 64 MiB and 32 KiB a line; more is a `ledger.too_large` problem.

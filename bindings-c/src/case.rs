@@ -210,7 +210,8 @@ pub unsafe extern "C" fn doorstep_case_deadline(
 /// as is one the catalogue contradicts (a matter version it does not have,
 /// `case.unknown_matter`; a decision whose stamp does not verify, `case.invalid_stamp`). A
 /// refused event changes nothing; the later events of its case are still tried. `line` is
-/// the 1-based line and `index` the 0-based one.
+/// the 1-based line and `index` the 0-based one. Past 10,000 lines that are not events, the
+/// rest are counted, not listed: one `input.too_many_errors` (`params.omitted`) on the last.
 ///
 /// - `events_jsonl`: the events as JSON Lines (what `doorstep_case_decide` gave, one event
 ///   per line, any mix of cases, each case's events in order); blank lines are skipped, a

@@ -71,7 +71,8 @@ impl JsEngine {
     /// Verifies a 用印台账 (JSON Lines, as `ledgerAppend` writes it, each line ended by
     /// `\n`): the hash chain, every intact entry's stamp against the registry, and, when
     /// `head` (the head kept elsewhere) is given, that the ledger ends there. Every problem
-    /// is reported on its 1-based line. `options` as for `verifyStamp`.
+    /// is reported on its 1-based line; past 10,000 problems the rest are counted in one
+    /// `ledger.too_many_problems` (`params.omitted`). `options` as for `verifyStamp`.
     ///
     /// A broken ledger is a `LedgerReport` with `valid: false`; only a wrong call throws:
     /// `arg.invalid_type`, `input.*` for `head`, and `input.too_large` for text that cannot

@@ -43,7 +43,8 @@ impl JsEngine {
     /// throws `input.shape`), or their JSON Lines text, as hosts store them: there a line
     /// that is not an event is refused in `rejected` with its `input.*` code, every refusal
     /// carries its 1-based `line`, and `index` is the 0-based line; blank lines are
-    /// skipped, a line may be at most 1 MiB. Text that cannot fit the core's 256 MiB throws
+    /// skipped, a line may be at most 1 MiB; past 10,000 lines that are not events the rest
+    /// are counted in one `input.too_many_errors` (`params.omitted`). Text that cannot fit the core's 256 MiB throws
     /// `input.too_large` before it is copied; text a little over it in UTF-8 is refused by
     /// the core, as `input.too_large` on line 1 of `rejected`.
     pub fn replay(

@@ -441,7 +441,7 @@ impl Engine {
                     .bundle(code)
                     .ok_or(EngineError::UnknownBundle)?;
                 Ok(match answer {
-                    Some(answer) => bundle::members(&self.catalog, b, answer),
+                    Some(answer) => bundle::members_on(&self.catalog, b, answer, at),
                     None => b
                         .members
                         .iter()
@@ -521,26 +521,38 @@ impl Engine {
             let mask = bundle::member_mask(b, answer);
             let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
             let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
-            let (form, matters) =
-                if let Some((indices, form)) = self.bundle_forms.get(&(index, mask)) {
-                    let report = form.run(answer, at, lang, &asked_by_bundle, output);
-                    // The matters are gathered only when something needs them.
-                    let matters: Vec<&Matter> =
-                        if report.errors.is_empty() && output == Output::Problems {
-                            Vec::new()
-                        } else {
-                            indices
-                                .iter()
-                                .filter_map(|&i| self.catalog.matters.get(i))
-                                .collect()
-                        };
-                    (report, matters)
-                } else {
-                    let matters = bundle::masked_members(&self.catalog, b, mask);
-                    let form = CompiledForm::new(bundle::merged_form(&matters));
-                    let report = form.run(answer, at, lang, &asked_by_bundle, output);
-                    (report, matters)
-                };
+            // The forms built at load merge each member's newest version: right on a date
+            // when every one of them is in effect (then none older is).
+            let cached = self
+                .bundle_forms
+                .get(&(index, mask))
+                .filter(|(indices, _)| {
+                    indices.iter().all(|&i| {
+                        self.catalog
+                            .matters
+                            .get(i)
+                            .is_some_and(|m| m.in_effect_on(at))
+                    })
+                });
+            let (form, matters) = if let Some((indices, form)) = cached {
+                let report = form.run(answer, at, lang, &asked_by_bundle, output);
+                // The matters are gathered only when something needs them.
+                let matters: Vec<&Matter> =
+                    if report.errors.is_empty() && output == Output::Problems {
+                        Vec::new()
+                    } else {
+                        indices
+                            .iter()
+                            .filter_map(|&i| self.catalog.matters.get(i))
+                            .collect()
+                    };
+                (report, matters)
+            } else {
+                let matters = bundle::masked_members_on(&self.catalog, b, mask, at);
+                let form = CompiledForm::new(bundle::merged_form(&matters));
+                let report = form.run(answer, at, lang, &asked_by_bundle, output);
+                (report, matters)
+            };
             let mut form = form;
             bundle::attribute_all(&mut form.errors, &matters);
             return Ok(Validation {
@@ -617,8 +629,8 @@ impl Engine {
         Ok(form::prefill(&self.form(target, at)?, shared, answer))
     }
 
-    /// The documents to bring for `target` given `answer`, each once, minus those waived
-    /// by the shared-data sources in `available`.
+    /// The documents to bring for `target` given `answer`, each once (as much of it as any
+    /// member needs), minus those waived by the shared-data sources in `available`.
     pub fn materials(
         &self,
         target: &Target,
@@ -627,10 +639,7 @@ impl Engine {
         at: NaiveDate,
     ) -> Result<Vec<Material>, EngineError> {
         let matters = self.matters_of(target, Some(answer), at)?;
-        Ok(bundle::required_materials(&matters, answer, available)
-            .into_iter()
-            .cloned()
-            .collect())
+        Ok(bundle::materials_for(&matters, answer, available))
     }
 
     /// The working-day calendar deadlines count with.

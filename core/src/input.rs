@@ -48,7 +48,19 @@ pub enum InputError {
         /// What the parser expected, as it says it (English, technical).
         detail: String,
     },
+    /// `input.too_many_errors`: a stream of lines (events in JSON Lines) with more unreadable
+    /// lines than a report lists: the first [`MAX_LINE_ERRORS`] are listed, this counts the
+    /// rest, so that a huge stream of garbage cannot exhaust memory with its errors.
+    #[error("无法读取的行过多 / too many unreadable lines")]
+    TooManyErrors {
+        /// Unreadable lines not listed.
+        omitted: usize,
+    },
 }
+
+/// The most unreadable lines of a stream a report lists one by one; the rest are counted in
+/// one [`InputError::TooManyErrors`].
+pub const MAX_LINE_ERRORS: usize = 10_000;
 
 impl Coded for InputError {
     fn code(&self) -> &'static str {
@@ -58,6 +70,7 @@ impl Coded for InputError {
             Self::TooDeep => "input.too_deep",
             Self::Malformed { .. } => "input.malformed",
             Self::Shape { .. } => "input.shape",
+            Self::TooManyErrors { .. } => "input.too_many_errors",
         }
     }
 
@@ -102,12 +115,19 @@ impl Coded for InputError {
             ) => {
                 format!("Line {line}, column {column}: {detail}")
             }
+            (Self::TooManyErrors { omitted }, Lang::ZhCn) => {
+                format!("无法读取的行过多：另有 {omitted} 行未逐一列出")
+            }
+            (Self::TooManyErrors { omitted }, Lang::En) => {
+                format!("Too many unreadable lines: {omitted} more are not listed")
+            }
         }
     }
 
     fn params(&self) -> Map<String, Value> {
         let params = match self {
             Self::TooLarge { max } => json!({ "max": max }),
+            Self::TooManyErrors { omitted } => json!({ "omitted": omitted }),
             Self::Malformed { line, column } | Self::Shape { line, column, .. } => {
                 json!({ "line": line, "column": column })
             }

@@ -434,3 +434,96 @@ mod properties {
         }
     }
 }
+
+/// A slot at a street centre (a catalogue org of level `street`) takes the matters handled
+/// at street centres, not those handled only at community stations; a slot whose station the
+/// catalogue does not name is taken as a community station's.
+#[test]
+fn a_street_centre_slot_takes_the_matters_handled_there() {
+    let engine = engine(false);
+    let mut b = sample();
+    let mut centre = slot("centre", "2025-05-07", 2, false);
+    centre.station = "350205-001".into();
+    b.slots.push(centre);
+    let now = "2025-05-06T10:00:00+08:00";
+    let of = |id: &str, slot: &str, code: &str| {
+        let mut command = book(id, slot, "u-1");
+        if let AppointmentCommand::Book { matter, .. } = &mut command {
+            *matter = code.into();
+        }
+        command
+    };
+    // BIRTH-CERT is handled at the district and at street centres, not at stations.
+    run(&engine, &mut b, of("c1", "centre", "BIRTH-CERT"), now).unwrap();
+    assert_eq!(
+        run(&engine, &mut b, of("c2", "wed", "BIRTH-CERT"), now),
+        Err(AppointmentError::UnknownMatter)
+    );
+    // A matter handled only at community stations is not booked at a street centre.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/catalog/authority.json"
+    );
+    let mut catalog: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    catalog["matters"][1]["levels"] = json!(["community"]);
+    let community_only = Engine::load(
+        &catalog.to_string(),
+        NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        run(
+            &community_only,
+            &mut b,
+            of("c3", "centre", "MED-INSURE"),
+            now
+        ),
+        Err(AppointmentError::UnknownMatter)
+    );
+    run(&community_only, &mut b, of("c3", "wed", "MED-INSURE"), now).unwrap();
+    // A station the catalogue does not name: a community station, as before.
+    let mut elsewhere = slot("elsewhere", "2025-05-07", 2, false);
+    elsewhere.station = "350205-009-09".into();
+    b.slots.push(elsewhere);
+    run(&engine, &mut b, of("c4", "elsewhere", "MED-INSURE"), now).unwrap();
+}
+
+/// One place per applicant in a slot: an applicant who came early (arrived, on the slot's
+/// day, before it starts) still holds their place, which counts against capacity, and
+/// cannot book a second one in the same slot.
+#[test]
+fn an_arrival_still_holds_the_applicants_place() {
+    let engine = engine(false);
+    let mut b = sample();
+    run(
+        &engine,
+        &mut b,
+        book("a1", "wed", "u-1"),
+        "2025-05-06T10:00:00+08:00",
+    )
+    .unwrap();
+    let arrive = AppointmentCommand::Arrive {
+        id: "a1".into(),
+        case: "HC-1".into(),
+    };
+    run(&engine, &mut b, arrive, "2025-05-07T09:00:00+08:00").unwrap();
+    assert_eq!(b.taken("wed"), 1);
+    assert_eq!(
+        run(
+            &engine,
+            &mut b,
+            book("a2", "wed", "u-1"),
+            "2025-05-07T09:30:00+08:00"
+        ),
+        Err(AppointmentError::Duplicate)
+    );
+    assert_eq!(b.appointments.len(), 1);
+    // Another applicant takes the second place.
+    run(
+        &engine,
+        &mut b,
+        book("a2", "wed", "u-2"),
+        "2025-05-07T09:30:00+08:00",
+    )
+    .unwrap();
+}

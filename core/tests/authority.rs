@@ -2032,3 +2032,108 @@ fn input_shape_messages_quote_no_number_from_the_input() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Audit probes.
+
+/// A value too long for its field is quoted back by `validator` (and a wrong type by
+/// `serde_json`): digit runs in `input.shape` must be masked on every path into a stamp or
+/// a query, in the message and in `Debug`.
+#[test]
+fn shape_errors_of_every_stamp_path_mask_numbers() {
+    let id = "350205199003071239";
+    let long = format!("{}{id}", "x".repeat(60));
+    let mut operator = station_stamp();
+    operator["operator"]["id"] = json!(long);
+    let mut number = station_stamp();
+    number["case"] = json!(350_205_199_003_071_239_u64);
+    let query = json!({
+        "org": long, "matter": "MED-INSURE", "step": "decide", "at": "2025-05-01T10:00:00+08:00"
+    });
+    let errors = [
+        Stamp::from_json(&operator.to_string()).unwrap_err(),
+        Stamp::from_value(operator.clone()).unwrap_err(),
+        Stamp::from_value(number).unwrap_err(),
+        AuthorityQuery::from_json(&query.to_string()).unwrap_err(),
+        AppendRequest::from_json(&json!({ "stamp": operator }).to_string()).unwrap_err(),
+    ];
+    // The field and its bounds are told instead.
+    assert!(
+        errors[0]
+            .message(Lang::En)
+            .ends_with("operator.id: length 1..=64"),
+        "{}",
+        errors[0].message(Lang::En)
+    );
+    for e in errors {
+        assert_eq!(e.code(), "input.shape");
+        for lang in [Lang::ZhCn, Lang::En] {
+            assert!(!e.message(lang).contains(id), "{}", e.message(lang));
+        }
+        assert!(!format!("{e:?}").contains(id), "{e:?}");
+    }
+}
+
+/// A head that counts no entry but names a hash is not a head: appending to it writes a
+/// line that verification can only call a broken link.
+#[test]
+fn a_head_of_no_entries_must_be_genesis() {
+    let hash = HashAlg::Sha256.hex_digest(b"x").unwrap();
+    let head = LedgerHead {
+        entries: 0,
+        hash: hash.clone(),
+    };
+    let mut ledger = StampLedger::resume(HashAlg::Sha256, head);
+    let appended = ledger.append(stamp_of(&station_stamp()));
+    assert_eq!(
+        appended.map_err(|e| e.code()),
+        Err("ledger.malformed"),
+        "appending to a head that is not one"
+    );
+    let text = json!({ "entries": 0, "hash": hash }).to_string();
+    assert_eq!(
+        LedgerHead::from_json(&text).map_err(|e| e.code()),
+        Err("input.shape")
+    );
+}
+
+/// A huge damaged ledger (64 MiB of blank lines would be 64 million problems) is reported
+/// in bounded memory: the first `MAX_LINE_ERRORS` problems one by one, the rest counted in
+/// one `ledger.too_many_problems` on the last line with one; the entries and the head are
+/// still found, and a kept head that does not match is still reported.
+#[test]
+fn a_ledger_with_too_many_problems_lists_the_first_and_counts_the_rest() {
+    use doorstep::input::MAX_LINE_ERRORS;
+    let (engine, text, head) = sample();
+    let damaged = "x\n".repeat(MAX_LINE_ERRORS + 3) + text;
+    let report = engine.verify_ledger(&damaged, Some(head), Lang::En);
+    let problems = &report.problems;
+    assert_eq!(problems.len(), MAX_LINE_ERRORS + 1, "{:?}", problems.last());
+    assert!(
+        problems[..MAX_LINE_ERRORS]
+            .iter()
+            .enumerate()
+            .all(|(i, p)| { p.line == i + 1 && p.problem.code == "ledger.malformed" })
+    );
+    let summary = &problems[MAX_LINE_ERRORS];
+    assert_eq!(summary.problem.code, "ledger.too_many_problems");
+    assert_eq!(summary.problem.params["omitted"], 3);
+    assert_eq!(summary.line, MAX_LINE_ERRORS + 3);
+    assert_eq!(
+        summary.problem.message,
+        "Too many problems: 3 more are not listed"
+    );
+    // The entries after the garbage are read and chained as ever.
+    assert_eq!((report.entries, &report.head), (head.entries, head));
+    // A kept head that does not match is reported past the limit too.
+    let longer = LedgerHead {
+        entries: head.entries + 1,
+        hash: head.hash.clone(),
+    };
+    let report = engine.verify_ledger(&damaged, Some(&longer), Lang::En);
+    let codes: Vec<&str> = report.problems[MAX_LINE_ERRORS..]
+        .iter()
+        .map(|p| p.problem.code.as_str())
+        .collect();
+    assert_eq!(codes, ["ledger.too_many_problems", "ledger.head_mismatch"]);
+}

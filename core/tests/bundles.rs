@@ -1028,3 +1028,195 @@ mod front_desk;
 fn the_front_desk_example_runs() {
     front_desk::run().unwrap();
 }
+
+/// The catalogue entry of matter `code` (its only or first version), to edit.
+fn matter_mut<'c>(catalog: &'c mut Value, code: &str) -> &'c mut Value {
+    catalog["matters"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["code"] == code)
+        .unwrap()
+}
+
+/// A member whose matter is cancelled before the application is not part of the bundle on
+/// that date: not in its form, not validated, not in the materials, no case opened.
+#[test]
+fn a_member_no_longer_in_effect_is_left_out() {
+    let mut catalog = sample();
+    matter_mut(&mut catalog, SOCIAL_CARD)["cancelled"] = json!("2025-10-01");
+    with_engine(engine_of(&catalog));
+    let engine = engine_cache();
+    let answer = bundle_answer(&engine, "birth");
+    let on = date(2025, 10, 13);
+    let birth = Target::bundle("birth");
+    let report = engine
+        .validate(&birth, &answer, on, doorstep::Lang::ZhCn)
+        .unwrap();
+    assert!(report.form.valid, "{:?}", report.form.errors);
+    assert!(
+        !report.matters.iter().any(|m| m == SOCIAL_CARD),
+        "{:?}",
+        report.matters
+    );
+    let form = engine.form(&birth, on).unwrap();
+    assert!(form.fields.iter().all(|f| f.key != "cardBank"));
+    let mut world = World::default();
+    submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
+    let matters: Vec<String> = world
+        .case("B-1")
+        .members
+        .iter()
+        .map(|m| m.matter.to_string())
+        .collect();
+    assert_eq!(
+        matters,
+        [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, MATERNITY]
+    );
+}
+
+/// A member's next version, in effect from a later date, asks nothing of an application made
+/// before that date: the version in effect on the date decides the form and the materials.
+#[test]
+fn a_members_version_not_yet_in_effect_asks_nothing() {
+    let mut catalog = sample();
+    let card = matter_mut(&mut catalog, SOCIAL_CARD);
+    card["cancelled"] = json!("2026-01-01");
+    let mut next = card.clone();
+    next["version"] = json!(2);
+    next["effective"] = json!("2026-01-01");
+    next.as_object_mut().unwrap().remove("cancelled");
+    next["form"]["fields"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"key": "cardPin", "label": "社保卡密码", "type": "text", "required": true}));
+    next["form"]["example"]["cardPin"] = json!("123456");
+    next["materials"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"code": "card_form", "name": "社保卡申领表", "form": "original"}));
+    catalog["matters"].as_array_mut().unwrap().push(next);
+    with_engine(engine_of(&catalog));
+    let engine = engine_cache();
+    let answer = bundle_answer(&engine, "birth");
+    let birth = Target::bundle("birth");
+    let on = date(2025, 10, 13);
+    let report = engine
+        .validate(&birth, &answer, on, doorstep::Lang::ZhCn)
+        .unwrap();
+    assert!(report.form.valid, "{:?}", report.form.errors);
+    let check = engine
+        .check(&birth, &answer, on, doorstep::Lang::ZhCn)
+        .unwrap();
+    assert!(check.valid, "{:?}", check.errors);
+    let materials = engine.materials(&birth, &answer, &[], on).unwrap();
+    assert!(materials.iter().all(|m| m.code != "card_form"));
+    // From 2026, the new version asks for both.
+    let later = date(2026, 1, 5);
+    let report = engine
+        .validate(&birth, &answer, later, doorstep::Lang::ZhCn)
+        .unwrap();
+    assert_eq!(report.form.errors.len(), 1, "{:?}", report.form.errors);
+    assert_eq!(report.form.errors[0].path.as_deref(), Some("/cardPin"));
+    let materials = engine.materials(&birth, &answer, &[], later).unwrap();
+    assert!(materials.iter().any(|m| m.code == "card_form"));
+    let mut world = World::default();
+    submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
+    assert_eq!(world.case(&format!("B-1/{SOCIAL_CARD}")).matter_version, 1);
+}
+
+/// A member the applicant withdrew alone leaves the others to decide the bundle: when they
+/// all conclude approved, the bundle is concluded, not open forever.
+#[test]
+fn a_member_withdrawn_alone_does_not_keep_the_bundle_open() {
+    let mut world = birth();
+    world
+        .act(
+            &format!("B-1/{SOCIAL_CARD}"),
+            "w",
+            Command::Withdraw { reason: None },
+            &mother("2025-10-13T15:00:00+08:00"),
+        )
+        .unwrap();
+    for m in [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, MATERNITY] {
+        work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
+    }
+    assert_eq!(world.birth().state, BundleState::Concluded);
+}
+
+/// A bundle whose members are all decided has nothing left to withdraw: refused, and the
+/// bundle stays concluded.
+#[test]
+fn a_bundle_with_nothing_open_cannot_be_withdrawn() {
+    let mut world = birth();
+    for m in [
+        BIRTH_CERT,
+        BIRTH_REG,
+        NEWBORN_INSURANCE,
+        SOCIAL_CARD,
+        MATERNITY,
+    ] {
+        work(&mut world, &format!("B-1/{m}"), true, "2025-10-14");
+    }
+    let err = world
+        .act(
+            "B-1",
+            "w",
+            Command::Withdraw { reason: None },
+            &mother("2025-10-15T09:00:00+08:00"),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), "case.wrong_status");
+    assert_eq!(world.birth().state, BundleState::Concluded);
+}
+
+/// Two successor entries for one matter (under two conditions that both hold) start one
+/// case: the second would reuse its id.
+#[test]
+fn a_successor_listed_twice_starts_once() {
+    let mut catalog = sample();
+    let pension = matter_mut(&mut catalog, PENSION);
+    let first = pension["successors"][0].clone();
+    pension["successors"].as_array_mut().unwrap().push(first);
+    let (world, events) = retired(&catalog);
+    let started: Vec<&str> = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Submitted { .. }))
+        .map(|e| &*e.case)
+        .collect();
+    assert_eq!(started, ["R-1/350205-YB-003"]);
+    assert!(world.cases().rejected.is_empty());
+}
+
+/// A document two members ask for is listed once, as much of it as either needs: the more
+/// copies, and the original when one wants the original, the other a copy (whichever
+/// member lists it first).
+#[test]
+fn a_document_two_members_need_is_listed_once_with_what_both_need() {
+    let mut catalog = sample();
+    let card = matter_mut(&mut catalog, SOCIAL_CARD);
+    let id_card = card["materials"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|m| m["code"] == "id_card")
+        .unwrap();
+    id_card["count"] = json!(3);
+    // 出生登记 (listed before 参保 and 生育津贴) wants a copy of the birth certificate only.
+    let registration = matter_mut(&mut catalog, BIRTH_REG);
+    registration["materials"][0]["form"] = json!("copy");
+    let engine = engine_of(&catalog);
+    let answer = bundle_answer(&engine, "birth");
+    let materials = engine
+        .materials(&Target::bundle("birth"), &answer, &[], date(2025, 10, 13))
+        .unwrap();
+    let listed = |code: &str| -> Vec<Value> {
+        materials
+            .iter()
+            .filter(|m| m.code == code)
+            .map(|m| json!([m.form, m.count]))
+            .collect()
+    };
+    assert_eq!(listed("id_card"), [json!(["original", 3])]);
+    assert_eq!(listed("birth_certificate"), [json!(["original", 1])]);
+}

@@ -596,3 +596,45 @@ fn a_catalogue_adds_and_replaces_years() {
     assert_eq!(plain.calendar().is_working_day(d(2026, 12, 1)), Ok(true));
     assert!(plain.calendar().is_working_day(d(2027, 1, 4)).is_err());
 }
+
+// ---- pauses at the edges ----
+
+/// A suspension that pushes the due date past the last known year: an error, not a guess.
+#[test]
+fn a_suspension_into_an_unknown_year_is_an_error() {
+    let cal = WorkCalendar::china();
+    // Six working days to 12-09, suspended since 12-10: the other 14 fall in 2027.
+    let mut deadline = Deadline::new(d(2026, 12, 1), 20);
+    deadline.pauses.push(Pause::open(d(2026, 12, 10)));
+    let e = deadline
+        .status(&cal, d(2026, 12, 20), &Thresholds::default())
+        .unwrap_err();
+    assert_eq!(e.code(), "calendar.out_of_range");
+}
+
+/// 补正 or 挂起 begun after the due date stops the clock too (行政许可法 art. 45): the
+/// light stays red, but the overdue count and the escalation stand still while it lasts.
+#[test]
+fn a_pause_after_the_due_date_stops_the_overdue_count() {
+    let cal = WorkCalendar::china();
+    // Due 2025-10-14; 10-15 is one day late; 挂起 from 10-16, still suspended on 10-24.
+    let mut deadline = Deadline::new(d(2025, 9, 30), 5);
+    deadline.pauses.push(Pause::open(d(2025, 10, 16)));
+    let s = deadline
+        .status(&cal, d(2025, 10, 24), &Thresholds::default())
+        .unwrap();
+    assert_eq!(s.due, d(2025, 10, 14));
+    assert_eq!(
+        (s.light, s.escalation, s.overdue_working_days, s.paused),
+        (Light::Red, Escalation::Level1, 1, true)
+    );
+    // Resumed on 10-27: counting again from 10-28.
+    deadline.pauses[0].to = Some(d(2025, 10, 27));
+    let s = deadline
+        .status(&cal, d(2025, 10, 29), &Thresholds::default())
+        .unwrap();
+    assert_eq!(
+        (s.overdue_working_days, s.escalation),
+        (3, Escalation::Level2)
+    );
+}

@@ -662,3 +662,340 @@ fn debug_output_masks_an_account_that_is_a_mobile_number() {
         "AccountId(\"林**\")"
     );
 }
+
+/// 延期 needs approval (行政许可法 art. 42): a blank approver is nobody's.
+#[test]
+fn an_extension_needs_a_named_approver() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
+    for approver in ["", "  "] {
+        let envelope = CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: case.version,
+            client_id: format!("c-ext{}", approver.len()),
+            command: Command::Extend {
+                working_days: 10,
+                reason: "需现场核查".into(),
+                approved_by: approver.into(),
+            },
+        };
+        let refused = decide(&engine, Some(&case), &envelope, &back);
+        assert_eq!(refused.unwrap_err(), CaseError::Extension, "{approver:?}");
+    }
+}
+
+/// Two suspensions, the first resumed the same day (that day does not count), then one
+/// after the due date: red, the overdue count standing still while suspended.
+#[test]
+fn suspensions_the_same_day_twice_and_after_the_due_date() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = |at: &str| ctx("bo-01", Role::BackOffice, STATION, at);
+    let case = run(
+        &engine,
+        Some(case),
+        "c-claim",
+        Command::Claim,
+        &back("2025-10-09T09:00:00+08:00"),
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-review",
+        Command::StartReview,
+        &back("2025-10-09T09:01:00+08:00"),
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-s1",
+        Command::Suspend {
+            reason: "听证".into(),
+        },
+        &back("2025-10-09T10:00:00+08:00"),
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-r1",
+        Command::Resume,
+        &back("2025-10-09T15:00:00+08:00"),
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-s2",
+        Command::Suspend {
+            reason: "检测".into(),
+        },
+        &back("2025-10-13T10:00:00+08:00"),
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-r2",
+        Command::Resume,
+        &back("2025-10-14T15:00:00+08:00"),
+    );
+    assert_eq!(case.pauses.len(), 2);
+    let cal = engine.calendar();
+    let s = case
+        .deadline_status(cal, NaiveDate::from_ymd_opt(2025, 10, 15).unwrap())
+        .unwrap()
+        .unwrap();
+    // Counted: 10 (1), 11 (2), 15 (3), 16 (4), 17 (5).
+    assert_eq!(s.due, NaiveDate::from_ymd_opt(2025, 10, 17).unwrap());
+    // Suspended after the due date: red, but the overdue count stops with the clock.
+    let case = run(
+        &engine,
+        Some(case),
+        "c-s3",
+        Command::Suspend {
+            reason: "专家评审".into(),
+        },
+        &back("2025-10-21T10:00:00+08:00"),
+    );
+    let s = case
+        .deadline_status(cal, NaiveDate::from_ymd_opt(2025, 10, 31).unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (s.light, s.overdue_working_days, s.paused),
+        (Light::Red, 1, true)
+    );
+}
+
+/// Events with an extension `decide` would not grant — a second one, or one over 10
+/// working days — are refused on replay, as the second would replace the first.
+#[test]
+fn replay_refuses_an_extension_decide_would_not_grant() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let extend = |days| Command::Extend {
+        working_days: days,
+        reason: "需现场核查".into(),
+        approved_by: "chief-01".into(),
+    };
+    let extended = run(&engine, Some(case.clone()), "c-ext", extend(10), &back);
+    // A second `extended` event, as a station's system might send it.
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: "c-ext2".into(),
+        command: extend(1),
+    };
+    let mut second = decide(&engine, Some(&case), &envelope, &back)
+        .unwrap()
+        .remove(0);
+    second.version = extended.version + 1;
+    assert_eq!(
+        evolve(Some(extended.clone()), &second).unwrap_err(),
+        CaseError::Extension
+    );
+    // An extension out of 1–10 working days, as stored.
+    let mut long = second.clone();
+    long.version = case.version + 1;
+    if let doorstep::case::EventKind::Extended { working_days, .. } = &mut long.kind {
+        *working_days = 30;
+    }
+    assert_eq!(evolve(Some(case), &long).unwrap_err(), CaseError::Extension);
+}
+
+/// A decision stamped with a seal revoked before the decision, dated back to before the
+/// revocation, is not a valid stamp of that decision: the seal may not be used from its
+/// revocation on, whatever date the stamp claims. `decide` refuses it, and
+/// `replay_checked` refuses the event a station's system might send anyway.
+#[test]
+fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
+    use doorstep::case::{EventKind, replay_checked};
+    let engine = engine();
+    let mut events = Vec::new();
+    let mut step = |case: Option<Case>, client: &str, command: Command, ctx: &Context| {
+        let envelope = CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: case.as_ref().map_or(0, |c| c.version),
+            client_id: client.into(),
+            command,
+        };
+        let new = decide(&engine, case.as_ref(), &envelope, ctx).unwrap();
+        events.extend(new.iter().cloned());
+        evolve_all(case, &new, evolve)
+    };
+    let case = step(
+        None,
+        "c-submit",
+        submit(&engine, "MED-INSURE", "u-lin"),
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-09-30T09:00:00+08:00",
+        ),
+    );
+    let case = step(
+        Some(case),
+        "c-accept",
+        Command::Accept,
+        &ctx(
+            "fd-01",
+            Role::FrontDesk,
+            STATION,
+            "2025-09-30T09:10:00+08:00",
+        ),
+    );
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let case = step(Some(case), "c-review", Command::StartReview, &back);
+    // seal-st1-2023 was revoked on 2025-01-01; the stamps claim 2024-12-01.
+    let approve = |seal: &str| CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: "c-a".into(),
+        command: Command::Approve {
+            stamp: stamp(
+                seal,
+                "MED-INSURE",
+                "bo-01",
+                Some("fd-01"),
+                "2024-12-01T10:00:00+08:00",
+            ),
+        },
+    };
+    let refused = decide(&engine, Some(&case), &approve("seal-st1-2023"), &back).unwrap_err();
+    assert!(
+        matches!(&refused, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
+        "{refused:?}"
+    );
+    // The current seal, stamped the same way, is fine.
+    let approved = decide(&engine, Some(&case), &approve("seal-st1"), &back).unwrap();
+    let mut sent = events.clone();
+    sent.extend(approved);
+    assert!(replay_checked(&engine, &sent).rejected.is_empty());
+    // The same event under the revoked seal: refused on replay as well.
+    let last = sent.last_mut().unwrap();
+    let EventKind::Approved { stamp } = &mut last.kind else {
+        panic!("{last:?}");
+    };
+    std::sync::Arc::make_mut(stamp).seal = "seal-st1-2023".into();
+    let rejected = replay_checked(&engine, &sent).rejected;
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0].0, sent.len() - 1);
+    assert!(
+        matches!(&rejected[0].1, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
+        "{rejected:?}"
+    );
+}
+
+/// A huge stream of garbage (256 MiB of `{}` lines would be 85 million errors) is read in
+/// bounded memory: the first `MAX_LINE_ERRORS` unreadable lines are listed, the rest counted
+/// in one `input.too_many_errors` on the last of them, and the events among them are read.
+#[test]
+fn a_stream_with_too_many_unreadable_lines_lists_the_first_and_counts_the_rest() {
+    use doorstep::case::decode_events;
+    use doorstep::input::MAX_LINE_ERRORS;
+    use doorstep::{Coded, Lang};
+    let engine = engine();
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: 0,
+        client_id: "c-submit".into(),
+        command: submit(&engine, "MED-INSURE", "u-lin"),
+    };
+    let submitted = decide(
+        &engine,
+        None,
+        &envelope,
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-09-30T09:00:00+08:00",
+        ),
+    )
+    .unwrap();
+    let event = serde_json::to_string(&submitted[0]).unwrap();
+    let text = format!("{}{event}\n{{}}\n", "{}\n".repeat(MAX_LINE_ERRORS + 1));
+    let (events, errors) = decode_events(text.as_bytes());
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].0, MAX_LINE_ERRORS + 2);
+    assert_eq!(errors.len(), MAX_LINE_ERRORS + 1);
+    assert!(
+        errors[..MAX_LINE_ERRORS]
+            .iter()
+            .enumerate()
+            .all(|(i, (line, e))| *line == i + 1 && e.code() == "input.shape")
+    );
+    let (line, summary) = &errors[MAX_LINE_ERRORS];
+    assert_eq!(*line, MAX_LINE_ERRORS + 3);
+    assert_eq!(summary.code(), "input.too_many_errors");
+    assert_eq!(summary.params()["omitted"], 2);
+    assert_eq!(
+        summary.message(Lang::ZhCn),
+        "无法读取的行过多：另有 2 行未逐一列出"
+    );
+}
+
+/// A case withdrawn while suspended keeps the deadline it had that day: the pause ends
+/// with the withdrawal, rather than staying open and moving the due date every day after.
+#[test]
+fn a_case_withdrawn_while_suspended_keeps_its_deadline() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = ctx(
+        "bo-01",
+        Role::BackOffice,
+        STATION,
+        "2025-10-09T10:00:00+08:00",
+    );
+    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
+    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let case = run(
+        &engine,
+        Some(case),
+        "c-suspend",
+        Command::Suspend {
+            reason: "待鉴定".into(),
+        },
+        &back,
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-withdraw",
+        Command::Withdraw { reason: None },
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-10-10T09:00:00+08:00",
+        ),
+    );
+    assert_eq!(case.status, doorstep::case::Status::Withdrawn);
+    let pause = case.pauses.last().unwrap();
+    assert_eq!(pause.to, NaiveDate::from_ymd_opt(2025, 10, 10));
+    let calendar = engine.calendar();
+    let due = |d: &doorstep::calendar::Deadline, now| d.due(calendar, now).unwrap();
+    let deadline = case.deadline().unwrap();
+    let later = NaiveDate::from_ymd_opt(2025, 10, 31).unwrap();
+    assert_eq!(
+        due(&deadline, later),
+        due(&deadline, NaiveDate::from_ymd_opt(2025, 10, 10).unwrap())
+    );
+}

@@ -11,13 +11,20 @@
 
 use chrono::{DateTime, Days, FixedOffset, NaiveDate};
 use doorstep::authority::Role;
+use doorstep::authority::cst_date;
 use doorstep::case::{self, Event};
 use doorstep::catalog::Channel;
+use doorstep::complaint::{
+    self, Complaint, ComplaintCategory, ComplaintCommand, ComplaintEnvelope, ComplaintEvent,
+};
 use doorstep::engine::Engine;
 use doorstep::metrics::{
     Metrics, MetricsOutcome, MetricsQuery, Period, StreamEvent, decode_stream,
 };
-use doorstep::review::{self, CaseFacts, EvaluationChannel, Rating, ReviewCommand, ReviewEnvelope};
+use doorstep::review::{
+    self, AppealGround, CaseFacts, EvaluationChannel, Rating, Review, ReviewCommand,
+    ReviewEnvelope, ReviewEvent, ReviewStatus,
+};
 use doorstep::{Coded, Lang};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -505,4 +512,342 @@ fn metrics_fixtures() {
         flatten(&serde_json::to_value(&outcome).unwrap())
     });
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A random review life: concluded on day `start` of 2025-09 onwards; `path` picks the
+/// rating and what follows it (good, default, bad verified then rectified, appealed and
+/// upheld, appealed and refused then rectified, verified and left); `real_name`; the
+/// working delay of the rectification; the hour (UTC) of the rating and of the
+/// rectification, so that some fall on the next day in China.
+fn arb_review() -> impl Strategy<Value = (u8, u64, u8, bool, u64, u32, bool)> {
+    (
+        0u8..3,
+        0u64..60,
+        0u8..6,
+        any::<bool>(),
+        0u64..12,
+        0u32..24,
+        any::<bool>(),
+    )
+}
+
+/// The events of review `R{index}` as `review::decide` makes them.
+fn review_life(
+    engine: &Engine,
+    index: usize,
+    (org, start, path, real_name, delay, hour, revisit): (u8, u64, u8, bool, u64, u32, bool),
+) -> Vec<ReviewEvent> {
+    let org = [S1, S2, STREET][usize::from(org)];
+    let id = format!("R{index}");
+    let day0 = d(2025, 9, 1).checked_add_days(Days::new(start)).unwrap();
+    // Concluded at 09:00 CST (01:00 UTC); rated at `hour` UTC when it is still that day
+    // in China (before 16:00 UTC), else at 15:59 UTC.
+    let utc = |day: NaiveDate, h: u32, m: u32| {
+        DateTime::parse_from_rfc3339(&format!("{day}T{h:02}:{m:02}:00+00:00")).unwrap()
+    };
+    let facts = CaseFacts {
+        case: id.as_str().into(),
+        matter: "HUKOU-BIRTH".into(),
+        org: org.into(),
+        channel: Channel::Window,
+        applicant: "u-1".into(),
+        concluded_at: Some(utc(day0, 1, 0)),
+    };
+    let rated_at = if (1..16).contains(&hour) {
+        utc(day0, hour, 0)
+    } else {
+        utc(day0, 15, 59)
+    };
+    let chief = |when| ctx("chief", Role::StationChief, "350205", when);
+    let later = |n: u64, h: u32| utc(day0.checked_add_days(Days::new(n)).unwrap(), h, 30);
+    let rate = |rating| {
+        (
+            ReviewCommand::Rate {
+                rating,
+                channel: EvaluationChannel::OnSite,
+                real_name,
+                comment: None,
+            },
+            ctx("u-1", Role::Applicant, org, rated_at),
+        )
+    };
+    let rectify = |n| {
+        (
+            ReviewCommand::Rectify {
+                measures: "整改".into(),
+            },
+            chief(later(n, hour)),
+        )
+    };
+    let verify = (
+        ReviewCommand::Verify {
+            finding: "属实".into(),
+        },
+        chief(rated_at),
+    );
+    let appeal = (
+        ReviewCommand::Appeal {
+            ground: AppealGround::Mistaken,
+            evidence: vec!["截图".into()],
+            reason: "误评".into(),
+        },
+        chief(rated_at),
+    );
+    let decide_appeal = |upheld| {
+        (
+            ReviewCommand::DecideAppeal {
+                upheld,
+                reason: "裁定".into(),
+            },
+            ctx("sup", Role::Supervisor, "350205", later(1, 2)),
+        )
+    };
+    let bad = if real_name {
+        Rating::VeryDissatisfied
+    } else {
+        Rating::Dissatisfied
+    };
+    let mut steps = match path {
+        0 => vec![rate(Rating::BasicallySatisfied)],
+        1 => vec![(
+            ReviewCommand::ApplyDefault,
+            ctx("sys", Role::System, "350205", later(1, hour)),
+        )],
+        2 => vec![rate(bad), verify, rectify(delay)],
+        3 => vec![rate(bad), appeal, decide_appeal(true)],
+        4 => vec![rate(bad), appeal, decide_appeal(false), rectify(delay + 1)],
+        _ => vec![rate(bad), verify],
+    };
+    if real_name && revisit && matches!(path, 2 | 4) {
+        steps.push((
+            ReviewCommand::Revisit {
+                satisfied: true,
+                note: None,
+            },
+            chief(later(delay + 2, 3)),
+        ));
+    }
+    decide_all(engine, &id, &facts, steps)
+}
+
+/// The events `steps` make of review `id`, each command decided against the review as the
+/// events so far made it.
+fn decide_all(
+    engine: &Engine,
+    id: &str,
+    facts: &CaseFacts,
+    steps: Vec<(ReviewCommand, doorstep::case::Context)>,
+) -> Vec<ReviewEvent> {
+    let mut current = None;
+    let mut out = Vec::new();
+    for (i, (command, ctx)) in steps.into_iter().enumerate() {
+        let envelope = ReviewEnvelope {
+            review: id.into(),
+            expected_version: u64::try_from(i).unwrap(),
+            client_id: format!("{id}-{i}"),
+            command,
+        };
+        let events = review::decide(engine, current.as_ref(), Some(facts), &envelope, &ctx)
+            .unwrap_or_else(|e| panic!("{id} step {i}: {e:?}"));
+        for e in events {
+            current = Some(review::evolve(current, &e).unwrap());
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// A random complaint life: reported on day `start` of 2025-09 onwards about a station,
+/// triaged, then answered `delay` days later (resolved or not), or never.
+fn complaint_life(
+    engine: &Engine,
+    index: usize,
+    (org, start, answered, delay, resolved, hour): (u8, u64, bool, u64, bool, u32),
+) -> Vec<ComplaintEvent> {
+    let org = [S1, S2, STREET][usize::from(org)];
+    let id = format!("K{index}");
+    let day0 = d(2025, 9, 1).checked_add_days(Days::new(start)).unwrap();
+    let utc = |n: u64| {
+        let day = day0.checked_add_days(Days::new(n)).unwrap();
+        DateTime::parse_from_rfc3339(&format!("{day}T{hour:02}:10:00+00:00")).unwrap()
+    };
+    let mut steps = vec![
+        (
+            ComplaintCommand::Report {
+                org: org.into(),
+                matter: (index % 2 == 0).then(|| "HUKOU-BIRTH".into()),
+                case: (index % 3 == 0).then(|| "HC-1".into()),
+                summary: "办不成".into(),
+            },
+            ctx("u-1", Role::Applicant, org, utc(0)),
+        ),
+        (
+            ComplaintCommand::Triage {
+                category: ComplaintCategory::Process,
+                handler: org.into(),
+            },
+            ctx("chief", Role::StationChief, "350205", utc(0)),
+        ),
+    ];
+    if answered {
+        steps.push((
+            ComplaintCommand::Answer {
+                answer: "已答复".into(),
+                resolved,
+            },
+            ctx("chief", Role::StationChief, "350205", utc(delay)),
+        ));
+    }
+    let mut current = None;
+    let mut out = Vec::new();
+    for (i, (command, ctx)) in steps.into_iter().enumerate() {
+        let envelope = ComplaintEnvelope {
+            complaint: id.clone(),
+            expected_version: u64::try_from(i).unwrap(),
+            client_id: format!("{id}-{i}"),
+            command,
+        };
+        let events = complaint::decide(engine, current.as_ref(), &envelope, &ctx)
+            .unwrap_or_else(|e| panic!("{id} step {i}: {e:?}"));
+        for e in events {
+            current = Some(complaint::evolve(current, &e).unwrap());
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Interleaves per-record queues of events, taking the next event of the record `picks`
+/// chooses.
+fn interleave(queues: Vec<Vec<StreamEvent>>, picks: &[usize]) -> Vec<StreamEvent> {
+    let mut queues: Vec<std::collections::VecDeque<StreamEvent>> =
+        queues.into_iter().map(Into::into).collect();
+    let mut out = Vec::new();
+    let mut pick = picks.iter().copied();
+    loop {
+        let open: Vec<usize> = (0..queues.len())
+            .filter(|&i| !queues[i].is_empty())
+            .collect();
+        if open.is_empty() {
+            return out;
+        }
+        let i = open[pick.next().unwrap_or(0) % open.len()];
+        out.push(queues[i].pop_front().unwrap());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Reviews and complaints: however their events interleave and however the stream is
+    /// cut into chunks folded one after another, the report is the one the JSON Lines give
+    /// at once, and its counts are those recomputed from the replayed reviews and
+    /// complaints, by the China date of each event, over a random period.
+    #[test]
+    fn reviews_and_complaints_fold_as_they_replay(
+        reviews in prop::collection::vec(arb_review(), 0..16),
+        complaints in prop::collection::vec(
+            (0u8..3, 0u64..60, any::<bool>(), 0u64..15, any::<bool>(), 0u32..24), 0..10),
+        picks in prop::collection::vec(any::<usize>(), 0..200),
+        cuts in prop::collection::vec(0usize..200, 0..6),
+        (from, length) in (0u64..80, 0u64..60),
+    ) {
+        let engine = engine();
+        let review_events: Vec<Vec<ReviewEvent>> = reviews
+            .iter()
+            .enumerate()
+            .map(|(i, r)| review_life(&engine, i, *r))
+            .collect();
+        let complaint_events: Vec<Vec<ComplaintEvent>> = complaints
+            .iter()
+            .enumerate()
+            .map(|(i, c)| complaint_life(&engine, i, *c))
+            .collect();
+        let queues: Vec<Vec<StreamEvent>> = review_events
+            .iter()
+            .map(|v| v.iter().cloned().map(Into::into).collect())
+            .chain(complaint_events.iter().map(|v| v.iter().cloned().map(Into::into).collect()))
+            .collect();
+        let sequential: Vec<StreamEvent> = queues.iter().flatten().cloned().collect();
+        let shuffled = interleave(queues, &picks);
+        let first = d(2025, 9, 1).checked_add_days(Days::new(from)).unwrap();
+        let p = period(first, first.checked_add_days(Days::new(length)).unwrap());
+        // Chunks: folds of consecutive pieces, carried over.
+        let mut chunked = Metrics::new();
+        let mut bounds: Vec<usize> = cuts.iter().map(|c| c % (shuffled.len() + 1)).collect();
+        bounds.sort_unstable();
+        let mut start = 0;
+        for end in bounds.into_iter().chain([shuffled.len()]) {
+            for e in &shuffled[start..end.max(start)] {
+                chunked.apply(e);
+            }
+            start = end.max(start);
+        }
+        let mut text = String::new();
+        for e in &shuffled {
+            text.push_str(&serde_json::to_string(e).unwrap());
+            text.push('\n');
+        }
+        for scope in [S1, STREET, "350205"] {
+            let a = fold(&sequential).report(&engine, scope, p).unwrap();
+            prop_assert_eq!(&a, &fold(&shuffled).report(&engine, scope, p).unwrap());
+            prop_assert_eq!(&a, &chunked.report(&engine, scope, p).unwrap());
+            let query = MetricsQuery { scope: scope.into(), from: p.from, to: p.to };
+            let batch = engine.metrics_jsonl(&query, text.as_bytes(), Lang::ZhCn);
+            prop_assert_eq!(
+                serde_json::to_value(&batch).unwrap()["report"].clone(),
+                serde_json::to_value(&a).unwrap()
+            );
+        }
+        // Recomputed from the replayed reviews and complaints (the district sees them all).
+        let report = fold(&shuffled).report(&engine, "350205", p).unwrap();
+        prop_assert_eq!(report.ignored_events, 0);
+        let all: Vec<ReviewEvent> = review_events.into_iter().flatten().collect();
+        let replayed = review::replay(&all);
+        prop_assert!(replayed.rejected.is_empty());
+        let count = |f: &dyn Fn(&Review) -> bool| {
+            u64::try_from(replayed.reviews.values().filter(|r| f(r)).count()).unwrap()
+        };
+        let in_p = |r: &Review| p.contains(cst_date(r.rated_at));
+        let void = |r: &Review| r.status == ReviewStatus::Void;
+        let due = |r: &Review| r.rectify_by.is_some_and(|d| p.contains(d)) && !void(r);
+        let rv = &report.reviews;
+        prop_assert_eq!(rv.rated, count(&|r| in_p(r) && !void(r)));
+        prop_assert_eq!(rv.satisfied, count(&|r| in_p(r) && !void(r) && !r.rating.is_bad()));
+        prop_assert_eq!(
+            rv.defaulted,
+            count(&|r| in_p(r) && r.channel == EvaluationChannel::Default)
+        );
+        prop_assert_eq!(rv.bad, count(&|r| in_p(r) && r.rating.is_bad()));
+        prop_assert_eq!(rv.void, count(&|r| in_p(r) && void(r)));
+        prop_assert_eq!(rv.revisited, count(&|r| in_p(r) && r.revisit_satisfied.is_some()));
+        prop_assert_eq!(rv.rectification_due, count(&due));
+        prop_assert_eq!(
+            rv.rectified_on_time,
+            count(&|r| due(r) && r.rectified_on_time() == Some(true))
+        );
+        prop_assert_eq!(
+            rv.rectified_late,
+            count(&|r| due(r) && r.rectified_on_time() == Some(false))
+        );
+        prop_assert_eq!(rv.unrectified, count(&|r| due(r) && r.rectified_on.is_none()));
+        let all: Vec<ComplaintEvent> = complaint_events.into_iter().flatten().collect();
+        let (complaints, rejected) = complaint::replay(&all);
+        prop_assert!(rejected.is_empty());
+        let count = |f: &dyn Fn(&Complaint) -> bool| {
+            u64::try_from(complaints.values().filter(|c| f(c)).count()).unwrap()
+        };
+        let answered = |c: &Complaint| c.answered_on.is_some_and(|d| p.contains(d));
+        let due = |c: &Complaint| p.contains(c.answer_by);
+        let rc = &report.complaints;
+        prop_assert_eq!(rc.received, count(&|c| p.contains(c.received_on)));
+        prop_assert_eq!(rc.answered, count(&answered));
+        prop_assert_eq!(rc.resolved, count(&|c| answered(c) && c.resolved == Some(true)));
+        prop_assert_eq!(rc.answers_due, count(&due));
+        prop_assert_eq!(
+            rc.answered_on_time,
+            count(&|c| due(c) && c.answered_on.is_some_and(|d| d <= c.answer_by))
+        );
+        prop_assert_eq!(rc.unanswered, count(&|c| due(c) && c.answered_on.is_none()));
+    }
 }

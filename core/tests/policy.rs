@@ -590,3 +590,36 @@ proptest! {
         }
     }
 }
+
+/// Born on 29 February (the ID number's birth date): 80 周岁 on 29 February 2024 (a leap
+/// year), 81 周岁 not on 28 February 2025 (a common year) but on 1 March, as
+/// [`doorstep::calendar::age_at`] counts.
+#[test]
+fn a_leap_day_birthday_by_the_id_number() {
+    let age = |years: u32| {
+        json!({"code": format!("age{years}"), "description": format!("年满 {years} 周岁"),
+            "rule": {">=": [{"id_age": [{"var": "residentId"}, {"var": "$at"}]}, years]}})
+    };
+    let engine = engine_with(&json!([policy("P", "person", &[age(80), age(81)])]));
+    // 110101 1944-02-29 001, with its MOD 11-2 check character.
+    let body = "11010119440229001";
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body
+        .bytes()
+        .zip(weights)
+        .map(|(b, w)| u32::from(b - b'0') * w)
+        .sum();
+    let check = char::from(b"10X98765432"[(sum % 11) as usize]);
+    let profile = json!({"kind": "person", "residentId": format!("{body}{check}")});
+    let held = |date| -> Vec<bool> {
+        engine.match_policies(&profile, date, Lang::ZhCn).unwrap()[0]
+            .reasons
+            .iter()
+            .map(|r| r.held)
+            .collect()
+    };
+    assert_eq!(held(d(2024, 2, 28)), [false, false]);
+    assert_eq!(held(d(2024, 2, 29)), [true, false]);
+    assert_eq!(held(d(2025, 2, 28)), [true, false]);
+    assert_eq!(held(d(2025, 3, 1)), [true, true]);
+}

@@ -307,7 +307,7 @@ fn an_anonymous_bad_review_closes_at_rectification() {
 fn only_a_supervisor_decides_an_appeal_with_evidence() {
     let engine = engine();
     let r = bad(&engine, true);
-    let appeal = |evidence: Vec<String>| ReviewCommand::Appeal {
+    let appeal = |evidence: Vec<doorstep::review::Note>| ReviewCommand::Appeal {
         ground: AppealGround::Malicious,
         evidence,
         reason: "评价内容与办件无关".into(),
@@ -911,4 +911,139 @@ proptest! {
         let replayed = review::replay(&events);
         prop_assert_eq!(replayed.reviews.get("HC-1"), review.as_ref());
     }
+}
+
+/// The invitation of a case handled online offers only the online rating (一事一评): there
+/// was no visit to rate on site, and `decide` agrees with it.
+#[test]
+fn a_case_handled_online_is_rated_online() {
+    let engine = engine();
+    let online = CaseFacts {
+        channel: Channel::Online,
+        ..facts()
+    };
+    let rate_by = |channel| ReviewEnvelope {
+        review: "HC-1".into(),
+        expected_version: 0,
+        client_id: "r1".into(),
+        command: ReviewCommand::Rate {
+            rating: Rating::Satisfied,
+            channel,
+            real_name: true,
+            comment: None,
+        },
+    };
+    let when = applicant("2025-09-30T12:00:00+08:00");
+    let on_site = review::decide(
+        &engine,
+        None,
+        Some(&online),
+        &rate_by(EvaluationChannel::OnSite),
+        &when,
+    );
+    assert_eq!(on_site.unwrap_err().code(), "review.channel");
+    let events = review::decide(
+        &engine,
+        None,
+        Some(&online),
+        &rate_by(EvaluationChannel::Online),
+        &when,
+    )
+    .unwrap();
+    assert_eq!(events.len(), 1);
+}
+
+/// Concluding an approved case starts its successors (免申即办) in the same events: the
+/// facts stay those of the case concluded.
+#[test]
+fn facts_skip_the_successors_a_conclusion_starts() {
+    let line = |v: Value| serde_json::from_value::<doorstep::case::Event>(v).unwrap();
+    let actor = json!({"id": "u-lin", "role": "applicant", "org": STATION});
+    let system = json!({"id": "sys", "role": "system", "org": STATION});
+    let events = [
+        line(
+            json!({"schema": 1, "case": "HC-1", "version": 1, "clientId": "c1", "actor": actor,
+            "channel": "window", "at": "2025-09-30T09:00:00+08:00",
+            "kind": {"type": "submitted", "matter": "MED-INSURE", "matterVersion": 1,
+                "limitWorkingDays": 0, "applicant": "u-lin", "answer": {}}}),
+        ),
+        line(
+            json!({"schema": 1, "case": "HC-1", "version": 2, "clientId": "c2", "actor": actor,
+            "channel": "window", "at": "2025-09-30T10:00:00+08:00", "kind": {"type": "concluded"}}),
+        ),
+        line(
+            json!({"schema": 1, "case": "HC-1-S", "version": 1, "clientId": "c2", "actor": system,
+            "channel": "online", "at": "2025-09-30T10:00:00+08:00",
+            "kind": {"type": "submitted", "matter": "HUKOU-BIRTH", "matterVersion": 1,
+                "limitWorkingDays": 0, "applicant": "u-lin", "answer": {}}}),
+        ),
+    ];
+    let f = CaseFacts::from_events(&events).unwrap();
+    assert_eq!(&*f.case, "HC-1");
+    assert_eq!(&*f.matter, "MED-INSURE");
+    assert_eq!(f.channel, Channel::Window);
+    assert_eq!(f.concluded_at, Some(at("2025-09-30T10:00:00+08:00")));
+}
+
+/// Times in UTC: 15:30Z is still the day of conclusion in China, 16:30Z the next day.
+#[test]
+fn the_rating_day_is_the_china_date_of_a_utc_time() {
+    let engine = engine();
+    let utc = CaseFacts {
+        concluded_at: Some(at("2025-09-30T02:00:00Z")),
+        ..facts()
+    };
+    let envelope = ReviewEnvelope {
+        review: "HC-1".into(),
+        expected_version: 0,
+        client_id: "r1".into(),
+        command: rate(Rating::Satisfied, true),
+    };
+    let late = ctx("u-lin", Role::Applicant, STATION, "2025-09-30T16:30:00Z");
+    assert_eq!(
+        review::decide(&engine, None, Some(&utc), &envelope, &late).unwrap_err(),
+        ReviewError::RatingClosed
+    );
+    let ok = ctx("u-lin", Role::Applicant, STATION, "2025-09-30T15:30:00Z");
+    assert!(review::decide(&engine, None, Some(&utc), &envelope, &ok).is_ok());
+}
+
+/// A complaint's id is held to a case id's rule (1 to 128 bytes, no control characters).
+#[test]
+fn a_complaint_id_is_a_well_formed_id() {
+    let engine = engine();
+    let report = |id: String| ComplaintEnvelope {
+        complaint: id,
+        expected_version: 0,
+        client_id: "k1".into(),
+        command: ComplaintCommand::Report {
+            org: STATION.into(),
+            matter: None,
+            case: None,
+            summary: "办不成".into(),
+        },
+    };
+    let when = applicant("2025-09-30T11:00:00+08:00");
+    for bad in [String::new(), "K\n1".into(), "K".repeat(129)] {
+        let refused = complaint::decide(&engine, None, &report(bad), &when);
+        assert_eq!(refused.unwrap_err(), ComplaintError::Text);
+    }
+    assert!(complaint::decide(&engine, None, &report("K".repeat(128)), &when).is_ok());
+}
+
+/// An appeal's evidence references (a recording named after the caller's number, say) are
+/// masked in `Debug` output as every other text a person wrote; their JSON is plain strings.
+#[test]
+fn appeal_evidence_is_masked_in_debug_output() {
+    let command = ReviewCommand::Appeal {
+        ground: AppealGround::Mistaken,
+        evidence: vec!["录音-13912345678.mp3".into()],
+        reason: "误评".into(),
+    };
+    let shown = format!("{command:?}");
+    assert!(!shown.contains("13912345678"), "{shown}");
+    assert_eq!(
+        serde_json::to_value(&command).unwrap()["evidence"],
+        json!(["录音-13912345678.mp3"])
+    );
 }

@@ -391,7 +391,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             AppointmentCommand::Book {
                 id: id.clone(),
                 slot: slot.id.clone(),
-                applicant: "u-appointment".into(),
+                applicant: format!("u-{case}").as_str().into(),
                 matter: matter.to_owned(),
                 special_groups: vec![],
                 home_visit: false,
@@ -979,7 +979,7 @@ impl<'d, S: Sink> Simulation<'d, S> {
             Work::Appeal => (
                 ReviewCommand::Appeal {
                     ground: AppealGround::Mistaken,
-                    evidence: vec![format!("录像-{id}")],
+                    evidence: vec![format!("录像-{id}").as_str().into()],
                     reason: "评价人误选评价等级".into(),
                 },
                 chief,

@@ -21,7 +21,7 @@ use validator::{Validate, ValidationError};
 
 use crate::authority::cst_time;
 use crate::case::{AccountId, SpecialGroup};
-use crate::catalog::Channel;
+use crate::catalog::{Channel, OrgLevel};
 use crate::engine::Engine;
 use crate::{Coded, Lang};
 
@@ -185,8 +185,8 @@ pub enum AppointmentError {
     /// `appointment.exists`: the id is taken.
     #[error("预约编号已存在 / appointment exists")]
     Exists,
-    /// `appointment.unknown_matter`: no matter in effect on the slot's day, or not offered
-    /// at stations.
+    /// `appointment.unknown_matter`: no matter in effect on the slot's day, or not handled
+    /// at the level of the slot's org (a community station, or a street centre).
     #[error("事项不存在或不可预约 / matter not bookable")]
     UnknownMatter,
     /// `appointment.full`: the slot is fully booked.
@@ -449,20 +449,31 @@ impl AppointmentBook {
                 if !working && !slot.extended_hours {
                     return Err(AppointmentError::NotWorkingDay);
                 }
-                let m = engine
-                    .catalog()
+                // A slot is at a community station or a street centre: the matter must be
+                // handled at the level of the org the slot is at (a station the catalogue
+                // does not name is taken as a community station).
+                let catalog = engine.catalog();
+                let level = catalog
+                    .org(&slot.station)
+                    .map_or(OrgLevel::Community, |o| o.level);
+                let m = catalog
                     .matter_on(matter, slot.date)
-                    .filter(|m| m.levels.contains(&crate::catalog::OrgLevel::Community))
+                    .filter(|m| m.levels.contains(&level))
                     .ok_or(AppointmentError::UnknownMatter)?;
                 if *home_visit
                     && (special_groups.is_empty() || !m.channels.contains(&Channel::HomeVisit))
                 {
                     return Err(AppointmentError::HomeVisit);
                 }
+                // One place per applicant: a place is held while it counts against the
+                // capacity (see `taken`), so also after an early arrival on the slot's day.
                 let held = self.appointments.iter().any(|a| {
                     a.slot == slot.id
                         && &a.applicant == applicant
-                        && a.status == AppointmentStatus::Booked
+                        && matches!(
+                            a.status,
+                            AppointmentStatus::Booked | AppointmentStatus::Arrived
+                        )
                 });
                 if held {
                     return Err(AppointmentError::Duplicate);

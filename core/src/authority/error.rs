@@ -97,6 +97,10 @@ pub enum Failure {
     /// `stamp.official_seal_required`: revoking or cancelling a permit needs the official seal.
     #[error("撤销、注销许可须加盖公章 / official seal required")]
     OfficialSealRequired,
+    /// `stamp.act_step`: revoking or cancelling a permit is a decision, stamped at the decide
+    /// step (not where a station only receives or delivers).
+    #[error("撤销、注销许可须在决定环节用印 / revocation stamped outside the decision")]
+    ActStep,
     /// `stamp.separation_of_duties`: whoever accepted the case may not decide it (审管分离).
     #[error("受理人不得审批同一案件 / accepted and decided by one person")]
     SeparationOfDuties,
@@ -131,6 +135,7 @@ impl Coded for Failure {
             Self::WrongPremises => "seal.wrong_premises",
             Self::EmptyDigest => "stamp.empty_digest",
             Self::OfficialSealRequired => "stamp.official_seal_required",
+            Self::ActStep => "stamp.act_step",
             Self::SeparationOfDuties => "stamp.separation_of_duties",
             Self::SupervisorDecides => "stamp.supervisor_decides",
             Self::RoleNotPermitted { .. } => "stamp.role_not_permitted",
@@ -251,6 +256,12 @@ impl Coded for Failure {
                 .pick(
                     "撤销、注销行政许可须加盖本机关公章",
                     "Revoking or cancelling a permit needs the official seal",
+                )
+                .into(),
+            Self::ActStep => lang
+                .pick(
+                    "撤销、注销行政许可属于行政决定，须在决定环节用印",
+                    "Revoking or cancelling a permit is a decision: it is stamped at the decide step",
                 )
                 .into(),
             Self::SeparationOfDuties => lang

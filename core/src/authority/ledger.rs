@@ -31,6 +31,7 @@ use serde_json::{Map, Value, json};
 use sha2::Digest;
 
 use super::Stamp;
+use crate::input::MAX_LINE_ERRORS;
 use crate::{Coded, Lang, Problem};
 
 /// The `prev` of the first entry: 64 zeros.
@@ -49,6 +50,13 @@ fn is_hash(text: &str) -> bool {
         && text
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// Whether `head` is where some ledger could end: a hash as a ledger writes it, and
+/// [`GENESIS`] exactly when it counts no entry (a line appended after a head of no entries
+/// and another hash could only ever be a broken link).
+fn is_head(head: &LedgerHead) -> bool {
+    is_hash(&head.hash) && (head.entries == 0) == (head.hash == GENESIS)
 }
 
 /// The hash function of a ledger.
@@ -179,7 +187,7 @@ impl StampLedger {
     /// Appends `stamp`: returns the entry's line (without the newline) and moves the head.
     /// Fails for SM3 without the `sm3` feature (`ledger.unsupported_alg`), and for a head
     /// that is not one (`ledger.malformed`: a hash that is not 64 lowercase hex digits, or
-    /// [`MAX_SEQ`] entries already).
+    /// [`MAX_SEQ`] entries already, or [`GENESIS`] with entries or another hash without).
     pub fn append(&mut self, stamp: Stamp) -> Result<String, LedgerError> {
         let seq = self
             .head
@@ -187,7 +195,7 @@ impl StampLedger {
             .checked_add(1)
             .filter(|&seq| seq <= MAX_SEQ)
             .ok_or(LedgerError::Malformed)?;
-        if !is_hash(&self.head.hash) {
+        if !is_head(&self.head) {
             return Err(LedgerError::Malformed);
         }
         let mut entry = LedgerEntry {
@@ -233,14 +241,16 @@ impl AppendRequest {
 
 impl LedgerHead {
     /// Reads a kept head from JSON (at most 1 KiB): a count up to [`MAX_SEQ`] and a hash of
-    /// 64 lowercase hex digits, or `input.shape`.
+    /// 64 lowercase hex digits, [`GENESIS`] exactly when the count is 0; or `input.shape`.
     pub fn from_json(text: &str) -> Result<Self, crate::input::InputError> {
         let head: Self = crate::input::parse_json(text, 1024)?;
-        if head.entries > MAX_SEQ || !is_hash(&head.hash) {
+        if head.entries > MAX_SEQ || !is_head(&head) {
             return Err(crate::input::InputError::Shape {
                 line: 1,
                 column: 1,
-                detail: "entries must be at most 2^53 - 1 and hash 64 lowercase hex digits".into(),
+                detail: "entries must be at most 2^53 - 1 and hash 64 lowercase hex digits, \
+                         the genesis hash exactly when entries is 0"
+                    .into(),
             });
         }
         Ok(head)
@@ -318,6 +328,14 @@ pub enum LedgerError {
         /// Entries found.
         found: u64,
     },
+    /// `ledger.too_many_problems`: more problems than a report lists; the first
+    /// [`MAX_LINE_ERRORS`] are listed, this counts the rest (on the last line with one), so
+    /// that a huge damaged ledger cannot exhaust memory with its report.
+    #[error("问题过多 / too many problems")]
+    TooManyProblems {
+        /// Problems not listed.
+        omitted: u64,
+    },
     /// `ledger.invalid_stamp`: the entry is intact, but its stamp fails verification.
     #[error("台账中的用印无效 / stamp invalid")]
     InvalidStamp {
@@ -338,6 +356,7 @@ impl Coded for LedgerError {
             Self::UnsupportedAlg => "ledger.unsupported_alg",
             Self::HeadMismatch { .. } => "ledger.head_mismatch",
             Self::InvalidStamp { .. } => "ledger.invalid_stamp",
+            Self::TooManyProblems { .. } => "ledger.too_many_problems",
         }
     }
 
@@ -393,6 +412,13 @@ impl Coded for LedgerError {
                     )
                 }
             }
+            Self::TooManyProblems { omitted } => {
+                if zh {
+                    format!("问题过多：另有 {omitted} 个问题未逐一列出")
+                } else {
+                    format!("Too many problems: {omitted} more are not listed")
+                }
+            }
             Self::InvalidStamp { failures } => {
                 if zh {
                     format!("此次用印无效：{}", failures.join("、"))
@@ -409,6 +435,7 @@ impl Coded for LedgerError {
                 json!({ "expected": expected, "found": found })
             }
             Self::InvalidStamp { failures } => json!({ "failures": failures }),
+            Self::TooManyProblems { omitted } => json!({ "omitted": omitted }),
             _ => return Map::new(),
         };
         match params {
@@ -446,6 +473,54 @@ pub struct LedgerReport {
     pub problems: Vec<LedgerProblem>,
 }
 
+impl LedgerProblem {
+    fn new(line: usize, seq: Option<u64>, error: &LedgerError, lang: Lang) -> Self {
+        Self {
+            line,
+            seq,
+            problem: error.to_problem(lang),
+        }
+    }
+}
+
+/// The problems of a ledger's lines as a report lists them: the first [`MAX_LINE_ERRORS`],
+/// then the rest counted in one `ledger.too_many_problems`.
+struct Problems {
+    listed: Vec<LedgerProblem>,
+    /// The last line with a problem not listed, and how many there were.
+    omitted: Option<(usize, u64)>,
+    lang: Lang,
+}
+
+impl Problems {
+    fn new(lang: Lang) -> Self {
+        Self {
+            listed: Vec::new(),
+            omitted: None,
+            lang,
+        }
+    }
+
+    fn push(&mut self, line: usize, seq: Option<u64>, error: &LedgerError) {
+        if self.listed.len() < MAX_LINE_ERRORS {
+            self.listed
+                .push(LedgerProblem::new(line, seq, error, self.lang));
+        } else {
+            self.omitted = Some((line, self.omitted.map_or(1, |(_, n)| n + 1)));
+        }
+    }
+
+    /// The problems listed, the count of the rest last.
+    fn listed(mut self) -> Vec<LedgerProblem> {
+        if let Some((line, omitted)) = self.omitted {
+            let error = LedgerError::TooManyProblems { omitted };
+            self.listed
+                .push(LedgerProblem::new(line, None, &error, self.lang));
+        }
+        self.listed
+    }
+}
+
 /// Verifies the chain of a ledger (see the module docs); `head` is the kept head, if any.
 pub fn verify(text: &str, head: Option<&LedgerHead>, lang: Lang) -> LedgerReport {
     verify_with(text, head, lang, |_| Vec::new())
@@ -459,25 +534,17 @@ pub fn verify_with(
     lang: Lang,
     mut check: impl FnMut(&Stamp) -> Vec<String>,
 ) -> LedgerReport {
-    let mut problems = Vec::new();
-    let mut push = |line: usize, seq: Option<u64>, error: &LedgerError| {
-        problems.push(LedgerProblem {
-            line,
-            seq,
-            problem: error.to_problem(lang),
-        });
-    };
+    let mut problems = Problems::new(lang);
     let mut found = LedgerHead {
         entries: 0,
         hash: GENESIS.to_owned(),
     };
     if text.len() > MAX_LEDGER_BYTES {
-        push(1, None, &LedgerError::TooLarge);
         return LedgerReport {
             valid: false,
             entries: 0,
             head: found,
-            problems,
+            problems: vec![LedgerProblem::new(1, None, &LedgerError::TooLarge, lang)],
         };
     }
     let body = text.strip_suffix('\n').unwrap_or(text);
@@ -486,40 +553,42 @@ pub fn verify_with(
     if !body.is_empty() {
         for (number, line) in body.split('\n').enumerate().map(|(i, l)| (i + 1, l)) {
             if line.len() > MAX_LINE_BYTES {
-                push(number, None, &LedgerError::TooLarge);
+                problems.push(number, None, &LedgerError::TooLarge);
                 continue;
             }
             let Some(entry) = serde_json::from_str::<LedgerEntry>(line)
                 .ok()
                 .filter(|e| e.seq <= MAX_SEQ)
             else {
-                push(number, None, &LedgerError::Malformed);
+                problems.push(number, None, &LedgerError::Malformed);
                 continue;
             };
             let seq = Some(entry.seq);
             found.entries += 1;
             if entry.stamp.check_lengths().is_err() {
-                push(number, seq, &LedgerError::Malformed);
+                problems.push(number, seq, &LedgerError::Malformed);
             }
             if serde_json::to_string(&entry).ok().as_deref() != Some(line) {
-                push(number, seq, &LedgerError::NotCanonical);
+                problems.push(number, seq, &LedgerError::NotCanonical);
             }
             let first_alg = *alg.get_or_insert(entry.alg);
             match entry.body_hash() {
                 Ok(_) if entry.alg != first_alg => {
-                    push(number, seq, &LedgerError::UnsupportedAlg);
+                    problems.push(number, seq, &LedgerError::UnsupportedAlg);
                 }
-                Ok(hash) if hash != entry.hash => push(number, seq, &LedgerError::HashMismatch),
+                Ok(hash) if hash != entry.hash => {
+                    problems.push(number, seq, &LedgerError::HashMismatch);
+                }
                 Ok(_) => {
                     let failures = check(&entry.stamp);
                     if !failures.is_empty() {
-                        push(number, seq, &LedgerError::InvalidStamp { failures });
+                        problems.push(number, seq, &LedgerError::InvalidStamp { failures });
                     }
                 }
-                Err(e) => push(number, seq, &e),
+                Err(e) => problems.push(number, seq, &e),
             }
             if entry.seq != next_seq {
-                push(
+                problems.push(
                     number,
                     seq,
                     &LedgerError::Sequence {
@@ -529,13 +598,14 @@ pub fn verify_with(
                 );
             }
             if entry.prev != found.hash {
-                push(number, seq, &LedgerError::BrokenLink);
+                problems.push(number, seq, &LedgerError::BrokenLink);
             }
             // Go on from this entry, so that one fault is reported once, where it is.
             next_seq = entry.seq.saturating_add(1);
             found.hash = entry.hash;
         }
     }
+    let mut problems = problems.listed();
     if let Some(kept) = head
         && (kept.entries != found.entries || kept.hash != found.hash)
     {
@@ -544,14 +614,11 @@ pub fn verify_with(
         } else {
             body.split('\n').count()
         };
-        push(
-            line,
-            None,
-            &LedgerError::HeadMismatch {
-                expected: kept.entries,
-                found: found.entries,
-            },
-        );
+        let error = LedgerError::HeadMismatch {
+            expected: kept.entries,
+            found: found.entries,
+        };
+        problems.push(LedgerProblem::new(line, None, &error, lang));
     }
     LedgerReport {
         valid: problems.is_empty(),

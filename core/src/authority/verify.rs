@@ -101,21 +101,63 @@ impl Stamp {
 
     /// Reads a stamp from a JSON value (from a binding); see [`Stamp::from_json`].
     pub fn from_value(value: serde_json::Value) -> Result<Self, InputError> {
+        // `serde_json` quotes the offending value: digit runs masked, as `input` does.
         let stamp: Self = serde_json::from_value(value).map_err(|e| InputError::Shape {
             line: 0,
             column: 0,
-            detail: e.to_string(),
+            detail: crate::ids::mask_digit_runs(&e.to_string()),
         })?;
         stamp.check_lengths()?;
         Ok(stamp)
     }
 
     pub(crate) fn check_lengths(&self) -> Result<(), InputError> {
-        self.validate().map_err(|e| InputError::Shape {
-            line: 0,
-            column: 0,
-            detail: e.to_string(),
-        })
+        self.validate().map_err(|e| length_error(&e))
+    }
+}
+
+/// `input.shape` for fields out of their length bounds: each field's path and bounds, in
+/// order. Never `validator`'s own text, which quotes the value whole (an ID number or a
+/// name given as an operator id) and lists the fields in hash order.
+fn length_error(errors: &validator::ValidationErrors) -> InputError {
+    fn collect(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<String>) {
+        for (field, kind) in errors.errors() {
+            let path = format!("{prefix}{field}");
+            match kind {
+                validator::ValidationErrorsKind::Field(list) => {
+                    for error in list {
+                        let bound = |key: &str| {
+                            error
+                                .params
+                                .get(key)
+                                .map_or_else(String::new, ToString::to_string)
+                        };
+                        out.push(format!(
+                            "{path}: {} {}..={}",
+                            error.code,
+                            bound("min"),
+                            bound("max")
+                        ));
+                    }
+                }
+                validator::ValidationErrorsKind::Struct(inner) => {
+                    collect(inner, &format!("{path}."), out);
+                }
+                validator::ValidationErrorsKind::List(items) => {
+                    for (i, inner) in items {
+                        collect(inner, &format!("{path}[{i}]."), out);
+                    }
+                }
+            }
+        }
+    }
+    let mut fields = Vec::new();
+    collect(errors, "", &mut fields);
+    fields.sort();
+    InputError::Shape {
+        line: 0,
+        column: 0,
+        detail: fields.join("; "),
     }
 }
 
@@ -139,11 +181,7 @@ impl AuthorityQuery {
     /// Reads a query from JSON (at most 4 KiB); lengths out of bounds are `input.shape`.
     pub fn from_json(text: &str) -> Result<Self, InputError> {
         let query: Self = input::parse_json(text, 4096)?;
-        query.validate().map_err(|e| InputError::Shape {
-            line: 0,
-            column: 0,
-            detail: e.to_string(),
-        })?;
+        query.validate().map_err(|e| length_error(&e))?;
         Ok(query)
     }
 }
@@ -484,6 +522,11 @@ pub fn verify<'c>(catalog: &'c Catalog, index: &AuthorityIndex, stamp: &Stamp) -
         if stamp.act != StampAct::Ordinary && seal.kind != SealKind::Official {
             failures.push(Failure::OfficialSealRequired);
         }
+    }
+    // 撤销 and 注销 are decisions of the organ (in whose name the chain says), never a
+    // clerical act: a station that only receives and delivers (窗口前移) cannot revoke.
+    if stamp.act != StampAct::Ordinary && stamp.step != Step::Decide {
+        failures.push(Failure::ActStep);
     }
     if digest.is_empty() || HashAlg::ALL.iter().any(|alg| alg.empty_digest() == digest) {
         failures.push(Failure::EmptyDigest);

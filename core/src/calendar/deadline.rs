@@ -66,9 +66,10 @@ impl Pause {
 ///     limit is used;
 ///   - otherwise [`Light::Green`].
 ///   - [`Escalation::Level2`] (二级督办) when overdue by at least
-///     `level2_overdue_working_days` (3) working days — the working days in `(due, now]` —,
-///     else [`Escalation::Level1`] (一级督办) when by at least `level1_overdue_working_days`
-///     (1), else [`Escalation::None`]. A matter due on Friday and still open on Saturday is
+///     `level2_overdue_working_days` (3) working days — the counted working days in
+///     `(due, now]`: a pause begun after the due date stops this clock too —, else
+///     [`Escalation::Level1`] (一级督办) when by at least `level1_overdue_working_days` (1),
+///     else [`Escalation::None`]. A matter due on Friday and still open on Saturday is
 ///     red but not yet escalated.
 ///
 /// ```
@@ -139,7 +140,7 @@ impl Deadline {
         let total = self.total_working_days();
         let paused = self.paused(now, now);
         if now > due {
-            let overdue = u32::try_from(calendar.working_days_between(due, now)?).unwrap_or(0);
+            let overdue = u32::try_from(self.overdue(calendar, due, now)?).unwrap_or(0);
             let escalation = if overdue >= thresholds.level2_overdue_working_days {
                 Escalation::Level2
             } else if overdue >= thresholds.level1_overdue_working_days {
@@ -185,6 +186,32 @@ impl Deadline {
             overdue_working_days: 0,
             paused,
         })
+    }
+
+    /// The counted working days in `(due, now]`: a pause begun after the due date (补正 or
+    /// 挂起 of a case already late) stops the clock there too (行政许可法 art. 45), so a
+    /// suspended case is not escalated further while it waits.
+    fn overdue(
+        &self,
+        calendar: &WorkCalendar,
+        due: NaiveDate,
+        now: NaiveDate,
+    ) -> Result<i64, CalendarError> {
+        // Every day of (due, now] must be known, paused or not.
+        let mut overdue = calendar.working_days_between(due, now)?;
+        if self.pauses.iter().any(|p| p.last(now) > due) {
+            let mut day = due;
+            while day < now {
+                day = match day.succ_opt() {
+                    Some(d) => d,
+                    None => break,
+                };
+                if self.paused(day, now) && calendar.is_working_day(day)? {
+                    overdue -= 1;
+                }
+            }
+        }
+        Ok(overdue)
     }
 
     /// Whether `day` is inside any pause, as of `now`.
@@ -276,7 +303,8 @@ pub struct DeadlineStatus {
     pub used_working_days: u32,
     /// Counted working days left after today, up to and including the due date.
     pub remaining_working_days: u32,
-    /// Working days after the due date, up to and including today.
+    /// Counted working days after the due date, up to and including today (outside the
+    /// pauses).
     pub overdue_working_days: u32,
     /// Whether the clock is stopped today.
     pub paused: bool,

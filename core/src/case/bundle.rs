@@ -170,16 +170,41 @@ pub(super) fn on_bundle(
         let version = next_version(case.version)?;
         Ok(stamped_event(case.id.clone(), version, envelope, ctx, kind))
     };
+    let open: Vec<&Case> = found
+        .into_iter()
+        .flatten()
+        .filter(|case| transition(Some(case.status), Action::Withdraw).is_some())
+        .collect();
+    // Every member decided (or withdrawn alone): there is nothing left to withdraw, and a
+    // withdrawn bundle would hide what its members became.
+    if open.is_empty() {
+        let all_withdrawn = found_all_withdrawn(bundle, members);
+        return Err(CaseError::WrongStatus {
+            action,
+            status: Some(if all_withdrawn {
+                Status::Withdrawn
+            } else {
+                Status::Concluded
+            }),
+        });
+    }
     let mut events = vec![withdrawn(bundle)?];
-    for case in found.into_iter().flatten() {
-        let open = transition(Some(case.status), Action::Withdraw).is_some()
-            && !case.client_ids.contains(&envelope.client_id);
-        if open {
+    for case in open {
+        if !case.client_ids.contains(&envelope.client_id) {
             acts_for_applicant(case, ctx, date, action)?;
             events.push(withdrawn(case)?);
         }
     }
     Ok(events)
+}
+
+/// Whether every member case of `bundle` (among `members`) was withdrawn.
+fn found_all_withdrawn(bundle: &Case, members: &[Case]) -> bool {
+    bundle.members.iter().all(|m| {
+        members
+            .iter()
+            .any(|c| c.id == m.case && c.status == Status::Withdrawn)
+    })
 }
 
 /// Where a bundle stands, joined from its members.
@@ -188,11 +213,11 @@ pub(super) fn on_bundle(
 pub enum BundleState {
     /// Some member is still being handled and none was rejected.
     Open,
-    /// Every member concluded, approved.
+    /// Every member concluded, approved (but those the applicant withdrew alone).
     Concluded,
     /// Some members were rejected or refused (see `rejected`), others not.
     PartlyRejected,
-    /// Every member was rejected or refused.
+    /// Every member was rejected or refused (but those the applicant withdrew alone).
     Rejected,
     /// The applicant withdrew the bundle (or every member).
     Withdrawn,
@@ -231,7 +256,8 @@ pub struct BundleProgress {
 
 /// Joins a bundle case's members (found through `lookup`): all concluded approved →
 /// concluded; some rejected or refused → partly rejected, naming them (rejected when all
-/// are); the bundle withdrawn, or every member → withdrawn; else open.
+/// are); the bundle withdrawn, or every member → withdrawn; else open. A member withdrawn
+/// alone is left out of "all".
 pub fn join<'c>(
     bundle: &Case,
     lookup: impl Fn(&str) -> Option<&'c Case>,
@@ -257,11 +283,16 @@ pub fn join<'c>(
         .filter(|m| m.outcome == Some(Outcome::Rejected) || m.status == Status::NotAccepted)
         .map(|m| m.matter.clone())
         .collect();
-    let all = |f: fn(&MemberProgress) -> bool| members.iter().all(f);
-    let state = if bundle.status == Status::Withdrawn || all(|m| m.status == Status::Withdrawn) {
+    // A member the applicant withdrew alone no longer counts: the others decide.
+    let live: Vec<&MemberProgress> = members
+        .iter()
+        .filter(|m| m.status != Status::Withdrawn)
+        .collect();
+    let all = |f: fn(&MemberProgress) -> bool| live.iter().all(|m| f(m));
+    let state = if bundle.status == Status::Withdrawn || live.is_empty() {
         BundleState::Withdrawn
     } else if !rejected.is_empty() {
-        if rejected.len() == members.len() {
+        if rejected.len() == live.len() {
             BundleState::Rejected
         } else {
             BundleState::PartlyRejected

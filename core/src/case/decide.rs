@@ -11,7 +11,7 @@ use super::{
     AccountId, Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA,
     Event, EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
-use crate::authority::{Role, Stamp, Step, cst_date};
+use crate::authority::{Failure, Role, SealStatus, Stamp, Step, cst_date};
 use crate::calendar::Pause;
 use crate::catalog::{Channel, Matter};
 use crate::engine::Engine;
@@ -509,7 +509,13 @@ fn next(
             reason,
             approved_by,
         } => {
-            if !(1..=10).contains(working_days) || **approved_by == *ctx.actor.id {
+            // 经本行政机关负责人批准 (art. 42): an approver who is named, and not the
+            // officer asking; a blank name is no approval.
+            let approver = approved_by.trim();
+            if !(1..=10).contains(working_days)
+                || approver.is_empty()
+                || approver == ctx.actor.id.trim()
+            {
                 return Err(CaseError::Extension);
             }
             EventKind::Extended {
@@ -608,18 +614,39 @@ fn stamped(engine: &Engine, case: &Case, stamp: &Stamp, ctx: &Context) -> Result
     {
         return Err(CaseError::StampMismatch);
     }
-    valid_stamp(engine, stamp)
+    valid_stamp(engine, stamp, ctx.at)
 }
 
-/// The stamp verifies against the registry.
-fn valid_stamp(engine: &Engine, stamp: &Stamp) -> Result<(), CaseError> {
-    let verdict = engine.verify_stamp(stamp);
-    if verdict.failures.is_empty() {
+/// The stamp verifies against the registry, and its seal is still usable at `decided`, when
+/// the decision it seals is made: a stamp dated back to before its seal was suspended or
+/// revoked does not make the seal usable again. (The grant is asked at `decided` by the
+/// decision's own authority check.)
+fn valid_stamp(
+    engine: &Engine,
+    stamp: &Stamp,
+    decided: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), CaseError> {
+    let mut failures = codes(&engine.verify_stamp(stamp).failures);
+    let seal = engine
+        .catalog()
+        .authority
+        .seals
+        .iter()
+        .find(|s| s.code == stamp.seal);
+    let now = match seal.map(|s| s.status_at(decided)) {
+        Some((SealStatus::Suspended, Some(since))) => Some(Failure::SealSuspended { since }),
+        Some((SealStatus::Revoked, Some(since))) => Some(Failure::SealRevoked { since }),
+        _ => None,
+    };
+    if let Some(code) = now.map(|f| f.code().to_owned())
+        && !failures.contains(&code)
+    {
+        failures.push(code);
+    }
+    if failures.is_empty() {
         Ok(())
     } else {
-        Err(CaseError::InvalidStamp {
-            failures: codes(&verdict.failures),
-        })
+        Err(CaseError::InvalidStamp { failures })
     }
 }
 
@@ -645,8 +672,9 @@ fn codes(failures: &[crate::authority::Failure]) -> Vec<String> {
 }
 
 /// Applies one event to a case (`None` before its first event). Refuses an event of a
-/// newer schema, out of sequence, already applied, or that the lifecycle does not allow
-/// from the case's status.
+/// newer schema, out of sequence, already applied, that the lifecycle does not allow
+/// from the case's status, or an extension `decide` would not grant (a second one, or one
+/// out of 1–10 working days: `case.extension`).
 pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
     let to = check(case.as_ref(), event)?;
     apply(case, event, to)
@@ -685,10 +713,20 @@ fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
     if case.is_some_and(Case::is_bundle) && event.kind.action() != Action::Withdraw {
         return Err(CaseError::BundleCase { action: "event" });
     }
-    transition(status, event.kind.action()).ok_or(CaseError::WrongStatus {
+    let to = transition(status, event.kind.action()).ok_or(CaseError::WrongStatus {
         action: "event",
         status,
-    })
+    })?;
+    // One extension of 1 to 10 working days (行政许可法 art. 42), as `decide` grants it: a
+    // stream with a second one would otherwise replace the first.
+    if let EventKind::Extended { working_days, .. } = &event.kind {
+        if case.is_some_and(|c| c.extension_working_days.is_some())
+            || !(1..=10).contains(working_days)
+        {
+            return Err(CaseError::Extension);
+        }
+    }
+    Ok(to)
 }
 
 /// Applies a checked event.
@@ -848,7 +886,12 @@ fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
             case.reasons.push(reason.clone());
             case.stamps.push(stamp.clone());
         }
-        EventKind::Withdrawn { reason } => case.reasons.extend(reason.clone()),
+        EventKind::Withdrawn { reason } => {
+            case.reasons.extend(reason.clone());
+            // Withdrawn while waiting for a supplement or suspended: the clock stopped for
+            // good that day, and `Case::deadline` no longer grows with each day after.
+            close_pause(&mut case.pauses, date);
+        }
         EventKind::Submitted { .. }
         | EventKind::BundleSubmitted { .. }
         | EventKind::ReviewStarted
@@ -950,7 +993,7 @@ fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
             .map(|_| ())
             .ok_or(CaseError::UnknownBundle),
         EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => {
-            valid_stamp(engine, stamp)
+            valid_stamp(engine, stamp, event.at)
         }
         _ => Ok(()),
     }

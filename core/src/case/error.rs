@@ -81,7 +81,7 @@ pub enum CaseError {
         errors: Vec<String>,
     },
     /// `case.extension`: an extension already granted, out of 1–10 working days, or
-    /// approved by the one asking.
+    /// approved by the one asking or by nobody (a blank approver).
     #[error("延期不符合规定 / extension not allowed")]
     Extension,
     /// `case.home_visit`: a home visit is for special groups (elderly, disabled, …).

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::authority::Stamp;
 use crate::catalog::Channel;
+use crate::input::{InputError, MAX_LINE_ERRORS};
 
 /// Longest event line accepted by [`decode_events`], in bytes.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
@@ -207,7 +208,7 @@ impl EventKind {
 }
 
 /// A line of an event stream that is not an event: its 1-based number and why.
-pub type LineError = (usize, crate::input::InputError);
+pub type LineError = (usize, InputError);
 
 /// Largest event stream [`decode_events`] reads in one call, in bytes.
 pub const MAX_EVENTS_BYTES: usize = 256 * 1024 * 1024;
@@ -216,28 +217,46 @@ pub const MAX_EVENTS_BYTES: usize = 256 * 1024 * 1024;
 /// every event with its 1-based line, and for every line that is not an event, its line
 /// and why (`input.*`: not UTF-8, over [`MAX_EVENT_BYTES`], malformed, wrong shape). One bad
 /// line spoils nothing else. A stream over [`MAX_EVENTS_BYTES`] is refused whole
-/// (`input.too_large`, reported on line 1).
+/// (`input.too_large`, reported on line 1). Past [`MAX_LINE_ERRORS`] unreadable lines the
+/// rest are counted, not listed: one `input.too_many_errors` on the last of them.
 pub fn decode_events(bytes: &[u8]) -> (Vec<(usize, Event)>, Vec<LineError>) {
-    let mut events = Vec::new();
+    decode_lines(bytes, |line| {
+        crate::input::parse_json_bytes::<Event>(line, MAX_EVENT_BYTES)
+    })
+}
+
+/// A stream of JSON Lines read as [`decode_events`] reads events, each line that is not
+/// blank with `read`.
+pub(crate) fn decode_lines<T>(
+    bytes: &[u8],
+    read: impl Fn(&[u8]) -> Result<T, InputError>,
+) -> (Vec<(usize, T)>, Vec<LineError>) {
+    let mut items = Vec::new();
     let mut problems = Vec::new();
     if bytes.len() > MAX_EVENTS_BYTES {
         problems.push((
             1,
-            crate::input::InputError::TooLarge {
+            InputError::TooLarge {
                 max: MAX_EVENTS_BYTES,
             },
         ));
-        return (events, problems);
+        return (items, problems);
     }
+    // The last unreadable line not listed, and how many there were.
+    let mut omitted: Option<(usize, usize)> = None;
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match crate::input::parse_json_bytes::<Event>(line, MAX_EVENT_BYTES) {
-            Ok(event) => events.push((i + 1, event)),
-            Err(e) => problems.push((i + 1, e)),
+        match read(line) {
+            Ok(item) => items.push((i + 1, item)),
+            Err(e) if problems.len() < MAX_LINE_ERRORS => problems.push((i + 1, e)),
+            Err(_) => omitted = Some((i + 1, omitted.map_or(1, |(_, n)| n + 1))),
         }
     }
-    (events, problems)
+    if let Some((line, omitted)) = omitted {
+        problems.push((line, InputError::TooManyErrors { omitted }));
+    }
+    (items, problems)
 }

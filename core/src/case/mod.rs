@@ -48,6 +48,7 @@ pub use decide::{
     replay, replay_checked,
 };
 pub use error::CaseError;
+pub(crate) use event::decode_lines;
 pub use event::{
     EVENT_SCHEMA, Event, EventKind, LineError, MAX_EVENT_BYTES, MAX_EVENTS_BYTES, decode_events,
 };

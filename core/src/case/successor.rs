@@ -54,6 +54,9 @@ pub(super) fn start(
         return Vec::new();
     }
     let facts = facts(case);
+    // One case per successor matter (its id is the matter's): of two entries for one matter
+    // whose conditions both hold, the first starts it.
+    let mut started: Vec<&str> = Vec::new();
     matter
         .successors
         .iter()
@@ -64,6 +67,10 @@ pub(super) fn start(
         })
         .filter_map(|s| {
             let next = engine.catalog().matter_on(&s.matter, date)?;
+            if started.contains(&next.code.as_str()) {
+                return None;
+            }
+            started.push(&next.code);
             let (answer, data_problems) = mapped(s, next, &facts, date);
             // The predecessor's consent carries over when it covers the successor.
             let proxy = case.proxy.clone().filter(|c| {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Bundle, Catalog, Material, Matter};
+use super::{Bundle, Catalog, Material, MaterialForm, Matter};
 use crate::form::{self, CompiledForm, FormReport, FormSpec};
 use crate::rule::Rule;
 use crate::{Lang, Problem};
@@ -49,11 +49,43 @@ pub fn members<'c>(catalog: &'c Catalog, bundle: &Bundle, answer: &Value) -> Vec
     masked_members(catalog, bundle, member_mask(bundle, answer))
 }
 
+/// The matters of the members of `bundle` selected by `mask`, each in the version in effect
+/// on `at`; a member with no version in effect then is left out (as it opens no case).
+pub fn masked_members_on<'c>(
+    catalog: &'c Catalog,
+    bundle: &Bundle,
+    mask: u64,
+    at: NaiveDate,
+) -> Vec<&'c Matter> {
+    masked_members(catalog, bundle, mask)
+        .into_iter()
+        .filter_map(|newest| {
+            if newest.in_effect_on(at) {
+                // The newest version, in effect, is the one in effect.
+                Some(newest)
+            } else {
+                catalog.matter_on(&newest.code, at)
+            }
+        })
+        .collect()
+}
+
+/// The matters of `bundle` that apply to `answer` on `at` (see [`masked_members_on`]).
+pub fn members_on<'c>(
+    catalog: &'c Catalog,
+    bundle: &Bundle,
+    answer: &Value,
+    at: NaiveDate,
+) -> Vec<&'c Matter> {
+    masked_members_on(catalog, bundle, member_mask(bundle, answer), at)
+}
+
 /// The merged form of several matters: their fields in order, each key asked once, and
 /// all their checks. A key several members ask keeps the first member's definition (lint
-/// rejects one key with two types or two sets of choices), but is required when any member
-/// requires it and shown when any member shows it. The example is the members' examples
-/// merged the same way.
+/// rejects one key with two types or two sets of choices), but is shown when any member
+/// shows it, required where any member shows and requires it, and bounded by every
+/// member's bounds (see `merge_field`). The example is the members' examples merged the
+/// same way.
 pub fn merged_form(matters: &[&Matter]) -> FormSpec {
     let mut fields: Vec<form::Field> = Vec::new();
     let mut checks = Vec::new();
@@ -98,32 +130,86 @@ pub fn merged_field_at<'a>(matters: &[&'a Matter], pointer: &str) -> Option<&'a 
     owner.form.field_at(pointer)
 }
 
-/// Widens `merged` by what `other` (the same key in another member) asks: required if
-/// either requires it, required-if either condition, visible if either shows it.
+/// Widens `merged` by what `other` (the same key in another member) asks: shown where
+/// either shows it, required where either shows and requires it, within both members'
+/// bounds; the fields inside a group or list likewise (lint: the same keys). What the merged
+/// form accepts, each member's own form accepts: `submit_bundle` checks each part again.
 fn merge_field(merged: &mut form::Field, other: &form::Field) {
-    merged.required |= other.required;
-    merged.required_if = if merged.required {
-        None
-    } else {
-        either(merged.required_if.take(), other.required_if.clone())
+    // A member requires a field only where it shows it (a hidden field is not checked), so
+    // "required" and "shown" merge as one condition, not one flag each.
+    let need = match (need(merged), need(other)) {
+        (Need::Always, _) | (_, Need::Always) => Need::Always,
+        (Need::Never, n) | (n, Need::Never) => n,
+        (Need::When(a), Need::When(b)) => either(Some(a), Some(b)).map_or(Need::Always, Need::When),
     };
     // A field without a visibility condition is always shown.
     merged.visible_if = match (merged.visible_if.take(), &other.visible_if) {
         (Some(a), Some(b)) => either(Some(a), Some(b.clone())),
         _ => None,
     };
+    (merged.required, merged.required_if) = match need {
+        Need::Always => (true, None),
+        Need::When(rule) => (false, Some(rule)),
+        Need::Never => (false, None),
+    };
+    merged.min_length = tighter(merged.min_length, other.min_length, Ord::max);
+    merged.max_length = tighter(merged.max_length, other.max_length, Ord::min);
+    merged.min_items = tighter(merged.min_items, other.min_items, Ord::max);
+    merged.max_items = tighter(merged.max_items, other.max_items, Ord::min);
+    merged.min = tighter(merged.min, other.min, f64::max);
+    merged.max = tighter(merged.max, other.max, f64::min);
+    for field in &mut merged.fields {
+        if let Some(theirs) = other.fields.iter().find(|f| f.key == field.key) {
+            merge_field(field, theirs);
+        }
+    }
+}
+
+/// When a member's field must be answered.
+enum Need {
+    Never,
+    Always,
+    /// When the rule holds (the field shown then).
+    When(Rule),
+}
+
+/// When `field` must be answered: required (or required-if) and shown.
+fn need(field: &form::Field) -> Need {
+    let shown = field.visible_if.as_ref();
+    match (field.required, &field.required_if, shown) {
+        (true, _, None) => Need::Always,
+        (true, _, Some(v)) => Need::When(v.clone()),
+        (false, None, _) => Need::Never,
+        (false, Some(r), None) => Need::When(r.clone()),
+        (false, Some(r), Some(v)) => Need::When(joined("and", v, r).unwrap_or_else(|| r.clone())),
+    }
+}
+
+/// The stricter of two bounds, either of which may be absent.
+fn tighter<T>(a: Option<T>, b: Option<T>, pick: fn(T, T) -> T) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(pick(a, b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// `a or b` as a rule.
 fn either(a: Option<Rule>, b: Option<Rule>) -> Option<Rule> {
     match (a, b) {
         (Some(a), Some(b)) if a == b => Some(a),
-        (Some(a), Some(b)) => {
-            Rule::compile(&serde_json::json!({ "or": [a.to_value(), b.to_value()] })).ok()
-        }
+        (Some(a), Some(b)) => joined("or", &a, &b),
         (Some(r), None) | (None, Some(r)) => Some(r),
         (None, None) => None,
     }
+}
+
+/// `{op: [a, b]}` as a rule (`None` past the rules' depth limit).
+fn joined(op: &str, a: &Rule, b: &Rule) -> Option<Rule> {
+    let operands = Value::Array(vec![a.to_value(), b.to_value()]);
+    Rule::compile(&Value::Object(
+        [(op.to_owned(), operands)].into_iter().collect(),
+    ))
+    .ok()
 }
 
 /// The outcome of validating a bundle answer: the form report, each problem's params
@@ -138,7 +224,8 @@ pub struct BundleReport {
     pub form: FormReport,
 }
 
-/// Validates `answer` against the merged form of the members of `bundle` it applies to.
+/// Validates `answer` against the merged form of the members of `bundle` it applies to,
+/// each in the version in effect on `at`.
 pub fn validate_bundle(
     catalog: &Catalog,
     bundle: &Bundle,
@@ -146,7 +233,7 @@ pub fn validate_bundle(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
-    let matters = members(catalog, bundle, answer);
+    let matters = members_on(catalog, bundle, answer, at);
     validate_members(
         catalog,
         bundle,
@@ -215,14 +302,15 @@ fn report(
     }
 }
 
-/// The keys of the fields of every member of `bundle`, each once (looked up only for the
-/// keys a bundle's form does not ask, so a list does; sorting would cost the `.wasm` 1 kB).
+/// The keys of the fields of every member of `bundle`, in any of its versions, each once
+/// (looked up only for the keys a bundle's form does not ask, so a list does; sorting would
+/// cost the `.wasm` 1 kB).
 pub(crate) fn asked_keys(catalog: &Catalog, bundle: &Bundle) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
-    let members = bundle
-        .members
+    let members = catalog
+        .matters
         .iter()
-        .filter_map(|m| catalog.matter(&m.matter));
+        .filter(|m| bundle.members.iter().any(|b| b.matter == m.code));
     for field in members.flat_map(|m| &m.form.fields) {
         if !keys.contains(&field.key) {
             keys.push(field.key.clone());
@@ -259,14 +347,49 @@ fn attribute(problem: &mut Problem, matters: &[&Matter]) {
 
 /// The documents to bring for `matters` given `answer`: each document once (by code), only
 /// when its condition holds, and not when a shared-data source in `available` waives it.
+/// Each is the first member's listing of it; [`materials_for`] adds what the others need.
 pub fn required_materials<'c>(
     matters: &[&'c Matter],
     answer: &Value,
     available: &[&str],
 ) -> Vec<&'c Material> {
     let mut out: Vec<&Material> = Vec::new();
-    for matter in matters {
-        for material in &matter.materials {
+    for material in listings(matters, answer, available) {
+        if !out.iter().any(|m| m.code == material.code) {
+            out.push(material);
+        }
+    }
+    out
+}
+
+/// [`required_materials`], each document as much of it as any member needs: the most
+/// copies, the original rather than a copy (the window takes one set for all: 一次提交,
+/// shared by the departments).
+pub fn materials_for(matters: &[&Matter], answer: &Value, available: &[&str]) -> Vec<Material> {
+    let mut out: Vec<Material> = Vec::new();
+    for material in listings(matters, answer, available) {
+        match out.iter_mut().find(|m| m.code == material.code) {
+            Some(listed) => {
+                listed.count = listed.count.max(material.count);
+                listed.form = wider(listed.form, material.form);
+            }
+            None => out.push(material.clone()),
+        }
+    }
+    out
+}
+
+/// Every member's listing of a document it needs given `answer` (its condition holds, or
+/// cannot be evaluated) that no source in `available` waives, in member order.
+fn listings<'c>(
+    matters: &[&'c Matter],
+    answer: &Value,
+    available: &[&str],
+) -> impl Iterator<Item = &'c Material> {
+    matters
+        .iter()
+        .flat_map(|matter| &matter.materials)
+        .filter(move |material| {
             let needed = material
                 .condition
                 .as_ref()
@@ -275,12 +398,21 @@ pub fn required_materials<'c>(
                 .waived_by
                 .as_deref()
                 .is_some_and(|s| available.contains(&s));
-            if needed && !waived && !out.iter().any(|m| m.code == material.code) {
-                out.push(material);
-            }
-        }
-    }
-    out
+            needed && !waived
+        })
+}
+
+/// The form of a document that serves two listings of it: the original serves a copy too
+/// (the window copies it), paper serves electronic (the window scans it), and the original
+/// and a copy serve anything.
+fn wider(a: MaterialForm, b: MaterialForm) -> MaterialForm {
+    let rank = |f: MaterialForm| match f {
+        MaterialForm::Electronic => 0,
+        MaterialForm::Copy => 1,
+        MaterialForm::Original => 2,
+        MaterialForm::OriginalAndCopy => 3,
+    };
+    if rank(b) > rank(a) { b } else { a }
 }
 
 #[cfg(test)]
@@ -324,6 +456,86 @@ mod tests {
                 problems[0].params["matters"],
                 json!(["BIRTH-CERT"]),
                 "{path}"
+            );
+        }
+    }
+
+    /// The merged form of `forms` (each a matter's form, as JSON) validates `answer`.
+    fn merged_valid(forms: &[Value], answer: &Value) -> Vec<String> {
+        let catalog =
+            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let template = catalog.matter("MED-INSURE").unwrap();
+        let matters: Vec<Matter> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, form)| Matter {
+                code: format!("M-{i}"),
+                form: serde_json::from_value(form.clone()).unwrap(),
+                ..template.clone()
+            })
+            .collect();
+        let refs: Vec<&Matter> = matters.iter().collect();
+        let at = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+        form::validate(&merged_form(&refs), answer, at, Lang::En)
+            .errors
+            .into_iter()
+            .map(|p| format!("{} {}", p.path.unwrap_or_default(), p.code))
+            .collect()
+    }
+
+    /// A member that requires a field only while it shows it does not make the merged form
+    /// require it where that member hides it and the other member leaves it optional.
+    #[test]
+    fn a_field_required_only_where_shown_stays_optional_where_hidden() {
+        let married = json!({"key": "married", "label": "已婚", "type": "boolean"});
+        let shown_when_married = json!({"fields": [married,
+            {"key": "spouseName", "label": "配偶姓名", "type": "text", "required": true,
+             "visibleIf": {"==": [{"var": "married"}, true]}}], "example": {}});
+        let optional = json!({"fields": [
+            {"key": "spouseName", "label": "配偶姓名", "type": "text"}], "example": {}});
+        for forms in [
+            [shown_when_married.clone(), optional.clone()],
+            [optional.clone(), shown_when_married.clone()],
+        ] {
+            assert!(
+                merged_valid(&forms, &json!({"married": false})).is_empty(),
+                "{forms:?}"
+            );
+            assert_eq!(
+                merged_valid(&forms, &json!({"married": true})),
+                ["/spouseName form.required"]
+            );
+        }
+    }
+
+    /// Inside a group both members ask for, a sub-field one member requires is required by
+    /// the merged form: what the bundle accepts, each member accepts.
+    #[test]
+    fn a_sub_field_any_member_requires_is_required() {
+        let group = |required: bool| {
+            json!({"fields": [{"key": "child", "label": "子女", "type": "group", "fields": [
+                {"key": "name", "label": "姓名", "type": "text", "required": required}]}],
+                "example": {}})
+        };
+        for forms in [[group(false), group(true)], [group(true), group(false)]] {
+            assert_eq!(
+                merged_valid(&forms, &json!({"child": {}})),
+                ["/child/name form.required"]
+            );
+        }
+    }
+
+    /// A key two members bound differently keeps both bounds: the stricter one holds.
+    #[test]
+    fn a_shared_key_keeps_the_stricter_bounds() {
+        let name = |max: u32| {
+            json!({"fields": [{"key": "name", "label": "姓名", "type": "text", "maxLength": max}],
+                "example": {}})
+        };
+        for forms in [[name(20), name(10)], [name(10), name(20)]] {
+            assert_eq!(
+                merged_valid(&forms, &json!({"name": "一二三四五六七八九十十一十二"})),
+                ["/name form.too_long"]
             );
         }
     }

@@ -15,19 +15,23 @@ use crate::{Coded, Lang, Problem};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum LintError {
-    /// `catalog.constraint`: a value breaks a constraint of the format (length, range, …).
+    /// `catalog.constraint`: a value breaks a constraint of the format (length, range, …),
+    /// or a field's lower bound is above its upper one (`range`: `min`; `length`:
+    /// `minLength`, `minItems`), or a 即办件 promises days (`immediate`).
     #[error("取值不符合要求 / value out of bounds")]
     Constraint {
-        /// The constraint, as `validator` names it: `length`, `range`, …
+        /// The constraint, as `validator` names it (`length`, `range`, …), or `immediate`.
         rule: String,
     },
-    /// `catalog.duplicate`: a code used twice where it must be unique.
+    /// `catalog.duplicate`: a code used twice where it must be unique (also a material in
+    /// one matter, a choice's value in one field, a member matter in one bundle).
     #[error("编码重复 / duplicate code")]
     Duplicate,
     /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
     #[error("引用的编码不存在 / dangling reference")]
     UnknownReference {
-        /// What it should name: `org`, `department`, `matter`, `data_source`, `grant`.
+        /// What it should name: `org`, `department`, `matter`, `data_source`, `grant`,
+        /// `field` (a successor's mapping key, a check's path).
         target: &'static str,
     },
     /// `catalog.wrong_level`: an organisation at the wrong level for its place.
@@ -502,13 +506,27 @@ impl Linter {
                 &LintError::PromisedOverLegal,
             );
         }
+        // 即办件 are decided on the spot: 0 working days promised (the format's field says so).
+        if m.immediate && m.promised_limit_days > 0 {
+            self.push(
+                format!("{path}/promisedLimitDays"),
+                &LintError::Constraint {
+                    rule: "immediate".into(),
+                },
+            );
+        }
         if m.cancelled.is_some_and(|c| c <= m.effective) {
             self.push(format!("{path}/cancelled"), &LintError::Dates);
         }
-        let keys = top_keys(&m.form.fields);
+        // A bundle asks for a document once by its code: twice in one matter is ambiguous.
+        self.duplicates(
+            &format!("{path}/materials"),
+            m.materials.iter().map(|x| x.code.clone()),
+        );
+        let scope = [m.form.fields.as_slice()];
         for (i, material) in m.materials.iter().enumerate() {
             if let Some(rule) = &material.condition {
-                self.rule_vars(rule, &keys, &format!("{path}/materials/{i}/condition"));
+                self.rule_vars(rule, &scope, &format!("{path}/materials/{i}/condition"));
             }
             if material
                 .waived_by
@@ -527,10 +545,26 @@ impl Linter {
     }
 
     fn form(&mut self, form: &FormSpec, path: &str, sources: &HashSet<&str>, at: NaiveDate) {
-        let keys = top_keys(&form.fields);
-        self.fields(&form.fields, &keys, &format!("{path}/fields"), sources);
+        self.fields(
+            &form.fields,
+            &form.fields,
+            &format!("{path}/fields"),
+            sources,
+        );
         for (i, check) in form.checks.iter().enumerate() {
-            self.rule_vars(&check.rule, &keys, &format!("{path}/checks/{i}/rule"));
+            let scope = [form.fields.as_slice()];
+            self.rule_vars(&check.rule, &scope, &format!("{path}/checks/{i}/rule"));
+            // The problem is shown on the field the path names; `""` is the whole form.
+            if check
+                .path
+                .as_deref()
+                .is_some_and(|p| !p.is_empty() && form.field_at(p).is_none())
+            {
+                self.push(
+                    format!("{path}/checks/{i}/path"),
+                    &LintError::UnknownReference { target: "field" },
+                );
+            }
         }
         let report = form::validate(form, &form.example, at, self.lang);
         for problem in report.errors {
@@ -544,15 +578,9 @@ impl Linter {
         }
     }
 
-    /// Checks fields; rules in them may read `scope` (the form's keys, or a repeating
-    /// group item's keys).
-    fn fields(
-        &mut self,
-        fields: &[Field],
-        scope: &HashSet<String>,
-        path: &str,
-        sources: &HashSet<&str>,
-    ) {
+    /// Checks fields; rules in them may read `scope` (the form's fields, or a repeating
+    /// group item's fields: what the form engine binds them to).
+    fn fields(&mut self, fields: &[Field], scope: &[Field], path: &str, sources: &HashSet<&str>) {
         self.duplicates_at(path, "key", fields.iter().map(|f| f.key.clone()));
         for (i, f) in fields.iter().enumerate() {
             let here = format!("{path}/{i}");
@@ -563,12 +591,19 @@ impl Linter {
             if is_choice == f.choices.is_empty() {
                 self.push(format!("{here}/choices"), &LintError::Choices);
             }
+            // One stored value for two options: the answer could not say which was chosen.
+            self.duplicates_at(
+                &format!("{here}/choices"),
+                "value",
+                f.choices.iter().map(|c| c.value.clone()),
+            );
+            self.bounds(f, &here);
             if f.field_type.is_container() == f.fields.is_empty() {
                 self.push(format!("{here}/fields"), &LintError::Fields);
             }
             for (name, rule) in [("visibleIf", &f.visible_if), ("requiredIf", &f.required_if)] {
                 if let Some(rule) = rule {
-                    self.rule_vars(rule, scope, &format!("{here}/{name}"));
+                    self.rule_vars(rule, &[scope], &format!("{here}/{name}"));
                 }
             }
             if let Some(prefill) = &f.prefill {
@@ -583,20 +618,38 @@ impl Linter {
                 }
             }
             let inner_scope = if f.field_type == FieldType::Repeat {
-                top_keys(&f.fields)
+                &f.fields
             } else {
-                scope.clone()
+                scope
             };
             if f.field_type.is_container() {
-                self.fields(&f.fields, &inner_scope, &format!("{here}/fields"), sources);
+                self.fields(&f.fields, inner_scope, &format!("{here}/fields"), sources);
             }
         }
     }
 
-    fn rule_vars(&mut self, rule: &Rule, keys: &HashSet<String>, path: &str) {
+    /// A lower bound above the upper one, which no value meets: reported at the lower
+    /// bound, as the constraint (`range`, `length`) the bounds make.
+    fn bounds(&mut self, f: &Field, here: &str) {
+        let over = |min: Option<u32>, max: Option<u32>| min.zip(max).is_some_and(|(a, b)| a > b);
+        let problems = [
+            (f.min.zip(f.max).is_some_and(|(a, b)| a > b), "min", "range"),
+            (over(f.min_length, f.max_length), "minLength", "length"),
+            (over(f.min_items, f.max_items), "minItems", "length"),
+        ];
+        for (_, member, rule) in problems.into_iter().filter(|(wrong, ..)| *wrong) {
+            self.push(
+                format!("{here}/{member}"),
+                &LintError::Constraint { rule: rule.into() },
+            );
+        }
+    }
+
+    /// Reports each path `rule` reads that no field of any of `scopes` has (see
+    /// [`reads_field`]).
+    fn rule_vars(&mut self, rule: &Rule, scopes: &[&[Field]], path: &str) {
         for var in rule.vars() {
-            let first = var.split('.').next().unwrap_or_default();
-            if !var.is_empty() && !keys.contains(first) {
+            if !var.is_empty() && !scopes.iter().any(|fields| reads_field(fields, &var)) {
                 self.push(path.to_owned(), &LintError::RuleUnknownField { var });
             }
         }
@@ -607,7 +660,7 @@ impl Linter {
     fn successors(&mut self, catalog: &Catalog) {
         let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (i, m) in catalog.matters.iter().enumerate() {
-            let answer_keys = top_keys(&m.form.fields);
+            let answer_fields = m.form.fields.as_slice();
             for (j, successor) in m.successors.iter().enumerate() {
                 let path = format!("/matters/{i}/successors/{j}");
                 graph
@@ -615,7 +668,7 @@ impl Linter {
                     .or_default()
                     .push(successor.matter.as_str());
                 if let Some(rule) = &successor.condition {
-                    self.predecessor_vars(rule, &answer_keys, &format!("{path}/condition"));
+                    self.predecessor_vars(rule, answer_fields, &format!("{path}/condition"));
                 }
                 let Some(next) = catalog.matter(&successor.matter) else {
                     self.push(
@@ -631,7 +684,7 @@ impl Linter {
                     if !keys.contains(key) {
                         self.push(at.clone(), &LintError::UnknownReference { target: "field" });
                     }
-                    self.predecessor_vars(rule, &answer_keys, &at);
+                    self.predecessor_vars(rule, answer_fields, &at);
                 }
             }
         }
@@ -649,11 +702,13 @@ impl Linter {
 
     /// The variables a successor's rule reads: `answer.<a key of the predecessor's form>`,
     /// `matter`, `applicant`, `case`, `parent` or `outcome`.
-    fn predecessor_vars(&mut self, rule: &Rule, answer_keys: &HashSet<String>, path: &str) {
+    fn predecessor_vars(&mut self, rule: &Rule, answer_fields: &[Field], path: &str) {
         for var in rule.vars() {
             let mut parts = var.split('.');
             let known = match parts.next() {
-                Some("answer") => parts.next().is_none_or(|k| answer_keys.contains(k)),
+                Some("answer") => var
+                    .strip_prefix("answer.")
+                    .is_none_or(|rest| reads_field(answer_fields, rest)),
                 Some("matter" | "applicant" | "case" | "parent" | "outcome") => {
                     parts.next().is_none()
                 }
@@ -680,8 +735,14 @@ impl Linter {
                 }
                 Some(_) => {}
             }
+            // One matter twice would open two child cases of it.
+            self.duplicates_at(
+                &format!("{path}/members"),
+                "matter",
+                bundle.members.iter().map(|m| m.matter.clone()),
+            );
             let mut shapes: BTreeMap<&str, &Field> = BTreeMap::new();
-            let mut keys = HashSet::new();
+            let mut forms: Vec<&[Field]> = Vec::new();
             for (j, member) in bundle.members.iter().enumerate() {
                 let Some(matter) = catalog.matter(&member.matter) else {
                     self.push(
@@ -690,8 +751,8 @@ impl Linter {
                     );
                     continue;
                 };
+                forms.push(&matter.form.fields);
                 for field in &matter.form.fields {
-                    keys.insert(field.key.clone());
                     match shapes.get(field.key.as_str()) {
                         Some(first) if !same_shape(first, field) => self.push(
                             format!("{path}/members/{j}/matter"),
@@ -708,7 +769,7 @@ impl Linter {
             }
             for (j, member) in bundle.members.iter().enumerate() {
                 if let Some(rule) = &member.condition {
-                    self.rule_vars(rule, &keys, &format!("{path}/members/{j}/condition"));
+                    self.rule_vars(rule, &forms, &format!("{path}/members/{j}/condition"));
                 }
             }
         }
@@ -752,6 +813,37 @@ fn is_plain_key(key: &str) -> bool {
         .any(|c| matches!(c, '.' | '/' | '~') || c.is_whitespace() || c.is_control())
 }
 
+/// Whether the `var` path `var` (keys separated by `.`) reads a value an answer to `fields`
+/// can hold: a field, then into a group by its fields' keys, into a repeating group or a
+/// multiple choice by an item's index (and on into the item's fields). A leaf value has
+/// nothing under it (`var` reads no characters of a text).
+fn reads_field(fields: &[Field], var: &str) -> bool {
+    let mut tokens = var.split('.');
+    let mut fields = fields;
+    while let Some(token) = tokens.next() {
+        let Some(field) = fields.iter().find(|f| f.key == token) else {
+            return false;
+        };
+        match field.field_type {
+            FieldType::Group => fields = &field.fields,
+            FieldType::Repeat | FieldType::MultiChoice => {
+                match tokens.next() {
+                    None => return true,
+                    Some(index)
+                        if !index.is_empty() && index.bytes().all(|b| b.is_ascii_digit()) => {}
+                    Some(_) => return false,
+                }
+                if field.field_type == FieldType::MultiChoice {
+                    return tokens.next().is_none();
+                }
+                fields = &field.fields;
+            }
+            _ => return tokens.next().is_none(),
+        }
+    }
+    true
+}
+
 fn top_keys(fields: &[Field]) -> HashSet<String> {
     fields.iter().map(|f| f.key.clone()).collect()
 }
@@ -775,7 +867,211 @@ fn camel(snake: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+    use chrono::NaiveDate;
+    use serde_json::{Value, json};
+
     use super::is_plain_key;
+    use crate::Lang;
+
+    /// The test catalogue (`tests/fixtures/catalog/mini.json`), which lints clean.
+    fn mini() -> Value {
+        serde_json::from_str(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap()
+    }
+
+    /// `doc` with the value at `pointer` set (the member added to an object when new; a
+    /// `null` removes it).
+    fn set(mut doc: Value, pointer: &str, value: Value) -> Value {
+        let (parent, key) = pointer.rsplit_once('/').unwrap();
+        let parent = doc
+            .pointer_mut(parent)
+            .unwrap_or_else(|| panic!("{pointer}"));
+        match (parent, value) {
+            (Value::Object(map), Value::Null) => {
+                map.remove(key);
+            }
+            (Value::Object(map), value) => {
+                map.insert(key.to_owned(), value);
+            }
+            (parent, value) => parent[key.parse::<usize>().unwrap()] = value,
+        }
+        doc
+    }
+
+    fn problems(doc: &Value) -> Vec<crate::Problem> {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        super::lint_json(&doc.to_string(), at, Lang::En)
+    }
+
+    /// The problems of `doc`, as (code, path).
+    fn lint(doc: &Value) -> Vec<(String, String)> {
+        problems(doc)
+            .into_iter()
+            .map(|p| (p.code, p.path.unwrap_or_default()))
+            .collect()
+    }
+
+    fn one(code: &str, path: &str) -> Vec<(String, String)> {
+        vec![(code.to_owned(), path.to_owned())]
+    }
+
+    #[test]
+    fn the_test_catalogue_is_clean() {
+        assert_eq!(lint(&mini()), vec![]);
+    }
+
+    /// A matter asks for each document once: a bundle merges its members' materials by
+    /// code, so a code twice in one matter is ambiguous.
+    #[test]
+    fn a_material_code_twice_in_one_matter_is_a_duplicate() {
+        let doc = set(
+            mini(),
+            "/matters/0/materials/1/code",
+            json!("applicant_id_card"),
+        );
+        assert_eq!(
+            lint(&doc),
+            one("catalog.duplicate", "/matters/0/materials/1/code")
+        );
+    }
+
+    /// Two options with one stored value: the answer cannot tell which was chosen.
+    #[test]
+    fn a_choice_value_twice_in_one_field_is_a_duplicate() {
+        let doc = set(
+            mini(),
+            "/matters/2/form/fields/3/fields/1/choices/2/value",
+            json!("mother"),
+        );
+        assert_eq!(
+            lint(&doc),
+            one(
+                "catalog.duplicate",
+                "/matters/2/form/fields/3/fields/1/choices/2/value"
+            )
+        );
+    }
+
+    /// One matter twice in a bundle would open two child cases of it.
+    #[test]
+    fn a_matter_twice_in_one_bundle_is_a_duplicate() {
+        let doc = set(mini(), "/bundles/0/members/1/matter", json!("BIRTH-CERT"));
+        assert_eq!(
+            lint(&doc),
+            one("catalog.duplicate", "/bundles/0/members/1/matter")
+        );
+    }
+
+    /// Bounds that no value can meet (the example then fails too, but the bound is what
+    /// is wrong).
+    #[test]
+    fn a_lower_bound_above_the_upper_one_is_reported_at_the_lower_bound() {
+        for (pointer, value, rule) in [
+            ("/matters/0/form/fields/9/min", json!(8000), "range"),
+            ("/matters/0/form/fields/3/minLength", json!(25), "length"),
+            ("/matters/2/form/fields/3/minItems", json!(3), "length"),
+        ] {
+            let problems = problems(&set(mini(), pointer, value));
+            let at = problems.iter().find(|p| p.path.as_deref() == Some(pointer));
+            assert_eq!(
+                at.map(|p| (p.code.as_str(), &p.params["rule"])),
+                Some(("catalog.constraint", &json!(rule))),
+                "{pointer}: {problems:?}"
+            );
+        }
+        // Equal bounds are one allowed value (count, length), not a contradiction.
+        let doc = set(mini(), "/matters/2/form/fields/3/maxItems", json!(1));
+        assert_eq!(lint(&doc), vec![]);
+    }
+
+    /// 即办件 are decided on the spot: their promised limit is 0 working days.
+    #[test]
+    fn an_immediate_matter_promises_no_days() {
+        let doc = set(mini(), "/matters/1/legalLimitDays", json!(5));
+        assert_eq!(lint(&doc), vec![]);
+        let doc = set(doc, "/matters/1/promisedLimitDays", json!(3));
+        assert_eq!(
+            lint(&doc),
+            one("catalog.constraint", "/matters/1/promisedLimitDays")
+        );
+    }
+
+    /// A rule's dotted path is checked all the way: into a group's fields, into a
+    /// repeating group's items by index; a text field has nothing under it.
+    #[test]
+    fn a_rule_path_into_a_container_names_fields_it_has() {
+        let at = "/matters/2/form/fields/1/visibleIf";
+        for (var, known) in [
+            ("guardians", true),
+            ("guardians.0", true),
+            ("guardians.0.name", true),
+            ("guardians.1.relation", true),
+            ("guardians.0.nmae", false),
+            ("guardians.name", false),
+            ("guardians.0.name.first", false),
+            ("householdAddress.city", false),
+            ("childName.", false),
+        ] {
+            let doc = set(mini(), at, json!({"!!": {"var": var}}));
+            let want = if known {
+                vec![]
+            } else {
+                one("catalog.rule_unknown_field", at)
+            };
+            assert_eq!(lint(&doc), want, "{var}");
+        }
+    }
+
+    /// A group's fields read what the group's own rules read (the form's keys, or a
+    /// repeating group's item's), as the form engine binds them.
+    #[test]
+    fn a_rule_in_a_group_reads_paths_through_the_group() {
+        let group = json!({
+            "key": "father", "label": "父亲", "type": "group",
+            "fields": [
+                {"key": "name", "label": "姓名", "type": "text"},
+                {"key": "id", "label": "身份证", "type": "resident_id",
+                 "visibleIf": {"!!": {"var": "father.name"}}}
+            ]
+        });
+        let doc = set(mini(), "/matters/2/form/fields/2", group.clone());
+        let doc = set(doc, "/matters/2/form/example/householdAddress", Value::Null);
+        assert_eq!(lint(&doc), vec![]);
+        let wrong = set(
+            doc,
+            "/matters/2/form/fields/2/fields/1/visibleIf",
+            json!({"!!": {"var": "father.nmae"}}),
+        );
+        assert_eq!(
+            lint(&wrong),
+            one(
+                "catalog.rule_unknown_field",
+                "/matters/2/form/fields/2/fields/1/visibleIf"
+            )
+        );
+    }
+
+    /// A check shows its problem on the field its path names: a path naming none is a
+    /// dangling reference (`""`, the whole form, is fine).
+    #[test]
+    fn a_check_path_names_a_field_of_the_form() {
+        let at = "/matters/0/form/checks/0/path";
+        for (path, known) in [
+            ("", true),
+            ("/applicantId", true),
+            ("/applicantID", false),
+            ("applicantId", false),
+        ] {
+            let doc = set(mini(), at, json!(path));
+            let want = if known {
+                vec![]
+            } else {
+                one("catalog.unknown_reference", at)
+            };
+            assert_eq!(lint(&doc), want, "{path:?}");
+        }
+    }
 
     #[test]
     fn a_field_key_holds_nothing_a_var_path_or_a_pointer_reads_otherwise() {

@@ -53,7 +53,9 @@ pub enum ComplaintError {
     /// `complaint.unknown_matter`: no such matter in the catalogue.
     #[error("事项不存在 / unknown matter")]
     UnknownMatter,
-    /// `complaint.text`: a required text is empty, or a text is too long.
+    /// `complaint.text`: a required text is empty, or a text is too long; also a complaint
+    /// id, or the id of the case it names, that is empty, over 128 bytes or has control
+    /// characters.
     #[error("文字说明为空或过长 / text empty or too long")]
     Text,
     /// `complaint.calendar`: the deadline falls outside the calendar's known years (the

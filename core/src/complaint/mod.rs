@@ -335,6 +335,7 @@ pub fn decide(
         ) => reported(
             engine,
             ctx,
+            &envelope.complaint,
             org,
             matter.as_deref(),
             case.as_deref(),
@@ -408,12 +409,18 @@ fn roles(command: &ComplaintCommand) -> &'static [Role] {
 fn reported(
     engine: &Engine,
     ctx: &Context,
+    id: &str,
     org: &str,
     matter: Option<&str>,
     case: Option<&str>,
     summary: &Note,
 ) -> Result<ComplaintEventKind, ComplaintError> {
     let catalog = engine.catalog();
+    // The complaint's own id, like a case's: 1 to 128 bytes, no control characters (an
+    // empty or unbounded id would be stored and keyed on by every replay).
+    if !crate::case::is_case_id(id) {
+        return Err(ComplaintError::Text);
+    }
     text(summary)?;
     if catalog.org(org).is_none() {
         return Err(ComplaintError::UnknownOrg);
@@ -421,7 +428,7 @@ fn reported(
     if matter.is_some_and(|m| catalog.matter(m).is_none()) {
         return Err(ComplaintError::UnknownMatter);
     }
-    if case.is_some_and(|c| !is_client_id(c)) {
+    if case.is_some_and(|c| !crate::case::is_case_id(c)) {
         return Err(ComplaintError::Text);
     }
     let today = cst_date(ctx.at);

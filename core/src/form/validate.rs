@@ -122,8 +122,6 @@ pub(super) fn run(
         errors.push(problem_at(String::new(), &FormError::NotAnObject, lang));
     }
     let mut run = Run {
-        root: answer,
-        root_slots: slots.as_slice(),
         shortcut,
         at,
         lang,
@@ -271,12 +269,8 @@ pub(super) fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Proble
 /// values by field position.
 type RuleScope<'s, 'v> = (&'v Value, &'s [Option<&'v Value>]);
 
-/// One validation: the answer and its top-level values, the date and language, what was
-/// found.
+/// One validation: the date and language, what was found.
 struct Run<'s, 'v> {
-    root: &'v Value,
-    /// The answer's values by field position (groups' rules read the answer).
-    root_slots: &'s [Option<&'v Value>],
     /// The flat rules of the form's verdict, tried first.
     shortcut: Shortcut<'s>,
     at: NaiveDate,
@@ -474,9 +468,10 @@ impl<'v> Run<'_, 'v> {
                 }
                 Some(v) => {
                     let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
-                    if let (Some(value), Some(slot)) =
-                        (self.value(field, nested, v, at), normal.get_mut(position))
-                    {
+                    if let (Some(value), Some(slot)) = (
+                        self.value(field, nested, v, at, scope),
+                        normal.get_mut(position),
+                    ) {
                         *slot = Some(value.into_value());
                     }
                     false
@@ -506,19 +501,21 @@ impl<'v> Run<'_, 'v> {
     }
 
     /// Checks one present value, at `parent`/`key`: how it is to be stored, or `None`
-    /// when it has a problem. `plan` is the plan of a container's fields.
+    /// when it has a problem. `plan` is the plan of a container's fields; `scope` what the
+    /// rules of the object holding it read, and so a group's rules too (the form's top
+    /// level, or a repeating group's item).
     fn value(
         &mut self,
         field: &Field,
         plan: &Plan,
         value: &'v Value,
         (parent, key): (&str, &str),
+        scope: RuleScope<'_, 'v>,
     ) -> Option<Normal<'v>> {
         let lang = self.lang;
         let result = match field.field_type {
             FieldType::Group => {
                 let path = pointer(parent, key);
-                let scope = (self.root, self.root_slots);
                 let normal = self.object(&field.fields, plan, value, Some(scope), &path);
                 return normal.map(Normal::Built);
             }
@@ -654,7 +651,8 @@ pub(super) fn leaf<'v>(
 }
 
 /// An identifier value of one of `kinds`, tried in order: the normalised value, or the
-/// last kind's first problem, under the field's label.
+/// first problem of the kind it was meant to be, under the field's label — for a phone
+/// field, the mobile number's when it was dialled as one, else the last kind's.
 fn identifier<'v>(
     kinds: &[IdKind],
     value: &'v Value,
@@ -666,7 +664,10 @@ fn identifier<'v>(
         label: label(),
         expected: "string",
     })?;
-    let mut last_errors = Vec::new();
+    let mut reported = Vec::new();
+    let meant = (kinds.contains(&IdKind::Mobile) && ids::dialled_as_mobile(s))
+        .then_some(IdKind::Mobile)
+        .or(kinds.last().copied());
     for &kind in kinds {
         let normalized = if kind == IdKind::ResidentId {
             ResidentId::read(s, at).map(|id| {
@@ -679,12 +680,13 @@ fn identifier<'v>(
         match normalized {
             Ok(Cow::Borrowed(normalized)) => return Ok(Normal::Text(normalized)),
             Ok(Cow::Owned(normalized)) => return Ok(Normal::Built(Value::String(normalized))),
-            Err(errors) => last_errors = errors,
+            Err(errors) if Some(kind) == meant => reported = errors,
+            Err(_) => {}
         }
     }
     Err(FormError::Id {
         label: label(),
-        error: last_errors
+        error: reported
             .into_iter()
             .next()
             .unwrap_or(ids::IdError::UnknownKind),
@@ -939,6 +941,98 @@ mod tests {
         let problems = super::validate(&nested, &answer, at, Lang::En).errors;
         assert_eq!(paths(&problems), ["/children/0/350***********1239"]);
         assert!(!format!("{problems:?}").contains("350205199003071239"));
+    }
+
+    /// A group inside a repeating group's item reads the item, as the item's own fields
+    /// do (lint and the rules' bindings see it so): not the form's top level, whose field at
+    /// the same position would be read instead.
+    #[test]
+    fn a_group_inside_a_repeat_reads_its_item() {
+        use chrono::NaiveDate;
+        use serde_json::json;
+
+        use crate::Lang;
+        use crate::form::{CompiledForm, FormSpec};
+
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let spec: FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "a", "label": "甲", "type": "text"},
+                {"key": "items", "label": "各项", "type": "repeat", "fields": [
+                    {"key": "kind", "label": "种类", "type": "text"},
+                    {"key": "g", "label": "附注", "type": "group", "fields": [
+                        {"key": "note", "label": "说明", "type": "text",
+                         "requiredIf": {"==": [{"var": "kind"}, "x"]}}
+                    ]}
+                ]}
+            ],
+            "example": {"a": "x", "items": []}
+        }))
+        .unwrap();
+        let compiled = CompiledForm::new(spec.clone());
+        for (answer, wanted) in [
+            (json!({"a": "x", "items": [{"kind": "y", "g": {}}]}), vec![]),
+            (
+                json!({"a": "y", "items": [{"kind": "x", "g": {}}]}),
+                vec!["/items/0/g/note form.required"],
+            ),
+        ] {
+            let found: Vec<String> = super::validate(&spec, &answer, at, Lang::ZhCn)
+                .errors
+                .into_iter()
+                .map(|p| format!("{} {}", p.path.unwrap_or_default(), p.code))
+                .collect();
+            assert_eq!(found, wanted, "{answer}");
+            let checked: Vec<String> = compiled
+                .check(&answer, at, Lang::ZhCn)
+                .into_iter()
+                .map(|p| format!("{} {}", p.path.unwrap_or_default(), p.code))
+                .collect();
+            assert_eq!(checked, wanted, "{answer}");
+        }
+    }
+
+    /// A phone field takes a mobile number or a landline; a wrong one is reported as the
+    /// kind it was dialled as (a mobile number begins with 1), by the full validation and a
+    /// compiled form's findings alike, not always as a landline without its area code.
+    #[test]
+    fn a_wrong_phone_number_is_reported_as_the_kind_it_was_dialled_as() {
+        use chrono::NaiveDate;
+        use serde_json::json;
+
+        use crate::Lang;
+        use crate::form::{CompiledForm, FormSpec};
+
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let spec: FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "tel", "label": "联系电话", "type": "phone"}],
+            "example": {"tel": "0592-6881234"}
+        }))
+        .unwrap();
+        let compiled = CompiledForm::new(spec.clone());
+        for (tel, code) in [
+            ("129 1234 5678", Some("id.mobile.prefix")),
+            ("1391234567", Some("id.length")),
+            ("+86 139 1234 567", Some("id.length")),
+            ("0592-688123", Some("id.landline.local_number")),
+            ("688 1234", Some("id.landline.area_code")),
+            ("+86 139 1234 5678", None),
+            ("(0592) 688 1234", None),
+        ] {
+            let answer = json!({ "tel": tel });
+            let codes: Vec<String> = super::validate(&spec, &answer, at, Lang::ZhCn)
+                .errors
+                .into_iter()
+                .map(|p| p.code)
+                .collect();
+            assert_eq!(codes, code.into_iter().collect::<Vec<_>>(), "{tel}");
+            let found = compiled.findings(&answer, at, Lang::ZhCn).into_problems();
+            assert_eq!(
+                found.iter().map(|p| &p.code).collect::<Vec<_>>(),
+                codes.iter().collect::<Vec<_>>(),
+                "{tel}"
+            );
+        }
     }
 
     /// A check is skipped when it reads a value that already has a problem: a field's (its

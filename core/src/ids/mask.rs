@@ -106,14 +106,25 @@ pub fn mask_digit_runs(text: &str) -> String {
 }
 
 /// The length in bytes of the digit run `bytes` starts with (digits, a single space or
-/// hyphen between two of them, an `X` at the end) and how many digits it has.
+/// hyphen between two of them, an `X` at the end) and how many digits it has. Digits and
+/// the `X` may be full-width (U+FF10–U+FF19, U+FF38, U+FF58), as a Chinese input method
+/// types them: such a number is as much a person's as one in ASCII.
 fn digit_run(bytes: &[u8]) -> (usize, usize) {
     let (mut len, mut digits) = (0, 0);
     loop {
-        match (bytes.get(len), bytes.get(len + 1)) {
-            (Some(b), _) if b.is_ascii_digit() => (len, digits) = (len + 1, digits + 1),
-            (Some(b' ' | b'-'), Some(b)) if digits > 0 && b.is_ascii_digit() => len += 1,
-            (Some(b'X' | b'x'), _) if digits > 0 => return (len + 1, digits),
+        let rest = bytes.get(len..).unwrap_or_default();
+        match rest {
+            [b'0'..=b'9', ..] => (len, digits) = (len + 1, digits + 1),
+            [0xEF, 0xBC, 0x90..=0x99, ..] => (len, digits) = (len + 3, digits + 1),
+            [b' ' | b'-', b'0'..=b'9', ..] | [b' ' | b'-', 0xEF, 0xBC, 0x90..=0x99, ..]
+                if digits > 0 =>
+            {
+                len += 1;
+            }
+            [b'X' | b'x', ..] if digits > 0 => return (len + 1, digits),
+            [0xEF, 0xBC, 0xB8, ..] | [0xEF, 0xBD, 0x98, ..] if digits > 0 => {
+                return (len + 3, digits);
+            }
             _ => return (len, digits),
         }
     }
@@ -121,11 +132,12 @@ fn digit_run(bytes: &[u8]) -> (usize, usize) {
 
 /// `value` (an applicant's answer, a report's normalised answer, the data a rule reads) as a
 /// `Debug` output or a log line may show it: its shape and keys, with every value that could
-/// tell who the person is masked. A text holding a number of six digits or more — an ID,
-/// phone or card number, a date, even grouped by spaces or hyphens — is masked as
-/// [`mask_any`] masks; any other text with a character outside ASCII (a name, an address)
-/// keeps its first character only; an e-mail address its domain; a number of six digits or
-/// more becomes its masked text. Short ASCII codes (`"male"`, `"post"`) and booleans stay.
+/// tell who the person is masked. A text with a character outside ASCII (a name, an
+/// address, a name beside a phone number) keeps its first character only; any other text
+/// holding a number of six digits or more — an ID, phone or card number, a date, even
+/// grouped by spaces or hyphens — is masked as [`mask_any`] masks; an e-mail address keeps
+/// its domain; a number of six digits or more becomes its masked text. Short ASCII codes
+/// (`"male"`, `"post"`) and booleans stay.
 ///
 /// ```
 /// use doorstep::ids::mask_json;
@@ -176,14 +188,16 @@ impl std::fmt::Debug for Masked<'_> {
 
 /// One text as [`mask_json`] shows it.
 pub(crate) fn mask_text(text: &str) -> String {
-    if holds_long_number(text) {
+    if !text.is_ascii() {
+        // A name, an address, full-width digits: whatever number it holds too, for
+        // `mask_any` would keep its first three characters, a whole name beside a number.
+        keep(text, 1, 0)
+    } else if holds_long_number(text) {
         mask_any(text)
     } else if let Some((local, domain)) = text.split_once('@') {
         format!("{}@{domain}", keep(local, 1, 0))
-    } else if text.is_ascii() {
-        text.to_owned()
     } else {
-        keep(text, 1, 0)
+        text.to_owned()
     }
 }
 
@@ -207,7 +221,42 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::json;
 
-    use super::{holds_long_number, mask_json};
+    use super::{holds_long_number, mask_digit_runs, mask_json};
+
+    /// Full-width digits (as a Chinese input method types them) are digits too: a review
+    /// note or a parser's message quoting `３５０２０５１９９００３０７１２３９` must not show it.
+    #[test]
+    fn full_width_digit_runs_are_masked() {
+        assert_eq!(
+            mask_digit_runs(
+                "身份证３５０２０５１９９００３０７１２３Ｘ，电话１３９ １２３４ ５６７８"
+            ),
+            "身份证３５０***********１２３Ｘ，电话*************"
+        );
+        assert_eq!(mask_digit_runs("第１２３４５号"), "第１２３４５号");
+    }
+
+    /// A name written next to a number (an emergency contact, a note) keeps only its first
+    /// character, as a name alone does: masking the number as [`mask_any`] would keep the
+    /// first three characters, a whole name.
+    #[test]
+    fn a_name_beside_a_number_is_not_shown_whole() {
+        for text in [
+            "林晓燕 13912345678",
+            "林晓燕13912345678",
+            "陈思远：350205199003071239",
+        ] {
+            let shown = mask_json(&json!(text)).to_string();
+            assert!(
+                !shown.contains("晓燕") && !shown.contains("思远"),
+                "{text} -> {shown}"
+            );
+            assert!(
+                !shown.contains("5678") || !shown.contains("139"),
+                "{text} -> {shown}"
+            );
+        }
+    }
 
     #[test]
     fn long_numbers_are_found_grouped_or_not() {

@@ -54,6 +54,7 @@ pub use error::IdError;
 pub(crate) use mask::mask_text;
 pub use mask::{Masked, mask, mask_any, mask_digit_runs, mask_json};
 pub use org_code::check_org_code;
+pub(crate) use phone::dialled_as_mobile;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use phone::is_plain_mobile;
 pub use phone::{check_landline, check_mobile};
@@ -278,15 +279,25 @@ pub type IdResult = Result<IdFacts, Vec<IdError>>;
 /// `at` is the reference date: a birth date after it is an error, and ages are counted to it.
 /// When the shape fits several kinds (18 digits: resident ID, credit code or bank card),
 /// the first kind under which the value is valid wins; if none, the problems are those of
-/// the first candidate, [`detect_kind`].
+/// the first candidate, [`detect_kind`]. A credit code found this way in a resident ID's
+/// shape (perhaps a mistyped ID number) is masked as [`mask_any`] masks, not shown whole.
 pub fn check(value: &str, kind: Option<IdKind>, at: NaiveDate) -> IdResult {
     if let Some(kind) = kind {
         return check_as(kind, value, at);
     }
     let candidates = candidates(value)?;
+    let id_shaped = candidates.first() == Some(&IdKind::ResidentId);
     let mut first_failure = None;
     for kind in candidates {
         match check_as(kind, value, at) {
+            // A resident ID number with a typing error can be a valid credit code by
+            // chance (authority and type from the province, division from the city and
+            // birth year, …), which a code's mask shows whole: not asked for as a code,
+            // it is masked as a number of unknown kind.
+            Ok(mut facts) if id_shaped && kind == IdKind::CreditCode => {
+                facts.masked = mask_any(&facts.normalized);
+                return Ok(facts);
+            }
             Ok(facts) => return Ok(facts),
             Err(errors) => {
                 first_failure.get_or_insert(errors);
@@ -488,6 +499,29 @@ pub fn report(value: &str, kind: Option<IdKind>, at: NaiveDate, lang: Lang) -> I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A mistyped resident ID number (its check digit wrong) can be a valid credit code by
+    /// chance — here authority 4, type 1, division 130219, organisation code 90030708-1 — and
+    /// is then detected as one; shown, it is still a person's number, never whole.
+    #[test]
+    fn a_mistyped_id_number_that_is_a_credit_code_is_masked() {
+        let at = NaiveDate::from_ymd_opt(2024, 10, 15).unwrap();
+        let value = "411302199003070081";
+        assert_eq!(
+            check(value, None, at).map(|f| f.kind),
+            Ok(IdKind::CreditCode)
+        );
+        let shown = mask_value(value, None, at);
+        assert!(!shown.contains("19900307"), "{shown}");
+        let report = report(value, None, at, Lang::ZhCn);
+        assert_eq!(report.facts.map(|f| f.masked), Some(shown));
+        // Asked for as a credit code, it is shown as one; a real code with letters too.
+        assert_eq!(mask_value(value, Some(IdKind::CreditCode), at), value);
+        assert_eq!(
+            mask_value("91350100M000100Y43", None, at),
+            "91350100M000100Y43"
+        );
+    }
 
     /// The cheaper paths the form engine and the rule operators take agree with the checks.
     #[test]

@@ -45,6 +45,11 @@ pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError
         return Ok(Cow::Borrowed(s));
     }
     let mut all = digits(s).map_err(|e| vec![e])?;
+    // A `+` is followed by a country code (E.164), as for landlines: `+1 391 234 5678`
+    // is a number abroad, not the mainland 139 1234 5678.
+    if s.starts_with('+') && !all.starts_with(b"86") && !all.starts_with(b"0086") {
+        return Err(vec![IdError::MobilePrefix]);
+    }
     let country = match all.len() {
         15 if all.starts_with(b"0086") => 4,
         13 if all.starts_with(b"86") => 2,
@@ -71,6 +76,22 @@ pub(crate) fn is_plain_mobile(s: &str) -> bool {
     s.len() == 11
         && s.bytes().all(|b| b.is_ascii_digit())
         && matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..])
+}
+
+/// Whether `value` was dialled as a mobile number rather than a landline: its national
+/// number (after +86, 0086, or 86 before eleven more digits) begins with 1, as every mobile
+/// number and no landline does (area codes begin with 0, local numbers with 2–9). A field
+/// taking either reports a wrong number as the kind it was meant to be.
+pub(crate) fn dialled_as_mobile(value: &str) -> bool {
+    let Ok(all) = prepare(value).and_then(digits) else {
+        return false;
+    };
+    let national = match all.as_slice() {
+        [b'0', b'0', b'8', b'6', rest @ ..] => rest,
+        [b'8', b'6', rest @ ..] if rest.len() >= 11 || value.trim_start().starts_with('+') => rest,
+        all => all,
+    };
+    national.first() == Some(&b'1')
 }
 
 /// Checks a landline number with its area code: 010 or 02X followed by 8 digits, or a
@@ -116,4 +137,55 @@ pub fn check_landline(value: &str) -> IdResult {
     let mut facts = IdFacts::new(IdKind::Landline, normalized);
     facts.area_code = Some(area);
     Ok(facts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{check_landline, check_mobile, dialled_as_mobile};
+    use crate::Coded;
+
+    /// After a `+` comes a country code: `+1 391 234 5678` is a number in the United States
+    /// (E.164), not the mainland mobile 139 1234 5678, as a landline's `+` is read.
+    #[test]
+    fn a_plus_is_followed_by_the_country_code_86() {
+        for value in ["+13912345678", "+1 391 234 5678", "+44 13912345678"] {
+            let errors = check_mobile(value).expect_err(value);
+            assert_eq!(
+                errors.iter().map(Coded::code).collect::<Vec<_>>(),
+                ["id.mobile.prefix"],
+                "{value}"
+            );
+            assert!(check_landline(value).is_err(), "{value}");
+        }
+        for value in ["+8613912345678", "+86 139-1234-5678", "+0086 139 1234 5678"] {
+            assert_eq!(
+                check_mobile(value).map(|f| f.normalized).as_deref(),
+                Ok("13912345678")
+            );
+        }
+    }
+
+    /// A number is dialled as a mobile when its national number begins with 1.
+    #[test]
+    fn mobile_numbers_are_told_from_landlines_by_their_first_digit() {
+        for value in [
+            "12912345678",
+            "1391234567",
+            "+86 139 1234 567",
+            "008613912345",
+            "86 13912345678",
+        ] {
+            assert!(dialled_as_mobile(value), "{value}");
+        }
+        for value in [
+            "0592-688123",
+            "6881234",
+            "86123456",
+            "+86 592 6881234",
+            "",
+            "abc",
+        ] {
+            assert!(!dialled_as_mobile(value), "{value}");
+        }
+    }
 }

@@ -9,7 +9,7 @@
 use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Event, LineError, MAX_EVENT_BYTES, MAX_EVENTS_BYTES};
+use crate::case::{Event, LineError, MAX_EVENT_BYTES};
 use crate::complaint::ComplaintEvent;
 use crate::input::{self, InputError};
 use crate::review::ReviewEvent;
@@ -88,29 +88,11 @@ impl StreamEvent {
 
 /// Reads a mixed stream from JSON Lines (one event per line, blank lines skipped): every
 /// event with its 1-based line, and every line that is not an event with its line and why
-/// (`input.*`). A stream over [`MAX_EVENTS_BYTES`] is refused whole (`input.too_large`,
-/// on line 1).
+/// (`input.*`), as [`decode_events`](crate::case::decode_events) reads case events: a
+/// stream over [`MAX_EVENTS_BYTES`](crate::case::MAX_EVENTS_BYTES) is refused whole
+/// (`input.too_large`, on line 1), and
+/// past [`MAX_LINE_ERRORS`](crate::input::MAX_LINE_ERRORS) unreadable lines the rest are
+/// counted in one `input.too_many_errors`.
 pub fn decode_stream(bytes: &[u8]) -> (Vec<(usize, StreamEvent)>, Vec<LineError>) {
-    let mut events = Vec::new();
-    let mut problems = Vec::new();
-    if bytes.len() > MAX_EVENTS_BYTES {
-        problems.push((
-            1,
-            InputError::TooLarge {
-                max: MAX_EVENTS_BYTES,
-            },
-        ));
-        return (events, problems);
-    }
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match StreamEvent::from_json_bytes(line) {
-            Ok(event) => events.push((i + 1, event)),
-            Err(e) => problems.push((i + 1, e)),
-        }
-    }
-    (events, problems)
+    crate::case::decode_lines(bytes, StreamEvent::from_json_bytes)
 }

@@ -99,7 +99,7 @@ fn rated(
     if ctx.at < concluded_at {
         return Err(ReviewError::NotConcluded);
     }
-    let last_day = super::invitation(config, facts)?.last_day;
+    let invitation = super::invitation(config, facts)?;
     let role = ctx.actor.role;
     let (rating, channel, real_name, comment) = if let ReviewCommand::Rate {
         rating,
@@ -117,10 +117,13 @@ fn rated(
         if *ctx.actor.id != *facts.applicant {
             return Err(ReviewError::NotApplicant);
         }
-        if *channel == EvaluationChannel::Default {
+        // Only where the invitation asks: not `default` (the system's), and not on site
+        // for a case handled online, where the citizen made no visit to rate (一次一评 is
+        // per visit, 一事一评 online).
+        if !invitation.channels.contains(channel) {
             return Err(ReviewError::Channel);
         }
-        if today > last_day {
+        if today > invitation.last_day {
             return Err(ReviewError::RatingClosed);
         }
         if let Some(c) = comment {
@@ -134,7 +137,7 @@ fn rated(
                 role,
             });
         }
-        if today <= last_day {
+        if today <= invitation.last_day {
             return Err(ReviewError::TooEarly);
         }
         let rating = config.default_rating.ok_or(ReviewError::NoDefault)?;
@@ -229,7 +232,7 @@ fn next(
             }
             ReviewEventKind::Appealed {
                 ground: *ground,
-                evidence: evidence.iter().map(|e| e.as_str().into()).collect(),
+                evidence: evidence.clone(),
                 reason: reason.clone(),
             }
         }

@@ -64,7 +64,8 @@ pub enum ReviewError {
     /// `review.no_default`: the district records no default rating.
     #[error("未设置默认评价 / no default rating")]
     NoDefault,
-    /// `review.channel`: a citizen rates on site or online; `default` is the system's.
+    /// `review.channel`: a citizen rates on site or online, as the invitation offers (a case
+    /// handled online is rated online); `default` is the system's.
     #[error("评价渠道不符 / wrong rating channel")]
     Channel,
     /// `review.evidence`: an appeal needs evidence.
@@ -188,8 +189,8 @@ impl ReviewError {
             ),
             Self::NoDefault => ("本地未设置默认评价", "No default rating is configured"),
             Self::Channel => (
-                "群众评价须为现场或线上渠道",
-                "A citizen rates on site or online",
+                "群众评价须为现场或线上渠道；网上办理的办件只能线上评价",
+                "A citizen rates on site or online; a case handled online is rated online",
             ),
             Self::Evidence => (
                 "申诉须附至少一项证据",

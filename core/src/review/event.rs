@@ -60,7 +60,7 @@ crate::tagged::tagged_enum! {
             /// Mistaken or malicious.
             ground: AppealGround,
             /// References to the evidence; at least one.
-            evidence: Vec<String>,
+            evidence: Vec<Note>,
             /// Why.
             reason: Note,
         },
@@ -166,7 +166,7 @@ crate::tagged::tagged_enum! {
             /// Mistaken or malicious.
             ground: AppealGround,
             /// References to the evidence.
-            evidence: Vec<Text>,
+            evidence: Vec<Note>,
             /// Why.
             reason: Note,
         },

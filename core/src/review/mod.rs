@@ -236,7 +236,9 @@ pub struct CaseFacts {
 
 impl CaseFacts {
     /// The facts of one case from its events (in order): `None` without a `submitted`
-    /// event.
+    /// event. The first `submitted` event names the case; events of other cases (the
+    /// successors a conclusion starts, 免申即办, come with its `concluded` event) are
+    /// skipped.
     pub fn from_events<'a>(
         events: impl IntoIterator<Item = &'a crate::case::Event>,
     ) -> Option<Self> {
@@ -245,7 +247,7 @@ impl CaseFacts {
             match &event.kind {
                 crate::case::EventKind::Submitted {
                     matter, applicant, ..
-                } => {
+                } if facts.is_none() => {
                     facts = Some(Self {
                         case: event.case.clone(),
                         matter: matter.clone(),
@@ -386,7 +388,7 @@ pub struct Appeal {
     /// Mistaken or malicious.
     pub ground: AppealGround,
     /// References to the evidence (recordings, files); at least one.
-    pub evidence: Vec<Text>,
+    pub evidence: Vec<Note>,
     /// Why.
     pub reason: Note,
     /// Who appealed.
