@@ -29,7 +29,11 @@
 # calendar refusals of complaints, reviews and appointments naming the year to add: 295,193
 # (355,354); the calendar's `years` query (back office) and lint's catalog.field_key: 295,596
 # (355,813); a case passing back to the department when its back office's grant ends:
-# 295,673 (355,886); the `transfer` command (移交) recording it: 295,661 (356,185).
+# 295,673 (355,886); the `transfer` command (移交) recording it: 295,661 (356,185); session
+# 16, the audit's fixes (lint's new checks, merged forms by version, masking, phone kinds,
+# stamp and ledger checks): 298,908 (359,396); then without the sort a one-entry map's
+# collect brought in, and without a second Vec reader for the evidence notes: 298,441
+# (358,173).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -132,12 +132,11 @@ fn length_error(errors: &validator::ValidationErrors) -> InputError {
                                 .get(key)
                                 .map_or_else(String::new, ToString::to_string)
                         };
-                        out.push(format!(
-                            "{path}: {} {}..={}",
-                            error.code,
-                            bound("min"),
-                            bound("max")
-                        ));
+                        let line =
+                            format!("{path}: {} {}..={}", error.code, bound("min"), bound("max"));
+                        // In order as found: no sort of its own in the `.wasm`.
+                        let at = out.binary_search(&line).unwrap_or_else(|at| at);
+                        out.insert(at, line);
                     }
                 }
                 validator::ValidationErrorsKind::Struct(inner) => {
@@ -153,7 +152,6 @@ fn length_error(errors: &validator::ValidationErrors) -> InputError {
     }
     let mut fields = Vec::new();
     collect(errors, "", &mut fields);
-    fields.sort();
     InputError::Shape {
         line: 0,
         column: 0,

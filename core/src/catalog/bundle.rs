@@ -205,11 +205,13 @@ fn either(a: Option<Rule>, b: Option<Rule>) -> Option<Rule> {
 
 /// `{op: [a, b]}` as a rule (`None` past the rules' depth limit).
 fn joined(op: &str, a: &Rule, b: &Rule) -> Option<Rule> {
-    let operands = Value::Array(vec![a.to_value(), b.to_value()]);
-    Rule::compile(&Value::Object(
-        [(op.to_owned(), operands)].into_iter().collect(),
-    ))
-    .ok()
+    // Built by insertion: collecting into the map would add a sort to the `.wasm`.
+    let mut rule = serde_json::Map::new();
+    rule.insert(
+        op.to_owned(),
+        Value::Array(vec![a.to_value(), b.to_value()]),
+    );
+    Rule::compile(&Value::Object(rule)).ok()
 }
 
 /// The outcome of validating a bundle answer: the form report, each problem's params

@@ -83,12 +83,15 @@ pub(crate) fn is_plain_mobile(s: &str) -> bool {
 /// number and no landline does (area codes begin with 0, local numbers with 2–9). A field
 /// taking either reports a wrong number as the kind it was meant to be.
 pub(crate) fn dialled_as_mobile(value: &str) -> bool {
-    let Ok(all) = prepare(value).and_then(digits) else {
+    let Ok(s) = prepare(value) else {
+        return false;
+    };
+    let Ok(all) = digits(s) else {
         return false;
     };
     let national = match all.as_slice() {
         [b'0', b'0', b'8', b'6', rest @ ..] => rest,
-        [b'8', b'6', rest @ ..] if rest.len() >= 11 || value.trim_start().starts_with('+') => rest,
+        [b'8', b'6', rest @ ..] if rest.len() >= 11 || s.starts_with('+') => rest,
         all => all,
     };
     national.first() == Some(&b'1')

@@ -60,6 +60,7 @@ crate::tagged::tagged_enum! {
             /// Mistaken or malicious.
             ground: AppealGround,
             /// References to the evidence; at least one.
+            #[serde(deserialize_with = "super::read_notes")]
             evidence: Vec<Note>,
             /// Why.
             reason: Note,
@@ -166,6 +167,7 @@ crate::tagged::tagged_enum! {
             /// Mistaken or malicious.
             ground: AppealGround,
             /// References to the evidence.
+            #[serde(deserialize_with = "super::read_notes")]
             evidence: Vec<Note>,
             /// Why.
             reason: Note,

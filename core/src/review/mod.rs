@@ -194,6 +194,12 @@ impl ReviewStatus {
 #[serde(transparent)]
 pub struct Note(pub Text);
 
+/// A list of [`Note`]s read as the texts they are: through the reader of `Vec<Text>` the
+/// `.wasm` has anyway, not one more of its own.
+fn read_notes<'de, D: serde::Deserializer<'de>>(texts: D) -> Result<Vec<Note>, D::Error> {
+    Vec::<Text>::deserialize(texts).map(|texts| texts.into_iter().map(Note).collect())
+}
+
 impl std::fmt::Debug for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Note({:?})", crate::ids::mask_digit_runs(&self.0))
@@ -388,6 +394,7 @@ pub struct Appeal {
     /// Mistaken or malicious.
     pub ground: AppealGround,
     /// References to the evidence (recordings, files); at least one.
+    #[serde(deserialize_with = "read_notes")]
     pub evidence: Vec<Note>,
     /// Why.
     pub reason: Note,
