@@ -81,7 +81,8 @@ pub enum LintError {
     /// `catalog.seal_history`: seal status changes out of time order, or after revocation.
     #[error("印章状态记录有误 / seal history out of order")]
     SealHistory,
-    /// `catalog.bundle_key_conflict`: one key with two types across a bundle's forms.
+    /// `catalog.bundle_key_conflict`: one key with two types (or patterns, choices or
+    /// sub-fields) across a bundle's forms.
     #[error("一件事表单字段类型冲突 / one key, two types in a bundle")]
     BundleKeyConflict {
         /// The key.
@@ -229,9 +230,9 @@ impl Coded for LintError {
             }
             Self::BundleKeyConflict { key } => {
                 if zh {
-                    format!("字段 {key} 在一件事的不同表单中类型不同")
+                    format!("字段 {key} 在一件事的不同表单中类型或格式不同")
                 } else {
-                    format!("Field {key} has two types across the bundle's forms")
+                    format!("Field {key} has two types or formats across the bundle's forms")
                 }
             }
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
@@ -792,9 +793,12 @@ fn reaches(graph: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
     false
 }
 
-/// Whether two fields with one key ask the same thing: type, choices and sub-fields.
+/// Whether two fields with one key ask the same thing: type, pattern, choices and sub-fields.
 fn same_shape(a: &Field, b: &Field) -> bool {
     a.field_type == b.field_type
+        // The merged form keeps one pattern: two would let the bundle accept an answer one
+        // member's own form, checked again when the bundle is submitted, refuses.
+        && a.pattern == b.pattern
         && a.choices
             .iter()
             .map(|c| &c.value)
@@ -960,6 +964,21 @@ mod tests {
         assert_eq!(
             lint(&doc),
             one("catalog.duplicate", "/bundles/0/members/1/matter")
+        );
+    }
+
+    /// Two members asking one key with two patterns: the merged form keeps one, so the
+    /// bundle could accept what a member's own form refuses at submission.
+    #[test]
+    fn one_key_with_two_patterns_in_a_bundle_is_a_conflict() {
+        let doc = set(
+            mini(),
+            "/matters/1/form/fields/2/pattern",
+            json!("^.{2,20}$"),
+        );
+        assert_eq!(
+            lint(&doc),
+            one("catalog.bundle_key_conflict", "/bundles/0/members/2/matter")
         );
     }
 
