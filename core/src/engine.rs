@@ -652,6 +652,16 @@ impl Engine {
         authority::verify(&self.catalog, &self.authority, stamp)
     }
 
+    /// [`verify_stamp`](Self::verify_stamp) for a stamp used at `used`: its seal usable then
+    /// too (see `authority::verify`).
+    pub(crate) fn verify_stamp_used(
+        &self,
+        stamp: &Stamp,
+        used: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Verdict<'_> {
+        authority::verify_used(&self.catalog, &self.authority, stamp, used)
+    }
+
     /// May `org` perform `step` of `matter` at `at`, and in whose name (see
     /// [`authority::authorize`])? The chain a stamp would rely on, without the seal.
     pub fn authorize<'e>(

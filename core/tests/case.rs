@@ -36,6 +36,11 @@ fn engine() -> Engine {
     engine_on(&catalog, NaiveDate::from_ymd_opt(2025, 9, 1).unwrap())
 }
 
+/// The station's back-office officer bo-01 at `when`.
+fn back_office(when: &str) -> Context {
+    ctx("bo-01", Role::BackOffice, STATION, when)
+}
+
 /// Decides and applies; panics on refusal.
 fn run(engine: &Engine, case: Option<Case>, client: &str, command: Command, ctx: &Context) -> Case {
     let envelope = CommandEnvelope {
@@ -101,12 +106,7 @@ fn due_across_national_day_and_later_by_a_supplement_pause() {
     assert_eq!(status.due, NaiveDate::from_ymd_opt(2025, 10, 14).unwrap());
     assert_eq!(status.light, Light::Green);
 
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
     let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
     let case = run(
@@ -143,12 +143,7 @@ fn due_across_national_day_and_later_by_a_supplement_pause() {
 #[test]
 fn two_decisions_on_one_version_and_a_retried_command() {
     let engine = engine();
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let case = run(
         &engine,
         Some(accepted(&engine)),
@@ -533,12 +528,7 @@ fn replay_rejects_out_of_sequence_and_duplicate_events() {
         client_id: "c-x".into(),
         command: Command::Claim,
     };
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T09:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T09:00:00+08:00");
     let claim = decide(&engine, Some(&case), &envelope, &back)
         .unwrap()
         .remove(0);
@@ -668,12 +658,7 @@ fn debug_output_masks_an_account_that_is_a_mobile_number() {
 fn an_extension_needs_a_named_approver() {
     let engine = engine();
     let case = accepted(&engine);
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
     for approver in ["", "  "] {
         let envelope = CommandEnvelope {
@@ -778,12 +763,7 @@ fn suspensions_the_same_day_twice_and_after_the_due_date() {
 fn replay_refuses_an_extension_decide_would_not_grant() {
     let engine = engine();
     let case = accepted(&engine);
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let extend = |days| Command::Extend {
         working_days: days,
         reason: "需现场核查".into(),
@@ -856,12 +836,7 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
             "2025-09-30T09:10:00+08:00",
         ),
     );
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let case = step(Some(case), "c-review", Command::StartReview, &back);
     // seal-st1-2023 was revoked on 2025-01-01; the stamps claim 2024-12-01.
     let approve = |seal: &str| CommandEnvelope {
@@ -958,12 +933,7 @@ fn a_stream_with_too_many_unreadable_lines_lists_the_first_and_counts_the_rest()
 fn a_case_withdrawn_while_suspended_keeps_its_deadline() {
     let engine = engine();
     let case = accepted(&engine);
-    let back = ctx(
-        "bo-01",
-        Role::BackOffice,
-        STATION,
-        "2025-10-09T10:00:00+08:00",
-    );
+    let back = back_office("2025-10-09T10:00:00+08:00");
     let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
     let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
     let case = run(

@@ -35,6 +35,7 @@ pub use error::Failure;
 pub use index::AuthorityIndex;
 pub(crate) use lint::lint;
 pub use seal::{Seal, SealKind, SealStatus, SealStatusChange};
+pub(crate) use verify::verify_used;
 pub use verify::{
     AuthorityQuery, Authorization, ChainLink, MAX_STAMP_BYTES, MAX_STAMP_CASE_CHARS, Operator,
     Stamp, StampAct, Verdict, VerdictReport, authorize, verify,

@@ -468,6 +468,18 @@ fn chain_failures(
 /// Stages that need something the structure stage found missing (an unknown seal has no
 /// owner; an unknown matter no department) are skipped; the rest still run.
 pub fn verify<'c>(catalog: &'c Catalog, index: &AuthorityIndex, stamp: &Stamp) -> Verdict<'c> {
+    verify_used(catalog, index, stamp, stamp.at)
+}
+
+/// [`verify`] for a stamp used at `used` (a decision sealed then): its seal must be usable
+/// both at the time the stamp claims and at `used`, so that a stamp dated back to before
+/// its seal was suspended or revoked does not make the seal usable again.
+pub(crate) fn verify_used<'c>(
+    catalog: &'c Catalog,
+    index: &AuthorityIndex,
+    stamp: &Stamp,
+    used: DateTime<FixedOffset>,
+) -> Verdict<'c> {
     let mut failures = Vec::new();
     // Structure.
     let seal = index.seal(catalog, &stamp.seal);
@@ -509,11 +521,12 @@ pub fn verify<'c>(catalog: &'c Catalog, index: &AuthorityIndex, stamp: &Stamp) -
     }
     // Stamp rules.
     if let Some(seal) = seal {
-        match seal.status_at(stamp.at) {
-            (SealStatus::Suspended, Some(since)) => failures.push(Failure::SealSuspended { since }),
-            (SealStatus::Revoked, Some(since)) => failures.push(Failure::SealRevoked { since }),
-            _ => {}
-        }
+        let unusable = |at| match seal.status_at(at) {
+            (SealStatus::Suspended, Some(since)) => Some(Failure::SealSuspended { since }),
+            (SealStatus::Revoked, Some(since)) => Some(Failure::SealRevoked { since }),
+            _ => None,
+        };
+        failures.extend(unusable(stamp.at).or_else(|| unusable(used)));
         if !seal.usable_at(&stamp.place) {
             failures.push(Failure::WrongPremises);
         }

@@ -11,7 +11,7 @@ use super::{
     AccountId, Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA,
     Event, EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
-use crate::authority::{Failure, Role, SealStatus, Stamp, Step, cst_date};
+use crate::authority::{Role, Stamp, Step, cst_date};
 use crate::calendar::Pause;
 use crate::catalog::{Channel, Matter};
 use crate::engine::Engine;
@@ -626,23 +626,7 @@ fn valid_stamp(
     stamp: &Stamp,
     decided: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<(), CaseError> {
-    let mut failures = codes(&engine.verify_stamp(stamp).failures);
-    let seal = engine
-        .catalog()
-        .authority
-        .seals
-        .iter()
-        .find(|s| s.code == stamp.seal);
-    let now = match seal.map(|s| s.status_at(decided)) {
-        Some((SealStatus::Suspended, Some(since))) => Some(Failure::SealSuspended { since }),
-        Some((SealStatus::Revoked, Some(since))) => Some(Failure::SealRevoked { since }),
-        _ => None,
-    };
-    if let Some(code) = now.map(|f| f.code().to_owned())
-        && !failures.contains(&code)
-    {
-        failures.push(code);
-    }
+    let failures = codes(&engine.verify_stamp_used(stamp, decided).failures);
     if failures.is_empty() {
         Ok(())
     } else {
