@@ -34,7 +34,10 @@
 # stamp and ledger checks): 298,908 (359,396); then without the sort a one-entry map's
 # collect brought in, and without a second Vec reader for the evidence notes: 298,441
 # (358,173); lint's pattern check across a bundle's forms: 298,496 (358,240).
-# Review: the seal checked at its use through verify_used: 298,509 (358,360).
+# Review: the seal checked at its use through verify_used: 298,509 (358,360); an array of
+# options refused as `options`: 298,419 (358,372); session 17, a byte order mark ignored,
+# JSON Lines errors placed on the file's line, `arg.invalid_type` naming arrays: 298,940
+# (358,524).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -8,20 +8,37 @@
 // nothing.
 
 /**
- * `JSON.stringify(value)`: the text, `undefined` for a value JSON cannot hold, or, when it
- * throws, the kind of error: 1 for a `TypeError` (a cycle, a `BigInt`), 2 for a `RangeError`
- * (out of stack, or text longer than a string can be), 3 for anything else (SpiderMonkey's
- * `InternalError` "too much recursion", or what a `toJSON` or getter threw).
+ * `JSON.stringify(value)`: the text (a lone surrogate in it as U+FFFD), `undefined` for a
+ * value JSON cannot hold, or, when it throws, the kind of error: 1 for a `TypeError` (a
+ * cycle, a `BigInt`), 2 for a `RangeError` (out of stack, or text longer than a string can
+ * be), 3 for anything else (SpiderMonkey's `InternalError` "too much recursion", or what a
+ * `toJSON` or getter threw).
  */
 export function stringify(value) {
+  let text;
   try {
-    return JSON.stringify(value);
+    text = JSON.stringify(value);
   } catch (error) {
     if (error instanceof TypeError) return 1;
     if (error instanceof RangeError) return 2;
     return 3;
   }
+  if (typeof text !== 'string' || !text.includes('\\ud')) return text;
+  return text.replace(ESCAPE, wellFormed);
 }
+
+/**
+ * An escape of JSON text: every backslash there starts one, so matching from the left never
+ * starts inside one. The group is a surrogate's code unit; `JSON.stringify` writes one as
+ * `\udXXX` only when it is lone (half an emoji cut by a `maxlength` or a `slice`).
+ */
+const ESCAPE = /\\(?:u(d[89a-f][0-9a-f]{2})|[^])/g;
+
+/**
+ * A lone surrogate as U+FFFD, as `TextEncoder` writes it into a string argument: `serde_json`
+ * refuses its escape, which would make a string the page typed a thrown `input.*`.
+ */
+const wellFormed = (escape, surrogate) => (surrogate === undefined ? escape : '\\ufffd');
 
 /** `Object.values(value)`, or `undefined` when it throws (a proxy or a getter). */
 export function values(value) {

@@ -11,8 +11,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/guarded.js")]
 extern "C" {
-    /// `JSON.stringify(value)`: a string; `undefined` for a value JSON cannot hold; when it
-    /// throws, the number 1 (`TypeError`), 2 (`RangeError`) or 3 (anything else).
+    /// `JSON.stringify(value)`: a string (a lone surrogate as U+FFFD, as in a string
+    /// argument); `undefined` for a value JSON cannot hold; when it throws, the number 1
+    /// (`TypeError`), 2 (`RangeError`) or 3 (anything else).
     #[wasm_bindgen(js_name = stringify)]
     pub(crate) fn json_stringify(value: &JsValue) -> JsValue;
 

@@ -41,7 +41,9 @@ impl JsEngine {
     /// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type` (a query that is
     /// neither an object nor a string, events not a string), `input.too_large` (events
     /// longer than 256 Mi UTF-16 code units, before they are copied), `arg.invalid_date`,
-    /// `arg.unknown_lang`.
+    /// `arg.unknown_lang`, and for a query object `JSON.stringify` cannot write (a cycle, a
+    /// `BigInt`, nesting past the JS engine's stack) what `Engine.validate` throws for such
+    /// an answer (`arg.invalid_type`, `input.too_deep`).
     pub fn metrics(
         &self,
         #[wasm_bindgen(unchecked_param_type = "MetricsQuery | string")] query: &JsValue,

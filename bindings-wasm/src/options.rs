@@ -289,7 +289,8 @@ impl OptionTexts {
     }
 }
 
-/// The options object, `None` for no options; anything but an object is a misuse.
+/// The options object, `None` for no options; anything but an object is a misuse, an array
+/// too (else its `at`, `Array.prototype.at`, would be the option of the wrong type).
 fn object<T: Tsify>(options: Option<Ts<T>>) -> Result<Option<js_sys::Object>, js_sys::Error>
 where
     T::JsType: JsCast,
@@ -298,7 +299,7 @@ where
         return Ok(None);
     };
     let value = options.js_value();
-    if value.is_object() {
+    if value.is_object() && !js_sys::Array::is_array(&value) {
         Ok(Some(value.unchecked_into()))
     } else {
         Err(type_error("options", "object"))

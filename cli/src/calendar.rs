@@ -16,8 +16,8 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
     let line = split_options(args, &["--catalog"])?;
     let (date, days) = match line.positional.as_slice() {
         [date, days] => (*date, *days),
-        [] => return Err(UsageError::MissingValue("DATE")),
-        [_] => return Err(UsageError::MissingValue("N")),
+        [] => return Err(UsageError::MissingArgument("YYYY-MM-DD N")),
+        [_] => return Err(UsageError::MissingArgument("N")),
         [_, _, extra, ..] => return Err(UsageError::UnexpectedArgument((*extra).to_owned())),
     };
     let date = parse_date(date).ok_or(UsageError::Arg(ArgError::InvalidDate))?;

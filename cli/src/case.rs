@@ -17,9 +17,10 @@
 //! option; the message on standard error).
 
 use doorstep::args::parse_lang;
+use doorstep::case::MAX_EVENTS_BYTES;
 use serde_json::json;
 
-use crate::stamp::{engine, one_file};
+use crate::stamp::{engine, one_file, read};
 use crate::usage::{UsageError, split_options};
 
 /// `doorstep case replay --catalog FILE [--lang zh-CN|en] EVENTS.jsonl`: prints every case
@@ -29,7 +30,7 @@ pub(crate) fn replay(args: &[String]) -> Result<bool, UsageError> {
     let file = one_file(&command.positional, "EVENTS.jsonl")?;
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let engine = engine(command.option("--catalog"), lang)?;
-    let bytes = std::fs::read(file).map_err(|e| UsageError::File(file.to_owned(), e))?;
+    let bytes = read(file, MAX_EVENTS_BYTES)?;
     // A line that is not UTF-8 is refused on its own, like any other bad line.
     let report = engine.replay_jsonl_bytes(&bytes, lang);
     for case in &report.cases {
@@ -55,7 +56,7 @@ pub(crate) fn timeline(args: &[String]) -> Result<bool, UsageError> {
         });
     };
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
-    let bytes = std::fs::read(file).map_err(|e| UsageError::File((*file).to_owned(), e))?;
+    let bytes = read(file, MAX_EVENTS_BYTES)?;
     let outcome = doorstep::case::timeline_jsonl(&bytes, case, lang);
     crate::out::line(&serde_json::to_string(&outcome).unwrap_or_default());
     Ok(matches!(

@@ -1,23 +1,17 @@
 //! `doorstep catalog lint` and `doorstep validate`: the catalogue and the form engine; the
 //! pieces the catalogue's queries share (see `crate::query`).
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use doorstep::args::{CheckOptions, parse_lang};
 use doorstep::catalog;
 use doorstep::engine::{Engine, Target};
-use doorstep::input::{self, InputError};
+use doorstep::input::{self, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
 use doorstep::{Coded, Lang};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::id::today;
+use crate::stamp::{one_file, read, text};
 use crate::usage::{CommandLine, UsageError, split_options};
-
-/// Reads a file, mapping an unreadable one to a usage error.
-fn read(path: &str) -> Result<Vec<u8>, UsageError> {
-    std::fs::read(Path::new(path)).map_err(|e| UsageError::File(path.to_owned(), e))
-}
 
 /// The reference date and language of a command.
 pub(crate) fn date_and_lang(
@@ -39,15 +33,14 @@ pub(crate) fn target(command: &CommandLine<'_>) -> Result<Target, UsageError> {
 
 /// The engine over the catalogue in `file`, loaded (and so linted) as of `at`.
 pub(crate) fn load(file: &str, at: NaiveDate, lang: Lang) -> Result<Engine, UsageError> {
-    let bytes = read(file)?;
-    let text =
-        std::str::from_utf8(&bytes).map_err(|_| UsageError::Input(InputError::NotUtf8, lang))?;
+    let bytes = read(file, MAX_CATALOG_BYTES)?;
+    let text = text(&bytes, MAX_CATALOG_BYTES).map_err(|e| UsageError::Input(e, lang))?;
     Engine::load(text, at).map_err(|e| UsageError::Engine(e, lang))
 }
 
 /// The JSON document (an answer, shared data) in `file`, within the answer's size limit.
 pub(crate) fn json_file(file: &str, lang: Lang) -> Result<Value, UsageError> {
-    input::parse_json_bytes(&read(file)?, input::MAX_ANSWER_BYTES)
+    input::parse_json_bytes(&read(file, MAX_ANSWER_BYTES)?, MAX_ANSWER_BYTES)
         .map_err(|e| UsageError::Input(e, lang))
 }
 
@@ -55,14 +48,12 @@ pub(crate) fn json_file(file: &str, lang: Lang) -> Result<Value, UsageError> {
 /// JSON Pointer; `Ok(no_problems)`.
 pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--at", "--lang"])?;
-    let [file] = command.positional.as_slice() else {
-        return Err(UsageError::MissingArgument("FILE"));
-    };
+    let file = one_file(&command.positional, "FILE")?;
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
-    let bytes = read(file)?;
-    let problems = match std::str::from_utf8(&bytes) {
+    let bytes = read(file, MAX_CATALOG_BYTES)?;
+    let problems = match text(&bytes, MAX_CATALOG_BYTES) {
         Ok(text) => catalog::lint_json(text, at, lang),
-        Err(_) => vec![InputError::NotUtf8.to_problem(lang)],
+        Err(e) => vec![e.to_problem(lang)],
     };
     for p in &problems {
         crate::out::line(&format!(
@@ -74,6 +65,7 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
     }
     let summary = match lang {
         Lang::ZhCn => format!("{file}：发现 {} 个问题", problems.len()),
+        Lang::En if problems.len() == 1 => format!("{file}: 1 problem"),
         Lang::En => format!("{file}: {} problems", problems.len()),
     };
     crate::out::line(&summary);
@@ -81,7 +73,8 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
 }
 
 /// `doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at DATE]
-/// [--lang zh|en] FORM.json`: prints `{"valid", "errors", "normalized"}`; `Ok(valid)`.
+/// [--lang zh|en] FORM.json`: prints `{"matters", "valid", "errors", "normalized"}`;
+/// `Ok(valid)`.
 pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(
         args,
@@ -94,9 +87,7 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
             "--shared",
         ],
     )?;
-    let [answer_file] = command.positional.as_slice() else {
-        return Err(UsageError::MissingArgument("FORM.json"));
-    };
+    let answer_file = one_file(&command.positional, "FORM.json")?;
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
     let catalog_file = command
         .option("--catalog")
@@ -118,12 +109,7 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let report = engine
         .validate(&target, &answer, at, lang)
         .map_err(|e| UsageError::Engine(e, lang))?;
-    let out = json!({
-        "valid": report.form.valid,
-        "matters": report.matters,
-        "errors": report.form.errors,
-        "normalized": report.form.normalized,
-    });
-    crate::out::line(&out.to_string());
-    Ok(out.get("valid") == Some(&Value::Bool(true)))
+    // The core's report as it is, the shape every binding prints.
+    crate::out::line(&serde_json::to_string(&report).unwrap_or_default());
+    Ok(report.form.valid)
 }

@@ -32,8 +32,13 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
     };
     for value in values {
         if value == "-" {
-            for line in std::io::stdin().lock().lines() {
-                check(&line.map_err(UsageError::Stdin)?);
+            for line in std::io::stdin().lock().split(b'\n') {
+                let line = line.map_err(UsageError::Stdin)?;
+                // A line that is not UTF-8 is checked as the same bytes given as an
+                // argument are (read lossily): refused on its own, the rest still checked.
+                check(&String::from_utf8_lossy(
+                    line.strip_suffix(b"\r").unwrap_or(&line),
+                ));
             }
         } else {
             check(value);

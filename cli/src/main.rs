@@ -27,11 +27,11 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("doorstep: {e}");
+            out::note(&format!("doorstep: {e}"));
             // The usage helps with a mistyped command line, not with a file or a code it
             // names: then the error says all there is.
             if e.is_command_line() {
-                eprintln!("{}", usage::usage_for(&words));
+                out::note(&usage::usage_for(&words));
             }
             ExitCode::from(2)
         }

@@ -1,4 +1,4 @@
-//! Standard output that survives a closed pipe (`doorstep … | head`).
+//! Standard output and standard error that survive a closed pipe (`doorstep … | head`).
 
 use std::io::Write;
 
@@ -9,4 +9,11 @@ pub(crate) fn line(text: &str) {
     if writeln!(out, "{text}").is_err() {
         std::process::exit(0);
     }
+}
+
+/// Prints one line on standard error (progress, an error); when it is gone, carries on
+/// without it instead of panicking as `eprintln!` would: the run's result does not hang on
+/// who watches it.
+pub(crate) fn note(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }

@@ -13,7 +13,7 @@ use doorstep::args::parse_lang;
 use doorstep::authority::ledger::{LedgerHead, MAX_LEDGER_BYTES};
 use doorstep::authority::{MAX_STAMP_BYTES, Stamp};
 use doorstep::engine::Engine;
-use doorstep::input::{self, InputError, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
+use doorstep::input::{self, InputError, MAX_ANSWER_BYTES};
 
 use crate::id::today;
 use crate::usage::{UsageError, split_options};
@@ -29,6 +29,16 @@ pub(crate) fn read(path: &str, max: usize) -> Result<Vec<u8>, UsageError> {
         .read_to_end(&mut bytes)
         .map_err(|e| UsageError::File(path.to_owned(), e))?;
     Ok(bytes)
+}
+
+/// The text of a document [`read`] with limit `max`. One over the limit is too large
+/// whatever its bytes, as the core checks the size first: the read stopped just past the
+/// limit, perhaps inside a character, and that cut says nothing of the document's encoding.
+pub(crate) fn text(bytes: &[u8], max: usize) -> Result<&str, InputError> {
+    if bytes.len() > max {
+        return Err(InputError::TooLarge { max });
+    }
+    std::str::from_utf8(bytes).map_err(|_| InputError::NotUtf8)
 }
 
 /// The one positional argument of a command, named `name` in the usage.
@@ -47,11 +57,8 @@ pub(crate) fn one_file<'a>(
 /// catalogue that cannot be read or fails lint is a usage error.
 pub(crate) fn engine(file: Option<&str>, lang: Lang) -> Result<Engine, UsageError> {
     let file = file.ok_or(UsageError::MissingValue("--catalog"))?;
-    let bytes = read(file, MAX_CATALOG_BYTES)?;
-    let text =
-        std::str::from_utf8(&bytes).map_err(|_| UsageError::Input(InputError::NotUtf8, lang))?;
     let at = today().ok_or(UsageError::Arg(doorstep::args::ArgError::Clock))?;
-    Engine::load(text, at).map_err(|e| UsageError::Engine(e, lang))
+    crate::catalog::load(file, at, lang)
 }
 
 /// `doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json`: prints the verdict
@@ -63,7 +70,7 @@ pub(crate) fn verify(args: &[String]) -> Result<bool, UsageError> {
     let engine = engine(command.option("--catalog"), lang)?;
     let bad_input = |e: InputError| UsageError::Input(e, lang);
     let bytes = read(file, MAX_STAMP_BYTES)?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| bad_input(InputError::NotUtf8))?;
+    let text = text(&bytes, MAX_STAMP_BYTES).map_err(bad_input)?;
     let stamp = Stamp::from_json(text).map_err(bad_input)?;
     let report = engine.verify_stamp(&stamp).report(lang);
     crate::out::line(&serde_json::to_string(&report).unwrap_or_default());

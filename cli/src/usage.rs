@@ -40,7 +40,7 @@ pub(crate) const USAGE: &str = "\
       (以上命令按今天载入并检查目录，--at 只是查询的日期 / these load the catalogue as of today; --at dates the query)
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
-      校验表单，输出 {\"valid\", \"errors\", \"normalized\"} / validate a form answer
+      校验表单，输出 {\"matters\", \"valid\", \"errors\", \"normalized\"} / validate a form answer
   doorstep calendar add-working-days [--catalog FILE] YYYY-MM-DD N
       该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期；--catalog 时含目录自带的节假日安排）
       the N-th working day after the date (with --catalog, the catalogue's own arrangements too)

@@ -410,3 +410,28 @@ fn the_sample_ledger_is_intact_and_a_changed_byte_is_found_on_its_line() {
     assert_eq!(status, Some(0), "{report} {stderr}");
     assert_eq!(report["valid"], true);
 }
+
+/// A document over its limit is too large whatever its bytes: reading stops just past the
+/// limit, which may cut a character in two, and that cut is not the document's encoding.
+#[test]
+fn an_oversized_document_of_chinese_text_is_too_large_not_not_utf8() {
+    // `{"a":"` and then 中 (three bytes) until well past each limit, so the bytes kept end
+    // inside a character.
+    let text = |bytes: usize| format!("{{\"a\":\"{}\"}}", "中".repeat(bytes / 3));
+    let stamp = temp_file("zh-stamp.json", text(20 << 10).as_bytes());
+    let catalog = temp_file("zh-catalog.json", text(17 << 20).as_bytes());
+    for args in [
+        ["stamp", "verify", "--catalog", CATALOG, stamp.as_str()],
+        [
+            "stamp",
+            "verify",
+            "--catalog",
+            catalog.as_str(),
+            stamp.as_str(),
+        ],
+    ] {
+        let (status, _, stderr) = run(&args);
+        assert_eq!(status, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains("[input.too_large]"), "{args:?}: {stderr}");
+    }
+}

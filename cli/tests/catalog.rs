@@ -69,6 +69,16 @@ fn lint_fails_with_paths() {
         text.contains("#/matters/2/code: [catalog.duplicate]"),
         "{text}"
     );
+    assert!(text.ends_with(": 3 problems\n"), "{text}");
+    // One problem, in the singular.
+    let text = std::fs::read_to_string(MINI).unwrap().replace(
+        "\"legalLimitDays\": 5, \"promisedLimitDays\": 1",
+        "\"legalLimitDays\": 5, \"promisedLimitDays\": 6",
+    );
+    let file = temp_file("late.json", text.as_bytes());
+    let out = doorstep(&["catalog", "lint", "--lang", "en", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.ends_with(": 1 problem\n"), "{text}");
 }
 
 #[test]
@@ -357,4 +367,63 @@ fn a_malformed_answer_is_refused_with_its_line_and_column() {
     assert_eq!(refusal_code(&out), "input.malformed");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("Line 2, column 14:"), "{stderr}");
+}
+
+/// A file far over its limit is refused by its size, as the core refuses it
+/// (`input.too_large`), after reading no more than the limit: with 1 GB of memory, a 4 GiB
+/// file is a too-large document, not an allocation failure.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_huge_file_is_too_large_not_out_of_memory() {
+    let huge = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("huge-sparse.json");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(4 << 30))
+        .expect("a sparse file");
+    let huge = huge.to_str().unwrap();
+    let answer = temp_file("huge-answer.json", b"{}");
+    let answer = answer.to_str().unwrap();
+    let catalog = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
+    let cases: [(&[&str], i32); 5] = [
+        (&["catalog", "lint", huge], 1),
+        (
+            &[
+                "validate",
+                "--catalog",
+                MINI,
+                "--matter",
+                "HUKOU-BIRTH",
+                huge,
+            ],
+            2,
+        ),
+        (
+            &[
+                "validate",
+                "--catalog",
+                huge,
+                "--matter",
+                "HUKOU-BIRTH",
+                answer,
+            ],
+            2,
+        ),
+        (&["catalog", "bundles", "--catalog", huge], 2),
+        (&["case", "replay", "--catalog", catalog, huge], 1),
+    ];
+    for (args, status) in cases {
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg("ulimit -v 1000000 && exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_doorstep"))
+            .args(args)
+            .output()
+            .expect("doorstep runs");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(out.status.code(), Some(status), "{args:?}: {text}");
+        assert!(text.contains("input.too_large"), "{args:?}: {text}");
+    }
 }

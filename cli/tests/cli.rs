@@ -302,6 +302,8 @@ fn a_missing_argument_is_named() {
             "PROFILES.jsonl",
         ),
         (&["metrics"][..], "EVENTS.jsonl"),
+        (&["calendar", "add-working-days"][..], "YYYY-MM-DD N"),
+        (&["calendar", "add-working-days", "2025-09-30"][..], "N"),
     ] {
         let out = doorstep(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -312,4 +314,60 @@ fn a_missing_argument_is_named() {
             "{args:?}: {first}"
         );
     }
+}
+
+/// A positional argument the command does not take is named, not taken for a missing one.
+#[test]
+fn an_extra_argument_is_named() {
+    for args in [
+        &["catalog", "lint", "a.json", "b.json"][..],
+        &[
+            "validate",
+            "--catalog",
+            "c.json",
+            "--matter",
+            "M",
+            "a.json",
+            "b.json",
+        ][..],
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.ends_with("unexpected argument: b.json"),
+            "{args:?}: {first}"
+        );
+    }
+}
+
+/// A line of standard input that is not UTF-8 is checked like the same bytes given as an
+/// argument (refused on its own, `id.non_ascii`); the lines after it are still checked.
+#[test]
+fn a_value_on_standard_input_that_is_not_utf8_is_refused_on_its_own() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args(["id", "check", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("doorstep runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"139\xff12345678\n13912345678\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("doorstep ends");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines = reports(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["errors"][0]["code"], "id.non_ascii");
+    assert_eq!(lines[1]["valid"], true);
 }

@@ -10,7 +10,7 @@
 )]
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -113,9 +113,104 @@ fn bad_options_exit_2() {
         &["demo", "--days", "0"][..],
         &["demo", "--days", "x"],
         &["demo", "--start", "2025-02-30"],
+        // A date as every other command reads it: YYYY-MM-DD, nothing else.
+        &["demo", "--start", "2025-9-15"],
+        &["demo", "--start", "+2025-09-15"],
         &["demo", "extra"],
         &["metrics"],
     ] {
         assert_eq!(doorstep(args).status.code(), Some(2), "{args:?}");
     }
+}
+
+/// `doorstep demo --out DIR | head -1`: the reader goes away after the first line, and the
+/// files the run was asked to write are written all the same.
+#[test]
+fn a_closed_output_pipe_leaves_every_file_written() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("demo-closed-pipe");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args(["demo", "--days", "6", "--cases-per-day", "10", "--out"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("doorstep runs");
+    // Both ends closed before anything is written: `2>&1 | head` once head has quit.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().expect("doorstep ends");
+    assert_eq!(status.code(), Some(0));
+    for file in ["events.jsonl", "metrics.json", "dashboard.html"] {
+        assert!(dir.join(file).is_file(), "{file} not written");
+    }
+}
+
+/// Progress on standard error is for people watching; a reader that has gone away does not
+/// end the run.
+#[test]
+fn a_closed_error_pipe_does_not_stop_the_run() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args(["demo", "--days", "6", "--cases-per-day", "10"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("doorstep runs");
+    drop(child.stderr.take());
+    let out = child.wait_with_output().expect("doorstep ends");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("满意率"));
+}
+
+#[test]
+fn seed_zero_is_a_seed() {
+    let out = doorstep(&["demo", "--seed", "0", "--days", "1", "--cases-per-day", "5"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("种子 0"));
+}
+
+/// A line of the events that cannot be read is refused with its code, in zh-CN then en,
+/// and a number in the file's name is not repeated whole.
+#[test]
+fn metrics_refuses_an_unreadable_line_with_its_code() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("350205199003071239.jsonl");
+    std::fs::write(&file, b"{\"bad\":1}\n").unwrap();
+    let out = doorstep(&["metrics", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("[input.shape]"), "{stderr}");
+    assert!(stderr.contains("结构不正确"), "{stderr}");
+    assert!(stderr.contains("Line 1, column 1"), "{stderr}");
+    assert!(!stderr.contains("350205199003071239"), "{stderr}");
+}
+
+#[test]
+fn metrics_reads_dates_as_every_command_does() {
+    let (dir, _) = demo("dates", "3");
+    let events = dir.join("events.jsonl");
+    for date in ["2025-9-15", "+2025-09-15"] {
+        let out = doorstep(&["metrics", "--from", date, events.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{date}");
+        assert!(out.stdout.is_empty(), "{date}");
+    }
+    let out = doorstep(&["metrics", "--from", "2025-09-15", events.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// A directory that cannot be made is named without a whole ID number in it.
+#[test]
+fn a_failed_out_directory_is_named_masked() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("demo-not-a-directory");
+    std::fs::write(&file, b"").unwrap();
+    let dir = file.join("350205199003071239");
+    let out = doorstep(&["demo", "--days", "1", "--out", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("demo-not-a-directory"), "{stderr}");
+    assert!(!stderr.contains("350205199003071239"), "{stderr}");
 }

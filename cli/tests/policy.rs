@@ -139,11 +139,12 @@ fn bad_lines_get_their_error_and_exit_1() {
         ]
     );
     assert_eq!(found[6]["line"], 7);
+    // Placed in the file: the profile on line 2 is not JSON.
     assert!(
         found[1]["error"]["message"]
             .as_str()
             .unwrap()
-            .starts_with("Line 1")
+            .starts_with("Line 2,")
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains("1990030712"), "{stdout}");

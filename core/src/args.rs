@@ -31,7 +31,7 @@ pub enum ArgError {
     InvalidType {
         /// The argument or option, e.g. `value`, `options`, `at`.
         name: &'static str,
-        /// The type it must have: `string` or `object`.
+        /// The type it must have: `string`, `object` or `array`.
         expected: &'static str,
     },
 }
@@ -66,17 +66,17 @@ impl Coded for ArgError {
                 "系统时钟超出支持范围",
                 "The system clock is out of the supported range",
             ),
-            Self::InvalidType { name, expected } => match lang {
-                Lang::ZhCn => {
-                    let expected = if *expected == "string" {
-                        "字符串"
-                    } else {
-                        "对象"
-                    };
-                    format!("参数 {name} 的类型不正确：应为{expected}")
+            Self::InvalidType { name, expected } => {
+                let (zh, en) = match *expected {
+                    "string" => ("字符串", "a string"),
+                    "array" => ("数组", "an array"),
+                    _ => ("对象", "an object"),
+                };
+                match lang {
+                    Lang::ZhCn => format!("参数 {name} 的类型不正确：应为{zh}"),
+                    Lang::En => format!("Argument {name} has the wrong type: expected {en}"),
                 }
-                Lang::En => format!("Argument {name} has the wrong type: expected a {expected}"),
-            },
+            }
         }
     }
 

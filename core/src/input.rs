@@ -41,9 +41,11 @@ pub enum InputError {
     /// `input.shape`: JSON of the wrong shape (a missing or unknown field, a wrong type).
     #[error("文档结构不正确 / document has the wrong shape")]
     Shape {
-        /// 1-based line of the problem.
+        /// 1-based line of the problem; 0 when there is no text to point into (a field out
+        /// of its length bounds, a value a binding passed): the message and `params` then
+        /// give no position.
         line: usize,
-        /// 1-based column of the problem.
+        /// 1-based column of the problem (0 with line 0).
         column: usize,
         /// What the parser expected, as it says it (English, technical).
         detail: String,
@@ -95,6 +97,22 @@ impl Coded for InputError {
             (Self::Malformed { line, column }, Lang::En) => {
                 format!("Line {line}, column {column}: not valid JSON")
             }
+            // Line 0: a value a binding passed, or a field's bounds, with no text to point
+            // into.
+            (
+                Self::Shape {
+                    line: 0, detail, ..
+                },
+                Lang::ZhCn,
+            ) => {
+                format!("结构不正确（{detail}）")
+            }
+            (
+                Self::Shape {
+                    line: 0, detail, ..
+                },
+                Lang::En,
+            ) => detail.clone(),
             (
                 Self::Shape {
                     line,
@@ -128,10 +146,12 @@ impl Coded for InputError {
         let params = match self {
             Self::TooLarge { max } => json!({ "max": max }),
             Self::TooManyErrors { omitted } => json!({ "omitted": omitted }),
-            Self::Malformed { line, column } | Self::Shape { line, column, .. } => {
+            Self::Malformed { line, column } | Self::Shape { line, column, .. } if *line > 0 => {
                 json!({ "line": line, "column": column })
             }
-            Self::TooDeep | Self::NotUtf8 => return Map::new(),
+            Self::Malformed { .. } | Self::Shape { .. } | Self::TooDeep | Self::NotUtf8 => {
+                return Map::new();
+            }
         };
         match params {
             Value::Object(map) => map,
@@ -155,7 +175,31 @@ impl InputError {
     }
 }
 
-/// Parses a JSON document of at most `max_bytes` bytes into `T`.
+impl InputError {
+    /// This error of a document that is line `line` of a stream (JSON Lines): its position
+    /// names that line, as the report beside it does, rather than line 1 of the one-line
+    /// document.
+    #[must_use]
+    pub(crate) fn on_line(self, line: usize) -> Self {
+        match self {
+            Self::Malformed { column, .. } => Self::Malformed { line, column },
+            Self::Shape {
+                line: 1..,
+                column,
+                detail,
+            } => Self::Shape {
+                line,
+                column,
+                detail,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Parses a JSON document of at most `max_bytes` bytes into `T`. A leading byte order mark
+/// is ignored: RFC 8259 §8.1 lets a parser do so, and Windows editors (记事本) save UTF-8
+/// with one, so a catalogue or an answer saved there reads as the same text saved anywhere.
 ///
 /// ```
 /// use doorstep::input::{InputError, parse_json};
@@ -169,7 +213,14 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T
     if text.len() > max_bytes {
         return Err(InputError::TooLarge { max: max_bytes });
     }
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| classify(text, &e))
+}
+
+/// `bytes` without a leading UTF-8 byte order mark, for JSON Lines read as bytes (as
+/// [`parse_json`] ignores one).
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 /// Whether a document is JSON decides the class of a typed parse's error, whatever the typed
@@ -226,6 +277,22 @@ mod tests {
         // Cut short: not JSON, even where the typed parse stopped at the first token.
         assert_eq!(code("["), "input.malformed");
         assert_eq!(code(r#"{"matter": "#), "input.malformed");
+        // No text to point into: no position.
+        let unplaced = InputError::Shape {
+            line: 0,
+            column: 0,
+            detail: "digest: length ..=64".into(),
+        };
+        assert_eq!(unplaced.message(Lang::En), "digest: length ..=64");
+        assert_eq!(
+            unplaced.message(Lang::ZhCn),
+            "结构不正确（digest: length ..=64）"
+        );
+        assert!(unplaced.params().is_empty());
+        // A byte order mark, as Windows editors save UTF-8, is not part of the text.
+        assert_eq!(code("\u{FEFF}{\"matter\": \"M\"}"), "ok");
+        assert_eq!(code("{\"matter\": \"M\"}\u{FEFF}"), "input.malformed");
+        assert_eq!(code("\u{FEFF}\u{FEFF}{}"), "input.malformed");
         // Deep, but refused at its first token, before any depth is reached.
         assert_eq!(
             code(&format!("{}1{}", "[".repeat(200), "]".repeat(200))),

@@ -927,6 +927,28 @@ fn a_stream_with_too_many_unreadable_lines_lists_the_first_and_counts_the_rest()
     );
 }
 
+/// A line that is not an event is placed in the file, in its message and its params alike,
+/// not at line 1 of the one-line document it was parsed as.
+#[test]
+fn an_unreadable_line_names_its_line_in_the_file() {
+    use doorstep::case::decode_events;
+    use doorstep::{Coded, Lang};
+    let (_, errors) = decode_events(b"\n{}\n{\"case\": 1,\n{not json\n");
+    let [(2, shape), (3, malformed), (4, other)] = errors.as_slice() else {
+        panic!("{errors:?}");
+    };
+    assert_eq!(shape.code(), "input.shape");
+    assert_eq!(shape.params()["line"], 2);
+    assert!(shape.message(Lang::ZhCn).starts_with("第 2 行第 "));
+    assert_eq!(malformed.code(), "input.malformed");
+    assert_eq!(malformed.params()["line"], 3);
+    assert_eq!(
+        malformed.message(Lang::En),
+        "Line 3, column 11: not valid JSON"
+    );
+    assert_eq!(other.params()["line"], 4);
+}
+
 /// A case withdrawn while suspended keeps the deadline it had that day: the pause ends
 /// with the withdrawal, rather than staying open and moving the due date every day after.
 #[test]

@@ -290,6 +290,8 @@ fn json_lines_give_one_outcome_per_line_without_quoting_it() {
     assert_eq!(lines[0]["matches"][0]["eligible"], true);
     assert!(lines[0].get("error").is_none());
     assert_eq!(lines[1]["error"]["code"], "input.malformed");
+    // Placed in the file, not at line 1 of the one-line document.
+    assert_eq!(lines[1]["error"]["params"]["line"], 3);
     assert!(lines[1].get("matches").is_none());
     assert_eq!(lines[2]["error"]["code"], "input.not_utf8");
     assert_eq!(lines[3]["matches"].as_array().unwrap().len(), 7);

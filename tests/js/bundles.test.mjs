@@ -67,7 +67,11 @@ test('withdrawing a bundle needs its members: decide passes options.members to t
 test('decide misuse throws coded Errors', () => {
   const [step] = birth.steps;
   const { events } = bundleOutcome(doorstep, engine, birth);
-  throwsCoded(() => engine.decide(null, step.command, step.context, { members: 5 }), 'arg.invalid_type');
+  const notArray = throwsCoded(
+    () => engine.decide(null, step.command, step.context, { members: 5, lang: 'en' }),
+    'arg.invalid_type',
+  );
+  assert.equal(notArray.message, 'Argument members has the wrong type: expected an array');
   throwsCoded(() => engine.decide(null, step.command, step.context, { members: [{}] }), 'input.shape');
   const e = throwsCoded(() => doorstep.timeline(5, 'B-1'), 'arg.invalid_type');
   assert.equal(e.params.name, 'events');

@@ -518,6 +518,30 @@ test('JSON semantics for JS values: undefined and functions are left out, Dates 
   assert.deepEqual(d.errors.map((e) => [e.path, e.code]), [['/childBirthDate', 'form.date']]);
 });
 
+test('a lone surrogate in an object is U+FFFD, as in a string argument, not a thrown input.*', () => {
+  const example = mini.matters[0].form.example;
+  // Half an emoji, as a `maxlength` or a `slice` in UTF-16 leaves it.
+  const cut = '林小红😀'.slice(0, -1);
+  assert.equal(doorstep.checkId(cut).value, '林小红\ufffd');
+  const v = engine.validate(birthCert, { ...example, applicantName: cut }, { at });
+  assert.equal(v.valid, true, JSON.stringify(v.errors));
+  assert.equal(v.normalized.applicantName, '林小红\ufffd');
+  assert.equal(engine.check(birthCert, { ...example, applicantName: `\udc00${cut}` }, { at }).valid, true);
+  // A backslash before the letters of an escape is text; one before a lone surrogate too.
+  for (const [name, read] of [
+    ['a\\ud800', 'a\\ud800'],
+    ['a\\\\ud83d', 'a\\\\ud83d'],
+    ['a\\\ud800b', 'a\\\ufffdb'],
+    ['😀\ud83d😀', '😀\ufffd😀'],
+  ]) {
+    const named = engine.validate(birthCert, { ...example, applicantName: name }, { at });
+    assert.equal(named.normalized.applicantName, read);
+  }
+  // Every object argument is read so: a case's command, a policy profile.
+  const report = engine.matchPolicies({ kind: 'person', name: cut }, { at });
+  assert.deepEqual(report.errors, []);
+});
+
 test('thousands of validations and misuses (caught exceptions too) do not grow wasm memory or the externref table', async () => {
   const wasm = await init();
   const example = engine.form(birth, { at }).example;

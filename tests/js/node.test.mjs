@@ -127,6 +127,9 @@ test('arguments of the wrong type throw arg.invalid_type naming the argument', (
     [() => doorstep.checkId('13912345678', 'mobile'), 'options'],
     [() => doorstep.checkId('13912345678', 1), 'options'],
     [() => doorstep.checkMobile('13912345678', () => {}), 'options'],
+    // An array is not an options object, though it has an `at` (Array.prototype.at).
+    [() => doorstep.checkId('13912345678', ['mobile']), 'options'],
+    [() => doorstep.checkMobile('13912345678', []), 'options'],
     [() => doorstep.checkId('13912345678', { kind: 1 }), 'kind'],
     [() => doorstep.checkId('13912345678', { at: new Date() }), 'at'],
     [() => doorstep.checkId('13912345678', { at: 20240101 }), 'at'],

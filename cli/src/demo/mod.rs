@@ -16,16 +16,17 @@ mod simulate;
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use doorstep::Lang;
 use doorstep::args::parse_lang;
 use doorstep::authority::cst_date;
 use doorstep::catalog::OrgLevel;
 use doorstep::engine::Engine;
 use doorstep::metrics::{Metrics, MetricsReport, Period, StreamEvent};
+use doorstep::{Coded, Lang};
 use serde::Serialize;
 
 use crate::usage::{UsageError, split_options};
@@ -53,24 +54,22 @@ pub(crate) fn run(args: &[&str]) -> Result<bool, UsageError> {
         return Err(UsageError::UnexpectedArgument((*extra).to_owned()));
     }
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
-    let number = |name: &'static str, default: u64, max: u64| -> Result<u64, UsageError> {
-        match command.option(name) {
+    let number =
+        |name: &'static str, default: u64, range: RangeInclusive<u64>| match command.option(name) {
             None => Ok(default),
             Some(text) => text
                 .parse::<u64>()
                 .ok()
-                .filter(|n| (1..=max).contains(n))
+                .filter(|n| range.contains(n))
                 .ok_or_else(|| UsageError::Invalid(name, text.to_owned())),
-        }
-    };
-    let days = u32::try_from(number("--days", 30, 1096)?).unwrap_or(30);
-    let per_day = u32::try_from(number("--cases-per-day", 600, 100_000)?).unwrap_or(600);
-    let seed = number("--seed", 2024, u64::MAX)?;
+        };
+    let days = u32::try_from(number("--days", 30, 1..=1096)?).unwrap_or(30);
+    let per_day = u32::try_from(number("--cases-per-day", 600, 1..=100_000)?).unwrap_or(600);
+    // Any seed will do, 0 too: the generator mixes it before use.
+    let seed = number("--seed", 2024, 0..=u64::MAX)?;
     let start = match command.option("--start") {
         None => NaiveDate::from_ymd_opt(2025, 9, 15).unwrap_or_default(),
-        Some(text) => text
-            .parse::<NaiveDate>()
-            .map_err(|_| UsageError::Invalid("--start", text.to_owned()))?,
+        Some(text) => date("--start", text)?,
     };
     let out = command.option("--out").map(PathBuf::from);
     demo(
@@ -85,6 +84,17 @@ pub(crate) fn run(args: &[&str]) -> Result<bool, UsageError> {
     )
     .map_err(UsageError::Failed)?;
     Ok(true)
+}
+
+/// A date option, `YYYY-MM-DD` as every command reads it (the core's reading).
+fn date(option: &'static str, text: &str) -> Result<NaiveDate, UsageError> {
+    doorstep::calendar::parse_date(text).ok_or_else(|| UsageError::Invalid(option, text.to_owned()))
+}
+
+/// A path as an error names it: a number in it (an ID number as a file name) masked, as
+/// every usage error masks what was typed.
+fn shown(path: &Path) -> String {
+    doorstep::ids::mask_digit_runs(&path.display().to_string())
 }
 
 /// The sink of a run: the metrics fold, the events file, the progress line.
@@ -111,12 +121,12 @@ impl Sink for Out {
 
     fn day_done(&mut self, day: u32, days: u32, totals: &Totals) {
         if day == days || day % 5 == 0 {
-            eprintln!(
+            crate::out::note(&format!(
                 "day {day}/{days}: {} cases, {} events, {:.1} s",
                 totals.cases,
                 totals.events,
                 self.started.elapsed().as_secs_f64()
-            );
+            ));
         }
     }
 }
@@ -134,10 +144,10 @@ fn demo(plan: &Plan, seed: u64, out: Option<&Path>, lang: Lang) -> Result<(), St
     let district = District::new(plan.start, plan.days)?;
     let events = match out {
         Some(dir) => {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
             let path = dir.join("events.jsonl");
             Some(BufWriter::new(
-                File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?,
+                File::create(&path).map_err(|e| format!("{}: {e}", shown(&path)))?,
             ))
         }
         None => None,
@@ -159,6 +169,15 @@ fn demo(plan: &Plan, seed: u64, out: Option<&Path>, lang: Lang) -> Result<(), St
         to: sink.last.unwrap_or(plan.start),
     };
     let document = metrics_document(&district.engine, &sink.metrics, period)?;
+    // The files are written before anything is printed: a reader that stops early
+    // (`| head`) ends the process at the next line printed.
+    if let Some(dir) = out {
+        let json = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())? + "\n";
+        write(&dir.join("metrics.json"), json.as_bytes())?;
+        let weeks = weekly(&district.engine, &sink.metrics, period)?;
+        let html = dashboard::render(&document, &district.engine, &totals, plan, seed, &weeks);
+        write(&dir.join("dashboard.html"), html.as_bytes())?;
+    }
     print_report(&document, &district, &totals, plan, seed, lang);
     #[allow(clippy::cast_precision_loss)] // a rate for people to read
     let rate = totals.events as f64 / elapsed.max(1e-9);
@@ -173,11 +192,6 @@ fn demo(plan: &Plan, seed: u64, out: Option<&Path>, lang: Lang) -> Result<(), St
         ),
     });
     if let Some(dir) = out {
-        let json = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())? + "\n";
-        write(&dir.join("metrics.json"), json.as_bytes())?;
-        let weeks = weekly(&district.engine, &sink.metrics, period)?;
-        let html = dashboard::render(&document, &district.engine, &totals, plan, seed, &weeks);
-        write(&dir.join("dashboard.html"), html.as_bytes())?;
         crate::out::line(&format!(
             "{} {}",
             lang.pick("已写入", "written:"),
@@ -215,7 +229,7 @@ fn weekly(
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", shown(path)))
 }
 
 /// The peak resident memory of this process (Linux `VmHWM`), or `?` elsewhere.
@@ -284,13 +298,19 @@ pub(crate) fn metrics_document(
 pub(crate) fn metrics(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--from", "--to"])?;
     let file = crate::stamp::one_file(&command.positional, "EVENTS.jsonl")?;
-    let bytes = std::fs::read(file).map_err(|e| UsageError::File(file.to_owned(), e))?;
+    let bytes = crate::stamp::read(file, doorstep::case::MAX_EVENTS_BYTES)?;
     let (events, problems) = doorstep::metrics::decode_stream(&bytes);
     if let Some((line, e)) = problems.first() {
-        return Err(UsageError::Failed(format!(
-            "{file}:{line}: {}",
-            doorstep::Coded::to_problem(e, Lang::ZhCn).message
-        )));
+        // Coded like any refused input, the file and line first.
+        let at = format!("{}:{line}: ", shown(Path::new(file)));
+        return Err(UsageError::Coded {
+            code: e.code(),
+            message: format!(
+                "{at}{} / {at}{}",
+                e.message(Lang::ZhCn),
+                e.message(Lang::En)
+            ),
+        });
     }
     let mut metrics = Metrics::new();
     let mut first: Option<NaiveDate> = None;
@@ -301,17 +321,16 @@ pub(crate) fn metrics(args: &[String]) -> Result<bool, UsageError> {
         last = Some(last.map_or(day, |d| d.max(day)));
         metrics.apply(event);
     }
-    let date = |name: &'static str, default: Option<NaiveDate>| -> Result<NaiveDate, UsageError> {
-        match command.option(name) {
-            Some(text) => text
-                .parse()
-                .map_err(|_| UsageError::Invalid(name, text.to_owned())),
-            None => default.ok_or(UsageError::MissingValue(name)),
-        }
-    };
+    let option =
+        |name: &'static str, default: Option<NaiveDate>| -> Result<NaiveDate, UsageError> {
+            match command.option(name) {
+                Some(text) => date(name, text),
+                None => default.ok_or(UsageError::MissingValue(name)),
+            }
+        };
     let period = Period {
-        from: date("--from", first)?,
-        to: date("--to", last)?,
+        from: option("--from", first)?,
+        to: option("--to", last)?,
     };
     let district = District::new(period.from, 0).map_err(UsageError::Failed)?;
     let document =

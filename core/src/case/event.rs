@@ -244,14 +244,17 @@ pub(crate) fn decode_lines<T>(
     }
     // The last unreadable line not listed, and how many there were.
     let mut omitted: Option<(usize, usize)> = None;
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (i, line) in crate::input::without_bom(bytes)
+        .split(|&b| b == b'\n')
+        .enumerate()
+    {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match read(line) {
             Ok(item) => items.push((i + 1, item)),
-            Err(e) if problems.len() < MAX_LINE_ERRORS => problems.push((i + 1, e)),
+            Err(e) if problems.len() < MAX_LINE_ERRORS => problems.push((i + 1, e.on_line(i + 1))),
             Err(_) => omitted = Some((i + 1, omitted.map_or(1, |(_, n)| n + 1))),
         }
     }

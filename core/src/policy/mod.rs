@@ -562,7 +562,7 @@ impl<'e> PolicyMatcher<'e> {
     /// themselves, as the CLI does): see [`Engine::policy_lines`].
     pub fn line(&self, line: usize, bytes: &[u8]) -> PolicyLine<'e> {
         let outcome = input::parse_json_bytes::<Value>(bytes, MAX_PROFILE_BYTES)
-            .map_err(PolicyError::Input)
+            .map_err(|e| PolicyError::Input(e.on_line(line)))
             .and_then(|profile| self.run(&profile));
         match outcome {
             Ok(matches) => PolicyLine {
@@ -664,7 +664,8 @@ impl Engine {
         lang: Lang,
     ) -> impl Iterator<Item = PolicyLine<'e>> {
         let matcher = PolicyMatcher::new(self, at, lang);
-        text.split(|b| *b == b'\n')
+        crate::input::without_bom(text)
+            .split(|b| *b == b'\n')
             .enumerate()
             .map(|(i, line)| (i + 1, line.strip_suffix(b"\r").unwrap_or(line)))
             .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
