@@ -186,7 +186,8 @@ pub enum AppointmentError {
     #[error("预约编号已存在 / appointment exists")]
     Exists,
     /// `appointment.unknown_matter`: no matter in effect on the slot's day, or not handled
-    /// at the level of the slot's org (a community station, or a street centre).
+    /// at the level of the slot's org (a community station, or a street centre), or, for a
+    /// visit other than a home visit, not offered at the window.
     #[error("事项不存在或不可预约 / matter not bookable")]
     UnknownMatter,
     /// `appointment.full`: the slot is fully booked.
@@ -265,8 +266,8 @@ impl Coded for AppointmentError {
             Self::Unknown => ("预约不存在", "No such appointment"),
             Self::Exists => ("预约编号已存在", "An appointment with this id exists"),
             Self::UnknownMatter => (
-                "事项不存在、未生效或不在便民服务站办理",
-                "No such matter in effect, or not handled at stations",
+                "事项不存在、未生效，或不在该服务站（中心）窗口办理",
+                "No such matter in effect, or not handled at this station's or centre's window",
             ),
             Self::Full => (
                 "该时段已约满，请选择其他时段",
@@ -464,6 +465,11 @@ impl AppointmentBook {
                     && (special_groups.is_empty() || !m.channels.contains(&Channel::HomeVisit))
                 {
                     return Err(AppointmentError::HomeVisit);
+                }
+                // Any other visit is to the org's window, where a matter handled online
+                // only is not taken.
+                if !*home_visit && !m.channels.contains(&Channel::Window) {
+                    return Err(AppointmentError::UnknownMatter);
                 }
                 // One place per applicant: a place is held while it counts against the
                 // capacity (see `taken`), so also after an early arrival on the slot's day.
