@@ -107,9 +107,11 @@ typedef enum doorstep_status {
      * than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
      * or a target that names no matter in effect on the date (`engine.unknown_matter`),
      * no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
-     * a ledger hash function this build cannot compute (`ledger.unsupported_alg`), or a
-     * date the working calendar has no holiday arrangement for (`calendar.out_of_range`:
-     * the calendar never guesses; the known years are in `doorstep_last_error_params`).
+     * a path that names no field of the target's form (`engine.unknown_field`), a file
+     * that cannot be read (`ffi.file`), a ledger hash function this build cannot compute
+     * (`ledger.unsupported_alg`), or a date the working calendar has no holiday
+     * arrangement for (`calendar.out_of_range`: the calendar never guesses; the known
+     * years are in `doorstep_last_error_params`).
      */
     DOORSTEP_ERR_INVALID_ARGUMENT = 3,
     /**
@@ -123,7 +125,8 @@ typedef enum doorstep_status {
     /**
      * A JSON document argument (a catalogue, a target, an answer, a list, a stamp, a
      * query, a ledger head) cannot be used: larger than its limit (`input.too_large`),
-     * nested more than 128 levels deep (`input.too_deep`), not JSON (`input.malformed`),
+     * nested more than 128 levels deep (`input.too_deep`), a catalogue file that is not
+     * UTF-8 (`input.not_utf8`), not JSON (`input.malformed`),
      * JSON of the wrong shape (`input.shape`), a catalogue that fails lint
      * (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
      * stamp that cannot be recorded in a ledger (`ledger.*`), or a case whose deadline
@@ -139,7 +142,8 @@ typedef enum doorstep_status {
      * (`encoding.invalid_gb18030`), a NUL byte (`encoding.nul`), a character GB18030
      * cannot hold (`encoding.unmappable`), or more than `DOORSTEP_MAX_TEXT_BYTES`
      * (`encoding.too_large`). The offset of the first bad byte is in
-     * `doorstep_last_error_params` (`{"offset": N}`).
+     * `doorstep_last_error_params` (`{"offset": N}`; the limit, `{"max": N}`, for
+     * `encoding.too_large`).
      */
     DOORSTEP_ERR_INVALID_ENCODING = 7,
 } doorstep_status;
@@ -431,6 +435,7 @@ enum doorstep_status doorstep_engine_check(const struct doorstep_engine *engine,
  * `answer_json`, `path`, `at` and `lang` are NULL or NUL-terminated strings;
  * `out_report_json` is NULL or points to a writable `char *`.
  */
+DOORSTEP_MUST_USE
 enum doorstep_status doorstep_engine_validate_field(const struct doorstep_engine *engine,
                                                     const char *target_json,
                                                     const char *answer_json,
@@ -643,8 +648,9 @@ enum doorstep_status doorstep_id_mask(const char *value,
  * # Safety
  *
  * `s` is NULL or a string returned through an out-parameter of a doorstep function and
- * not yet freed. Never pass strings from elsewhere, nor `doorstep_version()` or
- * `doorstep_last_error_code()`, which doorstep owns.
+ * not yet freed, its length unchanged (its bytes may be changed, but no NUL written before
+ * its end: the length is found again with `strlen`). Never pass strings from elsewhere,
+ * nor `doorstep_version()` or `doorstep_last_error_code()`, which doorstep owns.
  */
 void doorstep_string_free(char *s);
 
@@ -884,8 +890,9 @@ enum doorstep_status doorstep_ledger_append(const char *request_json,
  *
  * On `DOORSTEP_OK` the caller owns `*out_hex` and frees it with `doorstep_string_free`.
  * On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`: a NULL `out_hex`, or a NULL `bytes`
- * with a `len` other than 0) `*out_hex` is left untouched and the thread's last error says
- * why. Thread-safe.
+ * with a `len` other than 0; `DOORSTEP_ERR_INVALID_INPUT`, `input.too_large`: a `len`
+ * over `PTRDIFF_MAX`, which no object has, such as a failed `read()`'s -1) `*out_hex` is
+ * left untouched and the thread's last error says why. Thread-safe.
  *
  * # Safety
  *
@@ -1204,8 +1211,9 @@ enum doorstep_status doorstep_case_timeline(const char *events_jsonl,
  *
  * # Safety
  *
- * `gb18030` is NULL or points to `len` readable bytes that do not change during the call;
- * `out_utf8` is NULL or points to a writable `char *`.
+ * `gb18030` is NULL or points to `len` readable bytes that do not change during the call
+ * (a `len` over `DOORSTEP_MAX_TEXT_BYTES` is refused without reading any); `out_utf8` is
+ * NULL or points to a writable `char *`.
  */
 DOORSTEP_MUST_USE
 enum doorstep_status doorstep_gb18030_to_utf8(const char *gb18030,
@@ -1261,6 +1269,7 @@ enum doorstep_status doorstep_utf8_to_gb18030(const char *utf8,
  * `lang` is NULL or a NUL-terminated string; `out_json` is NULL or points to a writable
  * `char *`.
  */
+DOORSTEP_MUST_USE
 enum doorstep_status doorstep_labels(const char *lang,
                                      char **out_json);
 

@@ -15,7 +15,7 @@ use doorstep::Lang;
 use doorstep::args::parse_lang;
 use doorstep::authority::ledger::{self, AppendRequest, HashAlg, LedgerHead};
 use doorstep::authority::{AuthorityQuery, MAX_STAMP_BYTES, Stamp};
-use doorstep::input::{self, MAX_ANSWER_BYTES};
+use doorstep::input::{self, InputError, MAX_ANSWER_BYTES};
 
 use crate::boundary::ffi_boundary;
 use crate::engine::{self, document, doorstep_engine, json_call, optional_document, write_json};
@@ -242,8 +242,9 @@ pub unsafe extern "C" fn doorstep_ledger_append(
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_hex` and frees it with `doorstep_string_free`.
 /// On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`: a NULL `out_hex`, or a NULL `bytes`
-/// with a `len` other than 0) `*out_hex` is left untouched and the thread's last error says
-/// why. Thread-safe.
+/// with a `len` other than 0; `DOORSTEP_ERR_INVALID_INPUT`, `input.too_large`: a `len`
+/// over `PTRDIFF_MAX`, which no object has, such as a failed `read()`'s -1) `*out_hex` is
+/// left untouched and the thread's last error says why. Thread-safe.
 ///
 /// # Safety
 ///
@@ -262,6 +263,13 @@ pub unsafe extern "C" fn doorstep_content_digest(
                 return Err(Failure::NullArgument("bytes"));
             }
             &[]
+        } else if isize::try_from(len).is_err() {
+            // No object is that large: a wrong length (a failed read()'s -1), refused
+            // before a slice of it, which would be undefined behaviour.
+            return Err(InputError::TooLarge {
+                max: isize::MAX.unsigned_abs(),
+            }
+            .into());
         } else {
             // SAFETY: `bytes` is not NULL, and the caller guarantees it points to `len`
             // readable bytes that stay unchanged for the call (so `len` fits an allocation);
@@ -508,6 +516,12 @@ mod tests {
         // SAFETY: NULL with a length: rejected before it is read.
         let status = unsafe { doorstep_content_digest(ptr::null(), 4, &raw mut out) };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
+        assert!(out.is_null());
+        // SAFETY: a length no object has: rejected before it is read.
+        let status =
+            unsafe { doorstep_content_digest(c"ab".as_ptr().cast(), usize::MAX, &raw mut out) };
+        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
+        assert_eq!(last_code(), "input.too_large");
         assert!(out.is_null());
     }
 

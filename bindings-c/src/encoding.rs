@@ -42,20 +42,22 @@ pub(crate) fn decode_gb18030(bytes: &[u8]) -> Result<String, EncodingError> {
         })?;
     let mut text = String::with_capacity(capacity);
     let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
-    match result {
-        DecoderResult::InputEmpty => {}
+    // GB18030 uses the byte 0x00 for U+0000 only (no sequence continues with it), so a NUL
+    // decodes; whichever comes first, it or a malformed sequence, is the error.
+    let (end, malformed) = match result {
+        DecoderResult::InputEmpty => (bytes.len(), None),
         DecoderResult::Malformed(bad, after) => {
             let offset = read.saturating_sub(usize::from(bad) + usize::from(after));
-            return Err(EncodingError::InvalidGb18030 { offset });
+            (offset, Some(EncodingError::InvalidGb18030 { offset }))
         }
         // The buffer has the worst-case size: never full.
         DecoderResult::OutputFull => return Err(EncodingError::Internal),
-    }
-    // GB18030 uses the byte 0x00 for U+0000 only (no sequence continues with it).
-    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+    };
+    let before = bytes.get(..end).unwrap_or(bytes);
+    if let Some(offset) = before.iter().position(|b| *b == 0) {
         return Err(EncodingError::Nul { offset });
     }
-    Ok(text)
+    malformed.map_or(Ok(text), Err)
 }
 
 /// Encodes UTF-8 `text` to GB18030, strictly: a character GB18030 cannot hold (U+E5E5) is an
@@ -106,8 +108,9 @@ pub(crate) fn encode_gb18030(text: &str) -> Result<Vec<u8>, EncodingError> {
 ///
 /// # Safety
 ///
-/// `gb18030` is NULL or points to `len` readable bytes that do not change during the call;
-/// `out_utf8` is NULL or points to a writable `char *`.
+/// `gb18030` is NULL or points to `len` readable bytes that do not change during the call
+/// (a `len` over `DOORSTEP_MAX_TEXT_BYTES` is refused without reading any); `out_utf8` is
+/// NULL or points to a writable `char *`.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn doorstep_gb18030_to_utf8(
@@ -121,6 +124,10 @@ pub unsafe extern "C" fn doorstep_gb18030_to_utf8(
                 return Err(Failure::NullArgument("gb18030"));
             }
             &[]
+        } else if len > DOORSTEP_MAX_TEXT_BYTES {
+            // Before the slice: a wrong length (a failed read()'s -1) is never read, and a
+            // slice past isize::MAX is undefined behaviour (an abort in debug builds).
+            return Err(EncodingError::TooLarge { max: DOORSTEP_MAX_TEXT_BYTES }.into());
         } else {
             // SAFETY: `gb18030` is not NULL, and the caller guarantees it points to `len`
             // readable bytes that stay unchanged for the call; `u8` needs no alignment and
@@ -269,6 +276,34 @@ mod tests {
                 "ffi.invalid_utf8".to_owned()
             ))
         );
+    }
+
+    #[test]
+    fn the_first_bad_byte_is_reported_nul_or_not() {
+        let invalid = doorstep_status::DOORSTEP_ERR_INVALID_ENCODING;
+        assert_eq!(
+            to_utf8(b"a\0\xFF"),
+            Err((invalid, "encoding.nul".to_owned()))
+        );
+        assert_eq!(last_params()["offset"], 1);
+        assert_eq!(
+            to_utf8(b"\xFFa\0"),
+            Err((invalid, "encoding.invalid_gb18030".to_owned()))
+        );
+        assert_eq!(last_params()["offset"], 0);
+    }
+
+    #[test]
+    fn a_length_past_the_limit_is_refused_unread() {
+        // E.g. a failed read()'s -1 passed on as the length: never a slice of it.
+        for len in [DOORSTEP_MAX_TEXT_BYTES + 1, usize::MAX] {
+            let mut out: *mut c_char = ptr::null_mut();
+            // SAFETY: a length past the limit is refused before any byte is read.
+            let status = unsafe { doorstep_gb18030_to_utf8(c"ab".as_ptr(), len, &raw mut out) };
+            assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_ENCODING);
+            assert_eq!(last_code(), "encoding.too_large");
+            assert!(out.is_null());
+        }
     }
 
     #[test]

@@ -595,6 +595,7 @@ pub unsafe extern "C" fn doorstep_engine_check(
 /// `engine` is NULL or a live engine from `doorstep_engine_load`; `target_json`,
 /// `answer_json`, `path`, `at` and `lang` are NULL or NUL-terminated strings;
 /// `out_report_json` is NULL or points to a writable `char *`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn doorstep_engine_validate_field(
     engine: *const doorstep_engine,
@@ -752,7 +753,7 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::test_support::{Loaded, c, last_code, last_params, take};
+    use crate::test_support::{Loaded, c, last_code, last_message, last_params, take};
 
     impl Loaded {
         fn mini() -> Self {
@@ -1229,5 +1230,29 @@ mod tests {
         };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_INPUT);
         assert_eq!(last_code(), "input.shape");
+    }
+
+    /// A file that cannot be read is coded with its kind (never the path), and its zh-CN
+    /// message is Chinese throughout.
+    #[test]
+    fn an_unreadable_catalogue_file_is_coded_in_either_language() {
+        for (path, kind) in [
+            (c"/nonexistent/doorstep/catalog.json", "NotFound"),
+            (c"/", "IsADirectory"),
+        ] {
+            let mut out: *mut doorstep_engine = ptr::null_mut();
+            // SAFETY: literals, NULL and a local out-parameter.
+            let status =
+                unsafe { doorstep_engine_load_file(path.as_ptr(), ptr::null(), &raw mut out) };
+            assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_ARGUMENT);
+            assert!(out.is_null());
+            assert_eq!(last_code(), "ffi.file");
+            assert_eq!(last_params(), json!({ "kind": kind }));
+            let zh = last_message(None);
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+            assert!(!zh.contains("nonexistent"));
+            let en = last_message(Some(c"en"));
+            assert!(en.starts_with("The file cannot be read"), "{en}");
+        }
     }
 }

@@ -42,9 +42,11 @@ pub enum doorstep_status {
     /// than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
     /// or a target that names no matter in effect on the date (`engine.unknown_matter`),
     /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
-    /// a ledger hash function this build cannot compute (`ledger.unsupported_alg`), or a
-    /// date the working calendar has no holiday arrangement for (`calendar.out_of_range`:
-    /// the calendar never guesses; the known years are in `doorstep_last_error_params`).
+    /// a path that names no field of the target's form (`engine.unknown_field`), a file
+    /// that cannot be read (`ffi.file`), a ledger hash function this build cannot compute
+    /// (`ledger.unsupported_alg`), or a date the working calendar has no holiday
+    /// arrangement for (`calendar.out_of_range`: the calendar never guesses; the known
+    /// years are in `doorstep_last_error_params`).
     DOORSTEP_ERR_INVALID_ARGUMENT = 3,
     /// A bug in doorstep was caught at the boundary (a Rust panic). Code `ffi.panic`.
     DOORSTEP_ERR_PANIC = 4,
@@ -52,7 +54,8 @@ pub enum doorstep_status {
     DOORSTEP_ERR_INTERNAL = 5,
     /// A JSON document argument (a catalogue, a target, an answer, a list, a stamp, a
     /// query, a ledger head) cannot be used: larger than its limit (`input.too_large`),
-    /// nested more than 128 levels deep (`input.too_deep`), not JSON (`input.malformed`),
+    /// nested more than 128 levels deep (`input.too_deep`), a catalogue file that is not
+    /// UTF-8 (`input.not_utf8`), not JSON (`input.malformed`),
     /// JSON of the wrong shape (`input.shape`), a catalogue that fails lint
     /// (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
     /// stamp that cannot be recorded in a ledger (`ledger.*`), or a case whose deadline
@@ -66,7 +69,8 @@ pub enum doorstep_status {
     /// (`encoding.invalid_gb18030`), a NUL byte (`encoding.nul`), a character GB18030
     /// cannot hold (`encoding.unmappable`), or more than `DOORSTEP_MAX_TEXT_BYTES`
     /// (`encoding.too_large`). The offset of the first bad byte is in
-    /// `doorstep_last_error_params` (`{"offset": N}`).
+    /// `doorstep_last_error_params` (`{"offset": N}`; the limit, `{"max": N}`, for
+    /// `encoding.too_large`).
     DOORSTEP_ERR_INVALID_ENCODING = 7,
 }
 
@@ -282,7 +286,7 @@ impl Coded for Failure {
 
     fn message(&self, lang: Lang) -> String {
         match (self, lang) {
-            (Self::File(kind), Lang::ZhCn) => format!("无法读取文件（{kind}）"),
+            (Self::File(kind), Lang::ZhCn) => format!("无法读取文件（{}）", file_reason_zh(*kind)),
             (Self::File(kind), _) => format!("The file cannot be read ({kind})"),
             (Self::NullArgument(name), Lang::ZhCn) => format!("参数 {name} 不能为 NULL"),
             (Self::NullArgument(name), _) => format!("Argument {name} must not be NULL"),
@@ -325,6 +329,17 @@ impl Coded for Failure {
             },
             Self::Panic | Self::Internal => Map::new(),
         }
+    }
+}
+
+/// Why a file could not be read, in Chinese: `ErrorKind`'s own words are English.
+fn file_reason_zh(kind: std::io::ErrorKind) -> &'static str {
+    use std::io::ErrorKind;
+    match kind {
+        ErrorKind::NotFound => "文件不存在",
+        ErrorKind::PermissionDenied => "没有读取权限",
+        ErrorKind::IsADirectory => "路径是目录",
+        _ => "读写错误",
     }
 }
 

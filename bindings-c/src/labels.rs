@@ -25,6 +25,7 @@ use crate::error::doorstep_status;
 ///
 /// `lang` is NULL or a NUL-terminated string; `out_json` is NULL or points to a writable
 /// `char *`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn doorstep_labels(
     lang: *const c_char,

@@ -34,7 +34,7 @@
 //!   profile matched against them, every policy with its reasons.
 //! - Reviews and complaints ([`review`], 好差评 / 办不成事): a review command decided, a
 //!   review event applied, the invitation to rate a concluded case, a complaint command
-//!   decided; metrics ([`metrics`]) of a scope over a period, folded from the events.
+//!   decided, a complaint event applied; metrics ([`metrics`]) of a scope over a period, folded from the events.
 //! - Appointments ([`appointment`], 预约): a command decided against the appointment book
 //!   the host holds (booking, cancelling, no-shows, arrivals; extended hours and home
 //!   visits), an appointment event applied.
@@ -83,7 +83,7 @@ pub use engine::{
     doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_check,
     doorstep_engine_form, doorstep_engine_free, doorstep_engine_load, doorstep_engine_load_file,
     doorstep_engine_materials, doorstep_engine_matters, doorstep_engine_prefill,
-    doorstep_engine_validate,
+    doorstep_engine_validate, doorstep_engine_validate_field,
 };
 pub use error::{
     doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_params,

@@ -1,19 +1,16 @@
 //! 好差评 (reviews) and 办不成事 (complaints) behind the C ABI: a review command decided, a
-//! review event applied, the invitation to rate a concluded case, and a complaint command
-//! decided.
+//! review event applied, the invitation to rate a concluded case, a complaint command
+//! decided and a complaint event applied.
 //!
 //! As everywhere in this crate, the core decides and this module only translates: requests
 //! go in as JSON text (`doorstep::review::{ReviewDecideRequest, ReviewEvolveRequest,
-//! CaseFacts}`, `doorstep::complaint::ComplaintDecideRequest`), and outcomes come back as
-//! the JSON every binding returns (`ReviewDecision`, `ReviewEvolution`, `InvitationOutcome`,
-//! `ComplaintDecision`). A refused command or event is an outcome (`"outcome": "refused"`),
+//! CaseFacts}`, `doorstep::complaint::{ComplaintDecideRequest, ComplaintEvolveRequest}`),
+//! and outcomes come back as the JSON every binding returns (`ReviewDecision`,
+//! `ReviewEvolution`, `InvitationOutcome`, `ComplaintDecision`, `ComplaintEvolution`). A refused command or event is an outcome (`"outcome": "refused"`),
 //! not a failure; a request that cannot be read is.
 //!
 //! The host stores the events and the reviews and complaints they make: every call is given
 //! the review or complaint as the host holds it, and nothing is kept between calls.
-//!
-//! (Complaint events have no export to apply them yet: the core has no complaint evolve
-//! request; `doorstep_metrics` counts them.)
 
 use std::ffi::c_char;
 

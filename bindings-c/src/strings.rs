@@ -69,8 +69,9 @@ pub(crate) unsafe fn write_out(out: *mut *mut c_char, text: String) -> Result<()
 /// # Safety
 ///
 /// `s` is NULL or a string returned through an out-parameter of a doorstep function and
-/// not yet freed. Never pass strings from elsewhere, nor `doorstep_version()` or
-/// `doorstep_last_error_code()`, which doorstep owns.
+/// not yet freed, its length unchanged (its bytes may be changed, but no NUL written before
+/// its end: the length is found again with `strlen`). Never pass strings from elsewhere,
+/// nor `doorstep_version()` or `doorstep_last_error_code()`, which doorstep owns.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn doorstep_string_free(s: *mut c_char) {
     ffi_boundary!(infallible, on_panic = () => {

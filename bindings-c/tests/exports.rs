@@ -19,6 +19,8 @@ struct Export {
     file: String,
     name: String,
     attributes: Vec<String>,
+    /// What follows `->` in the signature, `""` for none.
+    returns: String,
     body: String,
 }
 
@@ -84,6 +86,11 @@ fn exports() -> Vec<Export> {
                 }
             }
             let open = params_end + joined[params_end..].find('{').expect("a body");
+            let returns = joined[params_end + 1..open]
+                .trim()
+                .trim_start_matches("->")
+                .trim()
+                .to_owned();
             let mut depth = 0usize;
             let mut end = open;
             for (j, c) in joined[open..].char_indices() {
@@ -103,6 +110,7 @@ fn exports() -> Vec<Export> {
                 file: path.file_name().unwrap().to_string_lossy().into_owned(),
                 name,
                 attributes,
+                returns,
                 body: joined[open + 1..end].trim().to_owned(),
             });
         }
@@ -180,6 +188,22 @@ fn every_export_goes_through_the_boundary() {
             1,
             "{where_}: one boundary per export"
         );
+    }
+}
+
+/// A status ignored is a failure unseen: the header marks every call that returns one
+/// `DOORSTEP_MUST_USE` (from `#[must_use]`), so that a C compiler warns.
+#[test]
+fn every_status_must_be_used() {
+    for export in exports() {
+        if export.returns == "doorstep_status" {
+            assert!(
+                export.attributes.iter().any(|a| a == "#[must_use]"),
+                "{}: {} returns a status but is not #[must_use]",
+                export.file,
+                export.name
+            );
+        }
     }
 }
 

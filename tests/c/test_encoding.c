@@ -135,6 +135,9 @@ int main(int argc, char **argv) {
     refused("\xE3\x32\x9A\x36", 4, "encoding.invalid_gb18030", 0, "past U+10FFFF");
     refused("\xFF", 1, "encoding.invalid_gb18030", 0, "0xFF");
     refused("\xBA\xA3\x00\x41", 4, "encoding.nul", 2, "a NUL byte");
+    refused("a\x00\xFF", 3, "encoding.nul", 1, "a NUL byte before a bad one");
+    /* A failed read()'s -1 as the length: refused unread (the params hold the max). */
+    refused("ab", (size_t)-1, "encoding.too_large", -1, "a length of (size_t)-1");
 
     /* U+E5E5 (private use) has no GB18030 form. */
     expect(doorstep_utf8_to_gb18030("a\xEE\x97\xA5", &out, NULL) ==
