@@ -37,7 +37,8 @@
 # Review: the seal checked at its use through verify_used: 298,509 (358,360); an array of
 # options refused as `options`: 298,419 (358,372); session 17, a byte order mark ignored,
 # JSON Lines errors placed on the file's line, `arg.invalid_type` naming arrays: 298,940
-# (358,524).
+# (358,524); the case and form audits (a case keeps its normalised answer, checks skip
+# hidden fields, stricter case guards): 299,333 (359,261).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -991,3 +991,372 @@ fn a_case_withdrawn_while_suspended_keeps_its_deadline() {
         due(&deadline, NaiveDate::from_ymd_opt(2025, 10, 10).unwrap())
     );
 }
+
+/// `command` on `case` as the client saw it, under `client`.
+fn on(case: &Case, client: &str, command: Command) -> CommandEnvelope {
+    CommandEnvelope {
+        case: case.id.to_string(),
+        expected_version: case.version,
+        client_id: client.into(),
+        command,
+    }
+}
+
+/// A command is decided against the case it names: given another case, it is refused
+/// (`case.not_found`), rather than numbered after that case's version, or answered as a
+/// retry because that case applied the same client id.
+#[test]
+fn a_command_for_another_case_is_refused() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    for client in ["c-claim", "c-accept"] {
+        let mut envelope = on(&case, client, Command::Claim);
+        envelope.case = "HC-2".into();
+        let refused = decide(&engine, Some(&case), &envelope, &back);
+        assert_eq!(refused, Err(CaseError::NotFound), "{client}");
+    }
+    // And an event of another case is not applied to this one.
+    let mut claimed = decide(
+        &engine,
+        Some(&case),
+        &on(&case, "c-claim", Command::Claim),
+        &back,
+    )
+    .unwrap()
+    .remove(0);
+    claimed.case = "HC-2".into();
+    assert_eq!(evolve(Some(case), &claimed), Err(CaseError::NotFound));
+}
+
+/// A station chief frees another officer's claim only where the chief could take the case:
+/// not at another station, nor without authority for the matter.
+#[test]
+fn a_chief_frees_a_claim_only_where_they_could_take_the_case() {
+    let engine = engine();
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let case = run(
+        &engine,
+        Some(accepted(&engine)),
+        "c-claim",
+        Command::Claim,
+        &back,
+    );
+    let at = "2025-10-09T11:00:00+08:00";
+    // The street centre may handle MED-INSURE, but the case is the station's.
+    let elsewhere = ctx("chief-st", Role::StationChief, "350205-001", at);
+    let release = on(&case, "c-release", Command::Release);
+    assert_eq!(
+        decide(&engine, Some(&case), &release, &elsewhere),
+        Err(CaseError::WrongOffice)
+    );
+    let offered = doorstep::case::available_actions(&engine, &case, &elsewhere);
+    assert!(
+        !offered.contains(&doorstep::case::Action::Release),
+        "{offered:?}"
+    );
+    let other_matter = ctx("chief-wj", Role::StationChief, "350205-WJ", at);
+    assert!(matches!(
+        decide(&engine, Some(&case), &release, &other_matter),
+        Err(CaseError::NoAuthority { .. })
+    ));
+    let own = ctx("chief-01", Role::StationChief, STATION, at);
+    let freed = run(&engine, Some(case), "c-release", Command::Release, &own);
+    assert_eq!(freed.assignee, None);
+}
+
+/// 办结 is the office's that works the case: a desk of another organisation may not
+/// conclude it (nor start its successors).
+#[test]
+fn only_the_office_working_a_case_concludes_it() {
+    let engine = engine();
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let case = run(
+        &engine,
+        Some(accepted(&engine)),
+        "c-review",
+        Command::StartReview,
+        &back,
+    );
+    let s = stamp(
+        "seal-st1",
+        "MED-INSURE",
+        "bo-01",
+        Some("fd-01"),
+        "2025-10-09T11:00:00+08:00",
+    );
+    let case = run(
+        &engine,
+        Some(case),
+        "c-approve",
+        Command::Approve { stamp: s },
+        &back,
+    );
+    let other = ctx(
+        "wj-01",
+        Role::FrontDesk,
+        "350205-WJ",
+        "2025-10-09T12:00:00+08:00",
+    );
+    let conclude = on(&case, "c-conclude", Command::Conclude);
+    assert_eq!(
+        decide(&engine, Some(&case), &conclude, &other),
+        Err(CaseError::WrongOffice)
+    );
+    assert!(doorstep::case::available_actions(&engine, &case, &other).is_empty());
+    let concluded = run(&engine, Some(case), "c-conclude", Command::Conclude, &back);
+    assert_eq!(concluded.status, Status::Concluded);
+}
+
+/// The consent a case keeps lets its proxy supplement and withdraw, whoever submitted it:
+/// given by the applicant or a desk, it must still be valid for the applicant and matter.
+#[test]
+fn a_consent_submitted_by_anyone_must_be_valid() {
+    let engine = engine();
+    let applicant = ctx(
+        "u-lin",
+        Role::Applicant,
+        STATION,
+        "2025-05-06T09:00:00+08:00",
+    );
+    let consent = |applicant: &str, expires: &str| doorstep::case::ProxyConsent {
+        proxy: "grid-07".into(),
+        applicant: applicant.into(),
+        matters: vec![],
+        expires: expires.parse().unwrap(),
+    };
+    let with = |matter: &str, consent| {
+        let Command::Submit { matter, answer, .. } = submit(&engine, matter, "u-lin") else {
+            unreachable!()
+        };
+        CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: 0,
+            client_id: "c-submit".into(),
+            command: Command::Submit {
+                matter,
+                applicant: "u-lin".into(),
+                proxy: Some(consent),
+                answer,
+                special_groups: vec![],
+                appointment: None,
+            },
+        }
+    };
+    // HUKOU-BIRTH allows no proxy; a consent of another applicant; an expired one.
+    for envelope in [
+        with("HUKOU-BIRTH", consent("u-lin", "2025-12-31")),
+        with("MED-INSURE", consent("u-other", "2025-12-31")),
+        with("MED-INSURE", consent("u-lin", "2025-05-05")),
+    ] {
+        let refused = decide(&engine, None, &envelope, &applicant);
+        assert_eq!(refused, Err(CaseError::NoConsent));
+    }
+    let valid = with("MED-INSURE", consent("u-lin", "2025-12-31"));
+    let case = evolve_all(
+        None,
+        &decide(&engine, None, &valid, &applicant).unwrap(),
+        evolve,
+    );
+    let proxy = ctx("grid-07", Role::Proxy, STATION, "2025-05-07T09:00:00+08:00");
+    let withdrawn = run(
+        &engine,
+        Some(case),
+        "c-w",
+        Command::Withdraw { reason: None },
+        &proxy,
+    );
+    assert_eq!(withdrawn.status, Status::Withdrawn);
+}
+
+/// An office that may no longer review a matter (its grant revoked) does not extend the
+/// case's time either, as it may not suspend it: 延期 is the deciding office's.
+#[test]
+fn an_office_whose_grant_was_revoked_does_not_extend() {
+    let engine = engine();
+    let desk = ctx(
+        "op-1",
+        Role::StationChief,
+        STATION,
+        "2025-05-06T09:00:00+08:00",
+    );
+    let case = run(
+        &engine,
+        None,
+        "c-1",
+        submit(&engine, "HUKOU-BIRTH", "u-lin"),
+        &desk,
+    );
+    let case = run(&engine, Some(case), "c-2", Command::Accept, &desk);
+    let case = run(&engine, Some(case), "c-3", Command::Claim, &desk);
+    let case = run(&engine, Some(case), "c-4", Command::StartReview, &desk);
+    // g-ga-street was revoked on 2025-06-01.
+    let later = ctx(
+        "op-1",
+        Role::StationChief,
+        STATION,
+        "2025-06-02T09:00:00+08:00",
+    );
+    let extend = on(
+        &case,
+        "c-5",
+        Command::Extend {
+            working_days: 5,
+            reason: "需现场核查".into(),
+            approved_by: "chief-01".into(),
+        },
+    );
+    assert!(matches!(
+        decide(&engine, Some(&case), &extend, &later),
+        Err(CaseError::NoAuthority { failures }) if failures == ["authority.revoked"]
+    ));
+    let offered = doorstep::case::available_actions(&engine, &case, &later);
+    assert_eq!(offered, [doorstep::case::Action::Release]);
+}
+
+/// A desk officer who claimed a submitted case took its acceptance: another desk may not
+/// accept or refuse it until it is released.
+#[test]
+fn a_claim_on_a_submitted_case_holds_its_acceptance() {
+    let engine = engine();
+    let case = run(
+        &engine,
+        None,
+        "c-submit",
+        submit(&engine, "MED-INSURE", "u-lin"),
+        &ctx(
+            "u-lin",
+            Role::Applicant,
+            STATION,
+            "2025-09-30T09:00:00+08:00",
+        ),
+    );
+    let fd2 = ctx(
+        "fd-02",
+        Role::FrontDesk,
+        STATION,
+        "2025-09-30T09:05:00+08:00",
+    );
+    let case = run(&engine, Some(case), "c-claim", Command::Claim, &fd2);
+    let fd1 = ctx(
+        "fd-01",
+        Role::FrontDesk,
+        STATION,
+        "2025-09-30T09:10:00+08:00",
+    );
+    let not_accept = Command::NotAccept {
+        reason: "材料不全".into(),
+    };
+    for command in [Command::Accept, not_accept] {
+        let refused = decide(&engine, Some(&case), &on(&case, "c-x", command), &fd1);
+        assert_eq!(refused, Err(CaseError::AssignedToOther));
+    }
+    assert!(doorstep::case::available_actions(&engine, &case, &fd1).is_empty());
+    let accepted = run(&engine, Some(case), "c-accept", Command::Accept, &fd2);
+    assert_eq!(accepted.status, Status::Accepted);
+}
+
+/// A case keeps its answer as the form normalises it (values trimmed), when submitted and
+/// when supplemented, as a bundle's member case does.
+#[test]
+fn a_case_keeps_its_answer_as_the_form_normalises_it() {
+    let engine = engine();
+    let normal = example(&engine, "MED-INSURE");
+    let mut padded = normal.clone();
+    for value in padded.as_object_mut().unwrap().values_mut() {
+        if let Some(text) = value.as_str() {
+            *value = format!(" {text} ").into();
+        }
+    }
+    let Command::Submit { matter, .. } = submit(&engine, "MED-INSURE", "u-lin") else {
+        unreachable!()
+    };
+    let command = Command::Submit {
+        matter,
+        applicant: "u-lin".into(),
+        proxy: None,
+        answer: padded.clone().into(),
+        special_groups: vec![],
+        appointment: None,
+    };
+    let applicant = |at: &str| ctx("u-lin", Role::Applicant, STATION, at);
+    let case = run(
+        &engine,
+        None,
+        "c-submit",
+        command,
+        &applicant("2025-09-30T09:00:00+08:00"),
+    );
+    assert_eq!(*case.answer, normal);
+    let desk = ctx(
+        "fd-01",
+        Role::FrontDesk,
+        STATION,
+        "2025-09-30T09:10:00+08:00",
+    );
+    let case = run(&engine, Some(case), "c-accept", Command::Accept, &desk);
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let supplement = Command::RequestSupplement {
+        reason: "缺少户口簿".into(),
+    };
+    let case = run(&engine, Some(case), "c-补正", supplement, &back);
+    let supplied = Command::Supplement {
+        answer: padded.into(),
+    };
+    let case = run(
+        &engine,
+        Some(case),
+        "c-supplied",
+        supplied,
+        &applicant("2025-10-10T09:00:00+08:00"),
+    );
+    assert_eq!(*case.answer, normal);
+}
+
+/// Replay refuses what `decide` never gives on a case started without application: an
+/// acceptance before its confirmation (`case.unconfirmed`), and a confirmation of a case
+/// that waits for none.
+#[test]
+fn replay_refuses_an_unconfirmed_acceptance_and_a_needless_confirmation() {
+    use doorstep::case::{Event, EventKind};
+    let engine = engine();
+    let desk = ctx(
+        "fd-01",
+        Role::FrontDesk,
+        STATION,
+        "2025-09-30T09:10:00+08:00",
+    );
+    let case = accepted(&engine);
+    let mut started = case.clone();
+    started.awaiting_confirmation = true;
+    started.status = Status::Submitted;
+    started.version = 1;
+    let event = |client: &str, kind| Event {
+        schema: doorstep::case::EVENT_SCHEMA,
+        case: "HC-1".into(),
+        version: 2,
+        client_id: client.into(),
+        actor: desk.actor.clone(),
+        channel: desk.channel,
+        at: desk.at,
+        kind,
+    };
+    let accept = event(
+        "c-accept-2",
+        EventKind::Accepted {
+            back_office: STATION.into(),
+        },
+    );
+    assert_eq!(
+        evolve(Some(started.clone()), &accept),
+        Err(CaseError::Unconfirmed)
+    );
+    let confirmed = evolve(Some(started), &event("c-confirm", EventKind::Confirmed)).unwrap();
+    assert!(!confirmed.awaiting_confirmation);
+    let mut again = event("c-confirm-2", EventKind::Confirmed);
+    again.version = 3;
+    assert!(matches!(
+        evolve(Some(confirmed), &again),
+        Err(CaseError::WrongStatus { .. })
+    ));
+}

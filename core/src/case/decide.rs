@@ -58,7 +58,8 @@ pub(crate) fn transition(from: Option<Status>, action: Action) -> Option<Status>
 /// the events to store, none when the command was already applied (same client id), or
 /// why not — in which case nothing changed.
 ///
-/// Checks, in order: idempotency, existence, version, status, role, proxy consent,
+/// Checks, in order: the case given is the one named (`case.not_found` if not),
+/// idempotency, existence, version, status, role, proxy consent,
 /// authority of the acting organisation, assignment, the answer, the stamp.
 ///
 /// Events may be for several cases: `submit_bundle` opens the bundle case and one case per
@@ -86,6 +87,11 @@ pub fn decide_with_members(
 ) -> Result<Vec<Event>, CaseError> {
     if !super::is_client_id(&envelope.client_id) {
         return Err(CaseError::ClientId);
+    }
+    // The case given must be the one the command names: another case's state would number
+    // and judge the events, and its client ids answer a first command as a retry.
+    if case.is_some_and(|c| *c.id != *envelope.case) {
+        return Err(CaseError::NotFound);
     }
     if case.is_some_and(|c| c.client_ids.contains(&envelope.client_id)) {
         return Ok(Vec::new());
@@ -207,14 +213,15 @@ fn submitted(
         ctx,
         date,
     )?;
-    valid_answer(m, answer, date)?;
+    // The case keeps the answer as the form normalises it, as a bundle's member does.
+    let answer = valid_answer(m, answer, date)?.into();
     Ok(EventKind::Submitted {
         matter: m.code.as_str().into(),
         matter_version: m.version,
         limit_working_days: m.promised_limit_days,
         applicant: applicant.as_str().into(),
         proxy: proxy.clone(),
-        answer: answer.clone(),
+        answer,
         special_groups: special_groups.clone(),
         appointment: appointment.clone(),
         parent: None,
@@ -225,8 +232,9 @@ fn submitted(
 }
 
 /// Whether `ctx` may submit an application of matter `m` for `applicant`: the applicant, a
-/// proxy under consent, a desk with authority to receive it, or the system; a home visit
-/// only for a special group; a channel the matter offers.
+/// proxy under consent, a desk with authority to receive it, or the system; a consent given
+/// (by whoever submits) valid for the applicant and matter; a home visit only for a special
+/// group; a channel the matter offers.
 pub(super) fn check_submitter(
     engine: &Engine,
     m: &Matter,
@@ -242,13 +250,7 @@ pub(super) fn check_submitter(
         Role::Applicant if *actor.id == *applicant => {}
         Role::Proxy => {
             let consent = proxy.ok_or(CaseError::NoConsent)?;
-            let covers = consent.matters.is_empty() || consent.matters.contains(matter);
-            if !m.proxy_allowed
-                || *consent.proxy != *actor.id
-                || consent.applicant != applicant
-                || consent.expires < date
-                || !covers
-            {
+            if *consent.proxy != *actor.id {
                 return Err(CaseError::NoConsent);
             }
         }
@@ -261,6 +263,14 @@ pub(super) fn check_submitter(
                 action: "submit",
                 role,
             });
+        }
+    }
+    // A consent the case keeps lets its proxy supplement and withdraw, whoever submitted
+    // it: it must be valid, for this applicant and matter, as a proxy's own.
+    if let Some(consent) = proxy {
+        let covers = consent.matters.is_empty() || consent.matters.contains(matter);
+        if !m.proxy_allowed || consent.applicant != applicant || consent.expires < date || !covers {
+            return Err(CaseError::NoConsent);
         }
     }
     // 上门服务 is for those who cannot come: a special group.
@@ -323,6 +333,8 @@ fn permitted(
         Action::Accept if case.awaiting_confirmation => return Err(CaseError::Unconfirmed),
         Action::Accept | Action::NotAccept => {
             staff(DESK)?;
+            // A desk officer who claimed the case took its acceptance.
+            claimable(case, ctx, passed_back)?;
             authorized(engine, ctx, &case.matter, Step::Accept)?;
         }
         Action::Confirm => {
@@ -343,18 +355,31 @@ fn permitted(
         }
         Action::Release => {
             staff(DESK)?;
-            if case.assignee.is_none() {
+            let Some(assignee) = &case.assignee else {
                 return Err(CaseError::NotClaimed);
-            }
-            if role != Role::StationChief {
+            };
+            if role == Role::StationChief && *assignee != actor.id {
+                // A chief frees another officer's claim only where they could claim the
+                // case themselves: not at another station, nor without authority for it.
+                authorized(engine, ctx, &case.matter, case.status.step())?;
+                worked_here(case, ctx, passed_back)?;
+            } else {
                 claimable(case, ctx, passed_back)?;
             }
         }
-        Action::StartReview | Action::RequestSupplement | Action::Suspend | Action::Resume => {
+        // An office that may no longer review the matter does not extend its time either.
+        Action::StartReview
+        | Action::RequestSupplement
+        | Action::Suspend
+        | Action::Resume
+        | Action::Extend => {
             staff(BACK)?;
             claimable(case, ctx, passed_back)?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
             worked_here(case, ctx, passed_back)?;
+            if action == Action::Extend && case.extension_working_days.is_some() {
+                return Err(CaseError::Extension);
+            }
         }
         // Only a case that has passed back, by the department (or its system).
         Action::Transfer => {
@@ -363,37 +388,20 @@ fn permitted(
                 return Err(CaseError::WrongOffice);
             }
         }
-        Action::Extend => {
-            staff(BACK)?;
-            claimable(case, ctx, passed_back)?;
-            worked_here(case, ctx, passed_back)?;
-            if case.extension_working_days.is_some() {
-                return Err(CaseError::Extension);
-            }
-        }
         Action::Approve | Action::Reject => {
             staff(DESK)?;
             claimable(case, ctx, passed_back)?;
-            // Only 即办件 skip review.
-            if case.status == Status::Accepted && !matter.immediate {
-                return Err(CaseError::WrongStatus {
-                    action: name,
-                    status: Some(case.status),
-                });
-            }
-            if matter.separation_of_duties && case.accepted_by.as_deref() == Some(&actor.id) {
-                return Err(CaseError::SeparationOfDuties);
-            }
-            // Data nobody typed must be put right (补正) before a decision rests on it.
-            if !case.data_problems.is_empty() {
-                return Err(CaseError::InvalidAnswer {
-                    errors: case.data_problems.iter().map(|p| p.code.clone()).collect(),
-                });
-            }
+            decidable(case, matter, actor, name)?;
             authorized(engine, ctx, &case.matter, Step::Decide)?;
             worked_here(case, ctx, passed_back)?;
         }
-        Action::Conclude => staff(CLOSE)?,
+        // 办结 closes the handling, so it is the office that works the case (or the system).
+        Action::Conclude => {
+            staff(CLOSE)?;
+            if role != Role::System {
+                worked_here(case, ctx, passed_back)?;
+            }
+        }
         Action::Deliver => {
             staff(CLOSE)?;
             if role != Role::System {
@@ -401,6 +409,32 @@ fn permitted(
             }
         }
         Action::Supplement | Action::Withdraw => acts_for_applicant(case, ctx, date, name)?,
+    }
+    Ok(())
+}
+
+/// Whether the matter's rules let `actor` decide `case` (`action`) now: only 即办件 skip
+/// review, 审管分离 where the matter says so, and no data nobody typed left in doubt.
+fn decidable(
+    case: &Case,
+    matter: &Matter,
+    actor: &super::Actor,
+    action: &'static str,
+) -> Result<(), CaseError> {
+    if case.status == Status::Accepted && !matter.immediate {
+        return Err(CaseError::WrongStatus {
+            action,
+            status: Some(case.status),
+        });
+    }
+    if matter.separation_of_duties && case.accepted_by.as_deref() == Some(&actor.id) {
+        return Err(CaseError::SeparationOfDuties);
+    }
+    // Data nobody typed must be put right (补正) before a decision rests on it.
+    if !case.data_problems.is_empty() {
+        return Err(CaseError::InvalidAnswer {
+            errors: case.data_problems.iter().map(|p| p.code.clone()).collect(),
+        });
     }
     Ok(())
 }
@@ -498,12 +532,9 @@ fn next(
         Command::Transfer => EventKind::Transferred {
             back_office: ctx.actor.org.clone(),
         },
-        Command::Supplement { answer } => {
-            valid_answer(matter, answer, date)?;
-            EventKind::Supplemented {
-                answer: answer.clone(),
-            }
-        }
+        Command::Supplement { answer } => EventKind::Supplemented {
+            answer: valid_answer(matter, answer, date)?.into(),
+        },
         Command::Extend {
             working_days,
             reason,
@@ -655,10 +686,12 @@ fn codes(failures: &[crate::authority::Failure]) -> Vec<String> {
     failures.iter().map(|f| f.code().to_owned()).collect()
 }
 
-/// Applies one event to a case (`None` before its first event). Refuses an event of a
-/// newer schema, out of sequence, already applied, that the lifecycle does not allow
-/// from the case's status, or an extension `decide` would not grant (a second one, or one
-/// out of 1–10 working days: `case.extension`).
+/// Applies one event to a case (`None` before its first event). Refuses an event of
+/// another case (`case.not_found`), of a newer schema, out of sequence, already applied,
+/// that the lifecycle does not allow from the case's status, an acceptance before the
+/// confirmation a case started without application waits for (`case.unconfirmed`) or a
+/// confirmation it does not wait for, or an extension `decide` would not grant (a second
+/// one, or one out of 1–10 working days: `case.extension`).
 pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
     let to = check(case.as_ref(), event)?;
     apply(case, event, to)
@@ -678,6 +711,10 @@ fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
         return Err(CaseError::EventSchema {
             schema: event.schema,
         });
+    }
+    // An event of another case is not this case's to apply.
+    if case.is_some_and(|c| c.id != event.case) {
+        return Err(CaseError::NotFound);
     }
     let expected = next_version(case.map_or(0, |c| c.version))?;
     if event.version != expected {
@@ -701,6 +738,20 @@ fn check(case: Option<&Case>, event: &Event) -> Result<Status, CaseError> {
         action: "event",
         status,
     })?;
+    // A case started without application is confirmed once, then accepted, as `decide`
+    // allows: accepted unconfirmed, it would wait for a confirmation for ever.
+    if let Some(c) = case {
+        match event.kind.action() {
+            Action::Accept if c.awaiting_confirmation => return Err(CaseError::Unconfirmed),
+            Action::Confirm if !c.awaiting_confirmation => {
+                return Err(CaseError::WrongStatus {
+                    action: "event",
+                    status,
+                });
+            }
+            _ => {}
+        }
+    }
     // One extension of 1 to 10 working days (行政许可法 art. 42), as `decide` grants it: a
     // stream with a second one would otherwise replace the first.
     if let EventKind::Extended { working_days, .. } = &event.kind {

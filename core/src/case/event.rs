@@ -65,7 +65,7 @@ crate::tagged::tagged_enum! {
             /// The proxy's consent, when a proxy submitted.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             proxy: Option<ProxyConsent>,
-            /// The answer.
+            /// The answer, normalised by the form.
             answer: Answer,
             /// Special groups the applicant belongs to.
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -131,7 +131,7 @@ crate::tagged::tagged_enum! {
         },
         /// The applicant supplied it; the clock runs again.
         Supplemented {
-            /// The completed answer.
+            /// The completed answer, normalised by the form.
             answer: Answer,
         },
         /// 挂起; the clock stops.

@@ -14,8 +14,8 @@
 //! - Authority: acceptance, review and decision need a valid chain for the acting
 //!   organisation ([`crate::authority::authorize`]); a decision needs a valid stamp, which
 //!   the case records. 审管分离: whoever accepted may not decide where the matter says so.
-//! - Assignment: an officer claims a case to work on it; nobody else may review or decide
-//!   it until it is released.
+//! - Assignment: an officer claims a case to work on it; nobody else may accept, review or
+//!   decide it until it is released.
 //! - Time: the promised limit counts in working days from the day after acceptance; 补正
 //!   and 挂起 stop the clock (行政许可法 art. 45) from the day they start through the day
 //!   they end (counting resumes the next day); one extension of up to 10 working days
@@ -304,7 +304,7 @@ pub struct Case {
     pub appointment: Option<String>,
     /// The station or centre it was submitted to.
     pub org: Text,
-    /// The answer (the form), as last submitted or supplemented.
+    /// The answer (the form), as last submitted or supplemented, normalised by the form.
     pub answer: Answer,
     /// When it was submitted.
     pub submitted_at: DateTime<FixedOffset>,

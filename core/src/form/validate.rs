@@ -128,6 +128,7 @@ pub(super) fn run(
         errors,
         output,
         known_ids: Vec::new(),
+        hidden: Vec::new(),
     };
     let normalized = match map {
         Some(_) => {
@@ -141,6 +142,27 @@ pub(super) fn run(
     } else {
         &[]
     };
+    // The checks read what is kept: a hidden field's value, left in the answer, is not.
+    let kept = (!run.hidden.is_empty()).then(|| {
+        let mut kept = Slots::new(form.fields.len());
+        kept.as_mut_slice().copy_from_slice(slots.as_slice());
+        for &position in &run.hidden {
+            if let Some(slot) = kept.as_mut_slice().get_mut(position) {
+                *slot = None;
+            }
+        }
+        kept
+    });
+    let slots = kept.as_ref().unwrap_or(&slots);
+    // And so does what they read by key (`missing`, a path computed by the rule).
+    let without_hidden = map.filter(|_| !run.hidden.is_empty()).map(|map| {
+        let mut map = map.clone();
+        for field in run.hidden.iter().filter_map(|&p| form.fields.get(p)) {
+            map.remove(&field.key);
+        }
+        Value::Object(map)
+    });
+    let answer = without_hidden.as_ref().unwrap_or(answer);
     // Where the first key of each problem's path is, taken once for all the checks.
     let mut firsts: Vec<Option<Range<usize>>> = Vec::new();
     #[cfg_attr(target_arch = "wasm32", allow(clippy::let_unit_value))] // no verdict there
@@ -280,6 +302,9 @@ struct Run<'s, 'v> {
     /// The resident ID numbers of the fields checked so far, for the checks' domain
     /// operators.
     known_ids: Vec<(&'v str, ResidentId)>,
+    /// The positions of the top-level fields hidden with a value given, which the checks
+    /// do not read.
+    hidden: Vec<usize>,
 }
 
 /// A present value that passed its checks, as it will be stored; turned into JSON only
@@ -453,7 +478,11 @@ impl<'v> Run<'_, 'v> {
             let shown = flat(true)
                 .unwrap_or_else(|| self.holds(field.visible_if.as_ref(), visible, scope, true, at));
             if !shown {
-                continue; // a hidden field is neither validated nor kept
+                // A hidden field is neither validated nor kept, nor read by the checks.
+                if path.is_empty() && found.get(position).copied().flatten().is_some() {
+                    self.hidden.push(position);
+                }
+                continue;
             }
             let required = field.required
                 || flat(false).unwrap_or_else(|| {
@@ -466,6 +495,8 @@ impl<'v> Run<'_, 'v> {
                 {
                     true
                 }
+                // Nothing chosen, where a choice is required.
+                Some(Value::Array(items)) if required && is_unchosen(field, items) => true,
                 Some(v) => {
                     let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
                     if let (Some(value), Some(slot)) = (
@@ -802,6 +833,12 @@ fn item_count(field: &Field, n: usize, label: Label<'_>) -> Result<(), FormError
     Ok(())
 }
 
+/// Whether `items`, a value of `field`, is a multiple choice with nothing chosen: missing
+/// when the field is required (as blank text is).
+pub(super) fn is_unchosen(field: &Field, items: &[Value]) -> bool {
+    items.is_empty() && field.field_type == FieldType::MultiChoice
+}
+
 /// Whether `s` is one of the field's choices.
 pub(super) fn is_choice(field: &Field, s: &str) -> bool {
     field.choices.iter().any(|c| c.value == s)
@@ -1112,6 +1149,86 @@ mod tests {
             codes_in(&unplaced, json!({"motherId": "350205199205120027"})),
             [" form.father_named", " form.father_named_again"]
         );
+    }
+
+    /// The problems of `answer` as `path code`, after asserting that the full validation,
+    /// a compiled form's `validate` and `check` and its findings all report the same.
+    fn agreed(spec: &crate::form::FormSpec, answer: &serde_json::Value) -> Vec<String> {
+        use crate::Lang;
+        use crate::form::CompiledForm;
+
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let general = super::validate(spec, answer, at, Lang::ZhCn);
+        let compiled = CompiledForm::new(spec.clone());
+        assert_eq!(
+            compiled.validate(answer, at, Lang::ZhCn),
+            general,
+            "{answer}"
+        );
+        assert_eq!(
+            compiled.check(answer, at, Lang::ZhCn),
+            general.errors,
+            "{answer}"
+        );
+        let found = compiled.findings(answer, at, Lang::ZhCn).into_problems();
+        assert_eq!(found, general.errors, "{answer}");
+        general
+            .errors
+            .iter()
+            .map(|p| format!("{} {}", p.path.as_deref().unwrap_or_default(), p.code))
+            .collect()
+    }
+
+    /// A hidden field is neither checked nor kept, and so a cross-field check does not read
+    /// it either: its value, left in the answer (typed before the field was hidden, or
+    /// prefilled), is not what is stored, and a problem shown on it could not be mended.
+    #[test]
+    fn a_check_does_not_read_a_hidden_field() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "married", "label": "已婚", "type": "boolean"},
+                {"key": "fatherId", "label": "父亲身份证号", "type": "resident_id",
+                 "visibleIf": {"var": "married"}}
+            ],
+            "checks": [{"code": "form.father_male", "message": "父亲应为男性", "path": "/fatherId",
+                "rule": {"or": [{"!": [{"var": "fatherId"}]},
+                                {"==": [{"id_sex": [{"var": "fatherId"}]}, "male"]}]}}],
+            "example": {"married": false}
+        }))
+        .unwrap();
+        for hidden in ["350205199205120027", "not an ID"] {
+            let answer = json!({"married": false, "fatherId": hidden});
+            assert!(agreed(&spec, &answer).is_empty(), "{answer}");
+        }
+        // Shown, the same value is checked.
+        let answer = json!({"married": true, "fatherId": "350205199205120027"});
+        assert_eq!(agreed(&spec, &answer), ["/fatherId form.father_male"]);
+    }
+
+    /// A required multiple choice with nothing chosen (`[]`) is not filled in: as blank text
+    /// is missing, so is an empty list of choices.
+    #[test]
+    fn a_required_multi_choice_needs_a_choice() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "kinds", "label": "办理事项", "type": "multi_choice", "required": true,
+                 "choices": [{"value": "a", "label": "甲"}, {"value": "b", "label": "乙"}]},
+                {"key": "more", "label": "其他", "type": "multi_choice",
+                 "choices": [{"value": "a", "label": "甲"}]}
+            ],
+            "example": {"kinds": ["a"]}
+        }))
+        .unwrap();
+        assert_eq!(
+            agreed(&spec, &json!({"kinds": [], "more": []})),
+            ["/kinds form.required"]
+        );
+        // Not required, nothing chosen is an answer.
+        assert!(agreed(&spec, &json!({"kinds": ["b"], "more": []})).is_empty());
     }
 
     #[test]

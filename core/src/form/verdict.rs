@@ -39,8 +39,8 @@ use serde_json::{Map, Value};
 use super::finding::Repr;
 use super::plan::check_reads;
 use super::validate::{
-    datetime, first_key, is_area_code, is_choice, is_email, leaf, multi_choice, pointer, range,
-    text_fault, trim,
+    datetime, first_key, is_area_code, is_choice, is_email, is_unchosen, leaf, multi_choice,
+    pointer, range, text_fault, trim,
 };
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::calendar::date_number;
@@ -241,6 +241,8 @@ impl Verdict {
         let mut as_given = AS_GIVEN;
         // The fields with a problem (bits by position; `COLLECT` only).
         let mut bad = 0_u64;
+        // The hidden fields given a value (bits by position): the checks do not read them.
+        let mut hidden = 0_u64;
         for (position, ((field, slot), &(visible, required))) in
             form.fields.iter().zip(slots).zip(&self.when).enumerate()
         {
@@ -248,7 +250,8 @@ impl Verdict {
                 Some(true) => {}
                 Some(false) => {
                     as_given &= slot.is_none();
-                    continue; // hidden: neither checked nor kept
+                    hidden |= u64::from(slot.is_some()) << position;
+                    continue; // hidden: neither checked nor kept, nor read by checks
                 }
                 None => return NO,
             }
@@ -263,6 +266,8 @@ impl Verdict {
                     as_given = false;
                     false
                 }
+                // Nothing chosen, where a choice is required.
+                Some(Value::Array(items)) if required && is_unchosen(field, items) => false,
                 Some(value) => match value.as_str().map(trim) {
                     Some("") => {
                         as_given = false;
@@ -299,6 +304,9 @@ impl Verdict {
                 bad |= 1 << position;
             }
         }
+        // Room for the slots without the hidden values, filled only when there are some.
+        let mut without_hidden = None;
+        let slots = kept(slots, hidden, &mut without_hidden);
         let checked = if F::COLLECT {
             self.collect_checks(form, slots, ids, bad, found)
         } else {
@@ -402,6 +410,25 @@ impl Verdict {
         }
         true
     }
+}
+
+/// `slots` without the values of the fields `hidden` (bits by position), in `room` when
+/// there are any: what the checks read, as the full validation keeps them.
+fn kept<'s, 'v>(
+    slots: &'s [Option<&'v Value>],
+    hidden: u64,
+    room: &'s mut Option<[Option<&'v Value>; MAX_FIELDS]>,
+) -> &'s [Option<&'v Value>] {
+    if hidden == 0 {
+        return slots;
+    }
+    let room = room.insert([None; MAX_FIELDS]);
+    for (position, (to, from)) in room.iter_mut().zip(slots).enumerate() {
+        if hidden >> position & 1 == 0 {
+            *to = *from;
+        }
+    }
+    room.get(..slots.len()).unwrap_or_default()
 }
 
 /// What skips each check of `form` in the full validation: for each, the fields (bits by
