@@ -1360,3 +1360,35 @@ fn replay_refuses_an_unconfirmed_acceptance_and_a_needless_confirmation() {
         Err(CaseError::WrongStatus { .. })
     ));
 }
+
+/// A reason is free text a person wrote, and people write phone and ID numbers into it:
+/// the command, its event and the case show it masked in `Debug`, whole in JSON.
+#[test]
+fn a_reason_is_masked_in_debug() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
+    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let reason = "请补充材料，联系电话 13912345678";
+    let command = Command::Suspend {
+        reason: reason.into(),
+    };
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: "c-suspend".into(),
+        command: command.clone(),
+    };
+    let events = decide(&engine, Some(&case), &envelope, &back).unwrap();
+    let suspended = evolve_all(Some(case), &events, evolve);
+    for shown in [
+        format!("{command:?}"),
+        format!("{events:?}"),
+        format!("{suspended:?}"),
+    ] {
+        assert!(!shown.contains("13912345678"), "{shown}");
+    }
+    assert!(serde_json::to_string(&events).unwrap().contains(reason));
+    assert_eq!(&*suspended.reasons[0], reason);
+}

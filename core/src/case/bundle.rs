@@ -165,7 +165,7 @@ pub(super) fn on_bundle(
     }
     let withdrawn = |case: &Case| -> Result<Event, CaseError> {
         let kind = EventKind::Withdrawn {
-            reason: reason.as_deref().map(Into::into),
+            reason: reason.clone(),
         };
         let version = next_version(case.version)?;
         Ok(stamped_event(case.id.clone(), version, envelope, ctx, kind))

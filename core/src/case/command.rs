@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AccountId, Answer, ProxyConsent, SpecialGroup};
+use super::{AccountId, Answer, Note, ProxyConsent, SpecialGroup};
 use crate::authority::Stamp;
 
 /// A command with what makes it safe to retry and to race: the case it is for, the case
@@ -76,7 +76,7 @@ crate::tagged::tagged_enum! {
         /// 不予受理.
         NotAccept {
             /// Why.
-            reason: String,
+            reason: Note,
         },
         /// Take the case to work on it.
         Claim,
@@ -87,7 +87,7 @@ crate::tagged::tagged_enum! {
         /// Ask for 补齐补正.
         RequestSupplement {
             /// What is missing.
-            reason: String,
+            reason: Note,
         },
         /// Supply what was missing (applicant or proxy); the answer must validate.
         Supplement {
@@ -97,7 +97,7 @@ crate::tagged::tagged_enum! {
         /// 挂起 for a special procedure.
         Suspend {
             /// Why.
-            reason: String,
+            reason: Note,
         },
         /// Back from 挂起.
         Resume,
@@ -109,7 +109,7 @@ crate::tagged::tagged_enum! {
             /// Working days to add (1–10).
             working_days: u32,
             /// Why.
-            reason: String,
+            reason: Note,
             /// Who approved it.
             approved_by: String,
         },
@@ -121,7 +121,7 @@ crate::tagged::tagged_enum! {
         /// 不予许可, with the stamp of the decision.
         Reject {
             /// Why.
-            reason: String,
+            reason: Note,
             /// The stamp.
             stamp: Stamp,
         },
@@ -133,7 +133,7 @@ crate::tagged::tagged_enum! {
         Withdraw {
             /// Why, if said.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            reason: Option<String>,
+            reason: Option<Note>,
         },
     }
 }
@@ -287,7 +287,7 @@ mod tests {
     fn commands_keep_their_format() {
         let extend = Command::Extend {
             working_days: 5,
-            reason: "核查".to_owned(),
+            reason: "核查".into(),
             approved_by: "chief".to_owned(),
         };
         let text = serde_json::to_string(&extend).unwrap();

@@ -517,16 +517,16 @@ fn next(
             back_office: back_office(engine, case, matter, ctx),
         },
         Command::NotAccept { reason } => EventKind::NotAccepted {
-            reason: reason.as_str().into(),
+            reason: reason.clone(),
         },
         Command::Claim => EventKind::Claimed,
         Command::Release => EventKind::Released,
         Command::StartReview => EventKind::ReviewStarted,
         Command::RequestSupplement { reason } => EventKind::SupplementRequested {
-            reason: reason.as_str().into(),
+            reason: reason.clone(),
         },
         Command::Suspend { reason } => EventKind::Suspended {
-            reason: reason.as_str().into(),
+            reason: reason.clone(),
         },
         Command::Resume => EventKind::Resumed,
         Command::Transfer => EventKind::Transferred {
@@ -551,7 +551,7 @@ fn next(
             }
             EventKind::Extended {
                 working_days: *working_days,
-                reason: reason.as_str().into(),
+                reason: reason.clone(),
                 approved_by: approved_by.as_str().into(),
             }
         }
@@ -564,14 +564,14 @@ fn next(
         Command::Reject { reason, stamp } => {
             stamped(engine, case, stamp, ctx)?;
             EventKind::Rejected {
-                reason: reason.as_str().into(),
+                reason: reason.clone(),
                 stamp: Arc::new(stamp.clone()),
             }
         }
         Command::Conclude => EventKind::Concluded,
         Command::Deliver => EventKind::Delivered,
         Command::Withdraw { reason } => EventKind::Withdrawn {
-            reason: reason.as_deref().map(Into::into),
+            reason: reason.clone(),
         },
     })
 }

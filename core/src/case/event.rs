@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use super::{
-    AccountId, Action, Actor, Answer, DataProblem, Member, ProxyConsent, SpecialGroup, Text,
+    AccountId, Action, Actor, Answer, DataProblem, Member, Note, ProxyConsent, SpecialGroup, Text,
 };
 use crate::authority::Stamp;
 use crate::catalog::Channel;
@@ -116,7 +116,7 @@ crate::tagged::tagged_enum! {
         /// 不予受理.
         NotAccepted {
             /// Why.
-            reason: Text,
+            reason: Note,
         },
         /// An officer took the case.
         Claimed,
@@ -127,7 +127,7 @@ crate::tagged::tagged_enum! {
         /// 补齐补正 requested; the clock stops.
         SupplementRequested {
             /// What is missing.
-            reason: Text,
+            reason: Note,
         },
         /// The applicant supplied it; the clock runs again.
         Supplemented {
@@ -137,7 +137,7 @@ crate::tagged::tagged_enum! {
         /// 挂起; the clock stops.
         Suspended {
             /// Why (hearing, testing, expert review …).
-            reason: Text,
+            reason: Note,
         },
         /// Back from 挂起; the clock runs again.
         Resumed,
@@ -152,7 +152,7 @@ crate::tagged::tagged_enum! {
             /// Working days added.
             working_days: u32,
             /// Why.
-            reason: Text,
+            reason: Note,
             /// Who approved it.
             approved_by: Text,
         },
@@ -164,7 +164,7 @@ crate::tagged::tagged_enum! {
         /// 不予许可, under a verified stamp.
         Rejected {
             /// Why.
-            reason: Text,
+            reason: Note,
             /// The stamp.
             stamp: Arc<Stamp>,
         },
@@ -176,7 +176,7 @@ crate::tagged::tagged_enum! {
         Withdrawn {
             /// Why, if said.
             #[serde(default, skip_serializing_if = "Option::is_none")]
-            reason: Option<Text>,
+            reason: Option<Note>,
         },
     }
 }

@@ -69,6 +69,45 @@ use crate::catalog::Channel;
 /// replaying copies no text (cloning is a reference count).
 pub type Text = Arc<str>;
 
+/// Free text a person wrote (a comment, a finding, an answer, a reason): shared, and masked in
+/// `Debug` (people write their phone and ID numbers into comments).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Note(pub Text);
+
+/// A list of [`Note`]s read as the texts they are: through the reader of `Vec<Text>` the
+/// `.wasm` has anyway, not one more of its own.
+pub(crate) fn read_notes<'de, D: serde::Deserializer<'de>>(
+    texts: D,
+) -> Result<Vec<Note>, D::Error> {
+    Vec::<Text>::deserialize(texts).map(|texts| texts.into_iter().map(Note).collect())
+}
+
+impl std::fmt::Debug for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Note({:?})", crate::ids::mask_digit_runs(&self.0))
+    }
+}
+
+impl std::ops::Deref for Note {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<String> for Note {
+    fn from(text: String) -> Self {
+        Self(text.into())
+    }
+}
+
+impl From<&str> for Note {
+    fn from(text: &str) -> Self {
+        Self(text.into())
+    }
+}
+
 /// A person's id in the host system: an applicant's account, a proxy's or a member of
 /// staff's. Opaque to the core, and by contract never an ID number; but a host may well use
 /// a mobile number or a name for an account, so `Debug` shows it as answers' text is
@@ -334,8 +373,12 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stamps: Vec<Arc<Stamp>>,
     /// Why it was refused, rejected, suspended or sent back, most recent last.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub reasons: Vec<Text>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "read_notes"
+    )]
+    pub reasons: Vec<Note>,
     /// How it was decided, once it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,

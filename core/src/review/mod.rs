@@ -51,7 +51,8 @@ pub use surface::{
 };
 
 use crate::calendar::CalendarError;
-use crate::case::{AccountId, ClientIds, Text};
+pub use crate::case::Note;
+use crate::case::{AccountId, ClientIds, Text, read_notes};
 use crate::catalog::Channel;
 use crate::engine::Engine;
 
@@ -185,37 +186,6 @@ impl ReviewStatus {
             Self::Closed => "closed",
             Self::Void => "void",
         }
-    }
-}
-
-/// Free text a person wrote (a comment, a finding, an answer): shared, and masked in
-/// `Debug` (people write their phone and ID numbers into comments).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Note(pub Text);
-
-/// A list of [`Note`]s read as the texts they are: through the reader of `Vec<Text>` the
-/// `.wasm` has anyway, not one more of its own.
-fn read_notes<'de, D: serde::Deserializer<'de>>(texts: D) -> Result<Vec<Note>, D::Error> {
-    Vec::<Text>::deserialize(texts).map(|texts| texts.into_iter().map(Note).collect())
-}
-
-impl std::fmt::Debug for Note {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Note({:?})", crate::ids::mask_digit_runs(&self.0))
-    }
-}
-
-impl std::ops::Deref for Note {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Note {
-    fn from(text: &str) -> Self {
-        Self(text.into())
     }
 }
 
