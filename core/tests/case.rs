@@ -473,11 +473,12 @@ proptest! {
         let mut latest = None;
         for (step, (pick, stale)) in picks.into_iter().enumerate() {
             let (command, ctx) = &pool[pick];
-            // Time runs forward: a command dated before one already tried is not drawn.
+            // Time runs forward: a command dated before one already tried on the case is not
+            // drawn (before there is a case, a refused command observes nothing, so that a
+            // late one drawn first does not rule out the submission).
             if latest.is_some_and(|t| ctx.at < t) {
                 continue;
             }
-            latest = Some(ctx.at);
             let version = case.as_ref().map_or(0, |c| c.version);
             let envelope = CommandEnvelope {
                 case: "HC-1".into(),
@@ -486,6 +487,9 @@ proptest! {
                 command: command.clone(),
             };
             let before = case.clone();
+            if case.is_some() || matches!(command, Command::Submit { .. }) {
+                latest = Some(ctx.at);
+            }
             if let Ok(new) = decide(&engine, case.as_ref(), &envelope, ctx) {
                 for e in &new {
                     case = Some(evolve(case, e).unwrap());
@@ -1391,4 +1395,59 @@ fn a_reason_is_masked_in_debug() {
     }
     assert!(serde_json::to_string(&events).unwrap().contains(reason));
     assert_eq!(&*suspended.reasons[0], reason);
+}
+
+/// An answer larger than its event may carry is refused at submission: an event is read
+/// back from at most 1 MiB, so a case stored with it could never be replayed.
+#[test]
+fn an_answer_too_large_for_its_event_is_refused() {
+    use doorstep::Coded;
+    use doorstep::case::{MAX_EVENT_ANSWER_BYTES, MAX_EVENT_BYTES, decode_events};
+    let mut catalog = fixture_catalog();
+    for m in catalog["matters"].as_array_mut().unwrap() {
+        if m["code"] == "MED-INSURE" {
+            for f in m["form"]["fields"].as_array_mut().unwrap() {
+                f.as_object_mut().unwrap().remove("maxLength");
+            }
+        }
+    }
+    let engine = engine_on(&catalog, NaiveDate::from_ymd_opt(2025, 9, 1).unwrap());
+    let applicant = ctx(
+        "u-lin",
+        Role::Applicant,
+        STATION,
+        "2025-09-30T09:00:00+08:00",
+    );
+    let with_name = |len: usize| {
+        let mut answer = example(&engine, "MED-INSURE");
+        answer["childName"] = json!("林".repeat(len / 3));
+        CommandEnvelope {
+            case: "HC-1".into(),
+            expected_version: 0,
+            client_id: "c-submit".into(),
+            command: Command::Submit {
+                matter: "MED-INSURE".into(),
+                applicant: "u-lin".into(),
+                proxy: None,
+                answer: answer.into(),
+                special_groups: vec![],
+                appointment: None,
+            },
+        }
+    };
+    let refused = decide(&engine, None, &with_name(MAX_EVENT_BYTES), &applicant).unwrap_err();
+    assert_eq!(refused.code(), "case.invalid_answer");
+    assert_eq!(refused.params()["errors"], json!(["input.too_large"]));
+    // Just within: stored, and read back.
+    let events = decide(
+        &engine,
+        None,
+        &with_name(MAX_EVENT_ANSWER_BYTES - 1024),
+        &applicant,
+    )
+    .unwrap();
+    let line = serde_json::to_string(&events[0]).unwrap() + "\n";
+    let (read, problems) = decode_events(line.as_bytes());
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(read.len(), 1);
 }

@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::decide::{
-    acts_for_applicant, check_submitter, next_version, stamped_event, transition, valid_answer,
+    acts_for_applicant, check_submitter, fits, next_version, optional, stamped_event, transition,
+    valid_answer,
 };
 use super::{
     Action, Case, CaseError, Command, CommandEnvelope, Context, Event, EventKind, Member, Outcome,
@@ -54,6 +55,7 @@ pub(super) fn submit(
         });
     }
     let normalized = &validation.form.normalized;
+    fits(normalized)?;
     let mut members = Vec::with_capacity(validation.matters.len());
     let mut opened = Vec::with_capacity(validation.matters.len());
     for code in &validation.matters {
@@ -165,7 +167,7 @@ pub(super) fn on_bundle(
     }
     let withdrawn = |case: &Case| -> Result<Event, CaseError> {
         let kind = EventKind::Withdrawn {
-            reason: reason.clone(),
+            reason: optional(reason.as_ref())?,
         };
         let version = next_version(case.version)?;
         Ok(stamped_event(case.id.clone(), version, envelope, ctx, kind))

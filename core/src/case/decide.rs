@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::{
     AccountId, Action, Answer, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA,
-    Event, EventKind, Outcome, ProxyConsent, SpecialGroup, Status, Text,
+    Event, EventKind, Note, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
 use crate::authority::{Role, Stamp, Step, cst_date};
 use crate::calendar::Pause;
@@ -517,16 +517,16 @@ fn next(
             back_office: back_office(engine, case, matter, ctx),
         },
         Command::NotAccept { reason } => EventKind::NotAccepted {
-            reason: reason.clone(),
+            reason: given(reason)?,
         },
         Command::Claim => EventKind::Claimed,
         Command::Release => EventKind::Released,
         Command::StartReview => EventKind::ReviewStarted,
         Command::RequestSupplement { reason } => EventKind::SupplementRequested {
-            reason: reason.clone(),
+            reason: given(reason)?,
         },
         Command::Suspend { reason } => EventKind::Suspended {
-            reason: reason.clone(),
+            reason: given(reason)?,
         },
         Command::Resume => EventKind::Resumed,
         Command::Transfer => EventKind::Transferred {
@@ -540,18 +540,19 @@ fn next(
             reason,
             approved_by,
         } => {
-            // 经本行政机关负责人批准 (art. 42): an approver who is named, and not the
-            // officer asking; a blank name is no approval.
+            // 经本行政机关负责人批准 (art. 42): an approver who is named (an id, as the
+            // officer's: 1 to 128 bytes), and not the officer asking; a blank name is no
+            // approval.
             let approver = approved_by.trim();
             if !(1..=10).contains(working_days)
-                || approver.is_empty()
+                || !super::is_client_id(approver)
                 || approver == ctx.actor.id.trim()
             {
                 return Err(CaseError::Extension);
             }
             EventKind::Extended {
                 working_days: *working_days,
-                reason: reason.clone(),
+                reason: given(reason)?,
                 approved_by: approved_by.as_str().into(),
             }
         }
@@ -564,14 +565,14 @@ fn next(
         Command::Reject { reason, stamp } => {
             stamped(engine, case, stamp, ctx)?;
             EventKind::Rejected {
-                reason: reason.clone(),
+                reason: given(reason)?,
                 stamp: Arc::new(stamp.clone()),
             }
         }
         Command::Conclude => EventKind::Concluded,
         Command::Deliver => EventKind::Delivered,
         Command::Withdraw { reason } => EventKind::Withdrawn {
-            reason: reason.clone(),
+            reason: optional(reason.as_ref())?,
         },
     })
 }
@@ -674,12 +675,45 @@ pub(super) fn valid_answer(
 ) -> Result<serde_json::Value, CaseError> {
     let report = form::validate(&matter.form, answer, date, Lang::ZhCn);
     if report.valid {
+        fits(&report.normalized)?;
         Ok(report.normalized)
     } else {
         Err(CaseError::InvalidAnswer {
             errors: report.errors.iter().map(|p| p.code.clone()).collect(),
         })
     }
+}
+
+/// `case.invalid_answer` (`input.too_large`) for an answer larger than its event may carry
+/// ([`MAX_EVENT_ANSWER_BYTES`](super::MAX_EVENT_ANSWER_BYTES)): a case stored with it could
+/// not be read back.
+pub(super) fn fits(answer: &serde_json::Value) -> Result<(), CaseError> {
+    let size = serde_json::to_string(answer).map_or(usize::MAX, |text| text.len());
+    if size > super::MAX_EVENT_ANSWER_BYTES {
+        return Err(CaseError::InvalidAnswer {
+            errors: vec!["input.too_large".into()],
+        });
+    }
+    Ok(())
+}
+
+/// A reason that must be given: not blank, and within
+/// [`MAX_REASON_CHARS`](super::MAX_REASON_CHARS) characters (`case.reason`), as a review's
+/// text.
+fn given(reason: &Note) -> Result<Note, CaseError> {
+    if crate::review::valid_text(reason) {
+        Ok(reason.clone())
+    } else {
+        Err(CaseError::Reason)
+    }
+}
+
+/// A reason that may be left out (a withdrawal's): a blank one is none.
+pub(super) fn optional(reason: Option<&Note>) -> Result<Option<Note>, CaseError> {
+    reason
+        .filter(|r| !r.trim().is_empty())
+        .map(given)
+        .transpose()
 }
 
 fn codes(failures: &[crate::authority::Failure]) -> Vec<String> {

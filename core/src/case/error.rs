@@ -135,6 +135,11 @@ pub enum CaseError {
     /// applicant's confirmation before it is accepted.
     #[error("待申请人确认 / awaiting the applicant's confirmation")]
     Unconfirmed,
+    /// `case.reason`: a reason that must be given (不予受理 and 不予许可 state theirs,
+    /// 行政许可法 arts. 32 and 38; 补正 says what is missing, 挂起 and 延期 why) is blank, or
+    /// one is longer than [`MAX_REASON_CHARS`](super::MAX_REASON_CHARS) characters.
+    #[error("理由缺失或过长 / reason missing or too long")]
+    Reason,
 }
 
 /// What a case is called in the messages it shares with the other records.
@@ -173,6 +178,7 @@ impl Coded for CaseError {
             Self::BundleCase { .. } => "case.bundle_case",
             Self::MembersMissing { .. } => "case.members_missing",
             Self::Unconfirmed => "case.unconfirmed",
+            Self::Reason => "case.reason",
         }
     }
 
@@ -244,6 +250,12 @@ impl Coded for CaseError {
                 .pick(
                     "延期只能一次、不超过 10 个工作日，且须由他人批准",
                     "One extension only, of 1 to 10 working days, approved by someone else",
+                )
+                .into(),
+            Self::Reason => lang
+                .pick(
+                    "须说明理由，且不超过 2000 个字符",
+                    "Give a reason, of at most 2,000 characters",
                 )
                 .into(),
             Self::HomeVisit => lang

@@ -446,6 +446,14 @@ pub const MAX_CLIENT_ID_BYTES: usize = 128;
 /// levels below a submitted case.
 pub const MAX_CASE_ID_BYTES: usize = 128;
 
+/// The longest reason a command gives (不予受理, 补正, 挂起, 延期, 不予许可, 撤回), in
+/// characters: as long as a review's free text.
+pub const MAX_REASON_CHARS: usize = crate::review::MAX_NOTE_CHARS;
+
+/// The largest answer a case's event carries, serialised: an event is read back from at
+/// most [`MAX_EVENT_BYTES`], and the answer leaves room for the rest of it (a stamp, ids).
+pub const MAX_EVENT_ANSWER_BYTES: usize = MAX_EVENT_BYTES - 64 * 1024;
+
 /// Whether `id` can name a case a command opens: 1 to [`MAX_CASE_ID_BYTES`] bytes, no
 /// control characters.
 pub fn is_case_id(id: &str) -> bool {
