@@ -75,10 +75,11 @@ pub(super) fn apply(
     })
 }
 
-/// A date written `YYYY-MM-DD`, if `value` is one.
+/// A date written `YYYY-MM-DD`, if `value` is one; spaces around it are not part of it, as a
+/// date field reads it (an answer's value reaches the rules as typed).
 fn date(value: View<'_>) -> Option<NaiveDate> {
     match value {
-        View::Str(s) => parse_date(s),
+        View::Str(s) => parse_date(s.trim()),
         _ => None,
     }
 }
