@@ -1258,6 +1258,12 @@ fn a_claim_on_a_submitted_case_holds_its_acceptance() {
     assert!(doorstep::case::available_actions(&engine, &case, &fd1).is_empty());
     let accepted = run(&engine, Some(case), "c-accept", Command::Accept, &fd2);
     assert_eq!(accepted.status, Status::Accepted);
+    // 受理 hands the case to the back office: the claim made to accept it ends there, and
+    // the back office's officers claim it anew.
+    assert_eq!(accepted.assignee, None);
+    let back = back_office("2025-10-09T09:00:00+08:00");
+    let claimed = run(&engine, Some(accepted), "c-claim-bo", Command::Claim, &back);
+    assert_eq!(claimed.assignee.as_deref(), Some("bo-01"));
 }
 
 /// A case keeps its answer as the form normalises it (values trimmed), when submitted and

@@ -913,10 +913,13 @@ fn blank(
 fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
     let date = cst_date(event.at);
     match &event.kind {
+        // 受理 hands the case to the back office, whose officers claim it anew: a claim
+        // made to accept it ends (else it would hold the case against them).
         EventKind::Accepted { back_office } => {
             case.accepted_on = Some(date);
             case.accepted_by = Some(event.actor.id.clone());
             case.back_office = Some(back_office.clone());
+            case.assignee = None;
         }
         EventKind::Claimed => case.assignee = Some(event.actor.id.clone()),
         EventKind::Transferred { back_office } => {

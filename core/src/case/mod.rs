@@ -15,7 +15,8 @@
 //!   organisation ([`crate::authority::authorize`]); a decision needs a valid stamp, which
 //!   the case records. 审管分离: whoever accepted may not decide where the matter says so.
 //! - Assignment: an officer claims a case to work on it; nobody else may accept, review or
-//!   decide it until it is released.
+//!   decide it until it is released. Acceptance ends a claim made to accept (the back
+//!   office claims the case anew), as a transfer ends the claim of the office it leaves.
 //! - Time: the promised limit counts in working days from the day after acceptance; 补正
 //!   and 挂起 stop the clock (行政许可法 art. 45) from the day they start through the day
 //!   they end (counting resumes the next day); one extension of up to 10 working days
