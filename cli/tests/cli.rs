@@ -133,21 +133,30 @@ fn usage_errors_mask_numbers_typed_in_the_wrong_place() {
     }
 }
 
-#[test]
-fn values_can_come_from_standard_input() {
+/// `doorstep ARGS` with `input` on its standard input.
+fn with_stdin(args: &[&str], input: &[u8]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
-        .args(["id", "check", "--lang", "en", "-"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("doorstep runs");
     child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(b"13912345678\n0592-6881234\n")
+        .write_all(input)
         .expect("write");
-    let out = child.wait_with_output().expect("doorstep ends");
+    child.wait_with_output().expect("doorstep ends")
+}
+
+#[test]
+fn values_can_come_from_standard_input() {
+    let out = with_stdin(
+        &["id", "check", "--lang", "en", "-"],
+        b"13912345678\n0592-6881234\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     let kinds: Vec<Value> = reports(&out).iter().map(|r| r["kind"].clone()).collect();
     assert_eq!(kinds, ["mobile", "landline"]);
@@ -346,20 +355,7 @@ fn an_extra_argument_is_named() {
 /// argument (refused on its own, `id.non_ascii`); the lines after it are still checked.
 #[test]
 fn a_value_on_standard_input_that_is_not_utf8_is_refused_on_its_own() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
-        .args(["id", "check", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("doorstep runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"139\xff12345678\n13912345678\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("doorstep ends");
+    let out = with_stdin(&["id", "check", "-"], b"139\xff12345678\n13912345678\n");
     assert_eq!(
         out.status.code(),
         Some(1),

@@ -305,10 +305,10 @@ fn proxy_needs_consent() {
     assert_eq!(events.len(), 1);
 }
 
-#[test]
-fn separation_of_duties_and_assignment() {
-    let engine = engine();
-    // HUKOU-BIRTH separates duties; the station holds it by devolution until June 2025.
+/// HUKOU-BIRTH (which separates duties; the station holds it by devolution until June
+/// 2025) submitted, accepted, claimed and under review by the station's chief op-1 on
+/// 6 May 2025; and the chief's context then.
+fn hukou_under_review(engine: &Engine) -> (Case, Context) {
     let desk = ctx(
         "op-1",
         Role::StationChief,
@@ -316,15 +316,22 @@ fn separation_of_duties_and_assignment() {
         "2025-05-06T09:00:00+08:00",
     );
     let submitted = run(
-        &engine,
+        engine,
         None,
         "c-1",
-        submit(&engine, "HUKOU-BIRTH", "u-lin"),
+        submit(engine, "HUKOU-BIRTH", "u-lin"),
         &desk,
     );
-    let accepted = run(&engine, Some(submitted), "c-2", Command::Accept, &desk);
-    let claimed = run(&engine, Some(accepted), "c-3", Command::Claim, &desk);
-    let reviewing = run(&engine, Some(claimed), "c-4", Command::StartReview, &desk);
+    let accepted = run(engine, Some(submitted), "c-2", Command::Accept, &desk);
+    let claimed = run(engine, Some(accepted), "c-3", Command::Claim, &desk);
+    let reviewing = run(engine, Some(claimed), "c-4", Command::StartReview, &desk);
+    (reviewing, desk)
+}
+
+#[test]
+fn separation_of_duties_and_assignment() {
+    let engine = engine();
+    let (reviewing, desk) = hukou_under_review(&engine);
     let other = ctx(
         "op-2",
         Role::BackOffice,
@@ -1178,22 +1185,7 @@ fn a_consent_submitted_by_anyone_must_be_valid() {
 #[test]
 fn an_office_whose_grant_was_revoked_does_not_extend() {
     let engine = engine();
-    let desk = ctx(
-        "op-1",
-        Role::StationChief,
-        STATION,
-        "2025-05-06T09:00:00+08:00",
-    );
-    let case = run(
-        &engine,
-        None,
-        "c-1",
-        submit(&engine, "HUKOU-BIRTH", "u-lin"),
-        &desk,
-    );
-    let case = run(&engine, Some(case), "c-2", Command::Accept, &desk);
-    let case = run(&engine, Some(case), "c-3", Command::Claim, &desk);
-    let case = run(&engine, Some(case), "c-4", Command::StartReview, &desk);
+    let (case, _) = hukou_under_review(&engine);
     // g-ga-street was revoked on 2025-06-01.
     let later = ctx(
         "op-1",
