@@ -1,8 +1,8 @@
-//! `doorstep calendar add-working-days [--catalog FILE] DATE N`: the N-th working day after
-//! DATE; `doorstep calendar years [--catalog FILE]`: the years the calendar has.
+//! `doorstep calendar add-working-days [--catalog FILE] [--lang zh-CN|en] DATE N`: the N-th
+//! working day after DATE; `doorstep calendar years [--catalog FILE] [--lang zh-CN|en]`: the
+//! years the calendar has. `--lang` is the language of a catalogue's refusal.
 
-use doorstep::Lang;
-use doorstep::args::ArgError;
+use doorstep::args::{ArgError, parse_lang};
 use doorstep::calendar::{WorkCalendar, parse_date};
 
 use crate::usage::{CommandLine, UsageError, split_options};
@@ -13,7 +13,7 @@ use crate::usage::{CommandLine, UsageError, split_options};
 /// A malformed date, a malformed count or a date the calendar does not cover is a usage
 /// error (status 2, the code and the message on standard error).
 pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
-    let line = split_options(args, &["--catalog"])?;
+    let line = split_options(args, &["--catalog", "--lang"])?;
     let (date, days) = match line.positional.as_slice() {
         [date, days] => (*date, *days),
         [] => return Err(UsageError::MissingArgument("YYYY-MM-DD N")),
@@ -32,7 +32,7 @@ pub(crate) fn add_working_days(args: &[String]) -> Result<bool, UsageError> {
 /// years, and with `--catalog` the catalogue's own. No deadline is counted into another
 /// year, so a district checks for the next one ahead of 31 December.
 pub(crate) fn years(args: &[String]) -> Result<bool, UsageError> {
-    let line = split_options(args, &["--catalog"])?;
+    let line = split_options(args, &["--catalog", "--lang"])?;
     if let Some(extra) = line.positional.first() {
         return Err(UsageError::UnexpectedArgument((*extra).to_owned()));
     }
@@ -48,8 +48,9 @@ fn with_calendar<T>(
     line: &CommandLine<'_>,
     ask: impl FnOnce(&WorkCalendar) -> T,
 ) -> Result<T, UsageError> {
+    let lang = parse_lang(line.option("--lang")).map_err(UsageError::Arg)?;
     Ok(match line.option("--catalog") {
-        Some(file) => ask(crate::stamp::engine(Some(file), Lang::ZhCn)?.calendar()),
+        Some(file) => ask(crate::stamp::engine(Some(file), lang)?.calendar()),
         None => ask(&WorkCalendar::china()),
     })
 }

@@ -55,6 +55,9 @@ fn run(words: &[String]) -> Result<bool, UsageError> {
             out::line(&format!("doorstep {}", env!("CARGO_PKG_VERSION")));
             Ok(true)
         }
+        ["--version" | "-V" | "version", extra, ..] => {
+            Err(UsageError::UnexpectedArgument((*extra).to_owned()))
+        }
         ["demo", rest @ ..] => demo::run(rest),
         ["id", "check", ..] => id::run(words.get(2..).unwrap_or_default()),
         ["catalog", "lint", ..] => catalog::lint(words.get(2..).unwrap_or_default()),

@@ -41,10 +41,10 @@ pub(crate) const USAGE: &str = "\
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
       校验表单，输出 {\"matters\", \"valid\", \"errors\", \"normalized\"} / validate a form answer
-  doorstep calendar add-working-days [--catalog FILE] YYYY-MM-DD N
+  doorstep calendar add-working-days [--catalog FILE] [--lang zh-CN|en] YYYY-MM-DD N
       该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期；--catalog 时含目录自带的节假日安排）
       the N-th working day after the date (with --catalog, the catalogue's own arrangements too)
-  doorstep calendar years [--catalog FILE]
+  doorstep calendar years [--catalog FILE] [--lang zh-CN|en]
       工作日历已有节假日安排的年份，每行一个（不在其中的年份不计算期限；--catalog 时含目录自带的）
       the years the calendar has arrangements for, one a line (no deadline is counted into another)
   doorstep stamp verify --catalog FILE [--lang zh-CN|en] STAMP.json

@@ -167,3 +167,25 @@ fn years_takes_no_argument() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("2027"), "{}", stderr(&out));
 }
+
+/// A catalogue `--catalog` names that cannot be loaded is refused in the language `--lang`
+/// asks for, Chinese by default.
+#[test]
+fn a_refused_catalogue_speaks_the_language_asked_for() {
+    let file = std::env::temp_dir().join(format!("calendar-bad-{}.json", std::process::id()));
+    std::fs::write(&file, b"{\"oops\": 1}").unwrap();
+    let path = file.to_str().unwrap();
+    let en = calendar("years", &["--catalog", path, "--lang", "en"]);
+    assert_eq!(en.status.code(), Some(2));
+    assert!(
+        stderr(&en).contains("[input.shape] Line 1, column 7"),
+        "{}",
+        stderr(&en)
+    );
+    let zh = add_working_days(&["--catalog", path, "2025-09-30", "5"]);
+    assert_eq!(zh.status.code(), Some(2));
+    assert!(stderr(&zh).contains("第 1 行第 7 列"), "{}", stderr(&zh));
+    let bad = calendar("years", &["--lang", "fr"]);
+    assert_eq!(bad.status.code(), Some(2));
+    std::fs::remove_file(file).unwrap();
+}

@@ -339,6 +339,8 @@ fn an_extra_argument_is_named() {
             "a.json",
             "b.json",
         ][..],
+        &["--version", "b.json"][..],
+        &["-V", "b.json"][..],
     ] {
         let out = doorstep(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
