@@ -223,6 +223,25 @@ fn contains_ascii_folded(text: &str, needle: &str) -> bool {
 /// Bundles with up to this many conditional members have every merged form built at load.
 const MAX_CACHED_CONDITIONS: usize = 6;
 
+/// A bundle's merged form built at load, from each member's newest version: right on the
+/// dates when every one of them is in effect (then none older is), from the latest start
+/// until the first cancellation.
+#[derive(Debug, Clone)]
+struct MergedForm {
+    /// The members, by position in the catalogue (a call needs no lookup by code).
+    indices: Vec<usize>,
+    form: CompiledForm,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+}
+
+impl MergedForm {
+    /// Whether the form holds on `at` (as every member's `in_effect_on`).
+    fn holds_on(&self, at: NaiveDate) -> bool {
+        self.from <= at && self.until.is_none_or(|until| at < until)
+    }
+}
+
 /// The engine: one linted catalogue. Immutable, `Send + Sync`; build once, share.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -232,7 +251,7 @@ pub struct Engine {
     /// Working days: statutory holidays and make-up days.
     calendar: WorkCalendar,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
-    bundle_forms: HashMap<(usize, u64), (Vec<usize>, CompiledForm)>,
+    bundle_forms: HashMap<(usize, u64), MergedForm>,
     /// Each bundle's field keys, over all its members: the answers a bundle's form drops
     /// silently when their member does not apply.
     bundle_keys: Vec<Vec<String>>,
@@ -297,7 +316,17 @@ impl Engine {
                     .filter_map(|m| catalog.matters.iter().position(|x| std::ptr::eq(x, *m)))
                     .collect();
                 let form = CompiledForm::new(bundle::merged_form(&matters));
-                bundle_forms.insert((index, mask), (indices, form));
+                let from = matters.iter().map(|m| m.effective).max();
+                let until = matters.iter().filter_map(|m| m.cancelled).min();
+                bundle_forms.insert(
+                    (index, mask),
+                    MergedForm {
+                        indices,
+                        form,
+                        from: from.unwrap_or(NaiveDate::MIN),
+                        until,
+                    },
+                );
             }
         }
         let bundle_keys = catalog
@@ -521,20 +550,11 @@ impl Engine {
             let mask = bundle::member_mask(b, answer);
             let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
             let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
-            // The forms built at load merge each member's newest version: right on a date
-            // when every one of them is in effect (then none older is).
             let cached = self
                 .bundle_forms
                 .get(&(index, mask))
-                .filter(|(indices, _)| {
-                    indices.iter().all(|&i| {
-                        self.catalog
-                            .matters
-                            .get(i)
-                            .is_some_and(|m| m.in_effect_on(at))
-                    })
-                });
-            let (form, matters) = if let Some((indices, form)) = cached {
+                .filter(|cached| cached.holds_on(at));
+            let (form, matters) = if let Some(MergedForm { indices, form, .. }) = cached {
                 let report = form.run(answer, at, lang, &asked_by_bundle, output);
                 // The matters are gathered only when something needs them.
                 let matters: Vec<&Matter> =

@@ -60,6 +60,15 @@ impl World {
         self.cases().cases.get(id).cloned().unwrap()
     }
 
+    /// The member matters of the bundle case `id`, in order.
+    fn member_matters(&self, id: &str) -> Vec<String> {
+        self.case(id)
+            .members
+            .iter()
+            .map(|m| m.matter.to_string())
+            .collect()
+    }
+
     /// How the bundle case B-1 stands, joined from its members.
     fn birth(&self) -> BundleProgress {
         self.cases().bundle("B-1").unwrap().unwrap()
@@ -354,14 +363,8 @@ fn an_uninsured_mother_gets_no_maternity_allowance_case() {
     let mut answer = bundle_answer(&engine_cache(), "birth");
     answer["motherInsured"] = json!(false);
     submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
-    let matters: Vec<String> = world
-        .case("B-1")
-        .members
-        .iter()
-        .map(|m| m.matter.to_string())
-        .collect();
     assert_eq!(
-        matters,
+        world.member_matters("B-1"),
         [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, SOCIAL_CARD]
     );
     // Its fields, answered or not, are dropped like a hidden field's.
@@ -1063,14 +1066,8 @@ fn a_member_no_longer_in_effect_is_left_out() {
     assert!(form.fields.iter().all(|f| f.key != "cardBank"));
     let mut world = World::default();
     submit_bundle(&mut world, "B-1", "birth", answer).unwrap();
-    let matters: Vec<String> = world
-        .case("B-1")
-        .members
-        .iter()
-        .map(|m| m.matter.to_string())
-        .collect();
     assert_eq!(
-        matters,
+        world.member_matters("B-1"),
         [BIRTH_CERT, BIRTH_REG, NEWBORN_INSURANCE, MATERNITY]
     );
 }

@@ -41,6 +41,21 @@ fn back_office(when: &str) -> Context {
     ctx("bo-01", Role::BackOffice, STATION, when)
 }
 
+/// The accepted case claimed and under review by the station's back office (bo-01, on
+/// 9 October 2025), and bo-01's context.
+fn reviewing(engine: &Engine) -> (Case, Context) {
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let case = run(
+        engine,
+        Some(accepted(engine)),
+        "c-claim",
+        Command::Claim,
+        &back,
+    );
+    let case = run(engine, Some(case), "c-review", Command::StartReview, &back);
+    (case, back)
+}
+
 /// Decides and applies; panics on refusal.
 fn run(engine: &Engine, case: Option<Case>, client: &str, command: Command, ctx: &Context) -> Case {
     let envelope = CommandEnvelope {
@@ -106,9 +121,7 @@ fn due_across_national_day_and_later_by_a_supplement_pause() {
     assert_eq!(status.due, NaiveDate::from_ymd_opt(2025, 10, 14).unwrap());
     assert_eq!(status.light, Light::Green);
 
-    let back = back_office("2025-10-09T10:00:00+08:00");
-    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
-    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let (case, back) = reviewing(&engine);
     let case = run(
         &engine,
         Some(case),
@@ -965,10 +978,7 @@ fn an_unreadable_line_names_its_line_in_the_file() {
 #[test]
 fn a_case_withdrawn_while_suspended_keeps_its_deadline() {
     let engine = engine();
-    let case = accepted(&engine);
-    let back = back_office("2025-10-09T10:00:00+08:00");
-    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
-    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let (case, back) = reviewing(&engine);
     let case = run(
         &engine,
         Some(case),
@@ -1368,10 +1378,7 @@ fn replay_refuses_an_unconfirmed_acceptance_and_a_needless_confirmation() {
 #[test]
 fn a_reason_is_masked_in_debug() {
     let engine = engine();
-    let case = accepted(&engine);
-    let back = back_office("2025-10-09T10:00:00+08:00");
-    let case = run(&engine, Some(case), "c-claim", Command::Claim, &back);
-    let case = run(&engine, Some(case), "c-review", Command::StartReview, &back);
+    let (case, back) = reviewing(&engine);
     let reason = "请补充材料，联系电话 13912345678";
     let command = Command::Suspend {
         reason: reason.into(),

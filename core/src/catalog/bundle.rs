@@ -348,25 +348,9 @@ fn attribute(problem: &mut Problem, matters: &[&Matter]) {
 }
 
 /// The documents to bring for `matters` given `answer`: each document once (by code), only
-/// when its condition holds, and not when a shared-data source in `available` waives it.
-/// Each is the first member's listing of it; [`materials_for`] adds what the others need.
-pub fn required_materials<'c>(
-    matters: &[&'c Matter],
-    answer: &Value,
-    available: &[&str],
-) -> Vec<&'c Material> {
-    let mut out: Vec<&Material> = Vec::new();
-    for material in listings(matters, answer, available) {
-        if !out.iter().any(|m| m.code == material.code) {
-            out.push(material);
-        }
-    }
-    out
-}
-
-/// [`required_materials`], each document as much of it as any member needs: the most
-/// copies, the original rather than a copy (the window takes one set for all: 一次提交,
-/// shared by the departments).
+/// when its condition holds, and not when a shared-data source in `available` waives it;
+/// each as much of it as any member needs: the most copies, the original rather than a copy
+/// (the window takes one set for all: 一次提交, shared by the departments).
 pub fn materials_for(matters: &[&Matter], answer: &Value, available: &[&str]) -> Vec<Material> {
     let mut out: Vec<Material> = Vec::new();
     for material in listings(matters, answer, available) {

@@ -632,9 +632,11 @@ impl Linter {
     /// A lower bound above the upper one, which no value meets: reported at the lower
     /// bound, as the constraint (`range`, `length`) the bounds make.
     fn bounds(&mut self, f: &Field, here: &str) {
-        let over = |min: Option<u32>, max: Option<u32>| min.zip(max).is_some_and(|(a, b)| a > b);
+        fn over<T: PartialOrd>(min: Option<T>, max: Option<T>) -> bool {
+            min.zip(max).is_some_and(|(a, b)| a > b)
+        }
         let problems = [
-            (f.min.zip(f.max).is_some_and(|(a, b)| a > b), "min", "range"),
+            (over(f.min, f.max), "min", "range"),
             (over(f.min_length, f.max_length), "minLength", "length"),
             (over(f.min_items, f.max_items), "minItems", "length"),
         ];

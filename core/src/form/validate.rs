@@ -143,17 +143,11 @@ pub(super) fn run(
         &[]
     };
     // The checks read what is kept: a hidden field's value, left in the answer, is not.
-    let kept = (!run.hidden.is_empty()).then(|| {
-        let mut kept = Slots::new(form.fields.len());
-        kept.as_mut_slice().copy_from_slice(slots.as_slice());
-        for &position in &run.hidden {
-            if let Some(slot) = kept.as_mut_slice().get_mut(position) {
-                *slot = None;
-            }
+    for &position in &run.hidden {
+        if let Some(slot) = slots.as_mut_slice().get_mut(position) {
+            *slot = None;
         }
-        kept
-    });
-    let slots = kept.as_ref().unwrap_or(&slots);
+    }
     // And so does what they read by key (`missing`, a path computed by the rule).
     let without_hidden = map.filter(|_| !run.hidden.is_empty()).map(|map| {
         let mut map = map.clone();

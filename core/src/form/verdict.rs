@@ -304,9 +304,8 @@ impl Verdict {
                 bad |= 1 << position;
             }
         }
-        // Room for the slots without the hidden values, filled only when there are some.
-        let mut without_hidden = None;
-        let slots = kept(slots, hidden, &mut without_hidden);
+        let len = slots.len();
+        let slots = kept(room.get_mut(..len).unwrap_or_default(), hidden);
         let checked = if F::COLLECT {
             self.collect_checks(form, slots, ids, bad, found)
         } else {
@@ -412,23 +411,17 @@ impl Verdict {
     }
 }
 
-/// `slots` without the values of the fields `hidden` (bits by position), in `room` when
-/// there are any: what the checks read, as the full validation keeps them.
-fn kept<'s, 'v>(
-    slots: &'s [Option<&'v Value>],
-    hidden: u64,
-    room: &'s mut Option<[Option<&'v Value>; MAX_FIELDS]>,
-) -> &'s [Option<&'v Value>] {
-    if hidden == 0 {
-        return slots;
-    }
-    let room = room.insert([None; MAX_FIELDS]);
-    for (position, (to, from)) in room.iter_mut().zip(slots).enumerate() {
-        if hidden >> position & 1 == 0 {
-            *to = *from;
+/// `slots` without the values of the fields `hidden` (bits by position): the checks read
+/// what is kept, and a hidden field's value, left in the answer, is not.
+fn kept<'s, 'v>(slots: &'s mut [Option<&'v Value>], hidden: u64) -> &'s [Option<&'v Value>] {
+    if hidden != 0 {
+        for (position, slot) in slots.iter_mut().enumerate() {
+            if hidden >> position & 1 == 1 {
+                *slot = None;
+            }
         }
     }
-    room.get(..slots.len()).unwrap_or_default()
+    slots
 }
 
 /// What skips each check of `form` in the full validation: for each, the fields (bits by
