@@ -148,7 +148,8 @@ pub struct Field {
     pub prefill: Option<String>,
 }
 
-/// A cross-field check: `rule` must hold over the answers.
+/// A cross-field check: `rule` must hold over the answers, read as they are kept (visible
+/// fields only, blank ones absent, text trimmed, identifiers in their usual form).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

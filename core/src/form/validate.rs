@@ -110,10 +110,14 @@ pub(super) fn run(
     // and so do the rules, by position ([`Rule::truthy_bound`]).
     let mut slots = Slots::new(form.fields.len());
     let map = answer.as_object();
+    // A key no field has is not kept. (One `ignored` accepts, of a bundle member that does
+    // not apply, is no field of a member that does, so no check reads it.)
+    let mut unknown_key = false;
     if let Some(map) = map {
         plan.fields
             .match_keys(&form.fields, map, slots.as_mut_slice(), |key| {
                 if !ignored(key) {
+                    unknown_key = true;
                     let path = unknown_pointer("", key);
                     errors.push(problem_at(path, &FormError::UnknownField, lang));
                 }
@@ -128,39 +132,46 @@ pub(super) fn run(
         errors,
         output,
         known_ids: Vec::new(),
-        hidden: Vec::new(),
+        rewritten: unknown_key,
     };
-    let normalized = match map {
-        Some(_) => {
-            let scope = (answer, slots.as_slice());
-            run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "")
-        }
-        None => Value::Null,
+    let Some(_) = map else {
+        return FormReport {
+            valid: false,
+            errors: run.errors,
+            normalized: Value::Null,
+        };
     };
-    let checks = if map.is_some() {
-        form.checks.as_slice()
-    } else {
-        &[]
-    };
-    // The checks read what is kept: a hidden field's value, left in the answer, is not.
-    for &position in &run.hidden {
-        if let Some(slot) = slots.as_mut_slice().get_mut(position) {
-            *slot = None;
-        }
+    let checks = form.checks.as_slice();
+    let scope = (answer, slots.as_slice());
+    let unknown = run.errors.len();
+    let mut normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
+    // The checks read the answer as it is kept: a hidden field's value, left in the
+    // answer, is not, nor a blank one, and text is read trimmed and identifiers in their
+    // usual form, as they are stored. Most answers are kept as given; for the others the
+    // normalised answer is built (walking the fields again when only problems were asked)
+    // and the checks read it.
+    if run.rewritten && !checks.is_empty() && output == Output::Problems {
+        run.errors.truncate(unknown);
+        run.known_ids.clear();
+        run.output = Output::Report;
+        normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
     }
-    // And so does what they read by key (`missing`, a path computed by the rule).
-    let without_hidden = map.filter(|_| !run.hidden.is_empty()).map(|map| {
-        let mut map = map.clone();
-        for field in run.hidden.iter().filter_map(|&p| form.fields.get(p)) {
-            map.remove(&field.key);
-        }
-        Value::Object(map)
-    });
-    let answer = without_hidden.as_ref().unwrap_or(answer);
+    let kept: Vec<Option<&Value>>;
+    let (answer, slots) = if run.rewritten && !checks.is_empty() {
+        let normal = normalized.as_object();
+        kept = form
+            .fields
+            .iter()
+            .map(|f| normal.and_then(|m| m.get(&f.key)))
+            .collect();
+        (&normalized, kept.as_slice())
+    } else {
+        (answer, slots.as_slice())
+    };
     // Where the first key of each problem's path is, taken once for all the checks.
     let mut firsts: Vec<Option<Range<usize>>> = Vec::new();
     #[cfg_attr(target_arch = "wasm32", allow(clippy::let_unit_value))] // no verdict there
-    let plain_ids = plain_ids(run.shortcut, slots.as_slice(), &run.known_ids);
+    let plain_ids = plain_ids(run.shortcut, slots, &run.known_ids);
     for (i, check) in checks.iter().enumerate() {
         // A check over values that already have a problem would only repeat it.
         let found = run.errors.get(firsts.len()..).unwrap_or_default();
@@ -178,12 +189,8 @@ pub(super) fn run(
         }
         let binding = plan.check_bindings.get(i).unwrap_or(&UNBOUND);
         let known = run.known_ids.as_slice();
-        let flat = flat_check(run.shortcut, i, slots.as_slice(), plain_ids).map(Ok);
-        match flat.unwrap_or_else(|| {
-            check
-                .rule
-                .truthy_bound(answer, binding, slots.as_slice(), known)
-        }) {
+        let flat = flat_check(run.shortcut, i, slots, plain_ids).map(Ok);
+        match flat.unwrap_or_else(|| check.rule.truthy_bound(answer, binding, slots, known)) {
             Ok(true) => {}
             Ok(false) => run.errors.push(check_problem(check, lang)),
             Err(e) => run.push(check.path.clone().unwrap_or_default(), &e),
@@ -192,7 +199,10 @@ pub(super) fn run(
     FormReport {
         valid: run.errors.is_empty(),
         errors: run.errors,
-        normalized,
+        normalized: match output {
+            Output::Report => normalized,
+            Output::Problems => Value::Null,
+        },
     }
 }
 
@@ -296,9 +306,10 @@ struct Run<'s, 'v> {
     /// The resident ID numbers of the fields checked so far, for the checks' domain
     /// operators.
     known_ids: Vec<(&'v str, ResidentId)>,
-    /// The positions of the top-level fields hidden with a value given, which the checks
-    /// do not read.
-    hidden: Vec<usize>,
+    /// Whether a value given is not kept as it is written: hidden, blank or `null` or
+    /// under a key no field has (dropped), or rewritten (trimmed, an identifier in its
+    /// usual form, ...).
+    rewritten: bool,
 }
 
 /// A present value that passed its checks, as it will be stored; turned into JSON only
@@ -315,6 +326,16 @@ pub(super) enum Normal<'v> {
 }
 
 impl Normal<'_> {
+    /// Whether this is `given`, the value it was made from, as it is written.
+    fn as_given(&self, given: &Value) -> bool {
+        match self {
+            Self::Same(_) => true,
+            Self::Text(s) => given.as_str() == Some(*s),
+            Self::Int(n) => given.as_i64() == Some(*n),
+            Self::Built(_) => false,
+        }
+    }
+
     fn into_value(self) -> Value {
         match self {
             Self::Same(value) => value.clone(),
@@ -437,6 +458,7 @@ impl<'v> Run<'_, 'v> {
         };
         let mut found = Slots::new(fields.len());
         plan.match_keys(fields, map, found.as_mut_slice(), |key| {
+            self.rewritten = true;
             self.push(unknown_pointer(path, key), &FormError::UnknownField);
         });
         let found = found.as_slice();
@@ -473,9 +495,7 @@ impl<'v> Run<'_, 'v> {
                 .unwrap_or_else(|| self.holds(field.visible_if.as_ref(), visible, scope, true, at));
             if !shown {
                 // A hidden field is neither validated nor kept, nor read by the checks.
-                if path.is_empty() && found.get(position).copied().flatten().is_some() {
-                    self.hidden.push(position);
-                }
+                self.rewritten |= found.get(position).copied().flatten().is_some();
                 continue;
             }
             let required = field.required
@@ -483,14 +503,23 @@ impl<'v> Run<'_, 'v> {
                     self.holds(field.required_if.as_ref(), required, scope, false, at)
                 });
             let missing = match found.get(position).copied().flatten() {
-                None | Some(Value::Null) => true,
+                None => true,
+                // Given, but dropped from what is kept.
+                Some(Value::Null) => {
+                    self.rewritten = true;
+                    true
+                }
                 Some(Value::String(s))
                     if trim(s).is_empty() && !field.field_type.is_container() =>
                 {
+                    self.rewritten = true;
                     true
                 }
                 // Nothing chosen, where a choice is required.
-                Some(Value::Array(items)) if required && is_unchosen(field, items) => true,
+                Some(Value::Array(items)) if required && is_unchosen(field, items) => {
+                    self.rewritten = true;
+                    true
+                }
                 Some(v) => {
                     let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
                     if let (Some(value), Some(slot)) = (
@@ -554,7 +583,10 @@ impl<'v> Run<'_, 'v> {
             ),
         };
         match result {
-            Ok(v) => Some(v),
+            Ok(v) => {
+                self.rewritten |= !v.as_given(value);
+                Some(v)
+            }
             Err(e) => {
                 self.push(pointer(parent, key), &e);
                 None
@@ -616,7 +648,7 @@ pub(super) fn leaf<'v>(
             .as_str()
             .ok_or_else(|| wrong_type("string"))
             .and_then(|s| text(field, s, &label).map(Normal::Text)),
-        FieldType::Integer | FieldType::Money => match value.as_i64() {
+        FieldType::Integer | FieldType::Money => match integer(value) {
             Some(n) if field.field_type == FieldType::Money && n < 0 => Err(FormError::BelowMin {
                 label: label(),
                 min: 0.0,
@@ -673,6 +705,20 @@ pub(super) fn leaf<'v>(
         FieldType::Group => Err(wrong_type("object")),
         FieldType::Repeat => Err(wrong_type("array")),
     }
+}
+
+/// `value` as an integer: a JSON number with no fraction, as JSON Schema's `integer` (so
+/// `100.0`, as Python's `json` writes a float, is 100), within `i64`.
+pub(super) fn integer(value: &Value) -> Option<i64> {
+    // 2^63 as f64: the first value past `i64::MAX` (which f64 cannot hold).
+    const END: f64 = 9_223_372_036_854_775_808.0;
+    #[allow(clippy::cast_possible_truncation)] // whole and within range: exact
+    value.as_i64().or_else(|| {
+        value
+            .as_f64()
+            .filter(|x| x.fract() == 0.0 && (-END..END).contains(x))
+            .map(|x| x as i64)
+    })
 }
 
 /// An identifier value of one of `kinds`, tried in order: the normalised value, or the
@@ -1199,6 +1245,97 @@ mod tests {
         // Shown, the same value is checked.
         let answer = json!({"married": true, "fatherId": "350205199205120027"});
         assert_eq!(agreed(&spec, &answer), ["/fatherId form.father_male"]);
+    }
+
+    /// The checks read the answer as it is kept: text trimmed, identifiers in their usual
+    /// form, blank values absent, nested values too. Read as typed, two ways of writing one
+    /// mobile number passed a check that they differ, and a blank father's name failed the
+    /// check that name and ID number come together.
+    #[test]
+    fn a_check_reads_the_values_as_they_are_kept() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "mobile", "label": "手机号码", "type": "mobile"},
+                {"key": "contact", "label": "紧急联系人手机", "type": "phone"},
+                {"key": "fatherName", "label": "父亲姓名", "type": "text"},
+                {"key": "fatherId", "label": "父亲身份证号", "type": "resident_id"},
+                {"key": "home", "label": "住址", "type": "group", "fields": [
+                    {"key": "street", "label": "街道", "type": "text"}]}
+            ],
+            "checks": [
+                {"code": "form.same_contact", "message": "紧急联系人不能是本人", "path": "/contact",
+                 "rule": {"!=": [{"var": "mobile"}, {"var": "contact"}]}},
+                {"code": "form.father_pair", "message": "父亲姓名与身份证号应同时填写",
+                 "path": "/fatherName",
+                 "rule": {"or": [{"and": [{"var": "fatherName"}, {"var": "fatherId"}]},
+                                 {"and": [{"!": [{"var": "fatherName"}]},
+                                          {"!": [{"var": "fatherId"}]}]}]}},
+                {"code": "form.street", "message": "街道应为海沧街道", "path": "/home",
+                 "rule": {"or": [{"!": [{"var": "home.street"}]},
+                                 {"==": [{"var": "home.street"}, "海沧街道"]}]}}
+            ],
+            "example": {"mobile": "13912345678", "contact": "13812345678"}
+        }))
+        .unwrap();
+        let answer = |contact: &str, father: &str, street: &str| {
+            json!({"mobile": "13912345678", "contact": contact, "fatherName": father,
+                   "home": {"street": street}})
+        };
+        assert!(agreed(&spec, &answer("13812345678", "", "海沧街道")).is_empty());
+        // One number written two ways is one number.
+        assert_eq!(
+            agreed(&spec, &answer("+86 139-1234-5678", "", "海沧街道")),
+            ["/contact form.same_contact"]
+        );
+        // A blank name is no name; a name with spaces around it is the name.
+        assert!(agreed(&spec, &answer("13812345678", "  ", " 海沧街道 ")).is_empty());
+        assert_eq!(
+            agreed(&spec, &answer("13812345678", " 王强 ", "海沧街道")),
+            ["/fatherName form.father_pair"]
+        );
+        let mut with_id = answer("13812345678", " 王强 ", "海沧街道");
+        with_id["fatherId"] = json!("11010519491231002x");
+        assert!(agreed(&spec, &with_id).is_empty());
+        // `null` is no value either.
+        let mut null = answer("13812345678", "", "海沧街道");
+        null["fatherName"] = serde_json::Value::Null;
+        assert!(agreed(&spec, &null).is_empty());
+    }
+
+    /// An integer field takes a number with no fraction however it is written (JSON
+    /// Schema's `integer`): Python's `json.dumps` writes the float `100.0` so. It is kept
+    /// as the whole number.
+    #[test]
+    fn an_integer_may_be_written_with_a_zero_fraction() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "count", "label": "人数", "type": "integer", "max": 100.0},
+                       {"key": "fee", "label": "费用（分）", "type": "money"}],
+            "checks": [{"code": "form.count", "message": "人数应多于费用", "path": "/count",
+                        "rule": {">": [{"var": "count"}, {"var": "fee"}]}}],
+            "example": {"count": 2}
+        }))
+        .unwrap();
+        assert!(agreed(&spec, &json!({"count": 100.0, "fee": 0.0})).is_empty());
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = super::validate(&spec, &json!({"count": 100.0}), at, crate::Lang::ZhCn);
+        assert_eq!(report.normalized, json!({"count": 100}));
+        assert_eq!(
+            agreed(&spec, &json!({"count": 100.5, "fee": -1.0, "x": 1e300})),
+            [
+                "/x form.unknown_field",
+                "/count form.type",
+                "/fee form.below_min"
+            ]
+        );
+        assert_eq!(
+            agreed(&spec, &json!({"count": 101.0})),
+            ["/count form.above_max"]
+        );
+        assert_eq!(agreed(&spec, &json!({"count": 1e19})), ["/count form.type"]);
     }
 
     /// A required multiple choice with nothing chosen (`[]`) is not filled in: as blank text

@@ -7,7 +7,9 @@
 //! it may report something, and then the full validation runs and says what. So it gives
 //! up on what it does not handle: a key that is not a field's (unknown, or one a bundle
 //! ignores), a group or repeating group, a form of more than 64 fields or with two fields
-//! of one key, a rule with an operation [`FlatRule`] does not have. It checks what the full
+//! of one key, a rule with an operation [`FlatRule`] does not have, a value a check reads
+//! that is not kept as written (the checks read the kept value, which only the full
+//! validation builds: a trimmed name, a mobile number with its `+86`). It checks what the full
 //! validation checks, in the same order and under the same conditions, with the same
 //! functions where they are cheap (trimming, dates, patterns, identifiers but the usual
 //! resident ID and mobile number, rule comparisons); the tests hold it to the full
@@ -39,8 +41,8 @@ use serde_json::{Map, Value};
 use super::finding::Repr;
 use super::plan::check_reads;
 use super::validate::{
-    datetime, first_key, is_area_code, is_choice, is_email, is_unchosen, leaf, multi_choice,
-    pointer, range, text_fault, trim,
+    datetime, first_key, integer, is_area_code, is_choice, is_email, is_unchosen, leaf,
+    multi_choice, pointer, range, text_fault, trim,
 };
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::calendar::date_number;
@@ -88,6 +90,10 @@ pub(crate) struct Verdict {
     skipped_by_check: Box<[u64]>,
     /// Whether a check reads a key no field has: an unknown key of that name skips it.
     reads_unknown: bool,
+    /// The fields (bits by position) a check reads: they read the value as it is kept,
+    /// so a value kept otherwise than written (trimmed, ...) is left to the full
+    /// validation, which builds the kept value.
+    read_by_checks: u64,
 }
 
 impl Verdict {
@@ -135,6 +141,7 @@ impl Verdict {
             .map(|c| c.rule.flatten(&position))
             .collect::<Option<_>>()?;
         let (skipped_by_field, skipped_by_check, reads_unknown) = skips(form);
+        let read_by_checks = skipped_by_field.iter().fold(0, |all, &read| all | read);
         Some(Self {
             keys: keys.into(),
             when: when.into(),
@@ -143,6 +150,7 @@ impl Verdict {
             skipped_by_field,
             skipped_by_check,
             reads_unknown,
+            read_by_checks,
         })
     }
 
@@ -241,8 +249,9 @@ impl Verdict {
         let mut as_given = AS_GIVEN;
         // The fields with a problem (bits by position; `COLLECT` only).
         let mut bad = 0_u64;
-        // The hidden fields given a value (bits by position): the checks do not read them.
-        let mut hidden = 0_u64;
+        // The fields given a value that is not kept (bits by position): hidden, blank or
+        // `null`. The checks read what is kept, so they do not read them.
+        let mut dropped = 0_u64;
         for (position, ((field, slot), &(visible, required))) in
             form.fields.iter().zip(slots).zip(&self.when).enumerate()
         {
@@ -250,7 +259,7 @@ impl Verdict {
                 Some(true) => {}
                 Some(false) => {
                     as_given &= slot.is_none();
-                    hidden |= u64::from(slot.is_some()) << position;
+                    dropped |= u64::from(slot.is_some()) << position;
                     continue; // hidden: neither checked nor kept, nor read by checks
                 }
                 None => return NO,
@@ -264,6 +273,7 @@ impl Verdict {
                 None => false,
                 Some(Value::Null) => {
                     as_given = false;
+                    dropped |= 1 << position;
                     false
                 }
                 // Nothing chosen, where a choice is required.
@@ -271,9 +281,10 @@ impl Verdict {
                 Some(value) => match value.as_str().map(trim) {
                     Some("") => {
                         as_given = false;
+                        dropped |= 1 << position;
                         false // blank counts as missing
                     }
-                    trimmed => match value_passes::<AS_GIVEN>(field, value, trimmed, at) {
+                    trimmed => match self.fare::<AS_GIVEN>(position, field, value, trimmed, at) {
                         Passes::No if F::COLLECT => {
                             let Some(error) = fault(field, value, at) else {
                                 return NO;
@@ -282,7 +293,7 @@ impl Verdict {
                             bad |= 1 << position;
                             true
                         }
-                        Passes::No => return NO,
+                        Passes::No | Passes::Rewritten => return NO,
                         Passes::PlainId { same } => {
                             ids.add(position);
                             as_given &= same;
@@ -305,7 +316,7 @@ impl Verdict {
             }
         }
         let len = slots.len();
-        let slots = kept(room.get_mut(..len).unwrap_or_default(), hidden);
+        let slots = kept(room.get_mut(..len).unwrap_or_default(), dropped);
         let checked = if F::COLLECT {
             self.collect_checks(form, slots, ids, bad, found)
         } else {
@@ -313,12 +324,31 @@ impl Verdict {
                 .iter()
                 .all(|c| c.holds(slots, ids) == Some(true))
         };
-        if !checked {
-            NO
-        } else if as_given {
-            Judgement::ValidAsGiven
-        } else {
-            Judgement::Valid
+        match (checked, as_given) {
+            (false, _) => NO,
+            (true, true) => Judgement::ValidAsGiven,
+            (true, false) => Judgement::Valid,
+        }
+    }
+
+    /// How the value of `field` at `position` fares ([`value_passes`]); `Rewritten` when a
+    /// check reads it and it is not kept as written: the checks read the kept value, which
+    /// the full validation builds.
+    #[inline]
+    fn fare<const AS_GIVEN: bool>(
+        &self,
+        position: usize,
+        field: &Field,
+        value: &Value,
+        trimmed: Option<&str>,
+        at: NaiveDate,
+    ) -> Passes {
+        if self.read_by_checks >> position & 1 == 0 {
+            return value_passes::<AS_GIVEN>(field, value, trimmed, at);
+        }
+        match value_passes::<true>(field, value, trimmed, at) {
+            Passes::Yes { same: false } | Passes::PlainId { same: false } => Passes::Rewritten,
+            passes => passes,
         }
     }
 
@@ -411,12 +441,12 @@ impl Verdict {
     }
 }
 
-/// `slots` without the values of the fields `hidden` (bits by position): the checks read
-/// what is kept, and a hidden field's value, left in the answer, is not.
-fn kept<'s, 'v>(slots: &'s mut [Option<&'v Value>], hidden: u64) -> &'s [Option<&'v Value>] {
-    if hidden != 0 {
+/// `slots` without the values of the fields `dropped` (bits by position): the checks read
+/// what is kept, and a hidden field's value, left in the answer, is not, nor a blank one.
+fn kept<'s, 'v>(slots: &'s mut [Option<&'v Value>], dropped: u64) -> &'s [Option<&'v Value>] {
+    if dropped != 0 {
         for (position, slot) in slots.iter_mut().enumerate() {
-            if hidden >> position & 1 == 1 {
+            if dropped >> position & 1 == 1 {
                 *slot = None;
             }
         }
@@ -572,12 +602,14 @@ enum Passes {
     PlainId {
         same: bool,
     },
+    /// Passes, but is not kept as written, and a check reads it ([`Verdict::fare`]).
+    Rewritten,
 }
 
 /// Whether the full validation accepts `value` (present, not blank) for `field`, a field
 /// that holds no fields; `trimmed_text` is the value trimmed, when it is a string.
-/// `same` is told only when `AS_GIVEN` (else it is `false`).
-fn value_passes<const AS_GIVEN: bool>(
+/// `same` is told only when `TELL` (else it is `false`: telling costs a comparison).
+fn value_passes<const TELL: bool>(
     field: &Field,
     value: &Value,
     trimmed_text: Option<&str>,
@@ -585,12 +617,10 @@ fn value_passes<const AS_GIVEN: bool>(
 ) -> Passes {
     let given_text = value.as_str();
     // Kept as written: trimming changes nothing.
-    let untrimmed = AS_GIVEN && trimmed_text.map(str::len) == given_text.map(str::len);
+    let untrimmed = TELL && trimmed_text.map(str::len) == given_text.map(str::len);
     let pass = |ok: bool, same: bool| {
         if ok {
-            Passes::Yes {
-                same: AS_GIVEN && same,
-            }
+            Passes::Yes { same: TELL && same }
         } else {
             Passes::No
         }
@@ -601,11 +631,7 @@ fn value_passes<const AS_GIVEN: bool>(
     let trimmed = |ok: Option<bool>| pass(ok == Some(true), untrimmed);
     let given = |ok: Option<bool>| yes(ok == Some(true));
     // An identifier is kept as written when its normal form is the text itself.
-    let normal = |kind, s: &str| {
-        ids::normalize(kind, s, at)
-            .ok()
-            .map(|n| AS_GIVEN && *n == *s)
-    };
+    let normal = |kind, s: &str| ids::normalize(kind, s, at).ok().map(|n| TELL && *n == *s);
     let id = |kind| match given_text.and_then(|s| normal(kind, s)) {
         Some(same) => Passes::Yes { same },
         None => Passes::No,
@@ -614,10 +640,11 @@ fn value_passes<const AS_GIVEN: bool>(
         FieldType::Text | FieldType::Address | FieldType::Attachment => {
             trimmed(trimmed_text.map(|s| text_fault(field, s).is_none()))
         }
-        FieldType::Integer | FieldType::Money => match value.as_i64() {
+        FieldType::Integer | FieldType::Money => match integer(value) {
             Some(n) if field.field_type == FieldType::Money && n < 0 => Passes::No,
+            // Written as a whole number when given as `100.0`.
             #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-            Some(n) => yes(range(field, n as f64, &String::new).is_ok()),
+            Some(n) => pass(range(field, n as f64, &String::new).is_ok(), value.is_i64()),
             None => Passes::No,
         },
         FieldType::Decimal => yes(value
