@@ -7,7 +7,10 @@ use super::FormSpec;
 
 /// `answer` with every empty top-level field that declares `prefill: "source.path"` filled
 /// from `shared` (`{"identity": {"residentId": …}, …}`). What the applicant already
-/// entered is kept; sources absent from `shared` leave the field empty.
+/// entered is kept; sources absent from `shared` leave the field empty. Empty is absent,
+/// `null`, blank text or nothing chosen (`[]`). A field the filled answer hides
+/// (`visibleIf`) is not filled: validation would drop the value, and the applicant never
+/// sees it.
 ///
 /// ```
 /// use doorstep::form::{FormSpec, prefill};
@@ -22,20 +25,37 @@ use super::FormSpec;
 /// assert_eq!(prefill(&form, &shared, &json!({"name": "王五"})), json!({"name": "王五"}));
 /// ```
 pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value) -> Value {
-    let mut out: Map<String, Value> = answer.as_object().cloned().unwrap_or_default();
+    let given: Map<String, Value> = answer.as_object().cloned().unwrap_or_default();
+    let mut fills = Vec::new();
     for field in &form.fields {
         let Some(source) = &field.prefill else {
             continue;
         };
-        let empty = match out.get(&field.key) {
+        let empty = match given.get(&field.key) {
             None | Some(Value::Null) => true,
             Some(Value::String(s)) => s.trim().is_empty(),
+            Some(Value::Array(items)) => items.is_empty(),
             Some(_) => false,
         };
         let found = source.split('.').try_fold(shared, |v, key| v.get(key));
         if let (true, Some(value)) = (empty, found.filter(|v| !v.is_null())) {
-            out.insert(field.key.clone(), value.clone());
+            fills.push((field, value));
         }
     }
-    Value::Object(out)
+    let mut all = given.clone();
+    for &(field, value) in &fills {
+        all.insert(field.key.clone(), value.clone());
+    }
+    let all = Value::Object(all);
+    // Visibility is read from the answer as filled (a filled value may show a field); a
+    // rule that cannot be evaluated shows the field, as validation reports it there.
+    let (mut shown, mut hidden) = (given, false);
+    for (field, value) in fills {
+        if let Some(Ok(false)) = field.visible_if.as_ref().map(|rule| rule.truthy(&all)) {
+            hidden = true;
+        } else {
+            shown.insert(field.key.clone(), value.clone());
+        }
+    }
+    if hidden { Value::Object(shown) } else { all }
 }

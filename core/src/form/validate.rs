@@ -143,7 +143,6 @@ pub(super) fn run(
     };
     let checks = form.checks.as_slice();
     let scope = (answer, slots.as_slice());
-    let unknown = run.errors.len();
     let mut normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
     // The checks read the answer as it is kept: a hidden field's value, left in the
     // answer, is not, nor a blank one, and text is read trimmed and identifiers in their
@@ -151,22 +150,24 @@ pub(super) fn run(
     // normalised answer is built (walking the fields again when only problems were asked)
     // and the checks read it.
     if run.rewritten && !checks.is_empty() && output == Output::Problems {
-        run.errors.truncate(unknown);
-        run.known_ids.clear();
-        run.output = Output::Report;
-        normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
+        // The same problems again: this walk's are dropped.
+        let mut again = Run {
+            errors: Vec::new(),
+            output: Output::Report,
+            known_ids: Vec::new(),
+            ..run
+        };
+        normalized = again.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
     }
-    let kept: Vec<Option<&Value>>;
-    let (answer, slots) = if run.rewritten && !checks.is_empty() {
-        let normal = normalized.as_object();
-        kept = form
-            .fields
-            .iter()
-            .map(|f| normal.and_then(|m| m.get(&f.key)))
-            .collect();
-        (&normalized, kept.as_slice())
-    } else {
-        (answer, slots.as_slice())
+    let mut kept;
+    let (answer, slots) = match normalized.as_object() {
+        Some(normal) if run.rewritten && !checks.is_empty() => {
+            kept = Slots::new(form.fields.len());
+            plan.fields
+                .match_keys(&form.fields, normal, kept.as_mut_slice(), |_| {});
+            (&normalized, kept.as_slice())
+        }
+        _ => (answer, slots.as_slice()),
     };
     // Where the first key of each problem's path is, taken once for all the checks.
     let mut firsts: Vec<Option<Range<usize>>> = Vec::new();
