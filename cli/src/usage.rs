@@ -89,6 +89,8 @@ pub(crate) enum UsageError {
     UnknownOption(String),
     /// An option without its value.
     MissingValue(&'static str),
+    /// An option given twice (`--lang en --lang zh`: which was meant?).
+    RepeatedOption(&'static str),
     /// A positional argument left out (its name in the usage: `FILE`, `EVENTS.jsonl`, …).
     MissingArgument(&'static str),
     /// An option value the core rejects.
@@ -192,6 +194,7 @@ impl UsageError {
             | Self::UnexpectedArgument(_)
             | Self::UnknownOption(_)
             | Self::MissingValue(_)
+            | Self::RepeatedOption(_)
             | Self::MissingArgument(_)
             | Self::Arg(_)
             | Self::MatterOrBundle
@@ -241,6 +244,9 @@ impl fmt::Display for UsageError {
             ),
             Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {}", echo(o)),
             Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
+            Self::RepeatedOption(o) => {
+                write!(f, "{o} 只能给出一次 / {o} given more than once")
+            }
             Self::MissingArgument(name) => write!(f, "缺少参数 {name} / missing argument: {name}"),
             Self::Arg(e) => write!(
                 f,
@@ -294,18 +300,17 @@ pub(crate) struct CommandLine<'a> {
 }
 
 impl<'a> CommandLine<'a> {
-    /// The last value given for option `name`.
+    /// The value given for option `name` (each is given at most once).
     pub(crate) fn option(&self, name: &str) -> Option<&'a str> {
         self.options
             .iter()
-            .rev()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| *v)
     }
 }
 
-/// Reads `--name value` / `--name=value` options among `names`; everything else, and
-/// everything after `--`, is positional.
+/// Reads `--name value` / `--name=value` options among `names`, each at most once;
+/// everything else, and everything after `--`, is positional.
 pub(crate) fn split_options<'a>(
     args: &'a [String],
     names: &[&'static str],
@@ -335,6 +340,9 @@ pub(crate) fn split_options<'a>(
             Some(v) => v,
             None => iter.next().ok_or(UsageError::MissingValue(name))?.as_str(),
         };
+        if options.iter().any(|(n, _)| *n == name) {
+            return Err(UsageError::RepeatedOption(name));
+        }
         options.push((name, value));
     }
     Ok(CommandLine {

@@ -353,6 +353,31 @@ fn an_extra_argument_is_named() {
     }
 }
 
+/// An option given twice is refused, whether written `--lang en` or `--lang=en`: the
+/// command cannot tell which was meant (before, the last one silently won).
+#[test]
+fn an_option_given_twice_is_refused() {
+    for args in [
+        &["id", "check", "--lang", "en", "--lang", "zh", "13912345678"][..],
+        &["id", "check", "--lang=en", "--lang=en", "13912345678"][..],
+        &[
+            "metrics",
+            "--from",
+            "2025-01-01",
+            "--from=2025-02-01",
+            "e.jsonl",
+        ][..],
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(first.ends_with("given more than once"), "{args:?}: {first}");
+        assert!(first.contains("只能给出一次"), "{args:?}: {first}");
+    }
+}
+
 /// A line of standard input that is not UTF-8 is checked like the same bytes given as an
 /// argument (refused on its own, `id.non_ascii`); the lines after it are still checked.
 #[test]
