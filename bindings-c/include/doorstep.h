@@ -822,8 +822,10 @@ enum doorstep_status doorstep_engine_authorize(const struct doorstep_engine *eng
  * - `ledger_text`: the ledger, one entry per line, each ending with `"\n"`; `""` is an
  *   empty ledger. At most 64 MiB and 32 KiB a line; more is a `ledger.too_large` problem.
  * - `head_json`: the head kept elsewhere when the ledger was last written, `{"entries",
- *   "hash"}` (the `head` of the last append), at most 1 MiB; the ledger must end exactly
- *   there (`ledger.head_mismatch`). NULL: no kept head, only the chain is checked.
+ *   "hash"}` (the `head` of the last append), at most 1 KiB: a count up to 2^53 − 1 and a
+ *   hash of 64 lowercase hex digits, the genesis hash exactly when the count is 0 (else
+ *   `input.shape`); the ledger must end exactly there (`ledger.head_mismatch`). NULL: no
+ *   kept head, only the chain is checked.
  * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
  *
  * A ledger with problems is a normal outcome: `DOORSTEP_OK` with `"valid": false`.
@@ -856,7 +858,7 @@ enum doorstep_status doorstep_engine_verify_ledger(const struct doorstep_engine 
  * append continues from. The stamp is recorded as it is; it is not verified (verify it
  * first with `doorstep_engine_verify_stamp`).
  *
- * - `request_json`: `{"alg"?, "head"?, "stamp"}`, at most 1 MiB: `alg` the ledger's hash
+ * - `request_json`: `{"alg"?, "head"?, "stamp"}`, at most 32 KiB: `alg` the ledger's hash
  *   function, `"sha256"` (the default) or `"sm3"`; `head` where the ledger ends now, the
  *   `head` of the previous append (absent: a new, empty ledger); `stamp` as for
  *   `doorstep_engine_verify_stamp`.

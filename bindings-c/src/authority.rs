@@ -143,8 +143,10 @@ pub unsafe extern "C" fn doorstep_engine_authorize(
 /// - `ledger_text`: the ledger, one entry per line, each ending with `"\n"`; `""` is an
 ///   empty ledger. At most 64 MiB and 32 KiB a line; more is a `ledger.too_large` problem.
 /// - `head_json`: the head kept elsewhere when the ledger was last written, `{"entries",
-///   "hash"}` (the `head` of the last append), at most 1 MiB; the ledger must end exactly
-///   there (`ledger.head_mismatch`). NULL: no kept head, only the chain is checked.
+///   "hash"}` (the `head` of the last append), at most 1 KiB: a count up to 2^53 − 1 and a
+///   hash of 64 lowercase hex digits, the genesis hash exactly when the count is 0 (else
+///   `input.shape`); the ledger must end exactly there (`ledger.head_mismatch`). NULL: no
+///   kept head, only the chain is checked.
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
 ///
 /// A ledger with problems is a normal outcome: `DOORSTEP_OK` with `"valid": false`.
@@ -175,10 +177,7 @@ pub unsafe extern "C" fn doorstep_engine_verify_ledger(
         let text = unsafe { required_str(ledger_text, "ledger_text") }?;
         // SAFETY: as above.
         let head = unsafe { optional_document(head_json, "head_json", MAX_ANSWER_BYTES) }?;
-        let head: Option<LedgerHead> = match head {
-            Some(text) => Some(input::parse_json(text, MAX_ANSWER_BYTES)?),
-            None => None,
-        };
+        let head = head.map(LedgerHead::from_json).transpose()?;
         // SAFETY: as above.
         let lang = unsafe { language(lang) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
@@ -197,7 +196,7 @@ pub unsafe extern "C" fn doorstep_engine_verify_ledger(
 /// append continues from. The stamp is recorded as it is; it is not verified (verify it
 /// first with `doorstep_engine_verify_stamp`).
 ///
-/// - `request_json`: `{"alg"?, "head"?, "stamp"}`, at most 1 MiB: `alg` the ledger's hash
+/// - `request_json`: `{"alg"?, "head"?, "stamp"}`, at most 32 KiB: `alg` the ledger's hash
 ///   function, `"sha256"` (the default) or `"sm3"`; `head` where the ledger ends now, the
 ///   `head` of the previous append (absent: a new, empty ledger); `stamp` as for
 ///   `doorstep_engine_verify_stamp`.
@@ -225,7 +224,7 @@ pub unsafe extern "C" fn doorstep_ledger_append(
     ffi_boundary!(fallible, non_null(request_json, out_json) => {
         // SAFETY: the caller passes NULL or a NUL-terminated string.
         let text = unsafe { document(request_json, "request_json", MAX_ANSWER_BYTES) }?;
-        let request: AppendRequest = input::parse_json(text, MAX_ANSWER_BYTES)?;
+        let request: AppendRequest = input::parse_json(text, ledger::MAX_LINE_BYTES)?;
         let appended = ledger::append(request)?;
         // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.

@@ -20,7 +20,7 @@ use js_sys::JsString;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
-use crate::answer::{self, bounded_text, lang_of, object_arg};
+use crate::answer::{self, bounded_text, lang_of, object_arg, object_text};
 use crate::engine::JsEngine;
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};
@@ -75,7 +75,9 @@ impl JsEngine {
     /// `ledger.too_many_problems` (`params.omitted`). `options` as for `verifyStamp`.
     ///
     /// A broken ledger is a `LedgerReport` with `valid: false`; only a wrong call throws:
-    /// `arg.invalid_type`, `input.*` for `head`, and `input.too_large` for text that cannot
+    /// `arg.invalid_type`, `input.*` for `head` (at most 1 KiB; `input.shape` for a count
+    /// past 2^53 − 1 or a hash that is not 64 lowercase hex digits, the genesis hash exactly
+    /// when the count is 0, as in C), and `input.too_large` for text that cannot
     /// fit 64 MiB (refused before it is copied; a ledger a little over the limit in UTF-8
     /// is the core's `ledger.too_large` problem). A `seq` or head count past 2^53 is shown
     /// as `JSON.parse` shows it, rounded.
@@ -96,7 +98,8 @@ impl JsEngine {
             bounded_text(ledger, MAX_LEDGER_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
         let head: Option<LedgerHead> = match head {
             Some(head) if !head.is_undefined() && !head.is_null() => {
-                Some(object_arg(&head, "head", MAX_LINE_BYTES, lang)?)
+                let text = object_text(&head, "head", MAX_LINE_BYTES, lang)?;
+                Some(LedgerHead::from_json(&text).map_err(|e| coded_error(&e, Some(lang)))?)
             }
             _ => None,
         };

@@ -393,7 +393,8 @@ test('verifyLedger: a sequence number past 2^53 - 1 is a malformed line, reporte
   const { text } = appendAll([stamp]);
   const huge = text.replace('"seq":1,', '"seq":18446744073709551615,');
   const max = 2 ** 53 - 1;
-  const report = engine.verifyLedger(huge, { entries: max, hash: '0'.repeat(64) });
+  // A head may count up to 2^53 - 1 (its hash is not the genesis hash, which counts none).
+  const report = engine.verifyLedger(huge, { entries: max, hash: '1'.repeat(64) });
   assert.equal(report.valid, false);
   assert.deepEqual(report.problems.map((p) => p.code), ['ledger.malformed', 'ledger.head_mismatch']);
   assert.equal('seq' in report.problems[0], false);
@@ -405,6 +406,12 @@ test('verifyLedger: a head of the wrong shape throws input.*; a huge ledger inpu
   throwsCoded(() => engine.verifyLedger('', { entries: 0, hash: '', extra: 1 }), 'input.shape');
   throwsCoded(() => engine.verifyLedger('', { entries: '0', hash: '' }), 'input.shape');
   throwsCoded(() => engine.verifyLedger('', { entries: 0, hash: 'x'.repeat(40_000) }), 'input.too_large');
+  // Read as every binding reads a head (LedgerHead::from_json): at most 1 KiB, a hash of 64
+  // lowercase hex digits, the genesis hash exactly when it counts no entry.
+  throwsCoded(() => engine.verifyLedger('', { entries: 0, hash: 'x'.repeat(2_000) }), 'input.too_large');
+  throwsCoded(() => engine.verifyLedger('', { entries: 1, hash: '0'.repeat(64) }), 'input.shape');
+  throwsCoded(() => engine.verifyLedger('', { entries: 0, hash: 'A'.repeat(64) }), 'input.shape');
+  throwsCoded(() => engine.verifyLedger('', { entries: 2 ** 53, hash: '1'.repeat(64) }), 'input.shape');
   const big = throwsCoded(() => engine.verifyLedger(' '.repeat((64 << 20) + 1)), 'input.too_large');
   assert.equal(big.params.max, 64 << 20);
 });
