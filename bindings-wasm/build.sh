@@ -46,7 +46,8 @@
 # Session 18: checks read the kept answer (walked again when only problems were asked and a
 # value is not kept as written), integers written as 100.0: 299,715 (359,624); prefill
 # leaving hidden fields empty and filling `[]`: 300,166 with iterator adapters, 299,966
-# (360,044) with plain loops and the kept slots matched by `match_keys`.
+# (360,044) with plain loops and the kept slots matched by `match_keys`; a kept ledger head
+# read by `LedgerHead::from_json` (back office): 299,952 (360,534).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

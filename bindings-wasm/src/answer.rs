@@ -161,16 +161,14 @@ pub(crate) fn object_arg<T: DeserializeOwned>(
     max_bytes: usize,
     lang: Lang,
 ) -> Result<T, js_sys::Error> {
-    if !value.is_object() {
-        return Err(type_error_in(name, "object", Some(lang)));
-    }
-    let text = json_text(value, name, max_bytes, Some(lang))?;
-    parse(&text, max_bytes, Some(lang))
+    parse(
+        &object_json(value, name, max_bytes, lang)?,
+        max_bytes,
+        Some(lang),
+    )
 }
 
-/// The object argument `name` as JSON text (`JSON.stringify`), at most `max_bytes`, for a
-/// core reader of its own (`LedgerHead::from_json`, …). Anything but an object is
-/// `arg.invalid_type`.
+/// [`object_arg`] as text, for a core reader of its own (`LedgerHead::from_json`, …).
 #[cfg(feature = "backoffice")]
 pub(crate) fn object_text(
     value: &JsValue,
@@ -178,9 +176,20 @@ pub(crate) fn object_text(
     max_bytes: usize,
     lang: Lang,
 ) -> Result<String, js_sys::Error> {
+    let text = object_json(value, name, max_bytes, lang)?;
+    bounded_text(&text, max_bytes).map_err(|e| coded_error(&e, Some(lang)))
+}
+
+/// The object argument `name` through `JSON.stringify`, at most `max_bytes`; anything but
+/// an object is `arg.invalid_type`.
+fn object_json(
+    value: &JsValue,
+    name: &'static str,
+    max_bytes: usize,
+    lang: Lang,
+) -> Result<JsString, js_sys::Error> {
     if !value.is_object() {
         return Err(type_error_in(name, "object", Some(lang)));
     }
-    let text = json_text(value, name, max_bytes, Some(lang))?;
-    bounded_text(&text, max_bytes).map_err(|e| coded_error(&e, Some(lang)))
+    json_text(value, name, max_bytes, Some(lang))
 }
