@@ -56,6 +56,15 @@
 //! `src/office.rs`), which would take the default module over its size budget (see
 //! `build.sh`).
 
+/// The module's allocator: talc rather than Rust's default for wasm (dlmalloc), for the
+/// size budget: 2.5 kB smaller gzipped (299,952 to 297,394 bytes). Measured in Node, one
+/// process each, alternating: the birth answer's `check` within noise (25.9–26.7 µs
+/// against 27.0–27.2), the sample catalogue's load ~12 % slower (15.0 ms against
+/// 16.9–17.7). Single-threaded: the module has no threads.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 mod answer;
 #[cfg(feature = "backoffice")]
 mod appointment;
