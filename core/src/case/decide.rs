@@ -348,6 +348,10 @@ fn permitted(
         }
         Action::Claim => {
             staff(DESK)?;
+            // Held already: a second claim would only repeat the first.
+            if case.assignee.as_deref() == Some(&*actor.id) {
+                return Err(CaseError::AlreadyClaimed);
+            }
             claimable(case, ctx, passed_back)?;
             // Only someone who may work the case's current step, where it is, takes it.
             authorized(engine, ctx, &case.matter, case.status.step())?;

@@ -68,6 +68,9 @@ pub enum CaseError {
     /// `case.not_claimed`: nobody has claimed the case, so there is nothing to release.
     #[error("案件未被认领 / not claimed")]
     NotClaimed,
+    /// `case.already_claimed`: the officer claiming the case holds it already.
+    #[error("您已认领该案件 / already claimed by you")]
+    AlreadyClaimed,
     /// `case.separation_of_duties`: whoever accepted the case may not decide it.
     #[error("审管分离：受理人不得审批 / separation of duties")]
     SeparationOfDuties,
@@ -163,6 +166,7 @@ impl Coded for CaseError {
             Self::AssignedToOther => "case.assigned_to_other",
             Self::WrongOffice => "case.wrong_office",
             Self::NotClaimed => "case.not_claimed",
+            Self::AlreadyClaimed => "case.already_claimed",
             Self::SeparationOfDuties => "case.separation_of_duties",
             Self::NoConsent => "case.no_consent",
             Self::InvalidAnswer { .. } => "case.invalid_answer",
@@ -217,6 +221,9 @@ impl Coded for CaseError {
                 .into(),
             Self::AssignedToOther => lang
                 .pick("案件已由其他工作人员认领", "Another officer has claimed the case")
+                .into(),
+            Self::AlreadyClaimed => lang
+                .pick("您已认领该案件，无需再次认领", "You have already claimed this case")
                 .into(),
             Self::WrongOffice => lang
                 .pick(
