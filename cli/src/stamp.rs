@@ -13,7 +13,7 @@ use doorstep::args::parse_lang;
 use doorstep::authority::ledger::{LedgerHead, MAX_LEDGER_BYTES};
 use doorstep::authority::{MAX_STAMP_BYTES, Stamp};
 use doorstep::engine::Engine;
-use doorstep::input::{self, InputError, MAX_ANSWER_BYTES};
+use doorstep::input::{InputError, MAX_ANSWER_BYTES};
 
 use crate::id::today;
 use crate::usage::{UsageError, split_options};
@@ -86,8 +86,10 @@ pub(crate) fn verify_ledger(args: &[String]) -> Result<bool, UsageError> {
     let lang = parse_lang(command.option("--lang")).map_err(UsageError::Arg)?;
     let engine = engine(command.option("--catalog"), lang)?;
     let head: Option<LedgerHead> = match command.option("--head") {
+        // Read as every binding reads a kept head (at most 1 KiB, a count and hash it can be).
         Some(head) => Some(
-            input::parse_json_bytes(&read(head, MAX_ANSWER_BYTES)?, MAX_ANSWER_BYTES)
+            text(&read(head, MAX_ANSWER_BYTES)?, MAX_ANSWER_BYTES)
+                .and_then(LedgerHead::from_json)
                 .map_err(|e| UsageError::Input(e, lang))?,
         ),
         None => None,

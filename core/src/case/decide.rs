@@ -104,7 +104,11 @@ pub fn decide_with_members(
     );
     let current = match (case, opens) {
         (Some(_), true) => return Err(CaseError::Exists),
-        (None, true) if !super::is_case_id(&envelope.case) => return Err(CaseError::CaseId),
+        // `/` joins the ids the engine derives (a bundle's members, successors): a case
+        // opened under such an id could take one of theirs first.
+        (None, true) if !super::is_case_id(&envelope.case) || envelope.case.contains('/') => {
+            return Err(CaseError::CaseId);
+        }
         (None, true) => None,
         (None, false) => return Err(CaseError::NotFound),
         (Some(c), false) => Some(c),

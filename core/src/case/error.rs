@@ -97,7 +97,8 @@ pub enum CaseError {
     #[error("客户端编号不合规 / invalid client id")]
     ClientId,
     /// `case.case_id`: a submitted case's id must have 1 to
-    /// [`MAX_CASE_ID_BYTES`](super::MAX_CASE_ID_BYTES) bytes and no control characters.
+    /// [`MAX_CASE_ID_BYTES`](super::MAX_CASE_ID_BYTES) bytes, no control characters and no
+    /// `/` (which joins the ids the engine derives).
     #[error("案件编号不合规 / invalid case id")]
     CaseId,
     /// `case.event_schema`: an event of a newer format than this library reads.
@@ -277,8 +278,9 @@ impl Coded for CaseError {
             Self::UnknownBundle => lang.pick("一件事不存在", "No such bundle").into(),
             Self::CaseId => lang
                 .pick(
-                    "案件编号须为 1 至 128 字节且不含控制字符",
-                    "A case id has 1 to 128 bytes and no control characters",
+                    "案件编号须为 1 至 128 字节，且不含控制字符和“/”（“/”用于一件事子件和后续事项的编号）",
+                    "A case id has 1 to 128 bytes, no control characters and no `/` (which joins \
+                     the ids of a bundle's members and of successors)",
                 )
                 .into(),
             Self::BundleCase { action } => {
