@@ -223,6 +223,8 @@ pub(crate) struct FormPlan {
     pub(crate) check_reads: Vec<Vec<String>>,
     /// For each check, its rule bound to the form's fields.
     pub(crate) check_bindings: Vec<Binding>,
+    /// Whether a check reads a path computed when it runs (see `Rule::computed_vars`).
+    reads_computed: bool,
 }
 
 impl FormPlan {
@@ -237,7 +239,16 @@ impl FormPlan {
             fields: Plan::new(&spec.fields, &spec.fields),
             check_reads,
             check_bindings,
+            reads_computed: spec
+                .checks
+                .iter()
+                .any(|c| !c.rule.computed_vars().is_empty()),
         }
+    }
+
+    /// Whether a check may read the top-level `key` of an answer.
+    pub(crate) fn check_may_read(&self, key: &str) -> bool {
+        self.reads_computed || self.check_reads.iter().flatten().any(|k| k == key)
     }
 }
 

@@ -110,14 +110,15 @@ pub(super) fn run(
     // and so do the rules, by position ([`Rule::truthy_bound`]).
     let mut slots = Slots::new(form.fields.len());
     let map = answer.as_object();
-    // A key no field has is not kept. (One `ignored` accepts, of a bundle member that does
-    // not apply, is no field of a member that does, so no check reads it.)
+    // A key no field has is not kept, so a check that may read it reads the kept answer.
+    // (One `ignored` accepts, of a bundle member that does not apply, is no field of a
+    // member that does, so no check reads it; nor any key, in a linted catalogue.)
     let mut unknown_key = false;
     if let Some(map) = map {
         plan.fields
             .match_keys(&form.fields, map, slots.as_mut_slice(), |key| {
                 if !ignored(key) {
-                    unknown_key = true;
+                    unknown_key |= plan.check_may_read(key);
                     let path = unknown_pointer("", key);
                     errors.push(problem_at(path, &FormError::UnknownField, lang));
                 }
@@ -1303,6 +1304,29 @@ mod tests {
         let mut null = answer("13812345678", "", "海沧街道");
         null["fatherName"] = serde_json::Value::Null;
         assert!(agreed(&spec, &null).is_empty());
+    }
+
+    /// A key no field has is not kept, so a check reading it (a form no lint has seen)
+    /// reads it as absent; a key no check reads costs no second walk.
+    #[test]
+    fn a_check_does_not_read_a_key_no_field_has() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "name", "label": "姓名", "type": "text"}],
+            "checks": [{"code": "form.no_extra", "message": "多余", "path": "/name",
+                        "rule": {"!": [{"var": "extra"}]}}],
+            "example": {"name": "林"}
+        }))
+        .unwrap();
+        assert_eq!(
+            agreed(&spec, &json!({"name": "林", "extra": "x"})),
+            ["/extra form.unknown_field"]
+        );
+        assert_eq!(
+            agreed(&spec, &json!({"name": "林", "other": "x"})),
+            ["/other form.unknown_field"]
+        );
     }
 
     /// An integer field takes a number with no fraction however it is written (JSON
