@@ -134,6 +134,7 @@ pub(super) fn run(
         output,
         known_ids: Vec::new(),
         rewritten: unknown_key,
+        dropped: Vec::new(),
     };
     let Some(_) = map else {
         return FormReport {
@@ -156,17 +157,25 @@ pub(super) fn run(
             errors: Vec::new(),
             output: Output::Report,
             known_ids: Vec::new(),
+            dropped: Vec::new(),
             ..run
         };
         normalized = again.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
     }
     let mut kept;
+    let without;
     let (answer, slots) = match normalized.as_object() {
         Some(normal) if run.rewritten && !checks.is_empty() => {
             kept = Slots::new(form.fields.len());
             plan.fields
                 .match_keys(&form.fields, normal, kept.as_mut_slice(), |_| {});
             (&normalized, kept.as_slice())
+        }
+        // Only top-level values dropped (hidden, blank, `null`): the answer as given without
+        // them, with no second walk (a page that sends its empty fields as "").
+        _ if !run.dropped.is_empty() && !checks.is_empty() => {
+            without = drop_values(map, &form.fields, slots.as_mut_slice(), &run.dropped);
+            (&without, slots.as_slice())
         }
         _ => (answer, slots.as_slice()),
     };
@@ -206,6 +215,26 @@ pub(super) fn run(
             Output::Problems => Value::Null,
         },
     }
+}
+
+/// `map` (an answer) without the values of the top-level fields at `dropped`, which are
+/// also cleared from `slots` (the values by field position).
+fn drop_values(
+    map: Option<&Map<String, Value>>,
+    fields: &[Field],
+    slots: &mut [Option<&Value>],
+    dropped: &[usize],
+) -> Value {
+    let mut map = map.cloned().unwrap_or_default();
+    for &position in dropped {
+        if let Some(slot) = slots.get_mut(position) {
+            *slot = None;
+        }
+        if let Some(field) = fields.get(position) {
+            map.remove(&field.key);
+        }
+    }
+    Value::Object(map)
 }
 
 /// What the flat rule of the top-level field at `position` in `shortcut` says of its
@@ -308,10 +337,13 @@ struct Run<'s, 'v> {
     /// The resident ID numbers of the fields checked so far, for the checks' domain
     /// operators.
     known_ids: Vec<(&'v str, ResidentId)>,
-    /// Whether a value given is not kept as it is written: hidden, blank or `null` or
-    /// under a key no field has (dropped), or rewritten (trimmed, an identifier in its
-    /// usual form, ...).
+    /// Whether a value given is not kept as it is written: rewritten (trimmed, an
+    /// identifier in its usual form, ...), or dropped inside a group or repeating group
+    /// or under a key no field has that a check may read.
     rewritten: bool,
+    /// The positions of the top-level fields whose value given is dropped (hidden, blank,
+    /// `null`, nothing chosen where a choice is required).
+    dropped: Vec<usize>,
 }
 
 /// A present value that passed its checks, as it will be stored; turned into JSON only
@@ -417,6 +449,16 @@ pub(super) fn pointer(parent: &str, token: &str) -> String {
 }
 
 impl<'v> Run<'_, 'v> {
+    /// Notes that the value of the field at `position` of the object at `path` is not
+    /// kept: by position at the top level, else as a rewrite.
+    fn drop_value(&mut self, path: &str, position: usize) {
+        if path.is_empty() {
+            self.dropped.push(position);
+        } else {
+            self.rewritten = true;
+        }
+    }
+
     /// Records `error` at `path` (taken as built: no copy).
     fn push(&mut self, path: String, error: &impl Coded) {
         self.errors.push(problem_at(path, error, self.lang));
@@ -497,7 +539,9 @@ impl<'v> Run<'_, 'v> {
                 .unwrap_or_else(|| self.holds(field.visible_if.as_ref(), visible, scope, true, at));
             if !shown {
                 // A hidden field is neither validated nor kept, nor read by the checks.
-                self.rewritten |= found.get(position).copied().flatten().is_some();
+                if found.get(position).copied().flatten().is_some() {
+                    self.drop_value(path, position);
+                }
                 continue;
             }
             let required = field.required
@@ -508,18 +552,18 @@ impl<'v> Run<'_, 'v> {
                 None => true,
                 // Given, but dropped from what is kept.
                 Some(Value::Null) => {
-                    self.rewritten = true;
+                    self.drop_value(path, position);
                     true
                 }
                 Some(Value::String(s))
                     if trim(s).is_empty() && !field.field_type.is_container() =>
                 {
-                    self.rewritten = true;
+                    self.drop_value(path, position);
                     true
                 }
                 // Nothing chosen, where a choice is required.
                 Some(Value::Array(items)) if required && is_unchosen(field, items) => {
-                    self.rewritten = true;
+                    self.drop_value(path, position);
                     true
                 }
                 Some(v) => {
