@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::FormSpec;
+use super::{Field, FormSpec};
 
 /// `answer` with every empty top-level field that declares `prefill: "source.path"` filled
 /// from `shared` (`{"identity": {"residentId": …}, …}`). What the applicant already
@@ -49,13 +49,18 @@ pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value) -> Value {
     let all = Value::Object(all);
     // Visibility is read from the answer as filled (a filled value may show a field); a
     // rule that cannot be evaluated shows the field, as validation reports it there.
-    let (mut shown, mut hidden) = (given, false);
+    let hides = |field: &Field| {
+        let visible = field.visible_if.as_ref().map(|rule| rule.truthy(&all));
+        matches!(visible, Some(Ok(false)))
+    };
+    if !fills.iter().any(|&(field, _)| hides(field)) {
+        return all;
+    }
+    let mut shown = given;
     for (field, value) in fills {
-        if let Some(Ok(false)) = field.visible_if.as_ref().map(|rule| rule.truthy(&all)) {
-            hidden = true;
-        } else {
+        if !hides(field) {
             shown.insert(field.key.clone(), value.clone());
         }
     }
-    if hidden { Value::Object(shown) } else { all }
+    Value::Object(shown)
 }

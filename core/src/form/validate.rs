@@ -146,12 +146,14 @@ pub(super) fn run(
     let checks = form.checks.as_slice();
     let scope = (answer, slots.as_slice());
     let mut normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
+    // Without checks, what they would read is not worked out.
+    let rewritten = run.rewritten && !checks.is_empty();
     // The checks read the answer as it is kept: a hidden field's value, left in the
     // answer, is not, nor a blank one, and text is read trimmed and identifiers in their
     // usual form, as they are stored. Most answers are kept as given; for the others the
     // normalised answer is built (walking the fields again when only problems were asked)
     // and the checks read it.
-    if run.rewritten && !checks.is_empty() && output == Output::Problems {
+    if rewritten && output == Output::Problems {
         // The same problems again: this walk's are dropped.
         let mut again = Run {
             errors: Vec::new(),
@@ -165,7 +167,7 @@ pub(super) fn run(
     let mut kept;
     let without;
     let (answer, slots) = match normalized.as_object() {
-        Some(normal) if run.rewritten && !checks.is_empty() => {
+        Some(normal) if rewritten => {
             kept = Slots::new(form.fields.len());
             plan.fields
                 .match_keys(&form.fields, normal, kept.as_mut_slice(), |_| {});
@@ -364,7 +366,8 @@ impl Normal<'_> {
     fn as_given(&self, given: &Value) -> bool {
         match self {
             Self::Same(_) => true,
-            Self::Text(s) => given.as_str() == Some(*s),
+            // A `Text` is the given text or a slice of it (trimmed): equal when as long.
+            Self::Text(s) => given.as_str().is_some_and(|g| g.len() == s.len()),
             Self::Int(n) => given.as_i64() == Some(*n),
             Self::Built(_) => false,
         }
