@@ -51,6 +51,7 @@ const wasmRows = [
   'WASM validate(target, JSON text)',
   'WASM check(target, JSON text)',
   '  JSON.stringify(answer) alone',
+  '  JSON.stringify + encodeInto',
 ];
 const iterErrors = (label) => figure(native, 'jsonschema iter_errors', label);
 const isValid = (label) => figure(native, 'jsonschema is_valid', label);

@@ -19,6 +19,17 @@
 // --write-schema. Ajv runs with `allErrors: true` (every problem, as the form engine
 // reports them all) and, for reference, in its default first-error mode. `--json FILE` also
 // writes the figures as JSON (for scripts/bench-forms.sh, which writes BENCHMARKS.md).
+//
+// Why WASM called with a JS object does not reach Ajv (issue 3's target), measured: Ajv
+// compiles the schema into JS that reads the object where it is; anything in WASM must first
+// get the answer across. The row `JSON.stringify + encodeInto` is that floor for JSON text
+// (about 0.6x Ajv's whole validation). In a probe module (session 19, wasm-bindgen 0.2.130,
+// the valid birth answer, 734 bytes, 28 fields): wasm-bindgen's own string copy plus a
+// trivial scan took 3.8-4.1 us, Ajv's whole validation about 4.0 us; parsing the text with
+// serde_json into nothing (`IgnoredAny`) 4.4 us, into a `Value` 7.7 us; and reading the
+// object from WASM instead, field by field (`js_sys::Reflect::get` with keys made once, each
+// string copied in), 6.2-7.4 us before any check. So no way of reading the answer in WASM
+// is under Ajv's time before the form is checked at all.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
@@ -196,6 +207,11 @@ function measureAll(fns) {
 }
 
 const options = { at };
+// The least any call with a JS object pays before WASM reads a byte: the answer written as
+// JSON and copied, as UTF-8, into memory (wasm-bindgen copies a string with `encodeInto`
+// into the module's memory; here a buffer of the same kind).
+const utf8 = new TextEncoder();
+const copy = new Uint8Array(1 << 20);
 const answers = { valid, '7 errors': invalid };
 const rows = [
   ['WASM validate(target, object)', (a) => () => engine.validate(target, a, options).valid],
@@ -209,6 +225,7 @@ const rows = [
     return () => engine.check(target, text, options).valid;
   }],
   ['  JSON.stringify(answer) alone', (a) => () => JSON.stringify(a).length > 0],
+  ['  JSON.stringify + encodeInto', (a) => () => utf8.encodeInto(JSON.stringify(a), copy).written > 0],
   ['Ajv, allErrors', (a) => () => ajvAll(a)],
   ['Ajv, first error', (a) => () => ajvFirst(a)],
 ];

@@ -17,7 +17,8 @@ use crate::{Coded, Lang, Problem};
 pub enum LintError {
     /// `catalog.constraint`: a value breaks a constraint of the format (length, range, …),
     /// or a field's lower bound is above its upper one (`range`: `min`; `length`:
-    /// `minLength`, `minItems`), or a 即办件 promises days (`immediate`).
+    /// `minLength`, `minItems`), or an integer field's bound is beyond ±(2^53 − 1)
+    /// (`range`), or a 即办件 promises days (`immediate`).
     #[error("取值不符合要求 / value out of bounds")]
     Constraint {
         /// The constraint, as `validator` names it (`length`, `range`, …), or `immediate`.
@@ -630,15 +631,24 @@ impl Linter {
     }
 
     /// A lower bound above the upper one, which no value meets: reported at the lower
-    /// bound, as the constraint (`range`, `length`) the bounds make.
+    /// bound, as the constraint (`range`, `length`) the bounds make. An integer or money
+    /// field's bound beyond ±(2^53 − 1), which no value it holds reaches
+    /// ([`form::MAX_SAFE_INTEGER`]), is reported where it is.
     fn bounds(&mut self, f: &Field, here: &str) {
         fn over<T: PartialOrd>(min: Option<T>, max: Option<T>) -> bool {
             min.zip(max).is_some_and(|(a, b)| a > b)
         }
+        #[allow(clippy::cast_precision_loss)] // 2^53 − 1 is exact in an f64
+        let beyond = |bound: Option<f64>| {
+            matches!(f.field_type, FieldType::Integer | FieldType::Money)
+                && bound.is_some_and(|b| b.abs() > form::MAX_SAFE_INTEGER as f64)
+        };
         let problems = [
             (over(f.min, f.max), "min", "range"),
             (over(f.min_length, f.max_length), "minLength", "length"),
             (over(f.min_items, f.max_items), "minItems", "length"),
+            (beyond(f.min), "min", "range"),
+            (beyond(f.max), "max", "range"),
         ];
         for (_, member, rule) in problems.into_iter().filter(|(wrong, ..)| *wrong) {
             self.push(
@@ -1004,6 +1014,26 @@ mod tests {
         // Equal bounds are one allowed value (count, length), not a contradiction.
         let doc = set(mini(), "/matters/2/form/fields/3/maxItems", json!(1));
         assert_eq!(lint(&doc), vec![]);
+    }
+
+    /// An integer field's bound past what it can hold, ±(2^53 − 1), is reported where it
+    /// is; a decimal field's is not (it holds any JSON number).
+    #[test]
+    fn an_integer_bound_lies_within_the_safe_range() {
+        let pointer = "/matters/0/form/fields/9/max";
+        assert_eq!(
+            mini().pointer("/matters/0/form/fields/9/type"),
+            Some(&json!("integer"))
+        );
+        let doc = set(mini(), pointer, json!(9_007_199_254_740_991_u64));
+        assert_eq!(lint(&doc), vec![]);
+        let doc = set(mini(), pointer, json!(9_007_199_254_740_992_u64));
+        assert_eq!(lint(&doc), one("catalog.constraint", pointer));
+        let doc = set(mini(), "/matters/0/form/fields/9/min", json!(-1e16));
+        assert_eq!(
+            lint(&doc),
+            one("catalog.constraint", "/matters/0/form/fields/9/min")
+        );
     }
 
     /// 即办件 are decided on the spot: their promised limit is 0 working days.

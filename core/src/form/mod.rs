@@ -23,5 +23,5 @@ pub use pattern::Pattern;
 pub use plan::CompiledForm;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
-pub use validate::{FormReport, validate, validate_ignoring};
+pub use validate::{FormReport, MAX_SAFE_INTEGER, validate, validate_ignoring};
 pub(crate) use validate::{Output, first_key};

@@ -120,10 +120,11 @@ pub struct Field {
     /// Most characters (text types).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u32>,
-    /// Smallest value (numbers; money in fen).
+    /// Smallest value (numbers; money in fen). An integer or money field holds values
+    /// within ±(2^53 − 1) whatever its bounds (lint: its bounds lie within them too).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<f64>,
-    /// Largest value (numbers; money in fen).
+    /// Largest value (numbers; money in fen); see `min`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
     /// A pattern the whole text must match (regex-lite syntax).

@@ -698,12 +698,7 @@ pub(super) fn leaf<'v>(
             .ok_or_else(|| wrong_type("string"))
             .and_then(|s| text(field, s, &label).map(Normal::Text)),
         FieldType::Integer | FieldType::Money => match integer(value) {
-            Some(n) if field.field_type == FieldType::Money && n < 0 => Err(FormError::BelowMin {
-                label: label(),
-                min: 0.0,
-            }),
-            #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-            Some(n) => range(field, n as f64, &label).map(|()| Normal::Int(n)),
+            Some(n) => integer_range(field, n, &label).map(|()| Normal::Int(n)),
             None => Err(wrong_type("integer")),
         },
         FieldType::Decimal => match value.as_f64() {
@@ -757,17 +752,53 @@ pub(super) fn leaf<'v>(
 }
 
 /// `value` as an integer: a JSON number with no fraction, as JSON Schema's `integer` (so
-/// `100.0`, as Python's `json` writes a float, is 100), within `i64`.
+/// `100.0`, as Python's `json` writes a float, is 100). One past `i64` is taken as `i64`'s
+/// end, which [`integer_range`] refuses as beyond [`MAX_SAFE_INTEGER`].
 pub(super) fn integer(value: &Value) -> Option<i64> {
-    // 2^63 as f64: the first value past `i64::MAX` (which f64 cannot hold).
-    const END: f64 = 9_223_372_036_854_775_808.0;
-    #[allow(clippy::cast_possible_truncation)] // whole and within range: exact
+    // `as` saturates: a whole number past `i64` becomes its end, still out of range.
+    #[allow(clippy::cast_possible_truncation)]
     value.as_i64().or_else(|| {
         value
             .as_f64()
-            .filter(|x| x.fract() == 0.0 && (-END..END).contains(x))
+            .filter(|x| x.fract() == 0.0)
             .map(|x| x as i64)
     })
+}
+
+/// The largest integer an integer or money field holds, 2^53 − 1 (and its negative the
+/// smallest): the range in which every integer is exactly a JSON number everywhere (RFC 8259
+/// §6; I-JSON, RFC 7493 §2.2), so also in the pages' JavaScript.
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// Checks an integer against its field's bounds, within ±[`MAX_SAFE_INTEGER`] (money at
+/// least 0).
+pub(super) fn integer_range(field: &Field, n: i64, label: Label<'_>) -> Result<(), FormError> {
+    #[allow(clippy::cast_precision_loss)] // 2^53 − 1 is exact in an f64
+    const SAFE: f64 = MAX_SAFE_INTEGER as f64;
+    let least = if field.field_type == FieldType::Money {
+        0.0
+    } else {
+        -SAFE
+    };
+    let min = field.min.map_or(least, |m| m.max(least));
+    let max = field.max.map_or(SAFE, |m| m.min(SAFE));
+    // Both bounds lie within ±(2^53 − 1), where rounding `n` to an f64 keeps its order to
+    // them: a value past 2^53 rounds to at least 2^53, still above any of them.
+    #[allow(clippy::cast_precision_loss)]
+    let x = n as f64;
+    if x < min {
+        return Err(FormError::BelowMin {
+            label: label(),
+            min,
+        });
+    }
+    if x > max {
+        return Err(FormError::AboveMax {
+            label: label(),
+            max,
+        });
+    }
+    Ok(())
 }
 
 /// An identifier value of one of `kinds`, tried in order: the normalised value, or the
@@ -1407,7 +1438,57 @@ mod tests {
             agreed(&spec, &json!({"count": 101.0})),
             ["/count form.above_max"]
         );
-        assert_eq!(agreed(&spec, &json!({"count": 1e19})), ["/count form.type"]);
+        assert_eq!(
+            agreed(&spec, &json!({"count": 1e19})),
+            ["/count form.above_max"]
+        );
+    }
+
+    /// An integer or money field holds integers within ±(2^53 − 1), the range every JSON
+    /// reader holds exactly (RFC 8259 §6): one beyond is above (below) that bound, however
+    /// it is written, and compared exactly, not rounded into range.
+    #[test]
+    fn an_integer_holds_the_safe_range_exactly() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [{"key": "n", "label": "数量", "type": "integer"},
+                       {"key": "fee", "label": "费用（分）", "type": "money"}],
+            "example": {"n": 2}
+        }))
+        .unwrap();
+        let safe = super::MAX_SAFE_INTEGER;
+        for ok in [
+            json!({"n": safe, "fee": safe}),
+            json!({"n": -safe, "fee": 0}),
+        ] {
+            assert!(agreed(&spec, &ok).is_empty(), "{ok}");
+        }
+        let above = ["/n form.above_max", "/fee form.above_max"];
+        for n in [
+            json!(safe + 1),
+            json!(u64::MAX),
+            json!(i64::MAX),
+            json!(1e300),
+        ] {
+            assert_eq!(agreed(&spec, &json!({"n": n, "fee": n})), above, "{n}");
+        }
+        let below = ["/n form.below_min", "/fee form.below_min"];
+        for n in [json!(-safe - 1), json!(i64::MIN), json!(-1e300)] {
+            assert_eq!(agreed(&spec, &json!({"n": n, "fee": n})), below, "{n}");
+        }
+        // The bound said is the one that holds: the field's when tighter, else 2^53 − 1.
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = super::validate(&spec, &json!({"n": u64::MAX}), at, crate::Lang::En);
+        assert_eq!(
+            report.errors[0].params["max"],
+            json!(9_007_199_254_740_991.0)
+        );
+        assert!(
+            report.errors[0].message.contains("9007199254740991"),
+            "{}",
+            report.errors[0].message
+        );
     }
 
     /// A required multiple choice with nothing chosen (`[]`) is not filled in: as blank text

@@ -41,8 +41,8 @@ use serde_json::{Map, Value};
 use super::finding::Repr;
 use super::plan::check_reads;
 use super::validate::{
-    datetime, first_key, integer, is_area_code, is_choice, is_email, is_unchosen, leaf,
-    multi_choice, pointer, range, text_fault, trim,
+    datetime, first_key, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen,
+    leaf, multi_choice, pointer, range, text_fault, trim,
 };
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::calendar::date_number;
@@ -641,10 +641,11 @@ fn value_passes<const TELL: bool>(
             trimmed(trimmed_text.map(|s| text_fault(field, s).is_none()))
         }
         FieldType::Integer | FieldType::Money => match integer(value) {
-            Some(n) if field.field_type == FieldType::Money && n < 0 => Passes::No,
             // Written as a whole number when given as `100.0`.
-            #[allow(clippy::cast_precision_loss)] // bounds are checked as f64, like JSON
-            Some(n) => pass(range(field, n as f64, &String::new).is_ok(), value.is_i64()),
+            Some(n) => pass(
+                integer_range(field, n, &String::new).is_ok(),
+                value.is_i64(),
+            ),
             None => Passes::No,
         },
         FieldType::Decimal => yes(value
