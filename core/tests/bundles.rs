@@ -1217,3 +1217,32 @@ fn a_document_two_members_need_is_listed_once_with_what_both_need() {
     assert_eq!(listed("id_card"), [json!(["original", 3])]);
     assert_eq!(listed("birth_certificate"), [json!(["original", 1])]);
 }
+
+/// Withdrawing a bundle dates a step on each open member: refused, with nothing changed,
+/// when a member records a later day (accepted after the date of the withdrawal).
+#[test]
+fn a_bundle_withdrawn_before_a_day_a_member_records_is_refused() {
+    let mut world = birth();
+    let member = "B-1/350205-GA-001";
+    let matter = world.case(member).matter.clone();
+    let engine = engine_cache();
+    let dept = engine.catalog().matter(&matter).unwrap().department.clone();
+    let desk = ctx("fd-ga", Role::FrontDesk, &dept, "2025-10-15T09:00:00+08:00");
+    world.act(member, "accept", Command::Accept, &desk).unwrap();
+    let before = world.cases();
+    let err = world
+        .act(
+            "B-1",
+            "w",
+            Command::Withdraw { reason: None },
+            &mother("2025-10-14T15:00:00+08:00"),
+        )
+        .unwrap_err();
+    assert_eq!(
+        err,
+        CaseError::Backdated {
+            latest: date(2025, 10, 15)
+        }
+    );
+    assert_eq!(world.cases(), before);
+}

@@ -8,6 +8,7 @@
 )]
 
 use chrono::NaiveDate;
+use doorstep::Coded;
 use doorstep::authority::{Operator, Role, Stamp};
 use doorstep::calendar::Light;
 use doorstep::case::{
@@ -1455,4 +1456,48 @@ fn an_answer_too_large_for_its_event_is_refused() {
     let (read, problems) = decode_events(line.as_bytes());
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(read.len(), 1);
+}
+
+/// A step is dated no earlier than the latest day the case records (submission,
+/// acceptance, the days its clock stopped and ran again): a supplement dated before the
+/// request for it would close a pause before it opened. An earlier hour of that same day
+/// (two windows' clocks a little apart) is taken.
+#[test]
+fn a_step_dated_before_a_day_the_case_records_is_refused() {
+    let engine = engine();
+    let (case, back) = reviewing(&engine);
+    assert_eq!(
+        case.latest_day(),
+        NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+    );
+    let asked = run(
+        &engine,
+        Some(case),
+        "c-补正",
+        Command::RequestSupplement {
+            reason: "缺少户口簿".into(),
+        },
+        &back,
+    );
+    let oct_9 = NaiveDate::from_ymd_opt(2025, 10, 9).unwrap();
+    assert_eq!(asked.latest_day(), oct_9);
+    let supplement = on(
+        &asked,
+        "c-supplied",
+        Command::Supplement {
+            answer: example(&engine, "MED-INSURE").into(),
+        },
+    );
+    let at = |when| ctx("u-lin", Role::Applicant, STATION, when);
+    let before = at("2025-10-08T23:59:00+08:00");
+    let refused = decide(&engine, Some(&asked), &supplement, &before).unwrap_err();
+    assert_eq!(refused, CaseError::Backdated { latest: oct_9 });
+    assert_eq!(refused.code(), "case.backdated");
+    assert_eq!(refused.params()["latest"], json!("2025-10-09"));
+    // The day is China Standard Time's: 16:00 UTC on the 8th is midnight on the 9th.
+    let same_day = at("2025-10-08T16:00:00+00:00");
+    let events = decide(&engine, Some(&asked), &supplement, &same_day).unwrap();
+    let supplied = evolve_all(Some(asked), &events, evolve);
+    assert_eq!(supplied.status, Status::UnderReview);
+    assert_eq!(supplied.latest_day(), oct_9);
 }

@@ -166,6 +166,10 @@ pub(super) fn on_bundle(
         return Err(CaseError::MembersMissing { cases: missing });
     }
     let withdrawn = |case: &Case| -> Result<Event, CaseError> {
+        let latest = case.latest_day();
+        if date < latest {
+            return Err(CaseError::Backdated { latest });
+        }
         let kind = EventKind::Withdrawn {
             reason: optional(reason.as_ref())?,
         };

@@ -121,6 +121,9 @@ pub fn decide_with_members(
         });
     }
     let date = cst_date(ctx.at);
+    if let Some(latest) = current.map(Case::latest_day).filter(|&d| date < d) {
+        return Err(CaseError::Backdated { latest });
+    }
     let (kind, matter) = match (current, command) {
         (None, Command::SubmitBundle { .. }) => {
             return super::bundle::submit(engine, envelope, ctx, date);

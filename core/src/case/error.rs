@@ -144,6 +144,14 @@ pub enum CaseError {
     /// one is longer than [`MAX_REASON_CHARS`](super::MAX_REASON_CHARS) characters.
     #[error("理由缺失或过长 / reason missing or too long")]
     Reason,
+    /// `case.backdated`: a command dated (in China Standard Time) before a day the case
+    /// already records ([`Case::latest_day`](super::Case::latest_day): its submission,
+    /// acceptance, a pause): its deadline would count from days out of order.
+    #[error("办理日期早于本件已记录的日期 / dated before a day the case records")]
+    Backdated {
+        /// The latest day the case records.
+        latest: chrono::NaiveDate,
+    },
 }
 
 /// What a case is called in the messages it shares with the other records.
@@ -184,6 +192,7 @@ impl Coded for CaseError {
             Self::MembersMissing { .. } => "case.members_missing",
             Self::Unconfirmed => "case.unconfirmed",
             Self::Reason => "case.reason",
+            Self::Backdated { .. } => "case.backdated",
         }
     }
 
@@ -305,6 +314,13 @@ impl Coded for CaseError {
                     "A case started without application is accepted once the applicant confirms it",
                 )
                 .into(),
+            Self::Backdated { latest } => {
+                if zh {
+                    format!("办理日期不能早于本件已记录的日期 {latest}，请核对时间")
+                } else {
+                    format!("This case already records {latest}: a step cannot be dated before it")
+                }
+            }
             // Worded by `shared`.
             _ => String::new(),
         }
@@ -321,6 +337,7 @@ impl Coded for CaseError {
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
             Self::BundleCase { action } => json!({ "action": action }),
             Self::MembersMissing { cases } => json!({ "cases": cases }),
+            Self::Backdated { latest } => json!({ "latest": latest }),
             _ => return Map::new(),
         })
     }

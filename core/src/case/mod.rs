@@ -17,7 +17,8 @@
 //! - Assignment: an officer claims a case to work on it; nobody else may accept, review or
 //!   decide it until it is released. Acceptance ends a claim made to accept (the back
 //!   office claims the case anew), as a transfer ends the claim of the office it leaves.
-//! - Time: the promised limit counts in working days from the day after acceptance; 补正
+//! - Time: a command is dated no earlier than the days the case records
+//!   ([`Case::latest_day`]); the promised limit counts in working days from the day after acceptance; 补正
 //!   and 挂起 stop the clock (行政许可法 art. 45) from the day they start through the day
 //!   they end (counting resumes the next day); one extension of up to 10 working days
 //!   (art. 42).
@@ -532,6 +533,18 @@ impl Case {
     /// Whether this is a bundle case (一件事 as a whole).
     pub fn is_bundle(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// The latest day this case records, in China Standard Time: the day it was
+    /// submitted, accepted, or its clock stopped or ran again. A command dated before it is
+    /// refused (`case.backdated`): its deadline counts working days between those days.
+    pub fn latest_day(&self) -> NaiveDate {
+        let submitted = crate::authority::cst_date(self.submitted_at);
+        let pauses = self.pauses.iter().flat_map(|p| [Some(p.from), p.to]);
+        pauses
+            .flatten()
+            .chain(self.accepted_on)
+            .fold(submitted, NaiveDate::max)
     }
 
     /// The deadline as it stands (see [`crate::calendar::Deadline`]); `None` before
