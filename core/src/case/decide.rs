@@ -388,7 +388,9 @@ fn permitted(
             claimable(case, ctx, passed_back)?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
             worked_here(case, ctx, passed_back)?;
-            if action == Action::Extend && case.extension_working_days.is_some() {
+            if action == Action::Extend
+                && (case.extension_working_days.is_some() || overdue(engine, case, date))
+            {
                 return Err(CaseError::Extension);
             }
         }
@@ -743,6 +745,15 @@ pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
 }
 
 /// The version after `version`; a case at the largest version takes no more events.
+/// Whether `case` is past its due date on `date`. An extension is granted while the time
+/// runs (行政许可法 art. 42: 二十日内不能作出决定的 …), not to hide a case already late. A
+/// due date the calendar cannot tell (a year whose holidays are not known) is not past.
+fn overdue(engine: &Engine, case: &Case, date: NaiveDate) -> bool {
+    case.deadline()
+        .and_then(|deadline| deadline.due(engine.calendar(), date).ok())
+        .is_some_and(|due| date > due)
+}
+
 pub(super) fn next_version(version: u64) -> Result<u64, CaseError> {
     version.checked_add(1).ok_or(CaseError::EventVersion {
         expected: version,

@@ -83,8 +83,9 @@ pub enum CaseError {
         /// The problems' codes.
         errors: Vec<String>,
     },
-    /// `case.extension`: an extension already granted, out of 1–10 working days, or
-    /// approved by the one asking or by nobody (a blank approver).
+    /// `case.extension`: an extension already granted, out of 1–10 working days,
+    /// approved by the one asking or by nobody (a blank approver), or asked once the case
+    /// is past its due date.
     #[error("延期不符合规定 / extension not allowed")]
     Extension,
     /// `case.home_visit`: a home visit is for special groups (elderly, disabled, …).
@@ -265,8 +266,8 @@ impl Coded for CaseError {
             }
             Self::Extension => lang
                 .pick(
-                    "延期只能一次、不超过 10 个工作日，且须由他人批准",
-                    "One extension only, of 1 to 10 working days, approved by someone else",
+                    "延期只能一次、不超过 10 个工作日，须由他人批准，且须在期限届满前",
+                    "One extension only, of 1 to 10 working days, approved by someone else, before the case is due",
                 )
                 .into(),
             Self::Reason => lang
