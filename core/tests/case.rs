@@ -83,6 +83,18 @@ fn stamp(seal: &str, matter: &str, operator: &str, accepted_by: Option<&str>, wh
     }
 }
 
+/// `case` sent back for a supplement (补正) by `back`, as client `c-补正`.
+fn asked_for_a_supplement(engine: &Engine, case: Case, back: &Context) -> Case {
+    let reason = "缺少户口簿".into();
+    run(
+        engine,
+        Some(case),
+        "c-补正",
+        Command::RequestSupplement { reason },
+        back,
+    )
+}
+
 /// Submitted by the applicant and accepted by the station's front desk on 2025-09-30.
 fn accepted(engine: &Engine) -> Case {
     let submitted = run(
@@ -123,15 +135,7 @@ fn due_across_national_day_and_later_by_a_supplement_pause() {
     assert_eq!(status.light, Light::Green);
 
     let (case, back) = reviewing(&engine);
-    let case = run(
-        &engine,
-        Some(case),
-        "c-补正",
-        Command::RequestSupplement {
-            reason: "缺少户口簿".into(),
-        },
-        &back,
-    );
+    let case = asked_for_a_supplement(&engine, case, &back);
     assert_eq!(case.status, Status::Supplementing);
     let case = run(
         &engine,
@@ -1470,15 +1474,7 @@ fn a_step_dated_before_a_day_the_case_records_is_refused() {
         case.latest_day(),
         NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
     );
-    let asked = run(
-        &engine,
-        Some(case),
-        "c-补正",
-        Command::RequestSupplement {
-            reason: "缺少户口簿".into(),
-        },
-        &back,
-    );
+    let asked = asked_for_a_supplement(&engine, case, &back);
     let oct_9 = NaiveDate::from_ymd_opt(2025, 10, 9).unwrap();
     assert_eq!(asked.latest_day(), oct_9);
     let supplement = on(
