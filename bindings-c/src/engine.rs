@@ -178,6 +178,38 @@ pub(crate) unsafe fn json_call<T: Serialize>(
     unsafe { write_json(out, serde_json::to_string(&response)) }
 }
 
+/// The shape of the answer exports (`validate`, `check`, `validate_field`): reads the
+/// target, the answer, then `at` and `lang`, in that order (as [`target`], [`json_value`]
+/// and [`date_and_lang`]), hands them with the engine to `respond`, and writes what it
+/// returns, as JSON, through `out` (as [`write_json`]). The first failure is returned.
+///
+/// # Safety
+///
+/// `handle` is not NULL and points to a live engine (as [`engine`]); `target_json`,
+/// `answer_json`, `at` and `lang` are NULL or NUL-terminated strings valid for the call;
+/// `out` is not NULL and points to a writable `char *`.
+unsafe fn answer_call<T: Serialize, E>(
+    handle: *const doorstep_engine,
+    (target_json, answer_json): (*const c_char, *const c_char),
+    (at, lang): (*const c_char, *const c_char),
+    out: *mut *mut c_char,
+    respond: impl FnOnce(&Engine, &Target, &Value, NaiveDate, Lang) -> Result<T, E>,
+) -> Result<(), Failure>
+where
+    Failure: From<E>,
+{
+    // SAFETY: (each) the caller's guarantee, passed on.
+    let target = unsafe { target(target_json) }?;
+    // SAFETY: as above.
+    let answer = unsafe { json_value(answer_json, "answer_json") }?;
+    // SAFETY: as above.
+    let (at, lang) = unsafe { date_and_lang(at, lang) }?;
+    // SAFETY: as above.
+    let response = respond(unsafe { engine(handle) }, &target, &answer, at, lang)?;
+    // SAFETY: as above.
+    unsafe { write_json(out, serde_json::to_string(&response)) }
+}
+
 /// Borrows the engine behind a handle.
 ///
 /// # Safety
@@ -506,18 +538,12 @@ pub unsafe extern "C" fn doorstep_engine_validate(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_report_json) => {
-        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { target(target_json) }?;
-        // SAFETY: as above.
-        let answer = unsafe { json_value(answer_json, "answer_json") }?;
-        // SAFETY: as above.
-        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let report = unsafe { self::engine(engine) }.validate(&target, &answer, at, lang)?;
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        // SAFETY: `engine` and `out_report_json` are not NULL (checked by the boundary); the
+        // caller guarantees the rest.
+        unsafe {
+            let documents = (target_json, answer_json);
+            answer_call(engine, documents, (at, lang), out_report_json, Engine::validate)
+        }
     })
 }
 
@@ -557,18 +583,12 @@ pub unsafe extern "C" fn doorstep_engine_check(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, answer_json, out_report_json) => {
-        // SAFETY: (each of the four) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { target(target_json) }?;
-        // SAFETY: as above.
-        let answer = unsafe { json_value(answer_json, "answer_json") }?;
-        // SAFETY: as above.
-        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let report = unsafe { self::engine(engine) }.check(&target, &answer, at, lang)?;
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        // SAFETY: `engine` and `out_report_json` are not NULL (checked by the boundary); the
+        // caller guarantees the rest.
+        unsafe {
+            let documents = (target_json, answer_json);
+            answer_call(engine, documents, (at, lang), out_report_json, Engine::check)
+        }
     })
 }
 
@@ -607,21 +627,16 @@ pub unsafe extern "C" fn doorstep_engine_validate_field(
     out_report_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, target_json, answer_json, path, out_report_json) => {
-        // SAFETY: (each of the five) the caller passes NULL or a NUL-terminated string.
-        let target = unsafe { target(target_json) }?;
-        // SAFETY: as above.
-        let answer = unsafe { json_value(answer_json, "answer_json") }?;
-        // SAFETY: as above.
+        // SAFETY: the caller passes NULL or a NUL-terminated string.
         let path = unsafe { required_str(path, "path") }?;
-        // SAFETY: as above.
-        let (at, lang) = unsafe { date_and_lang(at, lang) }?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let report =
-            unsafe { self::engine(engine) }.validate_field(&target, &answer, path, at, lang)?;
-        // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
+        // SAFETY: `engine` and `out_report_json` are not NULL (checked by the boundary); the
+        // caller guarantees the rest.
+        unsafe {
+            let documents = (target_json, answer_json);
+            answer_call(engine, documents, (at, lang), out_report_json, |e, target, answer, at, lang| {
+                e.validate_field(target, answer, path, at, lang)
+            })
+        }
     })
 }
 
