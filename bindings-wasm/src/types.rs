@@ -680,6 +680,13 @@ export interface Case {
   dataProblems?: DataProblem[];
   /** Client ids of the commands applied, in order (for idempotency); absent when none. */
   clientIds?: string[];
+  /**
+   * What the last of `clientIds` did, in the same order (all of them, but in a case kept by
+   * an older version: the ids applied since), so that another command under an id already
+   * used is refused (`case.client_id_reused`) rather than taken for a retry. Absent when
+   * none.
+   */
+  clientActions?: Action[];
 }
 
 /** A member of a bundle case: the matter and the case opened for it. */

@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn every_named_enum_reads_what_it_writes() {
         use crate::authority::{GrantMode, Role, SealKind, SealStatus, StampAct, Step};
-        use crate::case::{Outcome, SpecialGroup, Status};
+        use crate::case::{Action, Outcome, SpecialGroup, Status};
         use crate::catalog::{AuthoritySource, Channel, MaterialForm, MatterType, OrgLevel};
         use crate::form::FieldType;
         use crate::policy::Subject;
@@ -190,6 +190,7 @@ mod tests {
         round_trips::<SealStatus>();
         round_trips::<StampAct>();
         round_trips::<Step>();
+        round_trips::<Action>();
         round_trips::<Outcome>();
         round_trips::<SpecialGroup>();
         round_trips::<Status>();

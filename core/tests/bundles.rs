@@ -1218,17 +1218,26 @@ fn a_document_two_members_need_is_listed_once_with_what_both_need() {
     assert_eq!(listed("birth_certificate"), [json!(["original", 1])]);
 }
 
+/// Accepts the member case `member` at its department's front desk on `day`, as `client`.
+fn accept_member(world: &mut World, member: &str, client: &str, day: &str) {
+    let matter = world.case(member).matter.clone();
+    let engine = engine_cache();
+    let dept = &engine.catalog().matter(&matter).unwrap().department;
+    let desk = ctx(
+        "fd",
+        Role::FrontDesk,
+        dept,
+        &format!("{day}T09:00:00+08:00"),
+    );
+    world.act(member, client, Command::Accept, &desk).unwrap();
+}
+
 /// Withdrawing a bundle dates a step on each open member: refused, with nothing changed,
 /// when a member records a later day (accepted after the date of the withdrawal).
 #[test]
 fn a_bundle_withdrawn_before_a_day_a_member_records_is_refused() {
     let mut world = birth();
-    let member = "B-1/350205-GA-001";
-    let matter = world.case(member).matter.clone();
-    let engine = engine_cache();
-    let dept = engine.catalog().matter(&matter).unwrap().department.clone();
-    let desk = ctx("fd-ga", Role::FrontDesk, &dept, "2025-10-15T09:00:00+08:00");
-    world.act(member, "accept", Command::Accept, &desk).unwrap();
+    accept_member(&mut world, "B-1/350205-GA-001", "accept", "2025-10-15");
     let before = world.cases();
     let err = world
         .act(
@@ -1244,5 +1253,19 @@ fn a_bundle_withdrawn_before_a_day_a_member_records_is_refused() {
             latest: date(2025, 10, 15)
         }
     );
+    assert_eq!(world.cases(), before);
+}
+
+/// A bundle's withdrawal records a step on each open member under its client id: a member
+/// that applied that id to something else refuses it, and nothing changes.
+#[test]
+fn a_bundle_withdrawn_under_an_id_a_member_used_is_refused() {
+    let mut world = birth();
+    accept_member(&mut world, "B-1/350205-GA-001", "w", "2025-10-14");
+    let before = world.cases();
+    let withdraw = Command::Withdraw { reason: None };
+    let at = mother("2025-10-14T15:00:00+08:00");
+    let err = world.act("B-1", "w", withdraw, &at).unwrap_err();
+    assert_eq!(err, CaseError::ClientIdReused { action: "accept" });
     assert_eq!(world.cases(), before);
 }

@@ -12,7 +12,7 @@ use doorstep::Coded;
 use doorstep::authority::{Operator, Role, Stamp};
 use doorstep::calendar::Light;
 use doorstep::case::{
-    Case, CaseError, Command, CommandEnvelope, Context, Status, decide, evolve, replay,
+    Action, Case, CaseError, Command, CommandEnvelope, Context, Status, decide, evolve, replay,
 };
 use doorstep::engine::Engine;
 use proptest::prelude::*;
@@ -1496,4 +1496,34 @@ fn a_step_dated_before_a_day_the_case_records_is_refused() {
     let supplied = evolve_all(Some(asked), &events, evolve);
     assert_eq!(supplied.status, Status::UnderReview);
     assert_eq!(supplied.latest_day(), oct_9);
+}
+
+/// What each client id did travels with the case as JSON (`clientActions`), so that a host
+/// keeping cases as JSON tells a retry from another command under the same id; a case kept
+/// without it (an older version's) takes any reuse of its ids as a retry, and records the
+/// actions of ids applied from then on.
+#[test]
+fn a_reused_client_id_is_told_from_a_retry_through_json() {
+    let engine = engine();
+    let case = accepted(&engine);
+    let kept: Case = serde_json::from_value(serde_json::to_value(&case).unwrap()).unwrap();
+    assert_eq!(kept, case);
+    let json = serde_json::to_value(&case).unwrap();
+    assert_eq!(json["clientActions"], json!(["submit", "accept"]));
+    let back = back_office("2025-10-09T10:00:00+08:00");
+    let reused = on(&case, "c-accept", Command::Claim);
+    assert_eq!(
+        decide(&engine, Some(&kept), &reused, &back).unwrap_err(),
+        CaseError::ClientIdReused { action: "accept" }
+    );
+
+    let mut older = json.clone();
+    older.as_object_mut().unwrap().remove("clientActions");
+    let older: Case = serde_json::from_value(older).unwrap();
+    assert_eq!(older.applied("c-accept"), Some(None));
+    assert_eq!(decide(&engine, Some(&older), &reused, &back), Ok(vec![]));
+    let claimed = run(&engine, Some(older), "c-claim", Command::Claim, &back);
+    assert_eq!(claimed.client_actions, [Action::Claim]);
+    assert_eq!(claimed.applied("c-submit"), Some(None));
+    assert_eq!(claimed.applied("c-claim"), Some(Some(Action::Claim)));
 }

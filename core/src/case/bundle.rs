@@ -196,9 +196,19 @@ pub(super) fn on_bundle(
     }
     let mut events = vec![withdrawn(bundle)?];
     for case in open {
-        if !case.client_ids.contains(&envelope.client_id) {
-            acts_for_applicant(case, ctx, date, action)?;
-            events.push(withdrawn(case)?);
+        // A member that applied this id withdrew already (a retry); one that applied it
+        // for something else cannot record the withdrawal under it.
+        match case.applied(&envelope.client_id) {
+            None => {
+                acts_for_applicant(case, ctx, date, action)?;
+                events.push(withdrawn(case)?);
+            }
+            Some(Some(done)) if done != Action::Withdraw => {
+                return Err(CaseError::ClientIdReused {
+                    action: done.name(),
+                });
+            }
+            Some(_) => {}
         }
     }
     Ok(events)

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AccountId, Answer, Note, ProxyConsent, SpecialGroup};
 use crate::authority::Stamp;
+use crate::named::Named;
 
 /// A command with what makes it safe to retry and to race: the case it is for, the case
 /// version it was made against, and a client-generated id.
@@ -138,93 +139,62 @@ crate::tagged::tagged_enum! {
     }
 }
 
-/// What a command or an event does, without its payload: the buttons a window offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// 收件.
-    Submit,
-    /// The applicant confirms a case started without application.
-    Confirm,
-    /// 受理.
-    Accept,
-    /// 不予受理.
-    NotAccept,
-    /// Take the case.
-    Claim,
-    /// Let it go.
-    Release,
-    /// Begin 审查.
-    StartReview,
-    /// Ask for 补齐补正.
-    RequestSupplement,
-    /// Supply what was missing.
-    Supplement,
-    /// 挂起.
-    Suspend,
-    /// Back from 挂起.
-    Resume,
-    /// 移交 to the matter's responsible department.
-    Transfer,
-    /// 延期.
-    Extend,
-    /// 准予.
-    Approve,
-    /// 不予许可.
-    Reject,
-    /// 办结.
-    Conclude,
-    /// 送达.
-    Deliver,
-    /// 撤回.
-    Withdraw,
+crate::named::named_enum! {
+    /// What a command or an event does, without its payload: the buttons a window offers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Action {
+        /// 收件.
+        Submit => "submit",
+        /// The applicant confirms a case started without application.
+        Confirm => "confirm",
+        /// 受理.
+        Accept => "accept",
+        /// 不予受理.
+        NotAccept => "not_accept",
+        /// Take the case.
+        Claim => "claim",
+        /// Let it go.
+        Release => "release",
+        /// Begin 审查.
+        StartReview => "start_review",
+        /// Ask for 补齐补正.
+        RequestSupplement => "request_supplement",
+        /// Supply what was missing.
+        Supplement => "supplement",
+        /// 挂起.
+        Suspend => "suspend",
+        /// Back from 挂起.
+        Resume => "resume",
+        /// 移交 to the matter's responsible department.
+        Transfer => "transfer",
+        /// 延期.
+        Extend => "extend",
+        /// 准予.
+        Approve => "approve",
+        /// 不予许可.
+        Reject => "reject",
+        /// 办结.
+        Conclude => "conclude",
+        /// 送达.
+        Deliver => "deliver",
+        /// 撤回.
+        Withdraw => "withdraw",
+    }
 }
 
 impl Action {
     /// Every action, in lifecycle order.
-    pub const ALL: [Self; 18] = [
-        Self::Submit,
-        Self::Confirm,
-        Self::Accept,
-        Self::NotAccept,
-        Self::Claim,
-        Self::Release,
-        Self::StartReview,
-        Self::RequestSupplement,
-        Self::Supplement,
-        Self::Suspend,
-        Self::Resume,
-        Self::Transfer,
-        Self::Extend,
-        Self::Approve,
-        Self::Reject,
-        Self::Conclude,
-        Self::Deliver,
-        Self::Withdraw,
-    ];
+    pub const ALL: &'static [Self] = <Self as Named>::ALL;
 
     /// Its name as serialised (`submit`, `not_accept`, …).
     pub fn name(self) -> &'static str {
-        match self {
-            Self::Submit => "submit",
-            Self::Confirm => "confirm",
-            Self::Accept => "accept",
-            Self::NotAccept => "not_accept",
-            Self::Claim => "claim",
-            Self::Release => "release",
-            Self::StartReview => "start_review",
-            Self::RequestSupplement => "request_supplement",
-            Self::Supplement => "supplement",
-            Self::Suspend => "suspend",
-            Self::Resume => "resume",
-            Self::Transfer => "transfer",
-            Self::Extend => "extend",
-            Self::Approve => "approve",
-            Self::Reject => "reject",
-            Self::Conclude => "conclude",
-            Self::Deliver => "deliver",
-            Self::Withdraw => "withdraw",
-        }
+        // The wire names are listed in the order of the variants, whose discriminants count
+        // from 0.
+        <Self as Named>::VARIANTS
+            .get(self as usize)
+            .copied()
+            .unwrap_or_default()
     }
 }
 

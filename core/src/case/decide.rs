@@ -93,10 +93,18 @@ pub fn decide_with_members(
     if case.is_some_and(|c| *c.id != *envelope.case) {
         return Err(CaseError::NotFound);
     }
-    if case.is_some_and(|c| c.client_ids.contains(&envelope.client_id)) {
-        return Ok(Vec::new());
-    }
     let command = &envelope.command;
+    // A retry is answered with nothing to do; another command under the same id, which
+    // would be dropped unseen, is refused.
+    match case.and_then(|c| c.applied(&envelope.client_id)) {
+        Some(Some(done)) if done != command.action() => {
+            return Err(CaseError::ClientIdReused {
+                action: done.name(),
+            });
+        }
+        Some(_) => return Ok(Vec::new()),
+        None => {}
+    }
     let action = command.name();
     let opens = matches!(
         command,
@@ -499,7 +507,8 @@ pub fn available_actions(engine: &Engine, case: &Case, ctx: &Context) -> Vec<Act
     };
     let date = cst_date(ctx.at);
     Action::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&a| a != Action::Submit && permitted(engine, case, matter, a, ctx, date).is_ok())
         .collect()
 }
@@ -928,6 +937,7 @@ fn blank(
         awaiting_confirmation: false,
         data_problems: Vec::new(),
         client_ids: super::ClientIds::default(),
+        client_actions: Vec::new(),
     }
 }
 
@@ -994,7 +1004,7 @@ fn apply_in_place(case: &mut Case, event: &Event, to: Status) {
     }
     case.status = to;
     case.version = event.version;
-    case.client_ids.push(&event.client_id);
+    case.record_client(&event.client_id, event.kind.action());
 }
 
 /// The clock runs again after `date`: like acceptance (民法典 art. 201), resumption counts

@@ -145,6 +145,13 @@ pub enum CaseError {
     /// one is longer than [`MAX_REASON_CHARS`](super::MAX_REASON_CHARS) characters.
     #[error("理由缺失或过长 / reason missing or too long")]
     Reason,
+    /// `case.client_id_reused`: a command under a client id the case applied for another
+    /// action (a retry sends the same command again); nothing changed.
+    #[error("客户端编号已用于另一操作 / client id used for another command")]
+    ClientIdReused {
+        /// What the command first sent under that id did.
+        action: &'static str,
+    },
     /// `case.backdated`: a command dated (in China Standard Time) before a day the case
     /// already records ([`Case::latest_day`](super::Case::latest_day): its submission,
     /// acceptance, a pause): its deadline would count from days out of order.
@@ -194,6 +201,7 @@ impl Coded for CaseError {
             Self::Unconfirmed => "case.unconfirmed",
             Self::Reason => "case.reason",
             Self::Backdated { .. } => "case.backdated",
+            Self::ClientIdReused { .. } => "case.client_id_reused",
         }
     }
 
@@ -315,6 +323,13 @@ impl Coded for CaseError {
                     "A case started without application is accepted once the applicant confirms it",
                 )
                 .into(),
+            Self::ClientIdReused { action } => {
+                if zh {
+                    format!("该客户端编号已用于另一操作（{action}），新操作请使用新编号")
+                } else {
+                    format!("This client id was sent with another command ({action}): give each command its own id")
+                }
+            }
             Self::Backdated { latest } => {
                 if zh {
                     format!("办理日期不能早于本件已记录的日期 {latest}，请核对时间")
@@ -336,7 +351,9 @@ impl Coded for CaseError {
                 json!({ "failures": failures })
             }
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
-            Self::BundleCase { action } => json!({ "action": action }),
+            Self::BundleCase { action } | Self::ClientIdReused { action } => {
+                json!({ "action": action })
+            }
             Self::MembersMissing { cases } => json!({ "cases": cases }),
             Self::Backdated { latest } => json!({ "latest": latest }),
             _ => return Map::new(),

@@ -10,7 +10,8 @@
 //!   two windows acting on one version — one wins, the other gets `case.conflict`.
 //! - Idempotency: every command carries a client-generated id; a command whose id the case
 //!   has already seen is answered with no events (a kiosk retry or an offline sync applies
-//!   once).
+//!   once), unless the id was seen doing something else (`case.client_id_reused`: a
+//!   command dropped as a retry would be lost unseen).
 //! - Authority: acceptance, review and decision need a valid chain for the acting
 //!   organisation ([`crate::authority::authorize`]); a decision needs a valid stamp, which
 //!   the case records. 审管分离: whoever accepted may not decide where the matter says so.
@@ -404,6 +405,12 @@ pub struct Case {
     /// Client ids of the commands applied, in order (for idempotency).
     #[serde(default, skip_serializing_if = "ClientIds::is_empty")]
     pub client_ids: ClientIds,
+    /// What the last of `client_ids` did, in the same order (all of them, but in a case
+    /// kept by an older version, which did not record this: the ids applied since): a
+    /// command that reuses an id for something else is told from a retry
+    /// (`case.client_id_reused`). An id with no action recorded passes as a retry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub client_actions: Vec<Action>,
 }
 
 crate::named::named_enum! {
@@ -533,6 +540,29 @@ impl Case {
     /// Whether this is a bundle case (一件事 as a whole).
     pub fn is_bundle(&self) -> bool {
         !self.members.is_empty()
+    }
+
+    /// Whether the command with client id `id` was applied (`Some`), and then what it
+    /// did, when the case recorded it.
+    pub fn applied(&self, id: &str) -> Option<Option<Action>> {
+        let (mut at, mut count) = (None, 0_usize);
+        for x in self.client_ids.iter() {
+            if x == id {
+                at = Some(count);
+            }
+            count += 1;
+        }
+        let at = at?;
+        // The actions recorded are those of the last ids: the first of them is this far in.
+        let first = count.checked_sub(self.client_actions.len());
+        let recorded = &self.client_actions;
+        Some(first.and_then(|first| recorded.get(at.checked_sub(first)?).copied()))
+    }
+
+    /// Records that the command with client id `id` did `action`.
+    fn record_client(&mut self, id: &str, action: Action) {
+        self.client_ids.push(id);
+        self.client_actions.push(action);
     }
 
     /// The latest day this case records, in China Standard Time: the day it was
