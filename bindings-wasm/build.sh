@@ -55,13 +55,17 @@
 # (357,539); top-level values dropped (blank, null, hidden) read without a second walk:
 # 297,921 (357,867); the review (a kept text told by its length, prefill filling once):
 # 297,866 (357,874).
+# Session 19: integers within ±(2^53 − 1): 297,937 (358,068); case.backdated and the
+# extension before the due date: 298,403 (358,626); clientActions (case.client_id_reused,
+# Action read through named_enum): 299,296 (359,400); bounds in messages written as JS writes
+# numbers, and serde_json wording unexpected values itself (vendor/serde_json/PATCHED.md), so
+# that core's float formatting (Grisu, Dragon4) leaves the module: 289,348 (349,364).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
 # module; Debian's wasm-opt 108 emits broken wasm), opt-level "s"/3, parsing inputs through
 # serde_json::Value (-12.8 kB, shape errors lose line and column), nightly build-std
-# (-27.8 kB, needs a nightly toolchain in CI), f64 formatting outside Display (serde's own
-# errors keep it).
+# (-27.8 kB, needs a nightly toolchain in CI).
 # `wasm-release` strips debug info only; wasm-bindgen drops the name and producers sections,
 # and the step after it the `target_features` section (together 260 bytes of metadata).
 # Works from any directory. Prints the raw and gzipped size of each .wasm.

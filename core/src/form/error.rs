@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value, json};
 
 use crate::ids::IdError;
+use crate::rule::number_to_string;
 use crate::{Coded, Lang};
 
 /// One problem with one value of a form answer.
@@ -239,7 +240,10 @@ impl Coded for FormError {
                     format!("must have at most {max} characters").into()
                 }
             }
+            // Bounds are written as JavaScript writes numbers (`100`, `0.5`, `1e+21`), not by
+            // `Display`, whose float formatting would add ~8 kB to the gzipped WASM module.
             Self::BelowMin { min, .. } => {
+                let min = number_to_string(*min);
                 if zh {
                     format!("不能小于 {min}").into()
                 } else {
@@ -247,6 +251,7 @@ impl Coded for FormError {
                 }
             }
             Self::AboveMax { max, .. } => {
+                let max = number_to_string(*max);
                 if zh {
                     format!("不能大于 {max}").into()
                 } else {

@@ -291,7 +291,7 @@ fn write_string(value: View<'_>, out: &mut String, depth: usize) {
 ///
 /// The shortest digits come from `serde_json` (ryu) rather than from `Display`, which
 /// would add the float formatting of `core` to the WASM package.
-fn number_to_string(f: f64) -> String {
+pub(crate) fn number_to_string(f: f64) -> String {
     let Some(written) = serde_json::Number::from_f64(f).map(|n| n.to_string()) else {
         return if f.is_nan() {
             "NaN"
