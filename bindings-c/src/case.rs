@@ -27,10 +27,11 @@ use crate::strings::required_str;
 /// Decides a command against a case and writes the decision, as JSON, to
 /// `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to store
 /// and apply (with `doorstep_case_evolve`) in order — none when the command's client id
-/// was applied before (a retry) — or `{"outcome": "refused", "error": {"code", "params"?,
-/// "message"}}`, why the command was refused, nothing having changed (`case.conflict`,
-/// `case.wrong_status`, `case.role_not_permitted`, `case.no_authority`,
-/// `case.invalid_answer`, `case.invalid_stamp`, ...).
+/// was applied before to the same action (a retry) — or `{"outcome": "refused", "error":
+/// {"code", "params"?, "message"}}`, why the command was refused, nothing having changed
+/// (`case.conflict`, `case.wrong_status`, `case.role_not_permitted`, `case.no_authority`,
+/// `case.invalid_answer`, `case.invalid_stamp`, `case.client_id_reused`,
+/// `case.backdated`, ...).
 ///
 /// - `request_json`: `{"case": CASE | null, "members"?: [CASE, ...], "command": {"case",
 ///   "expectedVersion", "clientId", "command": {"type", ...}}, "context": {"actor": {"id",

@@ -52,10 +52,10 @@ impl JsEngine {
     ///
     /// Accepted: `{outcome: "accepted", events}`, the events to store and apply in order
     /// with `evolve`, each to the case it names (`submit_bundle` opens the bundle case and a
-    /// case per member matter) — none when the command's `clientId` was applied before (a
-    /// retry). Refused: `{outcome: "refused", error}`, nothing having changed
-    /// (`case.conflict`, `case.wrong_status`, `case.no_authority`, `case.invalid_answer`,
-    /// …). Only a wrong call throws (`arg.*`, `input.*`; the objects together at most
+    /// case per member matter) — none when the command's `clientId` was applied before to
+    /// the same action (a retry). Refused: `{outcome: "refused", error}`, nothing having
+    /// changed (`case.conflict`, `case.wrong_status`, `case.no_authority`,
+    /// `case.invalid_answer`, `case.client_id_reused`, `case.backdated`, …). Only a wrong call throws (`arg.*`, `input.*`; the objects together at most
     /// 2 MiB; `members` not an array is `arg.invalid_type`).
     pub fn decide(
         &self,
