@@ -753,7 +753,6 @@ pub fn evolve(case: Option<Case>, event: &Event) -> Result<Case, CaseError> {
     apply(case, event, to)
 }
 
-/// The version after `version`; a case at the largest version takes no more events.
 /// Whether `case` is past its due date on `date`. An extension is granted while the time
 /// runs (行政许可法 art. 42: 二十日内不能作出决定的 …), not to hide a case already late. A
 /// due date the calendar cannot tell (a year whose holidays are not known) is not past.
@@ -763,6 +762,7 @@ fn overdue(engine: &Engine, case: &Case, date: NaiveDate) -> bool {
         .is_some_and(|due| date > due)
 }
 
+/// The version after `version`; a case at the largest version takes no more events.
 pub(super) fn next_version(version: u64) -> Result<u64, CaseError> {
     version.checked_add(1).ok_or(CaseError::EventVersion {
         expected: version,

@@ -19,10 +19,10 @@
 //!   decide it until it is released. Acceptance ends a claim made to accept (the back
 //!   office claims the case anew), as a transfer ends the claim of the office it leaves.
 //! - Time: a command is dated no earlier than the days the case records
-//!   ([`Case::latest_day`]); the promised limit counts in working days from the day after acceptance; 补正
-//!   and 挂起 stop the clock (行政许可法 art. 45) from the day they start through the day
-//!   they end (counting resumes the next day); one extension of up to 10 working days
-//!   (art. 42).
+//!   ([`Case::latest_day`]); the promised limit counts in working days from the day after
+//!   acceptance; 补正 and 挂起 stop the clock (行政许可法 art. 45) from the day they start
+//!   through the day they end (counting resumes the next day); one extension of up to 10
+//!   working days, granted before the case is due (art. 42).
 //!
 //! Lifecycle (承诺件): `Submitted` → `Accepted` → `UnderReview` ⇄ `Supplementing` /
 //! `Suspended` → `Approved` | `Rejected` → `Concluded` → `Delivered`; `NotAccepted` and
