@@ -59,7 +59,8 @@
 # extension before the due date: 298,403 (358,626); clientActions (case.client_id_reused,
 # Action read through named_enum): 299,296 (359,400); bounds in messages written as JS writes
 # numbers, and serde_json wording unexpected values itself (vendor/serde_json/PATCHED.md), so
-# that core's float formatting (Grisu, Dragon4) leaves the module: 289,348 (349,364).
+# that core's float formatting (Grisu, Dragon4) leaves the module: 289,348 (349,364);
+# reviews and complaints refusing a reused client id too: 289,695 (350,167).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

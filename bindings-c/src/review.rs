@@ -27,11 +27,11 @@ use crate::error::doorstep_status;
 /// Decides a command against a review (好差评) and writes the decision, as JSON, to
 /// `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to store
 /// and apply (with `doorstep_review_evolve`) in order — none when the command's client id
-/// was applied before (a retry) — or `{"outcome": "refused", "error": {"code", "params"?,
-/// "message"}}`, why the command was refused, nothing having changed
+/// was applied before to the same action (a retry) — or `{"outcome": "refused", "error":
+/// {"code", "params"?, "message"}}`, why the command was refused, nothing having changed
 /// (`review.rating_closed`, `review.not_concluded`, `review.not_applicant`,
 /// `review.role_not_permitted`, `review.wrong_org`, `review.conflict`,
-/// `review.wrong_status`, `review.evidence`, ...).
+/// `review.wrong_status`, `review.evidence`, `review.client_id_reused`, ...).
 ///
 /// - `request_json`: `{"review": REVIEW | null, "facts"?: {"case", "matter", "org",
 ///   "channel", "applicant", "concludedAt"?}, "command": {"review", "expectedVersion",
@@ -169,11 +169,12 @@ pub unsafe extern "C" fn doorstep_review_invitation(
 
 /// Decides a command against a complaint (办不成事反映) and writes the decision, as JSON,
 /// to `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to
-/// store in order — none when the command's client id was applied before (a retry) — or
-/// `{"outcome": "refused", "error": {"code", "params"?, "message"}}`, why the command was
-/// refused, nothing having changed (`complaint.exists`, `complaint.not_found`,
-/// `complaint.wrong_status`, `complaint.role_not_permitted`, `complaint.wrong_org`,
-/// `complaint.unknown_org`, `complaint.unknown_matter`, `complaint.text`, ...).
+/// store in order — none when the command's client id was applied before to the same
+/// command (a retry) — or `{"outcome": "refused", "error": {"code", "params"?,
+/// "message"}}`, why the command was refused, nothing having changed (`complaint.exists`,
+/// `complaint.not_found`, `complaint.wrong_status`, `complaint.role_not_permitted`,
+/// `complaint.wrong_org`, `complaint.unknown_org`, `complaint.unknown_matter`,
+/// `complaint.text`, `complaint.client_id_reused`, ...).
 ///
 /// - `request_json`: `{"complaint": COMPLAINT | null, "command": {"complaint",
 ///   "expectedVersion", "clientId", "command": {"type", ...}}, "context": {"actor": {"id",

@@ -70,8 +70,9 @@ impl JsEngine {
     /// `request.complaint`, the complaint as the page holds it (`null` before `report`),
     /// for who acts, through which channel and when (`request.context`). A report's answer
     /// falls due on the engine's working calendar. `{outcome: "accepted", events}` (apply
-    /// them with `evolveComplaint`; none for a retried `clientId`), or
-    /// `{outcome: "refused", error}` (`complaint.*`). `options` as for `decideReview`.
+    /// them with `evolveComplaint`; none for a retried `clientId`; another command under it
+    /// is `complaint.client_id_reused`), or `{outcome: "refused", error}` (`complaint.*`).
+    /// `options` as for `decideReview`.
     ///
     /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).
     #[wasm_bindgen(js_name = decideComplaint)]

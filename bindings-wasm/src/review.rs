@@ -51,8 +51,9 @@ impl JsEngine {
     /// page holds it (`null` before the rating), with `request.facts`, the case rated (needed
     /// by `rate` and `apply_default`), for who acts and when (`request.context`).
     /// `{outcome: "accepted", events}`, the events to store and apply with `evolveReview`
-    /// (none for a retried `clientId`), or `{outcome: "refused", error}` (`review.*`),
-    /// nothing having changed. `options.lang` words a refusal and a thrown error;
+    /// (none for a retried `clientId`; another command under it is
+    /// `review.client_id_reused`), or `{outcome: "refused", error}` (`review.*`), nothing
+    /// having changed. `options.lang` words a refusal and a thrown error;
     /// `options.at` is checked but not used.
     ///
     /// Throws a `DoorstepError` only for a wrong call: `arg.*`, `input.*` (at most 256 KiB).

@@ -1433,7 +1433,23 @@ export interface Review {
   revisitSatisfied?: boolean;
   /** Client ids of the commands applied, in order; absent when none. */
   clientIds?: string[];
+  /**
+   * What the commands of the last of `clientIds` did, in the same order, so that another
+   * command under an id already used is refused (`review.client_id_reused`) rather than
+   * taken for a retry. Absent when none.
+   */
+  clientActions?: ReviewAction[];
 }
+
+/** What a review command does, without its payload. */
+export type ReviewAction =
+  | "rate"
+  | "apply_default"
+  | "verify"
+  | "appeal"
+  | "decide_appeal"
+  | "rectify"
+  | "revisit";
 
 /** What an actor asks to do to a review, tagged by `type`. */
 export type ReviewCommand =

@@ -43,6 +43,8 @@ pub(crate) trait Named: Copy + 'static {
     const VARIANTS: &'static [&'static str];
     /// The variants.
     const ALL: &'static [Self];
+    /// The variant's position in [`ALL`](Self::ALL).
+    fn index(self) -> usize;
 }
 
 /// Reads a `T` from its wire name.
@@ -61,6 +63,12 @@ where
         .get(index)
         .copied()
         .ok_or_else(|| de::Error::custom("variant out of range"))
+}
+
+/// The wire name of `value`, a variant of a unit-only enum whose discriminants count from 0
+/// in the order [`Named::VARIANTS`] lists their names (as [`named_enum!`] declares them).
+pub(crate) fn name<T: Named>(value: T) -> &'static str {
+    T::VARIANTS.get(value.index()).copied().unwrap_or_default()
 }
 
 /// The enum visitor: the position of the variant named.
@@ -137,6 +145,9 @@ macro_rules! named_enum {
             const NAME: &'static str = stringify!($name);
             const VARIANTS: &'static [&'static str] = &[$($wire),+];
             const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn index(self) -> usize {
+                self as usize
+            }
         }
 
         impl<'de> serde::Deserialize<'de> for $name {
@@ -183,7 +194,7 @@ mod tests {
         use crate::catalog::{AuthoritySource, Channel, MaterialForm, MatterType, OrgLevel};
         use crate::form::FieldType;
         use crate::policy::Subject;
-        use crate::review::{AppealGround, EvaluationChannel, Rating, ReviewStatus};
+        use crate::review::{AppealGround, EvaluationChannel, Rating, ReviewAction, ReviewStatus};
         round_trips::<GrantMode>();
         round_trips::<Role>();
         round_trips::<SealKind>();
@@ -191,6 +202,7 @@ mod tests {
         round_trips::<StampAct>();
         round_trips::<Step>();
         round_trips::<Action>();
+        round_trips::<ReviewAction>();
         round_trips::<Outcome>();
         round_trips::<SpecialGroup>();
         round_trips::<Status>();

@@ -42,6 +42,9 @@ pub(crate) enum Shared {
     EventVersion { expected: u64, found: u64 },
     /// `*.duplicate_event`: an event whose client id the record has applied.
     DuplicateEvent,
+    /// `*.client_id_reused`: a command under a client id the record applied to another
+    /// action (a retry sends the same command again).
+    ClientIdReused { action: &'static str },
 }
 
 /// The body of a record error's `fn shared(&self) -> Option<Shared>`: its variants that
@@ -67,6 +70,7 @@ macro_rules! shared {
                 $crate::record::Shared::EventVersion { expected, found }
             }
             Self::DuplicateEvent => $crate::record::Shared::DuplicateEvent,
+            Self::ClientIdReused { action } => $crate::record::Shared::ClientIdReused { action },
             $(Self::$unit => $crate::record::Shared::$unit,)*
             _ => return None,
         })
@@ -137,6 +141,20 @@ impl Shared {
             Self::DuplicateEvent => lang
                 .pick("该事件已应用过", "This event was applied already")
                 .into(),
+            Self::ClientIdReused { action } => {
+                if zh {
+                    format!(
+                        "该客户端编号已用于此{}的另一操作（{action}），新操作请使用新编号",
+                        noun.zh
+                    )
+                } else {
+                    format!(
+                        "This client id was sent with another command on this {} ({action}): \
+                         give each command its own id",
+                        noun.en
+                    )
+                }
+            }
         }
     }
 
@@ -156,6 +174,7 @@ impl Shared {
             Self::EventVersion { expected, found } => {
                 params(json!({ "expected": expected, "found": found }))
             }
+            Self::ClientIdReused { action } => params(json!({ "action": action })),
             Self::Text | Self::ClientId | Self::DuplicateEvent => Map::new(),
         }
     }

@@ -189,12 +189,7 @@ impl Action {
 
     /// Its name as serialised (`submit`, `not_accept`, …).
     pub fn name(self) -> &'static str {
-        // The wire names are listed in the order of the variants, whose discriminants count
-        // from 0.
-        <Self as Named>::VARIANTS
-            .get(self as usize)
-            .copied()
-            .unwrap_or_default()
+        crate::named::name(self)
     }
 }
 

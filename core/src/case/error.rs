@@ -323,13 +323,6 @@ impl Coded for CaseError {
                     "A case started without application is accepted once the applicant confirms it",
                 )
                 .into(),
-            Self::ClientIdReused { action } => {
-                if zh {
-                    format!("该客户端编号已用于另一操作（{action}），新操作请使用新编号")
-                } else {
-                    format!("This client id was sent with another command ({action}): give each command its own id")
-                }
-            }
             Self::Backdated { latest } => {
                 if zh {
                     format!("办理日期不能早于本件已记录的日期 {latest}，请核对时间")
@@ -351,9 +344,7 @@ impl Coded for CaseError {
                 json!({ "failures": failures })
             }
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
-            Self::BundleCase { action } | Self::ClientIdReused { action } => {
-                json!({ "action": action })
-            }
+            Self::BundleCase { action } => json!({ "action": action }),
             Self::MembersMissing { cases } => json!({ "cases": cases }),
             Self::Backdated { latest } => json!({ "latest": latest }),
             _ => return Map::new(),

@@ -508,6 +508,23 @@ impl ClientIds {
         self.0.is_empty()
     }
 
+    /// Whether `id` was applied (`Some`), and then what its command did when `actions`,
+    /// what the last ids' commands did in order, records it (a record kept by an older
+    /// version, which did not record actions, has them for the ids applied since).
+    pub fn applied<A: Copy>(&self, actions: &[A], id: &str) -> Option<Option<A>> {
+        let (mut at, mut count) = (None, 0_usize);
+        for x in self.iter() {
+            if x == id {
+                at = Some(count);
+            }
+            count += 1;
+        }
+        let at = at?;
+        // The first id with a recorded action is this far in.
+        let first = count.checked_sub(actions.len());
+        Some(first.and_then(|first| actions.get(at.checked_sub(first)?).copied()))
+    }
+
     /// The ids, in order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.split('\n').filter(|_| !self.0.is_empty())
@@ -545,18 +562,7 @@ impl Case {
     /// Whether the command with client id `id` was applied (`Some`), and then what it
     /// did, when the case recorded it.
     pub fn applied(&self, id: &str) -> Option<Option<Action>> {
-        let (mut at, mut count) = (None, 0_usize);
-        for x in self.client_ids.iter() {
-            if x == id {
-                at = Some(count);
-            }
-            count += 1;
-        }
-        let at = at?;
-        // The actions recorded are those of the last ids: the first of them is this far in.
-        let first = count.checked_sub(self.client_actions.len());
-        let recorded = &self.client_actions;
-        Some(first.and_then(|first| recorded.get(at.checked_sub(first)?).copied()))
+        self.client_ids.applied(&self.client_actions, id)
     }
 
     /// Records that the command with client id `id` did `action`.

@@ -83,6 +83,13 @@ pub enum ComplaintError {
     /// `complaint.duplicate_event`: an event whose client id the complaint has applied.
     #[error("重复事件 / duplicate event")]
     DuplicateEvent,
+    /// `complaint.client_id_reused`: a command under a client id the complaint applied to another
+    /// action (a retry sends the same command again); nothing changed.
+    #[error("客户端编号已用于另一操作 / client id used for another command")]
+    ClientIdReused {
+        /// What the command first sent under that id did.
+        action: &'static str,
+    },
 }
 
 /// What a complaint is called in the messages it shares with the other records.
@@ -114,6 +121,7 @@ impl Coded for ComplaintError {
             Self::EventSchema { .. } => "complaint.event_schema",
             Self::EventVersion { .. } => "complaint.event_version",
             Self::DuplicateEvent => "complaint.duplicate_event",
+            Self::ClientIdReused { .. } => "complaint.client_id_reused",
         }
     }
 

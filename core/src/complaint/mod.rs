@@ -137,6 +137,9 @@ crate::tagged::tagged_enum! {
     }
 }
 
+/// The commands of a complaint, in the one order they come in.
+const COMMAND_ORDER: [&str; 3] = ["report", "triage", "answer"];
+
 impl ComplaintCommand {
     /// Its name as serialised.
     pub fn name(&self) -> &'static str {
@@ -264,6 +267,16 @@ pub struct Complaint {
     pub client_ids: ClientIds,
 }
 
+impl Complaint {
+    /// Whether the command with client id `id` was applied (`Some`), and then what it did.
+    /// A complaint's commands come in one order (report, triage, answer), so where the id
+    /// is among those applied says which.
+    pub fn applied(&self, id: &str) -> Option<Option<&'static str>> {
+        let at = self.client_ids.iter().position(|x| x == id)?;
+        Some(COMMAND_ORDER.get(at).copied())
+    }
+}
+
 fn text(note: &Note) -> Result<(), ComplaintError> {
     if crate::review::valid_text(note) {
         Ok(())
@@ -289,10 +302,15 @@ pub fn decide(
     if !is_client_id(&envelope.client_id) {
         return Err(ComplaintError::ClientId);
     }
-    if complaint.is_some_and(|c| c.client_ids.contains(&envelope.client_id)) {
-        return Ok(Vec::new());
-    }
     let command = &envelope.command;
+    // A retry is answered with nothing to do; another command under the same id is refused.
+    match complaint.and_then(|c| c.applied(&envelope.client_id)) {
+        Some(Some(done)) if done != command.name() => {
+            return Err(ComplaintError::ClientIdReused { action: done });
+        }
+        Some(_) => return Ok(Vec::new()),
+        None => {}
+    }
     match (complaint, command) {
         (Some(_), ComplaintCommand::Report { .. }) => return Err(ComplaintError::Exists),
         (None, ComplaintCommand::Triage { .. } | ComplaintCommand::Answer { .. }) => {

@@ -37,10 +37,17 @@ pub fn decide(
     if !is_client_id(&envelope.client_id) {
         return Err(ReviewError::ClientId);
     }
-    if review.is_some_and(|r| r.client_ids.contains(&envelope.client_id)) {
-        return Ok(Vec::new());
-    }
     let command = &envelope.command;
+    // A retry is answered with nothing to do; another command under the same id is refused.
+    match review.and_then(|r| r.client_ids.applied(&r.client_actions, &envelope.client_id)) {
+        Some(Some(done)) if done != command.action() => {
+            return Err(ReviewError::ClientIdReused {
+                action: done.name(),
+            });
+        }
+        Some(_) => return Ok(Vec::new()),
+        None => {}
+    }
     let opens = matches!(
         command,
         ReviewCommand::Rate { .. } | ReviewCommand::ApplyDefault
@@ -370,6 +377,7 @@ pub fn evolve(review: Option<Review>, event: &ReviewEvent) -> Result<Review, Rev
             appeal: None,
             revisit_satisfied: None,
             client_ids: ClientIds::default(),
+            client_actions: Vec::new(),
         },
         (None, _) => return Err(ReviewError::NotFound),
     };
@@ -377,6 +385,7 @@ pub fn evolve(review: Option<Review>, event: &ReviewEvent) -> Result<Review, Rev
     review.status = to;
     review.version = event.version;
     review.client_ids.push(&event.client_id);
+    review.client_actions.push(event.kind.action());
     Ok(review)
 }
 

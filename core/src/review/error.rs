@@ -98,6 +98,13 @@ pub enum ReviewError {
     /// `review.duplicate_event`: an event whose client id the review has already applied.
     #[error("重复事件 / duplicate event")]
     DuplicateEvent,
+    /// `review.client_id_reused`: a command under a client id the review applied to another
+    /// action (a retry sends the same command again); nothing changed.
+    #[error("客户端编号已用于另一操作 / client id used for another command")]
+    ClientIdReused {
+        /// What the command first sent under that id did.
+        action: &'static str,
+    },
 }
 
 /// What a review is called in the messages it shares with the other records.
@@ -135,6 +142,7 @@ impl Coded for ReviewError {
             Self::EventSchema { .. } => "review.event_schema",
             Self::EventVersion { .. } => "review.event_version",
             Self::DuplicateEvent => "review.duplicate_event",
+            Self::ClientIdReused { .. } => "review.client_id_reused",
         }
     }
 

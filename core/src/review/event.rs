@@ -92,17 +92,68 @@ fn yes() -> bool {
     true
 }
 
+crate::named::named_enum! {
+    /// What a review command or event does, without its payload.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ReviewAction {
+        /// The applicant rates.
+        Rate => "rate",
+        /// The default rating, the window having passed.
+        ApplyDefault => "apply_default",
+        /// 核实.
+        Verify => "verify",
+        /// 申诉.
+        Appeal => "appeal",
+        /// A supervisor decides the appeal.
+        DecideAppeal => "decide_appeal",
+        /// 整改.
+        Rectify => "rectify",
+        /// 回访.
+        Revisit => "revisit",
+    }
+}
+
+impl ReviewAction {
+    /// Its name as serialised.
+    pub fn name(self) -> &'static str {
+        crate::named::name(self)
+    }
+}
+
 impl ReviewCommand {
+    /// What it does, without its payload.
+    pub fn action(&self) -> ReviewAction {
+        match self {
+            Self::Rate { .. } => ReviewAction::Rate,
+            Self::ApplyDefault => ReviewAction::ApplyDefault,
+            Self::Verify { .. } => ReviewAction::Verify,
+            Self::Appeal { .. } => ReviewAction::Appeal,
+            Self::DecideAppeal { .. } => ReviewAction::DecideAppeal,
+            Self::Rectify { .. } => ReviewAction::Rectify,
+            Self::Revisit { .. } => ReviewAction::Revisit,
+        }
+    }
+
     /// Its name as serialised.
     pub fn name(&self) -> &'static str {
+        self.action().name()
+    }
+}
+
+impl ReviewEventKind {
+    /// What the command that caused it did: a rating by default is the system's.
+    pub fn action(&self) -> ReviewAction {
         match self {
-            Self::Rate { .. } => "rate",
-            Self::ApplyDefault => "apply_default",
-            Self::Verify { .. } => "verify",
-            Self::Appeal { .. } => "appeal",
-            Self::DecideAppeal { .. } => "decide_appeal",
-            Self::Rectify { .. } => "rectify",
-            Self::Revisit { .. } => "revisit",
+            Self::Rated { channel, .. } if *channel == super::EvaluationChannel::Default => {
+                ReviewAction::ApplyDefault
+            }
+            Self::Rated { .. } => ReviewAction::Rate,
+            Self::Verified { .. } => ReviewAction::Verify,
+            Self::Appealed { .. } => ReviewAction::Appeal,
+            Self::AppealDecided { .. } => ReviewAction::DecideAppeal,
+            Self::Rectified { .. } => ReviewAction::Rectify,
+            Self::Revisited { .. } => ReviewAction::Revisit,
         }
     }
 }

@@ -44,7 +44,7 @@ use validator::Validate;
 pub(crate) use decide::valid_text;
 pub use decide::{ReviewReplay, decide, evolve, replay};
 pub use error::ReviewError;
-pub use event::{ReviewCommand, ReviewEnvelope, ReviewEvent, ReviewEventKind};
+pub use event::{ReviewAction, ReviewCommand, ReviewEnvelope, ReviewEvent, ReviewEventKind};
 pub use surface::{
     InvitationOutcome, MAX_REVIEW_REQUEST_BYTES, ReviewDecideRequest, ReviewDecision,
     ReviewEvolution, ReviewEvolveRequest,
@@ -422,6 +422,11 @@ pub struct Review {
     /// Client ids of the commands applied, in order.
     #[serde(default, skip_serializing_if = "ClientIds::is_empty")]
     pub client_ids: ClientIds,
+    /// What the commands of the last of `client_ids` did, in the same order (see
+    /// [`ClientIds::applied`]): another command under an id already applied is refused
+    /// (`review.client_id_reused`) rather than taken for a retry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub client_actions: Vec<ReviewAction>,
 }
 
 impl Review {
