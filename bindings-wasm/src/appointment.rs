@@ -1,6 +1,6 @@
 //! 预约 (the appointment book): `Engine.decideAppointment` and the free function
 //! `evolveAppointment`, in the back office's module only (`backoffice`): in the default
-//! module they cost 13 kB gzipped it does not have (see `build.sh`).
+//! module they cost 12 kB gzipped (11,969 bytes, session 19), of the 10.3 kB it has left.
 //!
 //! As everywhere in this crate, the core decides: a request object goes to the core as JSON
 //! text (through `JSON.stringify`, see `src/answer.rs`) and is read with the core's bounded
