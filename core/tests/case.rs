@@ -487,7 +487,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     /// Replay equals state; a refused command changes nothing; a retried command adds no
-    /// event; the due date never moves earlier while the case is open.
+    /// event, another command under its id is refused; the days a case records only move
+    /// forward, and a command dated the day before them is refused; the due date never
+    /// moves earlier while the case is open.
     #[test]
     fn random_command_sequences(picks in prop::collection::vec((0usize..16, any::<bool>()), 1..40)) {
         let engine = engine();
@@ -519,9 +521,40 @@ proptest! {
                 for e in &new {
                     case = Some(evolve(case, e).unwrap());
                 }
-                // The same command again is applied once.
+                // The same command again is applied once; another under its id is refused.
                 let again = decide(&engine, case.as_ref(), &envelope, ctx).unwrap();
                 prop_assert!(again.is_empty());
+                let (other, _) = &pool[(pick + 1) % pool.len()];
+                let reused = CommandEnvelope { command: other.clone(), ..envelope.clone() };
+                let outcome = decide(&engine, case.as_ref(), &reused, ctx);
+                if other.action() == command.action() {
+                    prop_assert_eq!(outcome, Ok(vec![]));
+                } else {
+                    let action = command.action().name();
+                    prop_assert_eq!(outcome, Err(CaseError::ClientIdReused { action }));
+                }
+                // (A submission on a case that exists is refused before its date is read.)
+                let opens = matches!(command, Command::Submit { .. });
+                if let Some(c) = case.as_ref().filter(|_| !opens) {
+                    // The days a case records only move forward, and nothing is dated before them.
+                    prop_assert!(before.as_ref().is_none_or(|b| b.latest_day() <= c.latest_day()));
+                    let day_before = c.latest_day().pred_opt().unwrap();
+                    let when = format!("{day_before}T12:00:00+08:00");
+                    let backdated = Context {
+                        at: chrono::DateTime::parse_from_rfc3339(&when).unwrap(),
+                        ..ctx.clone()
+                    };
+                    let fresh = CommandEnvelope {
+                        expected_version: c.version,
+                        client_id: format!("late-{step}"),
+                        ..envelope.clone()
+                    };
+                    let latest = c.latest_day();
+                    prop_assert_eq!(
+                        decide(&engine, case.as_ref(), &fresh, &backdated),
+                        Err(CaseError::Backdated { latest })
+                    );
+                }
                 events.extend(new);
             } else {
                 prop_assert_eq!(&case, &before);
