@@ -633,9 +633,10 @@ pub unsafe extern "C" fn doorstep_engine_validate_field(
         // caller guarantees the rest.
         unsafe {
             let documents = (target_json, answer_json);
-            answer_call(engine, documents, (at, lang), out_report_json, |e, target, answer, at, lang| {
+            let field = |e: &Engine, target: &_, answer: &_, at, lang| {
                 e.validate_field(target, answer, path, at, lang)
-            })
+            };
+            answer_call(engine, documents, (at, lang), out_report_json, field)
         }
     })
 }

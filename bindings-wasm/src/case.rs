@@ -55,8 +55,9 @@ impl JsEngine {
     /// case per member matter) — none when the command's `clientId` was applied before to
     /// the same action (a retry). Refused: `{outcome: "refused", error}`, nothing having
     /// changed (`case.conflict`, `case.wrong_status`, `case.no_authority`,
-    /// `case.invalid_answer`, `case.client_id_reused`, `case.backdated`, …). Only a wrong call throws (`arg.*`, `input.*`; the objects together at most
-    /// 2 MiB; `members` not an array is `arg.invalid_type`).
+    /// `case.invalid_answer`, `case.client_id_reused`, `case.backdated`, …). Only a wrong
+    /// call throws (`arg.*`, `input.*`; the objects together at most 2 MiB; `members` not
+    /// an array is `arg.invalid_type`).
     pub fn decide(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Case | null")] current: &JsValue,

@@ -70,7 +70,9 @@ macro_rules! shared {
                 $crate::record::Shared::EventVersion { expected, found }
             }
             Self::DuplicateEvent => $crate::record::Shared::DuplicateEvent,
-            Self::ClientIdReused { action } => $crate::record::Shared::ClientIdReused { action },
+            Self::ClientIdReused { action } => {
+                $crate::record::Shared::ClientIdReused { action }
+            }
             $(Self::$unit => $crate::record::Shared::$unit,)*
             _ => return None,
         })

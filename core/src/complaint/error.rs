@@ -83,8 +83,8 @@ pub enum ComplaintError {
     /// `complaint.duplicate_event`: an event whose client id the complaint has applied.
     #[error("重复事件 / duplicate event")]
     DuplicateEvent,
-    /// `complaint.client_id_reused`: a command under a client id the complaint applied to another
-    /// action (a retry sends the same command again); nothing changed.
+    /// `complaint.client_id_reused`: a command under a client id the complaint applied to
+    /// another action (a retry sends the same command again); nothing changed.
     #[error("客户端编号已用于另一操作 / client id used for another command")]
     ClientIdReused {
         /// What the command first sent under that id did.
