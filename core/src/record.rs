@@ -182,6 +182,23 @@ impl Shared {
     }
 }
 
+/// Whether a command doing `action` under a client id is a retry (`Ok(true)`: answered
+/// with nothing to do) or new (`Ok(false)`), given what the record says the id did
+/// (`applied`: `None` when it never saw the id, `Some(None)` when it did not record what
+/// the id's command did); `Err` with what the id did when that was something else
+/// (`*.client_id_reused`).
+#[allow(clippy::option_option)] // as the records' `applied` answer: three cases
+pub(crate) fn retried<A: PartialEq + Copy>(
+    applied: Option<Option<A>>,
+    action: A,
+) -> Result<bool, A> {
+    match applied {
+        Some(Some(done)) if done != action => Err(done),
+        Some(_) => Ok(true),
+        None => Ok(false),
+    }
+}
+
 /// A record error's message: the shared one if it is a [`Shared`] error, else its own
 /// fixed text, given in Chinese and English.
 pub(crate) fn message(

@@ -198,17 +198,10 @@ pub(super) fn on_bundle(
     for case in open {
         // A member that applied this id withdrew already (a retry); one that applied it
         // for something else cannot record the withdrawal under it.
-        match case.applied(&envelope.client_id) {
-            None => {
-                acts_for_applicant(case, ctx, date, action)?;
-                events.push(withdrawn(case)?);
-            }
-            Some(Some(done)) if done != Action::Withdraw => {
-                return Err(CaseError::ClientIdReused {
-                    action: done.name(),
-                });
-            }
-            Some(_) => {}
+        let applied = case.applied(&envelope.client_id);
+        if !crate::record::retried(applied, Action::Withdraw).map_err(CaseError::reused)? {
+            acts_for_applicant(case, ctx, date, action)?;
+            events.push(withdrawn(case)?);
         }
     }
     Ok(events)

@@ -96,14 +96,9 @@ pub fn decide_with_members(
     let command = &envelope.command;
     // A retry is answered with nothing to do; another command under the same id, which
     // would be dropped unseen, is refused.
-    match case.and_then(|c| c.applied(&envelope.client_id)) {
-        Some(Some(done)) if done != command.action() => {
-            return Err(CaseError::ClientIdReused {
-                action: done.name(),
-            });
-        }
-        Some(_) => return Ok(Vec::new()),
-        None => {}
+    let applied = case.and_then(|c| c.applied(&envelope.client_id));
+    if crate::record::retried(applied, command.action()).map_err(CaseError::reused)? {
+        return Ok(Vec::new());
     }
     let action = command.name();
     let opens = matches!(

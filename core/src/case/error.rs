@@ -353,6 +353,13 @@ impl Coded for CaseError {
 }
 
 impl CaseError {
+    /// `case.client_id_reused`: the client id was applied to `done`.
+    pub(super) fn reused(done: super::Action) -> Self {
+        Self::ClientIdReused {
+            action: done.name(),
+        }
+    }
+
     /// The error every record has that this is, if it is one.
     fn shared(&self) -> Option<Shared> {
         record::shared!(self, |status: Status| {

@@ -304,12 +304,10 @@ pub fn decide(
     }
     let command = &envelope.command;
     // A retry is answered with nothing to do; another command under the same id is refused.
-    match complaint.and_then(|c| c.applied(&envelope.client_id)) {
-        Some(Some(done)) if done != command.name() => {
-            return Err(ComplaintError::ClientIdReused { action: done });
-        }
-        Some(_) => return Ok(Vec::new()),
-        None => {}
+    let applied = complaint.and_then(|c| c.applied(&envelope.client_id));
+    let reused = |action| ComplaintError::ClientIdReused { action };
+    if crate::record::retried(applied, command.name()).map_err(reused)? {
+        return Ok(Vec::new());
     }
     match (complaint, command) {
         (Some(_), ComplaintCommand::Report { .. }) => return Err(ComplaintError::Exists),

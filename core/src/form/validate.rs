@@ -786,19 +786,7 @@ pub(super) fn integer_range(field: &Field, n: i64, label: Label<'_>) -> Result<(
     // them: a value past 2^53 rounds to at least 2^53, still above any of them.
     #[allow(clippy::cast_precision_loss)]
     let x = n as f64;
-    if x < min {
-        return Err(FormError::BelowMin {
-            label: label(),
-            min,
-        });
-    }
-    if x > max {
-        return Err(FormError::AboveMax {
-            label: label(),
-            max,
-        });
-    }
-    Ok(())
+    within(x, Some(min), Some(max), label)
 }
 
 /// An identifier value of one of `kinds`, tried in order: the normalised value, or the
@@ -920,13 +908,18 @@ fn text<'v>(field: &Field, s: &'v str, label: Label<'_>) -> Result<&'v str, Form
 
 /// Checks a number against its field's bounds.
 pub(super) fn range(field: &Field, x: f64, label: Label<'_>) -> Result<(), FormError> {
-    if let Some(min) = field.min.filter(|&m| x < m) {
+    within(x, field.min, field.max, label)
+}
+
+/// Checks `x` against the bounds `min` and `max`, either of which may be absent.
+fn within(x: f64, min: Option<f64>, max: Option<f64>, label: Label<'_>) -> Result<(), FormError> {
+    if let Some(min) = min.filter(|&m| x < m) {
         return Err(FormError::BelowMin {
             label: label(),
             min,
         });
     }
-    if let Some(max) = field.max.filter(|&m| x > m) {
+    if let Some(max) = max.filter(|&m| x > m) {
         return Err(FormError::AboveMax {
             label: label(),
             max,

@@ -39,14 +39,12 @@ pub fn decide(
     }
     let command = &envelope.command;
     // A retry is answered with nothing to do; another command under the same id is refused.
-    match review.and_then(|r| r.client_ids.applied(&r.client_actions, &envelope.client_id)) {
-        Some(Some(done)) if done != command.action() => {
-            return Err(ReviewError::ClientIdReused {
-                action: done.name(),
-            });
-        }
-        Some(_) => return Ok(Vec::new()),
-        None => {}
+    let applied = review.and_then(|r| r.client_ids.applied(&r.client_actions, &envelope.client_id));
+    let reused = |done: super::ReviewAction| ReviewError::ClientIdReused {
+        action: done.name(),
+    };
+    if crate::record::retried(applied, command.action()).map_err(reused)? {
+        return Ok(Vec::new());
     }
     let opens = matches!(
         command,
