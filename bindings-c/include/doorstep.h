@@ -1561,7 +1561,9 @@ enum doorstep_status doorstep_complaint_evolve(const char *request_json,
  * `{"outcome": "evaluated", "result": VALUE}`, or `{"outcome": "refused", "error": {"path",
  * "code", "params"?, "message"}}` when the rule cannot be compiled or evaluated
  * (`rule.unknown_operator`, `rule.not_an_operation`, `rule.arity`, `rule.too_deep`,
- * `rule.invalid_date`; `path` points into the rule).
+ * `rule.invalid_date`, `rule.out_of_calendar`; `path` points into the rule). Working days
+ * (`working_days_between`) count on the shipped calendar: for a catalogue's rules, use
+ * `doorstep_engine_evaluate_rule`.
  *
  * - `request_json`: `{"rule": RULE, "data": DATA}` (`data` may be left out: `null`), at
  *   most 1 MiB.
@@ -1584,6 +1586,31 @@ DOORSTEP_MUST_USE
 enum doorstep_status doorstep_rule_evaluate(const char *request_json,
                                             const char *lang,
                                             char **out_outcome_json);
+
+/**
+ * Evaluates a rule over data as `doorstep_rule_evaluate` does, with working days
+ * (`working_days_between`) counted on the engine's calendar: the shipped years and the
+ * catalogue's own (`"calendar"`). What a window system evaluates the rules of the
+ * engine's catalogue with (a form's `visibleIf`, as a clerk types).
+ *
+ * - `request_json`, `lang`, `*out_outcome_json`: as for `doorstep_rule_evaluate`.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_outcome_json` and frees it with
+ * `doorstep_string_free`. On any other status it is left untouched and the thread's last
+ * error says why, as for `doorstep_rule_evaluate`. Read-only: thread-safe, also on one
+ * engine shared by many threads.
+ *
+ * # Safety
+ *
+ * `engine` is NULL or a live engine from `doorstep_engine_load`; `request_json` and `lang`
+ * are NULL or NUL-terminated strings; `out_outcome_json` is NULL or points to a writable
+ * `char *`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_evaluate_rule(const struct doorstep_engine *engine,
+                                                   const char *request_json,
+                                                   const char *lang,
+                                                   char **out_outcome_json);
 
 #ifdef __cplusplus
 }  // extern "C"

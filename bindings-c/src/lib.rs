@@ -97,7 +97,7 @@ pub use review::{
     doorstep_complaint_decide, doorstep_complaint_evolve, doorstep_review_decide,
     doorstep_review_evolve, doorstep_review_invitation,
 };
-pub use rule::doorstep_rule_evaluate;
+pub use rule::{doorstep_engine_evaluate_rule, doorstep_rule_evaluate};
 pub use strings::doorstep_string_free;
 
 use boundary::ffi_boundary;

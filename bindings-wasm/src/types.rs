@@ -115,7 +115,7 @@ export type JsonValue =
 /**
  * A JsonLogic rule (jsonlogic.com) as the catalogue writes it, e.g.
  * `{ "==": [{ "var": "married" }, true] }`; doorstep adds the domain operators `id_age`,
- * `id_birth_date`, `id_sex`, `age_at` and `days_between`.
+ * `id_birth_date`, `id_sex`, `age_at`, `days_between` and `working_days_between`.
  */
 export type JsonLogicRule = JsonValue;
 

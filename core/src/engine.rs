@@ -5,6 +5,7 @@
 //! WASM and C bindings only translate.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -249,7 +250,7 @@ pub struct Engine {
     /// The registry of grants and seals, indexed.
     authority: AuthorityIndex,
     /// Working days: statutory holidays and make-up days.
-    calendar: WorkCalendar,
+    calendar: Arc<WorkCalendar>,
     /// Merged forms by bundle index and member mask, built once (see [`bundle::member_mask`]).
     bundle_forms: HashMap<(usize, u64), MergedForm>,
     /// Each bundle's field keys, over all its members: the answers a bundle's form drops
@@ -259,23 +260,6 @@ pub struct Engine {
     matter_forms: Vec<CompiledForm>,
     /// The policies' distinct condition rules, each evaluated once per profile.
     policy_rules: crate::policy::RuleTable,
-}
-
-/// The working calendar of a catalogue: the shipped arrangements, with the catalogue's
-/// years added, each replacing a shipped year of the same number.
-fn calendar_of(catalog: &Catalog) -> WorkCalendar {
-    if catalog.calendar.is_empty() {
-        return WorkCalendar::china();
-    }
-    let mut years = catalog.calendar.clone();
-    for shipped in crate::calendar::china_arrangements() {
-        if years.iter().all(|y| y.year != shipped.year) {
-            years.push(shipped);
-        }
-    }
-    // Lint has checked the catalogue's years one by one and for duplicates, which is all
-    // `from_years` checks: it cannot fail here.
-    WorkCalendar::from_years(years).unwrap_or_else(|_| WorkCalendar::china())
 }
 
 impl Engine {
@@ -292,6 +276,7 @@ impl Engine {
         if !problems.is_empty() {
             return Err(EngineError::CatalogInvalid(problems));
         }
+        let calendar = Arc::new(catalog.work_calendar());
         let mut bundle_forms = HashMap::new();
         for (index, b) in catalog.bundles.iter().enumerate() {
             let conditional: Vec<usize> = (0..b.members.len())
@@ -315,7 +300,8 @@ impl Engine {
                     .iter()
                     .filter_map(|m| catalog.matters.iter().position(|x| std::ptr::eq(x, *m)))
                     .collect();
-                let form = CompiledForm::new(bundle::merged_form(&matters));
+                let form = CompiledForm::new(bundle::merged_form(&matters))
+                    .with_calendar(Arc::clone(&calendar));
                 let from = matters.iter().map(|m| m.effective).max();
                 let until = matters.iter().filter_map(|m| m.cancelled).min();
                 bundle_forms.insert(
@@ -337,11 +323,11 @@ impl Engine {
         let matter_forms = catalog
             .matters
             .iter()
-            .map(|m| CompiledForm::new(m.form.clone()))
+            .map(|m| CompiledForm::new(m.form.clone()).with_calendar(Arc::clone(&calendar)))
             .collect();
         Ok(Self {
             authority: AuthorityIndex::new(&catalog),
-            calendar: calendar_of(&catalog),
+            calendar,
             policy_rules: crate::policy::RuleTable::new(&catalog.policies),
             catalog,
             bundle_forms,
@@ -470,7 +456,9 @@ impl Engine {
                     .bundle(code)
                     .ok_or(EngineError::UnknownBundle)?;
                 Ok(match answer {
-                    Some(answer) => bundle::members_on(&self.catalog, b, answer, at),
+                    Some(answer) => {
+                        bundle::members_on(&self.catalog, b, answer, at, &self.calendar)
+                    }
                     None => b
                         .members
                         .iter()
@@ -547,7 +535,7 @@ impl Engine {
                 .enumerate()
                 .find(|(_, b)| &b.code == code)
                 .ok_or(EngineError::UnknownBundle)?;
-            let mask = bundle::member_mask(b, answer);
+            let mask = bundle::member_mask(b, answer, &self.calendar);
             let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
             let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
             let cached = self
@@ -569,7 +557,7 @@ impl Engine {
                 (report, matters)
             } else {
                 let matters = bundle::masked_members_on(&self.catalog, b, mask, at);
-                let form = CompiledForm::new(bundle::merged_form(&matters));
+                let form = self.compiled(bundle::merged_form(&matters));
                 let report = form.run(answer, at, lang, &asked_by_bundle, output);
                 (report, matters)
             };
@@ -592,9 +580,9 @@ impl Engine {
             .and_then(|i| self.matter_forms.get(i));
         let form = match compiled {
             Some(form) => form.run(answer, at, lang, &|_| false, output),
-            None => {
-                CompiledForm::new(matter.form.clone()).run(answer, at, lang, &|_| false, output)
-            }
+            None => self
+                .compiled(matter.form.clone())
+                .run(answer, at, lang, &|_| false, output),
         };
         Ok(Validation {
             matters: codes(&matters),
@@ -646,7 +634,12 @@ impl Engine {
         answer: &Value,
         at: NaiveDate,
     ) -> Result<Value, EngineError> {
-        Ok(form::prefill(&self.form(target, at)?, shared, answer))
+        Ok(form::prefill(
+            &self.form(target, at)?,
+            shared,
+            answer,
+            &self.calendar,
+        ))
     }
 
     /// The documents to bring for `target` given `answer`, each once (as much of it as any
@@ -659,12 +652,35 @@ impl Engine {
         at: NaiveDate,
     ) -> Result<Vec<Material>, EngineError> {
         let matters = self.matters_of(target, Some(answer), at)?;
-        Ok(bundle::materials_for(&matters, answer, available))
+        Ok(bundle::materials_for(
+            &matters,
+            answer,
+            available,
+            &self.calendar,
+        ))
     }
 
-    /// The working-day calendar deadlines count with.
+    /// `spec` compiled, its rules counting working days on the engine's calendar (for a
+    /// form the engine does not keep ready).
+    fn compiled(&self, spec: FormSpec) -> CompiledForm {
+        CompiledForm::new(spec).with_calendar(Arc::clone(&self.calendar))
+    }
+
+    /// The working-day calendar deadlines count with, and the catalogue's rules
+    /// (`working_days_between`): the shipped years and the catalogue's own.
     pub fn calendar(&self) -> &WorkCalendar {
         &self.calendar
+    }
+
+    /// Evaluates a rule on request as [`RuleRequest::run`](crate::rule::RuleRequest::run)
+    /// does, counting working days on the engine's calendar: what a page showing and hiding
+    /// the fields of this catalogue's forms evaluates them with.
+    pub fn evaluate_rule(
+        &self,
+        request: &crate::rule::RuleRequest,
+        lang: Lang,
+    ) -> crate::rule::RuleOutcome {
+        request.run_on(&self.calendar, lang)
     }
 
     /// Verifies one stamp against the catalogue's registry (see [`authority::verify`]).

@@ -70,7 +70,10 @@ fn forms_fixtures() {
         };
         let (report, value) = if let Some(code) = raw["matter"].as_str() {
             let matter = catalog.matter_on(code, options.at).expect("matter");
-            let report = form::validate(&matter.form, answer, options.at, options.lang);
+            // On the catalogue's calendar, as an engine's form (and `validate_bundle`).
+            let calendar = std::sync::Arc::new(catalog.work_calendar());
+            let compiled = form::CompiledForm::new(matter.form.clone()).with_calendar(calendar);
+            let report = compiled.validate(answer, options.at, options.lang);
             let value = serde_json::to_value(&report).unwrap_or_default();
             (report, value)
         } else {

@@ -7,7 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use doorstep::rule::{self, MAX_DEPTH, Rule, RuleError};
+use chrono::NaiveDate;
+use doorstep::engine::Engine;
+use doorstep::rule::{self, MAX_DEPTH, Rule, RuleError, RuleOutcome, RuleRequest};
 use doorstep::{Coded, Lang, conformance};
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -17,6 +19,24 @@ fn outcome(rule: &Value, data: &Value) -> Value {
     match Rule::compile(rule).and_then(|r| r.evaluate(data)) {
         Ok(result) => json!({ "result": result }),
         Err(e) => json!({ "error": e.code() }),
+    }
+}
+
+/// What a fixture case's input gives: [`outcome`], or with `catalog`, what an engine over
+/// that catalogue evaluates (on its calendar).
+fn fixture_outcome(input: &Value) -> Value {
+    if input["catalog"].is_null() {
+        return outcome(&input["rule"], &input["data"]);
+    }
+    let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let engine = Engine::load(&conformance::catalog_of(input).to_string(), at).unwrap();
+    let request = RuleRequest {
+        rule: input["rule"].clone(),
+        data: input["data"].clone(),
+    };
+    match engine.evaluate_rule(&request, Lang::En) {
+        RuleOutcome::Evaluated { result } => json!({ "result": result }),
+        RuleOutcome::Refused { error } => json!({ "error": error.code }),
     }
 }
 
@@ -49,7 +69,7 @@ fn rules_fixtures() {
         .iter()
         .filter_map(|case| {
             let input = &case["input"];
-            let actual = outcome(&input["rule"], &input["data"]);
+            let actual = fixture_outcome(input);
             let expected = &case["expected"];
             (!same(&actual, expected))
                 .then(|| format!("{}: expected {expected}, got {actual}", case["name"]))
@@ -97,6 +117,7 @@ fn fixtures_cover_every_operator_and_error_code() {
         "rule.arity",
         "rule.too_deep",
         "rule.invalid_date",
+        "rule.out_of_calendar",
     ] {
         assert!(codes.iter().any(|c| c == code), "no fixture expects {code}");
     }
@@ -445,4 +466,52 @@ proptest! {
             }
         }
     }
+}
+
+/// The rules of an engine's catalogue count working days on the engine's calendar wherever
+/// the engine evaluates them: here a material's condition and a field's `visibleIf` (which
+/// decides whether prefill fills it), over dates in 2027, a year only the fixture
+/// catalogue's own `calendar` has. On the shipped calendar both would fail to evaluate (a
+/// material is then listed, a field shown).
+#[test]
+fn an_engine_counts_working_days_on_its_own_calendar() {
+    let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut catalog = conformance::load("catalog/workdays.json");
+    // 2026-12-31 to 2027-01-08: 5 working days (01-01 off, then a weekend).
+    let short =
+        json!({"<": [{"working_days_between": [{"var": "noticeStart"}, {"var": "noticeEnd"}]}, 5]});
+    catalog["dataSources"] = json!([{"code": "notes", "name": "公示记录"}]);
+    let matter = &mut catalog["matters"][0];
+    matter["materials"] = json!([{
+        "code": "extension_note", "name": "公示期不足说明", "form": "original", "condition": short
+    }]);
+    matter["form"]["fields"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({
+            "key": "extensionReason", "label": "公示期不足原因", "type": "text",
+            "visibleIf": short, "prefill": "notes.reason"
+        }));
+    let engine = Engine::load(&catalog.to_string(), at).unwrap();
+    let target = doorstep::engine::Target::matter("TEMP-RELIEF");
+    let answer =
+        json!({"applicantName": "陈志强", "noticeStart": "2026-12-31", "noticeEnd": "2027-01-08"});
+    let materials = engine.materials(&target, &answer, &[], at).unwrap();
+    assert!(materials.is_empty(), "{materials:?}");
+    let shared = json!({"notes": {"reason": "元旦假期"}});
+    let filled = engine.prefill(&target, &shared, &answer, at).unwrap();
+    assert_eq!(filled, answer, "a hidden field is not filled");
+    // Four working days: the note is needed, and the field shown and filled.
+    let answer =
+        json!({"applicantName": "陈志强", "noticeStart": "2026-12-31", "noticeEnd": "2027-01-07"});
+    let materials = engine.materials(&target, &answer, &[], at).unwrap();
+    assert_eq!(materials.len(), 1);
+    let filled = engine.prefill(&target, &shared, &answer, at).unwrap();
+    assert_eq!(filled["extensionReason"], "元旦假期");
+    // The same rule outside the engine counts on the shipped calendar, which lacks 2027.
+    let rule = Rule::compile(&short).unwrap();
+    assert_eq!(
+        rule.truthy(&answer).unwrap_err().code(),
+        "rule.out_of_calendar"
+    );
 }

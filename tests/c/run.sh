@@ -58,7 +58,7 @@ bash "$root/tests/c/gen_bad_input.sh" "$include/doorstep.h" >"$out/bad_input_cal
 tests=(test_ids test_forms test_rules test_authority test_cases test_bundles test_reviews
     test_appointments test_policies test_encoding test_bad_input)
 declare -A test_args=([test_ids]="$fixtures/ids.json" [test_forms]="$fixtures"
-    [test_rules]="$fixtures/rules.json"
+    [test_rules]="$fixtures"
     [test_authority]="$fixtures" [test_cases]="$fixtures" [test_bundles]="$fixtures"
     [test_reviews]="$fixtures" [test_appointments]="$fixtures" [test_policies]="$fixtures"
     [test_encoding]="$fixtures/catalog/mini.json"

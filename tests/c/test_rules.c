@@ -1,8 +1,10 @@
 /*
  * The shared rule fixture (tests/fixtures/rules.json: JsonLogic with the engine's domain
- * operators), run through doorstep_rule_evaluate from C, and the call's misuse rules.
+ * operators), run through doorstep_rule_evaluate from C (a case with input.catalog through
+ * doorstep_engine_evaluate_rule on an engine over that catalogue), and the calls' misuse
+ * rules.
  *
- * Usage: test_rules PATH/TO/tests/fixtures/rules.json
+ * Usage: test_rules PATH/TO/tests/fixtures
  * Prints one line per failure and, last, exactly "c: N passed, M failed"; exits non-zero
  * on any failure. Built by tests/c/run.sh and run under valgrind and AddressSanitizer.
  *
@@ -14,20 +16,31 @@
 
 #include "harness.h"
 
-/* What evaluating `input` gives, in the fixture's shape; NULL when the call broke the rules. */
-static cJSON *evaluate(const char *name, const cJSON *input) {
+/* What evaluating `input` gives, in the fixture's shape; NULL when the call broke the rules.
+ * With input.catalog the engine over it (files under `dir`) evaluates. */
+static cJSON *evaluate(const char *dir, const char *name, const cJSON *input) {
     cJSON *request = cJSON_CreateObject(), *outcome, *actual = NULL;
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(input, "data");
     char *text, *out = NULL;
     doorstep_status status;
+    doorstep_engine *engine = NULL;
+    if (opt_string(input, "catalog") != NULL) {
+        engine = fixture_engine(dir, input, name, "2026-11-25", NULL);
+        if (engine == NULL) {
+            cJSON_Delete(request);
+            return NULL;
+        }
+    }
     cJSON_AddItemToObject(request, "rule",
                           cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(input, "rule"), 1));
     cJSON_AddItemToObject(request, "data",
                           data == NULL ? cJSON_CreateNull() : cJSON_Duplicate(data, 1));
     text = cJSON_PrintUnformatted(request);
     cJSON_Delete(request);
-    status = doorstep_rule_evaluate(text, "en", &out);
+    status = engine == NULL ? doorstep_rule_evaluate(text, "en", &out)
+                            : doorstep_engine_evaluate_rule(engine, text, "en", &out);
     free(text);
+    doorstep_engine_free(engine);
     if (!expect(status == DOORSTEP_OK && out != NULL, "%s: status %d (%s)", name, (int)status,
                 doorstep_last_error_code())) {
         return NULL;
@@ -62,22 +75,19 @@ static void misuse(const char *what, doorstep_status got, char **out, doorstep_s
 }
 
 int main(int argc, char **argv) {
-    char *text;
     cJSON *file;
     const cJSON *k;
     int ran = 0;
     char *out = NULL;
     if (argc != 2) {
-        fprintf(stderr, "usage: test_rules PATH/TO/rules.json\n");
+        fprintf(stderr, "usage: test_rules PATH/TO/tests/fixtures\n");
         return 2;
     }
-    text = read_file(argv[1]);
-    file = text == NULL ? NULL : cJSON_Parse(text);
-    free(text);
+    file = load_json(argv[1], "rules.json");
     expect(file != NULL, "rules.json: read and parse");
     cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(file, "cases")) {
         const char *name = opt_string(k, "name");
-        cJSON *actual = evaluate(name == NULL ? "(unnamed)" : name,
+        cJSON *actual = evaluate(argv[1], name == NULL ? "(unnamed)" : name,
                                  cJSON_GetObjectItemCaseSensitive(k, "input"));
         const cJSON *expected = cJSON_GetObjectItemCaseSensitive(k, "expected");
         ran++;
@@ -102,6 +112,8 @@ int main(int argc, char **argv) {
            DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
     misuse("rule(NULL)", doorstep_rule_evaluate(NULL, NULL, &out), &out,
            DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
+    misuse("engine rule(NULL engine)", doorstep_engine_evaluate_rule(NULL, "{\"rule\":1}", NULL, &out),
+           &out, DOORSTEP_ERR_NULL_ARGUMENT, "ffi.null_argument");
     printf("c: %d passed, %d failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }

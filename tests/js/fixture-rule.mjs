@@ -800,8 +800,10 @@ export function runMetricsCase(doorstep, catalog, testCase) {
   }
 }
 
-// rules.json: {rule, data} -> {result} or {error: code}, numbers compared by value (as
-// core/tests/rules.rs runs it), through `evaluateRule`.
+// rules.json: {rule, data, catalog?} -> {result} or {error: code}, numbers compared by value
+// (as core/tests/rules.rs runs it), through `evaluateRule`, or with `catalog` through
+// Engine.evaluateRule of an Engine over that catalogue (its calendar adds the catalogue's
+// years).
 
 /** JSON equality with numbers compared by value (`1` equals `1.0`). */
 function sameJson(a, b) {
@@ -816,10 +818,14 @@ function sameJson(a, b) {
   return a === b;
 }
 
-/** Runs one rules.json case: the outcome in the fixture's shape, and the mismatches. */
-export function runRuleCase(doorstep, testCase) {
-  const { rule, data } = testCase.input;
-  const outcome = doorstep.evaluateRule({ rule, data: data ?? null }, { lang: 'en' });
+/**
+ * Runs one rules.json case: the outcome in the fixture's shape, and the mismatches.
+ * `engineFor(catalog)` gives the Engine over a case's catalogue, for cases that name one.
+ */
+export function runRuleCase(doorstep, testCase, engineFor = null) {
+  const { rule, data, catalog } = testCase.input;
+  const evaluator = catalog === undefined ? doorstep : engineFor(catalog);
+  const outcome = evaluator.evaluateRule({ rule, data: data ?? null }, { lang: 'en' });
   const result =
     outcome.outcome === 'evaluated' ? { result: outcome.result } : { error: outcome.error.code };
   const problems = [];

@@ -1,5 +1,6 @@
 // JsonLogic rules in the npm package `doorstep`, in Node: the shared fixture
-// (tests/fixtures/rules.json) through `evaluateRule`, and its misuse contract.
+// (tests/fixtures/rules.json) through `evaluateRule` (and Engine.evaluateRule for the cases
+// that name a catalogue), and its misuse contract.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
@@ -8,11 +9,18 @@ import * as doorstep from 'doorstep';
 
 import { runRuleCase } from './fixture-rule.mjs';
 
-const rules = JSON.parse(readFileSync(new URL('../fixtures/rules.json', import.meta.url), 'utf8'));
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const rules = JSON.parse(fixture('rules.json'));
+/** The Engine over a fixture catalogue (one each), as of the date the forms fixture loads them. */
+const engines = new Map();
+const engineFor = (catalog) => {
+  if (!engines.has(catalog)) engines.set(catalog, new doorstep.Engine(fixture(catalog), { at: '2026-11-25' }));
+  return engines.get(catalog);
+};
 
 for (const testCase of rules.cases) {
   test(`rules fixture: ${testCase.name}`, () => {
-    assert.deepEqual(runRuleCase(doorstep, testCase).problems, []);
+    assert.deepEqual(runRuleCase(doorstep, testCase, engineFor).problems, []);
   });
 }
 

@@ -153,6 +153,13 @@ impl WorkCalendar {
         Self::build(china_arrangements())
     }
 
+    /// The shipped calendar ([`china`](Self::china)), built once and shared: what a rule
+    /// evaluated outside an [`Engine`](crate::engine::Engine) counts working days on.
+    pub fn shipped() -> &'static Self {
+        static SHIPPED: std::sync::OnceLock<WorkCalendar> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(Self::china)
+    }
+
     /// A calendar of the given arrangements, checked: every year valid and given once
     /// (years need not be contiguous), every date inside its year, every holiday's end not
     /// before its start, every make-up day a Saturday or Sunday outside the holidays.

@@ -74,7 +74,12 @@ pub(super) fn submit(
         )?;
         // The merged form is wider than each member's (a key is required or shown where any
         // member asks it): the member's own form decides what its case keeps.
-        let part = valid_answer(matter, &project(normalized, &matter.form.fields), date)?;
+        let part = valid_answer(
+            engine,
+            matter,
+            &project(normalized, &matter.form.fields),
+            date,
+        )?;
         let case = member_case_id(&envelope.case, &matter.code);
         members.push(Member {
             matter: matter.code.as_str().into(),

@@ -224,7 +224,7 @@ fn submitted(
         date,
     )?;
     // The case keeps the answer as the form normalises it, as a bundle's member does.
-    let answer = valid_answer(m, answer, date)?.into();
+    let answer = valid_answer(engine, m, answer, date)?.into();
     Ok(EventKind::Submitted {
         matter: m.code.as_str().into(),
         matter_version: m.version,
@@ -550,7 +550,7 @@ fn next(
             back_office: ctx.actor.org.clone(),
         },
         Command::Supplement { answer } => EventKind::Supplemented {
-            answer: valid_answer(matter, answer, date)?.into(),
+            answer: valid_answer(engine, matter, answer, date)?.into(),
         },
         Command::Extend {
             working_days,
@@ -683,14 +683,16 @@ fn valid_stamp(
     }
 }
 
-/// The answer validates against the matter's form (`case.invalid_answer` with the codes):
-/// the answer as the form normalises it (hidden fields dropped).
+/// The answer validates against the matter's form (`case.invalid_answer` with the codes),
+/// on the engine's calendar: the answer as the form normalises it (hidden fields dropped).
 pub(super) fn valid_answer(
+    engine: &Engine,
     matter: &Matter,
     answer: &serde_json::Value,
     date: NaiveDate,
 ) -> Result<serde_json::Value, CaseError> {
-    let report = form::validate(&matter.form, answer, date, Lang::ZhCn);
+    let when = (date, engine.calendar());
+    let report = form::validate_on(&matter.form, answer, when, Lang::ZhCn, &|_| false);
     if report.valid {
         fits(&report.normalized)?;
         Ok(report.normalized)

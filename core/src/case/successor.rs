@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use super::{Actor, Case, DataProblem, EVENT_SCHEMA, Event, EventKind};
 use crate::authority::Role;
+use crate::calendar::WorkCalendar;
 use crate::catalog::{Channel, Matter, Successor};
 use crate::engine::Engine;
 use crate::{Lang, form};
@@ -63,7 +64,7 @@ pub(super) fn start(
         .filter(|s| {
             s.condition
                 .as_ref()
-                .is_none_or(|rule| rule.truthy(&facts).unwrap_or(false))
+                .is_none_or(|rule| rule.truthy_on(&facts, engine.calendar()).unwrap_or(false))
         })
         .filter_map(|s| {
             let next = engine.catalog().matter_on(&s.matter, date)?;
@@ -71,7 +72,7 @@ pub(super) fn start(
                 return None;
             }
             started.push(&next.code);
-            let (answer, data_problems) = mapped(s, next, &facts, date);
+            let (answer, data_problems) = mapped(s, next, &facts, (date, engine.calendar()));
             // The predecessor's consent carries over when it covers the successor.
             let proxy = case.proxy.clone().filter(|c| {
                 next.proxy_allowed && (c.matters.is_empty() || c.matters.contains(&next.code))
@@ -109,17 +110,18 @@ pub(super) fn start(
 }
 
 /// The successor's answer from its mapping, and its problems: a rule that fails, and
-/// whatever the successor's form finds wrong. A valid answer is stored normalised.
+/// whatever the successor's form finds wrong (as of `date`, on `calendar`). A valid answer
+/// is stored normalised.
 fn mapped(
     successor: &Successor,
     next: &Matter,
     facts: &Value,
-    date: NaiveDate,
+    (date, calendar): (NaiveDate, &WorkCalendar),
 ) -> (Value, Vec<DataProblem>) {
     let mut answer = Map::new();
     let mut problems = Vec::new();
     for (key, rule) in &successor.mapping {
-        match rule.evaluate(facts) {
+        match rule.evaluate_on(facts, calendar) {
             Ok(Value::Null) => {}
             Ok(value) => {
                 answer.insert(key.clone(), value);
@@ -135,7 +137,9 @@ fn mapped(
         }
     }
     let answer = Value::Object(answer);
-    let report = form::validate(&next.form, &answer, date, Lang::ZhCn);
+    let report = form::validate_on(&next.form, &answer, (date, calendar), Lang::ZhCn, &|_| {
+        false
+    });
     if report.valid && problems.is_empty() {
         return (report.normalized, problems);
     }

@@ -5,19 +5,20 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Bundle, Catalog, Material, MaterialForm, Matter};
+use crate::calendar::WorkCalendar;
 use crate::form::{self, CompiledForm, FormReport, FormSpec};
 use crate::rule::Rule;
 use crate::{Lang, Problem};
 
 /// Which members of `bundle` apply to `answer`: bit `i` is set when member `i` has no
-/// condition or its condition holds (one whose condition cannot be evaluated does not).
-/// Members past the 64th always apply.
-pub fn member_mask(bundle: &Bundle, answer: &Value) -> u64 {
+/// condition or its condition holds (one whose condition cannot be evaluated does not),
+/// working days counted on `calendar`. Members past the 64th always apply.
+pub fn member_mask(bundle: &Bundle, answer: &Value, calendar: &WorkCalendar) -> u64 {
     bundle.members.iter().enumerate().fold(0, |mask, (i, m)| {
         let applies = m
             .condition
             .as_ref()
-            .is_none_or(|rule| rule.truthy(answer).unwrap_or(false));
+            .is_none_or(|rule| rule.truthy_on(answer, calendar).unwrap_or(false));
         if applies {
             mask | 1u64
                 .checked_shl(u32::try_from(i).unwrap_or(u32::MAX))
@@ -45,8 +46,13 @@ pub fn masked_members<'c>(catalog: &'c Catalog, bundle: &Bundle, mask: u64) -> V
 }
 
 /// The matters of `bundle` that apply to `answer` (see [`member_mask`]).
-pub fn members<'c>(catalog: &'c Catalog, bundle: &Bundle, answer: &Value) -> Vec<&'c Matter> {
-    masked_members(catalog, bundle, member_mask(bundle, answer))
+pub fn members<'c>(
+    catalog: &'c Catalog,
+    bundle: &Bundle,
+    answer: &Value,
+    calendar: &WorkCalendar,
+) -> Vec<&'c Matter> {
+    masked_members(catalog, bundle, member_mask(bundle, answer, calendar))
 }
 
 /// The matters of the members of `bundle` selected by `mask`, each in the version in effect
@@ -76,8 +82,9 @@ pub fn members_on<'c>(
     bundle: &Bundle,
     answer: &Value,
     at: NaiveDate,
+    calendar: &WorkCalendar,
 ) -> Vec<&'c Matter> {
-    masked_members_on(catalog, bundle, member_mask(bundle, answer), at)
+    masked_members_on(catalog, bundle, member_mask(bundle, answer, calendar), at)
 }
 
 /// The merged form of several matters: their fields in order, each key asked once, and
@@ -227,7 +234,8 @@ pub struct BundleReport {
 }
 
 /// Validates `answer` against the merged form of the members of `bundle` it applies to,
-/// each in the version in effect on `at`.
+/// each in the version in effect on `at`, working days counted on the catalogue's
+/// calendar ([`Catalog::work_calendar`], worked out on each call: an engine keeps it).
 pub fn validate_bundle(
     catalog: &Catalog,
     bundle: &Bundle,
@@ -235,7 +243,8 @@ pub fn validate_bundle(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
-    let matters = members_on(catalog, bundle, answer, at);
+    let calendar = catalog.work_calendar();
+    let matters = members_on(catalog, bundle, answer, at, &calendar);
     validate_members(
         catalog,
         bundle,
@@ -248,7 +257,8 @@ pub fn validate_bundle(
 }
 
 /// Validates `answer` against `form`, the merged form of `matters` (the members of
-/// `bundle` that apply to it; an engine keeps these forms ready).
+/// `bundle` that apply to it; an engine keeps these forms ready), working days counted on
+/// the catalogue's calendar as in [`validate_bundle`].
 pub fn validate_members(
     catalog: &Catalog,
     bundle: &Bundle,
@@ -258,8 +268,9 @@ pub fn validate_members(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
+    let calendar = catalog.work_calendar();
     report(catalog, bundle, matters, |ignored| {
-        form::validate_ignoring(form, answer, at, lang, ignored)
+        form::validate_on(form, answer, (at, &calendar), lang, ignored)
     })
 }
 
@@ -348,12 +359,18 @@ fn attribute(problem: &mut Problem, matters: &[&Matter]) {
 }
 
 /// The documents to bring for `matters` given `answer`: each document once (by code), only
-/// when its condition holds, and not when a shared-data source in `available` waives it;
-/// each as much of it as any member needs: the most copies, the original rather than a copy
-/// (the window takes one set for all: 一次提交, shared by the departments).
-pub fn materials_for(matters: &[&Matter], answer: &Value, available: &[&str]) -> Vec<Material> {
+/// when its condition holds (working days counted on `calendar`), and not when a
+/// shared-data source in `available` waives it; each as much of it as any member needs:
+/// the most copies, the original rather than a copy (the window takes one set for all:
+/// 一次提交, shared by the departments).
+pub fn materials_for(
+    matters: &[&Matter],
+    answer: &Value,
+    available: &[&str],
+    calendar: &WorkCalendar,
+) -> Vec<Material> {
     let mut out: Vec<Material> = Vec::new();
-    for material in listings(matters, answer, available) {
+    for material in listings(matters, answer, available, calendar) {
         match out.iter_mut().find(|m| m.code == material.code) {
             Some(listed) => {
                 listed.count = listed.count.max(material.count);
@@ -371,6 +388,7 @@ fn listings<'c>(
     matters: &[&'c Matter],
     answer: &Value,
     available: &[&str],
+    calendar: &WorkCalendar,
 ) -> impl Iterator<Item = &'c Material> {
     matters
         .iter()
@@ -379,7 +397,7 @@ fn listings<'c>(
             let needed = material
                 .condition
                 .as_ref()
-                .is_none_or(|rule| rule.truthy(answer).unwrap_or(true));
+                .is_none_or(|rule| rule.truthy_on(answer, calendar).unwrap_or(true));
             let waived = material
                 .waived_by
                 .as_deref()

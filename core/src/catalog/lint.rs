@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
 use super::{Catalog, Matter, OrgLevel};
+use crate::calendar::WorkCalendar;
 use crate::form::{self, Field, FieldType, FormSpec};
 use crate::rule::Rule;
 use crate::{Coded, Lang, Problem};
@@ -316,6 +317,7 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     let mut l = Linter {
         lang,
         problems: Vec::new(),
+        calendar: catalog.work_calendar(),
     };
     if let Err(errors) = catalog.validate() {
         l.validation("", &errors);
@@ -373,6 +375,9 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
 struct Linter {
     lang: Lang,
     problems: Vec<Problem>,
+    /// What the examples' rules count working days on: the catalogue's calendar, as an
+    /// engine's.
+    calendar: WorkCalendar,
 }
 
 impl Linter {
@@ -568,7 +573,8 @@ impl Linter {
                 );
             }
         }
-        let report = form::validate(form, &form.example, at, self.lang);
+        let when = (at, &self.calendar);
+        let report = form::validate_on(form, &form.example, when, self.lang, &|_| false);
         for problem in report.errors {
             let inner = problem.path.unwrap_or_default();
             self.push(

@@ -11,6 +11,7 @@ mod matter;
 mod org;
 pub mod schema;
 
+use crate::calendar::WorkCalendar;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -89,6 +90,24 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The working calendar of the catalogue: the shipped arrangements, with its own years
+    /// added (`calendar`), each replacing a shipped year of the same number. A catalogue
+    /// whose years do not pass lint gets the shipped calendar.
+    pub fn work_calendar(&self) -> WorkCalendar {
+        if self.calendar.is_empty() {
+            return WorkCalendar::china();
+        }
+        let mut years = self.calendar.clone();
+        for shipped in crate::calendar::china_arrangements() {
+            if years.iter().all(|y| y.year != shipped.year) {
+                years.push(shipped);
+            }
+        }
+        // Lint checks the catalogue's years one by one and for duplicates, which is all
+        // `from_years` checks.
+        WorkCalendar::from_years(years).unwrap_or_else(|_| WorkCalendar::china())
+    }
+
     /// Reads a catalogue from JSON text (at most [`input::MAX_CATALOG_BYTES`]), without
     /// linting it; see [`lint`] for the whole check.
     pub fn from_json(text: &str) -> Result<Self, InputError> {

@@ -94,7 +94,7 @@ impl JsonSchema for Rule {
                 or one operation {\"operator\": arguments} whose arguments are a rule or an \
                 array of rules. Every object is an operation, with exactly one known operator: \
                 JsonLogic's (var, missing, if, ==, and, <, in, cat, …) and the domain ones \
-                (id_birth_date, id_age, id_sex, days_between, age_at). Argument counts and \
+                (id_birth_date, id_age, id_sex, days_between, working_days_between, age_at). Argument counts and \
                 nesting depth are checked by `doorstep catalog lint`.",
             "examples": [{"==": [{"var": "married"}, true]}],
             "anyOf": [

@@ -24,4 +24,4 @@ pub use plan::CompiledForm;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
 pub use validate::{FormReport, MAX_SAFE_INTEGER, validate, validate_ignoring};
-pub(crate) use validate::{Output, first_key};
+pub(crate) use validate::{Output, first_key, validate_on};

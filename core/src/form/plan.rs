@@ -7,17 +7,21 @@
 //! on a bare [`FormSpec`] works the plan out on each call.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::validate::{FormReport, Output, run};
 use super::{Check, Field, FieldType, Findings, FormSpec};
+use crate::calendar::WorkCalendar;
 use crate::rule::{Binding, Rule};
 use crate::{Lang, Problem};
 
 /// A form made ready for validating many answers: what [`validate`](super::validate) works
-/// out on every call is worked out once here. Same results as `validate`.
+/// out on every call is worked out once here. Same results as `validate`, its rules
+/// counting working days on the shipped calendar unless given another
+/// ([`with_calendar`](Self::with_calendar): an engine gives its own).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -42,6 +46,8 @@ pub struct CompiledForm {
     /// Whether an answer has no problem, told cheaply (when the form can have one).
     #[cfg(not(target_arch = "wasm32"))]
     verdict: Option<super::verdict::Verdict>,
+    /// What its rules count working days on; `None`: [`WorkCalendar::shipped`].
+    calendar: Option<Arc<WorkCalendar>>,
 }
 
 impl CompiledForm {
@@ -53,7 +59,24 @@ impl CompiledForm {
             verdict: super::verdict::Verdict::new(&spec),
             spec,
             plan,
+            calendar: None,
         }
+    }
+
+    /// The form, its rules counting working days (`working_days_between`) on `calendar`.
+    #[must_use]
+    pub fn with_calendar(self, calendar: Arc<WorkCalendar>) -> Self {
+        Self {
+            calendar: Some(calendar),
+            ..self
+        }
+    }
+
+    /// What its rules count working days on.
+    pub fn calendar(&self) -> &WorkCalendar {
+        self.calendar
+            .as_deref()
+            .unwrap_or_else(|| WorkCalendar::shipped())
     }
 
     /// The form.
@@ -147,8 +170,9 @@ impl CompiledForm {
         let shortcut = self.verdict.as_ref();
         #[cfg(target_arch = "wasm32")]
         let shortcut = None;
+        let when = (at, self.calendar());
         run(
-            &self.spec, &self.plan, shortcut, answer, at, lang, ignored, output,
+            &self.spec, &self.plan, shortcut, answer, when, lang, ignored, output,
         )
     }
 

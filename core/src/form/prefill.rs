@@ -4,15 +4,17 @@
 use serde_json::{Map, Value};
 
 use super::{Field, FormSpec};
+use crate::calendar::WorkCalendar;
 
 /// `answer` with every empty top-level field that declares `prefill: "source.path"` filled
 /// from `shared` (`{"identity": {"residentId": …}, …}`). What the applicant already
 /// entered is kept; sources absent from `shared` leave the field empty. Empty is absent,
 /// `null`, blank text or nothing chosen (`[]`). A field the filled answer hides
 /// (`visibleIf`) is not filled: validation would drop the value, and the applicant never
-/// sees it.
+/// sees it; its `visibleIf` counts working days on `calendar`.
 ///
 /// ```
+/// use doorstep::calendar::WorkCalendar;
 /// use doorstep::form::{FormSpec, prefill};
 /// use serde_json::json;
 ///
@@ -21,10 +23,14 @@ use super::{Field, FormSpec};
 ///     "example": {"name": "林小红"}
 /// })).unwrap();
 /// let shared = json!({"identity": {"name": "林小红"}});
-/// assert_eq!(prefill(&form, &shared, &json!({})), json!({"name": "林小红"}));
-/// assert_eq!(prefill(&form, &shared, &json!({"name": "王五"})), json!({"name": "王五"}));
+/// let calendar = WorkCalendar::shipped();
+/// assert_eq!(prefill(&form, &shared, &json!({}), calendar), json!({"name": "林小红"}));
+/// assert_eq!(
+///     prefill(&form, &shared, &json!({"name": "王五"}), calendar),
+///     json!({"name": "王五"})
+/// );
 /// ```
-pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value) -> Value {
+pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value, calendar: &WorkCalendar) -> Value {
     let given: Map<String, Value> = answer.as_object().cloned().unwrap_or_default();
     let mut fills = Vec::new();
     for field in &form.fields {
@@ -50,7 +56,10 @@ pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value) -> Value {
     // Visibility is read from the answer as filled (a filled value may show a field); a
     // rule that cannot be evaluated shows the field, as validation reports it there.
     let hides = |field: &Field| {
-        let visible = field.visible_if.as_ref().map(|rule| rule.truthy(&all));
+        let visible = field
+            .visible_if
+            .as_ref()
+            .map(|rule| rule.truthy_on(&all, calendar));
         matches!(visible, Some(Ok(false)))
     };
     if !fills.iter().any(|&(field, _)| hides(field)) {

@@ -9,9 +9,10 @@ use std::ops::Range;
 
 use super::plan::{FormPlan, Plan, Slots, reads_any};
 use super::{Check, Field, FieldType, FormError, FormSpec};
+use crate::calendar::{self, WorkCalendar};
 use crate::ids::{self, IdKind, ResidentId};
 use crate::rule::{Binding, Rule};
-use crate::{Coded, Lang, Problem, calendar};
+use crate::{Coded, Lang, Problem};
 
 /// The outcome of validating an answer against a form. Its `Debug` output masks the
 /// normalised answer ([`ids::mask_json`]).
@@ -37,7 +38,8 @@ impl std::fmt::Debug for FormReport {
 }
 
 /// Validates `answer` against `form`. `at` is the reference date (for birth dates in
-/// identifiers); `lang` the language of messages.
+/// identifiers); `lang` the language of messages. Rules count working days on
+/// [`WorkCalendar::shipped`]; an [`Engine`](crate::engine::Engine) counts them on its own calendar.
 pub fn validate(form: &FormSpec, answer: &Value, at: NaiveDate, lang: Lang) -> FormReport {
     validate_ignoring(form, answer, at, lang, &|_| false)
 }
@@ -52,6 +54,17 @@ pub fn validate_ignoring(
     lang: Lang,
     ignored: &dyn Fn(&str) -> bool,
 ) -> FormReport {
+    validate_on(form, answer, (at, WorkCalendar::shipped()), lang, ignored)
+}
+
+/// [`validate_ignoring`] as of `at`, its rules counting working days on `calendar`.
+pub(crate) fn validate_on(
+    form: &FormSpec,
+    answer: &Value,
+    when: (NaiveDate, &WorkCalendar),
+    lang: Lang,
+    ignored: &dyn Fn(&str) -> bool,
+) -> FormReport {
     let plan = FormPlan::new(form);
     let no_verdict: Shortcut<'_> = None;
     run(
@@ -59,7 +72,7 @@ pub fn validate_ignoring(
         &plan,
         no_verdict,
         answer,
-        at,
+        when,
         lang,
         ignored,
         Output::Report,
@@ -93,14 +106,15 @@ pub(crate) enum Output {
     Problems,
 }
 
-/// Validates `answer` against `form`, whose plan is `plan` (and verdict `shortcut`).
+/// Validates `answer` against `form`, whose plan is `plan` (and verdict `shortcut`), as of
+/// `at`, its rules counting working days on `calendar`.
 #[allow(clippy::too_many_arguments)] // one internal entry, called twice
 pub(super) fn run(
     form: &FormSpec,
     plan: &FormPlan,
     shortcut: Shortcut<'_>,
     answer: &Value,
-    at: NaiveDate,
+    when: (NaiveDate, &WorkCalendar),
     lang: Lang,
     ignored: &dyn Fn(&str) -> bool,
     output: Output,
@@ -128,7 +142,7 @@ pub(super) fn run(
     }
     let mut run = Run {
         shortcut,
-        at,
+        when,
         lang,
         errors,
         output,
@@ -201,7 +215,7 @@ pub(super) fn run(
             continue;
         }
         let binding = plan.check_bindings.get(i).unwrap_or(&UNBOUND);
-        let known = run.known_ids.as_slice();
+        let known = (run.known_ids.as_slice(), run.when.1);
         let flat = flat_check(run.shortcut, i, slots, plain_ids).map(Ok);
         match flat.unwrap_or_else(|| check.rule.truthy_bound(answer, binding, slots, known)) {
             Ok(true) => {}
@@ -332,7 +346,8 @@ type RuleScope<'s, 'v> = (&'v Value, &'s [Option<&'v Value>]);
 struct Run<'s, 'v> {
     /// The flat rules of the form's verdict, tried first.
     shortcut: Shortcut<'s>,
-    at: NaiveDate,
+    /// The reference date, and what the rules count working days on.
+    when: (NaiveDate, &'s WorkCalendar),
     lang: Lang,
     errors: Vec<Problem>,
     output: Output,
@@ -479,7 +494,7 @@ impl<'v> Run<'_, 'v> {
         (parent, key): (&str, &str),
     ) -> bool {
         let Some(rule) = rule else { return default };
-        match rule.truthy_bound(scope.0, binding, scope.1, &[]) {
+        match rule.truthy_bound(scope.0, binding, scope.1, (&[], self.when.1)) {
             Ok(b) => b,
             Err(e) => {
                 self.push(pointer(parent, key), &e);
@@ -626,7 +641,7 @@ impl<'v> Run<'_, 'v> {
             _ => leaf(
                 field,
                 value,
-                self.at,
+                self.when.0,
                 &|| label(field, lang),
                 &mut self.known_ids,
             ),

@@ -131,6 +131,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use validator::Validate;
 
+use crate::calendar::WorkCalendar;
 use crate::engine::Engine;
 use crate::input::{self, InputError};
 use crate::rule::Rule;
@@ -447,6 +448,8 @@ pub struct PolicyMatcher<'e> {
     /// The date, as rules read it (`$at`).
     at: Value,
     lang: Lang,
+    /// What the rules count working days on: the engine's.
+    calendar: &'e WorkCalendar,
 }
 
 impl<'e> PolicyMatcher<'e> {
@@ -469,6 +472,7 @@ impl<'e> PolicyMatcher<'e> {
             distinct: table.distinct,
             at: Value::String(at.to_string()),
             lang,
+            calendar: engine.calendar(),
         }
     }
 
@@ -519,7 +523,7 @@ impl<'e> PolicyMatcher<'e> {
                         Some(Memo::True) => (true, None),
                         Some(Memo::False) => (false, None),
                         _ => {
-                            let outcome = c.rule.truthy(data);
+                            let outcome = c.rule.truthy_on(data, self.calendar);
                             if let Some(memo) = known {
                                 *memo = match outcome {
                                     Ok(true) => Memo::True,

@@ -47,6 +47,7 @@ pub(super) enum Op {
     IdAge,
     IdSex,
     DaysBetween,
+    WorkingDaysBetween,
     AgeAt,
 }
 
@@ -54,7 +55,7 @@ pub(super) enum Op {
 const ANY: Option<usize> = None;
 
 /// Every operator: name, operator, fewest and most arguments.
-pub(super) const OPERATORS: [(&str, Op, usize, Option<usize>); 39] = [
+pub(super) const OPERATORS: [(&str, Op, usize, Option<usize>); 40] = [
     ("var", Op::Var, 0, Some(2)),
     ("missing", Op::Missing, 0, ANY),
     ("missing_some", Op::MissingSome, 2, Some(2)),
@@ -93,6 +94,7 @@ pub(super) const OPERATORS: [(&str, Op, usize, Option<usize>); 39] = [
     ("id_age", Op::IdAge, 2, Some(2)),
     ("id_sex", Op::IdSex, 1, Some(1)),
     ("days_between", Op::DaysBetween, 2, Some(2)),
+    ("working_days_between", Op::WorkingDaysBetween, 2, Some(2)),
     ("age_at", Op::AgeAt, 2, Some(2)),
 ];
 
@@ -124,7 +126,7 @@ impl Op {
 
     /// Whether evaluating it can fail, so that the node keeps its pointer for the error.
     fn can_fail(self) -> bool {
-        matches!(self, Self::IdAge | Self::AgeAt)
+        matches!(self, Self::IdAge | Self::AgeAt | Self::WorkingDaysBetween)
     }
 }
 

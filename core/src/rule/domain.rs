@@ -6,6 +6,7 @@
 //! | `id_age` | 按身份证计算周岁 | ID number, reference date | full years on that date, or `null` |
 //! | `id_sex` | 身份证性别 | ID number | `"male"` (男) / `"female"` (女), or `null` |
 //! | `days_between` | 相隔天数 | from, to (`YYYY-MM-DD`) | calendar days `to − from`, or `null` |
+//! | `working_days_between` | 相隔工作日 | from, to (`YYYY-MM-DD`) | working days in `(from, to]` (negative when `to` is earlier), or `null` |
 //! | `age_at` | 按出生日期计算周岁 | birth date, reference date | full years on that date, or `null` |
 //!
 //! ID numbers are resident ID numbers (GB 11643-1999, 18 digits or the 15-digit legacy
@@ -14,6 +15,10 @@
 //! gives `null`, like a malformed date given as data. A reference date that is not a date
 //! is the host's mistake and an error, [`RuleError::InvalidDate`]. Someone not yet born on
 //! the reference date has no age: `null`.
+//!
+//! Working days are counted on the working calendar the rule is evaluated with: an
+//! engine's (the shipped years and its catalogue's), else the shipped one. A date in a
+//! year the calendar does not have is [`RuleError::OutOfCalendar`], never a guess.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -21,7 +26,7 @@ use serde_json::Value;
 use super::compile::Op;
 use super::value::{Short, Val, View};
 use super::{KnownIds, RuleError};
-use crate::calendar::parse_date;
+use crate::calendar::{CalendarError, WorkCalendar, parse_date};
 use crate::ids::ResidentId;
 
 /// Evaluates a domain operator over its first two arguments. `pointer` locates the
@@ -73,6 +78,36 @@ pub(super) fn apply(
         },
         _ => NULL,
     })
+}
+
+/// `working_days_between`: the working days in `(from, to]` on `calendar` (negative when
+/// `to` is before `from`), `null` when either is not a date. `pointer` locates the
+/// operation, for the error.
+pub(super) fn working_days(
+    from: View<'_>,
+    to: View<'_>,
+    pointer: &str,
+    calendar: &WorkCalendar,
+) -> Result<Val<'static>, RuleError> {
+    let (Some(from), Some(to)) = (date(from), date(to)) else {
+        return Ok(Val::Json(Value::Null));
+    };
+    match calendar.working_days_between(from, to) {
+        // Day counts are far below 2^53, so exact.
+        #[allow(clippy::cast_precision_loss)]
+        Ok(days) => Ok(Val::Num(days as f64)),
+        Err(CalendarError::OutOfRange { date, known_years }) => Err(RuleError::OutOfCalendar {
+            date,
+            known_years,
+            pointer: pointer.to_owned(),
+        }),
+        // `working_days_between` fails in no other way; should it, still no guess.
+        Err(_) => Err(RuleError::OutOfCalendar {
+            date: from,
+            known_years: calendar.known_years(),
+            pointer: pointer.to_owned(),
+        }),
+    }
 }
 
 /// A date written `YYYY-MM-DD`, if `value` is one; spaces around it are not part of it, as a

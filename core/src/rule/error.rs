@@ -1,8 +1,11 @@
 //! Problems a rule can have: when it is compiled (the catalogue is wrong) or, rarely, when
-//! it is evaluated (the host passed a malformed reference date).
+//! it is evaluated (the host passed a malformed reference date, or the working calendar
+//! lacks a year).
 
+use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use crate::calendar::CalendarError;
 use crate::{Coded, Lang};
 
 /// A problem with a rule, with a stable [`code`](Coded::code) and the JSON Pointer into the
@@ -59,6 +62,18 @@ pub enum RuleError {
         /// Where the operation is.
         pointer: String,
     },
+    /// `rule.out_of_calendar`, when evaluating: `working_days_between` was given a date in
+    /// a year whose holidays the working calendar does not have. The calendar never
+    /// guesses, so neither does the rule.
+    #[error("日期超出工作日历范围 / date outside the working calendar at \"{pointer}\"")]
+    OutOfCalendar {
+        /// The first date asked about that the calendar does not cover.
+        date: NaiveDate,
+        /// The years the calendar covers, in order.
+        known_years: Vec<i32>,
+        /// Where the operation is.
+        pointer: String,
+    },
 }
 
 impl RuleError {
@@ -69,7 +84,21 @@ impl RuleError {
             | Self::NotAnOperation { pointer, .. }
             | Self::Arity { pointer, .. }
             | Self::TooDeep { pointer, .. }
-            | Self::InvalidDate { pointer, .. } => pointer,
+            | Self::InvalidDate { pointer, .. }
+            | Self::OutOfCalendar { pointer, .. } => pointer,
+        }
+    }
+
+    /// The calendar's own error behind [`OutOfCalendar`](Self::OutOfCalendar).
+    fn calendar_error(&self) -> Option<CalendarError> {
+        match self {
+            Self::OutOfCalendar {
+                date, known_years, ..
+            } => Some(CalendarError::OutOfRange {
+                date: *date,
+                known_years: known_years.clone(),
+            }),
+            _ => None,
         }
     }
 }
@@ -87,6 +116,7 @@ impl Coded for RuleError {
             Self::Arity { .. } => "rule.arity",
             Self::TooDeep { .. } => "rule.too_deep",
             Self::InvalidDate { .. } => "rule.invalid_date",
+            Self::OutOfCalendar { .. } => "rule.out_of_calendar",
         }
     }
 
@@ -158,6 +188,18 @@ impl Coded for RuleError {
             (Self::InvalidDate { operator, .. }, Lang::En) => format!(
                 "The reference date of \"{operator}\" at {at} in the rule is not an existing date written YYYY-MM-DD"
             ),
+            (Self::OutOfCalendar { .. }, _) => {
+                let calendar = self.calendar_error().map(|e| e.message(lang));
+                let calendar = calendar.unwrap_or_default();
+                match lang {
+                    Lang::ZhCn => {
+                        format!("规则 {at} 处“working_days_between”无法计算工作日：{calendar}")
+                    }
+                    Lang::En => format!(
+                        "\"working_days_between\" at {at} in the rule cannot count working days: {calendar}"
+                    ),
+                }
+            }
         }
     }
 
@@ -180,6 +222,13 @@ impl Coded for RuleError {
             Self::InvalidDate { operator, pointer } => {
                 json!({ "operator": operator, "pointer": pointer })
             }
+            Self::OutOfCalendar {
+                date,
+                known_years,
+                pointer,
+            } => json!({
+                "date": date.to_string(), "knownYears": known_years, "pointer": pointer
+            }),
         };
         match value {
             Value::Object(map) => map,

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::compile::{Call, LiteralVar, Node, Op};
 use super::value::{Val, View, compared, parse_float, to_number, to_string, truthy};
 use super::{KnownIds, RuleError, domain};
+use crate::calendar::WorkCalendar;
 
 /// A rule that failed to evaluate (only a domain operator's malformed reference date can),
 /// boxed: results pass up every level of the rule, and errors are rare.
@@ -21,6 +22,8 @@ pub(super) struct Scope<'a> {
     bound: Option<Bound<'a>>,
     /// Resident ID numbers already read, with the text each was read from.
     pub(super) known: KnownIds<'a>,
+    /// What `working_days_between` counts on.
+    pub(super) calendar: &'a WorkCalendar,
 }
 
 /// The positions of a rule's literal `var`s among a form's fields, and the values of those
@@ -32,12 +35,18 @@ struct Bound<'a> {
 }
 
 impl<'a> Scope<'a> {
-    pub(super) fn of(data: &'a Value) -> Self {
+    pub(super) fn of(data: &'a Value, calendar: &'a WorkCalendar) -> Self {
         Self {
             data,
             bound: None,
             known: &[],
+            calendar,
         }
+    }
+
+    /// The scope of an array operator's per-item rule: `item`, on the same calendar.
+    fn over(self, item: &'a Value) -> Self {
+        Self::of(item, self.calendar)
     }
 
     /// `data` whose top-level values are `slots` too, at the positions `binding` gives the
@@ -47,11 +56,13 @@ impl<'a> Scope<'a> {
         binding: &'a [Option<u32>],
         slots: &'a [Option<&'a Value>],
         known: KnownIds<'a>,
+        calendar: &'a WorkCalendar,
     ) -> Self {
         Self {
             data,
             bound: Some(Bound { binding, slots }),
             known,
+            calendar,
         }
     }
 
@@ -184,12 +195,12 @@ fn scoped<'a>(op: Op, args: &'a [Node], scope: Scope<'a>) -> Result<Val<'a>, Fai
         _ => Vec::new(),
     };
     // The per-item rule reads the item, where no field is bound.
-    let holds = |item: &Value| eval(logic, Scope::of(item)).map(|v| truthy(v.view()));
+    let holds = |item: &Value| eval(logic, scope.over(item)).map(|v| truthy(v.view()));
     Ok(match op {
         Op::Map => Val::Json(Value::Array(
             items
                 .iter()
-                .map(|item| eval(logic, Scope::of(item)).map(Val::into_json))
+                .map(|item| eval(logic, scope.over(item)).map(Val::into_json))
                 .collect::<Result<_, _>>()?,
         )),
         Op::Filter => {
@@ -203,12 +214,13 @@ fn scoped<'a>(op: Op, args: &'a [Node], scope: Scope<'a>) -> Result<Val<'a>, Fai
         }
         Op::Reduce => {
             let mut accumulator = initial()?;
+            let calendar = scope.calendar;
             for current in items {
-                let mut scope = Map::new();
-                scope.insert("current".into(), current);
-                scope.insert("accumulator".into(), accumulator.into_json());
-                let scope = Value::Object(scope);
-                accumulator = eval(logic, Scope::of(&scope))?.into_owned();
+                let mut item = Map::new();
+                item.insert("current".into(), current);
+                item.insert("accumulator".into(), accumulator.into_json());
+                let item = Value::Object(item);
+                accumulator = eval(logic, Scope::of(&item, calendar))?.into_owned();
             }
             accumulator
         }
@@ -299,6 +311,10 @@ fn apply<'a>(
         Op::Substr => substr(a, b, args.get(2).map(Val::view)),
         Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
             return domain::apply(op, a, b, pointer.unwrap_or_default(), scope.known)
+                .map_err(Box::new);
+        }
+        Op::WorkingDaysBetween => {
+            return domain::working_days(a, b, pointer.unwrap_or_default(), scope.calendar)
                 .map_err(Box::new);
         }
         // Evaluated in `call_op`.

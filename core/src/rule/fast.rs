@@ -94,6 +94,7 @@ pub(super) fn supports(node: &Node) -> bool {
                 | Op::IdAge
                 | Op::IdSex
                 | Op::DaysBetween
+                | Op::WorkingDaysBetween
                 | Op::AgeAt => true,
                 _ => false,
             };
@@ -143,9 +144,12 @@ fn call_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
         Op::NotNot => holds(truthy(arg(0)?.view())),
         Op::Add | Op::Mul | Op::Sub | Op::Div | Op::Mod => arithmetic(call, scope),
         op if op.compares() => comparison(call, scope),
-        Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
-            domain_op(call, scope)
-        }
+        Op::IdBirthDate
+        | Op::IdAge
+        | Op::IdSex
+        | Op::DaysBetween
+        | Op::WorkingDaysBetween
+        | Op::AgeAt => domain_op(call, scope),
         _ => Ok(Small::Null),
     }
 }
@@ -169,9 +173,12 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
 fn domain_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
     let (a, b) = (arg(&call.args, 0, scope)?, arg(&call.args, 1, scope)?);
     let pointer = call.pointer.as_deref().unwrap_or_default();
-    domain::apply(call.op, a.view(), b.view(), pointer, scope.known)
-        .map(|v| Small::from_domain(&v))
-        .map_err(Box::new)
+    let value = if call.op == Op::WorkingDaysBetween {
+        domain::working_days(a.view(), b.view(), pointer, scope.calendar)
+    } else {
+        domain::apply(call.op, a.view(), b.view(), pointer, scope.known)
+    };
+    value.map(|v| Small::from_domain(&v)).map_err(Box::new)
 }
 
 /// `+`, `*`, `-`, `/` and `%`.
@@ -212,7 +219,7 @@ mod tests {
         fn agrees_with_the_general_evaluator(rule in rule(), data in data()) {
             let Ok(compiled) = Rule::compile(&rule) else { return Ok(()) };
             prop_assert!(super::supports(&compiled.root));
-            let scope = super::Scope::of(&data);
+            let scope = super::Scope::of(&data, crate::calendar::WorkCalendar::shipped());
             let general = super::super::eval::eval(&compiled.root, scope)
                 .map(super::Val::into_json)
                 .map_err(|e| *e);

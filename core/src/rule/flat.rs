@@ -7,7 +7,7 @@
 //! has reads its default. Operations are the logic, comparisons and domain operators that
 //! forms are made of, and they call the functions the general evaluator calls (`truthy`,
 //! `loose_eq`, `compare`, `domain::apply`), so they mean the same; a rule with anything
-//! else is not flattened. Evaluating gives `None` where the general evaluator would fail
+//! else is not flattened (`working_days_between` included: a verdict has no calendar). Evaluating gives `None` where the general evaluator would fail
 //! (a reference date that is not a date): the verdict then leaves the answer to the full
 //! validation, which reports it.
 
@@ -397,9 +397,9 @@ mod tests {
     use crate::rule::Rule;
     use crate::rule::strategies::{OPERATORS, data, rule_of};
 
-    /// Rules of the operators a flat rule has: all but arithmetic.
+    /// Rules of the operators a flat rule has: all but arithmetic and working days.
     fn rule() -> impl Strategy<Value = Value> {
-        let arithmetic = ["+", "-", "*", "/", "%"];
+        let arithmetic = ["+", "-", "*", "/", "%", "working_days_between"];
         rule_of(
             OPERATORS
                 .into_iter()

@@ -34,7 +34,7 @@
 //! | numbers | `>`, `>=`, `<`, `<=` (also `[a, b, c]`: between), `max`, `min`, `+`, `-`, `*`, `/`, `%` |
 //! | arrays | `map`, `filter`, `reduce`, `all`, `none`, `some`, `merge`, `in` |
 //! | strings | `in`, `cat`, `substr` |
-//! | domain | `id_birth_date`, `id_age`, `id_sex`, `days_between`, `age_at` (see below) |
+//! | domain | `id_birth_date`, `id_age`, `id_sex`, `days_between`, `working_days_between`, `age_at` (see below) |
 //!
 //! `log` is left out. Domain operators (领域运算符):
 //!
@@ -44,12 +44,19 @@
 //! | `id_age` | 按身份证计算周岁 | ID number, reference date | full years on that date, or `null` |
 //! | `id_sex` | 身份证性别 | ID number | `"male"` / `"female"`, or `null` |
 //! | `days_between` | 相隔天数 | from, to (`YYYY-MM-DD`) | calendar days `to − from`, or `null` |
+//! | `working_days_between` | 相隔工作日 | from, to (`YYYY-MM-DD`) | working days in `(from, to]`, negative when `to` is earlier, or `null` |
 //! | `age_at` | 按出生日期计算周岁 | birth date, reference date | full years on that date, or `null` |
 //!
 //! An ID number is a resident ID number (18 digits, or 15) or a residence permit number for
 //! Hong Kong, Macau and Taiwan residents. Anything else, a malformed date given as data,
 //! and a birth after the reference date give `null`; a reference date that is not a date
 //! written `YYYY-MM-DD` is an error ([`RuleError::InvalidDate`]).
+//!
+//! `working_days_between` counts as [`WorkCalendar::working_days_between`] does (民法典
+//! art. 201: the first day is not counted), on the calendar the rule is evaluated with:
+//! an [`Engine`](crate::engine::Engine)'s (the shipped years and its catalogue's) for the rules of
+//! its catalogue, [`WorkCalendar::shipped`] for [`Rule::evaluate`] and [`Rule::truthy`].
+//! A date in a year the calendar does not have is an error ([`RuleError::OutOfCalendar`]).
 //!
 //! # Semantics
 //!
@@ -102,6 +109,7 @@ mod value;
 
 use std::fmt::{self, Write as _};
 
+use crate::calendar::WorkCalendar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
@@ -203,7 +211,23 @@ impl Rule {
     /// # Ok::<(), doorstep::rule::RuleError>(())
     /// ```
     pub fn evaluate(&self, data: &Value) -> Result<Value, RuleError> {
-        let scope = Scope::of(data);
+        self.evaluate_on(data, WorkCalendar::shipped())
+    }
+
+    /// [`evaluate`](Self::evaluate), with `working_days_between` counting on `calendar`.
+    ///
+    /// ```
+    /// use doorstep::calendar::WorkCalendar;
+    /// use doorstep::rule::Rule;
+    /// use serde_json::json;
+    ///
+    /// // 国庆节: 2025-10-01 to 10-08 off, Saturday 10-11 worked.
+    /// let rule = Rule::compile(&json!({"working_days_between": ["2025-09-30", "2025-10-14"]}))?;
+    /// assert_eq!(rule.evaluate_on(&json!(null), &WorkCalendar::china())?, json!(5));
+    /// # Ok::<(), doorstep::rule::RuleError>(())
+    /// ```
+    pub fn evaluate_on(&self, data: &Value, calendar: &WorkCalendar) -> Result<Value, RuleError> {
+        let scope = Scope::of(data, calendar);
         #[cfg(not(target_arch = "wasm32"))]
         if self.fast {
             return fast::eval(&self.root, scope)
@@ -226,7 +250,12 @@ impl Rule {
     /// # Ok::<(), doorstep::rule::RuleError>(())
     /// ```
     pub fn truthy(&self, data: &Value) -> Result<bool, RuleError> {
-        self.truthy_in(Scope::of(data))
+        self.truthy_on(data, WorkCalendar::shipped())
+    }
+
+    /// [`truthy`](Self::truthy), with `working_days_between` counting on `calendar`.
+    pub fn truthy_on(&self, data: &Value, calendar: &WorkCalendar) -> Result<bool, RuleError> {
+        self.truthy_in(Scope::of(data, calendar))
     }
 
     fn truthy_in(&self, scope: Scope<'_>) -> Result<bool, RuleError> {
@@ -268,15 +297,15 @@ impl Rule {
     /// [`truthy`](Self::truthy), where `slots` holds, by field position, the values of the
     /// fields `binding` (made by [`bind`](Self::bind) for this rule) refers to: `slots[i]`
     /// is `data`'s value under the key of field `i`, or `None` when it has none. `known`
-    /// holds ID numbers already read.
+    /// holds ID numbers already read; `calendar` is what working days count on.
     pub(crate) fn truthy_bound(
         &self,
         data: &Value,
         binding: &Binding,
         slots: &[Option<&Value>],
-        known: KnownIds<'_>,
+        (known, calendar): (KnownIds<'_>, &WorkCalendar),
     ) -> Result<bool, RuleError> {
-        self.truthy_in(Scope::bound(data, &binding.0, slots, known))
+        self.truthy_in(Scope::bound(data, &binding.0, slots, known, calendar))
     }
 
     /// The paths of the data the rule reads, each once, in order of first appearance: the

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Rule;
+use crate::calendar::WorkCalendar;
 use crate::ids::Masked;
 use crate::input::{self, InputError};
 use crate::{Coded, Lang, Problem};
@@ -31,9 +32,16 @@ impl RuleRequest {
         input::parse_json(text, MAX_RULE_REQUEST_BYTES)
     }
 
-    /// Compiles and evaluates the rule: its value, or why not (`rule.*`).
+    /// Compiles and evaluates the rule: its value, or why not (`rule.*`). Working days are
+    /// counted on the shipped calendar.
     pub fn run(&self, lang: Lang) -> RuleOutcome {
-        match Rule::compile(&self.rule).and_then(|r| r.evaluate(&self.data)) {
+        self.run_on(WorkCalendar::shipped(), lang)
+    }
+
+    /// [`run`](Self::run), with working days counted on `calendar` (an engine's, for a page
+    /// evaluating the rules of its catalogue).
+    pub fn run_on(&self, calendar: &WorkCalendar, lang: Lang) -> RuleOutcome {
+        match Rule::compile(&self.rule).and_then(|r| r.evaluate_on(&self.data, calendar)) {
             Ok(result) => RuleOutcome::Evaluated { result },
             Err(e) => {
                 let mut error = e.to_problem(lang);

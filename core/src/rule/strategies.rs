@@ -5,8 +5,9 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// The operators the small evaluators have (`fast` all of them, `flat` all but arithmetic).
-pub(super) const OPERATORS: [&str; 25] = [
+/// The operators the small evaluators have (`fast` all of them, `flat` all but arithmetic
+/// and `working_days_between`).
+pub(super) const OPERATORS: [&str; 26] = [
     "if",
     "?:",
     "==",
@@ -32,6 +33,7 @@ pub(super) const OPERATORS: [&str; 25] = [
     "id_age",
     "age_at",
     "days_between",
+    "working_days_between",
 ];
 
 /// Rules made of [`OPERATORS`], over the keys `a`, `b`, `id`, `d`.
@@ -70,8 +72,19 @@ pub(super) fn rule_of(ops: Vec<&'static str>) -> impl Strategy<Value = Value> {
             let arity = match op {
                 "!" | "!!" | "id_birth_date" | "id_sex" => 1,
                 "?:" => 3,
-                "==" | "===" | "!=" | "!==" | ">" | ">=" | "/" | "%" | "in" | "id_age"
-                | "age_at" | "days_between" => 2,
+                "=="
+                | "==="
+                | "!="
+                | "!=="
+                | ">"
+                | ">="
+                | "/"
+                | "%"
+                | "in"
+                | "id_age"
+                | "age_at"
+                | "days_between"
+                | "working_days_between" => 2,
                 "-" => args.len().min(2),
                 _ => args.len(),
             };
@@ -97,6 +110,9 @@ pub(super) fn data() -> impl Strategy<Value = Value> {
         Just(json!("male")),
         Just(json!("2024-08-01")),
         Just(json!("2024-07-31")),
+        Just(json!("2025-10-14")),
+        // A year the shipped calendar does not have.
+        Just(json!("2027-01-04")),
         Just(json!("2006-03-07")),
         Just(json!("350205199003071239")),
         Just(json!("350205202408010017")),

@@ -208,10 +208,20 @@ async function caseSuite() {
   return result;
 }
 
-/** The rules fixture through `evaluateRule`. */
+/** The rules fixture through `evaluateRule`, and Engine.evaluateRule where a case names a catalogue. */
 async function ruleSuite() {
   const rules = await fetchJson('/fixtures/rules.json');
-  return { ruleCases: runAll(rules.cases, (c) => runRuleCase(doorstep, c).problems) };
+  const engines = new Map();
+  for (const c of rules.cases) {
+    const { catalog } = c.input;
+    if (catalog !== undefined && !engines.has(catalog)) {
+      engines.set(catalog, new doorstep.Engine(await fetchText(`/fixtures/${catalog}`), { at: '2026-11-25' }));
+    }
+  }
+  const engineFor = (catalog) => engines.get(catalog);
+  const ruleCases = runAll(rules.cases, (c) => runRuleCase(doorstep, c, engineFor).problems);
+  for (const engine of engines.values()) engine.free();
+  return { ruleCases };
 }
 
 /** The policy suite: the policies fixture, and the same profiles as one 摸排登记 list. */
