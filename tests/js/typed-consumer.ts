@@ -38,6 +38,7 @@ import init, {
   type FormSpec,
   type InvalidValidation,
   type JsonValue,
+  type RuleOutcome,
   type Material,
   type MaterialsOptions,
   type MatterSummary,
@@ -271,6 +272,14 @@ const materialsOptions: MaterialsOptions = { available: ['identity'], at: '2026-
 const toBring: Material[] = engine.materials(birthCert, { married: true }, materialsOptions);
 const lines: string[] = toBring.map((m) => `${m.name} ×${m.count}（${m.form}）${m.waivedBy ?? ''}`);
 const lintProblems: Problem[] = lintCatalog(catalogJson, { at: '2026-11-25', lang: 'en' });
+
+/** Whether the page shows a field for the answer so far: its `visibleIf` on the engine's calendar. */
+function shows(field: Field, answer: Answer): boolean {
+  if (field.visibleIf === undefined) return true;
+  const outcome: RuleOutcome = engine.evaluateRule({ rule: field.visibleIf, data: answer });
+  return outcome.outcome === 'evaluated' ? outcome.result === true : true;
+}
+const shownFields: string[] = form.fields.filter((f) => shows(f, { married: true })).map((f) => f.key);
 engine.free();
 
 const validIsTrue: Exactly<Extract<Validation, { valid: true }>['normalized'], Answer> = true;
@@ -290,6 +299,7 @@ export const engineOutput = {
   shownAfterPrefill,
   lines,
   lintProblems,
+  shownFields,
 };
 
 // What the declarations must refuse.

@@ -129,14 +129,12 @@ impl District {
         let usable: Vec<usize> = (0..catalog.matters.len())
             .filter(|&i| {
                 catalog.matters.get(i).is_some_and(|m| {
+                    let target = doorstep::engine::Target::matter(&m.code);
+                    // As the engine checks answers: on its calendar.
                     m.in_effect_on(start)
-                        && doorstep::form::validate(
-                            &m.form,
-                            &m.form.example,
-                            start,
-                            doorstep::Lang::ZhCn,
-                        )
-                        .valid
+                        && engine
+                            .check(&target, &m.form.example, start, doorstep::Lang::ZhCn)
+                            .is_ok_and(|c| c.valid)
                 })
             })
             .collect();

@@ -11,7 +11,6 @@ mod matter;
 mod org;
 pub mod schema;
 
-use crate::calendar::WorkCalendar;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
@@ -22,6 +21,7 @@ pub use matter::{
 };
 pub use org::{Org, OrgLevel};
 
+use crate::calendar::WorkCalendar;
 use crate::input::{self, InputError};
 
 /// A shared-data source (数据共享) that can stand in for a material (免提交) or prefill a field.

@@ -109,9 +109,10 @@ mod value;
 
 use std::fmt::{self, Write as _};
 
-use crate::calendar::WorkCalendar;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
+
+use crate::calendar::WorkCalendar;
 
 use compile::{Node, OPERATORS, Op};
 pub use error::RuleError;
