@@ -20,14 +20,14 @@ use crate::error::coded_error;
 #[derive(Debug, Default, Tsify)]
 pub struct CheckIdOptions {
     /// The kind to check as; detected from the value's shape when left out.
-    #[tsify(optional, type = "IdKind")]
+    #[tsify(optional, type = "IdKind | null")]
     kind: Option<OptionText>,
     /// The reference date, `YYYY-MM-DD`: a birth date after it is an error and ages are
     /// counted to it. Default: today in China Standard Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of messages: `"zh-CN"` (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -37,10 +37,10 @@ pub struct CheckIdOptions {
 pub struct CheckOptions {
     /// The reference date, `YYYY-MM-DD`: a birth date after it is an error and ages are
     /// counted to it. Default: today in China Standard Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of messages: `"zh-CN"` (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -50,11 +50,11 @@ pub struct CheckOptions {
 pub struct EngineOptions {
     /// The date the catalogue is checked as of, `YYYY-MM-DD`: every 填单示范 (example
     /// answer) must validate on it. Default: today in China Standard Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of the message of a thrown error: `"zh-CN"` (default) or `"en"`. The
     /// lint problems in its `params.problems` are in zh-CN.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -65,11 +65,11 @@ pub struct CallOptions {
     /// The date the call is about, `YYYY-MM-DD`: which version of a matter is in effect,
     /// and the reference date of birth dates and ages. Default: today in China Standard
     /// Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of messages (problems, and the message of a thrown error): `"zh-CN"`
     /// (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -78,14 +78,14 @@ pub struct CallOptions {
 pub struct MaterialsOptions {
     /// The shared-data sources (数据共享, e.g. `"identity"`) the window can read for this
     /// applicant: a document such a source stands in for (免提交) is left out. Default: none.
-    #[tsify(optional, type = "string[]")]
+    #[tsify(optional, type = "string[] | null")]
     available: Option<Vec<String>>,
     /// The date the call is about, `YYYY-MM-DD`: which version of a matter is in effect.
     /// Default: today in China Standard Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of the message of a thrown error: `"zh-CN"` (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -97,10 +97,10 @@ pub struct DecideOptions {
     #[tsify(optional, type = "Case[] | null")]
     members: Option<JsValue>,
     /// Checked but not used: the command's context carries its own time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of a refusal and of a thrown error: `"zh-CN"` (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
@@ -110,10 +110,10 @@ pub struct DecideOptions {
 pub struct LintOptions {
     /// The date the catalogue is checked as of, `YYYY-MM-DD`: every 填单示范 (example
     /// answer) must validate on it. Default: today in China Standard Time.
-    #[tsify(optional, type = "string")]
+    #[tsify(optional, type = "string | null")]
     at: Option<OptionText>,
     /// The language of the problems' messages: `"zh-CN"` (default) or `"en"`.
-    #[tsify(optional, type = "Lang")]
+    #[tsify(optional, type = "Lang | null")]
     lang: Option<OptionText>,
 }
 
