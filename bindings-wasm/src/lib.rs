@@ -150,7 +150,7 @@ fn check_as(
 
 /// Parses the arguments with the core, checks, and hands the report to JS.
 fn run(value: &JsString, options: &OptionTexts) -> Result<JsIdReport, js_sys::Error> {
-    let value = string_arg(value, "value", options.hint)?;
+    let value = string_arg(&identifier_part(value), "value", options.hint)?;
     let parsed = ParsedOptions::parse(
         options.kind.as_deref(),
         options.at.as_deref(),
@@ -160,6 +160,20 @@ fn run(value: &JsString, options: &OptionTexts) -> Result<JsIdReport, js_sys::Er
     .map_err(|e| coded_error(&e, options.hint))?;
     let report = ids::report(&value, parsed.kind, parsed.at, parsed.lang);
     to_js(&report).map(JsCast::unchecked_into)
+}
+
+/// The part of `value` an identifier check reads: a string longer than any identifier
+/// (more than [`ids::MAX_INPUT_LEN`] UTF-16 units, so as many bytes of UTF-8) only to one
+/// unit past the limit, which the core refuses unread (`id.too_long`) and reports as it
+/// would the whole string (cut, with `…`). A page pasting a document into an ID box then
+/// copies a line into wasm memory, not the document: that memory never shrinks.
+fn identifier_part(value: &JsString) -> JsString {
+    let limit = u32::try_from(ids::MAX_INPUT_LEN).unwrap_or(u32::MAX);
+    if value.is_string() && value.length() > limit {
+        value.slice(0, limit.saturating_add(1))
+    } else {
+        value.clone()
+    }
 }
 
 /// A string argument, or the `arg.invalid_type` error for a value of another type.
@@ -289,7 +303,7 @@ pub fn check_bank_card(
 /// Throws a `DoorstepError` with code `arg.invalid_type` when `value` is not a string.
 #[wasm_bindgen(js_name = detectIdKind, unchecked_return_type = "IdKind | undefined")]
 pub fn detect_id_kind(value: &JsString) -> Result<Option<String>, js_sys::Error> {
-    let value = string_arg(value, "value", None)?;
+    let value = string_arg(&identifier_part(value), "value", None)?;
     Ok(ids::detect_kind(&value).map(|k| k.as_str().to_owned()))
 }
 

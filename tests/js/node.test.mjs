@@ -179,7 +179,7 @@ test('a 10 kB string is a report with a coded error, not a throw', () => {
     assert.equal(report.valid, false);
     assert.deepEqual(report.errors.map((e) => e.code), ['id.too_long']);
     assert.deepEqual(mismatches(value, {}, report), []);
-    assert.equal(report.value, value);
+    assert.equal(report.value, `${'1'.repeat(64)}…`, 'shown cut, not echoed whole');
   }
   assert.equal(doorstep.detectIdKind(value), undefined);
   assert.equal(doorstep.maskId(value).length, value.length);
@@ -240,6 +240,23 @@ test('reports are plain JSON data', () => {
   assert.equal(Object.getPrototypeOf(report.errors[0].params), Object.prototype);
   assert.deepEqual(JSON.parse(JSON.stringify(report)), report);
   assert.equal(doorstep.checkId('hello').kind, null);
+});
+
+test('a whole document in an ID box: too long, shown as its first 64 characters, never copied into wasm memory', async () => {
+  const wasm = await init();
+  const memory = wasm.memory.buffer.byteLength;
+  const document = '1'.repeat(32 * 1024 * 1024);
+  for (const report of [doorstep.checkId(document), doorstep.checkMobile(document)]) {
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.errors.map((e) => e.code), ['id.too_long']);
+    assert.equal(report.value, `${'1'.repeat(64)}…`);
+  }
+  assert.equal(doorstep.detectIdKind(document), undefined);
+  // Wasm memory only grows, so a copy of the 32 MiB would still show.
+  assert.ok(wasm.memory.buffer.byteLength < memory + 32 * 1024 * 1024, 'the document was copied in');
+  // Cut where a character of two UTF-16 units straddles the limit: as the core cuts the whole.
+  const emoji = `${'1'.repeat(63)}😀${'2'.repeat(100)}`;
+  assert.equal(doorstep.checkId(emoji).value, `${'1'.repeat(63)}…`);
 });
 
 test('thousands of calls, thrown or not, do not grow wasm memory or the externref table', async () => {

@@ -258,7 +258,7 @@ function submit(answer: Answer | string, options: CallOptions): string[] {
 const example: JsonValue = form.example;
 const shownAfterSubmit = submit(JSON.stringify(example), { at: '2026-11-25', lang: 'en' });
 // Options as a page's state holds them: an option not set is `null`, as good as left out.
-const shownInDefaultLanguage = submit(example, { at: '2026-11-25', lang: null });
+const shownInDefaultLanguage = submit(JSON.stringify(example), { at: '2026-11-25', lang: null });
 
 /** The applicant's identity, as the window read it from shared data (数据共享). */
 interface Identity {

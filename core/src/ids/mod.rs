@@ -450,7 +450,9 @@ pub fn mask_value(value: &str, kind: Option<IdKind>, at: NaiveDate) -> String {
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct IdReport {
-    /// The value as given.
+    /// The value as given; one longer than [`MAX_INPUT_LEN`] bytes (refused unread,
+    /// `id.too_long`) as its first characters within that many bytes, then `…`, so that a
+    /// page pasting a whole document gets back a line, not the document.
     pub value: String,
     /// The kind it was checked as: the one asked for, else the one detected; `None` when
     /// the shape fits no kind.
@@ -476,6 +478,21 @@ impl fmt::Debug for IdReport {
     }
 }
 
+/// `value` as a report shows it: whole up to [`MAX_INPUT_LEN`] bytes; past that, the
+/// characters that fit in them and `…`.
+fn shown(value: &str) -> String {
+    if value.len() <= MAX_INPUT_LEN {
+        return value.to_owned();
+    }
+    let end = (0..=MAX_INPUT_LEN)
+        .rev()
+        .find(|&i| value.is_char_boundary(i))
+        .unwrap_or_default();
+    let mut shown = value.get(..end).unwrap_or_default().to_owned();
+    shown.push('…');
+    shown
+}
+
 /// Checks `value` (see [`check`]) and reports the outcome with messages in `lang`.
 pub fn report(value: &str, kind: Option<IdKind>, at: NaiveDate, lang: Lang) -> IdReport {
     match check(value, kind, at) {
@@ -487,7 +504,7 @@ pub fn report(value: &str, kind: Option<IdKind>, at: NaiveDate, lang: Lang) -> I
             errors: Vec::new(),
         },
         Err(errors) => IdReport {
-            value: value.to_owned(),
+            value: shown(value),
             kind: kind.or_else(|| detect_kind(value)),
             valid: false,
             facts: None,
@@ -499,6 +516,21 @@ pub fn report(value: &str, kind: Option<IdKind>, at: NaiveDate, lang: Lang) -> I
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A value past the length limit comes back as a line: its first 64 bytes (whole
+    /// characters) and `…`; one at the limit comes back whole.
+    #[test]
+    fn a_report_shows_a_long_value_cut() {
+        let at = NaiveDate::from_ymd_opt(2024, 10, 15).unwrap();
+        let report = |v: &str| super::report(v, None, at, Lang::En);
+        let long = "1".repeat(10_000);
+        assert_eq!(report(&long).value, format!("{}…", "1".repeat(64)));
+        assert_eq!(report(&long).errors[0].code, "id.too_long");
+        assert_eq!(report(&"1".repeat(64)).value, "1".repeat(64));
+        // 21 three-byte characters are 63 bytes; the 22nd would cross 64.
+        let wide = "号".repeat(30);
+        assert_eq!(report(&wide).value, format!("{}…", "号".repeat(21)));
+    }
 
     /// A mistyped resident ID number (its check digit wrong) can be a valid credit code by
     /// chance — here authority 4, type 1, division 130219, organisation code 90030708-1 — and
