@@ -1143,8 +1143,10 @@ enum doorstep_status doorstep_case_deadline(const struct doorstep_engine *engine
  * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
  * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
  * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`
- * (also for events that are not UTF-8 text), `DOORSTEP_ERR_INVALID_ARGUMENT` for an
- * unknown lang. Read-only: thread-safe, also on one engine shared by many threads.
+ * for a `lang` that is not UTF-8, `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. A
+ * line of `events_jsonl` that is not UTF-8 text is refused on its own (`input.not_utf8`),
+ * as any other bad line. Read-only: thread-safe, also on one engine shared by many
+ * threads.
  *
  * # Safety
  *
@@ -1171,7 +1173,8 @@ enum doorstep_status doorstep_case_replay(const struct doorstep_engine *engine,
  * (its 1-based `line` in `params`).
  *
  * - `events_jsonl`: the events as JSON Lines (any mix of cases, each case's events in
- *   order); blank lines are skipped.
+ *   order); blank lines are skipped; a line that is not UTF-8 text is a line that is not
+ *   an event (`input.not_utf8`).
  * - `case_id`: the case.
  * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for a refusal's message; NULL is zh-CN.
  *
@@ -1302,7 +1305,9 @@ enum doorstep_status doorstep_labels(const char *lang,
  * On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
  * `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
  * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`
- * (also for events that are not UTF-8 text), `DOORSTEP_ERR_INVALID_INPUT` for a query that
+ * for a query or `lang` that is not UTF-8 (a line of `events_jsonl` that is not is
+ * skipped and listed in `problems`, `input.not_utf8`, as any other bad line),
+ * `DOORSTEP_ERR_INVALID_INPUT` for a query that
  * cannot be read (`input.too_large`, `input.too_deep`, `input.malformed`, `input.shape`),
  * `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
  * engine shared by many threads.

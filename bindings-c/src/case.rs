@@ -22,7 +22,7 @@ use crate::authority::language;
 use crate::boundary::ffi_boundary;
 use crate::engine::{self, document, doorstep_engine, json_call, write_json};
 use crate::error::doorstep_status;
-use crate::strings::required_str;
+use crate::strings::{required_lines, required_str};
 
 /// Decides a command against a case and writes the decision, as JSON, to
 /// `*out_decision_json`: `{"outcome": "accepted", "events": [...]}`, the events to store
@@ -224,8 +224,10 @@ pub unsafe extern "C" fn doorstep_case_deadline(
 /// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
 /// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
 /// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`
-/// (also for events that are not UTF-8 text), `DOORSTEP_ERR_INVALID_ARGUMENT` for an
-/// unknown lang. Read-only: thread-safe, also on one engine shared by many threads.
+/// for a `lang` that is not UTF-8, `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. A
+/// line of `events_jsonl` that is not UTF-8 text is refused on its own (`input.not_utf8`),
+/// as any other bad line. Read-only: thread-safe, also on one engine shared by many
+/// threads.
 ///
 /// # Safety
 ///
@@ -242,12 +244,12 @@ pub unsafe extern "C" fn doorstep_case_replay(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, events_jsonl, out_report_json) => {
         // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { required_str(events_jsonl, "events_jsonl") }?;
+        let lines = unsafe { required_lines(events_jsonl, "events_jsonl") }?;
         // SAFETY: as above.
         let lang = unsafe { language(lang) }?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
-        let report = unsafe { engine::engine(engine) }.replay_jsonl(text, lang);
+        let report = unsafe { engine::engine(engine) }.replay_jsonl_bytes(lines, lang);
         // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
         unsafe { write_json(out_report_json, serde_json::to_string(&report)) }
@@ -266,7 +268,8 @@ pub unsafe extern "C" fn doorstep_case_replay(
 /// (its 1-based `line` in `params`).
 ///
 /// - `events_jsonl`: the events as JSON Lines (any mix of cases, each case's events in
-///   order); blank lines are skipped.
+///   order); blank lines are skipped; a line that is not UTF-8 text is a line that is not
+///   an event (`input.not_utf8`).
 /// - `case_id`: the case.
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for a refusal's message; NULL is zh-CN.
 ///
@@ -289,12 +292,12 @@ pub unsafe extern "C" fn doorstep_case_timeline(
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(events_jsonl, case_id, out_timeline_json) => {
         // SAFETY: (all three) the caller passes NULL or a NUL-terminated string.
-        let text = unsafe { required_str(events_jsonl, "events_jsonl") }?;
+        let lines = unsafe { required_lines(events_jsonl, "events_jsonl") }?;
         // SAFETY: as above.
         let case = unsafe { required_str(case_id, "case_id") }?;
         // SAFETY: as above.
         let lang = unsafe { language(lang) }?;
-        let outcome = timeline_jsonl(text.as_bytes(), case, lang);
+        let outcome = timeline_jsonl(lines, case, lang);
         // SAFETY: `out_timeline_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
         unsafe { write_json(out_timeline_json, serde_json::to_string(&outcome)) }
@@ -606,12 +609,18 @@ mod tests {
         let status = unsafe { doorstep_case_evolve(c"{}".as_ptr(), ptr::null(), ptr::null_mut()) };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
         assert_eq!(last_params()["name"], "out_evolution_json");
-        // SAFETY: a live engine, a string that is not UTF-8.
+        // SAFETY: a live engine, a line that is not UTF-8: refused on its own.
         let status = unsafe {
             doorstep_case_replay(engine.0, c"\xff\n".as_ptr(), ptr::null(), &raw mut out)
         };
+        let report = outcome(status, out).unwrap();
+        assert_eq!(report["rejected"][0]["code"], "input.not_utf8");
+        assert_eq!(report["rejected"][0]["line"], 1);
+        // SAFETY: a string that is not UTF-8 as the case id: refused whole.
+        let status = unsafe {
+            doorstep_case_timeline(c"".as_ptr(), c"\xff".as_ptr(), ptr::null(), &raw mut out)
+        };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_UTF8);
-        assert_eq!(last_params()["name"], "events_jsonl");
-        assert!(out.is_null());
+        assert_eq!(last_params()["name"], "case_id");
     }
 }

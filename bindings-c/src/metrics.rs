@@ -13,7 +13,7 @@ use crate::authority::language;
 use crate::boundary::ffi_boundary;
 use crate::engine::{self, doorstep_engine, write_json};
 use crate::error::doorstep_status;
-use crate::strings::required_str;
+use crate::strings::{required_lines, required_str};
 
 /// Computes the metrics of a scope over a period from stored events and writes the outcome,
 /// as JSON, to `*out_report_json`: `{"outcome": "report", "report": {"scope": {"org", "name",
@@ -40,7 +40,9 @@ use crate::strings::required_str;
 /// On `DOORSTEP_OK` the caller owns `*out_report_json` and frees it with
 /// `doorstep_string_free`. On any other status `*out_report_json` is left untouched and the
 /// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`
-/// (also for events that are not UTF-8 text), `DOORSTEP_ERR_INVALID_INPUT` for a query that
+/// for a query or `lang` that is not UTF-8 (a line of `events_jsonl` that is not is
+/// skipped and listed in `problems`, `input.not_utf8`, as any other bad line),
+/// `DOORSTEP_ERR_INVALID_INPUT` for a query that
 /// cannot be read (`input.too_large`, `input.too_deep`, `input.malformed`, `input.shape`),
 /// `DOORSTEP_ERR_INVALID_ARGUMENT` for an unknown lang. Read-only: thread-safe, also on one
 /// engine shared by many threads.
@@ -63,14 +65,14 @@ pub unsafe extern "C" fn doorstep_metrics(
         // SAFETY: (all three) the caller passes NULL or a NUL-terminated string.
         let query = unsafe { required_str(query_json, "query_json") }?;
         // SAFETY: as above.
-        let events = unsafe { required_str(events_jsonl, "events_jsonl") }?;
+        let events = unsafe { required_lines(events_jsonl, "events_jsonl") }?;
         // SAFETY: as above.
         let lang = unsafe { language(lang) }?;
         // The query's own size limit applies (`input.too_large`).
         let query = MetricsQuery::from_json(query)?;
         // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
         // it is live for the call.
-        let outcome = unsafe { engine::engine(engine) }.metrics_jsonl(&query, events.as_bytes(), lang);
+        let outcome = unsafe { engine::engine(engine) }.metrics_jsonl(&query, events, lang);
         // SAFETY: `out_report_json` is not NULL (checked by the boundary) and the caller
         // guarantees it points to a writable `char *`.
         unsafe { write_json(out_report_json, serde_json::to_string(&outcome)) }
@@ -223,18 +225,28 @@ mod tests {
         };
         assert_eq!(status, doorstep_status::DOORSTEP_ERR_NULL_ARGUMENT);
         assert_eq!(last_params()["name"], "engine");
-        // SAFETY: a live engine, events that are not UTF-8.
+        // A line that is not UTF-8 (a remark written in GB18030, say) is skipped and listed
+        // on its own; the events around it still count.
+        let events = jsonl(&raw);
+        let mut bytes = b"{\"remark\": \"\xb0\xec\xbc\xfe\"}\n".to_vec();
+        bytes.extend_from_slice(events.as_bytes());
+        let events = std::ffi::CString::new(bytes).unwrap();
+        let query = json!({ "scope": raw["scope"], "from": raw["from"], "to": raw["to"] });
+        let query = c(&query.to_string());
+        // SAFETY: a live engine, NUL-terminated strings, a local out-parameter.
         let status = unsafe {
             doorstep_metrics(
                 engine.0,
-                c"{}".as_ptr(),
-                c"\xff\n".as_ptr(),
+                query.as_ptr(),
+                events.as_ptr(),
                 ptr::null(),
                 &raw mut out,
             )
         };
-        assert_eq!(status, doorstep_status::DOORSTEP_ERR_INVALID_UTF8);
-        assert_eq!(last_params()["name"], "events_jsonl");
-        assert!(out.is_null());
+        let with_bad_line = outcome(status, out).unwrap();
+        assert_eq!(with_bad_line["problems"][0]["code"], "input.not_utf8");
+        assert_eq!(with_bad_line["problems"][0]["line"], 1);
+        let without = metrics(&engine, query.to_str().unwrap(), &jsonl(&raw), None).unwrap();
+        assert_eq!(with_bad_line["report"], without["report"]);
     }
 }

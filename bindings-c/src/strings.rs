@@ -44,6 +44,25 @@ pub(crate) unsafe fn required_str<'a>(
     text.ok_or(Failure::NullArgument(name))
 }
 
+/// Reads a required JSON Lines argument as its bytes, unchecked: the core reads the lines
+/// one by one, and refuses one that is not UTF-8 text on its own (`input.not_utf8` at its
+/// line) as it refuses any other bad line, as the CLI reads a file; the other lines still
+/// count. NULL is `DOORSTEP_ERR_NULL_ARGUMENT`.
+///
+/// # Safety
+///
+/// As [`optional_str`].
+pub(crate) unsafe fn required_lines<'a>(
+    ptr: *const c_char,
+    name: &'static str,
+) -> Result<&'a [u8], Failure> {
+    if ptr.is_null() {
+        return Err(Failure::NullArgument(name));
+    }
+    // SAFETY: `ptr` is not NULL, and the caller guarantees it is NUL-terminated and valid.
+    Ok(unsafe { CStr::from_ptr(ptr) }.to_bytes())
+}
+
 /// Hands `text` to C through the out-parameter `out`. Nothing is written unless the whole
 /// result is ready, so a failure leaves `*out` as it was.
 ///

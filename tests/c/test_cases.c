@@ -656,10 +656,23 @@ static void test_garbage_events(const doorstep_engine *engine) {
     expect(rejected_are(report, "input.too_large@1"), "one 10 MB event line: input.too_large");
     cJSON_Delete(report);
 
-    /* 10 MB of random bytes: not UTF-8 text. */
+    /* 10 MB of random bytes in lines: each line refused on its own, most as not UTF-8
+     * text, the first MAX_LINE_ERRORS listed and the rest counted, as printable garbage. */
     garbage(text, GARBAGE_BYTES, 1, 0);
     c = make(REPLAY, engine, text, NULL);
-    expect_not_utf8("10 MB of random bytes as events", &c, "events_jsonl");
+    report = result_of("10 MB of random bytes as events", &c);
+    r = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "rejected"), 0);
+    summary = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(report, "rejected"),
+                                 MAX_LINE_ERRORS);
+    expect(report != NULL &&
+               cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(report, "cases")) == 0 &&
+               opt_string(r, "code") != NULL &&
+               strcmp(opt_string(r, "code"), "input.not_utf8") == 0 &&
+               opt_string(summary, "code") != NULL &&
+               strcmp(opt_string(summary, "code"), "input.too_many_errors") == 0,
+           "10 MB of random bytes as events: lines refused one by one (input.not_utf8 first), "
+           "then input.too_many_errors");
+    cJSON_Delete(report);
     free(text);
 }
 
@@ -673,7 +686,7 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     char *deadline = request2("case", cJSON_Parse(case_json), "now", cJSON_CreateString("2025-10-09"));
     char *late = request2("case", cJSON_Parse(case_json), "now", cJSON_CreateString("2031-01-06"));
     char *huge = malloc(3u * 1024u * 1024u);
-    cJSON *parsed;
+    cJSON *parsed, *report;
     call c;
     if (!expect(decide != NULL && evolve != NULL && actions != NULL && deadline != NULL &&
                     late != NULL && huge != NULL,
@@ -761,8 +774,11 @@ static void test_misuse(const doorstep_engine *engine, const char *case_json) {
     expect_not_utf8("actions(request not UTF-8)", &c, "request_json");
     c = make(DEADLINE, engine, "{\"now\":\"\xff\"}", NULL);
     expect_not_utf8("deadline(request not UTF-8)", &c, "request_json");
+    /* A line that is not UTF-8 is refused on its own, as any other bad line. */
     c = make(REPLAY, engine, "\xfe\n", NULL);
-    expect_not_utf8("replay(events not UTF-8)", &c, "events_jsonl");
+    report = result_of("replay(a line not UTF-8)", &c);
+    expect(rejected_are(report, "input.not_utf8@1"), "replay(a line not UTF-8): input.not_utf8@1");
+    cJSON_Delete(report);
     c = make(REPLAY, engine, "", "e\xffn");
     expect_not_utf8("replay(lang not UTF-8)", &c, "lang");
     c = make(CALENDAR, NULL, "{\"op\":\"\xff\"}", NULL);

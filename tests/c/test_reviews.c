@@ -399,9 +399,16 @@ static void test_calls(const char *dir) {
     status = doorstep_metrics(engine, "{\"scope\":\"350205\"}", "", NULL, &out);
     expect_failure("metrics(a query without its period)", status, out, &untouched,
                    DOORSTEP_ERR_INVALID_INPUT, "input.shape");
-    status = doorstep_metrics(engine, QUERY, "{\"case\":\"\xff\"}\n", NULL, &out);
-    expect_failure("metrics(events not UTF-8)", status, out, &untouched, DOORSTEP_ERR_INVALID_UTF8,
-                   "ffi.invalid_utf8");
+    /* A line that is not UTF-8 is skipped and listed, as any other bad line. */
+    out = NULL;
+    result = written("metrics (a line not UTF-8)",
+                     doorstep_metrics(engine, QUERY, "{\"case\":\"\xff\"}\n", NULL, &out), &out);
+    expect(string_is(result, "outcome", "report") &&
+               string_is(cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(result, "problems"), 0),
+                         "code", "input.not_utf8"),
+           "metrics of a line not UTF-8: a report, the line in problems as input.not_utf8");
+    cJSON_Delete(result);
+    out = &untouched;
     status = doorstep_metrics(engine, QUERY, "", "fr", &out);
     expect_failure("metrics(unknown lang)", status, out, &untouched,
                    DOORSTEP_ERR_INVALID_ARGUMENT, "arg.unknown_lang");
