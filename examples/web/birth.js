@@ -1,7 +1,7 @@
 // 出生一件事 H5 page. Every rule, check, message, material, case transition, deadline and
 // timeline comes from the catalogue through the package; the page draws inputs, collects the
 // answer, keeps the event log in localStorage and words statuses in Chinese.
-import init, { Engine, evaluateRule, evolve, labels, maskId, timeline, version } from '../../bindings-wasm/pkg/index.js';
+import init, { Engine, evolve, labels, maskId, timeline, version } from '../../bindings-wasm/pkg/index.js';
 
 const $ = (id) => document.getElementById(id);
 const el = (tag, props = {}, ...children) => {
@@ -260,11 +260,12 @@ function rawAnswer() {
   return out;
 }
 
-/** A field's rule over the answer (or, in a repeating group, over its item), by the package's
- * own JsonLogic; a rule the package refuses counts as true, so no field is hidden by mistake. */
+/** A field's rule over the answer (or, in a repeating group, over its item), by the engine's
+ * own JsonLogic on its working calendar (as validation counts working days); a rule the
+ * engine refuses counts as true, so no field is hidden by mistake. */
 function holds(rule, entry, raw) {
   const data = entry.scope ? getAt(raw, entry.scope) ?? {} : raw;
-  const outcome = evaluateRule({ rule, data });
+  const outcome = engine.evaluateRule({ rule, data });
   return outcome.outcome === 'evaluated' ? Boolean(outcome.result) && !isEmpty(outcome.result) : true;
 }
 const isEmpty = (v) => v === '' || (Array.isArray(v) && v.length === 0);
