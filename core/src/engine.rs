@@ -272,11 +272,11 @@ impl Engine {
 
     /// Lints an already parsed catalogue and builds the engine.
     pub fn new(catalog: Catalog, at: NaiveDate) -> Result<Self, EngineError> {
-        let problems = catalog::lint(&catalog, at, Lang::ZhCn);
+        let calendar = Arc::new(catalog.work_calendar());
+        let problems = catalog::lint_on(&catalog, &calendar, at, Lang::ZhCn);
         if !problems.is_empty() {
             return Err(EngineError::CatalogInvalid(problems));
         }
-        let calendar = Arc::new(catalog.work_calendar());
         let mut bundle_forms = HashMap::new();
         for (index, b) in catalog.bundles.iter().enumerate() {
             let conditional: Vec<usize> = (0..b.members.len())

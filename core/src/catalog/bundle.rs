@@ -245,13 +245,14 @@ pub fn validate_bundle(
 ) -> BundleReport {
     let calendar = catalog.work_calendar();
     let matters = members_on(catalog, bundle, answer, at, &calendar);
-    validate_members(
+    let form = merged_form(&matters);
+    members_report(
         catalog,
         bundle,
         &matters,
-        &merged_form(&matters),
+        &form,
         answer,
-        at,
+        (at, &calendar),
         lang,
     )
 }
@@ -269,8 +270,29 @@ pub fn validate_members(
     lang: Lang,
 ) -> BundleReport {
     let calendar = catalog.work_calendar();
+    members_report(
+        catalog,
+        bundle,
+        matters,
+        form,
+        answer,
+        (at, &calendar),
+        lang,
+    )
+}
+
+/// [`validate_members`] as of `at`, working days counted on `calendar`.
+fn members_report(
+    catalog: &Catalog,
+    bundle: &Bundle,
+    matters: &[&Matter],
+    form: &FormSpec,
+    answer: &Value,
+    when: (NaiveDate, &WorkCalendar),
+    lang: Lang,
+) -> BundleReport {
     report(catalog, bundle, matters, |ignored| {
-        form::validate_on(form, answer, (at, &calendar), lang, ignored)
+        form::validate_on(form, answer, when, lang, ignored)
     })
 }
 

@@ -314,10 +314,21 @@ pub fn lint_json(text: &str, at: NaiveDate, lang: Lang) -> Vec<Problem> {
 /// Everything wrong with `catalog`, each problem with the JSON Pointer of its value.
 /// `at` is the reference date for the examples (birth dates must not be after it).
 pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
+    lint_on(catalog, &catalog.work_calendar(), at, lang)
+}
+
+/// [`lint`], the examples' rules counting working days on `calendar` (the catalogue's
+/// [`work_calendar`](Catalog::work_calendar), which an engine has worked out already).
+pub(crate) fn lint_on(
+    catalog: &Catalog,
+    calendar: &WorkCalendar,
+    at: NaiveDate,
+    lang: Lang,
+) -> Vec<Problem> {
     let mut l = Linter {
         lang,
         problems: Vec::new(),
-        calendar: catalog.work_calendar(),
+        calendar,
     };
     if let Err(errors) = catalog.validate() {
         l.validation("", &errors);
@@ -372,15 +383,15 @@ pub fn lint(catalog: &Catalog, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     l.problems
 }
 
-struct Linter {
+struct Linter<'c> {
     lang: Lang,
     problems: Vec<Problem>,
     /// What the examples' rules count working days on: the catalogue's calendar, as an
     /// engine's.
-    calendar: WorkCalendar,
+    calendar: &'c WorkCalendar,
 }
 
-impl Linter {
+impl Linter<'_> {
     /// The catalogue's holiday arrangements: each checked as the shipped ones are, and
     /// each year once. The problems are the calendar's own (`calendar.*`).
     fn calendar(&mut self, catalog: &Catalog) {
@@ -573,7 +584,7 @@ impl Linter {
                 );
             }
         }
-        let when = (at, &self.calendar);
+        let when = (at, self.calendar);
         let report = form::validate_on(form, &form.example, when, self.lang, &|_| false);
         for problem in report.errors {
             let inner = problem.path.unwrap_or_default();

@@ -14,6 +14,7 @@ pub mod schema;
 use serde::{Deserialize, Serialize};
 use validator::Validate;
 
+pub(crate) use lint::lint_on;
 pub use lint::{LintError, lint, lint_json};
 pub use matter::{
     AuthoritySource, Bundle, BundleMember, Channel, Material, MaterialForm, Matter, MatterType,

@@ -26,17 +26,18 @@ use serde_json::Value;
 use super::compile::Op;
 use super::value::{Short, Val, View};
 use super::{KnownIds, RuleError};
-use crate::calendar::{CalendarError, WorkCalendar, parse_date};
+use crate::calendar::{WorkCalendar, parse_date};
 use crate::ids::ResidentId;
 
-/// Evaluates a domain operator over its first two arguments. `pointer` locates the
+/// Evaluates a domain operator over its first two arguments, resident IDs already read
+/// taken from `known` and working days counted on `calendar`. `pointer` locates the
 /// operation, for the error.
 pub(super) fn apply(
     op: Op,
     a: View<'_>,
     b: View<'_>,
     pointer: &str,
-    known: KnownIds<'_>,
+    (known, calendar): (KnownIds<'_>, &WorkCalendar),
 ) -> Result<Val<'static>, RuleError> {
     const NULL: Val<'static> = Val::Json(Value::Null);
     let text = |s: &[u8]| Short::new(s).map_or(NULL, Val::Short);
@@ -76,38 +77,23 @@ pub(super) fn apply(
             (Some(from), Some(to)) => Val::Num(to.signed_duration_since(from).num_days() as f64),
             _ => NULL,
         },
+        // 相隔工作日
+        Op::WorkingDaysBetween => match (date(a), date(b)) {
+            (Some(from), Some(to)) => match calendar.working_days_between(from, to) {
+                // Day counts are far below 2^53, so exact.
+                #[allow(clippy::cast_precision_loss)]
+                Ok(days) => Val::Num(days as f64),
+                Err(calendar) => {
+                    return Err(RuleError::OutOfCalendar {
+                        calendar,
+                        pointer: pointer.to_owned(),
+                    });
+                }
+            },
+            _ => NULL,
+        },
         _ => NULL,
     })
-}
-
-/// `working_days_between`: the working days in `(from, to]` on `calendar` (negative when
-/// `to` is before `from`), `null` when either is not a date. `pointer` locates the
-/// operation, for the error.
-pub(super) fn working_days(
-    from: View<'_>,
-    to: View<'_>,
-    pointer: &str,
-    calendar: &WorkCalendar,
-) -> Result<Val<'static>, RuleError> {
-    let (Some(from), Some(to)) = (date(from), date(to)) else {
-        return Ok(Val::Json(Value::Null));
-    };
-    match calendar.working_days_between(from, to) {
-        // Day counts are far below 2^53, so exact.
-        #[allow(clippy::cast_precision_loss)]
-        Ok(days) => Ok(Val::Num(days as f64)),
-        Err(CalendarError::OutOfRange { date, known_years }) => Err(RuleError::OutOfCalendar {
-            date,
-            known_years,
-            pointer: pointer.to_owned(),
-        }),
-        // `working_days_between` fails in no other way; should it, still no guess.
-        Err(_) => Err(RuleError::OutOfCalendar {
-            date: from,
-            known_years: calendar.known_years(),
-            pointer: pointer.to_owned(),
-        }),
-    }
 }
 
 /// A date written `YYYY-MM-DD`, if `value` is one; spaces around it are not part of it, as a

@@ -2,7 +2,6 @@
 //! it is evaluated (the host passed a malformed reference date, or the working calendar
 //! lacks a year).
 
-use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use crate::calendar::CalendarError;
@@ -67,10 +66,8 @@ pub enum RuleError {
     /// guesses, so neither does the rule.
     #[error("日期超出工作日历范围 / date outside the working calendar at \"{pointer}\"")]
     OutOfCalendar {
-        /// The first date asked about that the calendar does not cover.
-        date: NaiveDate,
-        /// The years the calendar covers, in order.
-        known_years: Vec<i32>,
+        /// The calendar's refusal (`calendar.out_of_range`: the date, the years it knows).
+        calendar: CalendarError,
         /// Where the operation is.
         pointer: String,
     },
@@ -86,19 +83,6 @@ impl RuleError {
             | Self::TooDeep { pointer, .. }
             | Self::InvalidDate { pointer, .. }
             | Self::OutOfCalendar { pointer, .. } => pointer,
-        }
-    }
-
-    /// The calendar's own error behind [`OutOfCalendar`](Self::OutOfCalendar).
-    fn calendar_error(&self) -> Option<CalendarError> {
-        match self {
-            Self::OutOfCalendar {
-                date, known_years, ..
-            } => Some(CalendarError::OutOfRange {
-                date: *date,
-                known_years: known_years.clone(),
-            }),
-            _ => None,
         }
     }
 }
@@ -188,9 +172,8 @@ impl Coded for RuleError {
             (Self::InvalidDate { operator, .. }, Lang::En) => format!(
                 "The reference date of \"{operator}\" at {at} in the rule is not an existing date written YYYY-MM-DD"
             ),
-            (Self::OutOfCalendar { .. }, _) => {
-                let calendar = self.calendar_error().map(|e| e.message(lang));
-                let calendar = calendar.unwrap_or_default();
+            (Self::OutOfCalendar { calendar, .. }, _) => {
+                let calendar = calendar.message(lang);
                 match lang {
                     Lang::ZhCn => {
                         format!("规则 {at} 处“working_days_between”无法计算工作日：{calendar}")
@@ -222,13 +205,11 @@ impl Coded for RuleError {
             Self::InvalidDate { operator, pointer } => {
                 json!({ "operator": operator, "pointer": pointer })
             }
-            Self::OutOfCalendar {
-                date,
-                known_years,
-                pointer,
-            } => json!({
-                "date": date.to_string(), "knownYears": known_years, "pointer": pointer
-            }),
+            Self::OutOfCalendar { calendar, pointer } => {
+                let mut params = calendar.params();
+                params.insert("pointer".to_owned(), json!(pointer));
+                return params;
+            }
         };
         match value {
             Value::Object(map) => map,

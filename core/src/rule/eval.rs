@@ -309,13 +309,14 @@ fn apply<'a>(
             Val::Json(Value::String(out))
         }
         Op::Substr => substr(a, b, args.get(2).map(Val::view)),
-        Op::IdBirthDate | Op::IdAge | Op::IdSex | Op::DaysBetween | Op::AgeAt => {
-            return domain::apply(op, a, b, pointer.unwrap_or_default(), scope.known)
-                .map_err(Box::new);
-        }
-        Op::WorkingDaysBetween => {
-            return domain::working_days(a, b, pointer.unwrap_or_default(), scope.calendar)
-                .map_err(Box::new);
+        Op::IdBirthDate
+        | Op::IdAge
+        | Op::IdSex
+        | Op::DaysBetween
+        | Op::WorkingDaysBetween
+        | Op::AgeAt => {
+            let context = (scope.known, scope.calendar);
+            return domain::apply(op, a, b, pointer.unwrap_or_default(), context).map_err(Box::new);
         }
         // Evaluated in `call_op`.
         Op::If

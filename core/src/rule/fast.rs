@@ -173,12 +173,15 @@ fn comparison<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed>
 fn domain_op<'a>(call: &'a Call, scope: Scope<'a>) -> Result<Small<'a>, Failed> {
     let (a, b) = (arg(&call.args, 0, scope)?, arg(&call.args, 1, scope)?);
     let pointer = call.pointer.as_deref().unwrap_or_default();
-    let value = if call.op == Op::WorkingDaysBetween {
-        domain::working_days(a.view(), b.view(), pointer, scope.calendar)
-    } else {
-        domain::apply(call.op, a.view(), b.view(), pointer, scope.known)
-    };
-    value.map(|v| Small::from_domain(&v)).map_err(Box::new)
+    domain::apply(
+        call.op,
+        a.view(),
+        b.view(),
+        pointer,
+        (scope.known, scope.calendar),
+    )
+    .map(|v| Small::from_domain(&v))
+    .map_err(Box::new)
 }
 
 /// `+`, `*`, `-`, `/` and `%`.

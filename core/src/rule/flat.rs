@@ -7,9 +7,10 @@
 //! has reads its default. Operations are the logic, comparisons and domain operators that
 //! forms are made of, and they call the functions the general evaluator calls (`truthy`,
 //! `loose_eq`, `compare`, `domain::apply`), so they mean the same; a rule with anything
-//! else is not flattened (`working_days_between` included: a verdict has no calendar). Evaluating gives `None` where the general evaluator would fail
-//! (a reference date that is not a date): the verdict then leaves the answer to the full
-//! validation, which reports it.
+//! else is not flattened (`working_days_between` included: a verdict has no calendar).
+//! Evaluating gives `None` where the general evaluator would fail (a reference date that
+//! is not a date): the verdict then leaves the answer to the full validation, which
+//! reports it.
 
 use serde_json::Value;
 
@@ -19,7 +20,7 @@ use super::domain;
 use super::eval::branch;
 use super::fast::Small;
 use super::value::{Short, View, compared, truthy};
-use crate::calendar::{age_between_numbers, date_number};
+use crate::calendar::{WorkCalendar, age_between_numbers, date_number};
 use crate::ids::{Digits, Sex};
 
 /// A rule over a form's fields, by position.
@@ -379,7 +380,8 @@ fn plain_id_fact(op: Op, number: &[u8]) -> Option<Small<'static>> {
 }
 
 fn domain_op<'a>(op: Op, a: Small<'_>, b: Small<'_>) -> Option<Small<'a>> {
-    domain::apply(op, a.view(), b.view(), "", &[])
+    // No flat rule has `working_days_between` (a verdict has no calendar of its own).
+    domain::apply(op, a.view(), b.view(), "", (&[], WorkCalendar::shipped()))
         .ok()
         .map(|v| Small::from_domain(&v))
 }
@@ -399,11 +401,11 @@ mod tests {
 
     /// Rules of the operators a flat rule has: all but arithmetic and working days.
     fn rule() -> impl Strategy<Value = Value> {
-        let arithmetic = ["+", "-", "*", "/", "%", "working_days_between"];
+        let not_flat = ["+", "-", "*", "/", "%", "working_days_between"];
         rule_of(
             OPERATORS
                 .into_iter()
-                .filter(|op| !arithmetic.contains(op))
+                .filter(|op| !not_flat.contains(op))
                 .collect(),
         )
     }
