@@ -34,6 +34,8 @@ mod command;
 mod decide;
 mod error;
 mod event;
+mod evolve;
+mod replay;
 mod successor;
 mod surface;
 mod timeline;
@@ -46,15 +48,14 @@ use serde_json::Value;
 
 pub use bundle::{BundleProgress, BundleState, MemberProgress, join, member_case_id};
 pub use command::{Action, Command, CommandEnvelope};
-pub use decide::{
-    RejectedEvent, Replay, ReplayReport, available_actions, decide, decide_with_members, evolve,
-    replay, replay_checked,
-};
+pub use decide::{available_actions, decide, decide_with_members};
 pub use error::CaseError;
 pub(crate) use event::decode_lines;
 pub use event::{
     EVENT_SCHEMA, Event, EventKind, LineError, MAX_EVENT_BYTES, MAX_EVENTS_BYTES, decode_events,
 };
+pub use evolve::evolve;
+pub use replay::{RejectedEvent, Replay, ReplayReport, replay, replay_checked};
 pub use successor::{MAPPING_FAILED, SYSTEM_ACTOR, successor_case_id};
 pub use surface::{
     ActionsRequest, DeadlineRequest, DecideRequest, Decision, Evolution, EvolveRequest,

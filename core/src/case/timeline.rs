@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::bundle::{BundleProgress, join};
-use super::decide::{Cases, replay_one};
+use super::replay::{Cases, replay_one};
 use super::{Action, CaseError, Event, EventKind, Outcome, Status, Text};
 use crate::authority::Role;
 use crate::catalog::Channel;

@@ -6,6 +6,9 @@
 //! reviews verified and rectified (some late, some appealed), and 办不成事 complaints.
 //! Every step is a command through `decide`; every event goes to the sink.
 
+mod complaints;
+mod reviews;
+
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
@@ -17,14 +20,9 @@ use doorstep::case::{
     self, Actor, Case, Command, CommandEnvelope, Context, Event, SpecialGroup, Text,
 };
 use doorstep::catalog::Channel;
-use doorstep::complaint::{
-    self, Complaint, ComplaintCategory, ComplaintCommand, ComplaintEnvelope,
-};
+use doorstep::complaint::{Complaint, ComplaintCommand};
 use doorstep::metrics::StreamEvent;
-use doorstep::review::{
-    self, AppealGround, CaseFacts, EvaluationChannel, Rating, Review, ReviewCommand,
-    ReviewEnvelope, ReviewStatus,
-};
+use doorstep::review::{CaseFacts, Rating, Review};
 
 use super::district::{District, Rng, at_minute};
 
@@ -500,32 +498,6 @@ impl<'d, S: Sink> Simulation<'d, S> {
         }
     }
 
-    /// A 办不成事 report about a station.
-    fn complain(&mut self, day: NaiveDate) {
-        let Some(station) = self
-            .district
-            .stations
-            .get(self.rng.index(self.district.stations.len()))
-        else {
-            return;
-        };
-        self.serial += 1;
-        let id = format!("BBC-{}-{:06}", day.format("%Y%m%d"), self.serial);
-        let matter = station
-            .matters
-            .get(self.rng.index(station.matters.len()))
-            .and_then(|&i| self.district.matter(i))
-            .map(|m| m.code.clone());
-        let command = ComplaintCommand::Report {
-            org: station.code.clone(),
-            matter,
-            case: None,
-            summary: "在社区无法办理，需跑区行政服务中心".into(),
-        };
-        let at = self.during(day);
-        self.schedule(at, id.into(), Work::Report(Box::new(command)));
-    }
-
     fn perform(&mut self, task: Task) -> Result<(), String> {
         let Task { at, id, work, .. } = task;
         match work {
@@ -911,185 +883,6 @@ impl<'d, S: Sink> Simulation<'d, S> {
         }
     }
 
-    #[allow(clippy::too_many_lines)] // one arm per step of a bad review
-    fn review_step(
-        &mut self,
-        id: &Text,
-        work: &Work,
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), String> {
-        let day = cst_date(at);
-        // A review's fate is its case's, kept with the review once the case is gone.
-        let (review, fate) = if let Some((r, f)) = self.reviews.get(id) {
-            (Some(r.clone()), *f)
-        } else {
-            (None, self.cases.get(id).map_or(Fate::BLANK, |(_, f)| *f))
-        };
-        let facts = self.facts.get(id).cloned();
-        let org = review
-            .as_ref()
-            .map(|r| r.org.clone())
-            .or_else(|| facts.as_ref().map(|f| f.org.clone()))
-            .unwrap_or_else(|| "350205".into());
-        let chief = context(
-            &format!("zz-{org}"),
-            Role::StationChief,
-            &org,
-            Channel::Window,
-            at,
-        );
-        let (command, ctx, client) = match work {
-            Work::Rate => {
-                let Some(facts) = &facts else { return Ok(()) };
-                let Some(rating) = fate.rating else {
-                    return Ok(());
-                };
-                let channel = if facts.channel == Channel::Online {
-                    EvaluationChannel::Online
-                } else {
-                    EvaluationChannel::OnSite
-                };
-                let command = ReviewCommand::Rate {
-                    rating,
-                    channel,
-                    real_name: fate.real_name,
-                    comment: rating.is_bad().then(|| "等候时间太长".into()),
-                };
-                let who = context(
-                    &facts.applicant,
-                    Role::Applicant,
-                    &facts.org,
-                    Channel::Online,
-                    at,
-                );
-                (command, who, "rate")
-            }
-            Work::ApplyDefault => (
-                ReviewCommand::ApplyDefault,
-                context("system", Role::System, &org, Channel::Online, at),
-                "default",
-            ),
-            Work::Verify => (
-                ReviewCommand::Verify {
-                    finding: "经核实，窗口高峰期排队时间过长".into(),
-                },
-                chief,
-                "verify",
-            ),
-            Work::Appeal => (
-                ReviewCommand::Appeal {
-                    ground: AppealGround::Mistaken,
-                    evidence: vec![format!("录像-{id}").as_str().into()],
-                    reason: "评价人误选评价等级".into(),
-                },
-                chief,
-                "appeal",
-            ),
-            Work::DecideAppeal => (
-                ReviewCommand::DecideAppeal {
-                    upheld: self.rng.chance(500),
-                    reason: "经调阅录像核查".into(),
-                },
-                context("dc-350205", Role::Supervisor, "350205", Channel::Window, at),
-                "appeal-decision",
-            ),
-            Work::Rectify => (
-                ReviewCommand::Rectify {
-                    measures: "增开高峰窗口，推行预约分时办理".into(),
-                },
-                chief,
-                "rectify",
-            ),
-            Work::Revisit => (
-                ReviewCommand::Revisit {
-                    satisfied: true,
-                    note: None,
-                },
-                chief,
-                "revisit",
-            ),
-            _ => return Ok(()),
-        };
-        let envelope = ReviewEnvelope {
-            review: id.to_string(),
-            expected_version: review.as_ref().map_or(0, |r| r.version),
-            client_id: client.into(),
-            command,
-        };
-        let events = match review::decide(
-            &self.district.engine,
-            review.as_ref(),
-            facts.as_ref(),
-            &envelope,
-            &ctx,
-        ) {
-            Ok(events) => events,
-            Err(e) => {
-                self.refused(&e);
-                return Ok(());
-            }
-        };
-        let mut current = review;
-        for event in events {
-            current = Some(review::evolve(current, &event).map_err(|e| format!("{id}: {e}"))?);
-            self.totals.events += 1;
-            self.sink.event(StreamEvent::Review(event))?;
-        }
-        self.facts.remove(id);
-        let Some(current) = current else {
-            return Ok(());
-        };
-        // The bad-review case: verify the next working day, then appeal or rectify (some
-        // late), then call the citizen back.
-        let next = match current.status {
-            ReviewStatus::Verifying => {
-                let work = if fate.appeal {
-                    Work::Appeal
-                } else {
-                    Work::Verify
-                };
-                let on = self.working_day(day + Duration::days(1), 0);
-                Some((self.during(on), work))
-            }
-            ReviewStatus::Appealed => {
-                let on = self.working_day(day + Duration::days(1), 0);
-                Some((self.during(on), Work::DecideAppeal))
-            }
-            ReviewStatus::Rectifying => {
-                let due = current.rectify_by.unwrap_or(day);
-                let on = if fate.rectify_late {
-                    self.working_day(due, 2)
-                } else {
-                    let span = self
-                        .district
-                        .engine
-                        .calendar()
-                        .working_days_between(day, due)
-                        .unwrap_or(0);
-                    let span = u32::try_from(span.max(1)).unwrap_or(1);
-                    let after = 1 + self.draw(u64::from(span));
-                    self.working_day(day, after)
-                };
-                Some((self.during(on), Work::Rectify))
-            }
-            ReviewStatus::Revisiting => {
-                let on = self.working_day(day + Duration::days(1), 0);
-                Some((self.during(on), Work::Revisit))
-            }
-            _ => None,
-        };
-        match next {
-            Some((when, work)) => {
-                self.reviews.insert(id.clone(), (current, fate));
-                self.schedule(when, id.clone(), work);
-            }
-            None => {
-                self.reviews.remove(id);
-            }
-        }
-        Ok(())
-    }
-
     /// A client id, unique in the run (as a window system's would be: a case's successors
     /// and members start with the id of the command that opened them).
     fn client_id(&mut self, step: &str) -> String {
@@ -1100,105 +893,6 @@ impl<'d, S: Sink> Simulation<'d, S> {
     /// Uniform in `0..n`, as a count of days.
     fn draw(&mut self, n: u64) -> u32 {
         u32::try_from(self.rng.below(n)).unwrap_or(0)
-    }
-
-    fn report(
-        &mut self,
-        id: &Text,
-        command: ComplaintCommand,
-        at: DateTime<FixedOffset>,
-    ) -> Result<(), String> {
-        let ComplaintCommand::Report { org, .. } = &command else {
-            return Ok(());
-        };
-        let org = org.clone();
-        let ctx = context("system", Role::System, &org, Channel::Online, at);
-        let envelope = ComplaintEnvelope {
-            complaint: id.to_string(),
-            expected_version: 0,
-            client_id: "report".into(),
-            command,
-        };
-        self.complaint_events(id, None, &envelope, &ctx)?;
-        if self.complaints.contains_key(id) {
-            let when = at + Duration::hours(1);
-            self.schedule(when, id.clone(), Work::Triage);
-        }
-        Ok(())
-    }
-
-    fn answer(&mut self, id: &Text, work: &Work, at: DateTime<FixedOffset>) -> Result<(), String> {
-        let Some(complaint) = self.complaints.get(id).cloned() else {
-            return Ok(());
-        };
-        let org = complaint.org.clone();
-        let chief = context(
-            &format!("zz-{org}"),
-            Role::StationChief,
-            &org,
-            Channel::Window,
-            at,
-        );
-        let (command, client) = match work {
-            Work::Triage => (
-                ComplaintCommand::Triage {
-                    category: ComplaintCategory::Authority,
-                    handler: org.to_string(),
-                },
-                "triage",
-            ),
-            _ => (
-                ComplaintCommand::Answer {
-                    answer: "已协调区级部门，下次可在社区直接办理".into(),
-                    resolved: self.rng.chance(800),
-                },
-                "answer",
-            ),
-        };
-        let envelope = ComplaintEnvelope {
-            complaint: id.to_string(),
-            expected_version: complaint.version,
-            client_id: client.into(),
-            command,
-        };
-        self.complaint_events(id, Some(&complaint), &envelope, &chief)?;
-        if matches!(work, Work::Triage) {
-            let late = self.rng.chance(100);
-            let day = cst_date(at);
-            let after = if late { 7 } else { 1 + self.draw(4) };
-            let on = self.working_day(day, after);
-            let when = self.during(on);
-            self.schedule(when, id.clone(), Work::Answer);
-        } else {
-            self.complaints.remove(id);
-        }
-        Ok(())
-    }
-
-    fn complaint_events(
-        &mut self,
-        id: &Text,
-        complaint: Option<&Complaint>,
-        envelope: &ComplaintEnvelope,
-        ctx: &Context,
-    ) -> Result<(), String> {
-        let events = match complaint::decide(&self.district.engine, complaint, envelope, ctx) {
-            Ok(events) => events,
-            Err(e) => {
-                self.refused(&e);
-                return Ok(());
-            }
-        };
-        let mut current = complaint.cloned();
-        for event in events {
-            current = Some(complaint::evolve(current, &event).map_err(|e| format!("{id}: {e}"))?);
-            self.totals.events += 1;
-            self.sink.event(StreamEvent::Complaint(event))?;
-        }
-        if let Some(current) = current {
-            self.complaints.insert(id.clone(), current);
-        }
-        Ok(())
     }
 }
 
