@@ -91,6 +91,9 @@ pub(crate) enum UsageError {
     MissingValue(&'static str),
     /// An option given twice (`--lang en --lang zh`: which was meant?).
     RepeatedOption(&'static str),
+    /// An option left out whose default comes from the input, which has none to give
+    /// (`metrics` over a file without events: no first or last day).
+    NoDefault(&'static str),
     /// A positional argument left out (its name in the usage: `FILE`, `EVENTS.jsonl`, …).
     MissingArgument(&'static str),
     /// An option value the core rejects.
@@ -195,6 +198,7 @@ impl UsageError {
             | Self::UnknownOption(_)
             | Self::MissingValue(_)
             | Self::RepeatedOption(_)
+            | Self::NoDefault(_)
             | Self::MissingArgument(_)
             | Self::Arg(_)
             | Self::MatterOrBundle
@@ -247,6 +251,10 @@ impl fmt::Display for UsageError {
             Self::RepeatedOption(o) => {
                 write!(f, "{o} 只能给出一次 / {o} given more than once")
             }
+            Self::NoDefault(o) => write!(
+                f,
+                "文件中没有事件，无法推定 {o}：请给出 {o} / no events in the file to take {o} from: give {o}"
+            ),
             Self::MissingArgument(name) => write!(f, "缺少参数 {name} / missing argument: {name}"),
             Self::Arg(e) => write!(
                 f,

@@ -202,6 +202,41 @@ fn metrics_reads_dates_as_every_command_does() {
     assert_eq!(out.status.code(), Some(0));
 }
 
+/// A file without events has no first or last day: the period is asked for by name (not
+/// "needs a value", which reads as a typo), and once given the counts are all zero.
+#[test]
+fn metrics_of_a_file_without_events_asks_for_the_period() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("no-events.jsonl");
+    std::fs::write(&file, b"\n").unwrap();
+    let path = file.to_str().unwrap();
+    for (args, missing) in [
+        (&["metrics", path][..], "--from"),
+        (&["metrics", "--from", "2026-11-02", path][..], "--to"),
+    ] {
+        let out = doorstep(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&format!("no events in the file to take {missing} from")),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("needs a value"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = doorstep(&[
+        "metrics",
+        "--from",
+        "2026-11-02",
+        "--to",
+        "2026-11-06",
+        path,
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let metrics: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(metrics["district"]["cases"]["received"], 0, "{metrics}");
+    assert_eq!(metrics["district"]["ignoredEvents"], 0, "{metrics}");
+}
+
 /// A directory that cannot be made is named without a whole ID number in it.
 #[test]
 fn a_failed_out_directory_is_named_masked() {

@@ -325,7 +325,7 @@ pub(crate) fn metrics(args: &[String]) -> Result<bool, UsageError> {
         |name: &'static str, default: Option<NaiveDate>| -> Result<NaiveDate, UsageError> {
             match command.option(name) {
                 Some(text) => date(name, text),
-                None => default.ok_or(UsageError::MissingValue(name)),
+                None => default.ok_or(UsageError::NoDefault(name)),
             }
         };
     let period = Period {
