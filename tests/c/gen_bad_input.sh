@@ -117,7 +117,7 @@ while IFS='|' read -r ret name rest; do
     case "$ret" in
         "enum doorstep_status")
             echo "    doorstep_status base = $name($(args -1 default));"
-            echo "    settle(\"$name\", \"(defaults)\", \"default\", base, base, 0, &out, &engine_out);"
+            echo "    settle(\"$name\", \"(defaults)\", \"default\", base, base, 0, &out, &engine_out, &len_out);"
             for i in "${!types[@]}"; do
                 t="${types[$i]}"
                 n="${names[$i]}"
@@ -133,7 +133,7 @@ while IFS='|' read -r ret name rest; do
                     *) modes=(null) ;;
                 esac
                 for m in "${modes[@]}"; do
-                    echo "    settle(\"$name\", \"$n\", \"$m\", $name($(args "$i" "$m")), base, $is_out, &out, &engine_out);"
+                    echo "    settle(\"$name\", \"$n\", \"$m\", $name($(args "$i" "$m")), base, $is_out, &out, &engine_out, &len_out);"
                 done
             done
             ;;

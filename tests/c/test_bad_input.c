@@ -35,7 +35,8 @@ static size_t arg_len(const void *p) {
  * nor clear the last error (documented), and doorstep_catalog_lint reports a catalogue that is
  * not JSON as a lint problem, not a failure. */
 static void settle(const char *fn, const char *param, const char *mode, doorstep_status status,
-                   doorstep_status base, int is_out, char **out, doorstep_engine **engine_out) {
+                   doorstep_status base, int is_out, char **out, doorstep_engine **engine_out,
+                   size_t *len_out) {
     int reader = strncmp(fn, "doorstep_last_error_", 20) == 0;
     int reports = strcmp(fn, "doorstep_catalog_lint") == 0;
     calls++;
@@ -59,11 +60,12 @@ static void settle(const char *fn, const char *param, const char *mode, doorstep
         expect(doorstep_last_error_status() == status, "%s(%s %s): last error status %d != %d",
                fn, param, mode, (int)doorstep_last_error_status(), (int)status);
         expect(code != NULL && code[0] != '\0', "%s(%s %s): a last error code", fn, param, mode);
-        expect(*out == SENTINEL && *engine_out == (doorstep_engine *)SENTINEL,
+        expect(*out == SENTINEL && *engine_out == (doorstep_engine *)SENTINEL && *len_out == 7,
                "%s(%s %s): out-parameters untouched on failure", fn, param, mode);
     }
     *out = SENTINEL;
     *engine_out = (doorstep_engine *)SENTINEL;
+    *len_out = 7;
     if (strcmp(mode, "null") == 0) {
         if (is_out) {
             expect(status == DOORSTEP_ERR_NULL_ARGUMENT, "%s(NULL %s): %d, not NULL_ARGUMENT",
