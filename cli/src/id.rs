@@ -32,8 +32,9 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
     };
     for value in values {
         if value == "-" {
-            for line in std::io::stdin().lock().split(b'\n') {
-                let line = line.map_err(UsageError::Stdin)?;
+            let mut input = std::io::stdin().lock();
+            let mut line = Vec::new();
+            while read_capped_line(&mut input, &mut line).map_err(UsageError::Stdin)? {
                 // A line that is not UTF-8 is checked as the same bytes given as an
                 // argument are (read lossily): refused on its own, the rest still checked.
                 check(&String::from_utf8_lossy(
@@ -47,7 +48,108 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
     Ok(all_valid)
 }
 
+/// The most bytes of a line of standard input kept: a value longer than
+/// [`ids::MAX_INPUT_LEN`] bytes is refused unread and shown by its first characters within
+/// that many, which the first `MAX_INPUT_LEN + 4` bytes decide (lossy UTF-8 decoding looks
+/// at most 3 bytes ahead). So a document piped in as one line is checked in a fixed amount
+/// of memory, with the report it would have had whole.
+const KEPT_LINE_BYTES: usize = ids::MAX_INPUT_LEN + 64;
+
+/// Reads the next line of `input` into `line` (without its `\n`), keeping at most
+/// [`KEPT_LINE_BYTES`] bytes of it and skipping the rest; `false` at the end of the input.
+fn read_capped_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buffer = match input.fill_buf() {
+            Ok(buffer) => buffer,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buffer.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let (part, used, ends) = match buffer.split(|&b| b == b'\n').next() {
+            Some(part) if part.len() < buffer.len() => (part, part.len() + 1, true),
+            _ => (buffer, buffer.len(), false),
+        };
+        let room = KEPT_LINE_BYTES.saturating_sub(line.len());
+        line.extend_from_slice(part.get(..room.min(part.len())).unwrap_or_default());
+        input.consume(used);
+        if ends {
+            return Ok(true);
+        }
+    }
+}
+
 /// Today in China Standard Time, by this machine's clock.
 pub(crate) fn today() -> Option<chrono::NaiveDate> {
     cst_date_from_unix_millis(Utc::now().timestamp_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8]) -> Vec<Vec<u8>> {
+        // A small buffer, so that lines cross its refills.
+        let mut input = std::io::BufReader::with_capacity(7, input);
+        let mut line = Vec::new();
+        let mut out = Vec::new();
+        while read_capped_line(&mut input, &mut line).unwrap() {
+            out.push(line.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn lines_are_split_as_split_splits_them_and_cut_past_the_kept_bytes() {
+        for input in [
+            &b""[..],
+            b"\n",
+            b"a",
+            b"a\n",
+            b"13912345678\n0592-6881234\r\n\n350205199003071239",
+            b"\xff\xfe\n\n\n",
+        ] {
+            let split: Vec<Vec<u8>> = input.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+            // `split` gives an empty last piece after a final `\n`; `BufRead::split` does not.
+            let expected = match split.split_last() {
+                Some((last, rest)) if last.is_empty() => rest.to_vec(),
+                _ => split,
+            };
+            assert_eq!(lines(input), expected, "{input:?}");
+        }
+        let long = [b"1".repeat(1000), b"\n22\n".to_vec()].concat();
+        assert_eq!(lines(&long), [b"1".repeat(KEPT_LINE_BYTES), b"22".to_vec()]);
+    }
+
+    #[test]
+    fn a_cut_line_is_reported_as_the_whole_line() {
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = |bytes: &[u8]| {
+            ids::report(
+                &String::from_utf8_lossy(bytes),
+                None,
+                at,
+                doorstep::Lang::En,
+            )
+        };
+        let mut cases = vec![
+            "号".repeat(400).into_bytes(),
+            [b" ".repeat(300), b"350205199003071239".to_vec()].concat(),
+        ];
+        // An invalid byte, or a character cut in two, at every place around the first 64
+        // bytes and around the cut.
+        for at in (60..70).chain(KEPT_LINE_BYTES - 4..KEPT_LINE_BYTES + 4) {
+            cases.push([b"1".repeat(at), b"\xff".to_vec(), b"2".repeat(300)].concat());
+            cases.push([b"1".repeat(at), "号".repeat(100).into_bytes()].concat());
+        }
+        for whole in cases {
+            let kept = &lines(&whole)[0];
+            assert!(kept.len() <= KEPT_LINE_BYTES);
+            assert_eq!(report(kept), report(&whole), "{whole:?}");
+        }
+    }
 }

@@ -378,6 +378,21 @@ fn an_option_given_twice_is_refused() {
     }
 }
 
+/// A document piped in as one line is checked without being kept whole: refused as too
+/// long and shown cut, as the same value given whole is; the next line is still checked.
+#[test]
+fn a_huge_line_on_standard_input_is_refused_as_too_long_and_shown_cut() {
+    let mut input = "号".repeat(8 << 20).into_bytes();
+    input.extend_from_slice(b"\n13912345678\n");
+    let out = with_stdin(&["id", "check", "-"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = reports(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["errors"][0]["code"], "id.too_long");
+    assert_eq!(lines[0]["value"], format!("{}…", "号".repeat(21)));
+    assert_eq!(lines[1]["valid"], true);
+}
+
 /// A line of standard input that is not UTF-8 is checked like the same bytes given as an
 /// argument (refused on its own, `id.non_ascii`); the lines after it are still checked.
 #[test]
