@@ -9,7 +9,8 @@
 
 use std::borrow::Cow;
 
-use super::validate::{check_problem, label, pointer, problem_at, unknown_pointer};
+use super::leaf::label;
+use super::validate::{check_problem, pointer, problem_at, unknown_pointer};
 use super::{Check, Field, FormError};
 use crate::{Coded, Lang, Problem};
 

@@ -8,6 +8,7 @@
 
 mod error;
 mod finding;
+mod leaf;
 mod pattern;
 mod plan;
 mod prefill;
@@ -19,9 +20,10 @@ mod verdict;
 
 pub use error::FormError;
 pub use finding::{Finding, Findings};
+pub use leaf::MAX_SAFE_INTEGER;
 pub use pattern::Pattern;
 pub use plan::CompiledForm;
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
-pub use validate::{FormReport, MAX_SAFE_INTEGER, validate, validate_ignoring};
+pub use validate::{FormReport, validate, validate_ignoring};
 pub(crate) use validate::{Output, first_key, validate_on};

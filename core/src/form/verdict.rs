@@ -39,11 +39,12 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use super::finding::Repr;
-use super::plan::check_reads;
-use super::validate::{
-    datetime, first_key, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen,
-    leaf, multi_choice, pointer, range, text_fault, trim,
+use super::leaf::{
+    datetime, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen, leaf,
+    multi_choice, range, text_fault, trim,
 };
+use super::plan::check_reads;
+use super::validate::{first_key, pointer};
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::calendar::date_number;
 use crate::ids::{
