@@ -1,0 +1,291 @@
+//! The problems `catalog lint` finds, coded, with their messages in zh-CN and en.
+
+use serde_json::{Map, Value, json};
+
+use crate::{Coded, Lang};
+
+/// One problem of a catalogue.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LintError {
+    /// `catalog.constraint`: a value breaks a constraint of the format (length, range, …),
+    /// or a field's lower bound is above its upper one (`range`: `min`; `length`:
+    /// `minLength`, `minItems`), or an integer field's bound is beyond ±(2^53 − 1)
+    /// (`range`), or a 即办件 promises days (`immediate`).
+    #[error("取值不符合要求 / value out of bounds")]
+    Constraint {
+        /// The constraint, as `validator` names it (`length`, `range`, …), or `immediate`.
+        rule: String,
+    },
+    /// `catalog.duplicate`: a code used twice where it must be unique (also a material in
+    /// one matter, a choice's value in one field, a member matter in one bundle).
+    #[error("编码重复 / duplicate code")]
+    Duplicate,
+    /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
+    #[error("引用的编码不存在 / dangling reference")]
+    UnknownReference {
+        /// What it should name: `org`, `department`, `matter`, `data_source`, `grant`,
+        /// `field` (a successor's mapping key, a check's path).
+        target: &'static str,
+    },
+    /// `catalog.wrong_level`: an organisation at the wrong level for its place.
+    #[error("机构层级不符 / wrong organisation level")]
+    WrongLevel,
+    /// `catalog.one_district`: the tree must have exactly one district at its root.
+    #[error("应有且仅有一个区级根机构 / exactly one district expected")]
+    OneDistrict,
+    /// `catalog.promised_over_legal`: promised time limit above the legal one.
+    #[error("承诺时限超过法定时限 / promised limit above legal limit")]
+    PromisedOverLegal,
+    /// `catalog.dates`: cancelled on or before it took effect.
+    #[error("废止日期不晚于生效日期 / cancelled before effective")]
+    Dates,
+    /// `catalog.rule_unknown_field`: a rule reads a field the form does not have.
+    #[error("规则引用了不存在的字段 / rule reads an unknown field")]
+    RuleUnknownField {
+        /// The path the rule reads.
+        var: String,
+    },
+    /// `catalog.choices`: a choice field without choices, or choices on another type.
+    #[error("选项设置有误 / choices misplaced")]
+    Choices,
+    /// `catalog.field_key`: a field key a rule cannot read or a path cannot name plainly:
+    /// with `.` (a rule's `var` separates levels with it), `/` or `~` (JSON Pointer's),
+    /// white space or a control character.
+    #[error("字段键含有不允许的字符 / field key with a reserved character")]
+    FieldKey,
+    /// `catalog.fields`: a group without fields, or fields on another type.
+    #[error("子字段设置有误 / sub-fields misplaced")]
+    Fields,
+    /// `catalog.example_invalid`: the 填单示范 does not validate.
+    #[error("填单示范未通过校验 / the example does not validate")]
+    ExampleInvalid {
+        /// The code of the example's problem.
+        problem: String,
+    },
+    /// `catalog.grant_chain`: a grant's parent chain loops, runs deeper than
+    /// [`MAX_CHAIN_DEPTH`](crate::authority::MAX_CHAIN_DEPTH), names a parent held by someone
+    /// else, or grants to its own principal.
+    #[error("授权链有误 / broken chain of grants")]
+    GrantChain,
+    /// `catalog.grant_scope`: a grant passes on more than its principal holds (matters,
+    /// steps or time beyond its parent's, or another department's matters).
+    #[error("授权超出委托方权限 / grant wider than its principal's authority")]
+    GrantScope,
+    /// `catalog.seal_history`: seal status changes out of time order, or after revocation.
+    #[error("印章状态记录有误 / seal history out of order")]
+    SealHistory,
+    /// `catalog.bundle_key_conflict`: one key with two types (or patterns, choices or
+    /// sub-fields) across a bundle's forms.
+    #[error("一件事表单字段类型冲突 / one key, two types in a bundle")]
+    BundleKeyConflict {
+        /// The key.
+        key: String,
+    },
+    /// `catalog.reserved_code`: a policy condition coded `subject`, the code of the reason
+    /// matching gives for the policy's subject.
+    #[error("编码为保留字 / reserved code")]
+    Reserved,
+    /// `catalog.profile_unknown_field`: a policy rule reads a profile key that profiles of
+    /// the policy's subject do not have (see [`crate::policy`]).
+    #[error("规则引用了档案中不存在的字段 / rule reads an unknown profile key")]
+    ProfileUnknownField {
+        /// The path the rule reads.
+        var: String,
+    },
+    /// `catalog.successor_cycle`: matters that start each other in a loop (免申即办 would
+    /// never end).
+    #[error("后续事项构成循环 / successors form a cycle")]
+    SuccessorCycle,
+}
+
+impl Coded for LintError {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::Constraint { .. } => "catalog.constraint",
+            Self::Duplicate => "catalog.duplicate",
+            Self::UnknownReference { .. } => "catalog.unknown_reference",
+            Self::WrongLevel => "catalog.wrong_level",
+            Self::OneDistrict => "catalog.one_district",
+            Self::PromisedOverLegal => "catalog.promised_over_legal",
+            Self::GrantChain => "catalog.grant_chain",
+            Self::GrantScope => "catalog.grant_scope",
+            Self::SealHistory => "catalog.seal_history",
+            Self::Dates => "catalog.dates",
+            Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
+            Self::Choices => "catalog.choices",
+            Self::FieldKey => "catalog.field_key",
+            Self::Fields => "catalog.fields",
+            Self::ExampleInvalid { .. } => "catalog.example_invalid",
+            Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
+            Self::Reserved => "catalog.reserved_code",
+            Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
+            Self::SuccessorCycle => "catalog.successor_cycle",
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per problem, in both languages
+    fn message(&self, lang: Lang) -> String {
+        let zh = lang == Lang::ZhCn;
+        match self {
+            Self::Constraint { rule } => {
+                if zh {
+                    format!("取值不符合“{rule}”约束")
+                } else {
+                    format!("The value breaks the {rule} constraint")
+                }
+            }
+            Self::Duplicate => lang
+                .pick(
+                    "编码重复，应唯一",
+                    "This code is used twice; it must be unique",
+                )
+                .into(),
+            Self::UnknownReference { target } => {
+                if zh {
+                    format!("引用的{}编码不存在", target_zh(target))
+                } else {
+                    format!("No {target} has this code")
+                }
+            }
+            Self::WrongLevel => lang
+                .pick(
+                    "机构层级与其位置不符（区 → 部门/街道 → 社区）",
+                    "Wrong level (district → department/street → community)",
+                )
+                .into(),
+            Self::OneDistrict => lang
+                .pick(
+                    "机构树应有且仅有一个区级根机构",
+                    "The organisation tree needs exactly one district at its root",
+                )
+                .into(),
+            Self::PromisedOverLegal => lang
+                .pick(
+                    "承诺办结时限不能超过法定办结时限",
+                    "The promised time limit exceeds the legal one",
+                )
+                .into(),
+            Self::Dates => lang
+                .pick(
+                    "废止日期应晚于生效日期",
+                    "Cancelled on or before taking effect",
+                )
+                .into(),
+            Self::RuleUnknownField { var } => {
+                if zh {
+                    format!("规则引用了表单中不存在的字段 {var}")
+                } else {
+                    format!("The rule reads {var}, which the form does not have")
+                }
+            }
+            Self::GrantChain => lang
+                .pick(
+                    "授权链有误：上级授权须授予本授权的委托方，且不得循环或超过层级上限",
+                    "Broken chain: the parent grant must be held by this grant's principal, without loops or excessive depth",
+                )
+                .into(),
+            Self::GrantScope => lang
+                .pick(
+                    "授权范围（事项、环节或期限）超出委托方自身的权限",
+                    "The grant passes on more (matters, steps or time) than its principal holds",
+                )
+                .into(),
+            Self::SealHistory => lang
+                .pick(
+                    "印章状态变更须按时间顺序，作废后不得再变更",
+                    "Seal status changes must be in time order, with nothing after revocation",
+                )
+                .into(),
+            Self::Choices => lang
+                .pick(
+                    "单选/多选字段须有选项，其他字段不能有选项",
+                    "Choice fields need choices; other fields take none",
+                )
+                .into(),
+            Self::FieldKey => lang
+                .pick(
+                    "字段键不能含 .、/、~、空白或控制字符（规则以 . 分隔的路径读取字段）",
+                    "A field key may not hold '.', '/', '~', white space or control characters (rules read fields by dotted paths)",
+                )
+                .into(),
+            Self::Fields => lang
+                .pick(
+                    "分组/重复分组须有子字段，其他字段不能有子字段",
+                    "Groups need fields; other fields take none",
+                )
+                .into(),
+            Self::ExampleInvalid { problem } => {
+                if zh {
+                    format!("填单示范未通过校验（{problem}）")
+                } else {
+                    format!("The example does not validate ({problem})")
+                }
+            }
+            Self::BundleKeyConflict { key } => {
+                if zh {
+                    format!("字段 {key} 在一件事的不同表单中类型或格式不同")
+                } else {
+                    format!("Field {key} has two types or formats across the bundle's forms")
+                }
+            }
+            Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
+            Self::SuccessorCycle => lang
+                .pick(
+                    "后续事项（免申即办）构成循环，办结后将无限触发",
+                    "The successors (免申即办) form a cycle: each would start the next forever",
+                )
+                .into(),
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let params = match self {
+            Self::Constraint { rule } => json!({ "rule": rule }),
+            Self::UnknownReference { target } => json!({ "target": target }),
+            Self::RuleUnknownField { var } | Self::ProfileUnknownField { var } => {
+                json!({ "var": var })
+            }
+            Self::ExampleInvalid { problem } => json!({ "problem": problem }),
+            Self::BundleKeyConflict { key } => json!({ "key": key }),
+            _ => return Map::new(),
+        };
+        match params {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+}
+
+impl LintError {
+    /// The messages of the policy section's problems.
+    fn policy_message(&self, lang: Lang) -> String {
+        match self {
+            Self::ProfileUnknownField { var } => match lang {
+                Lang::ZhCn => {
+                    format!("规则引用了该类档案中不存在的字段 {var}（自定义属性请放在 extra 下）")
+                }
+                Lang::En => format!(
+                    "The rule reads {var}, which profiles of this kind do not have (put local attributes under extra)"
+                ),
+            },
+            _ => lang
+                .pick(
+                    "subject 为保留编码（适用对象），条件不能使用",
+                    "subject is reserved (the policy's subject); a condition cannot use it",
+                )
+                .into(),
+        }
+    }
+}
+
+fn target_zh(target: &str) -> &'static str {
+    match target {
+        "org" => "机构",
+        "department" => "部门",
+        "matter" => "事项",
+        "grant" => "授权",
+        "field" => "字段",
+        _ => "共享数据源",
+    }
+}
