@@ -142,9 +142,9 @@ mod tests {
         ];
         // An invalid byte, or a character cut in two, at every place around the first 64
         // bytes and around the cut.
-        for at in (60..70).chain(KEPT_LINE_BYTES - 4..KEPT_LINE_BYTES + 4) {
-            cases.push([b"1".repeat(at), b"\xff".to_vec(), b"2".repeat(300)].concat());
-            cases.push([b"1".repeat(at), "号".repeat(100).into_bytes()].concat());
+        for offset in (60..70).chain(KEPT_LINE_BYTES - 4..KEPT_LINE_BYTES + 4) {
+            cases.push([b"1".repeat(offset), b"\xff".to_vec(), b"2".repeat(300)].concat());
+            cases.push([b"1".repeat(offset), "号".repeat(100).into_bytes()].concat());
         }
         for whole in cases {
             let kept = &lines(&whole)[0];
