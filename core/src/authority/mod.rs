@@ -7,7 +7,7 @@
 //!   the grant, and everything derived from it, is void.
 //! - [`Seal`]s belong to an organisation, have a [`SealKind`] and a status over time, and
 //!   may be used only on their premises.
-//! - [`verify`] checks one [`Stamp`] in a fixed order, like Biscuit and UCAN check tokens:
+//! - [`verify()`] checks one [`Stamp`] in a fixed order, like Biscuit and UCAN check tokens:
 //!   structure → chain → time → scope → revocation → stamp rules, and returns a [`Verdict`]
 //!   with every failure, the chain used and in whose name the act stands.
 //! - [`ledger`] chains stamp records by hash so that any changed byte, and any removed,

@@ -146,7 +146,7 @@ pub struct WorkCalendar {
 
 impl WorkCalendar {
     /// The calendar of the arrangements shipped with the library
-    /// ([`china_arrangements`](super::china_arrangements)): 2024, 2025 and 2026.
+    /// ([`super::china_arrangements`]): 2024, 2025 and 2026.
     pub fn china() -> Self {
         // The shipped table passes `from_years` (a test checks), so building it unchecked
         // gives the same calendar without a fallible signature.

@@ -1,8 +1,8 @@
 //! 办件: one application, whose state is a fold of its events.
 //!
-//! A case changes only through [`decide`] (a command, checked against the engine, the
+//! A case changes only through [`decide()`] (a command, checked against the engine, the
 //! case and the actor, gives events or a coded [`CaseError`] and changes nothing) and
-//! [`evolve`] (an event applied to a case). Replaying a case's events with [`replay`]
+//! [`evolve()`] (an event applied to a case). Replaying a case's events with [`replay()`]
 //! rebuilds it exactly; events are what a host stores and what the city platform
 //! receives (一体化政务服务平台 对接).
 //!

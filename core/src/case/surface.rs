@@ -111,7 +111,7 @@ pub enum Evolution {
 }
 
 impl Engine {
-    /// [`super::decide`] for a request, as an outcome with messages in `lang`.
+    /// [`super::decide()`] for a request, as an outcome with messages in `lang`.
     pub fn decide_case(&self, request: &DecideRequest, lang: Lang) -> Decision {
         match super::decide_with_members(
             self,
@@ -180,7 +180,7 @@ impl Engine {
     }
 }
 
-/// [`super::evolve`] for a request, as an outcome with messages in `lang`.
+/// [`super::evolve()`] for a request, as an outcome with messages in `lang`.
 pub fn evolve_request(request: EvolveRequest, lang: Lang) -> Evolution {
     match super::evolve(request.case, &request.event) {
         Ok(case) => Evolution::Applied {

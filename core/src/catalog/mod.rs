@@ -2,7 +2,7 @@
 //! bundles (一件事) and policies (免申即享) a district publishes, loaded from JSON.
 //!
 //! Author-written input: unknown fields are errors (a typo must not be a silence), and
-//! [`lint`] reports everything else an author can get wrong, each
+//! [`lint()`] reports everything else an author can get wrong, each
 //! problem with the JSON Pointer of the offending value.
 
 pub mod bundle;
@@ -110,7 +110,7 @@ impl Catalog {
     }
 
     /// Reads a catalogue from JSON text (at most [`input::MAX_CATALOG_BYTES`]), without
-    /// linting it; see [`lint`] for the whole check.
+    /// linting it; see [`lint()`] for the whole check.
     pub fn from_json(text: &str) -> Result<Self, InputError> {
         input::parse_json(text, input::MAX_CATALOG_BYTES)
     }

@@ -1,6 +1,6 @@
 //! 表单: typed fields with rules, validated the same way at every window.
 //!
-//! [`validate`] returns every problem at once, each with the JSON Pointer of the value,
+//! [`validate()`] returns every problem at once, each with the JSON Pointer of the value,
 //! a stable code and a message in zh-CN or en, together with the normalised answer
 //! (trimmed text, canonical ID and phone forms; hidden fields dropped). A [`CompiledForm`]
 //! validates against one form many times; its [`findings`](CompiledForm::findings) are the

@@ -3,7 +3,7 @@
 //! rather than each key against every field), and the answer keys each check reads.
 //!
 //! [`CompiledForm`] keeps a form with its plan, for callers that validate against the same
-//! form many times (an engine keeps one per bundle and member set); [`validate`](super::validate)
+//! form many times (an engine keeps one per bundle and member set); [`validate`](super::validate())
 //! on a bare [`FormSpec`] works the plan out on each call.
 
 use std::cmp::Ordering;
@@ -18,7 +18,7 @@ use crate::calendar::WorkCalendar;
 use crate::rule::{Binding, Rule};
 use crate::{Lang, Problem};
 
-/// A form made ready for validating many answers: what [`validate`](super::validate) works
+/// A form made ready for validating many answers: what [`validate`](super::validate()) works
 /// out on every call is worked out once here. Same results as `validate`, its rules
 /// counting working days on the shipped calendar unless given another
 /// ([`with_calendar`](Self::with_calendar): an engine gives its own).
@@ -84,7 +84,7 @@ impl CompiledForm {
         &self.spec
     }
 
-    /// As [`validate`](super::validate).
+    /// As [`validate`](super::validate()).
     pub fn validate(&self, answer: &Value, at: NaiveDate, lang: Lang) -> FormReport {
         self.validate_ignoring(answer, at, lang, &|_| false)
     }

@@ -203,7 +203,7 @@ pub struct IdFacts {
     pub kind: IdKind,
     /// The canonical form: upper case, no separators or prefixes, 15-digit IDs upgraded.
     pub normalized: String,
-    /// The form to show people, see [`mask`].
+    /// The form to show people, see [`mask()`].
     pub masked: String,
     /// Whether a 15-digit resident ID was upgraded to 18 digits.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -425,7 +425,7 @@ fn digit(b: u8) -> u32 {
 }
 
 /// `value` as it may be shown to people (screens, printouts, logs): when it is a valid
-/// identifier of `kind` (`None`: detected), its kind's [`mask`] of the normalised value;
+/// identifier of `kind` (`None`: detected), its kind's [`mask()`] of the normalised value;
 /// otherwise [`mask_any`] of the trimmed value, so that a mistyped or wrongly labelled
 /// number is never shown whole.
 ///

@@ -22,7 +22,7 @@
 //!   that day. Every real-name bad review is revisited (实名差评回访率 100 %): one given
 //!   anonymously closes at rectification, since there is nobody to call.
 //!
-//! A review changes only through [`decide`] and [`evolve`], like a case: commands name the
+//! A review changes only through [`decide()`] and [`evolve()`], like a case: commands name the
 //! version they were made against and carry a client id; a refused command changes nothing.
 //! A review has the id of the case it rates, so a case is rated once.
 //!

@@ -115,7 +115,7 @@ impl Engine {
         }
     }
 
-    /// [`super::decide`] for a request, as an outcome with messages in `lang`.
+    /// [`super::decide()`] for a request, as an outcome with messages in `lang`.
     pub fn decide_review(&self, request: &ReviewDecideRequest, lang: Lang) -> ReviewDecision {
         match super::decide(
             self,
