@@ -53,9 +53,10 @@ step "clippy (wasm32, backoffice)" cargo clippy -p doorstep-wasm --features back
 tidy target/wasm32-unknown-unknown/debug
 step "rust tests (incl. fixtures, properties, CLI, C header drift)" cargo test --workspace --locked
 # The C crate's library is also named `doorstep` (libdoorstep.a), so rustdoc documents it
-# apart from the core to avoid an output-path collision.
+# apart from the core to avoid an output-path collision. The core's private items first
+# (its links hold for maintainers too), then what users read, which replaces them.
 step "rustdoc" env RUSTDOCFLAGS="-D warnings" bash -c \
-  'cargo doc --workspace --exclude doorstep-c --no-deps --locked && cargo doc -p doorstep-c --no-deps --locked'
+  'cargo doc -p doorstep --no-deps --document-private-items --locked && cargo doc --workspace --exclude doorstep-c --no-deps --locked && cargo doc -p doorstep-c --no-deps --locked'
 
 step "C suite (valgrind, AddressSanitizer)" bash tests/c/run.sh
 step "JS suites (tsc, Node, Chromium)" bash tests/js/run.sh
