@@ -1,12 +1,11 @@
 //! `doorstep id check`: one JSON report per value.
 
-use std::io::BufRead;
-
 use chrono::Utc;
 use doorstep::args::CheckOptions;
 use doorstep::calendar::cst_date_from_unix_millis;
 use doorstep::ids;
 
+use crate::lines::read_line;
 use crate::usage::{UsageError, split_options};
 
 /// Checks every value given and prints one JSON object per line; `Ok(all_valid)`.
@@ -34,7 +33,7 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
         if value == "-" {
             let mut input = std::io::stdin().lock();
             let mut line = Vec::new();
-            while read_capped_line(&mut input, &mut line).map_err(UsageError::Stdin)? {
+            while read_line(&mut input, LINE_MAX, &mut line).map_err(UsageError::Stdin)? {
                 // A line that is not UTF-8 is checked as the same bytes given as an
                 // argument are (read lossily): refused on its own, the rest still checked.
                 check(&String::from_utf8_lossy(
@@ -48,40 +47,13 @@ pub(crate) fn run(args: &[String]) -> Result<bool, UsageError> {
     Ok(all_valid)
 }
 
-/// The most bytes of a line of standard input kept: a value longer than
-/// [`ids::MAX_INPUT_LEN`] bytes is refused unread and shown by its first characters within
-/// that many, which the first `MAX_INPUT_LEN + 4` bytes decide (lossy UTF-8 decoding looks
-/// at most 3 bytes ahead). So a document piped in as one line is checked in a fixed amount
-/// of memory, with the report it would have had whole.
-const KEPT_LINE_BYTES: usize = ids::MAX_INPUT_LEN + 64;
-
-/// Reads the next line of `input` into `line` (without its `\n`), keeping at most
-/// [`KEPT_LINE_BYTES`] bytes of it and skipping the rest; `false` at the end of the input.
-fn read_capped_line(input: &mut impl BufRead, line: &mut Vec<u8>) -> std::io::Result<bool> {
-    line.clear();
-    let mut any = false;
-    loop {
-        let buffer = match input.fill_buf() {
-            Ok(buffer) => buffer,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if buffer.is_empty() {
-            return Ok(any);
-        }
-        any = true;
-        let (part, used, ends) = match buffer.split(|&b| b == b'\n').next() {
-            Some(part) if part.len() < buffer.len() => (part, part.len() + 1, true),
-            _ => (buffer, buffer.len(), false),
-        };
-        let room = KEPT_LINE_BYTES.saturating_sub(line.len());
-        line.extend_from_slice(part.get(..room.min(part.len())).unwrap_or_default());
-        input.consume(used);
-        if ends {
-            return Ok(true);
-        }
-    }
-}
+/// The bytes of a line of standard input past which the rest is skipped
+/// ([`read_line`] keeps one more): a value longer than [`ids::MAX_INPUT_LEN`] bytes is
+/// refused unread and shown by its first characters within that many, which the first
+/// `MAX_INPUT_LEN + 4` bytes decide (lossy UTF-8 decoding looks at most 3 bytes ahead). So a
+/// document piped in as one line is checked in a fixed amount of memory, with the report it
+/// would have had whole.
+const LINE_MAX: usize = ids::MAX_INPUT_LEN + 64;
 
 /// Today in China Standard Time, by this machine's clock.
 pub(crate) fn today() -> Option<chrono::NaiveDate> {
@@ -97,7 +69,7 @@ mod tests {
         let mut input = std::io::BufReader::with_capacity(7, input);
         let mut line = Vec::new();
         let mut out = Vec::new();
-        while read_capped_line(&mut input, &mut line).unwrap() {
+        while read_line(&mut input, LINE_MAX, &mut line).unwrap() {
             out.push(line.clone());
         }
         out
@@ -122,7 +94,7 @@ mod tests {
             assert_eq!(lines(input), expected, "{input:?}");
         }
         let long = [b"1".repeat(1000), b"\n22\n".to_vec()].concat();
-        assert_eq!(lines(&long), [b"1".repeat(KEPT_LINE_BYTES), b"22".to_vec()]);
+        assert_eq!(lines(&long), [b"1".repeat(LINE_MAX + 1), b"22".to_vec()]);
     }
 
     #[test]
@@ -142,13 +114,13 @@ mod tests {
         ];
         // An invalid byte, or a character cut in two, at every place around the first 64
         // bytes and around the cut.
-        for offset in (60..70).chain(KEPT_LINE_BYTES - 4..KEPT_LINE_BYTES + 4) {
+        for offset in (60..70).chain(LINE_MAX - 4..LINE_MAX + 4) {
             cases.push([b"1".repeat(offset), b"\xff".to_vec(), b"2".repeat(300)].concat());
             cases.push([b"1".repeat(offset), "号".repeat(100).into_bytes()].concat());
         }
         for whole in cases {
             let kept = &lines(&whole)[0];
-            assert!(kept.len() <= KEPT_LINE_BYTES);
+            assert!(kept.len() <= LINE_MAX + 1);
             assert_eq!(report(kept), report(&whole), "{whole:?}");
         }
     }

@@ -8,6 +8,7 @@ mod case;
 mod catalog;
 mod demo;
 mod id;
+mod lines;
 mod out;
 mod policy;
 mod query;

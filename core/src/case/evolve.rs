@@ -94,20 +94,43 @@ pub(super) fn apply(case: Option<Case>, event: &Event, to: Status) -> Result<Cas
 /// The case a `submitted` or `bundle_submitted` event opens (before the event itself is
 /// applied to it).
 fn opened(event: &Event) -> Option<Case> {
-    let case = match &event.kind {
+    let (EventKind::Submitted {
+        applicant,
+        proxy,
+        answer,
+        special_groups,
+        appointment,
+        ..
+    }
+    | EventKind::BundleSubmitted {
+        applicant,
+        proxy,
+        answer,
+        special_groups,
+        appointment,
+        ..
+    }) = &event.kind
+    else {
+        return None;
+    };
+    let opened = blank(
+        event,
+        applicant,
+        proxy.as_ref(),
+        answer,
+        special_groups,
+        appointment.as_ref(),
+    );
+    Some(match &event.kind {
         EventKind::Submitted {
             matter,
             matter_version,
             limit_working_days,
-            applicant,
-            proxy,
-            answer,
-            special_groups,
-            appointment,
             parent,
             origin,
             awaiting_confirmation,
             data_problems,
+            ..
         } => Case {
             matter: matter.clone(),
             matter_version: *matter_version,
@@ -116,38 +139,18 @@ fn opened(event: &Event) -> Option<Case> {
             origin: origin.clone(),
             awaiting_confirmation: *awaiting_confirmation,
             data_problems: data_problems.clone(),
-            ..blank(
-                event,
-                applicant,
-                proxy.as_ref(),
-                answer,
-                special_groups,
-                appointment.as_ref(),
-            )
+            ..opened
         },
         EventKind::BundleSubmitted {
-            bundle,
-            applicant,
-            proxy,
-            answer,
-            special_groups,
-            appointment,
-            members,
+            bundle, members, ..
         } => Case {
             matter: bundle.clone(),
             members: members.clone(),
-            ..blank(
-                event,
-                applicant,
-                proxy.as_ref(),
-                answer,
-                special_groups,
-                appointment.as_ref(),
-            )
+            ..opened
         },
-        _ => return None,
-    };
-    Some(case)
+        // Not reached: the kinds above are the only ones that open a case.
+        _ => opened,
+    })
 }
 
 /// A case as its opening event leaves it, before what only a matter's case has.

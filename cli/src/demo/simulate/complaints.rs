@@ -9,7 +9,7 @@ use doorstep::complaint::{
 };
 use doorstep::metrics::StreamEvent;
 
-use super::{Simulation, Sink, Work, context};
+use super::{Simulation, Sink, Work, chief, context};
 
 impl<S: Sink> Simulation<'_, S> {
     /// A 办不成事 report about a station.
@@ -73,13 +73,7 @@ impl<S: Sink> Simulation<'_, S> {
             return Ok(());
         };
         let org = complaint.org.clone();
-        let chief = context(
-            &format!("zz-{org}"),
-            Role::StationChief,
-            &org,
-            Channel::Window,
-            at,
-        );
+        let chief = chief(&org, at);
         let (command, client) = match work {
             Work::Triage => (
                 ComplaintCommand::Triage {

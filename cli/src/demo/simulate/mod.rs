@@ -914,6 +914,18 @@ fn context(
     }
 }
 
+/// The station chief of `org` (its officer `zz-ORG`), at the window: who triages and answers
+/// complaints and verifies and rectifies bad reviews in the simulation.
+fn chief(org: &str, at: DateTime<FixedOffset>) -> Context {
+    context(
+        &format!("zz-{org}"),
+        Role::StationChief,
+        org,
+        Channel::Window,
+        at,
+    )
+}
+
 fn envelope(id: &Text, version: u64, client: &str, command: Command) -> CommandEnvelope {
     CommandEnvelope {
         case: id.to_string(),

@@ -10,7 +10,7 @@ use doorstep::review::{
     self, AppealGround, EvaluationChannel, ReviewCommand, ReviewEnvelope, ReviewStatus,
 };
 
-use super::{Fate, Simulation, Sink, Work, context};
+use super::{Fate, Simulation, Sink, Work, chief, context};
 
 impl<S: Sink> Simulation<'_, S> {
     #[allow(clippy::too_many_lines)] // one arm per step of a bad review
@@ -33,13 +33,7 @@ impl<S: Sink> Simulation<'_, S> {
             .map(|r| r.org.clone())
             .or_else(|| facts.as_ref().map(|f| f.org.clone()))
             .unwrap_or_else(|| "350205".into());
-        let chief = context(
-            &format!("zz-{org}"),
-            Role::StationChief,
-            &org,
-            Channel::Window,
-            at,
-        );
+        let chief = chief(&org, at);
         let (command, ctx, client) = match work {
             Work::Rate => {
                 let Some(facts) = &facts else { return Ok(()) };
