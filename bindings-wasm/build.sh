@@ -61,6 +61,10 @@
 # numbers, and serde_json wording unexpected values itself (vendor/serde_json/PATCHED.md), so
 # that core's float formatting (Grisu, Dragon4) leaves the module: 289,348 (349,364);
 # reviews and complaints refusing a reused client id too: 289,695 (350,167).
+# Session 22 (an audit's fixes): field conditions reading the kept answer, in dependency
+# order (+5.8 kB: form::validate, plan, lint's catalog.rule_cycle); parsers' wording of
+# input.shape in Chinese (+1.7 kB), lone surrogate escapes read as U+FFFD, a bundle none of
+# whose matters is in effect refused, arg.too_long for short strings: 299,421 (360,364).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

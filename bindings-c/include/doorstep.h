@@ -105,7 +105,8 @@ typedef enum doorstep_status {
      * An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
      * that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
      * than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
-     * or a target that names no matter in effect on the date (`engine.unknown_matter`),
+     * or a target that names no matter in effect on the date (`engine.unknown_matter`, also
+     * a bundle none of whose matters is),
      * no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
      * a path that names no field of the target's form (`engine.unknown_field`), a file
      * that cannot be read (`ffi.file`), a ledger hash function this build cannot compute
@@ -464,9 +465,10 @@ enum doorstep_status doorstep_engine_validate_field(const struct doorstep_engine
  * On `DOORSTEP_OK` the caller owns `*out_answer_json` and frees it with
  * `doorstep_string_free`. On any other status `*out_answer_json` is left untouched and the
  * thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
- * `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`),
- * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
- * (`engine.*`). Read-only: thread-safe, also on one engine shared by many threads.
+ * `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`, also shared
+ * data that is not a JSON object: `input.shape`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an
+ * impossible date or a target that names nothing (`engine.*`). Read-only: thread-safe,
+ * also on one engine shared by many threads.
  *
  * # Safety
  *
@@ -498,8 +500,9 @@ enum doorstep_status doorstep_engine_prefill(const struct doorstep_engine *engin
  * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
  * On any other status `*out_json` is left untouched and the thread's last error says why:
  * `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT`
- * for a document that cannot be read (`input.*`, also an `available_json` that is not an
- * array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target
+ * for a document that cannot be read (`input.*`, also an answer that is not a JSON object
+ * and an `available_json` that is not an array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT`
+ * for an impossible date or a target
  * that names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by
  * many threads.
  *

@@ -660,9 +660,10 @@ pub unsafe extern "C" fn doorstep_engine_validate_field(
 /// On `DOORSTEP_OK` the caller owns `*out_answer_json` and frees it with
 /// `doorstep_string_free`. On any other status `*out_answer_json` is left untouched and the
 /// thread's last error says why: `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
-/// `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`),
-/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target that names nothing
-/// (`engine.*`). Read-only: thread-safe, also on one engine shared by many threads.
+/// `DOORSTEP_ERR_INVALID_INPUT` for a document that cannot be read (`input.*`, also shared
+/// data that is not a JSON object: `input.shape`), `DOORSTEP_ERR_INVALID_ARGUMENT` for an
+/// impossible date or a target that names nothing (`engine.*`). Read-only: thread-safe,
+/// also on one engine shared by many threads.
 ///
 /// # Safety
 ///
@@ -716,8 +717,9 @@ pub unsafe extern "C" fn doorstep_engine_prefill(
 /// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
 /// On any other status `*out_json` is left untouched and the thread's last error says why:
 /// `DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`, `DOORSTEP_ERR_INVALID_INPUT`
-/// for a document that cannot be read (`input.*`, also an `available_json` that is not an
-/// array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date or a target
+/// for a document that cannot be read (`input.*`, also an answer that is not a JSON object
+/// and an `available_json` that is not an array of strings), `DOORSTEP_ERR_INVALID_ARGUMENT`
+/// for an impossible date or a target
 /// that names nothing (`engine.*`). Read-only: thread-safe, also on one engine shared by
 /// many threads.
 ///

@@ -40,7 +40,8 @@ pub enum doorstep_status {
     /// An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
     /// that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
     /// than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
-    /// or a target that names no matter in effect on the date (`engine.unknown_matter`),
+    /// or a target that names no matter in effect on the date (`engine.unknown_matter`, also
+    /// a bundle none of whose matters is),
     /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
     /// a path that names no field of the target's form (`engine.unknown_field`), a file
     /// that cannot be read (`ffi.file`), a ledger hash function this build cannot compute

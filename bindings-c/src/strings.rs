@@ -73,7 +73,13 @@ pub(crate) unsafe fn write_out(out: *mut *mut c_char, text: String) -> Result<()
     if out.is_null() {
         return Err(Failure::NullArgument("out"));
     }
-    // Text from C strings and JSON never holds a NUL; if it did, it could not cross.
+    // JSON never holds a raw NUL, but a message may quote a value that did (a key written
+    // `"\u0000"`): written as the core writes control characters, so that it can cross.
+    let text = if text.contains('\0') {
+        text.replace('\0', "\\u{0}")
+    } else {
+        text
+    };
     let owned = CString::new(text).map_err(|_| Failure::Internal)?;
     // SAFETY: `out` is not NULL and the caller guarantees it is writable. `write` does not
     // read or drop what `*out` held (C's pointer, possibly uninitialised).
@@ -131,10 +137,16 @@ mod tests {
         // SAFETY: NULL is allowed.
         let none = unsafe { required_str(ptr::null(), "value") };
         assert_eq!(none, Err(Failure::NullArgument("value")));
+    }
+
+    #[test]
+    fn a_nul_in_text_out_is_written_as_an_escape() {
         let mut out: *mut c_char = ptr::null_mut();
         // SAFETY: `out` is a local `char *`.
-        let nul = unsafe { write_out(&raw mut out, "a\0b".to_owned()) };
-        assert_eq!(nul, Err(Failure::Internal));
-        assert!(out.is_null());
+        let written = unsafe { write_out(&raw mut out, "a\0b".to_owned()) };
+        assert_eq!(written, Ok(()));
+        // SAFETY: `write_out` wrote a string from `CString::into_raw`, freed here once.
+        let text = unsafe { CString::from_raw(out) };
+        assert_eq!(text.to_str(), Ok("a\\u{0}b"));
     }
 }

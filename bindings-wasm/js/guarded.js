@@ -40,6 +40,18 @@ const ESCAPE = /\\(?:u(d[89a-f][0-9a-f]{2})|[^])/g;
  */
 const wellFormed = (escape, surrogate) => (surrogate === undefined ? escape : '\\ufffd');
 
+/**
+ * `Array.isArray(value)` as 1 (an array) or 0, or 2 when it throws: it does on a revoked
+ * proxy, the one value whose type cannot be asked without a trap.
+ */
+export function isArray(value) {
+  try {
+    return Array.isArray(value) ? 1 : 0;
+  } catch {
+    return 2;
+  }
+}
+
 /** `Object.values(value)`, or `undefined` when it throws (a proxy or a getter). */
 export function values(value) {
   try {

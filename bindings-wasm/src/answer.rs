@@ -5,7 +5,7 @@
 //! types, under their own limits: [`json_text`] and [`parse`]).
 //!
 //! A JS object goes through `JSON.stringify` and the core's bounded parser
-//! ([`doorstep::input::parse_json`], at most [`MAX_ANSWER_BYTES`], 128 levels): the text is
+//! ([`doorstep::input::parse_json`], at most [`MAX_ANSWER_BYTES`], 127 levels): the text is
 //! one copy into wasm memory and one parse, with no call back into JS per value (a lone
 //! surrogate in one of its strings, half an emoji a `maxlength` cut, is U+FFFD as in a
 //! string argument: `js/guarded.js`, since `serde_json` refuses its escape). It was
@@ -18,7 +18,7 @@
 //! measured 21 against 22 µs for a valid `Validation` at opt-level 3) and cost 7.3 kB
 //! gzipped.
 //!
-//! Neither step can recurse without bound: `serde_json` stops at 128 levels, and the JS
+//! Neither step can recurse without bound: `serde_json` refuses the 128th level, and the JS
 //! engine's `JSON.stringify` throws at its own stack limit (Node 20: a few thousand levels)
 //! rather than overflow, which `js/guarded.js` catches. When it throws, an iterative walk
 //! that stops at the depth limit tells a too deep value (`input.too_deep`) from one too

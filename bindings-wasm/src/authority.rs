@@ -25,7 +25,7 @@ use crate::engine::JsEngine;
 use crate::error::coded_error;
 use crate::options::{CallOptions, type_error_in};
 use crate::types::{JsAppended, JsLedgerReport, JsVerdictReport};
-use crate::{string_arg, to_js};
+use crate::{to_js, whole_string_arg};
 
 #[wasm_bindgen(js_class = Engine)]
 impl JsEngine {
@@ -131,7 +131,8 @@ pub fn ledger_append(
 /// Throws a `DoorstepError` with code `arg.invalid_type` when `content` is not a string.
 #[wasm_bindgen(js_name = contentDigest)]
 pub fn content_digest(content: &JsString) -> Result<String, js_sys::Error> {
-    let content = string_arg(content, "content", None)?;
+    // A document, not a short argument: no `arg.too_long`.
+    let content = whole_string_arg(content, "content", None)?;
     HashAlg::Sha256
         .hex_digest(content.as_bytes())
         .ok_or_else(|| coded_error(&LedgerError::UnsupportedAlg, None))

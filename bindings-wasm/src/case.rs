@@ -72,7 +72,7 @@ impl JsEngine {
             .field("command", "command", command, false)?
             .field("context", "context", context, false)?;
         if let Some(members) = members {
-            if !js_sys::Array::is_array(&members) {
+            if crate::js::is_array(&members) != Some(true) {
                 return Err(type_error_in("members", "array", Some(lang)));
             }
             request = request.field("members", "members", &members, false)?;

@@ -43,12 +43,15 @@ extern "C" {
 
 /// A linted catalogue, ready to answer a page: matters, bundles, forms, prefill, validation
 /// and materials. Build it once per catalogue and keep it; `free()` releases its memory (as
-/// does garbage collection, later).
+/// does garbage collection, later). After `free()` every method throws `arg.freed`, and a
+/// second `free()` does nothing. A method called on anything but an `Engine` of its own
+/// module (`doorstep` and `doorstep/backoffice` each have their own) throws
+/// `arg.invalid_type` with `params.name` `"this"`.
 ///
 /// Throws a `DoorstepError` when the catalogue cannot be used: `engine.catalog_invalid`
 /// (every lint problem in `params.problems`), `input.too_large`, `input.too_deep`,
 /// `input.malformed` or `input.shape` (not a catalogue); `arg.invalid_type`,
-/// `arg.invalid_date`, `arg.unknown_lang` for a wrong call.
+/// `arg.invalid_date`, `arg.unknown_lang`, `arg.too_long` for a wrong call.
 #[wasm_bindgen(js_name = Engine)]
 pub struct JsEngine {
     pub(crate) engine: Engine,
@@ -125,7 +128,7 @@ impl JsEngine {
     /// Validates `answer` (the answers as an object, or as JSON text) for `target` as of
     /// `options.at`: every problem at once, with its JSON Pointer, and the normalised answer.
     /// An invalid answer is a `Validation` with `valid: false`; only a wrong call throws
-    /// (an answer that is not JSON, larger than 1 MiB or nested deeper than 128 levels:
+    /// (an answer that is not JSON, larger than 1 MiB or nested more than 127 levels deep:
     /// `input.*`).
     pub fn validate(
         &self,
@@ -269,7 +272,7 @@ pub(crate) fn catalog_text(
 /// (which the core refuses).
 fn read_target(target: &JsTarget, lang: Option<Lang>) -> Result<Target, js_sys::Error> {
     let value: &JsValue = target.as_ref();
-    if !value.is_object() || js_sys::Array::is_array(value) {
+    if !value.is_object() || js::is_array(value) != Some(false) {
         return Err(type_error_in("target", "object", lang));
     }
     let keys = js::object_keys(value).ok_or_else(|| type_error_in("target", "object", lang))?;

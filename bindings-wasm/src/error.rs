@@ -1,6 +1,7 @@
 //! How a misuse reaches JS: a real `Error` carrying the core's stable `code`.
 
 use doorstep::{Coded, Lang};
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 /// The JS `Error` for a coded misuse: message in `lang` (zh-CN when `None`), with the
@@ -16,4 +17,38 @@ pub(crate) fn coded_error(error: &impl Coded, lang: Option<Lang>) -> js_sys::Err
         }
     }
     js
+}
+
+/// The longest short string argument (a code, a date, a language, a kind, a path, a query,
+/// a case id) and the most items of a list option (`available`), as JS counts `length`
+/// (UTF-16 code units for a string): checked before anything is copied into wasm memory,
+/// which never shrinks, so that a pasted 50 MB value costs no memory for the page's life.
+pub(crate) const MAX_ARG_LEN: u32 = 4096;
+
+/// `arg.too_long`: an argument or option longer than [`MAX_ARG_LEN`]. The binding's own:
+/// the core takes text already in memory, and bounds documents, not these.
+pub(crate) struct TooLong {
+    /// The argument or option, e.g. `lang`, `query`, `bundle`.
+    pub(crate) name: &'static str,
+}
+
+impl Coded for TooLong {
+    fn code(&self) -> &'static str {
+        "arg.too_long"
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        let (name, max) = (self.name, MAX_ARG_LEN);
+        match lang {
+            Lang::ZhCn => format!("参数 {name} 过长：长度不能超过 {max}"),
+            Lang::En => format!("Argument {name} is too long: its length must be at most {max}"),
+        }
+    }
+
+    fn params(&self) -> Map<String, Value> {
+        let mut params = Map::new();
+        params.insert("name".to_owned(), self.name.into());
+        params.insert("max".to_owned(), MAX_ARG_LEN.into());
+        params
+    }
 }

@@ -17,6 +17,11 @@ extern "C" {
     #[wasm_bindgen(js_name = stringify)]
     pub(crate) fn json_stringify(value: &JsValue) -> JsValue;
 
+    /// `Array.isArray(value)`: 1 for an array, 0 for anything else, 2 when it throws (a
+    /// revoked proxy).
+    #[wasm_bindgen(js_name = isArray)]
+    fn is_array_code(value: &JsValue) -> u8;
+
     /// `Object.values(value)` (an array's items, in order), or `undefined` when it throws.
     #[wasm_bindgen(js_name = values)]
     fn values(value: &JsValue) -> JsValue;
@@ -70,9 +75,19 @@ pub(crate) fn stringify(value: &JsValue) -> Stringified {
     }
 }
 
-/// A JS array as it is when the wrapper returned it, `None` for `undefined`.
+/// `Array.isArray(value)`, `None` when it throws (a revoked proxy): the caller refuses
+/// the value as being of the wrong type, as it does a proxy whose traps throw.
+pub(crate) fn is_array(value: &JsValue) -> Option<bool> {
+    match is_array_code(value) {
+        0 => Some(false),
+        1 => Some(true),
+        _ => None,
+    }
+}
+
+/// The array a wrapper returned, `None` for its `undefined`.
 fn array(value: JsValue) -> Option<js_sys::Array> {
-    js_sys::Array::is_array(&value).then(|| value.unchecked_into())
+    (!value.is_undefined()).then(|| value.unchecked_into())
 }
 
 /// `Object.values(value)`, `None` when it throws.

@@ -176,8 +176,23 @@ fn identifier_part(value: &JsString) -> JsString {
     }
 }
 
-/// A string argument, or the `arg.invalid_type` error for a value of another type.
+/// A short string argument (a code, a date, a path, a query), or the `arg.invalid_type`
+/// error for a value of another type; `arg.too_long` when it is longer than
+/// [`MAX_ARG_LEN`](error::MAX_ARG_LEN), before it is copied into wasm memory.
 pub(crate) fn string_arg(
+    value: &JsString,
+    name: &'static str,
+    lang: Option<Lang>,
+) -> Result<String, js_sys::Error> {
+    if value.is_string() && value.length() > error::MAX_ARG_LEN {
+        return Err(coded_error(&error::TooLong { name }, lang));
+    }
+    whole_string_arg(value, name, lang)
+}
+
+/// A string argument read whole, however long (a value to mask, a content to hash), or the
+/// `arg.invalid_type` error for a value of another type.
+pub(crate) fn whole_string_arg(
     value: &JsString,
     name: &'static str,
     lang: Option<Lang>,
@@ -313,13 +328,15 @@ pub fn detect_id_kind(value: &JsString) -> Result<Option<String>, js_sys::Error>
 /// three and last four characters visible, so that a mistyped or wrongly labelled number is
 /// never shown whole. Validity is judged as of today in China Standard Time.
 ///
-/// Throws a `DoorstepError` on misuse: `arg.unknown_kind`, `arg.invalid_type`.
+/// Throws a `DoorstepError` on misuse: `arg.unknown_kind`, `arg.invalid_type`, `arg.too_long`
+/// (a kind longer than 4,096 UTF-16 code units; the value is masked however long).
 #[wasm_bindgen(js_name = maskId)]
 pub fn mask_id(
     value: &JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "IdKind")] kind: Option<JsString>,
 ) -> Result<String, js_sys::Error> {
-    let value = string_arg(value, "value", None)?;
+    // Masked whatever its length, as a check reports any string.
+    let value = whole_string_arg(value, "value", None)?;
     let kind = kind.map(|k| string_arg(&k, "kind", None)).transpose()?;
     let options = ParsedOptions::parse(kind.as_deref(), None, None, today)
         .map_err(|e| coded_error(&e, None))?;

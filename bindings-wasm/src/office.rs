@@ -57,7 +57,7 @@ impl JsEngine {
             let text =
                 bounded_text(text, MAX_EVENTS_BYTES).map_err(|e| coded_error(&e, Some(lang)))?;
             self.engine.replay_jsonl(&text, lang)
-        } else if js_sys::Array::is_array(events) {
+        } else if crate::js::is_array(events) == Some(true) {
             let events: Vec<Event> = object_arg(events, "events", MAX_EVENTS_BYTES, lang)?;
             self.engine.replay_cases(&events, lang)
         } else {

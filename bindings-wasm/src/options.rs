@@ -14,7 +14,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::JsThreadLocal;
 use wasm_bindgen::prelude::*;
 
-use crate::error::coded_error;
+use crate::error::{MAX_ARG_LEN, TooLong, coded_error};
 
 /// Options of `checkId`. Every field may be left out (or be `undefined` or `null`).
 #[derive(Debug, Default, Tsify)]
@@ -256,16 +256,20 @@ fn strings(
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    if !js_sys::Array::is_array(value) {
+    if crate::js::is_array(value) != Some(true) {
         return Err(type_error_in(name, "array", lang));
     }
     // A copy, made by `Array.from`: a proxy whose traps throw is refused, not propagated.
     let items = crate::js::copy_array(value).ok_or_else(|| type_error_in(name, "array", lang))?;
+    if items.length() > MAX_ARG_LEN {
+        return Err(coded_error(&TooLong { name }, lang));
+    }
     items
         .iter()
-        .map(|item| {
-            item.as_string()
-                .ok_or_else(|| type_error_in(name, "array", lang))
+        .map(|item| match text(&item) {
+            Some(OptionText::Text(text)) => Ok(text),
+            Some(OptionText::TooLong) => Err(coded_error(&TooLong { name }, lang)),
+            _ => Err(type_error_in(name, "array", lang)),
         })
         .collect::<Result<Vec<_>, _>>()
         .map(Some)
@@ -299,7 +303,7 @@ where
         return Ok(None);
     };
     let value = options.js_value();
-    if value.is_object() && !js_sys::Array::is_array(&value) {
+    if value.is_object() && crate::js::is_array(&value) == Some(false) {
         Ok(Some(value.unchecked_into()))
     } else {
         Err(type_error("options", "object"))
@@ -312,9 +316,17 @@ pub(crate) fn field(
     key: &'static JsThreadLocal<JsString>,
 ) -> Option<OptionText> {
     // A getter that throws (or a hostile proxy) gives a symbol: the wrong type.
-    let value = key.with(|key| crate::js::get(object, key));
+    text(&key.with(|key| crate::js::get(object, key)))
+}
+
+/// A value as an option's text: absent when `undefined` or `null`; a string longer than
+/// [`MAX_ARG_LEN`] is not copied into wasm memory.
+fn text(value: &JsValue) -> Option<OptionText> {
     if value.is_undefined() || value.is_null() {
         return None;
+    }
+    if value.is_string() && value.unchecked_ref::<JsString>().length() > MAX_ARG_LEN {
+        return Some(OptionText::TooLong);
     }
     Some(
         value
@@ -343,6 +355,8 @@ pub(crate) fn type_error_in(
 pub(crate) enum OptionText {
     /// A string.
     Text(String),
+    /// A string longer than [`MAX_ARG_LEN`], left in JS.
+    TooLong,
     /// Anything else (number, boolean, object, array, …).
     Other,
 }
@@ -352,11 +366,11 @@ impl OptionText {
     pub(crate) fn lang_hint(&self) -> Option<Lang> {
         match self {
             Self::Text(t) => Lang::parse(t),
-            Self::Other => None,
+            Self::TooLong | Self::Other => None,
         }
     }
 
-    /// The string, or the `arg.invalid_type` error for the option `name`.
+    /// The string, or the `arg.invalid_type` (`arg.too_long`) error for the option `name`.
     pub(crate) fn into_text(
         self,
         name: &'static str,
@@ -364,6 +378,7 @@ impl OptionText {
     ) -> Result<String, js_sys::Error> {
         match self {
             Self::Text(t) => Ok(t),
+            Self::TooLong => Err(coded_error(&TooLong { name }, lang)),
             Self::Other => Err(coded_error(
                 &ArgError::InvalidType {
                     name,

@@ -393,7 +393,12 @@ export interface Material {
  * ledger, a refused command or event, or a date the calendar cannot answer for in
  * `calendarQuery`, which are returned values): a real `Error` with the core's stable `code` —
  * `arg.unknown_kind`, `arg.invalid_date`, `arg.unknown_lang`, `arg.clock`,
- * `arg.invalid_type`; `engine.catalog_invalid` (the lint problems in `params.problems`),
+ * `arg.invalid_type` (`params.name`, the argument or option, `"this"` for a method called on
+ * anything but an `Engine` of its own module; `params.expected`); `arg.too_long` (a code,
+ * date, language, kind, path, query or case id longer than 4,096 UTF-16 code units, or
+ * an `available` list of more than 4,096 items: `params.name`, `params.max`, refused before
+ * it is copied); `arg.freed` (a method of an `Engine` after its `free()`; a second `free()`
+ * does nothing); `engine.catalog_invalid` (the lint problems in `params.problems`),
  * `engine.unknown_matter`, `engine.unknown_bundle`, `engine.target`; `input.too_large`,
  * `input.too_deep`, `input.malformed`, `input.shape`; `ledger.malformed`,
  * `ledger.unsupported_alg` (`ledgerAppend`); `calendar.out_of_range`,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use doorstep::args::{CheckOptions, parse_lang};
 use doorstep::catalog;
-use doorstep::engine::{Engine, Target};
+use doorstep::engine::{Engine, EngineError, Target};
 use doorstep::input::{self, MAX_ANSWER_BYTES, MAX_CATALOG_BYTES};
 use doorstep::{Coded, Lang};
 use serde_json::Value;
@@ -31,11 +31,19 @@ pub(crate) fn target(command: &CommandLine<'_>) -> Result<Target, UsageError> {
     }
 }
 
-/// The engine over the catalogue in `file`, loaded (and so linted) as of `at`.
+/// The engine over the catalogue in `file`, loaded (and so linted) as of `at`; the
+/// problems of a catalogue that fails lint worded in `lang`.
 pub(crate) fn load(file: &str, at: NaiveDate, lang: Lang) -> Result<Engine, UsageError> {
     let bytes = read(file, MAX_CATALOG_BYTES)?;
     let text = text(&bytes, MAX_CATALOG_BYTES).map_err(|e| UsageError::Input(e, lang))?;
-    Engine::load(text, at).map_err(|e| UsageError::Engine(e, lang))
+    Engine::load(text, at).map_err(|e| match e {
+        // The engine words them in Chinese; linted again only to say why it refuses.
+        EngineError::CatalogInvalid(_) if lang != Lang::ZhCn => UsageError::Engine(
+            EngineError::CatalogInvalid(catalog::lint_json(text, at, lang)),
+            lang,
+        ),
+        e => UsageError::Engine(e, lang),
+    })
 }
 
 /// The JSON document (an answer, shared data) in `file`, within the answer's size limit.
@@ -45,7 +53,10 @@ pub(crate) fn json_file(file: &str, lang: Lang) -> Result<Value, UsageError> {
 }
 
 /// `doorstep catalog lint [--at DATE] [--lang zh|en] FILE`: one line per problem, with its
-/// JSON Pointer; `Ok(no_problems)`.
+/// JSON Pointer; `Ok(no_problems)`. A file that is not a catalogue at all (not UTF-8, not
+/// JSON, too large or deep, not an object) is reported the same way but is bad input, exit
+/// 2, as every other command reports it; a value the catalogue's types refuse (a date that
+/// does not exist, at its path) is a problem to fix like any other, exit 1.
 pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--at", "--lang"])?;
     let file = one_file(&command.positional, "FILE")?;
@@ -55,6 +66,9 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
         Ok(text) => catalog::lint_json(text, at, lang),
         Err(e) => vec![e.to_problem(lang)],
     };
+    let unreadable = problems.iter().any(|p| {
+        p.code.starts_with("input.") && (p.code != "input.shape" || p.path.as_deref() == Some(""))
+    });
     for p in &problems {
         crate::out::line(&format!(
             "{file}#{}: [{}] {}",
@@ -69,6 +83,9 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
         Lang::En => format!("{file}: {} problems", problems.len()),
     };
     crate::out::line(&summary);
+    if unreadable {
+        return Err(UsageError::Unusable);
+    }
     Ok(problems.is_empty())
 }
 
@@ -91,10 +108,13 @@ pub(crate) fn validate(args: &[String]) -> Result<bool, UsageError> {
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
     let catalog_file = command
         .option("--catalog")
-        .ok_or(UsageError::MissingValue("--catalog"))?;
+        .ok_or(UsageError::MissingOption("--catalog"))?;
     // The command line is checked whole before any file is read.
     let target = target(&command)?;
-    let engine = load(catalog_file, at, lang)?;
+    // Loaded (and so linted) as of today, as the queries load it: `--at` dates the
+    // validation, so an answer is checked as of its filing day against a catalogue whose
+    // examples are valid now.
+    let engine = crate::stamp::engine(Some(catalog_file), lang)?;
     let answer = json_file(answer_file, lang)?;
     // Shared data (数据共享) fills the empty fields that declare a source.
     let answer = match command.option("--shared") {

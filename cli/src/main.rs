@@ -1,7 +1,8 @@
 //! `doorstep`: the command-line face of the doorstep engine.
 //!
 //! A thin host: it reads arguments and the clock, calls the core, and prints.
-//! Exit status: 0 all good, 1 some input invalid (or some event refused), 2 usage error.
+//! Exit status: 0 all good, 1 some input invalid (a number, a form, catalogue problems, a
+//! refused event), 2 a usage error or input that cannot be used.
 
 mod calendar;
 mod case;
@@ -41,6 +42,13 @@ fn main() -> ExitCode {
 
 /// Runs one command; `Ok(all_valid)`.
 fn run(words: &[String]) -> Result<bool, UsageError> {
+    // `doorstep COMMAND … --help`: that command's usage (after `--`, words are arguments).
+    let help = |w: &&String| *w == "--help" || *w == "-h";
+    if words.len() > 1 && words.iter().take_while(|w| *w != "--").any(|w| help(&w)) {
+        let typed: Vec<String> = words.iter().filter(|w| !help(w)).cloned().collect();
+        out::line(&usage::usage_for(&typed));
+        return Ok(true);
+    }
     match words
         .iter()
         .map(String::as_str)

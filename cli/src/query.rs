@@ -44,7 +44,7 @@ impl<'a> Query<'a> {
         let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
         let catalog = command
             .option("--catalog")
-            .ok_or(UsageError::MissingValue("--catalog"))?;
+            .ok_or(UsageError::MissingOption("--catalog"))?;
         let today = crate::id::today().ok_or(UsageError::Arg(ArgError::Clock))?;
         Ok(Self {
             command,
@@ -153,7 +153,7 @@ pub(crate) fn prefill(args: &[String]) -> Result<bool, UsageError> {
     let shared_file = query
         .command
         .option("--shared")
-        .ok_or(UsageError::MissingValue("--shared"))?;
+        .ok_or(UsageError::MissingOption("--shared"))?;
     let engine = query.engine()?;
     let filled = json_file(answer_file, query.lang)?;
     let shared = json_file(shared_file, query.lang)?;

@@ -56,7 +56,7 @@ pub(crate) fn one_file<'a>(
 /// Loads the catalogue of `--catalog` as `doorstep validate` does (linted as of today); a
 /// catalogue that cannot be read or fails lint is a usage error.
 pub(crate) fn engine(file: Option<&str>, lang: Lang) -> Result<Engine, UsageError> {
-    let file = file.ok_or(UsageError::MissingValue("--catalog"))?;
+    let file = file.ok_or(UsageError::MissingOption("--catalog"))?;
     let at = today().ok_or(UsageError::Arg(doorstep::args::ArgError::Clock))?;
     crate::catalog::load(file, at, lang)
 }

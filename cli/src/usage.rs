@@ -40,7 +40,9 @@ pub(crate) const USAGE: &str = "\
       (以上命令按今天载入并检查目录，--at 只是查询的日期 / these load the catalogue as of today; --at dates the query)
   doorstep validate --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
                     [--shared SHARED.json] FORM.json
-      校验表单，输出 {\"matters\", \"valid\", \"errors\", \"normalized\"} / validate a form answer
+      校验表单，输出 {\"matters\", \"valid\", \"errors\", \"normalized\"}；目录按今天载入，--at 为校验日期；
+      表单无效时退出码为 1
+      validate a form answer (exit 1 when invalid); the catalogue loads as of today, --at dates the validation
   doorstep calendar add-working-days [--catalog FILE] [--lang zh-CN|en] YYYY-MM-DD N
       该日期之后的第 N 个工作日（含调休；N 为 0 时即该日期；--catalog 时含目录自带的节假日安排）
       the N-th working day after the date (with --catalog, the catalogue's own arrangements too)
@@ -71,7 +73,11 @@ pub(crate) const USAGE: &str = "\
       由事件重算全区、各街道、各社区站的指标（与 demo 写出的 metrics.json 相同）
       recompute the metrics of the district, its street centres and stations from events
   doorstep --version
-退出码 / exit status: 0 全部有效 all valid, 1 有无效号码、被拒事件或无法读取的档案行 some invalid, 2 用法错误 usage error";
+  doorstep COMMAND --help
+      该命令的用法 / the usage of one command
+退出码 / exit status: 0 全部有效 all valid, 1 有无效的号码、表单、目录问题、被拒事件或无法读取的档案行 some input invalid
+  (a number, a form, catalogue problems, a refused event, an unreadable profile line), 2 用法错误或无法使用的文件、
+  文档、目录或代码 usage error, or a file, document, catalogue or code that cannot be used";
 
 /// A command line that cannot run.
 #[derive(Debug)]
@@ -89,6 +95,11 @@ pub(crate) enum UsageError {
     UnknownOption(String),
     /// An option without its value.
     MissingValue(&'static str),
+    /// An option the command needs, not given.
+    MissingOption(&'static str),
+    /// A file that is not what the command reads, its problem already printed
+    /// (`catalog lint` on a file that is not a catalogue).
+    Unusable,
     /// An option given twice (`--lang en --lang zh`: which was meant?).
     RepeatedOption(&'static str),
     /// An option left out whose default comes from the input, which has none to give
@@ -129,7 +140,9 @@ pub(crate) enum UsageError {
 /// command.
 pub(crate) fn usage_for(words: &[String]) -> String {
     let (head, rest) = USAGE.split_once('\n').unwrap_or((USAGE, ""));
-    let (body, footer) = rest.rsplit_once('\n').unwrap_or((rest, ""));
+    let footer_at = rest.find("退出码 / exit status").unwrap_or(rest.len());
+    let (body, footer) = rest.split_at(footer_at);
+    let body = body.trim_end_matches('\n');
     // Each form is a line "  doorstep COMMAND …" and the lines indented under it.
     let mut forms: Vec<Vec<&str>> = Vec::new();
     for line in body.lines() {
@@ -197,6 +210,7 @@ impl UsageError {
             | Self::UnexpectedArgument(_)
             | Self::UnknownOption(_)
             | Self::MissingValue(_)
+            | Self::MissingOption(_)
             | Self::RepeatedOption(_)
             | Self::NoDefault(_)
             | Self::MissingArgument(_)
@@ -209,6 +223,7 @@ impl UsageError {
             | Self::Input(..)
             | Self::Engine(..)
             | Self::Failed(_)
+            | Self::Unusable
             | Self::Coded { .. } => false,
         }
     }
@@ -248,6 +263,10 @@ impl fmt::Display for UsageError {
             ),
             Self::UnknownOption(o) => write!(f, "未知选项 / unknown option: {}", echo(o)),
             Self::MissingValue(o) => write!(f, "{o} 缺少取值 / {o} needs a value"),
+            Self::MissingOption(o) => write!(f, "缺少选项 {o} / missing option {o}"),
+            Self::Unusable => {
+                f.write_str("无法使用此文件（见上）/ the file cannot be used (see above)")
+            }
             Self::RepeatedOption(o) => {
                 write!(f, "{o} 只能给出一次 / {o} given more than once")
             }

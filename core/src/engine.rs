@@ -15,7 +15,7 @@ use crate::authority::ledger::{self, LedgerHead, LedgerReport};
 use crate::authority::{self, AuthorityIndex, Authorization, Stamp, Step, Verdict};
 use crate::calendar::WorkCalendar;
 use crate::catalog::bundle::{self, BundleReport};
-use crate::catalog::{self, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
+use crate::catalog::{self, Bundle, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
 use crate::form::{self, CompiledForm, FormSpec, Output};
 use crate::input::InputError;
 use crate::{Coded, Lang, Problem};
@@ -30,7 +30,8 @@ pub enum EngineError {
     /// `engine.catalog_invalid`: the catalogue fails lint; the problems are in `params`.
     #[error("事项目录未通过检查 / the catalogue fails lint")]
     CatalogInvalid(Vec<Problem>),
-    /// `engine.unknown_matter`: no matter with this code in effect on the date.
+    /// `engine.unknown_matter`: no matter with this code in effect on the date (or a bundle
+    /// none of whose matters is).
     #[error("事项不存在或未生效 / no such matter in effect")]
     UnknownMatter,
     /// `engine.unknown_bundle`: no bundle with this code.
@@ -61,12 +62,14 @@ impl Coded for EngineError {
             Self::Input(e) => e.message(lang),
             Self::CatalogInvalid(problems) => match lang {
                 Lang::ZhCn => format!("事项目录未通过检查，共 {} 个问题", problems.len()),
+                Lang::En if problems.len() == 1 => "The catalogue fails lint with 1 problem".into(),
                 Lang::En => format!("The catalogue fails lint with {} problems", problems.len()),
             },
             Self::UnknownMatter => lang
                 .pick(
-                    "目录中没有在该日期生效的此事项",
-                    "No matter with this code is in effect on that date",
+                    "目录中没有在该日期生效的此事项（一件事：没有在该日期生效的成员事项）",
+                    "No matter with this code (for a bundle: none of its matters) is in effect \
+                     on that date",
                 )
                 .to_owned(),
             Self::UnknownBundle => lang
@@ -221,8 +224,31 @@ fn contains_ascii_folded(text: &str, needle: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
+/// `value` when it is a JSON object, else `input.shape` naming `what`: a document of the
+/// wrong type is refused rather than read as an empty one.
+fn object_argument(value: &Value, (zh, en): (&str, &str)) -> Result<(), EngineError> {
+    if value.is_object() {
+        Ok(())
+    } else {
+        Err(EngineError::Input(InputError::Shape {
+            line: 0,
+            column: 0,
+            detail: crate::input::bilingual(
+                &format!("{zh}须为 JSON 对象"),
+                &format!("{en} must be a JSON object"),
+            ),
+        }))
+    }
+}
+
 /// Bundles with up to this many conditional members have every merged form built at load.
 const MAX_CACHED_CONDITIONS: usize = 6;
+
+/// The most fields the merged forms built at load may hold together (counted as each
+/// bundle's members' fields in each of its forms): the catalogue's first bundles within it
+/// have their forms ready, the rest are merged when asked, so that a catalogue of thousands
+/// of bundles loads in the time and memory of its text. Haicang's six bundles take 398.
+const MAX_CACHED_FIELDS: usize = 16_384;
 
 /// A bundle's merged form built at load, from each member's newest version: right on the
 /// dates when every one of them is in effect (then none older is), from the latest start
@@ -278,6 +304,7 @@ impl Engine {
             return Err(EngineError::CatalogInvalid(problems));
         }
         let mut bundle_forms = HashMap::new();
+        let mut budget = MAX_CACHED_FIELDS;
         for (index, b) in catalog.bundles.iter().enumerate() {
             let conditional: Vec<usize> = (0..b.members.len())
                 .filter(|&i| b.members.get(i).is_some_and(|m| m.condition.is_some()))
@@ -285,6 +312,17 @@ impl Engine {
             if conditional.len() > MAX_CACHED_CONDITIONS || b.members.len() > 64 {
                 continue;
             }
+            // At most every member's fields in each of the forms.
+            let fields: usize = b
+                .members
+                .iter()
+                .filter_map(|m| catalog.matter(&m.matter))
+                .map(|m| m.form.fields.len())
+                .sum();
+            let Some(rest) = budget.checked_sub(fields << conditional.len()) else {
+                continue;
+            };
+            budget = rest;
             let always = (0..b.members.len())
                 .filter(|i| !conditional.contains(i))
                 .fold(0u64, |m, i| m | 1 << i);
@@ -438,6 +476,27 @@ impl Engine {
 
     /// The matters `target` covers on `at`: the matter, or the bundle's members that
     /// apply to `answer` (every member when `answer` is `None`, for rendering).
+    /// The bundle `code` with its position, when one of its members is in effect on `at`:
+    /// a bundle none of whose matters is in effect then names no matter
+    /// (`engine.unknown_matter`), rather than an empty form that any answer passes.
+    fn bundle_on(&self, code: &str, at: NaiveDate) -> Result<(usize, &Bundle), EngineError> {
+        let (index, b) = self
+            .catalog
+            .bundles
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.code == code)
+            .ok_or(EngineError::UnknownBundle)?;
+        if b.members
+            .iter()
+            .any(|m| self.catalog.matter_on(&m.matter, at).is_some())
+        {
+            Ok((index, b))
+        } else {
+            Err(EngineError::UnknownMatter)
+        }
+    }
+
     fn matters_of(
         &self,
         target: &Target,
@@ -451,10 +510,7 @@ impl Engine {
                 .map(|m| vec![m])
                 .ok_or(EngineError::UnknownMatter),
             (None, Some(code)) => {
-                let b = self
-                    .catalog
-                    .bundle(code)
-                    .ok_or(EngineError::UnknownBundle)?;
+                let (_, b) = self.bundle_on(code, at)?;
                 Ok(match answer {
                     Some(answer) => {
                         bundle::members_on(&self.catalog, b, answer, at, &self.calendar)
@@ -528,13 +584,7 @@ impl Engine {
             if target.matter.is_some() {
                 return Err(EngineError::Target);
             }
-            let (index, b) = self
-                .catalog
-                .bundles
-                .iter()
-                .enumerate()
-                .find(|(_, b)| &b.code == code)
-                .ok_or(EngineError::UnknownBundle)?;
+            let (index, b) = self.bundle_on(code, at)?;
             let mask = bundle::member_mask(b, answer, &self.calendar);
             let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
             let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
@@ -634,6 +684,7 @@ impl Engine {
         answer: &Value,
         at: NaiveDate,
     ) -> Result<Value, EngineError> {
+        object_argument(shared, ("共享数据", "shared data"))?;
         Ok(form::prefill(
             &self.form(target, at)?,
             shared,
@@ -651,6 +702,9 @@ impl Engine {
         available: &[&str],
         at: NaiveDate,
     ) -> Result<Vec<Material>, EngineError> {
+        // Conditions read an object's fields: anything else is a host's mistake, not an
+        // answer without conditional documents.
+        object_argument(answer, ("表单内容", "the answer"))?;
         let matters = self.matters_of(target, Some(answer), at)?;
         Ok(bundle::materials_for(
             &matters,

@@ -78,17 +78,8 @@ where
     // from JSON text everywhere else, so this adds no code for them (the `Value`
     // deserializer would, about 50 kB).
     let text = Value::Object(twin).to_string();
-    serde_json::from_str(&text).map_err(|e| D::Error::custom(without_position(&e)))
-}
-
-/// `error`'s message without its position, which is in the text made for the twin.
-fn without_position(error: &serde_json::Error) -> String {
-    let message = error.to_string();
-    let position = format!(" at line {} column {}", error.line(), error.column());
-    match message.strip_suffix(&position) {
-        Some(bare) => bare.to_owned(),
-        None => message,
-    }
+    // Without the position, which is in the text made for the twin.
+    serde_json::from_str(&text).map_err(|e| D::Error::custom(crate::input::without_position(&e)))
 }
 
 /// What `value` is, for an `invalid type` error.

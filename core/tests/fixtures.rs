@@ -103,16 +103,16 @@ fn forms_fixtures() {
 
 #[test]
 fn lint_fixtures() {
-    use doorstep::catalog::{self, Catalog};
+    use doorstep::catalog;
     use serde_json::json;
 
+    // As the bindings lint: the patched catalogue as text, so that a value its types refuse
+    // is a problem too.
     let failures = conformance::run("lint.json", |input| {
-        let doc = conformance::catalog_of(&input.raw);
-        let catalog: Catalog = serde_json::from_value(doc)
-            .unwrap_or_else(|e| panic!("{}: catalogue: {e}", input.name));
+        let text = conformance::catalog_of(&input.raw).to_string();
         let at =
             doorstep::calendar::parse_date(input.at.as_deref().unwrap_or_default()).expect("at");
-        let problems = catalog::lint(&catalog, at, doorstep::Lang::ZhCn);
+        let problems = catalog::lint_json(&text, at, doorstep::Lang::ZhCn);
         json!({ "valid": problems.is_empty(), "errors": problems })
     });
     assert!(

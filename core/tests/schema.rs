@@ -102,7 +102,9 @@ fn shipped_catalogues_validate() {
 /// The schema stands for the catalogue format as the engine reads it: every lint fixture is
 /// a catalogue the engine reads, and the schema accepts it unless the fixture breaks a
 /// length or range constraint (`catalog.constraint`) or gives a field a key a rule cannot
-/// read (`catalog.field_key`), which the schema states too.
+/// read (`catalog.field_key`), which the schema states too. A catalogue the engine cannot
+/// read at all (`input.shape`) is left out: the schema refuses some of those (a date that
+/// does not exist) and cannot say others (a rule's operators).
 #[test]
 fn schema_agrees_with_lint_fixtures() {
     let validator = validator();
@@ -112,11 +114,11 @@ fn schema_agrees_with_lint_fixtures() {
         let input = &case["input"];
         let doc = conformance::catalog_of(input);
         let found = problems(&validator, &doc);
-        let constraint = case["expected"]["errors"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|e| e == "catalog.constraint" || e == "catalog.field_key");
+        let errors = || case["expected"]["errors"].as_array().into_iter().flatten();
+        if errors().any(|e| e == "input.shape") {
+            continue;
+        }
+        let constraint = errors().any(|e| e == "catalog.constraint" || e == "catalog.field_key");
         assert_eq!(
             found.is_empty(),
             !constraint,

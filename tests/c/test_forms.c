@@ -484,6 +484,36 @@ static void test_misuse(const doorstep_engine *engine, const char *catalog) {
                           DOORSTEP_ERR_INVALID_INPUT, "input.malformed");
     expect_validate_fails("target not UTF-8", engine, "{\"matter\":\"\xff\"}", "{}", NULL,
                           DOORSTEP_ERR_INVALID_UTF8, "ffi.invalid_utf8");
+    /* A key holding NUL (`\u0000`), quoted by the message: escaped, so that it can cross. */
+    expect_validate_fails("target with a NUL in a key", engine,
+                          "{\"matter\":\"BIRTH-CERT\",\"a\\u0000b\":1}", "{}", NULL,
+                          DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    {
+        char *message = NULL;
+        status = doorstep_last_error_message("en", &message);
+        expect(status == DOORSTEP_OK && message != NULL && strstr(message, "a\\u{0}b") != NULL,
+               "NUL in a key: the message names it escaped (status %d: %s)", (int)status,
+               message != NULL ? message : "none");
+        if (status == DOORSTEP_OK) {
+            doorstep_string_free(message);
+        }
+    }
+    /* A bundle none of whose matters is in effect on the date names no matter. */
+    status = doorstep_engine_validate(engine, "{\"bundle\":\"birth\"}", "{}", "2020-01-01", NULL,
+                                      &out);
+    expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && out == &untouched,
+           "bundle not yet in effect: status %d", (int)status);
+    expect_last_error("bundle not yet in effect", DOORSTEP_ERR_INVALID_ARGUMENT,
+                      "engine.unknown_matter");
+    /* Documents of the wrong type: an answer or shared data that is not an object. */
+    status = doorstep_engine_materials(engine, BIRTH, "[1, 2]", NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && out == &untouched,
+           "materials of an answer that is not an object: status %d", (int)status);
+    expect_last_error("materials of [1, 2]", DOORSTEP_ERR_INVALID_INPUT, "input.shape");
+    status = doorstep_engine_prefill(engine, BIRTH, "[]", "{}", NULL, &out);
+    expect(status == DOORSTEP_ERR_INVALID_INPUT && out == &untouched,
+           "prefill from shared data that is not an object: status %d", (int)status);
+    expect_last_error("prefill from []", DOORSTEP_ERR_INVALID_INPUT, "input.shape");
 
     /* Answers that cannot be read. */
     expect_validate_fails("malformed answer", engine, BIRTH, "{\"applicantName\": ", NULL,

@@ -194,6 +194,33 @@ test('browser: misuse and hostile answers throw coded Errors', () => {
   assert.deepEqual(e.badCatalog, { isError: true, code: 'input.shape', name: null });
 });
 
+test('browser: 2,000 revoked proxies are arg.invalid_type and leave both modules, the engines and free() working', () => {
+  const g = results.guards;
+  assert.deepEqual(g.revoked, {
+    refusals: [
+      'arg.invalid_type available',
+      'arg.invalid_type events',
+      'arg.invalid_type members',
+      'arg.invalid_type options',
+      'arg.invalid_type target',
+    ],
+    stateKept: true,
+    stillWorks: true,
+    freeThrew: null,
+  });
+  assert.equal(g.afterAll, true);
+});
+
+test("browser: a freed Engine, another module's Engine, a too long argument are coded refusals", () => {
+  const g = results.guards;
+  assert.deepEqual(g.freed, { isError: true, code: 'arg.freed', name: null });
+  assert.equal(g.secondFree, null);
+  assert.deepEqual(g.foreign, { isError: true, code: 'arg.invalid_type', name: 'this' });
+  assert.deepEqual(g.tooLong, { isError: true, code: 'arg.too_long', name: 'bundle' });
+  assert.deepEqual(g.huge, { isError: true, code: 'arg.too_long', name: 'query' });
+  assert.equal(g.hugeKept, true);
+});
+
 test('browser: every stamp and ledger fixture case ran', () => {
   assert.deepEqual(
     results.authority?.stampCases?.map((c) => c.name),

@@ -90,10 +90,10 @@ test('Engine.load is new Engine; free() releases it, after which it cannot be us
   assert.ok(loaded instanceof Engine);
   assert.deepEqual(loaded.bundles(), engine.bundles());
   loaded.free();
-  assert.throws(() => loaded.bundles());
+  throwsCoded(() => loaded.bundles(), 'arg.freed');
   const disposed = new Engine(miniText, { at });
   disposed[Symbol.dispose]();
-  assert.throws(() => disposed.matters());
+  throwsCoded(() => disposed.matters(), 'arg.freed');
 });
 
 test('a catalogue that fails lint is refused with engine.catalog_invalid and every problem', () => {
@@ -581,6 +581,143 @@ test('thousands of validations and misuses (caught exceptions too) do not grow w
   for (let i = 0; i < 3; i += 1) round();
   assert.equal(wasm.memory.buffer.byteLength, memory);
   assert.equal(wasm.__wbindgen_externrefs?.length, table);
+});
+
+test('a revoked Proxy anywhere is arg.invalid_type: 2,000 of them leave both modules, the engine and free() working', async () => {
+  const wasm = await init();
+  const officeWasm = await office.default();
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const used = new Engine(miniText, { at });
+  const officeEngine = new office.Engine(miniText, { at });
+  // `Array.isArray` throws on a revoked proxy: every place that asks it of a page's value.
+  const calls = [
+    ['target', () => used.form(revoked)],
+    ['target', () => used.validate(revoked, {}, { at })],
+    ['options', () => used.form(birth, revoked)],
+    ['options', () => used.matters('', revoked)],
+    ['options', () => doorstep.checkResidentId('11010519491231002X', revoked)],
+    ['options', () => new Engine(miniText, revoked)],
+    ['available', () => used.materials(birth, {}, { at, available: revoked })],
+    ['members', () => used.decide(null, {}, {}, { members: revoked })],
+    ['events', () => officeEngine.replay(revoked)],
+    ['answer', () => used.validate(birthCert, revoked, { at })],
+  ];
+  const round = () => {
+    for (let i = 0; i < 200; i += 1) {
+      for (const [name, call] of calls) assert.equal(throwsCoded(call, 'arg.invalid_type').params.name, name);
+    }
+  };
+  round();
+  const before = [wasm.memory.buffer.byteLength, wasm.__wbindgen_externrefs?.length];
+  const officeBefore = [officeWasm.memory.buffer.byteLength, officeWasm.__wbindgen_externrefs?.length];
+  round();
+  assert.deepEqual([wasm.memory.buffer.byteLength, wasm.__wbindgen_externrefs?.length], before);
+  assert.deepEqual([officeWasm.memory.buffer.byteLength, officeWasm.__wbindgen_externrefs?.length], officeBefore);
+  // Nothing stayed borrowed: the engines answer, and free() releases them.
+  const example = used.form(birth, { at }).example;
+  assert.equal(used.validate(birth, example, { at }).valid, true);
+  assert.deepEqual(officeEngine.replay([]), { cases: [], rejected: [] });
+  used.free();
+  officeEngine.free();
+  assert.equal(doorstep.checkResidentId('11010519491231002X', { at: '2024-10-15' }).valid, true);
+  new Engine(miniText, { at }).free();
+});
+
+test('a freed Engine throws arg.freed, in the language of the options; a second free() does nothing', () => {
+  const freed = new Engine(miniText, { at });
+  const validate = freed.validate.bind(freed);
+  freed.free();
+  const zh = throwsCoded(() => freed.form(birth), 'arg.freed');
+  assert.match(zh.message, han);
+  assert.equal(zh.params, undefined);
+  throwsCoded(() => validate(birth, {}), 'arg.freed');
+  throwsCoded(() => freed.matters(), 'arg.freed');
+  throwsCoded(() => freed.bundles(), 'arg.freed');
+  const en = throwsCoded(() => freed.validate(birth, {}, { at, lang: 'en' }), 'arg.freed');
+  assert.doesNotMatch(en.message, han);
+  // Options whose `lang` cannot be read: zh-CN.
+  const hostile = { get lang() { throw new Error('boom'); } };
+  assert.match(throwsCoded(() => freed.form(birth, hostile), 'arg.freed').message, han);
+  assert.equal(freed.free(), undefined);
+  assert.equal(freed.free(), undefined);
+  freed[Symbol.dispose]();
+  const disposed = new Engine(miniText, { at });
+  disposed[Symbol.dispose]();
+  disposed[Symbol.dispose]();
+  throwsCoded(() => disposed.form(birth), 'arg.freed');
+  // The wrapped methods keep their names and arities.
+  assert.equal(Engine.prototype.validate.name, 'validate');
+  assert.equal(Engine.prototype.validate.length, 3);
+  assert.equal(engine.bundles().length, 1);
+});
+
+test("a method called on another module's Engine, or on any other object, is arg.invalid_type naming this", () => {
+  const a = new Engine(miniText, { at });
+  const b = new office.Engine(miniText, { at });
+  const example = a.form(birth, { at }).example;
+  for (const [call, lang] of [
+    [() => Engine.prototype.bundles.call(b), null],
+    [() => Engine.prototype.form.call(b, birth, { lang: 'en' }), 'en'],
+    [() => Engine.prototype.matters.call({ __wbg_ptr: 1 << 20 }), null],
+    [() => office.Engine.prototype.validate.call(a, birth, example, { at }), null],
+    [() => Engine.prototype.validate.call(undefined, birth, example), null],
+    [() => Engine.prototype.free.call(b), null],
+    [() => office.Engine.prototype.free.call(a), null],
+    [() => Engine.prototype[Symbol.dispose].call({ __wbg_ptr: 8 }), null],
+  ]) {
+    const e = throwsCoded(call, 'arg.invalid_type');
+    assert.deepEqual(e.params, { name: 'this', expected: 'Engine' });
+    if (lang === 'en') assert.doesNotMatch(e.message, han);
+    else assert.match(e.message, han);
+  }
+  // Both modules and both engines still work.
+  assert.equal(a.validate(birth, example, { at }).valid, true);
+  assert.equal(b.validate(birth, example, { at }).valid, true);
+  assert.equal(doorstep.checkResidentId('11010519491231002X', { at: '2024-10-15' }).valid, true);
+  a.free();
+  b.free();
+});
+
+test('short string arguments longer than 4,096 UTF-16 units are arg.too_long, refused before they are copied', async () => {
+  const wasm = await init();
+  const long = 'a'.repeat(4097);
+  const huge = 'a'.repeat(8 * 1024 * 1024);
+  const calls = (text) => [
+    ['lang', () => engine.form(birth, { lang: text })],
+    ['at', () => engine.form(birth, { at: text })],
+    ['query', () => engine.matters(text, { at })],
+    ['path', () => engine.validateField(birth, {}, `/${text}`, { at })],
+    ['bundle', () => engine.form({ bundle: text })],
+    ['matter', () => engine.validate({ matter: text }, {}, { at })],
+    ['kind', () => doorstep.checkId('1', { kind: text })],
+    ['at', () => doorstep.checkResidentId('11010519491231002X', { at: text })],
+    ['kind', () => doorstep.maskId('13912345678', text)],
+    ['lang', () => doorstep.labels(text)],
+    ['lang', () => doorstep.idKinds(text)],
+    ['available', () => engine.materials(birth, {}, { at, available: [text] })],
+    ['available', () => engine.materials(birth, {}, { at, available: Array(4097).fill('identity') })],
+    ['now', () => engine.deadline({}, text)],
+    ['caseId', () => doorstep.timeline('', text)],
+  ];
+  for (const [name, call] of calls(long)) {
+    const e = throwsCoded(call, 'arg.too_long');
+    assert.deepEqual(e.params, { name, max: 4096 }, e.message);
+    assert.match(e.message, han);
+  }
+  assert.doesNotMatch(throwsCoded(() => engine.form(birth, { at: long, lang: 'en' }), 'arg.too_long').message, han);
+  // 4,096 is accepted (and read as what it is).
+  throwsCoded(() => engine.form(birth, { at: 'a'.repeat(4096) }), 'arg.invalid_date');
+  assert.deepEqual(engine.matters(' '.repeat(4096), { at }).length, engine.matters('', { at }).length);
+  // Memory stays as it was, however long the value.
+  const memory = wasm.memory.buffer.byteLength;
+  for (const [, call] of calls(huge)) throwsCoded(call, 'arg.too_long');
+  assert.equal(wasm.memory.buffer.byteLength, memory);
+  // Documents keep their own limits: an identifier is cut, a value to mask is masked whole,
+  // an answer may be 1 MiB.
+  assert.equal(doorstep.checkResidentId(long).errors[0].code, 'id.too_long');
+  assert.equal(doorstep.maskId(long).length, long.length);
+  assert.equal(engine.validate(birthCert, { applicantName: long }, { at }).valid, false);
 });
 
 test('lintCatalog: every problem with its path; an unreadable document is one problem at ""', () => {

@@ -105,7 +105,7 @@ impl Stamp {
         let stamp: Self = serde_json::from_value(value).map_err(|e| InputError::Shape {
             line: 0,
             column: 0,
-            detail: crate::ids::mask_digit_runs(&e.to_string()),
+            detail: crate::input::shape_detail(&e),
         })?;
         stamp.check_lengths()?;
         Ok(stamp)

@@ -23,6 +23,7 @@ pub use finding::{Finding, Findings};
 pub use leaf::MAX_SAFE_INTEGER;
 pub use pattern::Pattern;
 pub use plan::CompiledForm;
+pub(crate) use plan::{condition_reads, decision_order, rule_reads, scope_conditions};
 pub use prefill::prefill;
 pub use spec::{Check, Choice, Field, FieldType, FormSpec};
 pub use validate::{FormReport, validate, validate_ignoring};

@@ -60,7 +60,12 @@ impl Serialize for Pattern {
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let source = String::deserialize(deserializer)?;
-        Self::new(&source).map_err(|e| serde::de::Error::custom(format!("invalid pattern: {e}")))
+        Self::new(&source).map_err(|e| {
+            serde::de::Error::custom(crate::input::bilingual(
+                &format!("正则表达式无效：{e}"),
+                &format!("invalid pattern: {e}"),
+            ))
+        })
     }
 }
 

@@ -260,7 +260,7 @@ impl FormPlan {
             .map(|check| check.rule.bind(position_in(&spec.fields)))
             .collect();
         Self {
-            fields: Plan::new(&spec.fields, &spec.fields),
+            fields: Plan::object(&spec.fields),
             check_reads,
             check_bindings,
             reads_computed: spec
@@ -291,6 +291,15 @@ pub(crate) struct Plan {
     /// Each field's `visibleIf` and `requiredIf`, bound to the fields of the object its
     /// rules read: the answer's, or a repeating group item's.
     conditions: Vec<(Binding, Binding)>,
+    /// Whether each field's conditions read the object they read by key (`missing`, a
+    /// computed path: see `Rule::reads_data_by_key`), which is then built whole.
+    reads_by_key: Vec<bool>,
+    /// The object's own fields (the answer's, or an item's) only: the order in which they
+    /// are decided ([`decision_order`]); empty when it is the fields' order.
+    order: Vec<usize>,
+    /// The object's own fields only: whether a condition may read each field's kept value
+    /// (its own conditions', or those of its groups' fields); empty when none may.
+    read: Vec<bool>,
 }
 
 impl Plan {
@@ -299,7 +308,38 @@ impl Plan {
         by_key: Vec::new(),
         nested: Vec::new(),
         conditions: Vec::new(),
+        reads_by_key: Vec::new(),
+        order: Vec::new(),
+        read: Vec::new(),
     };
+
+    /// The plan of the fields of an object whose rules read it (the answer, or an item of
+    /// a repeating group): with the order its fields are decided in, and which of them
+    /// conditions read.
+    fn object(fields: &[Field]) -> Self {
+        let mut plan = Self::new(fields, fields);
+        let conditions = scope_conditions(fields);
+        let reads = condition_reads(fields, &conditions);
+        let (order, _) = decision_order(&reads);
+        if order.iter().enumerate().any(|(i, &p)| i != p) {
+            plan.order = order;
+        }
+        // A rule that reads the object by key may read any field.
+        let any = conditions.iter().any(|c| c.rule.reads_data_by_key());
+        let mut read = vec![any; fields.len()];
+        let own_group = conditions
+            .iter()
+            .filter(|c| !c.within.is_empty() && rule_reads(fields, c.rule).contains(&c.top));
+        for p in reads.iter().flatten().chain(own_group.map(|c| &c.top)) {
+            if let Some(r) = read.get_mut(*p) {
+                *r = true;
+            }
+        }
+        if read.contains(&true) {
+            plan.read = read;
+        }
+        plan
+    }
 
     /// The plan of `fields`, whose rules read an object with the fields `scope`.
     fn new(fields: &[Field], scope: &[Field]) -> Self {
@@ -312,7 +352,7 @@ impl Plan {
                 // A group's rules read what the rules around it read; a repeating
                 // group's, the item.
                 FieldType::Group => Self::new(&f.fields, scope),
-                FieldType::Repeat => Self::new(&f.fields, &f.fields),
+                FieldType::Repeat => Self::object(&f.fields),
                 _ => Self::EMPTY,
             })
             .collect();
@@ -322,11 +362,44 @@ impl Plan {
             .iter()
             .map(|f| (bind(f.visible_if.as_ref()), bind(f.required_if.as_ref())))
             .collect();
+        let reads_by_key = fields
+            .iter()
+            .map(|f| {
+                [&f.visible_if, &f.required_if]
+                    .into_iter()
+                    .flatten()
+                    .any(Rule::reads_data_by_key)
+            })
+            .collect();
         Self {
             by_key,
             nested,
             conditions,
+            reads_by_key,
+            order: Vec::new(),
+            read: Vec::new(),
         }
+    }
+
+    /// Whether the conditions of the field at `position` read their object by key.
+    pub(crate) fn reads_by_key(&self, position: usize) -> bool {
+        self.reads_by_key.get(position).copied().unwrap_or(false)
+    }
+
+    /// The order in which the fields are decided; empty for the fields' order.
+    pub(crate) fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Whether a condition may read the kept value of the field at `position` (of an
+    /// object whose rules read it).
+    pub(crate) fn is_read(&self, position: usize) -> bool {
+        self.read.get(position).copied().unwrap_or(false)
+    }
+
+    /// Whether a condition may read the kept value of any field.
+    pub(crate) fn any_read(&self) -> bool {
+        !self.read.is_empty()
     }
 
     /// The plan of the fields of the container at `position`.
@@ -436,4 +509,123 @@ pub(crate) fn reads_any<'p>(
     mut first_keys: impl Iterator<Item = &'p str>,
 ) -> bool {
     first_keys.any(|first| keys.iter().any(|k| k == first))
+}
+
+/// One `visibleIf` or `requiredIf` of the fields of an object whose rules read it, or of the
+/// fields of its groups (whose rules read the same object).
+pub(crate) struct ScopeCondition<'f> {
+    /// The position among the object's fields of the field it belongs to, or of the group
+    /// it is in.
+    pub(crate) top: usize,
+    /// The positions of the field within that group's fields, group by group (empty for
+    /// the object's own field).
+    pub(crate) within: Vec<usize>,
+    /// `visibleIf` or `requiredIf`.
+    pub(crate) name: &'static str,
+    pub(crate) rule: &'f Rule,
+}
+
+/// Every condition of `fields` (an object whose rules read it) and of their groups' fields,
+/// in field order. A repeating group's own conditions are among them; its fields', which
+/// read its item, are not.
+pub(crate) fn scope_conditions(fields: &[Field]) -> Vec<ScopeCondition<'_>> {
+    fn walk<'f>(
+        fields: &'f [Field],
+        top: Option<usize>,
+        within: &mut Vec<usize>,
+        out: &mut Vec<ScopeCondition<'f>>,
+    ) {
+        for (i, f) in fields.iter().enumerate() {
+            if top.is_some() {
+                within.push(i);
+            }
+            let here = top.unwrap_or(i);
+            for (name, rule) in [("visibleIf", &f.visible_if), ("requiredIf", &f.required_if)] {
+                if let Some(rule) = rule {
+                    out.push(ScopeCondition {
+                        top: here,
+                        within: within.clone(),
+                        name,
+                        rule,
+                    });
+                }
+            }
+            if f.field_type == FieldType::Group {
+                walk(&f.fields, Some(here), within, out);
+            }
+            if top.is_some() {
+                within.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(fields, None, &mut Vec::new(), &mut out);
+    out
+}
+
+/// The positions among `fields` of the fields `rule` reads (the first keys of its paths),
+/// in field order.
+pub(crate) fn rule_reads(fields: &[Field], rule: &Rule) -> Vec<usize> {
+    let vars = rule.vars();
+    let firsts: Vec<&str> = vars
+        .iter()
+        .map(|v| v.split('.').next().unwrap_or_default())
+        .collect();
+    (0..fields.len())
+        .filter(|&p| {
+            fields
+                .get(p)
+                .is_some_and(|f| firsts.contains(&f.key.as_str()))
+        })
+        .collect()
+}
+
+/// For each of `fields`, the positions of the fields its `conditions` (as
+/// [`scope_conditions`] gives them) read: what must be decided before it is. A group's
+/// fields reading the group they are in read it as far as it is decided (its fields before
+/// them), which is not counted.
+pub(crate) fn condition_reads(
+    fields: &[Field],
+    conditions: &[ScopeCondition<'_>],
+) -> Vec<Vec<usize>> {
+    let mut reads = vec![Vec::new(); fields.len()];
+    for c in conditions {
+        if let Some(read) = reads.get_mut(c.top) {
+            for p in rule_reads(fields, c.rule) {
+                if !read.contains(&p) && (p != c.top || c.within.is_empty()) {
+                    read.push(p);
+                }
+            }
+        }
+    }
+    reads
+}
+
+/// The order in which the fields of an object are decided (shown or hidden, required or
+/// not, checked, kept), given what each one's conditions read (`reads`, by position): each
+/// after every field it reads, else in field order — at each step the first field whose
+/// reads are all decided. When none is (a cycle: conditions that read, through one another,
+/// the field they decide, or the group they are in), the first field not yet decided is,
+/// its conditions reading the fields not yet decided as absent. `true` when there was no
+/// cycle. Deterministic, and it ends: one field is decided at each step.
+pub(crate) fn decision_order(reads: &[Vec<usize>]) -> (Vec<usize>, bool) {
+    let n = reads.len();
+    let mut decided = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    let mut acyclic = true;
+    while order.len() < n {
+        let is_decided = |p: &usize| decided.get(*p).copied().unwrap_or(true);
+        let first_ready = (0..n)
+            .find(|&i| !is_decided(&i) && reads.get(i).is_some_and(|r| r.iter().all(is_decided)));
+        let next = first_ready.or_else(|| {
+            acyclic = false;
+            (0..n).find(|i| !is_decided(i))
+        });
+        let Some(next) = next else { break };
+        if let Some(d) = decided.get_mut(next) {
+            *d = true;
+        }
+        order.push(next);
+    }
+    (order, acyclic)
 }

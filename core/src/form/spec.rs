@@ -108,10 +108,16 @@ pub struct Field {
     /// Always required.
     #[serde(default)]
     pub required: bool,
-    /// Required when this rule holds.
+    /// Required when this rule holds. It reads the answer as it is kept, as a [`Check`]
+    /// does: a field hidden, blank, `null` or with a problem is absent, as is a key no field
+    /// has; text is trimmed and identifiers in their usual form. The fields it reads are
+    /// decided first, wherever they are in the form (a group's fields read their group as
+    /// far as it is decided: its fields before them); conditions that read one another in a
+    /// cycle read the fields not yet decided as absent (lint: `catalog.rule_cycle`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_if: Option<Rule>,
-    /// Shown (and so checked and kept) only when this rule holds.
+    /// Shown (and so checked and kept) only when this rule holds; it reads the answer as
+    /// `required_if` does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visible_if: Option<Rule>,
     /// Fewest characters (text types).

@@ -149,6 +149,7 @@ pub(super) fn run(
         known_ids: Vec::new(),
         rewritten: unknown_key,
         dropped: Vec::new(),
+        deciding: Vec::new(),
     };
     let Some(_) = map else {
         return FormReport {
@@ -158,8 +159,7 @@ pub(super) fn run(
         };
     };
     let checks = form.checks.as_slice();
-    let scope = (answer, slots.as_slice());
-    let mut normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
+    let mut normalized = run.fields(&form.fields, &plan.fields, slots.as_slice(), None, "", None);
     // Without checks, what they would read is not worked out.
     let rewritten = run.rewritten && !checks.is_empty();
     // The checks read the answer as it is kept: a hidden field's value, left in the
@@ -174,9 +174,10 @@ pub(super) fn run(
             output: Output::Report,
             known_ids: Vec::new(),
             dropped: Vec::new(),
+            deciding: Vec::new(),
             ..run
         };
-        normalized = again.fields(&form.fields, &plan.fields, slots.as_slice(), scope, "");
+        normalized = again.fields(&form.fields, &plan.fields, slots.as_slice(), None, "", None);
     }
     let mut kept;
     let without;
@@ -254,8 +255,8 @@ fn drop_values(
 }
 
 /// What the flat rule of the top-level field at `position` in `shortcut` says of its
-/// `visibleIf` (`visible`) or `requiredIf` over the answer's values `slots`: `None`
-/// without a flat rule, or when it fails to evaluate.
+/// `visibleIf` (`visible`) or `requiredIf` over the kept values `slots`: `None` without a
+/// flat rule, or when it fails to evaluate.
 #[cfg(not(target_arch = "wasm32"))]
 fn flat_condition(
     shortcut: Shortcut<'_>,
@@ -338,9 +339,70 @@ pub(super) fn problem_at(path: String, error: &impl Coded, lang: Lang) -> Proble
     problem
 }
 
-/// What a rule reads: an object (the answer, or an item of a repeating group) and its
-/// values by field position.
-type RuleScope<'s, 'v> = (&'v Value, &'s [Option<&'v Value>]);
+/// What a field's conditions read: the fields of an object (the answer, or an item of a
+/// repeating group) and their values as kept, by position, as far as they are decided
+/// (`None`: absent, or not decided yet).
+type RuleScope<'s> = (&'s [Field], &'s [Option<&'s Value>]);
+
+/// The kept values of the fields of an object whose conditions read it, as they are
+/// decided: what the normalised answer has (`None` for a field hidden, blank, `null`, with
+/// a problem, or not decided yet). A value kept as written is the answer's own.
+struct Kept<'v> {
+    given: Slots<'v>,
+    /// Values kept otherwise than written (trimmed, ...), by position; empty when none.
+    built: Vec<Option<Value>>,
+}
+
+impl<'v> Kept<'v> {
+    fn new(len: usize) -> Self {
+        Self {
+            given: Slots::new(len),
+            built: Vec::new(),
+        }
+    }
+
+    /// Keeps the value of the field at `position`: `given` when it is kept as written,
+    /// else `normal` built.
+    fn keep(&mut self, position: usize, given: &'v Value, normal: &Normal<'v>) {
+        if normal.as_given(given) {
+            if let Some(slot) = self.given.as_mut_slice().get_mut(position) {
+                *slot = Some(given);
+            }
+            return;
+        }
+        let len = self.given.as_slice().len();
+        self.built.resize(len, None);
+        if let Some(slot) = self.built.get_mut(position) {
+            *slot = Some(normal.to_value());
+        }
+    }
+
+    /// The kept values by position (built ones rarely: only when a value a condition reads
+    /// is rewritten).
+    fn view(&self) -> std::borrow::Cow<'_, [Option<&Value>]> {
+        let given = self.given.as_slice();
+        if self.built.is_empty() {
+            return std::borrow::Cow::Borrowed(given);
+        }
+        given
+            .iter()
+            .zip(&self.built)
+            .map(|(g, b)| b.as_ref().or(*g))
+            .collect()
+    }
+}
+
+/// The object a rule reading it by key (`missing`, a computed path) reads: the kept values
+/// of `scope`, under their keys (of two fields with one key, the later's).
+fn kept_object((fields, slots): RuleScope<'_>) -> Value {
+    let mut map = Map::new();
+    for (field, value) in fields.iter().zip(slots) {
+        if let Some(value) = value {
+            map.insert(field.key.clone(), (*value).clone());
+        }
+    }
+    Value::Object(map)
+}
 
 /// One validation: the date and language, what was found.
 struct Run<'s, 'v> {
@@ -361,6 +423,22 @@ struct Run<'s, 'v> {
     /// The positions of the top-level fields whose value given is dropped (hidden, blank,
     /// `null`, nothing chosen where a choice is required).
     dropped: Vec<usize>,
+    /// The groups being decided whose fields' conditions read them, outermost first: each
+    /// with its key and its fields' kept values so far (the outermost's key is unused: its
+    /// position in its object is `deciding_at`).
+    deciding: Vec<(String, Map<String, Value>)>,
+}
+
+/// The position of the group at the bottom of [`Run::deciding`] in its object's fields.
+type DecidingAt = Option<usize>;
+
+/// `slots` with the value at `at` replaced by `value`.
+fn patched<'a>(slots: &[Option<&'a Value>], at: usize, value: &'a Value) -> Vec<Option<&'a Value>> {
+    let mut slots = slots.to_vec();
+    if let Some(slot) = slots.get_mut(at) {
+        *slot = Some(value);
+    }
+    slots
 }
 
 /// A present value that passed its checks, as it will be stored; turned into JSON only
@@ -385,6 +463,16 @@ impl Normal<'_> {
             Self::Text(s) => given.as_str().is_some_and(|g| g.len() == s.len()),
             Self::Int(n) => given.as_i64() == Some(*n),
             Self::Built(_) => false,
+        }
+    }
+
+    /// The value, copied.
+    fn to_value(&self) -> Value {
+        match self {
+            Self::Same(value) => (*value).clone(),
+            Self::Text(s) => Value::String((*s).to_owned()),
+            Self::Int(n) => Value::Number((*n).into()),
+            Self::Built(value) => value.clone(),
         }
     }
 
@@ -451,24 +539,46 @@ impl<'v> Run<'_, 'v> {
         }
     }
 
+    /// The outermost group being decided whose fields read it, as far as it is decided
+    /// (with the groups inside it being decided), when there is one.
+    fn deciding_root(&self) -> Option<Value> {
+        let mut inner: Option<Value> = None;
+        for (i, (_, map)) in self.deciding.iter().enumerate().rev() {
+            let mut map = map.clone();
+            if let (Some(value), Some((key, _))) = (inner.take(), self.deciding.get(i + 1)) {
+                map.insert(key.clone(), value);
+            }
+            inner = Some(Value::Object(map));
+        }
+        inner
+    }
+
     /// Records `error` at `path` (taken as built: no copy).
     fn push(&mut self, path: String, error: &impl Coded) {
         self.errors.push(problem_at(path, error, self.lang));
     }
 
-    /// Whether `rule` (absent: `default`) holds in `scope`, its variables bound by
-    /// `binding`; a rule that fails to evaluate is reported at `parent`/`key` and counts
-    /// as not holding.
+    /// Whether `rule` (absent: `default`) holds over the kept values `scope`, its
+    /// variables bound by `binding` (a key no field has reads as absent: it is not kept;
+    /// `by_key`: the rule reads the object by key, which is built); a rule that fails to
+    /// evaluate is reported at `parent`/`key` and counts as not holding.
     fn holds(
         &mut self,
         rule: Option<&Rule>,
-        binding: &Binding,
-        scope: RuleScope<'_, 'v>,
+        (binding, by_key): (&Binding, bool),
+        scope: RuleScope<'_>,
         default: bool,
         (parent, key): (&str, &str),
     ) -> bool {
         let Some(rule) = rule else { return default };
-        match rule.truthy_bound(scope.0, binding, scope.1, (&[], self.when.1)) {
+        let object;
+        let data = if by_key {
+            object = kept_object(scope);
+            &object
+        } else {
+            &Value::Null
+        };
+        match rule.truthy_bound(data, binding, scope.1, (&[], self.when.1)) {
             Ok(b) => b,
             Err(e) => {
                 self.push(pointer(parent, key), &e);
@@ -485,8 +595,9 @@ impl<'v> Run<'_, 'v> {
         fields: &[Field],
         plan: &Plan,
         value: &'v Value,
-        scope: Option<RuleScope<'_, 'v>>,
+        scope: Option<RuleScope<'_>>,
         path: &str,
+        deciding_at: DecidingAt,
     ) -> Option<Value> {
         let Some(map) = value.as_object() else {
             self.push(path.to_owned(), &FormError::NotAnObject);
@@ -497,14 +608,15 @@ impl<'v> Run<'_, 'v> {
             self.rewritten = true;
             self.push(unknown_pointer(path, key), &FormError::UnknownField);
         });
-        let found = found.as_slice();
-        let scope = scope.unwrap_or((value, found));
-        Some(self.fields(fields, plan, found, scope, path))
+        Some(self.fields(fields, plan, found.as_slice(), scope, path, deciding_at))
     }
 
     /// Validates the values `found` (by field position) of the object at `path` with
-    /// `fields`; rules read `scope`. Returns the normalised object (`null` for
-    /// [`Output::Problems`]).
+    /// `fields`; their conditions read `scope` (a group's: the object around it), or, when
+    /// `None`, the object itself as it is kept, its fields decided in the plan's order so
+    /// that a condition reads only fields already decided. Returns the normalised object
+    /// (`null` for [`Output::Problems`]). Problems are reported in field order whatever the
+    /// order of deciding.
     ///
     /// Field paths are written only for problems: a valid answer builds no strings but
     /// its normalised values and their keys.
@@ -513,9 +625,11 @@ impl<'v> Run<'_, 'v> {
         fields: &[Field],
         plan: &Plan,
         found: &[Option<&'v Value>],
-        scope: RuleScope<'_, 'v>,
+        scope: Option<RuleScope<'_>>,
         path: &str,
+        deciding_at: DecidingAt,
     ) -> Value {
+        let scope_is_own = scope.is_none();
         let report = self.output == Output::Report;
         let mut normal: Vec<Option<Value>> = Vec::new();
         if report {
@@ -523,60 +637,80 @@ impl<'v> Run<'_, 'v> {
         }
         // The top-level fields' conditions have flat rules (the root's path is empty).
         let shortcut = if path.is_empty() { self.shortcut } else { None };
-        for (position, field) in fields.iter().enumerate() {
-            let at = (path, field.key.as_str());
-            let (visible, required) = plan.conditions(position).unwrap_or(&NO_CONDITIONS);
-            let flat = |visible| flat_condition(shortcut, position, visible, found);
-            let shown = flat(true)
-                .unwrap_or_else(|| self.holds(field.visible_if.as_ref(), visible, scope, true, at));
-            if !shown {
-                // A hidden field is neither validated nor kept, nor read by the checks.
-                if found.get(position).copied().flatten().is_some() {
-                    self.drop_value(path, position);
-                }
+        // The object's kept values, for its conditions: only those they read are kept.
+        let own = scope.is_none() && plan.any_read();
+        let mut kept = Kept::new(if own { fields.len() } else { 0 });
+        let order = plan.order();
+        // Where each field's problems start, when the fields are decided out of order.
+        let errors_before = self.errors.len();
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for step in 0..fields.len() {
+            let position = order.get(step).copied().unwrap_or(step);
+            let Some(field) = fields.get(position) else {
                 continue;
-            }
-            let required = field.required
-                || flat(false).unwrap_or_else(|| {
-                    self.holds(field.required_if.as_ref(), required, scope, false, at)
-                });
-            let missing = match found.get(position).copied().flatten() {
-                None => true,
-                // Given, but dropped from what is kept.
-                Some(Value::Null) => {
-                    self.drop_value(path, position);
-                    true
-                }
-                Some(Value::String(s))
-                    if trim(s).is_empty() && !field.field_type.is_container() =>
-                {
-                    self.drop_value(path, position);
-                    true
-                }
-                // Nothing chosen, where a choice is required.
-                Some(Value::Array(items)) if required && is_unchosen(field, items) => {
-                    self.drop_value(path, position);
-                    true
-                }
-                Some(v) => {
-                    let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
-                    if let (Some(value), Some(slot)) = (
-                        self.value(field, nested, v, at, scope),
-                        normal.get_mut(position),
-                    ) {
-                        *slot = Some(value.into_value());
-                    }
-                    false
-                }
             };
-            if missing && required {
-                self.push(
-                    pointer(path, &field.key),
-                    &FormError::Required {
-                        label: label(field, self.lang),
-                    },
-                );
+            if !order.is_empty() {
+                starts.push((position, self.errors.len()));
             }
+            let given = found.get(position).copied().flatten();
+            let view = kept.view();
+            // The conditions of a group's fields that read the group read it as decided so
+            // far: what the groups being decided hold, in the slot of the outermost.
+            let partial = match (&scope, self.deciding_root()) {
+                (Some(_), Some(root)) => Some(root),
+                _ => None,
+            };
+            let with_partial;
+            let scope = match (scope, &partial, deciding_at) {
+                (Some(outer), Some(root), Some(at)) => {
+                    with_partial = patched(outer.1, at, root);
+                    (outer.0, with_partial.as_slice())
+                }
+                (Some(outer), ..) => outer,
+                (None, ..) => (fields, &*view),
+            };
+            let opens = field.field_type == FieldType::Group
+                && if scope_is_own {
+                    plan.is_read(position)
+                } else {
+                    !self.deciding.is_empty()
+                };
+            if opens {
+                self.deciding.push((field.key.clone(), Map::new()));
+            }
+            let at_here = if opens { Some(position) } else { deciding_at };
+            let decided = self.field(
+                field,
+                plan,
+                (position, given),
+                scope,
+                (path, shortcut),
+                at_here,
+            );
+            if opens {
+                self.deciding.pop();
+            }
+            drop(view);
+            if !scope_is_own
+                && let (Some(normal_value), Some((_, map))) = (&decided, self.deciding.last_mut())
+            {
+                map.insert(field.key.clone(), normal_value.to_value());
+            }
+            let Some(normal_value) = decided else {
+                continue;
+            };
+            if own
+                && plan.is_read(position)
+                && let Some(given) = given
+            {
+                kept.keep(position, given, &normal_value);
+            }
+            if let Some(slot) = normal.get_mut(position) {
+                *slot = Some(normal_value.into_value());
+            }
+        }
+        if !starts.is_empty() {
+            self.in_field_order(errors_before, &starts);
         }
         if !report {
             return Value::Null;
@@ -592,6 +726,117 @@ impl<'v> Run<'_, 'v> {
         Value::Object(entries.into_iter().collect())
     }
 
+    /// Decides the field at `position` of `fields` (the object at `path`), given `given`:
+    /// shown or hidden, required or not, and its value checked. Its conditions read `scope`
+    /// (flat first when `shortcut` has them). Returns its value as kept, `None` when it is
+    /// not kept (hidden, missing, or with a problem).
+    fn field(
+        &mut self,
+        field: &Field,
+        plan: &Plan,
+        (position, given): (usize, Option<&'v Value>),
+        scope: RuleScope<'_>,
+        (path, shortcut): (&str, Shortcut<'_>),
+        deciding_at: DecidingAt,
+    ) -> Option<Normal<'v>> {
+        let at = (path, field.key.as_str());
+        let (visible, required) = plan.conditions(position).unwrap_or(&NO_CONDITIONS);
+        let by_key = plan.reads_by_key(position);
+        let flat = |visible| flat_condition(shortcut, position, visible, scope.1);
+        let shown = flat(true).unwrap_or_else(|| {
+            self.holds(
+                field.visible_if.as_ref(),
+                (visible, by_key),
+                scope,
+                true,
+                at,
+            )
+        });
+        if !shown {
+            // A hidden field is neither validated nor kept, nor read by the checks.
+            if given.is_some() {
+                self.drop_value(path, position);
+            }
+            return None;
+        }
+        let required = field.required
+            || flat(false).unwrap_or_else(|| {
+                self.holds(
+                    field.required_if.as_ref(),
+                    (required, by_key),
+                    scope,
+                    false,
+                    at,
+                )
+            });
+        let kept = match given {
+            None => None,
+            // Given, but dropped from what is kept.
+            Some(Value::Null) => {
+                self.drop_value(path, position);
+                None
+            }
+            Some(Value::String(s)) if trim(s).is_empty() && !field.field_type.is_container() => {
+                self.drop_value(path, position);
+                None
+            }
+            // Nothing chosen, where a choice is required.
+            Some(Value::Array(items)) if required && is_unchosen(field, items) => {
+                self.drop_value(path, position);
+                None
+            }
+            Some(v) => {
+                let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
+                // A container a condition reads is built, to be read as it is kept.
+                let output = self.output;
+                if field.field_type.is_container() && plan.is_read(position) {
+                    self.output = Output::Report;
+                }
+                let value = self.value(field, nested, v, at, (scope, deciding_at));
+                self.output = output;
+                // Present, checked: not missing, whatever its problem.
+                return value;
+            }
+        };
+        if required {
+            self.push(
+                pointer(path, &field.key),
+                &FormError::Required {
+                    label: label(field, self.lang),
+                },
+            );
+        }
+        kept
+    }
+
+    /// Puts the problems found since `from`, of fields decided out of order (`starts`: each
+    /// field's position and where its problems start, in the order decided), in field order.
+    fn in_field_order(&mut self, from: usize, starts: &[(usize, usize)]) {
+        let mut found: Vec<Option<Problem>> = self
+            .errors
+            .split_off(from.min(self.errors.len()))
+            .into_iter()
+            .map(Some)
+            .collect();
+        let end = from + found.len();
+        // Each field's span of problems, by position (the positions decided are those of
+        // the fields, each once): put in field order without a sort.
+        let mut spans: Vec<Option<Range<usize>>> = vec![None; starts.len()];
+        for (k, &(position, start)) in starts.iter().enumerate() {
+            let next = starts.get(k + 1).map_or(end, |&(_, s)| s);
+            if let Some(span) = spans.get_mut(position) {
+                *span = Some(start - from..next - from);
+            }
+        }
+        for span in spans.into_iter().flatten() {
+            for i in span {
+                if let Some(problem) = found.get_mut(i).and_then(Option::take) {
+                    self.errors.push(problem);
+                }
+            }
+        }
+    }
+
     /// Checks one present value, at `parent`/`key`: how it is to be stored, or `None`
     /// when it has a problem. `plan` is the plan of a container's fields; `scope` what the
     /// rules of the object holding it read, and so a group's rules too (the form's top
@@ -602,13 +847,14 @@ impl<'v> Run<'_, 'v> {
         plan: &Plan,
         value: &'v Value,
         (parent, key): (&str, &str),
-        scope: RuleScope<'_, 'v>,
+        (scope, deciding_at): (RuleScope<'_>, DecidingAt),
     ) -> Option<Normal<'v>> {
         let lang = self.lang;
         let result = match field.field_type {
             FieldType::Group => {
                 let path = pointer(parent, key);
-                let normal = self.object(&field.fields, plan, value, Some(scope), &path);
+                let normal =
+                    self.object(&field.fields, plan, value, Some(scope), &path, deciding_at);
                 return normal.map(Normal::Built);
             }
             FieldType::Repeat => return self.repeat(field, plan, value, &pointer(parent, key)),
@@ -656,7 +902,10 @@ impl<'v> Run<'_, 'v> {
         for (i, item) in items.iter().enumerate() {
             // Rules inside a repeating group see the item they belong to.
             let path = pointer(path, &i.to_string());
-            let item = self.object(&field.fields, plan, item, None, &path);
+            // An item is an object of its own: the groups around it are not its.
+            let deciding = std::mem::take(&mut self.deciding);
+            let item = self.object(&field.fields, plan, item, None, &path, None);
+            self.deciding = deciding;
             if self.output == Output::Report {
                 normal.push(item.unwrap_or(Value::Null));
             }
@@ -666,7 +915,7 @@ impl<'v> Run<'_, 'v> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use proptest::prelude::*;
 
     proptest! {
@@ -1012,6 +1261,197 @@ mod tests {
         let mut null = answer("13812345678", "", "海沧街道");
         null["fatherName"] = serde_json::Value::Null;
         assert!(agreed(&spec, &null).is_empty());
+    }
+
+    /// The form of the conditions' tests (here and in the verdict's): a note whose detail
+    /// it requires, a spouse's name shown when married and a workplace shown and required
+    /// with it, a kind whose `other` requires a note asked before it, a mobile number one
+    /// value of which requires a contact; its example is valid.
+    pub(in crate::form) fn conditional_form() -> crate::form::FormSpec {
+        serde_json::from_value(serde_json::json!({
+            "fields": [
+                {"key": "note", "label": "备注", "type": "text"},
+                {"key": "detail", "label": "备注说明", "type": "text",
+                 "requiredIf": {"var": "note"}},
+                {"key": "married", "label": "已婚", "type": "boolean"},
+                {"key": "spouseName", "label": "配偶姓名", "type": "text",
+                 "visibleIf": {"var": "married"}},
+                {"key": "spouseWork", "label": "配偶单位", "type": "text",
+                 "visibleIf": {"var": "spouseName"}, "requiredIf": {"var": "spouseName"}},
+                {"key": "kindNote", "label": "类别说明", "type": "text",
+                 "requiredIf": {"==": [{"var": "kind"}, "other"]}},
+                {"key": "kind", "label": "类别", "type": "text"},
+                {"key": "mobile", "label": "手机号码", "type": "mobile"},
+                {"key": "contact", "label": "联系人", "type": "text",
+                 "requiredIf": {"==": [{"var": "mobile"}, "13912345678"]}}
+            ],
+            "example": {"note": "x", "detail": "y", "married": true, "spouseName": "王芳",
+                        "spouseWork": "厦门", "kind": "other", "kindNote": "无",
+                        "mobile": "13912345678", "contact": "林"}
+        }))
+        .unwrap()
+    }
+
+    /// A blank value is absent when kept, so a condition reading it reads it absent: a
+    /// note of spaces requires no detail.
+    #[test]
+    fn a_condition_reads_a_blank_value_as_absent() {
+        use serde_json::json;
+
+        let spec = conditional_form();
+        assert!(agreed(&spec, &json!({"note": "   "})).is_empty());
+        assert!(agreed(&spec, &json!({"note": null})).is_empty());
+        assert_eq!(
+            agreed(&spec, &json!({"note": " x "})),
+            ["/detail form.required"]
+        );
+    }
+
+    /// A hidden field is not kept, so a condition reading it reads it absent: a spouse's
+    /// name left in the answer while unmarried shows and requires nothing (the page hides
+    /// it: a problem it caused could not be mended). Shown, it does.
+    #[test]
+    fn a_condition_does_not_read_a_hidden_field() {
+        use serde_json::json;
+
+        let spec = conditional_form();
+        assert!(agreed(&spec, &json!({"married": false, "spouseName": "王芳"})).is_empty());
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let answer = json!({"married": false, "spouseName": "王芳", "spouseWork": "厦门"});
+        let report = super::validate(&spec, &answer, at, crate::Lang::ZhCn);
+        assert_eq!(report.normalized, json!({"married": false}));
+        assert_eq!(
+            agreed(&spec, &json!({"married": true, "spouseName": "王芳"})),
+            ["/spouseWork form.required"]
+        );
+    }
+
+    /// A condition reads the value as it is stored — trimmed text, an identifier in its
+    /// usual form — so that validating the normalised answer again finds what validating
+    /// the answer found: an answer the app accepts, the back office accepts as stored.
+    #[test]
+    fn a_condition_reads_the_values_as_they_are_kept() {
+        use serde_json::json;
+
+        let spec = conditional_form();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        for answer in [
+            json!({"kind": " other "}),
+            json!({"kind": "other"}),
+            json!({"mobile": "+86 139-1234-5678"}),
+            json!({"mobile": "13912345678"}),
+            json!({"kind": " other ", "kindNote": " 无 ", "mobile": "139 1234 5678",
+                   "contact": "林"}),
+        ] {
+            let report = super::validate(&spec, &answer, at, crate::Lang::ZhCn);
+            let again = super::validate(&spec, &report.normalized, at, crate::Lang::ZhCn);
+            assert_eq!(again.errors, report.errors, "{answer}");
+            agreed(&spec, &answer);
+        }
+        assert_eq!(
+            agreed(&spec, &json!({"kind": " other "})),
+            ["/kindNote form.required"]
+        );
+        assert_eq!(
+            agreed(&spec, &json!({"mobile": "+86 139-1234-5678"})),
+            ["/contact form.required"]
+        );
+        // A value with a problem is not kept either: read as absent.
+        assert_eq!(
+            agreed(&spec, &json!({"mobile": "12912345678"})),
+            ["/mobile id.mobile.prefix"]
+        );
+    }
+
+    /// A key no field has is not kept, so a condition reading it (a form no lint has seen)
+    /// reads it as absent, with or without a compiled form's flat rules.
+    #[test]
+    fn a_condition_does_not_read_a_key_no_field_has() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "x", "label": "甲", "type": "text", "requiredIf": {"var": "flag"}},
+                {"key": "y", "label": "乙", "type": "text", "visibleIf": {"var": "flag"}}
+            ],
+            "example": {}
+        }))
+        .unwrap();
+        assert_eq!(
+            agreed(&spec, &json!({"flag": true, "y": "kept?"})),
+            ["/flag form.unknown_field"]
+        );
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let answer = json!({"flag": true, "y": "kept?"});
+        let report = super::validate(&spec, &answer, at, crate::Lang::ZhCn);
+        assert_eq!(report.normalized, json!({}));
+        // Read by key (`missing`), it is absent too.
+        let mut by_key = spec.clone();
+        by_key.fields[0].required_if =
+            Some(serde_json::from_value(json!({"!": {"missing": ["flag"]}})).unwrap());
+        assert_eq!(agreed(&by_key, &answer), ["/flag form.unknown_field"]);
+    }
+
+    /// A field is decided before the fields whose conditions read it, wherever it is in the
+    /// form (problems are still reported in field order); a group's fields read the group
+    /// as decided so far; conditions that read one another in a cycle read the fields not
+    /// yet decided as absent, in field order, and end.
+    #[test]
+    fn conditions_read_fields_in_the_order_they_are_decided() {
+        use serde_json::json;
+
+        let spec: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "fatherName", "label": "父亲姓名", "type": "text",
+                 "requiredIf": {"==": [{"var": "kind"}, "other"]}},
+                {"key": "kind", "label": "类别", "type": "text",
+                 "visibleIf": {"var": "shown"}},
+                {"key": "shown", "label": "显示", "type": "boolean"},
+                {"key": "home", "label": "住址", "type": "group", "fields": [
+                    {"key": "street", "label": "街道", "type": "text"},
+                    {"key": "room", "label": "门牌", "type": "text", "maxLength": 3,
+                     "requiredIf": {"var": "home.street"}}
+                ]}
+            ],
+            "example": {}
+        }))
+        .unwrap();
+        assert_eq!(
+            agreed(
+                &spec,
+                &json!({"kind": " other ", "shown": true, "home": {}})
+            ),
+            ["/fatherName form.required"]
+        );
+        assert!(agreed(&spec, &json!({"kind": "other", "shown": false})).is_empty());
+        assert_eq!(
+            agreed(
+                &spec,
+                &json!({"fatherName": "", "kind": "other", "shown": true,
+                        "home": {"street": " ", "room": "1234"}})
+            ),
+            ["/fatherName form.required", "/home/room form.too_long"]
+        );
+        assert_eq!(
+            agreed(&spec, &json!({"home": {"street": " 海沧 "}})),
+            ["/home/room form.required"]
+        );
+
+        let cycle: crate::form::FormSpec = serde_json::from_value(json!({
+            "fields": [
+                {"key": "a", "label": "甲", "type": "text", "visibleIf": {"var": "b"}},
+                {"key": "b", "label": "乙", "type": "text", "visibleIf": {"var": "a"}},
+                {"key": "c", "label": "丙", "type": "text", "requiredIf": {"var": "c"}}
+            ],
+            "example": {}
+        }))
+        .unwrap();
+        // `a` first, reading `b` not yet decided: hidden; `b` reads `a` hidden: hidden.
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let answer = json!({"a": "1", "b": "2", "c": "3"});
+        assert!(agreed(&cycle, &answer).is_empty());
+        let report = super::validate(&cycle, &answer, at, crate::Lang::ZhCn);
+        assert_eq!(report.normalized, json!({"c": "3"}));
     }
 
     /// A key no field has is not kept, so a check reading it (a form no lint has seen)

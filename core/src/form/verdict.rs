@@ -43,7 +43,7 @@ use super::leaf::{
     datetime, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen, leaf,
     multi_choice, range, text_fault, trim,
 };
-use super::plan::check_reads;
+use super::plan::{check_reads, condition_reads, decision_order, scope_conditions};
 use super::validate::{first_key, pointer};
 use super::{Field, FieldType, FormError, FormSpec};
 use crate::calendar::date_number;
@@ -91,10 +91,14 @@ pub(crate) struct Verdict {
     skipped_by_check: Box<[u64]>,
     /// Whether a check reads a key no field has: an unknown key of that name skips it.
     reads_unknown: bool,
-    /// The fields (bits by position) a check reads: they read the value as it is kept,
-    /// so a value kept otherwise than written (trimmed, ...) is left to the full
-    /// validation, which builds the kept value.
-    read_by_checks: u64,
+    /// The fields (bits by position) a check or a condition reads: they read the value as
+    /// it is kept, so a value kept otherwise than written (trimmed, ...) is left to the
+    /// full validation, which builds the kept value.
+    read_by_rules: u64,
+    /// The fields (bits by position) a condition reads: one not kept (hidden, blank,
+    /// `null`, with a problem) reads as absent, which the pass leaves to the full
+    /// validation.
+    read_by_conditions: u64,
 }
 
 impl Verdict {
@@ -143,6 +147,15 @@ impl Verdict {
             .collect::<Option<_>>()?;
         let (skipped_by_field, skipped_by_check, reads_unknown) = skips(form);
         let read_by_checks = skipped_by_field.iter().fold(0, |all, &read| all | read);
+        // The conditions read the fields as they are kept, each decided before the fields
+        // whose conditions read it (`plan::decision_order`). The pass reads them as given, in
+        // field order, and gives up on a field they read that is not kept as given: with
+        // no cycle, that reads the same. With a cycle, the full validation decides.
+        let reads = condition_reads(fields, &scope_conditions(fields));
+        if !decision_order(&reads).1 {
+            return None;
+        }
+        let read_by_conditions = reads.iter().flatten().fold(0_u64, |all, &p| all | 1 << p);
         Some(Self {
             keys: keys.into(),
             when: when.into(),
@@ -151,7 +164,8 @@ impl Verdict {
             skipped_by_field,
             skipped_by_check,
             reads_unknown,
-            read_by_checks,
+            read_by_rules: read_by_checks | read_by_conditions,
+            read_by_conditions,
         })
     }
 
@@ -212,6 +226,7 @@ impl Verdict {
     /// (unknown keys `ignored` accepts left out), so that anything but
     /// [`Judgement::Unsure`] means `found` is every problem the full validation reports,
     /// in its order. Otherwise the first problem ends it.
+    #[allow(clippy::too_many_lines)] // one pass, on purpose: its state stays in registers
     fn judge_as<'a, const AS_GIVEN: bool, F: Found<'a>>(
         &self,
         form: &'a FormSpec,
@@ -236,6 +251,9 @@ impl Verdict {
         let mut ids = PlainIds::default();
         // Each condition's outcome once evaluated (`Some(None)`: it failed). Conditions
         // read no resident ID facts from `ids`: the general evaluator reads them anew too.
+        // They read the values as given, which are the values kept: a field they read that
+        // is not kept as given (hidden, blank, `null`, with a problem, rewritten) is left
+        // to the full validation, which reads it as absent (or as it is kept).
         let mut cache = [None; MAX_CONDITIONS];
         let mut condition = |i: Option<u8>, absent: bool| -> Option<bool> {
             let Some(i) = i else { return Some(absent) };
@@ -246,6 +264,8 @@ impl Verdict {
             }
             cached.flatten()
         };
+        // Whether a condition reads the field at `position`, whose value given is not kept.
+        let read_unkept = |position: usize| self.read_by_conditions >> position & 1 != 0;
         // Whether every value given is kept as it is written.
         let mut as_given = AS_GIVEN;
         // The fields with a problem (bits by position; `COLLECT` only).
@@ -259,8 +279,13 @@ impl Verdict {
             match condition(visible, true) {
                 Some(true) => {}
                 Some(false) => {
-                    as_given &= slot.is_none();
-                    dropped |= u64::from(slot.is_some()) << position;
+                    if slot.is_some() {
+                        as_given = false;
+                        dropped |= 1 << position;
+                        if read_unkept(position) {
+                            return NO;
+                        }
+                    }
                     continue; // hidden: neither checked nor kept, nor read by checks
                 }
                 None => return NO,
@@ -275,14 +300,25 @@ impl Verdict {
                 Some(Value::Null) => {
                     as_given = false;
                     dropped |= 1 << position;
+                    if read_unkept(position) {
+                        return NO;
+                    }
                     false
                 }
                 // Nothing chosen, where a choice is required.
-                Some(Value::Array(items)) if required && is_unchosen(field, items) => false,
+                Some(Value::Array(items)) if required && is_unchosen(field, items) => {
+                    if read_unkept(position) {
+                        return NO;
+                    }
+                    false
+                }
                 Some(value) => match value.as_str().map(trim) {
                     Some("") => {
                         as_given = false;
                         dropped |= 1 << position;
+                        if read_unkept(position) {
+                            return NO;
+                        }
                         false // blank counts as missing
                     }
                     trimmed => match self.fare::<AS_GIVEN>(position, field, value, trimmed, at) {
@@ -292,6 +328,10 @@ impl Verdict {
                             };
                             found.push(Repr::Field(field, error));
                             bad |= 1 << position;
+                            // A value with a problem is not kept.
+                            if read_unkept(position) {
+                                return NO;
+                            }
                             true
                         }
                         Passes::No | Passes::Rewritten => return NO,
@@ -344,7 +384,7 @@ impl Verdict {
         trimmed: Option<&str>,
         at: NaiveDate,
     ) -> Passes {
-        if self.read_by_checks >> position & 1 == 0 {
+        if self.read_by_rules >> position & 1 == 0 {
             return value_passes::<AS_GIVEN>(field, value, trimmed, at);
         }
         match value_passes::<true>(field, value, trimmed, at) {
@@ -998,6 +1038,70 @@ mod tests {
         assert_eq!(
             CompiledForm::new(foreign.clone()).check(&answer, at, Lang::En),
             validate(&foreign, &answer, at, Lang::En).errors
+        );
+    }
+
+    /// Conditions read the answer as it is kept, by the verdict as by the full validation:
+    /// over a form whose conditions read text (blank, untrimmed), a mobile number (written
+    /// otherwise than usual, or wrong), a field hidden by another's condition, and a field
+    /// after them, every answer one or two values away from the example is judged alike —
+    /// passed only when valid, kept as given only when so, its problems found as the full
+    /// validation reports them.
+    #[test]
+    fn conditions_read_the_kept_answer_in_the_verdict_too() {
+        use crate::form::CompiledForm;
+
+        let form = crate::form::validate::tests::conditional_form();
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let verdict = Verdict::new(&form).unwrap();
+        let compiled = CompiledForm::new(form.clone());
+        let mut values = values();
+        values.extend([
+            json!(" other "),
+            json!("other"),
+            json!("+86 139-1234-5678"),
+            json!(false),
+        ]);
+        let mut answers = Vec::new();
+        for field in &form.fields {
+            for value in &values {
+                let mut answer = form.example.clone();
+                answer[&field.key] = value.clone();
+                answers.push(answer.clone());
+                // And the field before it left out (a condition's field, for most).
+                let mut two = answer;
+                two.as_object_mut().unwrap().remove("married");
+                two.as_object_mut().unwrap().remove("note");
+                answers.push(two);
+            }
+        }
+        let (mut passed, mut found) = (0, 0);
+        for answer in &answers {
+            let report = validate(&form, answer, at, Lang::ZhCn);
+            let judgement = verdict.judge(&form, answer, at);
+            assert!(
+                judgement == Judgement::Unsure || report.valid,
+                "passed {answer}"
+            );
+            if judgement == Judgement::ValidAsGiven {
+                assert_eq!(&report.normalized, answer, "not as given");
+            }
+            passed += usize::from(judgement != Judgement::Unsure);
+            assert_eq!(
+                compiled.validate(answer, at, Lang::ZhCn),
+                report,
+                "{answer}"
+            );
+            let findings = compiled.findings(answer, at, Lang::ZhCn).into_problems();
+            assert_eq!(findings, report.errors, "{answer}");
+            found += usize::from(verdict.findings(&form, answer, at, &|_| false).is_some());
+        }
+        // A field the conditions read that is not kept as given leaves the answer to the
+        // full validation (compared above all the same); the pass decides the others.
+        assert!(
+            passed > 0 && found * 4 > answers.len(),
+            "{passed} passed, {found} found of {}",
+            answers.len()
         );
     }
 

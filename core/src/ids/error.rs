@@ -37,7 +37,7 @@ pub enum IdError {
     /// `id.checksum`: the check character does not match (MOD 11-2, MOD 31, GB 11714 or Luhn).
     #[error("校验位不正确 / the check character is wrong")]
     Checksum,
-    /// `id.birth_date_invalid`: the birth date does not exist.
+    /// `id.birth_date_invalid`: the birth date does not exist, or is before 1800.
     #[error("出生日期不存在 / the birth date does not exist")]
     BirthDateInvalid,
     /// `id.birth_date_future`: the birth date is after the reference date.
@@ -130,7 +130,7 @@ impl Coded for IdError {
                 )
                 .into(),
             Self::BirthDateInvalid => lang
-                .pick("号码中的出生日期不存在", "The birth date in the number does not exist")
+                .pick("出生日期不存在或早于 1800 年", "The birth date does not exist or is before 1800")
                 .into(),
             Self::BirthDateFuture => lang
                 .pick(

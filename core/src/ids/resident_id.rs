@@ -267,7 +267,7 @@ impl Plain {
         let (year, month, day) = (n(6..10), n(10..12), n(12..14));
         let days = calendar::days_in_month(year, month);
         let born_by_at = (year, month, day) <= (at.year().try_into().ok()?, at.month(), at.day());
-        ((1..=days).contains(&day) && born_by_at).then_some(Self {
+        ((1..=days).contains(&day) && born_by_at && year >= MIN_BIRTH_YEAR).then_some(Self {
             check,
             year: i32::try_from(year).ok()?,
             month,
@@ -317,11 +317,16 @@ fn layout(s: &[u8]) -> Result<([u8; 17], Option<u8>, bool), IdError> {
     }
 }
 
-/// The date written as YYYYMMDD, if it exists.
+/// The earliest year of birth a number may carry. GB 11643 codes a person's real date of
+/// birth, so a date that exists but that nobody living was born on (year 0000) is as
+/// invalid as 30 February; the standard's own example is of 1880.
+pub(crate) const MIN_BIRTH_YEAR: u32 = 1800;
+
+/// The date written as YYYYMMDD, if it exists and is not before [`MIN_BIRTH_YEAR`].
 fn birth_date(yyyymmdd: &[u8]) -> Option<NaiveDate> {
     let n = |r: std::ops::Range<usize>| yyyymmdd.get(r).map(decimal);
-    let year = i32::try_from(n(0..4)?).ok()?;
-    NaiveDate::from_ymd_opt(year, n(4..6)?, n(6..8)?)
+    let year = n(0..4).filter(|&y| y >= MIN_BIRTH_YEAR)?;
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, n(4..6)?, n(6..8)?)
 }
 
 /// The value of decimal digits (callers pass digits only).

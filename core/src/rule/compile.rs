@@ -220,7 +220,11 @@ pub(super) fn compile(
             };
             let Some(&(name, op, min, max)) = OPERATORS.iter().find(|(n, ..)| n == name) else {
                 return Err(RuleError::UnknownOperator {
-                    operator: name.chars().take(40).collect(),
+                    // Quoted back to whoever wrote it: an ID number written as an
+                    // operator (a key) is masked as anywhere else.
+                    operator: crate::ids::mask_digit_runs(
+                        &name.chars().take(40).collect::<String>(),
+                    ),
                     pointer: pointer.clone(),
                 });
             };

@@ -275,24 +275,56 @@ impl Rule {
     /// of the field with a key, if there is one.
     pub(crate) fn bind(&self, position: impl Fn(&str) -> Option<usize>) -> Binding {
         let mut slots = vec![None; self.vars];
+        for var in self
+            .calls(true)
+            .into_iter()
+            .filter_map(|call| call.var.as_ref())
+        {
+            let first = var.keys.first().map_or("", |k| &**k);
+            let found = position(first).and_then(|p| u32::try_from(p).ok());
+            if let Some(slot) = slots.get_mut(var.ordinal) {
+                *slot = found;
+            }
+        }
+        Binding(slots)
+    }
+
+    /// The rule's calls (operations), depth first; with `per_item`, also those of the
+    /// per-item rules of array operators (the second argument of `map`, `filter`, `reduce`,
+    /// `all`, `none`, `some`), which read the item rather than the data.
+    fn calls(&self, per_item: bool) -> Vec<&compile::Call> {
+        let mut calls = Vec::new();
         let mut stack = vec![&self.root];
         while let Some(node) = stack.pop() {
             match node {
                 Node::Literal(_) => {}
                 Node::Array(items) => stack.extend(items),
                 Node::Call(call) => {
-                    if let Some(var) = &call.var {
-                        let first = var.keys.first().map_or("", |k| &**k);
-                        let found = position(first).and_then(|p| u32::try_from(p).ok());
-                        if let Some(slot) = slots.get_mut(var.ordinal) {
-                            *slot = found;
+                    let over_items = matches!(
+                        call.op,
+                        Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some
+                    );
+                    for (i, arg) in call.args.iter().enumerate() {
+                        if per_item || !(over_items && i == 1) {
+                            stack.push(arg);
                         }
                     }
-                    stack.extend(&call.args);
+                    calls.push(&**call);
                 }
             }
         }
-        Binding(slots)
+        calls
+    }
+
+    /// Whether the rule reads its data other than through `var`s of literal paths, which a
+    /// form binds to its fields: by `missing` or `missing_some`, or by a `var` whose path is
+    /// computed, is the whole data or has a computed default. The per-item rules of array
+    /// operators read the item, and are not counted.
+    pub(crate) fn reads_data_by_key(&self) -> bool {
+        self.calls(false).iter().any(|call| {
+            matches!(call.op, Op::Missing | Op::MissingSome)
+                || (call.op == Op::Var && call.var.is_none())
+        })
     }
 
     /// [`truthy`](Self::truthy), where `slots` holds, by field position, the values of the
@@ -407,7 +439,13 @@ impl Serialize for Rule {
 impl<'de> Deserialize<'de> for Rule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let json = Value::deserialize(deserializer)?;
-        Self::compile(&json).map_err(serde::de::Error::custom)
+        Self::compile(&json).map_err(|e| {
+            use crate::{Coded, Lang};
+            serde::de::Error::custom(crate::input::bilingual(
+                &e.message(Lang::ZhCn),
+                &e.message(Lang::En),
+            ))
+        })
     }
 }
 

@@ -151,9 +151,11 @@ pub(super) fn to_number(value: View<'_>) -> f64 {
     }
 }
 
-/// Whitespace as JavaScript trims it.
+/// Whitespace as JavaScript trims it (ECMAScript's `WhiteSpace` and `LineTerminator`):
+/// Unicode's `White_Space` with U+FEFF, but without U+0085, which is not a space to
+/// JavaScript.
 fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
 }
 
 /// JavaScript `ToNumber` of a string: decimal, `0x`/`0o`/`0b` integers, `Infinity`;

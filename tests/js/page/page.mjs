@@ -121,6 +121,70 @@ async function engineSuite() {
   return result;
 }
 
+/**
+ * The guards a page relies on around every call: 2,000 revoked proxies (whose type
+ * `Array.isArray` cannot ask) leave both modules as they were, a freed Engine and another
+ * module's Engine are coded refusals, a too long short argument is refused before it is
+ * copied.
+ */
+async function guardSuite() {
+  const wasm = await init();
+  const officeWasm = await initOffice();
+  const at = '2026-11-25';
+  const text = await fetchText('/fixtures/catalog/mini.json');
+  const engine = new doorstep.Engine(text, { at });
+  const officeEngine = new office.Engine(text, { at });
+  const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+  revoke();
+  const birth = { bundle: 'birth' };
+  const calls = [
+    () => engine.form(revoked),
+    () => engine.form(birth, revoked),
+    () => doorstep.checkResidentId('11010519491231002X', revoked),
+    () => engine.materials(birth, {}, { at, available: revoked }),
+    () => engine.decide(null, {}, {}, { members: revoked }),
+    () => officeEngine.replay(revoked),
+  ];
+  const state = () => [
+    wasm.memory.buffer.byteLength,
+    wasm.__wbindgen_externrefs?.length,
+    officeWasm.memory.buffer.byteLength,
+    officeWasm.__wbindgen_externrefs?.length,
+  ];
+  const refusals = new Set();
+  let before;
+  for (let i = 0; i < 2000; i += 1) {
+    if (i === 200) before = state();
+    const t = thrown(calls[i % calls.length]);
+    refusals.add(`${t?.code} ${t?.name}`);
+  }
+  const example = engine.form(birth, { at }).example;
+  const revokedResult = {
+    refusals: [...refusals].sort(),
+    stateKept: JSON.stringify(state()) === JSON.stringify(before),
+    stillWorks: engine.validate(birth, example, { at }).valid && officeEngine.replay([]).cases.length === 0,
+  };
+  const foreign = thrown(() => doorstep.Engine.prototype.bundles.call(officeEngine));
+  const tooLong = thrown(() => engine.form({ bundle: 'b'.repeat(4097) }));
+  const memory = wasm.memory.buffer.byteLength;
+  const huge = thrown(() => engine.matters('q'.repeat(8 * 1024 * 1024)));
+  const hugeKept = wasm.memory.buffer.byteLength === memory;
+  const freeThrew = thrown(() => {
+    engine.free();
+    officeEngine.free();
+  });
+  return {
+    revoked: { ...revokedResult, freeThrew },
+    freed: thrown(() => engine.form(birth)),
+    secondFree: thrown(() => engine.free()),
+    foreign,
+    tooLong,
+    huge,
+    hugeKept,
+    afterAll: doorstep.checkResidentId('11010519491231002X', { at: '2024-10-15' }).valid,
+  };
+}
+
 /** The authority suite: the stamp and ledger fixtures, a ledger written and checked here. */
 async function authoritySuite() {
   const stamps = await fetchJson('/fixtures/authority/stamps.json');
@@ -372,6 +436,7 @@ async function main() {
     },
     cases,
     engine: await engineSuite(),
+    guards: await guardSuite(),
     authority: await authoritySuite(),
     case: await caseSuite(),
     policy: await policySuite(),

@@ -46,6 +46,15 @@ pub enum LintError {
         /// The path the rule reads.
         var: String,
     },
+    /// `catalog.rule_cycle`: a field's condition (`visibleIf`, `requiredIf`) reads, directly
+    /// or through other fields' conditions, the field it decides or the group it is in: a
+    /// condition reads fields as they are kept, each decided before it is read, which such
+    /// conditions cannot be.
+    #[error("字段条件循环引用 / conditions read each other in a cycle")]
+    RuleCycle {
+        /// The key of the field read.
+        var: String,
+    },
     /// `catalog.choices`: a choice field without choices, or choices on another type.
     #[error("选项设置有误 / choices misplaced")]
     Choices,
@@ -113,6 +122,7 @@ impl Coded for LintError {
             Self::SealHistory => "catalog.seal_history",
             Self::Dates => "catalog.dates",
             Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
+            Self::RuleCycle { .. } => "catalog.rule_cycle",
             Self::Choices => "catalog.choices",
             Self::FieldKey => "catalog.field_key",
             Self::Fields => "catalog.fields",
@@ -179,6 +189,15 @@ impl Coded for LintError {
                     format!("The rule reads {var}, which the form does not have")
                 }
             }
+            Self::RuleCycle { var } => {
+                if zh {
+                    format!("条件读取的字段 {var} 又取决于本字段的条件（循环），无法先于本字段确定")
+                } else {
+                    format!(
+                        "The condition reads {var}, which depends on this field's own conditions (a cycle), so it cannot be decided first"
+                    )
+                }
+            }
             Self::GrantChain => lang
                 .pick(
                     "授权链有误：上级授权须授予本授权的委托方，且不得循环或超过层级上限",
@@ -243,7 +262,9 @@ impl Coded for LintError {
         let params = match self {
             Self::Constraint { rule } => json!({ "rule": rule }),
             Self::UnknownReference { target } => json!({ "target": target }),
-            Self::RuleUnknownField { var } | Self::ProfileUnknownField { var } => {
+            Self::RuleUnknownField { var }
+            | Self::ProfileUnknownField { var }
+            | Self::RuleCycle { var } => {
                 json!({ "var": var })
             }
             Self::ExampleInvalid { problem } => json!({ "problem": problem }),

@@ -10,19 +10,29 @@ use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 use super::{Catalog, Matter, OrgLevel};
 use crate::calendar::WorkCalendar;
 use crate::form::{self, Field, FieldType, FormSpec};
+use crate::input::InputError;
 use crate::rule::Rule;
 use crate::{Coded, Lang, Problem};
 
 pub use error::LintError;
 
 /// Lints a catalogue given as JSON text: a document that cannot be read is one problem
-/// (`input.*`, with its line and column, at the path `""`); otherwise see [`lint`].
+/// (`input.*`, with its line and column); one of the wrong shape (a date that does not
+/// exist, a negative limit, a missing or unknown key, an unknown operator) is at the path
+/// of the value the parse stopped at, any other at `""`. Otherwise see [`lint`].
 pub fn lint_json(text: &str, at: NaiveDate, lang: Lang) -> Vec<Problem> {
     match Catalog::from_json(text) {
         Ok(catalog) => lint(&catalog, at, lang),
         Err(e) => {
+            let path = match e {
+                InputError::Shape { line, column, .. } if line > 0 => {
+                    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+                    crate::input::pointer_at(text, line, column)
+                }
+                _ => String::new(),
+            };
             let mut problem = e.to_problem(lang);
-            problem.path = Some(String::new());
+            problem.path = Some(path);
             vec![problem]
         }
     }
@@ -286,6 +296,7 @@ impl Linter<'_> {
             &format!("{path}/fields"),
             sources,
         );
+        self.condition_cycles(&form.fields, &format!("{path}/fields"));
         for (i, check) in form.checks.iter().enumerate() {
             let scope = [form.fields.as_slice()];
             self.rule_vars(&check.rule, &scope, &format!("{path}/checks/{i}/rule"));
@@ -361,6 +372,9 @@ impl Linter<'_> {
             if f.field_type.is_container() {
                 self.fields(&f.fields, inner_scope, &format!("{here}/fields"), sources);
             }
+            if f.field_type == FieldType::Repeat {
+                self.condition_cycles(&f.fields, &format!("{here}/fields"));
+            }
         }
     }
 
@@ -389,6 +403,67 @@ impl Linter<'_> {
                 format!("{here}/{member}"),
                 &LintError::Constraint { rule: rule.into() },
             );
+        }
+    }
+
+    /// Reports each condition of `fields` (an object whose rules read it, at `path`) or of
+    /// their groups' fields that reads a field whose own deciding depends on it: the field
+    /// the condition decides, the group it is in, or a field whose conditions read those,
+    /// through any number of others (`form::plan::decision_order` then decides in field
+    /// order, reading what is not decided yet as absent).
+    fn condition_cycles(&mut self, fields: &[Field], path: &str) {
+        let conditions = form::scope_conditions(fields);
+        let reads = form::condition_reads(fields, &conditions);
+        if form::decision_order(&reads).1 {
+            return;
+        }
+        // Whether the field at `to` is read, through conditions, by the one at `from`.
+        let reaches = |from: usize, to: usize| {
+            let mut seen = vec![false; fields.len()];
+            let mut stack = vec![from];
+            while let Some(p) = stack.pop() {
+                for &q in reads.get(p).map(Vec::as_slice).unwrap_or_default() {
+                    if q == to {
+                        return true;
+                    }
+                    if let Some(s) = seen.get_mut(q)
+                        && !*s
+                    {
+                        *s = true;
+                        stack.push(q);
+                    }
+                }
+            }
+            false
+        };
+        for c in &conditions {
+            // A path no field has is reported as such (`rule_unknown_field`), not again.
+            let known: Vec<String> = c
+                .rule
+                .vars()
+                .into_iter()
+                .filter(|v| reads_field(fields, v))
+                .collect();
+            let reads_known = |p: &usize| {
+                fields
+                    .get(*p)
+                    .is_some_and(|f| known.iter().any(|v| v.split('.').next() == Some(&*f.key)))
+            };
+            for read in form::rule_reads(fields, c.rule)
+                .into_iter()
+                .filter(reads_known)
+            {
+                let own = read == c.top;
+                // A group's field reads its group as decided so far: no cycle.
+                if (own && c.within.is_empty()) || (!own && reaches(read, c.top)) {
+                    let mut at = format!("{path}/{}", c.top);
+                    for i in &c.within {
+                        at = format!("{at}/fields/{i}");
+                    }
+                    let var = fields.get(read).map(|f| f.key.clone()).unwrap_or_default();
+                    self.push(format!("{at}/{}", c.name), &LintError::RuleCycle { var });
+                }
+            }
         }
     }
 
@@ -834,6 +909,38 @@ mod tests {
                 "catalog.rule_unknown_field",
                 "/matters/2/form/fields/2/fields/1/visibleIf"
             )
+        );
+    }
+
+    /// Conditions that read one another in a cycle (or a field's own) are refused, each
+    /// where it reads the field of the cycle; a group's field reading its group, and a
+    /// field reading one after it, are not a cycle.
+    #[test]
+    fn conditions_reading_one_another_in_a_cycle_are_refused() {
+        let at = "/matters/0/form/fields";
+        let fields = "/matters/0/form/fields/7";
+        let doc = set(
+            mini(),
+            &format!("{fields}/requiredIf"),
+            json!({"var": "applyInsurance"}),
+        );
+        assert_eq!(lint(&doc), vec![]);
+        let doc = set(
+            doc,
+            &format!("{at}/8/visibleIf"),
+            json!({"var": "fatherId"}),
+        );
+        let mut want = one("catalog.rule_cycle", &format!("{fields}/requiredIf"));
+        want.extend(one("catalog.rule_cycle", &format!("{at}/8/visibleIf")));
+        assert_eq!(lint(&doc), want);
+        let own = set(
+            mini(),
+            &format!("{at}/8/visibleIf"),
+            json!({"var": "applyInsurance"}),
+        );
+        assert_eq!(
+            lint(&own),
+            one("catalog.rule_cycle", &format!("{at}/8/visibleIf"))
         );
     }
 

@@ -9,6 +9,13 @@ use serde_json::{Map, Value, json};
 
 use crate::{Coded, Lang};
 
+mod pointer;
+mod surrogates;
+mod wording;
+
+pub(crate) use pointer::pointer_at;
+pub(crate) use wording::bilingual;
+
 /// The largest form answer accepted, in bytes.
 pub const MAX_ANSWER_BYTES: usize = 1 << 20;
 /// The largest catalogue accepted, in bytes.
@@ -35,7 +42,9 @@ pub enum InputError {
     Malformed {
         /// 1-based line of the problem.
         line: usize,
-        /// 1-based column of the problem.
+        /// Column of the problem as `serde_json` counts it: the bytes of the line read
+        /// (1-based, the last of them), 0 when the line ends before anything is read there
+        /// (an empty document, one cut just after a newline).
         column: usize,
     },
     /// `input.shape`: JSON of the wrong shape (a missing or unknown field, a wrong type).
@@ -45,9 +54,10 @@ pub enum InputError {
         /// of its length bounds, a value a binding passed): the message and `params` then
         /// give no position.
         line: usize,
-        /// 1-based column of the problem (0 with line 0).
+        /// Column of the problem, counted as for `Malformed` (0 with line 0).
         column: usize,
-        /// What the parser expected, as it says it (English, technical).
+        /// What the parser expected, as it says it (English, technical; worded in Chinese
+        /// for the message where the phrasing is known), its control characters escaped.
         detail: String,
     },
     /// `input.too_many_errors`: a stream of lines (events in JSON Lines) with more unreadable
@@ -101,27 +111,20 @@ impl Coded for InputError {
             // into.
             (
                 Self::Shape {
-                    line: 0, detail, ..
-                },
-                Lang::ZhCn,
-            ) => {
-                format!("结构不正确（{detail}）")
-            }
-            (
-                Self::Shape {
-                    line: 0, detail, ..
-                },
-                Lang::En,
-            ) => detail.clone(),
-            (
-                Self::Shape {
                     line,
                     column,
                     detail,
                 },
                 Lang::ZhCn,
             ) => {
-                format!("第 {line} 行第 {column} 列：结构不正确（{detail}）")
+                let place = match line {
+                    0 => String::new(),
+                    _ => format!("第 {line} 行第 {column} 列："),
+                };
+                match wording::chinese(detail) {
+                    Some(zh) => format!("{place}结构不正确：{zh}"),
+                    None => format!("{place}结构不正确（{}）", wording::english(detail)),
+                }
             }
             (
                 Self::Shape {
@@ -130,9 +133,10 @@ impl Coded for InputError {
                     detail,
                 },
                 Lang::En,
-            ) => {
-                format!("Line {line}, column {column}: {detail}")
-            }
+            ) => match line {
+                0 => wording::english(detail),
+                _ => format!("Line {line}, column {column}: {}", wording::english(detail)),
+            },
             (Self::TooManyErrors { omitted }, Lang::ZhCn) => {
                 format!("无法读取的行过多：另有 {omitted} 行未逐一列出")
             }
@@ -167,7 +171,7 @@ impl InputError {
             serde_json::error::Category::Data => Self::Shape {
                 line,
                 column,
-                detail: crate::ids::mask_digit_runs(&error.to_string()),
+                detail: shape_detail(error),
             },
             _ if error.to_string().starts_with("recursion limit exceeded") => Self::TooDeep,
             _ => Self::Malformed { line, column },
@@ -197,9 +201,29 @@ impl InputError {
     }
 }
 
+/// What a parser said of a value of the wrong shape, for [`InputError::Shape`]: without
+/// the position `serde_json` appends (the message gives it once, and digits of a long
+/// document's column are not to be masked), control characters escaped, and the digit runs
+/// of a quoted value masked (an ID number typed where a name goes).
+pub(crate) fn shape_detail(error: &serde_json::Error) -> String {
+    crate::ids::mask_digit_runs(&wording::one_line(&without_position(error)))
+}
+
+/// `error`'s message without the position `serde_json` appends to it.
+pub(crate) fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&position) {
+        Some(bare) => bare.to_owned(),
+        None => message,
+    }
+}
+
 /// Parses a JSON document of at most `max_bytes` bytes into `T`. A leading byte order mark
 /// is ignored: RFC 8259 §8.1 lets a parser do so, and Windows editors (记事本) save UTF-8
 /// with one, so a catalogue or an answer saved there reads as the same text saved anywhere.
+/// A string's lone surrogate escape (`"\ud83d"`, half an emoji as `JSON.stringify` writes
+/// it) reads as U+FFFD, as a binding reads the same string given as a value.
 ///
 /// ```
 /// use doorstep::input::{InputError, parse_json};
@@ -214,6 +238,8 @@ pub fn parse_json<T: DeserializeOwned>(text: &str, max_bytes: usize) -> Result<T
         return Err(InputError::TooLarge { max: max_bytes });
     }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let replaced = surrogates::replaced(text);
+    let text = replaced.as_deref().unwrap_or(text);
     serde_json::from_str(text).map_err(|e| classify(text, &e))
 }
 
@@ -232,11 +258,14 @@ pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
 fn classify(text: &str, error: &serde_json::Error) -> InputError {
     let found = InputError::from_serde(error);
     match (&found, serde_json::from_str::<serde::de::IgnoredAny>(text)) {
-        (InputError::Malformed { .. }, Ok(_)) => InputError::Shape {
-            line: error.line(),
-            column: error.column(),
-            detail: crate::ids::mask_digit_runs(&error.to_string()),
-        },
+        (InputError::Malformed { .. }, Ok(_)) => {
+            let (line, column) = (error.line(), error.column());
+            InputError::Shape {
+                line,
+                column,
+                detail: shape_detail(error),
+            }
+        }
         (InputError::Shape { .. }, Err(syntax)) => InputError::from_serde(&syntax),
         _ => found,
     }
@@ -289,10 +318,28 @@ mod tests {
             "结构不正确（digest: length ..=64）"
         );
         assert!(unplaced.params().is_empty());
+        // The position once, the parser's wording in Chinese, a quoted NUL escaped.
+        let shape = parse_json::<Target>("{\"matter\": 4}", 1024).unwrap_err();
+        assert_eq!(
+            shape.message(Lang::ZhCn),
+            "第 1 行第 12 列：结构不正确：类型不正确：整数 `4`，应为字符串"
+        );
+        assert_eq!(
+            shape.message(Lang::En),
+            "Line 1, column 12: invalid type: integer `4`, expected a string"
+        );
+        let nul = parse_json::<Target>(r#"{"a\u0000b": 1}"#, 1024).unwrap_err();
+        assert!(nul.message(Lang::En).contains("`a\\u{0}b`"), "{nul:?}");
         // A byte order mark, as Windows editors save UTF-8, is not part of the text.
         assert_eq!(code("\u{FEFF}{\"matter\": \"M\"}"), "ok");
         assert_eq!(code("{\"matter\": \"M\"}\u{FEFF}"), "input.malformed");
         assert_eq!(code("\u{FEFF}\u{FEFF}{}"), "input.malformed");
+        // Half an emoji, as JSON.stringify writes it: U+FFFD, as a binding reads the value.
+        assert_eq!(
+            parse_json::<Value>(r#"{"name": "陈思远\ud83d"}"#, 1024),
+            Ok(json!({"name": "陈思远\u{FFFD}"}))
+        );
+        assert_eq!(code(r#"{"matter": "\ud83d\"}"#), "input.malformed");
         // Deep, but refused at its first token, before any depth is reached.
         assert_eq!(
             code(&format!("{}1{}", "[".repeat(200), "]".repeat(200))),
