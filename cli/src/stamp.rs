@@ -18,16 +18,19 @@ use doorstep::input::{InputError, MAX_ANSWER_BYTES};
 use crate::id::today;
 use crate::usage::{UsageError, split_options};
 
-/// Reads at most `max + 1` bytes of a file: enough for the core to tell that it is over its
-/// limit, without reading a huge file whole. An unreadable file is a usage error.
+/// Reads at most `max + 1` bytes of a file (`-`: standard input, as `id check -` reads
+/// it): enough for the core to tell that it is over its limit, without reading a huge file
+/// whole. An unreadable file is a usage error.
 pub(crate) fn read(path: &str, max: usize) -> Result<Vec<u8>, UsageError> {
-    let file =
-        std::fs::File::open(Path::new(path)).map_err(|e| UsageError::File(path.to_owned(), e))?;
     let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
-    file.take(limit)
-        .read_to_end(&mut bytes)
-        .map_err(|e| UsageError::File(path.to_owned(), e))?;
+    let read = if path == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(Path::new(path))
+            .and_then(|file| file.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| UsageError::File(path.to_owned(), e))?;
     Ok(bytes)
 }
 

@@ -77,7 +77,8 @@ pub(crate) const USAGE: &str = "\
       该命令的用法 / the usage of one command
 退出码 / exit status: 0 全部有效 all valid, 1 有无效的号码、表单、目录问题、被拒事件或无法读取的档案行 some input invalid
   (a number, a form, catalogue problems, a refused event, an unreadable profile line), 2 用法错误或无法使用的文件、
-  文档、目录或代码 usage error, or a file, document, catalogue or code that cannot be used";
+  文档、目录或代码 usage error, or a file, document, catalogue or code that cannot be used
+文件参数为 - 时读标准输入 / a file argument of - reads standard input";
 
 /// A command line that cannot run.
 #[derive(Debug)]

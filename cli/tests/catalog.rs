@@ -530,3 +530,36 @@ fn validate_as_of_a_past_day_loads_the_catalogue_as_of_today() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["valid"], true);
 }
+
+#[test]
+fn validate_reads_the_answer_from_standard_input() {
+    use std::io::Write as _;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doorstep"))
+        .args([
+            "validate",
+            "--catalog",
+            MINI,
+            "--matter",
+            "HUKOU-BIRTH",
+            "--at",
+            "2026-11-25",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("doorstep runs");
+    let answer = serde_json::json!({"applicantId": "350205199003071239", "childName": "林一一",
+        "householdAddress": "示例路 1 号", "guardians": [{"name": "林小红", "relation": "mother"}]});
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(answer.to_string().as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["valid"], true);
+}
