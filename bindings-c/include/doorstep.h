@@ -240,8 +240,10 @@ void doorstep_engine_free(struct doorstep_engine *engine);
  * at fault (e.g. `"/matters/1/code"`, code `catalog.duplicate`).
  *
  * - `catalog_json`: the document, JSON. A document that cannot be read as a catalogue is
- *   one problem at path `""` (`input.too_large`, `input.too_deep`, `input.malformed`,
- *   `input.shape`, with its line and column), not a failure.
+ *   one problem, not a failure: at path `""` (`input.too_large`, `input.too_deep`,
+ *   `input.malformed`, with its line and column), or, for a value the catalogue's types
+ *   refuse (`input.shape`: a date that does not exist, an unknown key), at that value's
+ *   path.
  * - `at`: the date `"YYYY-MM-DD"` the filled-in examples are checked against; NULL is
  *   today in China Standard Time.
  * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.

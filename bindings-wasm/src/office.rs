@@ -159,7 +159,9 @@ fn calendar_report(
 /// Lints a catalogue document: every problem, each with the JSON Pointer of its value, in
 /// `options.lang`, with 填单示范 checked as of `options.at` (default: today in China
 /// Standard Time). An empty list means `new Engine` accepts it. A document that cannot be
-/// read is one problem at the path `""` (`input.malformed`, `input.too_large`, …).
+/// read is one problem at the path `""` (`input.malformed`, `input.too_large`, …); one
+/// with a value the catalogue's types refuse (a date that does not exist, an unknown key:
+/// `input.shape`) is one problem at that value's path.
 ///
 /// Throws a `DoorstepError` only for a wrong call: `arg.invalid_type`, `arg.invalid_date`,
 /// `arg.unknown_lang`.
