@@ -64,7 +64,8 @@
 # Session 22 (an audit's fixes): field conditions reading the kept answer, in dependency
 # order (+5.8 kB: form::validate, plan, lint's catalog.rule_cycle); parsers' wording of
 # input.shape in Chinese (+1.7 kB), lone surrogate escapes read as U+FFFD, a bundle none of
-# whose matters is in effect refused, arg.too_long for short strings: 299,421 (360,364).
+# whose matters is in effect refused, arg.too_long for short strings: 299,421 (360,364);
+# integral range bounds in params as integers: 299,520 (360,508).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

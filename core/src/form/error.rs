@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use serde_json::{Map, Value, json};
 
 use crate::ids::IdError;
-use crate::rule::number_to_string;
+use crate::rule::{number_to_string, number_value};
 use crate::{Coded, Lang};
 
 /// One problem with one value of a form answer.
@@ -317,8 +317,10 @@ impl Coded for FormError {
             Self::WrongType { expected, .. } => json!({ "expected": expected }),
             Self::TooShort { min, .. } | Self::TooFewItems { min, .. } => json!({ "min": min }),
             Self::TooLong { max, .. } | Self::TooManyItems { max, .. } => json!({ "max": max }),
-            Self::BelowMin { min, .. } => json!({ "min": min }),
-            Self::AboveMax { max, .. } => json!({ "max": max }),
+            // As the message writes them: an integral bound as an integer (`300`, not
+            // `300.0`), for hosts that word their own messages.
+            Self::BelowMin { min, .. } => json!({ "min": number_value(*min) }),
+            Self::AboveMax { max, .. } => json!({ "max": number_value(*max) }),
             Self::Id { error, .. } => Value::Object(error.params()),
             _ => json!({}),
         };

@@ -1550,9 +1550,10 @@ pub(super) mod tests {
         // The bound said is the one that holds: the field's when tighter, else 2^53 − 1.
         let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
         let report = super::validate(&spec, &json!({"n": u64::MAX}), at, crate::Lang::En);
+        // Written as the message writes it: an integer.
         assert_eq!(
             report.errors[0].params["max"],
-            json!(9_007_199_254_740_991.0)
+            json!(9_007_199_254_740_991_u64)
         );
         assert!(
             report.errors[0].message.contains("9007199254740991"),

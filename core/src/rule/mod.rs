@@ -120,7 +120,7 @@ use eval::Scope;
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) use flat::{FlatRule, PlainIds};
 pub use request::{MAX_RULE_REQUEST_BYTES, RuleOutcome, RuleRequest};
-pub(crate) use value::number_to_string;
+pub(crate) use value::{number as number_value, number_to_string};
 
 /// The deepest a rule may nest arrays and operations (objects).
 pub const MAX_DEPTH: usize = 64;

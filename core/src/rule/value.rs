@@ -129,7 +129,7 @@ pub(super) fn truthy(value: View<'_>) -> bool {
 
 /// A number as a JSON value: integral values as integers (`1`, not `1.0`), values JSON
 /// cannot hold (NaN, ±Infinity) as `null`.
-pub(super) fn number(f: f64) -> Value {
+pub(crate) fn number(f: f64) -> Value {
     /// 2^53: up to here every integer is exact in an f64.
     const EXACT: f64 = 9_007_199_254_740_992.0;
     if f.is_finite() && f.fract() == 0.0 && f.abs() <= EXACT {
