@@ -1,7 +1,6 @@
 //! How a misuse reaches JS: a real `Error` carrying the core's stable `code`.
 
 use doorstep::{Coded, Lang};
-use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 /// The JS `Error` for a coded misuse: message in `lang` (zh-CN when `None`), with the
@@ -25,30 +24,8 @@ pub(crate) fn coded_error(error: &impl Coded, lang: Option<Lang>) -> js_sys::Err
 /// which never shrinks, so that a pasted 50 MB value costs no memory for the page's life.
 pub(crate) const MAX_ARG_LEN: u32 = 4096;
 
-/// `arg.too_long`: an argument or option longer than [`MAX_ARG_LEN`]. The binding's own:
-/// the core takes text already in memory, and bounds documents, not these.
-pub(crate) struct TooLong {
-    /// The argument or option, e.g. `lang`, `query`, `bundle`.
-    pub(crate) name: &'static str,
-}
-
-impl Coded for TooLong {
-    fn code(&self) -> &'static str {
-        "arg.too_long"
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        let (name, max) = (self.name, MAX_ARG_LEN);
-        match lang {
-            Lang::ZhCn => format!("参数 {name} 过长：长度不能超过 {max}"),
-            Lang::En => format!("Argument {name} is too long: its length must be at most {max}"),
-        }
-    }
-
-    fn params(&self) -> Map<String, Value> {
-        let mut params = Map::new();
-        params.insert("name".to_owned(), self.name.into());
-        params.insert("max".to_owned(), MAX_ARG_LEN.into());
-        params
-    }
+/// The core's `arg.too_long` for the argument `name`, longer than [`MAX_ARG_LEN`].
+pub(crate) fn too_long(name: &'static str, lang: Option<Lang>) -> js_sys::Error {
+    let max = usize::try_from(MAX_ARG_LEN).unwrap_or(usize::MAX);
+    coded_error(&doorstep::args::ArgError::TooLong { name, max }, lang)
 }

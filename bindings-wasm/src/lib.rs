@@ -185,7 +185,7 @@ pub(crate) fn string_arg(
     lang: Option<Lang>,
 ) -> Result<String, js_sys::Error> {
     if value.is_string() && value.length() > error::MAX_ARG_LEN {
-        return Err(coded_error(&error::TooLong { name }, lang));
+        return Err(error::too_long(name, lang));
     }
     whole_string_arg(value, name, lang)
 }

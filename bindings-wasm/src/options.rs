@@ -14,7 +14,7 @@ use tsify::{Ts, Tsify};
 use wasm_bindgen::JsThreadLocal;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{MAX_ARG_LEN, TooLong, coded_error};
+use crate::error::{MAX_ARG_LEN, coded_error, too_long};
 
 /// Options of `checkId`. Every field may be left out (or be `undefined` or `null`).
 #[derive(Debug, Default, Tsify)]
@@ -262,13 +262,13 @@ fn strings(
     // A copy, made by `Array.from`: a proxy whose traps throw is refused, not propagated.
     let items = crate::js::copy_array(value).ok_or_else(|| type_error_in(name, "array", lang))?;
     if items.length() > MAX_ARG_LEN {
-        return Err(coded_error(&TooLong { name }, lang));
+        return Err(too_long(name, lang));
     }
     items
         .iter()
         .map(|item| match text(&item) {
             Some(OptionText::Text(text)) => Ok(text),
-            Some(OptionText::TooLong) => Err(coded_error(&TooLong { name }, lang)),
+            Some(OptionText::TooLong) => Err(too_long(name, lang)),
             _ => Err(type_error_in(name, "array", lang)),
         })
         .collect::<Result<Vec<_>, _>>()
@@ -378,7 +378,7 @@ impl OptionText {
     ) -> Result<String, js_sys::Error> {
         match self {
             Self::Text(t) => Ok(t),
-            Self::TooLong => Err(coded_error(&TooLong { name }, lang)),
+            Self::TooLong => Err(too_long(name, lang)),
             Self::Other => Err(coded_error(
                 &ArgError::InvalidType {
                     name,

@@ -34,6 +34,15 @@ pub enum ArgError {
         /// The type it must have: `string`, `object` or `array`.
         expected: &'static str,
     },
+    /// `arg.too_long`: a short argument (a code, a date, a language, a path) or a list
+    /// option longer than a binding copies (JS: before it reaches wasm memory).
+    #[error("参数过长 / argument too long")]
+    TooLong {
+        /// The argument or option, e.g. `lang`, `query`, `bundle`.
+        name: &'static str,
+        /// The most characters (JS: UTF-16 code units) or items it may have.
+        max: usize,
+    },
 }
 
 impl Coded for ArgError {
@@ -44,6 +53,7 @@ impl Coded for ArgError {
             Self::UnknownLang => "arg.unknown_lang",
             Self::Clock => "arg.clock",
             Self::InvalidType { .. } => "arg.invalid_type",
+            Self::TooLong { .. } => "arg.too_long",
         }
     }
 
@@ -77,6 +87,12 @@ impl Coded for ArgError {
                     Lang::En => format!("Argument {name} has the wrong type: expected {en}"),
                 }
             }
+            Self::TooLong { name, max } => match lang {
+                Lang::ZhCn => format!("参数 {name} 过长：长度不能超过 {max}"),
+                Lang::En => {
+                    format!("Argument {name} is too long: its length must be at most {max}")
+                }
+            },
         }
     }
 
@@ -84,6 +100,7 @@ impl Coded for ArgError {
         let params = match self {
             Self::UnknownKind => json!({ "allowed": IdKind::ALL.map(IdKind::as_str) }),
             Self::InvalidType { name, expected } => json!({ "name": name, "expected": expected }),
+            Self::TooLong { name, max } => json!({ "name": name, "max": max }),
             _ => return Map::new(),
         };
         match params {

@@ -480,21 +480,28 @@ impl Engine {
     /// a bundle none of whose matters is in effect then names no matter
     /// (`engine.unknown_matter`), rather than an empty form that any answer passes.
     fn bundle_on(&self, code: &str, at: NaiveDate) -> Result<(usize, &Bundle), EngineError> {
-        let (index, b) = self
-            .catalog
+        let (index, b) = self.bundle(code)?;
+        self.any_in_effect(b, at)?;
+        Ok((index, b))
+    }
+
+    /// The bundle `code` with its position in the catalogue (`engine.unknown_bundle`).
+    fn bundle(&self, code: &str) -> Result<(usize, &Bundle), EngineError> {
+        self.catalog
             .bundles
             .iter()
             .enumerate()
             .find(|(_, b)| b.code == code)
-            .ok_or(EngineError::UnknownBundle)?;
-        if b.members
+            .ok_or(EngineError::UnknownBundle)
+    }
+
+    /// `Ok` when a member of `b` is in effect on `at` (see [`bundle_on`](Self::bundle_on)).
+    fn any_in_effect(&self, b: &Bundle, at: NaiveDate) -> Result<(), EngineError> {
+        b.members
             .iter()
             .any(|m| self.catalog.matter_on(&m.matter, at).is_some())
-        {
-            Ok((index, b))
-        } else {
-            Err(EngineError::UnknownMatter)
-        }
+            .then_some(())
+            .ok_or(EngineError::UnknownMatter)
     }
 
     fn matters_of(
@@ -584,7 +591,7 @@ impl Engine {
             if target.matter.is_some() {
                 return Err(EngineError::Target);
             }
-            let (index, b) = self.bundle_on(code, at)?;
+            let (index, b) = self.bundle(code)?;
             let mask = bundle::member_mask(b, answer, &self.calendar);
             let asked = self.bundle_keys.get(index).map_or(&[][..], Vec::as_slice);
             let asked_by_bundle = |key: &str| asked.iter().any(|k| k == key);
@@ -606,6 +613,9 @@ impl Engine {
                     };
                 (report, matters)
             } else {
+                // A merged form that holds on `at` has every member in effect; without one,
+                // a bundle none of whose matters is in effect is refused here.
+                self.any_in_effect(b, at)?;
                 let matters = bundle::masked_members_on(&self.catalog, b, mask, at);
                 let form = self.compiled(bundle::merged_form(&matters));
                 let report = form.run(answer, at, lang, &asked_by_bundle, output);

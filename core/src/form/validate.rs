@@ -656,10 +656,7 @@ impl<'v> Run<'_, 'v> {
             let view = kept.view();
             // The conditions of a group's fields that read the group read it as decided so
             // far: what the groups being decided hold, in the slot of the outermost.
-            let partial = match (&scope, self.deciding_root()) {
-                (Some(_), Some(root)) => Some(root),
-                _ => None,
-            };
+            let partial = scope.and_then(|_| self.deciding_root());
             let with_partial;
             let scope = match (scope, &partial, deciding_at) {
                 (Some(outer), Some(root), Some(at)) => {
