@@ -619,6 +619,32 @@ static void test_misuse(const doorstep_engine *engine, const char *catalog) {
 }
 
 /* The mini catalogue with a matter's code duplicated: three lint problems. */
+/* A NUL in an answer's text, written as the escape `\u0000` (which the fixtures reach C
+ * through cJSON, whose strings end at a NUL, cannot carry): refused at its field as any
+ * control character is (forms.json has the others). */
+static void test_control_character(const doorstep_engine *engine) {
+    char *out = NULL;
+    cJSON *report = NULL, *errors;
+    doorstep_status status = doorstep_engine_validate(
+        engine, BIRTH,
+        "{\"applicantName\":\"林\\u0000小红\",\"applicantId\":\"350205199003071239\","
+        "\"applicantMobile\":\"13912345678\",\"childName\":\"林一一\","
+        "\"childBirthDate\":\"2024-08-01\",\"childSex\":\"female\",\"married\":false,"
+        "\"applyInsurance\":false}",
+        "2026-11-25", NULL, &out);
+    if (status == DOORSTEP_OK) {
+        report = cJSON_Parse(out);
+    }
+    errors = cJSON_GetObjectItemCaseSensitive(report, "errors");
+    expect(status == DOORSTEP_OK && cJSON_GetArraySize(errors) == 1 &&
+               string_is(cJSON_GetArrayItem(errors, 0), "code", "form.control_character") &&
+               string_is(cJSON_GetArrayItem(errors, 0), "path", "/applicantName"),
+           "a NUL in a name: form.control_character at /applicantName (status %d: %s)",
+           (int)status, out != NULL ? out : doorstep_last_error_code());
+    cJSON_Delete(report);
+    doorstep_string_free(out);
+}
+
 static void test_unlinted_catalogue(const char *catalog) {
     cJSON *doc = cJSON_Parse(catalog);
     cJSON *code = cJSON_CreateString("BIRTH-CERT");
@@ -897,6 +923,7 @@ int main(int argc, char **argv) {
     if (f.engine != NULL) {
         run_forms(argv[1], &f);
         test_misuse(f.engine, catalog);
+        test_control_character(f.engine);
         test_queries(f.engine);
         test_prefill(f.engine, catalog);
         run_threads(work, &f);

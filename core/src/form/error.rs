@@ -32,6 +32,13 @@ pub enum FormError {
         /// What it must be: `string`, `integer`, `number`, `boolean`, `array`, `object`.
         expected: &'static str,
     },
+    /// `form.control_character`: text holding a control character (a NUL, an escape, a
+    /// bidirectional override): one that shows nothing, or changes how the rest shows.
+    #[error("含有控制字符 / holds a control character")]
+    ControlCharacter {
+        /// The field's label.
+        label: String,
+    },
     /// `form.too_short`: fewer characters than `min`.
     #[error("内容过短 / too short")]
     TooShort {
@@ -140,6 +147,7 @@ macro_rules! with_label {
             FormError::NotAnObject | FormError::UnknownField => $none,
             FormError::Required { label: $label }
             | FormError::WrongType { label: $label, .. }
+            | FormError::ControlCharacter { label: $label }
             | FormError::TooShort { label: $label, .. }
             | FormError::TooLong { label: $label, .. }
             | FormError::BelowMin { label: $label, .. }
@@ -178,6 +186,7 @@ impl Coded for FormError {
             Self::UnknownField => "form.unknown_field",
             Self::Required { .. } => "form.required",
             Self::WrongType { .. } => "form.type",
+            Self::ControlCharacter { .. } => "form.control_character",
             Self::TooShort { .. } => "form.too_short",
             Self::TooLong { .. } => "form.too_long",
             Self::BelowMin { .. } => "form.below_min",
@@ -226,6 +235,12 @@ impl Coded for FormError {
                     format!("must be a {expected}").into()
                 }
             }
+            Self::ControlCharacter { .. } => lang
+                .pick(
+                    "含有不可见的控制字符，请删除后重新填写",
+                    "holds an invisible control character; remove it",
+                )
+                .into(),
             Self::TooShort { min, .. } => {
                 if zh {
                     format!("不能少于 {min} 个字").into()

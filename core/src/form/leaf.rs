@@ -7,17 +7,22 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use super::control::has_control;
 use super::validate::Normal;
 use super::{Field, FieldType, FormError};
 use crate::Lang;
 use crate::calendar;
 use crate::ids::{self, IdKind, ResidentId};
 
-/// `s.trim()`, sooner for the usual value, which starts and ends with a visible character
-/// (`str::trim` showed in profiles: every text value is trimmed twice). Told apart by the
-/// first byte of the first and of the last character: none of Unicode's white space starts
-/// with a byte other than an ASCII one, 0xC2, 0xE1, 0xE2 or 0xE3, so any other lead byte
-/// (most Chinese characters start with 0xE4–0xE9) is a visible character.
+/// The text of a value as it is kept: `s` without the white space (as `str::trim`) and the
+/// zero-width characters ([`is_zero_width`]) around it, so that a value of only those is
+/// blank, and blank counts as missing (a required name of one U+200B, pasted from a chat
+/// app, is not a name). Sooner for the usual value, which starts and ends with a visible
+/// character (`str::trim` showed in profiles: every text value is trimmed twice). Told
+/// apart by the first byte of the first and of the last character: none of Unicode's white
+/// space and zero-width characters starts with a byte other than an ASCII one, 0xC2, 0xE1,
+/// 0xE2, 0xE3 or 0xEF, so any other lead byte (most Chinese characters start with
+/// 0xE4–0xE9) is a visible character.
 // Always inlined natively (`#[inline]` left it a call): 20 of a valid birth-bundle answer's
 // values are text. Not in the WASM module, which has a size budget.
 #[allow(clippy::inline_always)]
@@ -28,15 +33,29 @@ pub(super) fn trim(s: &str) -> &str {
     let last_lead = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
     match (bytes.first(), last_lead) {
         (Some(&first), Some(&last)) if visible(first) && visible(last) => s,
-        _ => s.trim(),
+        _ => trim_slow(s),
     }
 }
 
-/// Whether a character whose first byte is `lead` is visible (not white space), as far
-/// as that byte tells: see [`trim`].
+/// [`trim`] character by character.
+#[inline(never)]
+fn trim_slow(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c))
+}
+
+/// Whether `c` shows nothing and takes no room, though Unicode does not count it as white
+/// space: ZERO WIDTH SPACE, ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER, WORD JOINER and ZERO
+/// WIDTH NO-BREAK SPACE (also the byte order mark).
+fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Whether a character whose first byte is `lead` is visible (neither white space nor
+/// zero-width), as far as that byte tells: see [`trim`].
 #[inline]
 fn visible(lead: u8) -> bool {
-    (lead.is_ascii() && lead.is_ascii_graphic()) || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3))
+    (lead.is_ascii() && lead.is_ascii_graphic())
+        || (lead >= 0xC3 && !matches!(lead, 0xE1..=0xE3 | 0xEF))
 }
 
 /// Checks one present value of `field`, a field that holds no fields: how it is to be
@@ -207,10 +226,12 @@ pub(super) fn label(field: &Field, lang: Lang) -> String {
 /// The field's label in the language of the problems, made only for a problem.
 pub(super) type Label<'a> = &'a dyn Fn() -> String;
 
-/// What is wrong with a text value (trimmed) for its field: the first of its bounds and
-/// pattern it misses. The verdict (`form::verdict`) asks this too.
+/// What is wrong with a text value (trimmed) for its field: a control character in it,
+/// else the first of its bounds and pattern it misses. The verdict (`form::verdict`) asks
+/// this too.
 #[derive(Clone, Copy)]
 pub(super) enum TextFault {
+    Control,
     TooShort(u32),
     TooLong(u32),
     Pattern,
@@ -221,6 +242,9 @@ pub(super) enum TextFault {
 #[allow(clippy::inline_always)]
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(super) fn text_fault(field: &Field, s: &str) -> Option<TextFault> {
+    if has_control(s) {
+        return Some(TextFault::Control);
+    }
     // Bounds its bytes meet whatever its characters (a character takes one to four bytes)
     // need no count of them.
     let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
@@ -257,6 +281,7 @@ fn text<'v>(field: &Field, s: &'v str, label: Label<'_>) -> Result<&'v str, Form
     let s = trim(s);
     match text_fault(field, s) {
         None => Ok(s),
+        Some(TextFault::Control) => Err(FormError::ControlCharacter { label: label() }),
         Some(TextFault::TooShort(min)) => Err(FormError::TooShort {
             label: label(),
             min,

@@ -6,6 +6,7 @@
 //! validates against one form many times; its [`findings`](CompiledForm::findings) are the
 //! same problems, worded only when asked.
 
+mod control;
 mod error;
 mod finding;
 mod leaf;

@@ -39,7 +39,7 @@ pub fn prefill(form: &FormSpec, shared: &Value, answer: &Value, calendar: &WorkC
         };
         let empty = match given.get(&field.key) {
             None | Some(Value::Null) => true,
-            Some(Value::String(s)) => s.trim().is_empty(),
+            Some(Value::String(s)) => super::leaf::trim(s).is_empty(),
             Some(Value::Array(items)) => items.is_empty(),
             Some(_) => false,
         };

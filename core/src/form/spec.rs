@@ -13,7 +13,9 @@ crate::named::named_enum! {
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(rename_all = "snake_case")]
     pub enum FieldType {
-        /// Free text (trimmed).
+        /// Free text, trimmed of white space and zero-width characters (so that one of only
+        /// those is blank); a control character or a bidirectional override in it is
+        /// `form.control_character`.
         Text => "text",
         /// A whole number.
         Integer => "integer",
@@ -49,7 +51,7 @@ crate::named::named_enum! {
         AreaCode => "area_code",
         /// A postal address (text).
         Address => "address",
-        /// A reference to an uploaded file.
+        /// A reference to an uploaded file (text).
         Attachment => "attachment",
         /// A group of fields (an object).
         Group => "group",

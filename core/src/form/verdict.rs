@@ -814,6 +814,13 @@ mod tests {
             json!("0592-6881234"),
             json!("6222021001122334455"),
             json!("350205"),
+            // Zero-width only (blank), zero-width around a name (trimmed), a control
+            // character, a bidirectional override, a middle dot (a byte a control shares).
+            json!("\u{200b}\u{feff}"),
+            json!("\u{feff}陈思远\u{200b}"),
+            json!("陈\u{0}思远"),
+            json!("陈\u{202e}思远"),
+            json!("阿依·买买提"),
         ]
     }
 
