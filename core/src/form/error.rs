@@ -31,6 +31,9 @@ pub enum FormError {
         label: String,
         /// What it must be: `string`, `integer`, `number`, `boolean`, `array`, `object`.
         expected: &'static str,
+        /// The index of the value in a multi-choice list (not a string), the last token
+        /// of its path.
+        item: Option<u32>,
     },
     /// `form.control_character`: text holding a control character (a NUL, an escape, a
     /// bidirectional override): one that shows nothing, or changes how the rest shows.
@@ -82,12 +85,17 @@ pub enum FormError {
     NotAChoice {
         /// The field's label.
         label: String,
+        /// The index of the value in a multi-choice list, the last token of its path.
+        item: Option<u32>,
     },
     /// `form.duplicate_choice`: an option chosen twice.
     #[error("选项重复 / a choice is repeated")]
     DuplicateChoice {
         /// The field's label.
         label: String,
+        /// The index of the second choice of the option in the list, the last token of
+        /// its path.
+        item: u32,
     },
     /// `form.too_few_items`: fewer items than `min`.
     #[error("项数过少 / too few items")]
@@ -153,8 +161,8 @@ macro_rules! with_label {
             | FormError::BelowMin { label: $label, .. }
             | FormError::AboveMax { label: $label, .. }
             | FormError::Pattern { label: $label }
-            | FormError::NotAChoice { label: $label }
-            | FormError::DuplicateChoice { label: $label }
+            | FormError::NotAChoice { label: $label, .. }
+            | FormError::DuplicateChoice { label: $label, .. }
             | FormError::TooFewItems { label: $label, .. }
             | FormError::TooManyItems { label: $label, .. }
             | FormError::Date { label: $label }
@@ -170,6 +178,16 @@ impl FormError {
     /// The field's label, for the variants that have one.
     fn label(&self) -> Option<&str> {
         with_label!(self, label => Some(label), None)
+    }
+
+    /// The index of the value in a multi-choice list that the problem is with, for the
+    /// variants that name one: its path is the list's with the index added.
+    pub(super) fn item(&self) -> Option<u32> {
+        match self {
+            Self::WrongType { item, .. } | Self::NotAChoice { item, .. } => *item,
+            Self::DuplicateChoice { item, .. } => Some(*item),
+            _ => None,
+        }
     }
 
     /// Puts `label` in, for the variants that have one (a finding is labelled only when it

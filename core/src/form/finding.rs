@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::leaf::label;
-use super::validate::{check_problem, pointer, problem_at, unknown_pointer};
+use super::validate::{check_problem, leaf_pointer, problem_at, unknown_pointer};
 use super::{Check, Field, FormError};
 use crate::{Coded, Lang, Problem};
 
@@ -123,7 +123,7 @@ impl Finding<'_> {
     pub fn path(&self) -> Cow<'_, str> {
         match &self.0 {
             Repr::Unknown(key) => unknown_pointer("", key).into(),
-            Repr::Field(field, _) => pointer("", &field.key).into(),
+            Repr::Field(field, error) => leaf_pointer("", &field.key, error).into(),
             Repr::Check(check) => check.path.as_deref().unwrap_or_default().into(),
             Repr::Worded(problem) => problem.path.as_deref().unwrap_or_default().into(),
         }
@@ -137,7 +137,7 @@ impl Finding<'_> {
             }
             Repr::Field(field, mut error) => {
                 error.set_label(label(field, lang));
-                problem_at(pointer("", &field.key), &error, lang)
+                problem_at(leaf_pointer("", &field.key, &error), &error, lang)
             }
             Repr::Check(check) => check_problem(check, lang),
             Repr::Worded(problem) => problem,

@@ -72,6 +72,7 @@ pub(super) fn leaf<'v>(
     let wrong_type = |expected| FormError::WrongType {
         label: label(),
         expected,
+        item: None,
     };
     let id = |kinds: &[IdKind], known: &mut Vec<_>| identifier(kinds, value, at, label, known);
     match field.field_type {
@@ -107,7 +108,10 @@ pub(super) fn leaf<'v>(
         },
         FieldType::Choice => match value.as_str() {
             Some(s) if is_choice(field, s) => Ok(Normal::Text(s)),
-            Some(_) => Err(FormError::NotAChoice { label: label() }),
+            Some(_) => Err(FormError::NotAChoice {
+                label: label(),
+                item: None,
+            }),
             None => Err(wrong_type("string")),
         },
         FieldType::MultiChoice => multi_choice(field, value, &label).map(|()| Normal::Same(value)),
@@ -184,6 +188,7 @@ fn identifier<'v>(
     let s = value.as_str().ok_or_else(|| FormError::WrongType {
         label: label(),
         expected: "string",
+        item: None,
     })?;
     let mut reported = Vec::new();
     let meant = (kinds.contains(&IdKind::Mobile) && ids::dialled_as_mobile(s))
@@ -352,20 +357,34 @@ pub(super) fn multi_choice(
     value: &Value,
     label: Label<'_>,
 ) -> Result<(), FormError> {
-    let wrong_type = |expected| FormError::WrongType {
+    let items = value.as_array().ok_or_else(|| FormError::WrongType {
         label: label(),
-        expected,
-    };
-    let items = value.as_array().ok_or_else(|| wrong_type("array"))?;
+        expected: "array",
+        item: None,
+    })?;
     item_count(field, items.len(), label)?;
     for (i, item) in items.iter().enumerate() {
-        let s = item.as_str().ok_or_else(|| wrong_type("string"))?;
+        // The first problem of the list, at its item.
+        let index = u32::try_from(i).unwrap_or(u32::MAX);
+        let Some(s) = item.as_str() else {
+            return Err(FormError::WrongType {
+                label: label(),
+                expected: "string",
+                item: Some(index),
+            });
+        };
         if !is_choice(field, s) {
-            return Err(FormError::NotAChoice { label: label() });
+            return Err(FormError::NotAChoice {
+                label: label(),
+                item: Some(index),
+            });
         }
         let earlier = items.get(..i).unwrap_or_default();
         if earlier.iter().any(|e| e.as_str() == Some(s)) {
-            return Err(FormError::DuplicateChoice { label: label() });
+            return Err(FormError::DuplicateChoice {
+                label: label(),
+                item: index,
+            });
         }
     }
     Ok(())

@@ -520,6 +520,17 @@ pub(super) fn unknown_pointer(parent: &str, key: &str) -> String {
     pointer(parent, &ids::mask_digit_runs(key))
 }
 
+/// Where the problem `error` of the value at `parent`/`key` is: there, or at the item of a
+/// multi-choice list it names.
+pub(super) fn leaf_pointer(parent: &str, key: &str, error: &FormError) -> String {
+    let mut out = pointer(parent, key);
+    if let Some(item) = error.item() {
+        out.push('/');
+        out.push_str(&item.to_string());
+    }
+    out
+}
+
 /// `parent` with one more reference token (RFC 6901 escaping).
 pub(super) fn pointer(parent: &str, token: &str) -> String {
     let mut out = String::with_capacity(parent.len() + token.len() + 1);
@@ -869,7 +880,7 @@ impl<'v> Run<'_, 'v> {
                 Some(v)
             }
             Err(e) => {
-                self.push(pointer(parent, key), &e);
+                self.push(leaf_pointer(parent, key, &e), &e);
                 None
             }
         }
@@ -888,6 +899,7 @@ impl<'v> Run<'_, 'v> {
                 &FormError::WrongType {
                     label: label(field, self.lang),
                     expected: "array",
+                    item: None,
                 },
             );
             return None;
