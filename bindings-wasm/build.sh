@@ -66,6 +66,10 @@
 # input.shape in Chinese (+1.7 kB), lone surrogate escapes read as U+FFFD, a bundle none of
 # whose matters is in effect refused, arg.too_long for short strings: 299,421 (360,364);
 # integral range bounds in params as integers: 299,520 (360,508).
+# Session 23: text refusing control characters and bidirectional overrides, zero-width
+# characters trimmed (form::control; the WASM build looks at each character, without the
+# native byte pre-pass): 299,665 (360,842); multi-choice problems at their item: 299,779
+# (360,911); the review of the session (documentation only): 299,778 (360,909).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

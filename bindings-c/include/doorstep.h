@@ -104,7 +104,8 @@ typedef enum doorstep_status {
     /**
      * An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
      * that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
-     * than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
+     * than zh-CN and en (`arg.unknown_lang`; tags are read case-insensitively, and `zh`,
+     * `zh_CN`, `zh-Hans`, `en-US` and `en-GB` are taken too), a system clock out of range (`arg.clock`),
      * or a target that names no matter in effect on the date (`engine.unknown_matter`, also
      * a bundle none of whose matters is),
      * no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
@@ -126,7 +127,8 @@ typedef enum doorstep_status {
     /**
      * A JSON document argument (a catalogue, a target, an answer, a list, a stamp, a
      * query, a ledger head) cannot be used: larger than its limit (`input.too_large`),
-     * nested more than 128 levels deep (`input.too_deep`), a catalogue file that is not
+     * nested deeper than its limit (`input.too_deep`: 127 levels are accepted, 128 are
+     * not, unless the function names a lower limit), a catalogue file that is not
      * UTF-8 (`input.not_utf8`), not JSON (`input.malformed`),
      * JSON of the wrong shape (`input.shape`), a catalogue that fails lint
      * (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a
@@ -348,7 +350,7 @@ enum doorstep_status doorstep_engine_form(const struct doorstep_engine *engine,
  * to and each problem's `params.matters` the members it belongs to.
  *
  * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
- * - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB and 128 levels.
+ * - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB, nested at most 127 levels.
  * - `at`: the reference date `"YYYY-MM-DD"` (matters in effect, birth dates in the
  *   future); NULL is today in China Standard Time.
  * - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
@@ -458,7 +460,7 @@ enum doorstep_status doorstep_engine_validate_field(const struct doorstep_engine
  * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}` (a bundle's merged form),
  *   at most 1 MiB.
  * - `shared_json`: the shared data, a JSON object keyed by source, e.g.
- *   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB and 128 levels.
+ *   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB, nested at most 127 levels.
  * - `answer_json`: the answer so far, a JSON object keyed by field, at most 1 MiB and 128
  *   levels; NULL is `{}`. An answer that is not an object gives only the filled fields.
  * - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
@@ -493,7 +495,7 @@ enum doorstep_status doorstep_engine_prefill(const struct doorstep_engine *engin
  * shared-data source in `available_json` waives (免提交).
  *
  * - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
- * - `answer_json`: the answer, a JSON object, at most 1 MiB and 128 levels.
+ * - `answer_json`: the answer, a JSON object, at most 1 MiB, nested at most 127 levels.
  * - `available_json`: the shared-data sources available for this applicant, a JSON array
  *   of their codes, e.g. `["identity"]`; NULL is none.
  * - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China

@@ -125,7 +125,7 @@ unsafe fn target(target_json: *const c_char) -> Result<Target, Failure> {
     Ok(input::parse_json(text, MAX_ANSWER_BYTES)?)
 }
 
-/// Reads and parses a required JSON argument of at most 1 MiB and 128 levels (an answer,
+/// Reads and parses a required JSON argument of at most 1 MiB, nested at most 127 levels (an answer,
 /// shared data); NULL is `DOORSTEP_ERR_NULL_ARGUMENT`.
 ///
 /// # Safety
@@ -508,7 +508,7 @@ pub unsafe extern "C" fn doorstep_engine_form(
 /// to and each problem's `params.matters` the members it belongs to.
 ///
 /// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
-/// - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB and 128 levels.
+/// - `answer_json`: the answer, a JSON object keyed by field, at most 1 MiB, nested at most 127 levels.
 /// - `at`: the reference date `"YYYY-MM-DD"` (matters in effect, birth dates in the
 ///   future); NULL is today in China Standard Time.
 /// - `lang`: `"zh-CN"` (also `"zh"`) or `"en"` for the messages; NULL is zh-CN.
@@ -653,7 +653,7 @@ pub unsafe extern "C" fn doorstep_engine_validate_field(
 /// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}` (a bundle's merged form),
 ///   at most 1 MiB.
 /// - `shared_json`: the shared data, a JSON object keyed by source, e.g.
-///   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB and 128 levels.
+///   `{"identity": {"residentId": "...", "name": "..."}}`, at most 1 MiB, nested at most 127 levels.
 /// - `answer_json`: the answer so far, a JSON object keyed by field, at most 1 MiB and 128
 ///   levels; NULL is `{}`. An answer that is not an object gives only the filled fields.
 /// - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China
@@ -710,7 +710,7 @@ pub unsafe extern "C" fn doorstep_engine_prefill(
 /// shared-data source in `available_json` waives (免提交).
 ///
 /// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
-/// - `answer_json`: the answer, a JSON object, at most 1 MiB and 128 levels.
+/// - `answer_json`: the answer, a JSON object, at most 1 MiB, nested at most 127 levels.
 /// - `available_json`: the shared-data sources available for this applicant, a JSON array
 ///   of their codes, e.g. `["identity"]`; NULL is none.
 /// - `at`: the date `"YYYY-MM-DD"` the matter must be in effect on; NULL is today in China

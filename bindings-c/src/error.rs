@@ -39,7 +39,8 @@ pub enum doorstep_status {
     DOORSTEP_ERR_INVALID_UTF8 = 2,
     /// An argument has no meaning: unknown identifier kind (`arg.unknown_kind`), a date
     /// that is not an existing `YYYY-MM-DD` date (`arg.invalid_date`), a language other
-    /// than zh-CN and en (`arg.unknown_lang`), a system clock out of range (`arg.clock`),
+    /// than zh-CN and en (`arg.unknown_lang`; tags are read case-insensitively, and `zh`,
+    /// `zh_CN`, `zh-Hans`, `en-US` and `en-GB` are taken too), a system clock out of range (`arg.clock`),
     /// or a target that names no matter in effect on the date (`engine.unknown_matter`, also
     /// a bundle none of whose matters is),
     /// no bundle (`engine.unknown_bundle`), or not exactly one of them (`engine.target`),
@@ -55,7 +56,8 @@ pub enum doorstep_status {
     DOORSTEP_ERR_INTERNAL = 5,
     /// A JSON document argument (a catalogue, a target, an answer, a list, a stamp, a
     /// query, a ledger head) cannot be used: larger than its limit (`input.too_large`),
-    /// nested more than 128 levels deep (`input.too_deep`), a catalogue file that is not
+    /// nested deeper than its limit (`input.too_deep`: 127 levels are accepted, 128 are
+    /// not, unless the function names a lower limit), a catalogue file that is not
     /// UTF-8 (`input.not_utf8`), not JSON (`input.malformed`),
     /// JSON of the wrong shape (`input.shape`), a catalogue that fails lint
     /// (`engine.catalog_invalid`; the problems are in `doorstep_last_error_params`), a

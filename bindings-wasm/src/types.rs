@@ -20,7 +20,11 @@ export type IdKind =
   | "postal_code"
   | "bank_card";
 
-/** The language of messages: Simplified Chinese (the default) or English. */
+/**
+ * The language of messages: Simplified Chinese (the default) or English. At run time the
+ * tags are read case-insensitively, and `zh`, `zh_CN`, `zh-Hans`, `en-US` and `en-GB` are
+ * taken too; anything else is `arg.unknown_lang`.
+ */
 export type Lang = "zh-CN" | "en";
 
 /** Sex as recorded in a resident ID number. */
@@ -58,7 +62,10 @@ export interface IdFacts {
   normalized: string;
   /** The form to show people (personal numbers masked, e.g. `3502**********123X`). */
   masked: string;
-  /** Whether a 15-digit resident ID was upgraded to 18 digits (resident IDs). */
+  /**
+   * Whether a 15-digit resident ID was upgraded to 18 digits (resident IDs, and residence
+   * permits, which read alike and are always 18 digits: `false`).
+   */
   upgraded?: boolean;
   /** Date of birth, `YYYY-MM-DD` (resident IDs and residence permits). */
   birthDate?: string;

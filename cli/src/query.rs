@@ -3,7 +3,7 @@
 //!
 //! The catalogue is loaded (and so linted) as of today and `--at` dates only the query, so
 //! that a query about a past date still loads a catalogue whose examples are valid today
-//! (`validate` loads it as of its `--at`, the date the answer is checked as of).
+//! (`validate` too loads it as of today, and checks the answer as of its `--at`).
 
 use chrono::NaiveDate;
 use doorstep::Lang;

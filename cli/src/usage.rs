@@ -14,7 +14,7 @@ pub(crate) const USAGE: &str = "\
       metrics.json 和 dashboard.html
       simulate the sample district over a period, every step through the engine, and print the
       district report; with --out also write the events, the metrics and an HTML dashboard
-  doorstep demo ids
+  doorstep demo ids [--lang zh-CN|en]
       号码核验演示 / the identifier checks on sample values
   doorstep id check [--kind KIND] [--at YYYY-MM-DD] [--lang zh|en] VALUE...
       每个号码输出一行 JSON；VALUE 为 - 时从标准输入逐行读取

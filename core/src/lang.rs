@@ -15,7 +15,8 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Parses `zh`, `zh-CN`, `zh_CN` or `en` (case-insensitive); `None` for anything else.
+    /// Parses `zh`, `zh-CN`, `zh_CN`, `zh-Hans`, `en`, `en-US` or `en-GB` (case-insensitive);
+    /// `None` for anything else.
     ///
     /// ```
     /// use doorstep::Lang;

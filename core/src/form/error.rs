@@ -119,7 +119,8 @@ pub enum FormError {
         /// The field's label.
         label: String,
     },
-    /// `form.datetime`: not a date and time written `YYYY-MM-DDTHH:MM[:SS]`.
+    /// `form.datetime`: not a date and time written `YYYY-MM-DDTHH:MM[:SS]` (a space for the
+    /// `T` is taken too).
     #[error("日期时间无效 / invalid date and time")]
     Datetime {
         /// The field's label.
@@ -131,7 +132,8 @@ pub enum FormError {
         /// The field's label.
         label: String,
     },
-    /// `form.area_code`: not a GB/T 2260 division code.
+    /// `form.area_code`: not a division code of GB/T 2260's form: six digits whose first two
+    /// name a province-level division (the lower levels are not checked against a table).
     #[error("行政区划代码无效 / invalid division code")]
     AreaCode {
         /// The field's label.

@@ -25,7 +25,8 @@ crate::named::named_enum! {
         Money => "money",
         /// A date, `YYYY-MM-DD`.
         Date => "date",
-        /// A date and time, `YYYY-MM-DDTHH:MM[:SS]`, China Standard Time.
+        /// A date and time, `YYYY-MM-DDTHH:MM[:SS]` (or with a space for the `T`), China
+        /// Standard Time; kept as `YYYY-MM-DDTHH:MM:SS`.
         Datetime => "datetime",
         /// Yes or no.
         Boolean => "boolean",
@@ -47,7 +48,8 @@ crate::named::named_enum! {
         PostalCode => "postal_code",
         /// 银行卡号, normalised.
         BankCard => "bank_card",
-        /// GB/T 2260 administrative division code (6 digits).
+        /// GB/T 2260 administrative division code: 6 digits whose first two name a
+        /// province-level division (the lower levels are not checked against a table).
         AreaCode => "area_code",
         /// A postal address (text).
         Address => "address",

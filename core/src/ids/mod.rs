@@ -205,7 +205,8 @@ pub struct IdFacts {
     pub normalized: String,
     /// The form to show people, see [`mask()`].
     pub masked: String,
-    /// Whether a 15-digit resident ID was upgraded to 18 digits.
+    /// Whether a 15-digit resident ID was upgraded to 18 digits (resident IDs, and residence
+    /// permits, which read alike and are always 18 digits: `false`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upgraded: Option<bool>,
     /// Date of birth (resident IDs and residence permits).

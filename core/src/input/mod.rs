@@ -34,7 +34,8 @@ pub enum InputError {
     /// `input.not_utf8`: bytes that are not UTF-8 text.
     #[error("不是 UTF-8 文本 / not UTF-8 text")]
     NotUtf8,
-    /// `input.too_deep`: nested deeper than the parser allows (128 levels).
+    /// `input.too_deep`: nested deeper than the parser allows (127 levels are accepted, 128
+    /// are not).
     #[error("文档嵌套过深 / document nested too deeply")]
     TooDeep,
     /// `input.malformed`: not JSON.
