@@ -69,7 +69,10 @@
 # Session 23: text refusing control characters and bidirectional overrides, zero-width
 # characters trimmed (form::control; the WASM build looks at each character, without the
 # native byte pre-pass): 299,665 (360,842); multi-choice problems at their item: 299,779
-# (360,911); the review of the session (documentation only): 299,778 (360,909).
+# (360,911); the review of the session (documentation only): 299,778 (360,909); case
+# events read from the district's one file, the lines of reviews and complaints skipped
+# (decode_events, +389 bytes raw): 299,947; the WASM build trimming text character by
+# character (no byte fast path): 299,771 (361,163).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -1132,7 +1132,9 @@ enum doorstep_status doorstep_case_deadline(const struct doorstep_engine *engine
  * Replays stored events and writes the report, as JSON, to `*out_report_json`: `{"cases":
  * [CASE, ...], "rejected": [{"index", "line", "code", "params"?, "message"}]}` — every case
  * the events build, in id order, and every line that was refused, in line order. A line
- * that is not an event is refused with its `input.*` code; an event that cannot follow its
+ * that is not an event is refused with its `input.*` code (a review's or a complaint's
+ * event, a line with a `review` or `complaint` key and no `case` key, is skipped: the
+ * district's one file of all events can be replayed); an event that cannot follow its
  * case with its `case.*` code (out of sequence, a duplicate, a status it cannot happen in),
  * as is one the catalogue contradicts (a matter version it does not have,
  * `case.unknown_matter`; a decision whose stamp does not verify, `case.invalid_stamp`). A
@@ -1177,7 +1179,8 @@ enum doorstep_status doorstep_case_replay(const struct doorstep_engine *engine,
  * `rejected`, `withdrawn`) — and the cases they started by themselves (免申即办), every step
  * in time order. Or `{"outcome": "refused", "error": {...}}`: `case.not_found` when the
  * events never open the case, or the `input.*` code of the first line that is not an event
- * (its 1-based `line` in `params`).
+ * (its 1-based `line` in `params`; the lines of reviews and complaints are skipped, as
+ * `doorstep_case_replay` skips them).
  *
  * - `events_jsonl`: the events as JSON Lines (any mix of cases, each case's events in
  *   order); blank lines are skipped; a line that is not UTF-8 text is a line that is not

@@ -171,7 +171,8 @@ pub fn evolve(
 /// `{outcome: "found", timeline}`, or `{outcome: "refused", error}`: `case.not_found` when
 /// the events never open the case, or a line that is not an event (its `input.*` code,
 /// with `params.line`), which refuses the whole request. Events of other cases are passed
-/// over; an event its case refuses is left out, as a replay leaves it out. JSON Lines only,
+/// over, and so are the lines of reviews and complaints (a `review` or `complaint` key and no
+/// `case` key: the district's one file of all events can be followed); an event its case refuses is left out, as a replay leaves it out. JSON Lines only,
 /// not an array: one path into the core (`timeline_jsonl`) keeps one copy of its code in
 /// the `.wasm` (an array would instantiate the core's generic `timeline` a second time,
 /// its sorts included); `events.map((e) => JSON.stringify(e)).join("\n")` makes the text.

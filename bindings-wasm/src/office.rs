@@ -41,7 +41,9 @@ impl JsEngine {
     ///
     /// `events` is an array of events (at most 256 MiB as JSON; one that is not an event
     /// throws `input.shape`), or their JSON Lines text, as hosts store them: there a line
-    /// that is not an event is refused in `rejected` with its `input.*` code, every refusal
+    /// that is not an event is refused in `rejected` with its `input.*` code (the lines of
+    /// reviews and complaints, with a `review` or `complaint` key and no `case` key, are
+    /// skipped), every refusal
     /// carries its 1-based `line`, and `index` is the 0-based line; blank lines are
     /// skipped, a line may be at most 1 MiB; past 10,000 lines that are not events the rest
     /// are counted in one `input.too_many_errors` (`params.omitted`). Text that cannot fit the core's 256 MiB throws

@@ -7,7 +7,9 @@
 //! - first one `{"case": CASE}` line per case the events build, in case id order, each the
 //!   case's final state (the shape every binding returns);
 //! - then one `{"rejected": {"line", "index", "code", "params"?, "message"}}` line per
-//!   refused line, in line order: a line that is not an event (`input.*`), an event that
+//!   refused line, in line order: a line that is not an event (`input.*`; the lines of
+//!   reviews and complaints, as `demo --out` writes them beside case events, are skipped),
+//!   an event that
 //!   cannot follow its case (`case.event_version`, `case.duplicate_event`,
 //!   `case.wrong_status`, ...) or that the catalogue contradicts (`case.unknown_matter`,
 //!   `case.invalid_stamp`). `line` is 1-based, `index` 0-based.

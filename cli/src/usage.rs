@@ -60,6 +60,8 @@ pub(crate) const USAGE: &str = "\
       再按行号每个被拒事件输出一行 {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}}
       replay case events (JSON Lines): one {\"case\": CASE} line per case, in id order, then one
       {\"rejected\": {\"line\", \"index\", \"code\", \"params\", \"message\"}} line per refused event, in line order
+      （评价与办不成事的事件行跳过，demo --out 写出的全部事件可直接重放 / the lines of reviews and
+      complaints are skipped: the events demo --out writes replay as they are)
   doorstep case timeline [--lang zh-CN|en] EVENTS.jsonl CASE
       一个案件的办理时间线（一件事含各子件及其汇总状态、免申即办的后续事项），输出 JSON
       one case's timeline (a bundle with its member cases and joined state, successors started

@@ -85,6 +85,31 @@ fn metrics_recomputed_from_the_events_are_the_demos_and_another_seed_differs() {
         assert!(stream.contains(needle), "no {needle} in the events");
     }
 
+    // The one file of all events replays as it is, and a case's timeline follows from it:
+    // the lines of reviews and complaints are skipped.
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalogs/haicang.json");
+    let replayed = doorstep(&[
+        "case",
+        "replay",
+        "--catalog",
+        sample,
+        events.to_str().unwrap(),
+    ]);
+    let replay = String::from_utf8(replayed.stdout).unwrap();
+    assert_eq!(
+        replayed.status.code(),
+        Some(0),
+        "{}",
+        replay.lines().last().unwrap_or_default()
+    );
+    assert!(!replay.lines().any(|l| l.starts_with("{\"rejected\"")));
+    let first: Value = serde_json::from_str(replay.lines().next().unwrap()).unwrap();
+    let id = first["case"]["id"].as_str().unwrap();
+    let timeline = doorstep(&["case", "timeline", events.to_str().unwrap(), id]);
+    assert_eq!(timeline.status.code(), Some(0));
+    let timeline: Value = serde_json::from_slice(&timeline.stdout).unwrap();
+    assert_eq!(timeline["outcome"], "found", "{timeline}");
+
     let (other, _) = demo("b", "8");
     let other = std::fs::read_to_string(other.join("metrics.json")).unwrap();
     assert_ne!(other, written);

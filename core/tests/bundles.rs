@@ -766,6 +766,29 @@ fn the_citizen_sees_one_timeline() {
             .starts_with("input.")
     );
     assert!(outcome["error"]["params"]["line"].is_u64());
+
+    // The district's one file of all events: the lines of reviews and complaints are
+    // skipped, by the timeline and by replay, and only they (a broken line naming a case
+    // too is still refused).
+    let mixed = format!(
+        "{{\"review\":\"B-1\",\"version\":1}}\n{jsonl}{{\"complaint\":\"C-1\",\"kind\":{{}}}}\n"
+    );
+    let outcome =
+        serde_json::to_value(timeline_jsonl(mixed.as_bytes(), "B-1", doorstep::Lang::En)).unwrap();
+    assert_eq!(outcome["outcome"], "found");
+    assert_eq!(outcome["timeline"]["bundle"]["state"], "partly_rejected");
+    let engine = engine_cache();
+    let report = engine.replay_jsonl(&mixed, doorstep::Lang::En);
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let whole = engine.replay_jsonl(&jsonl, doorstep::Lang::En);
+    assert_eq!(
+        serde_json::to_value(report).unwrap(),
+        serde_json::to_value(whole).unwrap()
+    );
+    let named = format!("{jsonl}{{\"case\":\"B-1\",\"review\":\"B-1\"}}\n");
+    let outcome =
+        serde_json::to_value(timeline_jsonl(named.as_bytes(), "B-1", doorstep::Lang::En)).unwrap();
+    assert_eq!(outcome["outcome"], "refused");
 }
 
 #[test]
@@ -905,10 +928,29 @@ fn bundles_fixtures() {
                 .into();
         }
         if let Some(id) = raw["timeline"].as_str() {
-            let line = timeline(&events, id).unwrap();
-            out["bundleState"] = json!(line.bundle.as_ref().map(|b| b.state));
-            out["rejected"] = json!(line.bundle.as_ref().map(|b| &b.rejected));
-            out["timelineCases"] = json!(line.cases.iter().map(|c| &c.case).collect::<Vec<_>>());
+            // The district's one file of JSON Lines, as every binding reads it: the first of
+            // input.otherEvents before the case events, the rest after (skipped).
+            let others = raw["otherEvents"].as_array().cloned().unwrap_or_default();
+            let (first, rest) = others.split_at(others.len().min(1));
+            let mut lines = first.to_vec();
+            lines.extend(events.iter().map(|e| serde_json::to_value(e).unwrap()));
+            lines.extend_from_slice(rest);
+            let file = lines
+                .iter()
+                .fold(String::new(), |file, line| file + &format!("{line}\n"));
+            let found =
+                serde_json::to_value(timeline_jsonl(file.as_bytes(), id, doorstep::Lang::En))
+                    .unwrap();
+            assert_eq!(found["outcome"], "found", "{found}");
+            let line = &found["timeline"];
+            out["bundleState"] = line["bundle"]["state"].clone();
+            out["rejected"] = line["bundle"]["rejected"].clone();
+            out["timelineCases"] = line["cases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["case"].clone())
+                .collect();
         }
         out
     });

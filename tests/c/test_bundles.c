@@ -112,6 +112,30 @@ static char *jsonl(const cJSON *events) {
     return text;
 }
 
+/* The events as the district's one file of all events holds them: the first of `others`
+ * (a review's and a complaint's events, input.otherEvents) before them and the rest after.
+ * A new array: delete it. */
+static cJSON *in_one_file(const cJSON *events, const cJSON *others) {
+    cJSON *all = cJSON_CreateArray();
+    const cJSON *e;
+    int i = 0;
+    cJSON_ArrayForEach(e, others) {
+        if (i++ == 0) {
+            cJSON_AddItemToArray(all, cJSON_Duplicate(e, 1));
+        }
+    }
+    cJSON_ArrayForEach(e, events) {
+        cJSON_AddItemToArray(all, cJSON_Duplicate(e, 1));
+    }
+    i = 0;
+    cJSON_ArrayForEach(e, others) {
+        if (i++ > 0) {
+            cJSON_AddItemToArray(all, cJSON_Duplicate(e, 1));
+        }
+    }
+    return all;
+}
+
 /* Applies `event` to the case it names with doorstep_case_evolve: 1 when applied. */
 static int apply(const char *name, store *cases, const cJSON *event) {
     const char *id = opt_string(event, "case");
@@ -288,7 +312,10 @@ static void run_bundles(const char *dir) {
             }
         }
         if (timeline != NULL) {
-            add_timeline(name, events, timeline, actual);
+            cJSON *file =
+                in_one_file(events, cJSON_GetObjectItemCaseSensitive(input, "otherEvents"));
+            add_timeline(name, file, timeline, actual);
+            cJSON_Delete(file);
         }
         count_case(fixture_mismatches(name, NULL, cJSON_GetObjectItemCaseSensitive(k, "expected"),
                                       actual));

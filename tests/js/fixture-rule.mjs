@@ -456,9 +456,10 @@ export function runPolicyCase(engine, testCase) {
 // with, for a bundle case, its member cases (`{members}`), and `evolve` applies every event
 // to the case it names: outcomes "ok", "noop" or the refusal's code. Then `statuses` (the
 // status of each case statusOf names, null when there is none) and, with `timeline`, the
-// `timeline` of that case over all the events as JSON Lines: bundleState and rejected
-// (null when it is not a bundle) and timelineCases (the ids of its cases, in order). As
-// core/tests/bundles.rs runs it.
+// `timeline` of that case over all the events as JSON Lines (with input.otherEvents, the
+// first of them before the case events and the rest after: skipped): bundleState and
+// rejected (null when it is not a bundle) and timelineCases (the ids of its cases, in
+// order). As core/tests/bundles.rs runs it.
 
 /** Applies a decision's events with `doorstep.evolve`, each to the case it names. */
 function applyCaseEvents(doorstep, cases, decision, events) {
@@ -501,7 +502,10 @@ export function bundleOutcome(doorstep, engine, input) {
     result.statuses = Object.fromEntries(input.statusOf.map((id) => [id, cases.get(id)?.status ?? null]));
   }
   if (input.timeline !== undefined) {
-    const found = doorstep.timeline(jsonLines(events), input.timeline);
+    // The district's one file: input.otherEvents' first before the case events, the rest after.
+    const [first, ...rest] = input.otherEvents ?? [];
+    const file = jsonLines([...(first === undefined ? [] : [first]), ...events, ...rest]);
+    const found = doorstep.timeline(file, input.timeline);
     if (found.outcome !== 'found') throw new Error(`timeline refused: ${found.error.code}`);
     const { bundle } = found.timeline;
     result.bundleState = bundle?.state ?? null;

@@ -219,17 +219,41 @@ pub const MAX_EVENTS_BYTES: usize = 256 * 1024 * 1024;
 /// line spoils nothing else. A stream over [`MAX_EVENTS_BYTES`] is refused whole
 /// (`input.too_large`, reported on line 1). Past [`MAX_LINE_ERRORS`] unreadable lines the
 /// rest are counted, not listed: one `input.too_many_errors` on the last of them.
+///
+/// The events of the other streams a district writes beside case events, a review's or a
+/// complaint's (a line with a `review` or `complaint` key and no `case` key, as the mixed
+/// stream of [`metrics`](crate::metrics::decode_stream) tells them apart), are skipped, so
+/// that the one file of all events can be replayed and followed.
 pub fn decode_events(bytes: &[u8]) -> (Vec<(usize, Event)>, Vec<LineError>) {
     decode_lines(bytes, |line| {
-        crate::input::parse_json_bytes::<Event>(line, MAX_EVENT_BYTES)
+        match crate::input::parse_json_bytes::<Event>(line, MAX_EVENT_BYTES) {
+            Ok(event) => Ok(Some(event)),
+            Err(_) if of_another_stream(line) => Ok(None),
+            Err(e) => Err(e),
+        }
     })
 }
 
+/// Whether a line that is not a case event is a review's or a complaint's event: a JSON
+/// object with a `review` or `complaint` key and no `case` key. (Read as a JSON value,
+/// which costs the WASM module nothing more: answers are read so.)
+fn of_another_stream(line: &[u8]) -> bool {
+    std::str::from_utf8(line)
+        .ok()
+        .and_then(|text| crate::input::parse_json::<serde_json::Value>(text, MAX_EVENT_BYTES).ok())
+        .as_ref()
+        .and_then(serde_json::Value::as_object)
+        .is_some_and(|object| {
+            !object.contains_key("case")
+                && (object.contains_key("review") || object.contains_key("complaint"))
+        })
+}
+
 /// A stream of JSON Lines read as [`decode_events`] reads events, each line that is not
-/// blank with `read`.
+/// blank with `read` (which gives `None` for a line to skip).
 pub(crate) fn decode_lines<T>(
     bytes: &[u8],
-    read: impl Fn(&[u8]) -> Result<T, InputError>,
+    read: impl Fn(&[u8]) -> Result<Option<T>, InputError>,
 ) -> (Vec<(usize, T)>, Vec<LineError>) {
     let mut items = Vec::new();
     let mut problems = Vec::new();
@@ -253,7 +277,8 @@ pub(crate) fn decode_lines<T>(
             continue;
         }
         match read(line) {
-            Ok(item) => items.push((i + 1, item)),
+            Ok(Some(item)) => items.push((i + 1, item)),
+            Ok(None) => {}
             Err(e) if problems.len() < MAX_LINE_ERRORS => problems.push((i + 1, e.on_line(i + 1))),
             Err(_) => omitted = Some((i + 1, omitted.map_or(1, |(_, n)| n + 1))),
         }

@@ -149,8 +149,9 @@ impl Engine {
         super::replay_checked(self, events).report(lang)
     }
 
-    /// Replays events given as JSON Lines (see [`super::decode_events`]): a line that is
-    /// not an event is rejected with its `input.*` code, like an event the lifecycle
+    /// Replays events given as JSON Lines (see [`super::decode_events`], which skips the
+    /// lines of reviews and complaints): a line that is not an event is rejected with its
+    /// `input.*` code, like an event the lifecycle
     /// refuses. Every rejection carries its line, and its `index` is the 0-based line.
     pub fn replay_jsonl(&self, text: &str, lang: Lang) -> super::ReplayReport {
         self.replay_jsonl_bytes(text.as_bytes(), lang)

@@ -160,8 +160,9 @@ pub enum TimelineOutcome {
     },
 }
 
-/// [`timeline`] over events given as JSON Lines bytes (see [`super::decode_events`]): a
-/// line that is not an event refuses the whole request, naming the line.
+/// [`timeline`] over events given as JSON Lines bytes (see [`super::decode_events`], which
+/// skips the lines of reviews and complaints): a line that is not an event refuses the
+/// whole request, naming the line.
 pub fn timeline_jsonl(bytes: &[u8], case: &str, lang: Lang) -> TimelineOutcome {
     let (read, unreadable) = super::decode_events(bytes);
     if let Some((line, e)) = unreadable.first() {

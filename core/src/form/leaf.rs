@@ -23,10 +23,11 @@ use crate::ids::{self, IdKind, ResidentId};
 /// space and zero-width characters starts with a byte other than an ASCII one, 0xC2, 0xE1,
 /// 0xE2, 0xE3 or 0xEF, so any other lead byte (most Chinese characters start with
 /// 0xE4–0xE9) is a visible character.
-// Always inlined natively (`#[inline]` left it a call): 20 of a valid birth-bundle answer's
-// values are text. Not in the WASM module, which has a size budget.
+// Always inlined (`#[inline]` left it a call): 20 of a valid birth-bundle answer's values
+// are text.
+#[cfg(not(target_arch = "wasm32"))]
 #[allow(clippy::inline_always)]
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[inline(always)]
 pub(super) fn trim(s: &str) -> &str {
     let bytes = s.as_bytes();
     // The last character starts at the last byte that is not a continuation byte.
@@ -35,6 +36,13 @@ pub(super) fn trim(s: &str) -> &str {
         (Some(&first), Some(&last)) if visible(first) && visible(last) => s,
         _ => trim_slow(s),
     }
+}
+
+/// See the native build's: the WASM module, which has a size budget, trims character by
+/// character.
+#[cfg(target_arch = "wasm32")]
+pub(super) fn trim(s: &str) -> &str {
+    trim_slow(s)
 }
 
 /// [`trim`] character by character.
@@ -50,6 +58,7 @@ fn is_zero_width(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// Whether a character whose first byte is `lead` is visible (neither white space nor
 /// zero-width), as far as that byte tells: see [`trim`].
 #[inline]

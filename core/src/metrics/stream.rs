@@ -94,5 +94,5 @@ impl StreamEvent {
 /// past [`MAX_LINE_ERRORS`](crate::input::MAX_LINE_ERRORS) unreadable lines the rest are
 /// counted in one `input.too_many_errors`.
 pub fn decode_stream(bytes: &[u8]) -> (Vec<(usize, StreamEvent)>, Vec<LineError>) {
-    crate::case::decode_lines(bytes, StreamEvent::from_json_bytes)
+    crate::case::decode_lines(bytes, |line| StreamEvent::from_json_bytes(line).map(Some))
 }
