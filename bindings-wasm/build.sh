@@ -72,7 +72,9 @@
 # (360,911); the review of the session (documentation only): 299,778 (360,909); case
 # events read from the district's one file, the lines of reviews and complaints skipped
 # (decode_events, +389 bytes raw): 299,947; the WASM build trimming text character by
-# character (no byte fast path): 299,771 (361,163).
+# character (no byte fast path): 299,771 (361,163); the review (one classification of a
+# line's stream for metrics and case readers, one wording of serde's invalid type/value):
+# 299,843 (361,326).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

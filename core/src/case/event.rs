@@ -11,6 +11,7 @@ use super::{
 use crate::authority::Stamp;
 use crate::catalog::Channel;
 use crate::input::{InputError, MAX_LINE_ERRORS};
+use crate::metrics::Stream;
 
 /// Longest event line accepted by [`decode_events`], in bytes.
 pub const MAX_EVENT_BYTES: usize = 1024 * 1024;
@@ -234,9 +235,9 @@ pub fn decode_events(bytes: &[u8]) -> (Vec<(usize, Event)>, Vec<LineError>) {
     })
 }
 
-/// Whether a line that is not a case event is a review's or a complaint's event: a JSON
-/// object with a `review` or `complaint` key and no `case` key. (Read as a JSON value,
-/// which costs the WASM module nothing more: answers are read so.)
+/// Whether a line that is not a case event is a review's or a complaint's event, told by
+/// its keys as the mixed stream tells them ([`Stream::told`]). (Read as a JSON value, which
+/// costs the WASM module nothing more: answers are read so.)
 fn of_another_stream(line: &[u8]) -> bool {
     std::str::from_utf8(line)
         .ok()
@@ -244,8 +245,11 @@ fn of_another_stream(line: &[u8]) -> bool {
         .as_ref()
         .and_then(serde_json::Value::as_object)
         .is_some_and(|object| {
-            !object.contains_key("case")
-                && (object.contains_key("review") || object.contains_key("complaint"))
+            let has = |key| object.contains_key(key);
+            matches!(
+                Stream::told(has("case"), has("review"), has("complaint")),
+                Some(Stream::Review | Stream::Complaint)
+            )
         })
 }
 

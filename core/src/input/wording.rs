@@ -93,21 +93,18 @@ pub(crate) fn chinese(detail: &str) -> Option<String> {
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
         return Some(unknown("未知取值", "可选取值", rest));
     }
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ")?;
-        return Some(format!(
-            "类型不正确：{}，应为{}",
-            value_zh(found),
-            expected_zh(expected)
-        ));
-    }
-    if let Some(rest) = detail.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ")?;
-        return Some(format!(
-            "取值不正确：{}，应为{}",
-            value_zh(found),
-            expected_zh(expected)
-        ));
+    for (prefix, what) in [
+        ("invalid type: ", "类型不正确"),
+        ("invalid value: ", "取值不正确"),
+    ] {
+        if let Some(rest) = detail.strip_prefix(prefix) {
+            let (found, expected) = rest.split_once(", expected ")?;
+            return Some(format!(
+                "{what}：{}，应为{}",
+                value_zh(found),
+                expected_zh(expected)
+            ));
+        }
     }
     if let Some(rest) = detail.strip_prefix("invalid length ") {
         let (length, expected) = rest.split_once(", expected ")?;

@@ -58,6 +58,7 @@ pub use query::{LineProblem, MetricsError, MetricsOutcome, MetricsQuery};
 pub use report::{
     CaseReport, ChannelCounts, ComplaintReport, MetricsReport, Period, ReviewReport, ScopeInfo,
 };
+pub(crate) use stream::Stream;
 pub use stream::{StreamEvent, decode_stream};
 
 use report::{CaseMetrics, ComplaintMetrics, ReviewMetrics};

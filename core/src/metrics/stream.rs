@@ -55,24 +55,48 @@ struct Probe {
     complaint: Option<IgnoredAny>,
 }
 
+/// The stream a line belongs to, told by its top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stream {
+    Case,
+    Review,
+    Complaint,
+}
+
+impl Stream {
+    /// The stream of a line that has (or lacks) each of the keys `case`, `review` and
+    /// `complaint`: the one it has, or none when it has none or more than one. Metrics reads
+    /// every stream; readers of case events skip the lines of the others
+    /// ([`decode_events`](crate::case::decode_events)).
+    pub(crate) fn told(case: bool, review: bool, complaint: bool) -> Option<Self> {
+        match (case, review, complaint) {
+            (true, false, false) => Some(Self::Case),
+            (false, true, false) => Some(Self::Review),
+            (false, false, true) => Some(Self::Complaint),
+            _ => None,
+        }
+    }
+}
+
 impl StreamEvent {
     /// Reads one line (at most [`MAX_EVENT_BYTES`]): `input.shape` when it has none, or
     /// more than one, of the keys `case`, `review`, `complaint`.
     pub fn from_json_bytes(line: &[u8]) -> Result<Self, InputError> {
         let probe: Probe = input::parse_json_bytes(line, MAX_EVENT_BYTES)?;
-        match (
+        let stream = Stream::told(
             probe.case.is_some(),
             probe.review.is_some(),
             probe.complaint.is_some(),
-        ) {
-            (true, false, false) => input::parse_json_bytes(line, MAX_EVENT_BYTES).map(Self::Case),
-            (false, true, false) => {
+        );
+        match stream {
+            Some(Stream::Case) => input::parse_json_bytes(line, MAX_EVENT_BYTES).map(Self::Case),
+            Some(Stream::Review) => {
                 input::parse_json_bytes(line, MAX_EVENT_BYTES).map(Self::Review)
             }
-            (false, false, true) => {
+            Some(Stream::Complaint) => {
                 input::parse_json_bytes(line, MAX_EVENT_BYTES).map(Self::Complaint)
             }
-            _ => Err(InputError::Shape {
+            None => Err(InputError::Shape {
                 line: 1,
                 column: 1,
                 detail: "an event has exactly one of the keys case, review, complaint".into(),
