@@ -15,7 +15,7 @@ use crate::calendar;
 use crate::ids::{self, IdKind, ResidentId};
 
 /// The text of a value as it is kept: `s` without the white space (as `str::trim`) and the
-/// zero-width characters ([`is_zero_width`]) around it, so that a value of only those is
+/// zero-width characters around it ([`crate::input::trim_blank`]), so that a value of only those is
 /// blank, and blank counts as missing (a required name of one U+200B, pasted from a chat
 /// app, is not a name). Sooner for the usual value, which starts and ends with a visible
 /// character (`str::trim` showed in profiles: every text value is trimmed twice). Told
@@ -46,16 +46,8 @@ pub(super) fn trim(s: &str) -> &str {
 }
 
 /// [`trim`] character by character.
-#[inline(never)]
 fn trim_slow(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c))
-}
-
-/// Whether `c` shows nothing and takes no room, though Unicode does not count it as white
-/// space: ZERO WIDTH SPACE, ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER, WORD JOINER and ZERO
-/// WIDTH NO-BREAK SPACE (also the byte order mark).
-fn is_zero_width(c: char) -> bool {
-    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    crate::input::trim_blank(s)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -246,9 +238,31 @@ pub(super) type Label<'a> = &'a dyn Fn() -> String;
 #[derive(Clone, Copy)]
 pub(super) enum TextFault {
     Control,
-    TooShort(u32),
-    TooLong(u32),
+    /// Fewer characters than the field's `min_length`.
+    TooShort,
+    /// More characters than the field's `max_length`.
+    TooLong,
     Pattern,
+}
+
+impl TextFault {
+    /// The problem of `field`, labelled `label`. (No bound is carried: the verdict passes
+    /// the fault on, and a larger value cost it in the usual, valid, case.)
+    pub(super) fn error(self, field: &Field, label: String) -> FormError {
+        let bound = |b: Option<u32>| b.unwrap_or_default();
+        match self {
+            Self::Control => FormError::ControlCharacter { label },
+            Self::TooShort => FormError::TooShort {
+                label,
+                min: bound(field.min_length),
+            },
+            Self::TooLong => FormError::TooLong {
+                label,
+                max: bound(field.max_length),
+            },
+            Self::Pattern => FormError::Pattern { label },
+        }
+    }
 }
 
 // The usual text told inline natively (a call each showed in profiles: a valid birth-bundle
@@ -278,16 +292,16 @@ pub(super) fn text_fault(field: &Field, s: &str) -> Option<TextFault> {
 fn length_fault(field: &Field, s: &str) -> Option<TextFault> {
     let len = u32::try_from(s.len()).unwrap_or(u32::MAX);
     let chars = || u32::try_from(s.chars().count()).unwrap_or(u32::MAX);
-    if let Some(min) = field
+    if field
         .min_length
-        .filter(|&m| len.div_ceil(4) < m && chars() < m)
+        .is_some_and(|m| len.div_ceil(4) < m && chars() < m)
     {
-        return Some(TextFault::TooShort(min));
+        return Some(TextFault::TooShort);
     }
     field
         .max_length
-        .filter(|&m| len > m && chars() > m)
-        .map(TextFault::TooLong)
+        .is_some_and(|m| len > m && chars() > m)
+        .then_some(TextFault::TooLong)
 }
 
 /// A text value trimmed, or its problem.
@@ -295,16 +309,7 @@ fn text<'v>(field: &Field, s: &'v str, label: Label<'_>) -> Result<&'v str, Form
     let s = trim(s);
     match text_fault(field, s) {
         None => Ok(s),
-        Some(TextFault::Control) => Err(FormError::ControlCharacter { label: label() }),
-        Some(TextFault::TooShort(min)) => Err(FormError::TooShort {
-            label: label(),
-            min,
-        }),
-        Some(TextFault::TooLong(max)) => Err(FormError::TooLong {
-            label: label(),
-            max,
-        }),
-        Some(TextFault::Pattern) => Err(FormError::Pattern { label: label() }),
+        Some(fault) => Err(fault.error(field, label())),
     }
 }
 

@@ -40,8 +40,8 @@ use serde_json::{Map, Value};
 
 use super::finding::Repr;
 use super::leaf::{
-    datetime, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen, leaf,
-    multi_choice, range, text_fault, trim,
+    TextFault, datetime, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen,
+    leaf, multi_choice, range, text_fault, trim,
 };
 use super::plan::{check_reads, condition_reads, decision_order, scope_conditions};
 use super::validate::{first_key, pointer};
@@ -322,8 +322,12 @@ impl Verdict {
                         false // blank counts as missing
                     }
                     trimmed => match self.fare::<AS_GIVEN>(position, field, value, trimmed, at) {
-                        Passes::No if F::COLLECT => {
-                            let Some(error) = fault(field, value, at) else {
+                        passes @ (Passes::No | Passes::Text(_)) if F::COLLECT => {
+                            let error = match passes {
+                                Passes::Text(fault) => Some(fault.error(field, String::new())),
+                                _ => fault(field, value, at),
+                            };
+                            let Some(error) = error else {
                                 return NO;
                             };
                             found.push(Repr::Field(field, error));
@@ -334,7 +338,7 @@ impl Verdict {
                             }
                             true
                         }
-                        Passes::No | Passes::Rewritten => return NO,
+                        Passes::No | Passes::Text(_) | Passes::Rewritten => return NO,
                         Passes::PlainId { same } => {
                             ids.add(position);
                             as_given &= same;
@@ -636,6 +640,8 @@ fn fault(field: &Field, value: &Value, at: NaiveDate) -> Option<FormError> {
 /// How a present value fared (`same`: validation keeps it as it is written).
 enum Passes {
     No,
+    /// Text with this problem: found once, not again for its wording.
+    Text(TextFault),
     Yes {
         same: bool,
     },
@@ -679,7 +685,11 @@ fn value_passes<const TELL: bool>(
     };
     match field.field_type {
         FieldType::Text | FieldType::Address | FieldType::Attachment => {
-            trimmed(trimmed_text.map(|s| text_fault(field, s).is_none()))
+            match trimmed_text.map(|s| text_fault(field, s)) {
+                Some(None) => trimmed(Some(true)),
+                Some(Some(fault)) => Passes::Text(fault),
+                None => Passes::No,
+            }
         }
         FieldType::Integer | FieldType::Money => match integer(value) {
             // Written as a whole number when given as `100.0`.

@@ -43,6 +43,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::input::trim_blank;
 use crate::{Coded, Lang, Problem};
 
 pub use bank_card::check_bank_card;
@@ -396,12 +397,13 @@ fn candidates(value: &str) -> Result<Vec<IdKind>, Vec<IdError>> {
 }
 
 /// The first gate every check passes: bounded length, not blank, ASCII only.
-/// Returns the value without surrounding whitespace.
+/// Returns the value without the white space and zero-width characters around it
+/// ([`trim_blank`]: a number pasted from a chat app often ends in a U+200B).
 fn prepare(value: &str) -> Result<&str, IdError> {
     if value.len() > MAX_INPUT_LEN {
         return Err(IdError::TooLong { max: MAX_INPUT_LEN });
     }
-    let trimmed = value.trim();
+    let trimmed = trim_blank(value);
     if trimmed.is_empty() {
         return Err(IdError::Empty);
     }
@@ -441,7 +443,7 @@ fn digit(b: u8) -> u32 {
 pub fn mask_value(value: &str, kind: Option<IdKind>, at: NaiveDate) -> String {
     match check(value, kind, at) {
         Ok(facts) => facts.masked,
-        Err(_) => mask_any(value.trim()),
+        Err(_) => mask_any(trim_blank(value)),
     }
 }
 

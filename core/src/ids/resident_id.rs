@@ -146,7 +146,7 @@ impl ResidentId {
     /// The number as [`ids::normalize`](super::normalize) gives it for `value`, the text it
     /// was read from: borrowed (trimmed) when written the normal way.
     pub(crate) fn normalized_from<'s>(&self, value: &'s str) -> std::borrow::Cow<'s, str> {
-        let written = value.trim();
+        let written = crate::input::trim_blank(value);
         if self.is_written(written) {
             std::borrow::Cow::Borrowed(written)
         } else {

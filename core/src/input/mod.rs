@@ -9,10 +9,12 @@ use serde_json::{Map, Value, json};
 
 use crate::{Coded, Lang};
 
+mod blank;
 mod pointer;
 mod surrogates;
 mod wording;
 
+pub(crate) use blank::trim_blank;
 pub(crate) use pointer::pointer_at;
 pub(crate) use wording::bilingual;
 
