@@ -56,18 +56,25 @@ pub(crate) fn json_file(file: &str, lang: Lang) -> Result<Value, UsageError> {
 /// JSON Pointer; `Ok(no_problems)`. A file that is not a catalogue at all (not UTF-8, not
 /// JSON, too large or deep, not an object) is reported the same way but is bad input, exit
 /// 2, as every other command reports it; a value the catalogue's types refuse (a date that
-/// does not exist, at its path) is a problem to fix like any other, exit 1.
+/// does not exist, at its path; a missing key, at its object's) is a problem to fix like any
+/// other, exit 1.
 pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
     let command = split_options(args, &["--at", "--lang"])?;
     let file = one_file(&command.positional, "FILE")?;
     let (at, lang) = date_and_lang(command.option("--at"), command.option("--lang"))?;
     let bytes = read(file, MAX_CATALOG_BYTES)?;
-    let problems = match text(&bytes, MAX_CATALOG_BYTES) {
-        Ok(text) => catalog::lint_json(text, at, lang),
-        Err(e) => vec![e.to_problem(lang)],
+    let (problems, object) = match text(&bytes, MAX_CATALOG_BYTES) {
+        Ok(text) => {
+            let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
+            (catalog::lint_json(text, at, lang), start.starts_with('{'))
+        }
+        Err(e) => (vec![e.to_problem(lang)], false),
     };
+    // A wrong shape is the author's to fix (a missing key, at the top level too), unless
+    // the document is not an object at all.
     let unreadable = problems.iter().any(|p| {
-        p.code.starts_with("input.") && (p.code != "input.shape" || p.path.as_deref() == Some(""))
+        p.code.starts_with("input.")
+            && (p.code != "input.shape" || (p.path.as_deref() == Some("") && !object))
     });
     for p in &problems {
         crate::out::line(&format!(

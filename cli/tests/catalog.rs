@@ -69,7 +69,7 @@ fn lint_fails_with_paths() {
         text.contains("#/matters/2/code: [catalog.duplicate]"),
         "{text}"
     );
-    assert!(text.ends_with(": 3 problems\n"), "{text}");
+    assert!(text.ends_with(": 2 problems\n"), "{text}");
     // One problem, in the singular.
     let text = std::fs::read_to_string(MINI).unwrap().replace(
         "\"legalLimitDays\": 5, \"promisedLimitDays\": 1",
@@ -114,6 +114,22 @@ fn lint_places_a_value_the_catalogue_types_refuse_at_its_path() {
             usize::from(lang == "en"),
             "{stdout}"
         );
+    }
+}
+
+#[test]
+fn lint_counts_a_missing_top_level_key_as_the_author_s_problem_and_a_non_object_as_bad_input() {
+    for (text, code) in [
+        (&br#"{"catalogVersion": "1", "name": "x", "orgs": []}"#[..], 1),
+        (b"\xef\xbb\xbf\n {}", 1),
+        (b"[]", 2),
+        (b" \"catalogue\"", 2),
+    ] {
+        let file = temp_file("shapeless.json", text);
+        let out = doorstep(&["catalog", "lint", "--lang", "en", file.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(code), "{stdout}");
+        assert!(stdout.contains("#: [input.shape] "), "{stdout}");
     }
 }
 

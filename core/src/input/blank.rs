@@ -23,7 +23,10 @@ mod tests {
 
     #[test]
     fn trims_white_space_and_zero_width_characters_around_only() {
-        assert_eq!(trim_blank("\u{feff} 林\u{200b}小红\u{3000}\u{200d}"), "林\u{200b}小红");
+        assert_eq!(
+            trim_blank("\u{feff} 林\u{200b}小红\u{3000}\u{200d}"),
+            "林\u{200b}小红"
+        );
         assert_eq!(trim_blank("\u{200b}\u{2060}\u{a0}"), "");
         assert_eq!(trim_blank("\u{200e}x"), "\u{200e}x"); // a direction mark is not blank
     }

@@ -84,13 +84,30 @@ pub enum LintError {
     /// `catalog.seal_history`: seal status changes out of time order, or after revocation.
     #[error("印章状态记录有误 / seal history out of order")]
     SealHistory,
-    /// `catalog.bundle_key_conflict`: one key with two types (or patterns, choices or
-    /// sub-fields) across a bundle's forms.
+    /// `catalog.bundle_key_conflict`: one key asked two ways across a bundle's forms, in
+    /// versions in effect at once: two types, patterns, sets of choices (a value with two
+    /// labels included) or sub-fields, or bounds no value meets both of.
     #[error("一件事表单字段类型冲突 / one key, two types in a bundle")]
     BundleKeyConflict {
         /// The key.
         key: String,
     },
+    /// `catalog.bundle_example_invalid`: the bundle's merged form (its members in effect on
+    /// the lint's date) refuses its merged 填单示范, though each member's example passes its
+    /// own form: one member's bound or condition refuses another's example value.
+    #[error("一件事合并表单的填单示范未通过校验 / the bundle's merged example does not validate")]
+    BundleExampleInvalid {
+        /// The JSON Pointer of the example's problem in the merged answer.
+        field: String,
+        /// The code of the problem.
+        problem: String,
+    },
+    /// `catalog.not_for_type`: a constraint the field's type does not have, which the form
+    /// engine would ignore: a length or pattern on a field that is not text (text, address,
+    /// attachment), a range on one that is not a number (integer, decimal, money), an item
+    /// count on one that is not a list (repeating group, multi-choice).
+    #[error("约束不适用于该类型的字段 / constraint not for this field type")]
+    NotForType,
     /// `catalog.reserved_code`: a policy condition coded `subject`, the code of the reason
     /// matching gives for the policy's subject.
     #[error("编码为保留字 / reserved code")]
@@ -128,6 +145,8 @@ impl Coded for LintError {
             Self::Fields => "catalog.fields",
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
+            Self::BundleExampleInvalid { .. } => "catalog.bundle_example_invalid",
+            Self::NotForType => "catalog.not_for_type",
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
             Self::SuccessorCycle => "catalog.successor_cycle",
@@ -248,6 +267,19 @@ impl Coded for LintError {
                     format!("Field {key} has two types or formats across the bundle's forms")
                 }
             }
+            Self::BundleExampleInvalid { field, problem } => {
+                if zh {
+                    format!("一件事合并表单的填单示范未通过校验（{field}：{problem}）")
+                } else {
+                    format!("The bundle's merged example does not validate ({field}: {problem})")
+                }
+            }
+            Self::NotForType => lang
+                .pick(
+                    "该约束不适用于此类型的字段，表单校验不会执行它",
+                    "This constraint does not apply to a field of this type: validation would ignore it",
+                )
+                .into(),
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
             Self::SuccessorCycle => lang
                 .pick(
@@ -269,6 +301,9 @@ impl Coded for LintError {
             }
             Self::ExampleInvalid { problem } => json!({ "problem": problem }),
             Self::BundleKeyConflict { key } => json!({ "key": key }),
+            Self::BundleExampleInvalid { field, problem } => {
+                json!({ "field": field, "problem": problem })
+            }
             _ => return Map::new(),
         };
         match params {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::NaiveDate;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use super::{Catalog, Matter, OrgLevel};
+use super::{Bundle, Catalog, Matter, OrgLevel};
 use crate::calendar::WorkCalendar;
 use crate::form::{self, Field, FieldType, FormSpec};
 use crate::input::InputError;
@@ -56,6 +56,7 @@ pub(crate) fn lint_on(
         lang,
         problems: Vec::new(),
         calendar,
+        bad_examples: HashSet::new(),
     };
     if let Err(errors) = catalog.validate() {
         l.validation("", &errors);
@@ -82,7 +83,7 @@ pub(crate) fn lint_on(
     }
     l.successors(catalog);
     l.duplicates("/bundles", catalog.bundles.iter().map(|b| b.code.clone()));
-    l.bundles(catalog);
+    l.bundles(catalog, at);
     let registry = &catalog.authority;
     l.duplicates_at(
         "/authority/grants",
@@ -116,6 +117,9 @@ struct Linter<'c> {
     /// What the examples' rules count working days on: the catalogue's calendar, as an
     /// engine's.
     calendar: &'c WorkCalendar,
+    /// The matters (code, version) whose own example fails: a bundle of one is not
+    /// reported again for its merged example.
+    bad_examples: HashSet<(String, u32)>,
 }
 
 impl Linter<'_> {
@@ -286,10 +290,19 @@ impl Linter<'_> {
                 );
             }
         }
-        self.form(&m.form, &format!("{path}/form"), sources, at);
+        if !self.form(&m.form, &format!("{path}/form"), sources, at) {
+            self.bad_examples.insert((m.code.clone(), m.version));
+        }
     }
 
-    fn form(&mut self, form: &FormSpec, path: &str, sources: &HashSet<&str>, at: NaiveDate) {
+    /// Checks a matter's form; `false` when its example fails.
+    fn form(
+        &mut self,
+        form: &FormSpec,
+        path: &str,
+        sources: &HashSet<&str>,
+        at: NaiveDate,
+    ) -> bool {
         self.fields(
             &form.fields,
             &form.fields,
@@ -314,6 +327,7 @@ impl Linter<'_> {
         }
         let when = (at, self.calendar);
         let report = form::validate_on(form, &form.example, when, self.lang, &|_| false);
+        let passes = report.errors.is_empty();
         for problem in report.errors {
             let inner = problem.path.unwrap_or_default();
             self.push(
@@ -323,6 +337,7 @@ impl Linter<'_> {
                 },
             );
         }
+        passes
     }
 
     /// Checks fields; rules in them may read `scope` (the form's fields, or a repeating
@@ -345,6 +360,7 @@ impl Linter<'_> {
                 f.choices.iter().map(|c| c.value.clone()),
             );
             self.bounds(f, &here);
+            self.not_for_type(f, &here);
             if f.field_type.is_container() == f.fields.is_empty() {
                 self.push(format!("{here}/fields"), &LintError::Fields);
             }
@@ -403,6 +419,27 @@ impl Linter<'_> {
                 format!("{here}/{member}"),
                 &LintError::Constraint { rule: rule.into() },
             );
+        }
+    }
+
+    /// Each constraint `f` has that its type has not (the form engine would ignore it).
+    fn not_for_type(&mut self, f: &Field, here: &str) {
+        use FieldType::{Address, Attachment, Decimal, Integer, Money, MultiChoice, Repeat, Text};
+        let t = f.field_type;
+        let text = matches!(t, Text | Address | Attachment);
+        let number = matches!(t, Integer | Decimal | Money);
+        let list = matches!(t, Repeat | MultiChoice);
+        let constraints = [
+            (f.min_length.is_some() && !text, "minLength"),
+            (f.max_length.is_some() && !text, "maxLength"),
+            (f.pattern.is_some() && !text, "pattern"),
+            (f.min.is_some() && !number, "min"),
+            (f.max.is_some() && !number, "max"),
+            (f.min_items.is_some() && !list, "minItems"),
+            (f.max_items.is_some() && !list, "maxItems"),
+        ];
+        for (_, member) in constraints.into_iter().filter(|(wrong, _)| *wrong) {
+            self.push(format!("{here}/{member}"), &LintError::NotForType);
         }
     }
 
@@ -542,7 +579,41 @@ impl Linter<'_> {
         }
     }
 
-    fn bundles(&mut self, catalog: &Catalog) {
+    /// The merged 填单示范 of `bundle` (its members in effect on `at`, all selected) against
+    /// its merged form: each problem at the member whose example gave the value (else the
+    /// first that asks its key).
+    fn merged_example(&mut self, catalog: &Catalog, bundle: &Bundle, path: &str, at: NaiveDate) {
+        let matters = super::bundle::masked_members_on(catalog, bundle, u64::MAX, at);
+        let form = super::bundle::merged_form(&matters);
+        let report = form::validate_on(
+            &form,
+            &form.example,
+            (at, self.calendar),
+            self.lang,
+            &|_| false,
+        );
+        for problem in report.errors {
+            let field = problem.path.unwrap_or_default();
+            let key = crate::problem::unescape_token(form::first_key(&field));
+            let has = |m: &Matter| m.form.example.get(key.as_ref()).is_some();
+            let asks = |m: &Matter| m.form.fields.iter().any(|f| f.key == *key);
+            let source = matters
+                .iter()
+                .find(|m| has(m))
+                .or_else(|| matters.iter().find(|m| asks(m)));
+            let at = source.and_then(|m| bundle.members.iter().position(|b| b.matter == m.code));
+            let here = at.map_or_else(|| path.to_owned(), |j| format!("{path}/members/{j}/matter"));
+            self.push(
+                here,
+                &LintError::BundleExampleInvalid {
+                    field,
+                    problem: problem.code,
+                },
+            );
+        }
+    }
+
+    fn bundles(&mut self, catalog: &Catalog, at: NaiveDate) {
         for (i, bundle) in catalog.bundles.iter().enumerate() {
             let path = format!("/bundles/{i}");
             match catalog.org(&bundle.lead_department) {
@@ -563,31 +634,62 @@ impl Linter<'_> {
                 "matter",
                 bundle.members.iter().map(|m| m.matter.clone()),
             );
-            let mut shapes: BTreeMap<&str, &Field> = BTreeMap::new();
-            let mut forms: Vec<&[Field]> = Vec::new();
+            // Every version of each member: a key asked two ways by versions in effect at
+            // once would let the bundle accept, on some day, what a member refuses.
+            let mut versions: Vec<Vec<&Matter>> = Vec::new();
             for (j, member) in bundle.members.iter().enumerate() {
-                let Some(matter) = catalog.matter(&member.matter) else {
+                let all: Vec<&Matter> = catalog
+                    .matters
+                    .iter()
+                    .filter(|m| m.code == member.matter)
+                    .collect();
+                if all.is_empty() {
                     self.push(
                         format!("{path}/members/{j}/matter"),
                         &LintError::UnknownReference { target: "matter" },
                     );
-                    continue;
-                };
-                forms.push(&matter.form.fields);
-                for field in &matter.form.fields {
-                    match shapes.get(field.key.as_str()) {
-                        Some(first) if !same_shape(first, field) => self.push(
+                }
+                versions.push(all);
+            }
+            // Each key against the first earlier member asking it in a version in effect at
+            // the same time (the merged form keeps that member's field), so a conflict is
+            // reported once, at the member that breaks it.
+            let mut conflicts = HashSet::new();
+            for (j, ours) in versions.iter().enumerate() {
+                let earlier = versions.get(..j).unwrap_or_default();
+                for (mine, field) in ours
+                    .iter()
+                    .flat_map(|m| m.form.fields.iter().map(move |f| (*m, f)))
+                {
+                    let first = earlier
+                        .iter()
+                        .flatten()
+                        .filter(|t| overlap(mine, t))
+                        .find_map(|t| t.form.fields.iter().find(|f| f.key == field.key));
+                    if first.is_some_and(|o| !same_shape(o, field))
+                        && conflicts.insert((j, field.key.as_str()))
+                    {
+                        self.push(
                             format!("{path}/members/{j}/matter"),
                             &LintError::BundleKeyConflict {
                                 key: field.key.clone(),
                             },
-                        ),
-                        Some(_) => {}
-                        None => {
-                            shapes.insert(&field.key, field);
-                        }
+                        );
                     }
                 }
+            }
+            let forms: Vec<&[Field]> = versions
+                .iter()
+                .flatten()
+                .map(|m| m.form.fields.as_slice())
+                .collect();
+            // A member's own example that fails is reported at the member already.
+            let examples_pass = versions
+                .iter()
+                .flatten()
+                .all(|m| !self.bad_examples.contains(&(m.code.clone(), m.version)));
+            if conflicts.is_empty() && examples_pass {
+                self.merged_example(catalog, bundle, &path, at);
             }
             for (j, member) in bundle.members.iter().enumerate() {
                 if let Some(rule) = &member.condition {
@@ -614,16 +716,34 @@ fn reaches(graph: &BTreeMap<&str, Vec<&str>>, from: &str, to: &str) -> bool {
     false
 }
 
-/// Whether two fields with one key ask the same thing: type, pattern, choices and sub-fields.
+/// Whether two versions of matters are in effect on some day both.
+fn overlap(a: &Matter, b: &Matter) -> bool {
+    let before = |m: &Matter, day: NaiveDate| m.cancelled.is_none_or(|c| day < c);
+    before(a, b.effective) && before(b, a.effective)
+}
+
+/// Whether two fields with one key ask the same thing: type, pattern, choices (each value
+/// with its label, in any order) and sub-fields, within bounds some value meets.
 fn same_shape(a: &Field, b: &Field) -> bool {
+    // Two bounds of each member: the merged form keeps the stricter, so they must leave room.
+    fn room<T: PartialOrd + Copy>(a: (Option<T>, Option<T>), b: (Option<T>, Option<T>)) -> bool {
+        let pick = |x: Option<T>, y: Option<T>, higher: bool| match (x, y) {
+            (Some(x), Some(y)) => Some(if (x > y) == higher { x } else { y }),
+            (x, y) => x.or(y),
+        };
+        let (low, high) = (pick(a.0, b.0, true), pick(a.1, b.1, false));
+        low.zip(high).is_none_or(|(low, high)| low <= high)
+    }
     a.field_type == b.field_type
         // The merged form keeps one pattern: two would let the bundle accept an answer one
         // member's own form, checked again when the bundle is submitted, refuses.
         && a.pattern == b.pattern
-        && a.choices
-            .iter()
-            .map(|c| &c.value)
-            .eq(b.choices.iter().map(|c| &c.value))
+        // One stored value, one meaning: the merged form shows the first member's labels.
+        && a.choices.len() == b.choices.len()
+        && a.choices.iter().all(|c| b.choices.contains(c))
+        && room((a.min, a.max), (b.min, b.max))
+        && room((a.min_length, a.max_length), (b.min_length, b.max_length))
+        && room((a.min_items, a.max_items), (b.min_items, b.max_items))
         && a.fields.len() == b.fields.len()
         && a.fields
             .iter()
@@ -801,6 +921,31 @@ mod tests {
             lint(&doc),
             one("catalog.bundle_key_conflict", "/bundles/0/members/2/matter")
         );
+    }
+
+    /// A key is checked across every version of the members, where two are in effect at
+    /// once: an older version of a member asking it another way conflicts until it is
+    /// cancelled, and not after.
+    #[test]
+    fn an_older_version_in_effect_at_the_same_time_is_checked_too() {
+        let mut doc = mini();
+        // MED-INSURE version 1 asks for the child's name as an integer; version 2 (the
+        // catalogue's) took effect with the other members on 2024-01-01.
+        let mut old = doc["matters"][1].clone();
+        doc["matters"][1]["version"] = json!(2);
+        old["effective"] = json!("2023-01-01");
+        old["cancelled"] = json!("2024-06-01");
+        old["form"]["fields"][2] =
+            json!({"key": "childName", "label": "婴儿姓名", "type": "integer"});
+        old["form"]["example"]["childName"] = json!(1);
+        doc["matters"].as_array_mut().unwrap().push(old);
+        assert_eq!(
+            lint(&doc),
+            one("catalog.bundle_key_conflict", "/bundles/0/members/2/matter")
+        );
+        // Cancelled the day the others took effect: never in effect with them.
+        let cancelled = set(doc, "/matters/3/cancelled", json!("2024-01-01"));
+        assert_eq!(lint(&cancelled), []);
     }
 
     /// Bounds that no value can meet (the example then fails too, but the bound is what
