@@ -75,6 +75,16 @@
 # character (no byte fast path): 299,771 (361,163); the review (one classification of a
 # line's stream for metrics and case readers, one wording of serde's invalid type/value):
 # 299,843 (361,326).
+# Session 24 (an audit's fixes): identifiers trimming zero-width characters (+30); lint of
+# bundles across member versions, of their merged example and of constraints a type has
+# not (+1,064, in the default module because Engine.load lints): 300,937; serde_json not
+# wording I/O errors in WASM (vendor/serde_json/PATCHED.md, -653) and the replay/metrics
+# maps' hasher seeded by a constant in WASM (crate::IdHasher, -324); a bundle answer
+# applying to no member (form.no_matter), problems attributed by each member's own form,
+# materials' conditions and prefill reading the kept answer: 300,654; the lint's merged
+# example at the bundle's members (-332), one attribution path (-132), the lint's two
+# sets as lists (-180), a whole number written with ".0" read exactly (vendor/serde_json):
+# 299,980 (361,354).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

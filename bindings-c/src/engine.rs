@@ -941,7 +941,7 @@ mod tests {
         assert!(engine.is_null());
         assert_eq!(last_code(), "engine.catalog_invalid");
         let problems = &last_params()["problems"];
-        assert_eq!(problems.as_array().unwrap().len(), 3, "{problems}");
+        assert_eq!(problems.as_array().unwrap().len(), 2, "{problems}");
         assert_eq!(problems[0]["path"], "/matters/1/code");
 
         // SAFETY: NUL-terminated strings and a local out-parameter.

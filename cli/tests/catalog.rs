@@ -120,7 +120,10 @@ fn lint_places_a_value_the_catalogue_types_refuse_at_its_path() {
 #[test]
 fn lint_counts_a_missing_top_level_key_as_the_author_s_problem_and_a_non_object_as_bad_input() {
     for (text, code) in [
-        (&br#"{"catalogVersion": "1", "name": "x", "orgs": []}"#[..], 1),
+        (
+            &br#"{"catalogVersion": "1", "name": "x", "orgs": []}"#[..],
+            1,
+        ),
         (b"\xef\xbb\xbf\n {}", 1),
         (b"[]", 2),
         (b" \"catalogue\"", 2),

@@ -77,7 +77,8 @@ const CODED_LISTS: [&str; 3] = ["errors", "failures", "problems"];
 
 /// The matching rule: every key of `expected` equals (as JSON: numbers by value) the same
 /// key of `actual` (missing = null), except `errors`, `failures` and `problems`, which list
-/// the expected codes in order; `errorPaths`, the `errors`' paths in order; `errorLines`,
+/// the expected codes in order; `errorPaths`, the `errors`' paths in order; `errorMatters`,
+/// the member matters each of the `errors` belongs to (`params.matters`); `errorLines`,
 /// the `problems`' lines in order; and `chain`, the chain's grant ids in order. No message
 /// in those lists is empty or contains the trimmed input (when that is 6 bytes or longer).
 pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> {
@@ -113,6 +114,12 @@ pub fn mismatches(value: &str, expected: &Value, actual: &Value) -> Vec<String> 
             Value::Array(
                 errors()
                     .map(|e| e.get("path").cloned().unwrap_or_default())
+                    .collect(),
+            )
+        } else if key == "errorMatters" {
+            Value::Array(
+                errors()
+                    .map(|e| e.pointer("/params/matters").cloned().unwrap_or_default())
                     .collect(),
             )
         } else {

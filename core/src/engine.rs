@@ -599,7 +599,7 @@ impl Engine {
                 .bundle_forms
                 .get(&(index, mask))
                 .filter(|cached| cached.holds_on(at));
-            let (form, matters) = if let Some(MergedForm { indices, form, .. }) = cached {
+            let (form, matters, none) = if let Some(MergedForm { indices, form, .. }) = cached {
                 let report = form.run(answer, at, lang, &asked_by_bundle, output);
                 // The matters are gathered only when something needs them.
                 let matters: Vec<&Matter> =
@@ -611,7 +611,7 @@ impl Engine {
                             .filter_map(|&i| self.catalog.matters.get(i))
                             .collect()
                     };
-                (report, matters)
+                (report, matters, indices.is_empty())
             } else {
                 // A merged form that holds on `at` has every member in effect; without one,
                 // a bundle none of whose matters is in effect is refused here.
@@ -619,10 +619,16 @@ impl Engine {
                 let matters = bundle::masked_members_on(&self.catalog, b, mask, at);
                 let form = self.compiled(bundle::merged_form(&matters));
                 let report = form.run(answer, at, lang, &asked_by_bundle, output);
-                (report, matters)
+                let none = matters.is_empty();
+                (report, matters, none)
             };
             let mut form = form;
-            bundle::attribute_all(&mut form.errors, &matters);
+            bundle::finish(
+                &mut form,
+                &matters,
+                none,
+                (answer, (at, &self.calendar), lang),
+            );
             return Ok(Validation {
                 matters: codes(&matters),
                 form,
@@ -699,12 +705,15 @@ impl Engine {
             &self.form(target, at)?,
             shared,
             answer,
-            &self.calendar,
+            (at, &self.calendar),
         ))
     }
 
     /// The documents to bring for `target` given `answer`, each once (as much of it as any
-    /// member needs), minus those waived by the shared-data sources in `available`.
+    /// member needs), minus those waived by the shared-data sources in `available`. The
+    /// documents' conditions read the answer as validation keeps it, as a form's rules do
+    /// (text trimmed, identifiers in their usual form; hidden values and values with a
+    /// problem absent).
     pub fn materials(
         &self,
         target: &Target,
@@ -716,9 +725,10 @@ impl Engine {
         // answer without conditional documents.
         object_argument(answer, ("表单内容", "the answer"))?;
         let matters = self.matters_of(target, Some(answer), at)?;
+        let kept = self.validate(target, answer, at, Lang::En)?.form.normalized;
         Ok(bundle::materials_for(
             &matters,
-            answer,
+            &kept,
             available,
             &self.calendar,
         ))

@@ -65,6 +65,15 @@ mod tagged;
 
 pub use lang::Lang;
 
+/// The hasher of the maps keyed by ids from a stream of events (replay, metrics): foldhash,
+/// seeded at random natively. WebAssembly has no source of randomness for it (std's random
+/// state is a constant there), so the module seeds it with a constant too, without the
+/// seeding code (1.1 kB).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type IdHasher = foldhash::fast::RandomState;
+#[cfg(target_arch = "wasm32")]
+pub(crate) type IdHasher = foldhash::fast::FixedState;
+
 /// The version of this library, `MAJOR.MINOR.PATCH`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use problem::{Coded, Problem};

@@ -84,6 +84,39 @@ fn materials_and_prefill_refuse_a_document_that_is_not_an_object() {
     assert!(engine.materials(&birth, &json!({}), &[], at).is_ok());
 }
 
+/// A document's condition reads the answer as validation keeps it: a father's ID number
+/// given while the form hides it (not married) is dropped, and asks for no marriage
+/// certificate; trimmed text compares as trimmed.
+#[test]
+fn a_document_condition_reads_the_answer_as_kept() {
+    let at = date(2026, 11, 25);
+    let mut mini: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/catalog/mini.json")).unwrap();
+    let marriage = &mut mini["matters"][0]["materials"][1];
+    assert_eq!(marriage["code"], "marriage_certificate");
+    marriage["condition"] = json!({"or": [{"!!": [{"var": "fatherId"}]},
+        {"==": [{"var": "applicantName"}, "林小红"]}]});
+    let engine = Engine::load(&mini.to_string(), at).unwrap();
+    let cert = Target::matter("BIRTH-CERT");
+    let codes = |answer: Value| -> Vec<String> {
+        let listed = engine.materials(&cert, &answer, &[], at).unwrap();
+        listed.into_iter().map(|m| m.code).collect()
+    };
+    let father = "440524188001010014";
+    assert_eq!(
+        codes(json!({"married": false, "fatherId": father})),
+        ["applicant_id_card"]
+    );
+    assert_eq!(
+        codes(json!({"married": true, "fatherId": father})),
+        ["applicant_id_card", "marriage_certificate"]
+    );
+    assert_eq!(
+        codes(json!({"applicantName": " 林小红 "})),
+        ["applicant_id_card", "marriage_certificate"]
+    );
+}
+
 #[test]
 fn a_catalogue_of_thousands_of_bundles_merges_the_forms_past_its_budget_when_asked() {
     let at = date(2026, 11, 25);

@@ -166,9 +166,10 @@ static inline char *case_value(const cJSON *input) {
     return value;
 }
 
-/* A new array of member `key` of each item of `list` (null where an item lacks it; empty
- * when `list` is missing or not an array). */
-static inline cJSON *field_list(const cJSON *list, const char *key) {
+/* A new array of member `key` of each item of `list`, or of that member's member `sub`
+ * when `sub` is not NULL (null where an item lacks it; empty when `list` is missing or not
+ * an array). */
+static inline cJSON *field_list(const cJSON *list, const char *key, const char *sub) {
     cJSON *fields = cJSON_CreateArray();
     const cJSON *item;
     if (!cJSON_IsArray(list)) {
@@ -176,6 +177,9 @@ static inline cJSON *field_list(const cJSON *list, const char *key) {
     }
     cJSON_ArrayForEach(item, list) {
         const cJSON *field = cJSON_GetObjectItemCaseSensitive(item, key);
+        if (sub != NULL) {
+            field = cJSON_GetObjectItemCaseSensitive(field, sub);
+        }
         cJSON_AddItemToArray(fields,
                              field == NULL ? cJSON_CreateNull() : cJSON_Duplicate(field, 1));
     }
@@ -187,6 +191,7 @@ static inline cJSON *field_list(const cJSON *list, const char *key) {
  * `expected` deep-equals the same key of `actual` (missing = null), except
  *   - "errors", "failures", "problems": the codes of that list of `actual`, in order;
  *   - "errorPaths": the paths of `actual`'s "errors", in order;
+ *   - "errorMatters": the member matters (params.matters) of `actual`'s "errors", in order;
  *   - "errorLines": the lines of `actual`'s "problems", in order;
  *   - "chain": the grant ids of `actual`'s "chain", in order.
  * No message in `actual`'s "errors", "failures" or "problems" is empty or contains `value`
@@ -209,13 +214,16 @@ static inline int fixture_mismatches(const char *name, const char *value, const 
             is_coded = is_coded || strcmp(key, coded[k]) == 0;
         }
         if (is_coded) {
-            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, key), "code");
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, key), "code", NULL);
         } else if (strcmp(key, "chain") == 0) {
-            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "chain"), "grant");
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "chain"), "grant", NULL);
         } else if (strcmp(key, "errorLines") == 0) {
-            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "problems"), "line");
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "problems"), "line", NULL);
         } else if (strcmp(key, "errorPaths") == 0) {
-            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "errors"), "path");
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "errors"), "path", NULL);
+        } else if (strcmp(key, "errorMatters") == 0) {
+            got = list = field_list(cJSON_GetObjectItemCaseSensitive(actual, "errors"), "params",
+                                    "matters");
         } else {
             got = cJSON_GetObjectItemCaseSensitive(actual, key);
         }

@@ -122,8 +122,8 @@ static void test_policies(const doorstep_engine *engine) {
         doorstep_string_free(out);
     }
     report = match("policies", engine, "{\"kind\": \"person\"}", LOADED_AT, NULL);
-    codes = field_list(listed, "code");
-    matched = field_list(cJSON_GetObjectItemCaseSensitive(report, "matches"), "code");
+    codes = field_list(listed, "code", NULL);
+    matched = field_list(cJSON_GetObjectItemCaseSensitive(report, "matches"), "code", NULL);
     expect(cJSON_GetArraySize(codes) > 0 && cJSON_Compare(codes, matched, 1),
            "policies: the policies in effect are those matched");
     expect(cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(listed, 0),

@@ -96,6 +96,7 @@ export function mismatches(value, expected, actual) {
     else if (key === 'chain') got = coded('chain').map((e) => e?.grant ?? null);
     else if (key === 'errorLines') got = coded('problems').map((e) => e?.line ?? null);
     else if (key === 'errorPaths') got = coded('errors').map((e) => e?.path ?? null);
+    else if (key === 'errorMatters') got = coded('errors').map((e) => e?.params?.matters ?? null);
     else got = actual?.[key] ?? null;
     if (!deepEqual(got, want)) {
       out.push(`${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
@@ -133,7 +134,7 @@ export function formTarget(input) {
 }
 
 /** The keys of a forms.json case's expected that `Engine.check` must match. */
-const CHECK_KEYS = ['valid', 'errors', 'errorPaths'];
+const CHECK_KEYS = ['valid', 'errors', 'errorPaths', 'errorMatters'];
 
 /**
  * Runs one forms.json case through `engine` (an `Engine` over the case's catalogue, loaded

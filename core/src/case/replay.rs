@@ -9,7 +9,7 @@ use crate::engine::Engine;
 use crate::{Coded, Lang};
 
 /// Cases by id, as a replay builds them.
-pub(super) type Cases = HashMap<Text, Case, foldhash::fast::RandomState>;
+pub(super) type Cases = HashMap<Text, Case, crate::IdHasher>;
 
 /// The cases a stream of events builds, and the events that could not be applied (by
 /// position, with why). A rejected event changes nothing; later events of its case are

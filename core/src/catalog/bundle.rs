@@ -8,7 +8,7 @@ use super::{Bundle, Catalog, Material, MaterialForm, Matter};
 use crate::calendar::WorkCalendar;
 use crate::form::{self, CompiledForm, FormReport, FormSpec};
 use crate::rule::Rule;
-use crate::{Lang, Problem};
+use crate::{Coded, Lang, Problem};
 
 /// Which members of `bundle` apply to `answer`: bit `i` is set when member `i` has no
 /// condition or its condition holds (one whose condition cannot be evaluated does not),
@@ -291,7 +291,7 @@ fn members_report(
     when: (NaiveDate, &WorkCalendar),
     lang: Lang,
 ) -> BundleReport {
-    report(catalog, bundle, matters, |ignored| {
+    report(catalog, bundle, matters, (answer, when, lang), |ignored| {
         form::validate_on(form, answer, when, lang, ignored)
     })
 }
@@ -307,9 +307,14 @@ pub fn validate_compiled(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
-    report(catalog, bundle, matters, |ignored| {
-        form.validate_ignoring(answer, at, lang, ignored)
-    })
+    let calendar = catalog.work_calendar();
+    report(
+        catalog,
+        bundle,
+        matters,
+        (answer, (at, &calendar), lang),
+        |ignored| form.validate_ignoring(answer, at, lang, ignored),
+    )
 }
 
 /// The bundle report of `validate(ignored)`, which validates against the merged form of
@@ -318,6 +323,7 @@ fn report(
     catalog: &Catalog,
     bundle: &Bundle,
     matters: &[&Matter],
+    on: Asked<'_>,
     validate: impl FnOnce(&dyn Fn(&str) -> bool) -> FormReport,
 ) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
@@ -330,7 +336,7 @@ fn report(
             .any(|k| k == key)
     };
     let mut report = validate(&asked_by_bundle);
-    attribute_all(&mut report.errors, matters);
+    finish(&mut report, matters, matters.is_empty(), on);
     BundleReport {
         matters: matters.iter().map(|m| m.code.clone()).collect(),
         form: report,
@@ -354,37 +360,79 @@ pub(crate) fn asked_keys(catalog: &Catalog, bundle: &Bundle) -> Vec<String> {
     keys
 }
 
-/// [`attribute`]s each of `problems` to `matters`.
-pub(crate) fn attribute_all(problems: &mut [Problem], matters: &[&Matter]) {
-    for problem in problems {
-        attribute(problem, matters);
+/// What a bundle answer was validated on: the answer, as of the date on the calendar, and
+/// the language of the problems.
+pub(crate) type Asked<'a> = (&'a Value, (NaiveDate, &'a WorkCalendar), Lang);
+
+/// Finishes the report of a bundle answer validated against the merged form of `matters`,
+/// the members it applies to: an answer that applies to none (`none`: each member's
+/// condition fails) has nothing to apply for, `form.no_matter` at the whole answer, first.
+/// Each problem then names the members it belongs to (`params.matters`): those whose own
+/// form reports it too (a name only one member requires is that member's problem, though
+/// another asks for it), else, for a problem no member's own form has (the merged bounds
+/// of two, an unknown key), those whose form has its field or its check ([`asks`]).
+pub(crate) fn finish(report: &mut FormReport, matters: &[&Matter], none: bool, asked: Asked<'_>) {
+    let (answer, when, lang) = asked;
+    if none {
+        let mut problem = form::FormError::NoMatter.to_problem(lang);
+        problem.path = Some(String::new());
+        report.errors.insert(0, problem);
+        report.valid = false;
+    }
+    if report.errors.is_empty() {
+        return;
+    }
+    // Each member's own problems (the keys it does not ask for are the other members').
+    let own: Vec<Vec<Problem>> = matters
+        .iter()
+        .map(|m| form::validate_on(&m.form, answer, when, lang, &|_| true).errors)
+        .collect();
+    for problem in &mut report.errors {
+        let has = |errors: &Vec<Problem>| {
+            let same = |e: &Problem| e.path == problem.path && e.code == problem.code;
+            errors.iter().any(same)
+        };
+        let by_own = own.iter().any(has);
+        let owners = owners(matters, |i, m| match own.get(i) {
+            Some(errors) if by_own => has(errors),
+            _ => asks(m, problem),
+        });
+        problem.params.insert("matters".to_owned(), owners);
     }
 }
 
-/// Adds `params.matters`: the members whose form has the field the problem is about.
-fn attribute(problem: &mut Problem, matters: &[&Matter]) {
+/// Whether `matter`'s form has the field `problem` is about (its first key), or its check.
+fn asks(matter: &Matter, problem: &Problem) -> bool {
     // The pointer's token, unescaped: a key may hold `/` or `~`.
     let key = crate::problem::unescape_token(form::first_key(
         problem.path.as_deref().unwrap_or_default(),
     ));
-    let owners: Vec<Value> = matters
-        .iter()
-        .filter(|m| {
-            m.form.fields.iter().any(|f| f.key == *key)
-                || m.form.checks.iter().any(|c| c.code == problem.code)
-        })
-        .map(|m| Value::String(m.code.clone()))
-        .collect();
-    problem
-        .params
-        .insert("matters".to_owned(), Value::Array(owners));
+    matter.form.fields.iter().any(|f| f.key == *key)
+        || matter.form.checks.iter().any(|c| c.code == problem.code)
+}
+
+/// Each of `problems` attributed to the members of `matters` whose form asks for it.
+#[cfg(test)]
+fn attribute_all(problems: &mut [Problem], matters: &[&Matter]) {
+    for problem in problems {
+        let asked = |_, m: &Matter| asks(m, problem);
+        let owners = owners(matters, asked);
+        problem.params.insert("matters".to_owned(), owners);
+    }
+}
+
+/// The codes of the members of `matters` (by position and matter) `belongs` picks.
+fn owners(matters: &[&Matter], belongs: impl Fn(usize, &Matter) -> bool) -> Value {
+    let codes = matters.iter().enumerate().filter(|(i, m)| belongs(*i, m));
+    Value::Array(codes.map(|(_, m)| Value::String(m.code.clone())).collect())
 }
 
 /// The documents to bring for `matters` given `answer`: each document once (by code), only
 /// when its condition holds (working days counted on `calendar`), and not when a
 /// shared-data source in `available` waives it; each as much of it as any member needs:
 /// the most copies, the original rather than a copy (the window takes one set for all:
-/// 一次提交, shared by the departments).
+/// 一次提交, shared by the departments). A document several members list keeps its
+/// `waived_by` and `condition` only when every listing has the same.
 pub fn materials_for(
     matters: &[&Matter],
     answer: &Value,
@@ -397,6 +445,14 @@ pub fn materials_for(
             Some(listed) => {
                 listed.count = listed.count.max(material.count);
                 listed.form = wider(listed.form, material.form);
+                // What only some listings say does not hold for the document: a source that
+                // waives it for one member does not for another, which lists it anyway.
+                if listed.waived_by != material.waived_by {
+                    listed.waived_by = None;
+                }
+                if listed.condition != material.condition {
+                    listed.condition = None;
+                }
             }
             None => out.push(material.clone()),
         }
@@ -484,6 +540,33 @@ mod tests {
                 "{path}"
             );
         }
+    }
+
+    /// A document two members list, one letting shared data waive it and one not, is
+    /// listed once without the waiver, also when that data is available; so is a condition
+    /// only one listing has.
+    #[test]
+    fn a_document_keeps_only_what_every_listing_says_of_it() {
+        let catalog =
+            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let cert = catalog.matter("BIRTH-CERT").unwrap();
+        let mut register = catalog.matter("HUKOU-BIRTH").unwrap().clone();
+        let mut id_card = cert.materials[0].clone();
+        id_card.waived_by = None;
+        id_card.condition = Some(Rule::compile(&json!({"!": [{"var": "x"}]})).unwrap());
+        register.materials.push(id_card);
+        let calendar = catalog.work_calendar();
+        let card = |available: &[&str]| {
+            let listed = materials_for(&[cert, &register], &json!({}), available, &calendar);
+            let card = listed.into_iter().find(|m| m.code == "applicant_id_card");
+            card.map(|c| (c.waived_by, c.condition.is_some()))
+        };
+        assert_eq!(card(&[]), Some((None, false)));
+        // Waived for the birth certificate, still needed for the register, on its condition.
+        assert_eq!(card(&["identity"]), Some((None, true)));
+        // One listing alone keeps what it says.
+        let alone = materials_for(&[cert], &json!({}), &[], &calendar);
+        assert_eq!(alone[0].waived_by.as_deref(), Some("identity"));
     }
 
     /// The merged form of `forms` (each a matter's form, as JSON) validates `answer`.

@@ -18,6 +18,10 @@ pub enum FormError {
     /// `form.unknown_field`: a key the form does not ask for.
     #[error("表单没有此项 / unknown field")]
     UnknownField,
+    /// `form.no_matter`: a bundle answer that applies to none of the bundle's matters (each
+    /// member's condition fails), at the whole answer (`""`): nothing would be applied for.
+    #[error("不适用于任何事项 / applies to no matter")]
+    NoMatter,
     /// `form.required`: a required value is missing.
     #[error("必填项未填写 / required")]
     Required {
@@ -154,7 +158,7 @@ pub enum FormError {
 macro_rules! with_label {
     ($error:expr, $label:ident => $then:expr, $none:expr) => {
         match $error {
-            FormError::NotAnObject | FormError::UnknownField => $none,
+            FormError::NotAnObject | FormError::UnknownField | FormError::NoMatter => $none,
             FormError::Required { label: $label }
             | FormError::WrongType { label: $label, .. }
             | FormError::ControlCharacter { label: $label }
@@ -204,6 +208,7 @@ impl Coded for FormError {
         match self {
             Self::NotAnObject => "form.not_an_object",
             Self::UnknownField => "form.unknown_field",
+            Self::NoMatter => "form.no_matter",
             Self::Required { .. } => "form.required",
             Self::WrongType { .. } => "form.type",
             Self::ControlCharacter { .. } => "form.control_character",
@@ -237,6 +242,14 @@ impl Coded for FormError {
             Self::UnknownField => {
                 return lang
                     .pick("表单中没有此项", "The form has no such field")
+                    .into();
+            }
+            Self::NoMatter => {
+                return lang
+                    .pick(
+                        "所填内容不适用于任何事项，请检查所作选择",
+                        "The answer applies to none of the matters: check the choices made",
+                    )
                     .into();
             }
             Self::Required { .. } => lang.pick("为必填项", "is required").into(),

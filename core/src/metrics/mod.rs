@@ -89,7 +89,7 @@ pub fn within(catalog: &Catalog, org: &str, scope: &str) -> bool {
     false
 }
 
-type Map64<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type Map64<K, V> = HashMap<K, V, crate::IdHasher>;
 
 /// Texts held once, each by a small number.
 #[derive(Debug, Clone, Default)]

@@ -557,6 +557,15 @@ impl<'de, R: Read<'de>> Deserializer<R> {
             }
         }
 
+        // doorstep patch: the fraction's trailing zeros leave the significand, so that
+        // `8999999999999999.0` is read as `8999999999999999` exactly (the significand
+        // 89999999999999990 is past 2^53: made an f64 and scaled back, it rounded twice).
+        // They do not change the value (see PATCHED.md).
+        while exponent_after_decimal_point < 0 && significand % 10 == 0 {
+            significand /= 10;
+            exponent_after_decimal_point += 1;
+        }
+
         let exponent = exponent_before_decimal_point + exponent_after_decimal_point;
         match tri!(self.peek_or_null()) {
             b'e' | b'E' => self.parse_exponent(positive, significand, exponent),

@@ -66,11 +66,16 @@ pub enum LintError {
     /// `catalog.fields`: a group without fields, or fields on another type.
     #[error("子字段设置有误 / sub-fields misplaced")]
     Fields,
-    /// `catalog.example_invalid`: the 填单示范 does not validate.
+    /// `catalog.example_invalid`: the 填单示范 does not validate: a matter's (at the value),
+    /// or a bundle's merged example against its merged form, though each member's own
+    /// example passes its own form (one member's bound or condition refuses another's
+    /// value: at the bundle's members, `field` the value's pointer in the merged answer).
     #[error("填单示范未通过校验 / the example does not validate")]
     ExampleInvalid {
         /// The code of the example's problem.
         problem: String,
+        /// In a bundle's merged example, the JSON Pointer of the value.
+        field: Option<String>,
     },
     /// `catalog.grant_chain`: a grant's parent chain loops, runs deeper than
     /// [`MAX_CHAIN_DEPTH`](crate::authority::MAX_CHAIN_DEPTH), names a parent held by someone
@@ -91,16 +96,6 @@ pub enum LintError {
     BundleKeyConflict {
         /// The key.
         key: String,
-    },
-    /// `catalog.bundle_example_invalid`: the bundle's merged form (its members in effect on
-    /// the lint's date) refuses its merged 填单示范, though each member's example passes its
-    /// own form: one member's bound or condition refuses another's example value.
-    #[error("一件事合并表单的填单示范未通过校验 / the bundle's merged example does not validate")]
-    BundleExampleInvalid {
-        /// The JSON Pointer of the example's problem in the merged answer.
-        field: String,
-        /// The code of the problem.
-        problem: String,
     },
     /// `catalog.not_for_type`: a constraint the field's type does not have, which the form
     /// engine would ignore: a length or pattern on a field that is not text (text, address,
@@ -145,7 +140,6 @@ impl Coded for LintError {
             Self::Fields => "catalog.fields",
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
-            Self::BundleExampleInvalid { .. } => "catalog.bundle_example_invalid",
             Self::NotForType => "catalog.not_for_type",
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
@@ -253,7 +247,7 @@ impl Coded for LintError {
                     "Groups need fields; other fields take none",
                 )
                 .into(),
-            Self::ExampleInvalid { problem } => {
+            Self::ExampleInvalid { problem, .. } => {
                 if zh {
                     format!("填单示范未通过校验（{problem}）")
                 } else {
@@ -267,17 +261,10 @@ impl Coded for LintError {
                     format!("Field {key} has two types or formats across the bundle's forms")
                 }
             }
-            Self::BundleExampleInvalid { field, problem } => {
-                if zh {
-                    format!("一件事合并表单的填单示范未通过校验（{field}：{problem}）")
-                } else {
-                    format!("The bundle's merged example does not validate ({field}: {problem})")
-                }
-            }
             Self::NotForType => lang
                 .pick(
-                    "该约束不适用于此类型的字段，表单校验不会执行它",
-                    "This constraint does not apply to a field of this type: validation would ignore it",
+                    "此类型的字段没有该约束，校验时将被忽略",
+                    "Fields of this type have no such constraint: it would be ignored",
                 )
                 .into(),
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
@@ -299,11 +286,15 @@ impl Coded for LintError {
             | Self::RuleCycle { var } => {
                 json!({ "var": var })
             }
-            Self::ExampleInvalid { problem } => json!({ "problem": problem }),
+            Self::ExampleInvalid {
+                problem,
+                field: None,
+            } => json!({ "problem": problem }),
+            Self::ExampleInvalid {
+                problem,
+                field: Some(field),
+            } => json!({ "problem": problem, "field": field }),
             Self::BundleKeyConflict { key } => json!({ "key": key }),
-            Self::BundleExampleInvalid { field, problem } => {
-                json!({ "field": field, "problem": problem })
-            }
             _ => return Map::new(),
         };
         match params {

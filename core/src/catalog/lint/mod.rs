@@ -56,7 +56,7 @@ pub(crate) fn lint_on(
         lang,
         problems: Vec::new(),
         calendar,
-        bad_examples: HashSet::new(),
+        bad_examples: Vec::new(),
     };
     if let Err(errors) = catalog.validate() {
         l.validation("", &errors);
@@ -118,8 +118,9 @@ struct Linter<'c> {
     /// engine's.
     calendar: &'c WorkCalendar,
     /// The matters (code, version) whose own example fails: a bundle of one is not
-    /// reported again for its merged example.
-    bad_examples: HashSet<(String, u32)>,
+    /// reported again for its merged example. (A list: a set's hashing cost the WASM
+    /// module more than the few entries a catalogue has cost to search.)
+    bad_examples: Vec<(String, u32)>,
 }
 
 impl Linter<'_> {
@@ -291,7 +292,7 @@ impl Linter<'_> {
             }
         }
         if !self.form(&m.form, &format!("{path}/form"), sources, at) {
-            self.bad_examples.insert((m.code.clone(), m.version));
+            self.bad_examples.push((m.code.clone(), m.version));
         }
     }
 
@@ -334,6 +335,7 @@ impl Linter<'_> {
                 format!("{path}/example{inner}"),
                 &LintError::ExampleInvalid {
                     problem: problem.code,
+                    field: None,
                 },
             );
         }
@@ -360,7 +362,6 @@ impl Linter<'_> {
                 f.choices.iter().map(|c| c.value.clone()),
             );
             self.bounds(f, &here);
-            self.not_for_type(f, &here);
             if f.field_type.is_container() == f.fields.is_empty() {
                 self.push(format!("{here}/fields"), &LintError::Fields);
             }
@@ -397,49 +398,47 @@ impl Linter<'_> {
     /// A lower bound above the upper one, which no value meets: reported at the lower
     /// bound, as the constraint (`range`, `length`) the bounds make. An integer or money
     /// field's bound beyond ±(2^53 − 1), which no value it holds reaches
-    /// ([`form::MAX_SAFE_INTEGER`]), is reported where it is.
+    /// ([`form::MAX_SAFE_INTEGER`]), is reported where it is. A constraint the field's type
+    /// has not (the form engine would ignore it) is `catalog.not_for_type`, where it is.
     fn bounds(&mut self, f: &Field, here: &str) {
+        use FieldType::{Address, Attachment, Decimal, Integer, Money, MultiChoice, Repeat, Text};
         fn over<T: PartialOrd>(min: Option<T>, max: Option<T>) -> bool {
             min.zip(max).is_some_and(|(a, b)| a > b)
         }
+        let t = f.field_type;
         #[allow(clippy::cast_precision_loss)] // 2^53 − 1 is exact in an f64
         let beyond = |bound: Option<f64>| {
-            matches!(f.field_type, FieldType::Integer | FieldType::Money)
+            matches!(t, Integer | Money)
                 && bound.is_some_and(|b| b.abs() > form::MAX_SAFE_INTEGER as f64)
         };
+        let text = !matches!(t, Text | Address | Attachment);
+        let number = !matches!(t, Integer | Decimal | Money);
+        let list = !matches!(t, Repeat | MultiChoice);
+        // (wrong, where, the constraint it breaks; none: not one of the field's type)
         let problems = [
-            (over(f.min, f.max), "min", "range"),
-            (over(f.min_length, f.max_length), "minLength", "length"),
-            (over(f.min_items, f.max_items), "minItems", "length"),
-            (beyond(f.min), "min", "range"),
-            (beyond(f.max), "max", "range"),
+            (f.min_length.is_some() && text, "minLength", None),
+            (f.max_length.is_some() && text, "maxLength", None),
+            (f.pattern.is_some() && text, "pattern", None),
+            (f.min.is_some() && number, "min", None),
+            (f.max.is_some() && number, "max", None),
+            (f.min_items.is_some() && list, "minItems", None),
+            (f.max_items.is_some() && list, "maxItems", None),
+            (over(f.min, f.max), "min", Some("range")),
+            (
+                over(f.min_length, f.max_length),
+                "minLength",
+                Some("length"),
+            ),
+            (over(f.min_items, f.max_items), "minItems", Some("length")),
+            (beyond(f.min), "min", Some("range")),
+            (beyond(f.max), "max", Some("range")),
         ];
         for (_, member, rule) in problems.into_iter().filter(|(wrong, ..)| *wrong) {
-            self.push(
-                format!("{here}/{member}"),
-                &LintError::Constraint { rule: rule.into() },
-            );
-        }
-    }
-
-    /// Each constraint `f` has that its type has not (the form engine would ignore it).
-    fn not_for_type(&mut self, f: &Field, here: &str) {
-        use FieldType::{Address, Attachment, Decimal, Integer, Money, MultiChoice, Repeat, Text};
-        let t = f.field_type;
-        let text = matches!(t, Text | Address | Attachment);
-        let number = matches!(t, Integer | Decimal | Money);
-        let list = matches!(t, Repeat | MultiChoice);
-        let constraints = [
-            (f.min_length.is_some() && !text, "minLength"),
-            (f.max_length.is_some() && !text, "maxLength"),
-            (f.pattern.is_some() && !text, "pattern"),
-            (f.min.is_some() && !number, "min"),
-            (f.max.is_some() && !number, "max"),
-            (f.min_items.is_some() && !list, "minItems"),
-            (f.max_items.is_some() && !list, "maxItems"),
-        ];
-        for (_, member) in constraints.into_iter().filter(|(wrong, _)| *wrong) {
-            self.push(format!("{here}/{member}"), &LintError::NotForType);
+            let error = match rule {
+                Some(rule) => LintError::Constraint { rule: rule.into() },
+                None => LintError::NotForType,
+            };
+            self.push(format!("{here}/{member}"), &error);
         }
     }
 
@@ -580,34 +579,19 @@ impl Linter<'_> {
     }
 
     /// The merged 填单示范 of `bundle` (its members in effect on `at`, all selected) against
-    /// its merged form: each problem at the member whose example gave the value (else the
-    /// first that asks its key).
+    /// its merged form: each problem at the bundle's members (which of them gave the value
+    /// and which refuses it, the field in the problem's parameters tells).
     fn merged_example(&mut self, catalog: &Catalog, bundle: &Bundle, path: &str, at: NaiveDate) {
         let matters = super::bundle::masked_members_on(catalog, bundle, u64::MAX, at);
         let form = super::bundle::merged_form(&matters);
-        let report = form::validate_on(
-            &form,
-            &form.example,
-            (at, self.calendar),
-            self.lang,
-            &|_| false,
-        );
+        let when = (at, self.calendar);
+        let report = form::validate_on(&form, &form.example, when, self.lang, &|_| false);
         for problem in report.errors {
-            let field = problem.path.unwrap_or_default();
-            let key = crate::problem::unescape_token(form::first_key(&field));
-            let has = |m: &Matter| m.form.example.get(key.as_ref()).is_some();
-            let asks = |m: &Matter| m.form.fields.iter().any(|f| f.key == *key);
-            let source = matters
-                .iter()
-                .find(|m| has(m))
-                .or_else(|| matters.iter().find(|m| asks(m)));
-            let at = source.and_then(|m| bundle.members.iter().position(|b| b.matter == m.code));
-            let here = at.map_or_else(|| path.to_owned(), |j| format!("{path}/members/{j}/matter"));
             self.push(
-                here,
-                &LintError::BundleExampleInvalid {
-                    field,
+                format!("{path}/members"),
+                &LintError::ExampleInvalid {
                     problem: problem.code,
+                    field: problem.path,
                 },
             );
         }
@@ -654,7 +638,7 @@ impl Linter<'_> {
             // Each key against the first earlier member asking it in a version in effect at
             // the same time (the merged form keeps that member's field), so a conflict is
             // reported once, at the member that breaks it.
-            let mut conflicts = HashSet::new();
+            let mut conflicts: Vec<(usize, &str)> = Vec::new();
             for (j, ours) in versions.iter().enumerate() {
                 let earlier = versions.get(..j).unwrap_or_default();
                 for (mine, field) in ours
@@ -666,9 +650,9 @@ impl Linter<'_> {
                         .flatten()
                         .filter(|t| overlap(mine, t))
                         .find_map(|t| t.form.fields.iter().find(|f| f.key == field.key));
-                    if first.is_some_and(|o| !same_shape(o, field))
-                        && conflicts.insert((j, field.key.as_str()))
-                    {
+                    let key = (j, field.key.as_str());
+                    if first.is_some_and(|o| !same_shape(o, field)) && !conflicts.contains(&key) {
+                        conflicts.push(key);
                         self.push(
                             format!("{path}/members/{j}/matter"),
                             &LintError::BundleKeyConflict {
@@ -684,10 +668,12 @@ impl Linter<'_> {
                 .map(|m| m.form.fields.as_slice())
                 .collect();
             // A member's own example that fails is reported at the member already.
-            let examples_pass = versions
-                .iter()
-                .flatten()
-                .all(|m| !self.bad_examples.contains(&(m.code.clone(), m.version)));
+            let examples_pass = versions.iter().flatten().all(|m| {
+                !self
+                    .bad_examples
+                    .iter()
+                    .any(|(c, v)| *c == m.code && *v == m.version)
+            });
             if conflicts.is_empty() && examples_pass {
                 self.merged_example(catalog, bundle, &path, at);
             }
