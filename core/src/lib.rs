@@ -66,9 +66,9 @@ mod tagged;
 pub use lang::Lang;
 
 /// The hasher of the maps keyed by ids from a stream of events (replay, metrics): foldhash,
-/// seeded at random natively. WebAssembly has no source of randomness for it (std's random
-/// state is a constant there), so the module seeds it with a constant too, without the
-/// seeding code (1.1 kB).
+/// seeded at random natively. WebAssembly gives it no source of randomness, so the module
+/// seeds it with a constant, without the seeding code (1.1 kB); the keys are case, review
+/// and complaint ids from the district's own event files, not chosen to collide.
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) type IdHasher = foldhash::fast::RandomState;
 #[cfg(target_arch = "wasm32")]
