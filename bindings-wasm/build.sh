@@ -84,7 +84,9 @@
 # materials' conditions and prefill reading the kept answer: 300,654; the lint's merged
 # example at the bundle's members (-332), one attribution path (-132), the lint's two
 # sets as lists (-180), a whole number written with ".0" read exactly (vendor/serde_json):
-# 299,980 (361,354).
+# 299,980 (361,354); members' own problems from the engine's compiled forms (attribution
+# took 9x the time of an invalid answer's check), shorter messages for the two new codes,
+# the lint's failing examples held by address: 299,892 (361,445).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -4,6 +4,7 @@
 //! Every method takes and returns plain data (serde types, `serde_json::Value`), so the
 //! WASM and C bindings only translate.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -623,12 +624,13 @@ impl Engine {
                 (report, matters, none)
             };
             let mut form = form;
-            bundle::finish(
-                &mut form,
-                &matters,
-                none,
-                (answer, (at, &self.calendar), lang),
-            );
+            // Each member's own problems, from the member's compiled form.
+            let own = |m: &Matter| {
+                let ignored = |_: &str| true;
+                self.matter_form(m)
+                    .check_ignoring(answer, at, lang, &ignored)
+            };
+            bundle::finish(&mut form, &matters, none, lang, &own);
             return Ok(Validation {
                 matters: codes(&matters),
                 form,
@@ -638,22 +640,25 @@ impl Engine {
         let [matter] = matters.as_slice() else {
             return Err(EngineError::UnknownMatter);
         };
-        let compiled = self
-            .catalog
-            .matters
-            .iter()
-            .position(|m| std::ptr::eq(m, *matter))
-            .and_then(|i| self.matter_forms.get(i));
-        let form = match compiled {
-            Some(form) => form.run(answer, at, lang, &|_| false, output),
-            None => self
-                .compiled(matter.form.clone())
-                .run(answer, at, lang, &|_| false, output),
-        };
+        let form = self
+            .matter_form(matter)
+            .run(answer, at, lang, &|_| false, output);
         Ok(Validation {
             matters: codes(&matters),
             form,
         })
+    }
+
+    /// The compiled form of `matter`: the one the engine keeps ready for each of the
+    /// catalogue's matters, else compiled now.
+    fn matter_form(&self, matter: &Matter) -> Cow<'_, CompiledForm> {
+        let kept = (self.catalog.matters.iter())
+            .position(|m| std::ptr::eq(m, matter))
+            .and_then(|i| self.matter_forms.get(i));
+        match kept {
+            Some(form) => Cow::Borrowed(form),
+            None => Cow::Owned(self.compiled(matter.form.clone())),
+        }
     }
 
     /// Validates the field at `path` (a JSON Pointer into the answer) as the applicant

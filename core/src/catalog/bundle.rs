@@ -323,7 +323,7 @@ fn report(
     catalog: &Catalog,
     bundle: &Bundle,
     matters: &[&Matter],
-    on: Asked<'_>,
+    on: (&Value, (NaiveDate, &WorkCalendar), Lang),
     validate: impl FnOnce(&dyn Fn(&str) -> bool) -> FormReport,
 ) -> BundleReport {
     // Answers to members that do not apply are dropped like hidden fields, not errors.
@@ -336,7 +336,9 @@ fn report(
             .any(|k| k == key)
     };
     let mut report = validate(&asked_by_bundle);
-    finish(&mut report, matters, matters.is_empty(), on);
+    let (answer, when, lang) = on;
+    let own = |m: &Matter| form::validate_on(&m.form, answer, when, lang, &|_| true).errors;
+    finish(&mut report, matters, matters.is_empty(), lang, &own);
     BundleReport {
         matters: matters.iter().map(|m| m.code.clone()).collect(),
         form: report,
@@ -360,19 +362,21 @@ pub(crate) fn asked_keys(catalog: &Catalog, bundle: &Bundle) -> Vec<String> {
     keys
 }
 
-/// What a bundle answer was validated on: the answer, as of the date on the calendar, and
-/// the language of the problems.
-pub(crate) type Asked<'a> = (&'a Value, (NaiveDate, &'a WorkCalendar), Lang);
-
 /// Finishes the report of a bundle answer validated against the merged form of `matters`,
 /// the members it applies to: an answer that applies to none (`none`: each member's
 /// condition fails) has nothing to apply for, `form.no_matter` at the whole answer, first.
 /// Each problem then names the members it belongs to (`params.matters`): those whose own
 /// form reports it too (a name only one member requires is that member's problem, though
 /// another asks for it), else, for a problem no member's own form has (the merged bounds
-/// of two, an unknown key), those whose form has its field or its check ([`asks`]).
-pub(crate) fn finish(report: &mut FormReport, matters: &[&Matter], none: bool, asked: Asked<'_>) {
-    let (answer, when, lang) = asked;
+/// of two, an unknown key), those whose form has its field or its check ([`asks`]). `own`
+/// gives a member's own problems with the answer (the keys it does not ask for ignored).
+pub(crate) fn finish(
+    report: &mut FormReport,
+    matters: &[&Matter],
+    none: bool,
+    lang: Lang,
+    own: &dyn Fn(&Matter) -> Vec<Problem>,
+) {
     if none {
         let mut problem = form::FormError::NoMatter.to_problem(lang);
         problem.path = Some(String::new());
@@ -382,11 +386,7 @@ pub(crate) fn finish(report: &mut FormReport, matters: &[&Matter], none: bool, a
     if report.errors.is_empty() {
         return;
     }
-    // Each member's own problems (the keys it does not ask for are the other members').
-    let own: Vec<Vec<Problem>> = matters
-        .iter()
-        .map(|m| form::validate_on(&m.form, answer, when, lang, &|_| true).errors)
-        .collect();
+    let own: Vec<Vec<Problem>> = matters.iter().map(|m| own(m)).collect();
     for problem in &mut report.errors {
         let has = |errors: &Vec<Problem>| {
             let same = |e: &Problem| e.path == problem.path && e.code == problem.code;

@@ -247,8 +247,8 @@ impl Coded for FormError {
             Self::NoMatter => {
                 return lang
                     .pick(
-                        "所填内容不适用于任何事项，请检查所作选择",
-                        "The answer applies to none of the matters: check the choices made",
+                        "所填内容不适用于任何事项，请检查选择",
+                        "The answer applies to no matter: check the choices",
                     )
                     .into();
             }

@@ -263,8 +263,8 @@ impl Coded for LintError {
             }
             Self::NotForType => lang
                 .pick(
-                    "此类型的字段没有该约束，校验时将被忽略",
-                    "Fields of this type have no such constraint: it would be ignored",
+                    "此类字段没有该约束，将被忽略",
+                    "No such constraint for this field type: it would be ignored",
                 )
                 .into(),
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),

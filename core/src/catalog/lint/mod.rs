@@ -117,10 +117,10 @@ struct Linter<'c> {
     /// What the examples' rules count working days on: the catalogue's calendar, as an
     /// engine's.
     calendar: &'c WorkCalendar,
-    /// The matters (code, version) whose own example fails: a bundle of one is not
-    /// reported again for its merged example. (A list: a set's hashing cost the WASM
-    /// module more than the few entries a catalogue has cost to search.)
-    bad_examples: Vec<(String, u32)>,
+    /// The matters (by address) whose own example fails: a bundle of one is not reported
+    /// again for its merged example. (A list: a set's hashing cost the WASM module more
+    /// than the few entries a catalogue has cost to search.)
+    bad_examples: Vec<*const Matter>,
 }
 
 impl Linter<'_> {
@@ -292,7 +292,7 @@ impl Linter<'_> {
             }
         }
         if !self.form(&m.form, &format!("{path}/form"), sources, at) {
-            self.bad_examples.push((m.code.clone(), m.version));
+            self.bad_examples.push(m);
         }
     }
 
@@ -668,12 +668,8 @@ impl Linter<'_> {
                 .map(|m| m.form.fields.as_slice())
                 .collect();
             // A member's own example that fails is reported at the member already.
-            let examples_pass = versions.iter().flatten().all(|m| {
-                !self
-                    .bad_examples
-                    .iter()
-                    .any(|(c, v)| *c == m.code && *v == m.version)
-            });
+            let examples_pass = (versions.iter().flatten())
+                .all(|m| !self.bad_examples.contains(&std::ptr::from_ref(*m)));
             if conflicts.is_empty() && examples_pass {
                 self.merged_example(catalog, bundle, &path, at);
             }
