@@ -102,7 +102,10 @@
 //! over-long texts are 400 bytes). Tried and slower: one flat loop over the bytes
 //! (vectorised, but 32 bytes an iteration leaves most values to its scalar tail), and
 //! counting characters with a byte filter instead of `chars().count()` (its sum widened to
-//! 64-bit lanes).
+//! 64-bit lanes). Session 24: the verdict words a text problem from the fault it found
+//! instead of checking the value again: ~8 970 per valid answer, ~10 460 with seven problems
+//! (−11 %); the engine's rows for an answer with problems now also find each problem's
+//! member matters from the members' own compiled forms (`Engine::check` ~4.9 → ~8.5 µs).
 //! The equivalent JSON Schema ([`form_schema`]) maps each field type to a JSON type, a
 //! `format` or a pattern — identifier types to custom formats that call
 //! [`ids::check_as`], as the form engine does — and `required`, `minimum`/`maximum`,

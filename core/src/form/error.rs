@@ -254,18 +254,19 @@ impl Coded for FormError {
             }
             Self::Required { .. } => lang.pick("为必填项", "is required").into(),
             Self::WrongType { expected, .. } => {
+                // In words people use, not JSON's type names ("must be a integer").
+                let (zh_name, en_name) = match *expected {
+                    "string" => ("文字", "text"),
+                    "integer" => ("整数", "a whole number"),
+                    "number" => ("数字", "a number"),
+                    "boolean" => ("是或否", "yes or no"),
+                    "array" => ("列表", "a list"),
+                    _ => ("一组内容", "a group of answers"),
+                };
                 if zh {
-                    let expected = match *expected {
-                        "string" => "文字",
-                        "integer" => "整数",
-                        "number" => "数字",
-                        "boolean" => "是或否",
-                        "array" => "列表",
-                        _ => "一组内容",
-                    };
-                    format!("应填写{expected}").into()
+                    format!("应填写{zh_name}").into()
                 } else {
-                    format!("must be a {expected}").into()
+                    format!("must be {en_name}").into()
                 }
             }
             Self::ControlCharacter { .. } => lang
@@ -317,14 +318,14 @@ impl Coded for FormError {
                 if zh {
                     format!("至少填写 {min} 项").into()
                 } else {
-                    format!("needs at least {min} items").into()
+                    format!("needs {min} or more items").into()
                 }
             }
             Self::TooManyItems { max, .. } => {
                 if zh {
                     format!("最多填写 {max} 项").into()
                 } else {
-                    format!("takes at most {max} items").into()
+                    format!("takes {max} or fewer items").into()
                 }
             }
             Self::Date { .. } => lang
@@ -390,4 +391,40 @@ fn concat(parts: &[&str]) -> String {
         out.push_str(part);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FormError;
+    use crate::{Coded, Lang};
+
+    /// English names a wrong type in words, with its article, and counts one item right.
+    #[test]
+    fn english_messages_read_as_english() {
+        let label = || "出生体重".to_owned();
+        let message = |e: FormError| e.message(Lang::En);
+        for (expected, words) in [
+            ("integer", "must be a whole number"),
+            ("array", "must be a list"),
+            ("object", "must be a group of answers"),
+            ("string", "must be text"),
+        ] {
+            let wrong = FormError::WrongType {
+                label: label(),
+                expected,
+                item: None,
+            };
+            assert!(message(wrong).ends_with(words), "{expected}");
+        }
+        let few = FormError::TooFewItems {
+            label: label(),
+            min: 1,
+        };
+        assert!(message(few).ends_with("needs 1 or more items"));
+        let many = FormError::TooManyItems {
+            label: label(),
+            max: 1,
+        };
+        assert!(message(many).ends_with("takes 1 or fewer items"));
+    }
 }
