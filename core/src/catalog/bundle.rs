@@ -307,12 +307,11 @@ pub fn validate_compiled(
     at: NaiveDate,
     lang: Lang,
 ) -> BundleReport {
-    let calendar = catalog.work_calendar();
     report(
         catalog,
         bundle,
         matters,
-        (answer, (at, &calendar), lang),
+        (answer, (at, form.calendar()), lang),
         |ignored| form.validate_ignoring(answer, at, lang, ignored),
     )
 }

@@ -13,6 +13,8 @@ use super::{Field, FieldType, FormError};
 use crate::Lang;
 use crate::calendar;
 use crate::ids::{self, IdKind, ResidentId};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::input::trim_blank;
 
 /// The text of a value as it is kept: `s` without the white space (as `str::trim`) and the
 /// zero-width characters around it ([`crate::input::trim_blank`]), so that a value of only those is
@@ -34,21 +36,14 @@ pub(super) fn trim(s: &str) -> &str {
     let last_lead = bytes.iter().rev().take(4).find(|&&b| b & 0xC0 != 0x80);
     match (bytes.first(), last_lead) {
         (Some(&first), Some(&last)) if visible(first) && visible(last) => s,
-        _ => trim_slow(s),
+        _ => trim_blank(s),
     }
 }
 
 /// See the native build's: the WASM module, which has a size budget, trims character by
 /// character.
 #[cfg(target_arch = "wasm32")]
-pub(super) fn trim(s: &str) -> &str {
-    trim_slow(s)
-}
-
-/// [`trim`] character by character.
-fn trim_slow(s: &str) -> &str {
-    crate::input::trim_blank(s)
-}
+pub(super) use crate::input::trim_blank as trim;
 
 #[cfg(not(target_arch = "wasm32"))]
 /// Whether a character whose first byte is `lead` is visible (neither white space nor
