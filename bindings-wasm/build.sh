@@ -90,6 +90,9 @@
 # words people use ("must be a whole number", not "must be a integer"), item counts worded
 # for one too: 299,943 (361,324); the review (the form engine's WASM trim is the input's
 # trim_blank itself): 299,942 (361,324).
+# Session 25: form patterns matched by the engine's own Pike VM (core/src/form/pattern/, a
+# subset of the regex crate's syntax held to regex-lite by the tests and a fuzz target)
+# instead of regex-lite: 282,821 (344,785), -17.1 kB.
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -68,7 +68,7 @@ if cargo fuzz --version >/dev/null 2>&1 && rustup toolchain list | grep -q '^nig
   # machine), so runs differ only as hash maps' random order moves the coverage. (A random
   # seed once failed CI on an oracle's false alarm no local run had met.) Exploring is for
   # longer runs with the local corpus (README, "Fuzzing").
-  for smoke in ids:500000 catalog:450000 form:30000 stamp:12000 events:22000 appointments:360000; do
+  for smoke in ids:500000 catalog:450000 form:30000 stamp:12000 events:22000 appointments:360000 pattern:150000; do
     target=${smoke%%:*}
     corpus=$(mktemp -d)
     step "fuzz smoke ($target, ${smoke#*:} inputs)" bash -c "cd fuzz && cargo +nightly fuzz run $target $corpus -- \

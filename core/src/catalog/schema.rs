@@ -112,7 +112,8 @@ impl JsonSchema for Rule {
     }
 }
 
-/// A field's `pattern`: a regular expression in regex-lite syntax, as a string.
+/// A field's `pattern`: a regular expression (a subset of the regex crate's syntax), as a
+/// string.
 impl JsonSchema for Pattern {
     fn inline_schema() -> bool {
         true
@@ -129,9 +130,13 @@ impl JsonSchema for Pattern {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "description": "A regular expression in regex-lite syntax (the Rust regex crate's, \
-                without Unicode classes such as \\p{Han}) that the whole trimmed text must match; it is anchored \
-                at both ends.",
+            "description": "A regular expression that the whole trimmed text must match (anchored \
+                at both ends), in a subset of the Rust regex crate's syntax: characters, `.`, \
+                classes `[a-z]` and `[^...]`, `\\d \\w \\s` (ASCII) and their negations, \
+                `\\t \\n \\r` and escaped syntax characters, groups `(...)`, `(?:...)` and \
+                `(?P<name>...)`, `|`, `? * + {n} {n,} {n,m}` (counts up to 1000), `^` and \
+                `$`. Flags, `\\b`, Unicode classes such as `\\p{Han}`, classes within classes \
+                and escapes by code point are refused.",
             "examples": ["[0-9]{6}"]
         })
     }

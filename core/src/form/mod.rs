@@ -22,7 +22,7 @@ mod verdict;
 pub use error::FormError;
 pub use finding::{Finding, Findings};
 pub use leaf::MAX_SAFE_INTEGER;
-pub use pattern::Pattern;
+pub use pattern::{Pattern, PatternError};
 pub use plan::CompiledForm;
 pub(crate) use plan::{condition_reads, decision_order, rule_reads, scope_conditions};
 pub use prefill::prefill;

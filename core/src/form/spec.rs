@@ -137,7 +137,8 @@ pub struct Field {
     /// Largest value (numbers; money in fen); see `min`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
-    /// A pattern the whole text must match (regex-lite syntax).
+    /// A pattern the whole text must match (a subset of the regex crate's syntax; see
+    /// [`Pattern`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<Pattern>,
     /// Options of a choice or multi-choice field.
