@@ -92,7 +92,8 @@
 # trim_blank itself): 299,942 (361,324).
 # Session 25: form patterns matched by the engine's own Pike VM (core/src/form/pattern/, a
 # subset of the regex crate's syntax held to regex-lite by the tests and a fuzz target)
-# instead of regex-lite: 282,821 (344,785), -17.1 kB.
+# instead of regex-lite: 282,821 (344,785), -17.1 kB; an object giving a key twice refused
+# (vendor/serde_json): 282,867 (344,816).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

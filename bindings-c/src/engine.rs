@@ -809,12 +809,14 @@ mod tests {
     }
 
     /// forms.json through the C ABI, with the matching rule every suite uses
-    /// (`tests/c/test_forms.c` runs it from C too). Every case without `input.field` is also
-    /// run through `doorstep_engine_check`: its `{valid, errors}` must match the case's
-    /// expected `valid`, `errors` and `errorPaths` (the other keys are `validate`'s).
+    /// (`tests/c/test_forms.c` runs it from C too); `input.answerText` is passed as the
+    /// answer's text as it is, and a refused call is `{"error": code}`. Every case without
+    /// `input.field` is also run through `doorstep_engine_check`: its `{valid, errors}` (or
+    /// refusal) must match the case's expected `valid`, `errors`, `errorPaths`,
+    /// `errorMatters` and `error` (the other keys are `validate`'s).
     #[test]
     fn forms_fixtures_through_the_c_abi() {
-        const CHECKED: [&str; 3] = ["valid", "errors", "errorPaths"];
+        const CHECKED: [&str; 5] = ["valid", "errors", "errorPaths", "errorMatters", "error"];
         // One engine per catalogue the cases name, loaded the first time.
         let mut engines = std::collections::BTreeMap::<String, Loaded>::new();
         // What check must give, case by case in the order `conformance::run` runs them.
@@ -840,7 +842,18 @@ mod tests {
                 Some(code) => json!({ "matter": code }),
                 None => json!({ "bundle": input.raw["bundle"] }),
             };
-            let (target, answer) = (c(&target.to_string()), c(&input.raw["answer"].to_string()));
+            let answer = input.raw["answerText"]
+                .as_str()
+                .map_or_else(|| input.raw["answer"].to_string(), str::to_owned);
+            let (target, answer) = (c(&target.to_string()), c(&answer));
+            let outcome = |status, out: *mut c_char| {
+                if status == doorstep_status::DOORSTEP_OK {
+                    take(out)
+                } else {
+                    assert!(out.is_null(), "{}: out written on a refusal", input.name);
+                    json!({ "error": last_code() })
+                }
+            };
             let (at, lang) = (
                 c(input.at.as_deref().unwrap()),
                 input.lang.as_deref().map(c),
@@ -878,13 +891,7 @@ mod tests {
                     &raw mut out,
                 )
             };
-            assert_eq!(
-                status,
-                doorstep_status::DOORSTEP_OK,
-                "{}: check",
-                input.name
-            );
-            let checked = take(out);
+            let checked = outcome(status, out);
             check_failures.extend(
                 conformance::mismatches(&input.value, &expected_check, &checked)
                     .into_iter()
@@ -902,8 +909,7 @@ mod tests {
                     &raw mut out,
                 )
             };
-            assert_eq!(status, doorstep_status::DOORSTEP_OK, "{}", input.name);
-            take(out)
+            outcome(status, out)
         });
         let failures = [failures, check_failures].concat();
         assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -9,7 +9,8 @@
  *
  * How the fixtures run (as core/tests/fixtures.rs does):
  * - forms.json: input.catalog (a file under tests/fixtures) is loaded into an engine once;
- *   the case validates input.answer for {"matter": input.matter} or {"bundle":
+ *   the case validates input.answer (or input.answerText, the answer's JSON text as it
+ *   is; a refusal of the call is {"error": code}) for {"matter": input.matter} or {"bundle":
  *   input.bundle} with input.at and input.lang (with input.field: that one field,
  *   doorstep_engine_validate_field, a refusal as {"error": code}). Every case without
  *   input.field is also run through doorstep_engine_check, counted as a case of its own
@@ -88,6 +89,7 @@ typedef struct {
     char *at;
     char *lang;
     char *report;
+    int refused; /* the case expects the call refused ({"error": code}): no report */
 } validation;
 
 typedef struct {
@@ -167,6 +169,52 @@ static void expect_check_case(const doorstep_engine *engine, const validation *v
     free(label);
 }
 
+/* Whether STATUS refuses a call for its arguments (the code says which refusal). */
+static int refused(doorstep_status status) {
+    return status == DOORSTEP_ERR_INVALID_ARGUMENT || status == DOORSTEP_ERR_INVALID_INPUT;
+}
+
+/* A case whose call is refused (expected {"error": code}): doorstep_engine_validate (its
+ * STATUS) and doorstep_engine_check ("NAME: check") both refuse it with that code and
+ * write nothing. */
+static void expect_refusal(const doorstep_engine *engine, const validation *v, const char *name,
+                           const cJSON *input, const cJSON *expected, doorstep_status status) {
+    cJSON *refusal = cJSON_CreateObject();
+    cJSON *wanted = cJSON_CreateObject();
+    char *json, *report = NULL;
+    size_t size = strlen(name) + sizeof ": check";
+    char *label = malloc(size);
+    if (!expect(refusal != NULL && wanted != NULL && label != NULL, "%s: out of memory", name)) {
+        cJSON_Delete(refusal);
+        cJSON_Delete(wanted);
+        free(label);
+        return;
+    }
+    snprintf(label, size, "%s: check", name);
+    cJSON_AddStringToObject(refusal, "error", doorstep_last_error_code());
+    json = cJSON_PrintUnformatted(refusal);
+    expect(refused(status) && v->report == NULL,
+           "%s: status %d, or the out-parameter was written", name, (int)status);
+    expect_case(name, input, expected, json);
+    free(json);
+    cJSON_Delete(refusal);
+
+    status = doorstep_engine_check(engine, v->target, v->answer, v->at, v->lang, &report);
+    cJSON_AddItemToObject(wanted, "error",
+                          cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(expected, "error"), 1));
+    refusal = cJSON_CreateObject();
+    cJSON_AddStringToObject(refusal, "error", doorstep_last_error_code());
+    json = cJSON_PrintUnformatted(refusal);
+    expect(refused(status) && report == NULL,
+           "%s: status %d, or the out-parameter was written", label, (int)status);
+    expect_case(label, input, wanted, json);
+    free(json);
+    cJSON_Delete(refusal);
+    cJSON_Delete(wanted);
+    doorstep_string_free(report);
+    free(label);
+}
+
 static void run_forms(const char *dir, forms *f) {
     cJSON *file = load_json(dir, "forms.json");
     const cJSON *cases = cJSON_GetObjectItemCaseSensitive(file, "cases");
@@ -203,14 +251,23 @@ static void run_forms(const char *dir, forms *f) {
         cJSON_AddStringToObject(target, matter != NULL ? "matter" : "bundle",
                                 matter != NULL ? matter : opt_string(input, "bundle"));
         v->target = cJSON_PrintUnformatted(target);
-        v->answer = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "answer"));
+        /* input.answerText: the answer's JSON text as a window system sends it. */
+        v->answer = opt_string(input, "answerText") != NULL
+                        ? strdup(opt_string(input, "answerText"))
+                        : cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(input, "answer"));
         v->at = copy_string(input, "at");
         v->lang = copy_string(input, "lang");
         cJSON_Delete(target);
         status = doorstep_engine_validate(v->engine, v->target, v->answer, v->at, v->lang,
                                           &v->report);
-        if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", name, (int)status,
-                   doorstep_last_error_code())) {
+        v->refused = cJSON_GetObjectItemCaseSensitive(
+                         cJSON_GetObjectItemCaseSensitive(c, "expected"), "error") != NULL &&
+                     opt_string(input, "field") == NULL;
+        if (v->refused) {
+            expect_refusal(v->engine, v, name, input,
+                           cJSON_GetObjectItemCaseSensitive(c, "expected"), status);
+        } else if (expect(status == DOORSTEP_OK, "%s: status %d (%s)", name, (int)status,
+                          doorstep_last_error_code())) {
             const char *field = opt_string(input, "field");
             if (field != NULL) {
                 expect_field_case(v->engine, v, field, name, input,
@@ -872,6 +929,9 @@ static void *work(void *arg) {
                 w->failures++;
             }
             doorstep_string_free(wrong);
+            if (v->refused) {
+                continue; /* refused alike by every thread: checked once, in run_forms */
+            }
             if (v->report == NULL ||
                 doorstep_engine_validate(v->engine, v->target, v->answer, v->at, v->lang,
                                          &json) != DOORSTEP_OK ||

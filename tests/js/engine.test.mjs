@@ -57,6 +57,7 @@ for (const testCase of queries.cases) {
 
 test('forms fixtures: the answer as JSON text gives the same Validation as the object', () => {
   for (const { input } of forms.cases) {
+    if (input.answer === undefined) continue; // a case of JSON text already (answerText)
     const e = engineFor(input);
     const options = caseOptions(input);
     assert.deepEqual(

@@ -12,12 +12,14 @@
 // - every message in the report's errors, failures and problems is non-empty and does not
 //   contain the trimmed value when that is at least 6 bytes long (UTF-8).
 //
-// forms.json: {catalog, matter|bundle, answer, at, lang?, field?}: an Engine over the
-// catalogue file (tests/fixtures/{catalog}) validates the answer for the matter or bundle
-// (with `field`: that one field, Engine.validateField, a throw as {error: code}); the
-// outcome is matched as above (there is no value, so nothing to leak). Every case without
-// `field` is also run through Engine.check: its {valid, errors} is matched against the
-// case's expected valid, errors and errorPaths only (its mismatches prefixed "check: ").
+// forms.json: {catalog, matter|bundle, answer | answerText, at, lang?, field?}: an Engine
+// over the catalogue file (tests/fixtures/{catalog}) validates the answer (answerText: the
+// answer as JSON text, a string the engine reads as such) for the matter or bundle (with
+// `field`: that one field, Engine.validateField); a throw is {error: code}; the outcome is
+// matched as above (there is no value, so nothing to leak). Every case without `field` is
+// also run through Engine.check: its {valid, errors} or {error} is matched against the
+// case's expected valid, errors, errorPaths, errorMatters and error only (its mismatches
+// prefixed "check: ").
 // lint.json: {catalog, patch, at}: the catalogue document with the patch applied (JSON
 // Pointer "set" operations) is linted; {valid: no problem, errors: problems} is matched.
 // queries.json: {catalog, op, at?, query?, matter?, bundle?, answer?, available?, shared?}:
@@ -134,7 +136,7 @@ export function formTarget(input) {
 }
 
 /** The keys of a forms.json case's expected that `Engine.check` must match. */
-const CHECK_KEYS = ['valid', 'errors', 'errorPaths', 'errorMatters'];
+const CHECK_KEYS = ['valid', 'errors', 'errorPaths', 'errorMatters', 'error'];
 
 /**
  * Runs one forms.json case through `engine` (an `Engine` over the case's catalogue, loaded
@@ -148,8 +150,11 @@ export function runFormCase(engine, testCase) {
     const report = codedOutcome(() => engine.validateField(formTarget(input), input.answer, input.field, caseOptions(input)));
     return { report, check: null, problems: mismatches(value, testCase.expected, report) };
   }
-  const report = engine.validate(formTarget(input), input.answer, caseOptions(input));
-  const check = engine.check(formTarget(input), input.answer, caseOptions(input));
+  // input.answerText: the answer as JSON text, which the engine reads as a window system's
+  // text (a refusal: {error: code}).
+  const answer = input.answerText ?? input.answer;
+  const report = codedOutcome(() => engine.validate(formTarget(input), answer, caseOptions(input)));
+  const check = codedOutcome(() => engine.check(formTarget(input), answer, caseOptions(input)));
   const checkExpected = Object.fromEntries(
     Object.entries(testCase.expected).filter(([key]) => CHECK_KEYS.includes(key)),
   );

@@ -101,6 +101,8 @@ const materials = [];
 const fieldValidations = [];
 const checks = [];
 for (const { input } of forms.cases) {
+  // A case of JSON text (answerText) is about reading it: its reports are the object's.
+  if (input.answer === undefined) continue;
   const engine = new doorstep.Engine(read(`../fixtures/${input.catalog}`), { at: input.at });
   validations.push(engine.validate(formTarget(input), input.answer, caseOptions(input)));
   checks.push(engine.check(formTarget(input), input.answer, caseOptions(input)));

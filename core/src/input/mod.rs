@@ -300,6 +300,29 @@ mod tests {
     }
 
     #[test]
+    fn a_key_given_twice_is_refused_where_it_is_not_read_as_its_last_value() {
+        use serde_json::{Map, Value};
+        let value = |text: &str| parse_json::<Value>(text, 1024);
+        assert_eq!(value(r#"{"a": 1, "b": {"a": 2}}"#).map(|_| ()), Ok(()));
+        for text in [
+            r#"{"a": 1, "a": 1}"#,
+            "{\"b\": {\"a\": 1,\n \"a\": 2}}",
+            r#"[{"x": 0, "x": 0}]"#,
+        ] {
+            let error = value(text).unwrap_err();
+            assert_eq!(error.code(), "input.shape", "{text}");
+            assert!(error.message(Lang::En).ends_with("duplicate key"), "{text}");
+            assert!(error.message(Lang::ZhCn).ends_with("键重复"), "{text}");
+        }
+        // Placed on the line of the key given again.
+        let error = value("{\"b\": {\"a\": 1,\n \"a\": 2}}").unwrap_err();
+        assert!(error.message(Lang::En).starts_with("Line 2,"), "{error:?}");
+        // A `Map` read on its own, as a `Value`'s object.
+        let map = parse_json::<Map<String, Value>>(r#"{"k": 1, "k": 2}"#, 1024);
+        assert_eq!(map.unwrap_err().code(), "input.shape");
+    }
+
+    #[test]
     fn json_of_the_wrong_shape_is_shape_and_text_that_is_not_json_is_malformed() {
         assert_eq!(code(r#"{"matter": "M"}"#), "ok");
         // A struct is read from an object only (vendor/serde_json), never by position.

@@ -76,6 +76,7 @@ pub(crate) fn chinese(detail: &str) -> Option<String> {
         "unexpected end of hex escape" => Some("\\u 转义不完整"),
         "lone leading surrogate in hex escape" => Some("\\u 转义中有不成对的代理项"),
         "variant out of range" => Some("取值超出范围"),
+        "duplicate key" => Some("键重复"),
         _ => None,
     };
     if let Some(fixed) = fixed {
@@ -200,6 +201,7 @@ mod tests {
         let zh = |d: &str| chinese(d).unwrap_or_else(|| format!("? {d}"));
         assert_eq!(zh("missing field `example`"), "缺少字段 `example`");
         assert_eq!(zh("duplicate field `code`"), "字段 `code` 重复");
+        assert_eq!(zh("duplicate key"), "键重复");
         assert_eq!(
             zh("unknown field `nmae`, expected one of `code`, `name`, `type`"),
             "未知字段 `nmae`，可用字段：`code`、`name`、`type`"

@@ -543,7 +543,10 @@ impl<'de> de::Deserialize<'de> for Map<String, Value> {
                 let mut values = Map::new();
 
                 while let Some((key, value)) = tri!(visitor.next_entry()) {
-                    values.insert(key, value);
+                    // doorstep patch: a key given twice is refused (as in `Value`).
+                    if values.insert(key, value).is_some() {
+                        return Err(de::Error::custom("duplicate key"));
+                    }
                 }
 
                 Ok(values)

@@ -138,7 +138,11 @@ impl<'de> Deserialize<'de> for Value {
 
                         values.insert(first_key, tri!(visitor.next_value()));
                         while let Some((key, value)) = tri!(visitor.next_entry()) {
-                            values.insert(key, value);
+                            // doorstep patch: a key given twice is refused, not read as
+                            // its last value (RFC 8259 leaves such an object's meaning open).
+                            if values.insert(key, value).is_some() {
+                                return Err(serde::de::Error::custom("duplicate key"));
+                            }
                         }
 
                         Ok(Value::Object(values))
