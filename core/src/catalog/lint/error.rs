@@ -18,7 +18,8 @@ pub enum LintError {
         rule: String,
     },
     /// `catalog.duplicate`: a code used twice where it must be unique (also a material in
-    /// one matter, a choice's value in one field, a member matter in one bundle).
+    /// one matter, a check in one form, a choice's value in one field, a member matter in
+    /// one bundle).
     #[error("编码重复 / duplicate code")]
     Duplicate,
     /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
@@ -103,6 +104,10 @@ pub enum LintError {
     /// count on one that is not a list (repeating group, multi-choice).
     #[error("约束不适用于该类型的字段 / constraint not for this field type")]
     NotForType,
+    /// `catalog.redundant`: a `requiredIf` on a field that is `required` anyway: it never
+    /// changes anything (the author most likely meant the field to be optional).
+    #[error("条件不起作用 / a condition that changes nothing")]
+    Redundant,
     /// `catalog.reserved_code`: a policy condition coded `subject`, the code of the reason
     /// matching gives for the policy's subject.
     #[error("编码为保留字 / reserved code")]
@@ -141,6 +146,7 @@ impl Coded for LintError {
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
             Self::NotForType => "catalog.not_for_type",
+            Self::Redundant => "catalog.redundant",
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
             Self::SuccessorCycle => "catalog.successor_cycle",
@@ -265,6 +271,12 @@ impl Coded for LintError {
                 .pick(
                     "此类字段没有该约束，将被忽略",
                     "No such constraint for this field type: it would be ignored",
+                )
+                .into(),
+            Self::Redundant => lang
+                .pick(
+                    "字段已设为必填，requiredIf 条件不起作用",
+                    "The field is required anyway: its requiredIf changes nothing",
                 )
                 .into(),
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),

@@ -311,6 +311,11 @@ impl Linter<'_> {
             sources,
         );
         self.condition_cycles(&form.fields, &format!("{path}/fields"));
+        // A check's code names its problem: two checks with one code could not be told apart.
+        self.duplicates(
+            &format!("{path}/checks"),
+            form.checks.iter().map(|c| c.code.clone()),
+        );
         for (i, check) in form.checks.iter().enumerate() {
             let scope = [form.fields.as_slice()];
             self.rule_vars(&check.rule, &scope, &format!("{path}/checks/{i}/rule"));
@@ -396,7 +401,8 @@ impl Linter<'_> {
     }
 
     /// A lower bound above the upper one, which no value meets: reported at the lower
-    /// bound, as the constraint (`range`, `length`) the bounds make. An integer or money
+    /// bound, as the constraint (`range`, `length`) the bounds make; a `requiredIf` on a
+    /// field that is `required` anyway is `catalog.redundant`, where it is. An integer or money
     /// field's bound beyond ±(2^53 − 1), which no value it holds reaches
     /// ([`form::MAX_SAFE_INTEGER`]), is reported where it is. A constraint the field's type
     /// has not (the form engine would ignore it) is `catalog.not_for_type`, where it is.
@@ -439,6 +445,10 @@ impl Linter<'_> {
                 None => LintError::NotForType,
             };
             self.push(format!("{here}/{member}"), &error);
+        }
+        // Required always: the condition never changes anything.
+        if f.required && f.required_if.is_some() {
+            self.push(format!("{here}/requiredIf"), &LintError::Redundant);
         }
     }
 
