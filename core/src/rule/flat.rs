@@ -230,6 +230,13 @@ fn leaf_test(e: &Expr, slots: &[Option<&Value>]) -> Option<bool> {
     Some(match e {
         Expr::Field(p) => truthy(View::of(field(*p))),
         Expr::NotField(not, p) => truthy(View::of(field(*p))) != *not,
+        // The usual conditions, a choice or a yes/no equal to a literal, told without the
+        // general comparison (for two strings or two booleans, `==` and `===` are equality).
+        Expr::FieldIs(op @ (Op::Eq | Op::StrictEq), p, literal) => match (field(*p), literal) {
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (value, _) => compared(*op, View::of(value), View::of(literal)),
+        },
         Expr::FieldIs(op, p, literal) => compared(*op, View::of(field(*p)), View::of(literal)),
         Expr::Literal(value) => truthy(View::of(value)),
         _ => return None,
