@@ -78,6 +78,10 @@ pub enum LintError {
         /// In a bundle's merged example, the JSON Pointer of the value.
         field: Option<String>,
     },
+    /// `catalog.example_unkept`: the 填单示范 (valid) gives a value validation drops: a
+    /// field its own answers hide, a blank or `null`: shown on the example, never asked.
+    #[error("填单示范含有不会保留的值 / the example gives a value validation drops")]
+    ExampleUnkept,
     /// `catalog.grant_chain`: a grant's parent chain loops, runs deeper than
     /// [`MAX_CHAIN_DEPTH`](crate::authority::MAX_CHAIN_DEPTH), names a parent held by someone
     /// else, or grants to its own principal.
@@ -144,6 +148,7 @@ impl Coded for LintError {
             Self::FieldKey => "catalog.field_key",
             Self::Fields => "catalog.fields",
             Self::ExampleInvalid { .. } => "catalog.example_invalid",
+            Self::ExampleUnkept => "catalog.example_unkept",
             Self::BundleKeyConflict { .. } => "catalog.bundle_key_conflict",
             Self::NotForType => "catalog.not_for_type",
             Self::Redundant => "catalog.redundant",
@@ -260,6 +265,12 @@ impl Coded for LintError {
                     format!("The example does not validate ({problem})")
                 }
             }
+            Self::ExampleUnkept => lang
+                .pick(
+                    "填单示范填写了校验时不会保留的值（该字段在此示范中隐藏，或值为空）",
+                    "The example gives a value validation drops (the field is hidden in this example, or the value is blank)",
+                )
+                .into(),
             Self::BundleKeyConflict { key } => {
                 if zh {
                     format!("字段 {key} 在一件事的不同表单中类型或格式不同")
