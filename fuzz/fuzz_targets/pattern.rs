@@ -1,5 +1,6 @@
 //! Any bytes as a field's pattern and a text: reading the pattern never panics, and a
-//! pattern it reads matches the text as the regex crate's engine (regex-lite) does.
+//! pattern it reads matches the text as the regex crate's engine (regex-lite) does (unless
+//! regex-lite refuses it as too large for its own limit).
 #![no_main]
 
 use doorstep::form::Pattern;
@@ -13,8 +14,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(pattern) = Pattern::new(&source) else {
         return;
     };
-    let regex = regex_lite::Regex::new(&format!("^(?:{source})$"))
-        .expect("a pattern read is one regex-lite reads");
+    let regex = match regex_lite::Regex::new(&format!("^(?:{source})$")) {
+        Ok(regex) => regex,
+        // regex-lite counts its own program's size (empty groups repeated included), which
+        // is not the matcher's: a limit, not a meaning, told apart.
+        Err(e) if e.to_string().contains("size limit") => return,
+        Err(e) => panic!("a pattern read is one regex-lite reads: {e}"),
+    };
     assert_eq!(
         pattern.matches(&text),
         regex.is_match(&text),

@@ -392,6 +392,15 @@ mod tests {
         assert_eq!(error.describe().1, "at character 15: too complex");
         let deep = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
         assert_eq!(Pattern::new(&deep).unwrap_err().at(), 33);
+        // Empty groups, however repeated and nested, compile to nothing (not to a
+        // billion copies of nothing).
+        let nested = format!("{}(){}", "(".repeat(6), "){1000}".repeat(6));
+        let empty = Pattern::new(&nested).unwrap();
+        assert!(empty.matches("") && !empty.matches("a"));
+        let none = format!("{}a{{0}}{}", "(".repeat(6), "){1000}".repeat(6));
+        assert!(Pattern::new(&none).unwrap().matches(""));
+        let spread = Pattern::new(&format!("(a{}){{1000}}", "()".repeat(20_000))).unwrap();
+        assert!(spread.matches(&"a".repeat(1000)) && !spread.matches(&"a".repeat(1001)));
         // The largest that is allowed still matches in time proportional to the text.
         let large = Pattern::new("(a|b){0,1000}c").unwrap();
         assert!(large.matches(&format!("{}c", "ab".repeat(500))));
@@ -479,7 +488,9 @@ mod tests {
                 source.extend([item.as_str(), "{", &min.to_string(), ",", &max.to_string(), "}"]);
             }
             let pattern = Pattern::new(&source).unwrap();
-            prop_assert!(matches!(pattern.matcher, Matcher::Sequence(_)), "{}", source);
+            // Items taken no times are left out; a pattern of nothing else is empty.
+            let something = items.iter().enumerate().any(|(i, (_, min, extra))| min + if i == last { *extra } else { 0 } > 0);
+            prop_assert!(matches!(pattern.matcher, Matcher::Sequence(_)) || !something, "{}", source);
             prop_assert_eq!(pattern.matches(&text), regex(&source).unwrap().is_match(&text), "{} on {:?}", source, text);
         }
     }

@@ -148,10 +148,17 @@ pub(super) fn parse(source: &str) -> Result<Node, PatternError> {
                     .ok_or(fail(Fault::NothingToRepeat))?;
                 // Lazy or greedy: the same where the whole text must match.
                 input.next_if(|&(_, c)| c == '?');
-                sequence.push(Node::Repeat {
-                    node: Box::new(node),
-                    min,
-                    max,
+                // An empty group repeated, or anything taken no times (`{0}`), is empty:
+                // not copied (`((){1000}){1000}` would be a million copies of nothing to
+                // compile).
+                sequence.push(if is_empty(&node) || max == Some(0) {
+                    Node::Concat(Vec::new())
+                } else {
+                    Node::Repeat {
+                        node: Box::new(node),
+                        min,
+                        max,
+                    }
                 });
                 repeatable = false;
                 continue;
@@ -215,7 +222,14 @@ fn choice(mut alternatives: Vec<Node>, last: Vec<Node>) -> Node {
     Node::Alternate(alternatives)
 }
 
+/// Whether `node` matches the empty text only, taking no step: an empty group.
+fn is_empty(node: &Node) -> bool {
+    matches!(node, Node::Concat(nodes) if nodes.is_empty())
+}
+
+/// A sequence, empty groups left out (they match nothing but the empty text).
 fn concat(mut sequence: Vec<Node>) -> Node {
+    sequence.retain(|node| !is_empty(node));
     if sequence.len() == 1 {
         if let Some(node) = sequence.pop() {
             return node;
