@@ -874,11 +874,7 @@ mod tests {
                         &raw mut out,
                     )
                 };
-                return if status == doorstep_status::DOORSTEP_OK {
-                    take(out)
-                } else {
-                    json!({ "error": last_code() })
-                };
+                return outcome(status, out);
             }
             // SAFETY: a live engine, NUL-terminated strings and a local out-parameter.
             let status = unsafe {
