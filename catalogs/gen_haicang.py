@@ -680,6 +680,57 @@ SEPARATION_OF_DUTIES = {f"{DISTRICT}-JT-001", f"{DISTRICT}-MZ-001", f"{DISTRICT}
                         f"{DISTRICT}-SJ-003"}
 
 
+# 检索词: what people call a matter where its official name does not say it (a kiosk's search
+# box finds the matter by them); keyed by the matter's name.
+KEYWORDS = {
+    "出生登记（新生儿户口登记）": ["报户口", "上户口", "新生儿落户"],
+    "居民身份证换领": ["换身份证"],
+    "居民身份证补领": ["补办身份证", "身份证丢失"],
+    "无犯罪记录证明开具": ["无犯罪证明"],
+    "机动车驾驶证期满换证": ["驾照", "换驾照"],
+    "印章刻制备案": ["刻章"],
+    "社会保障卡申领": ["社保卡"],
+    "失业保险金申领": ["失业金"],
+    "企业职工基本养老保险待遇申领（职工退休）": ["办退休", "养老金"],
+    "新生儿参加城乡居民基本医疗保险登记": ["医保", "新生儿医保"],
+    "生育津贴支付": ["生育保险"],
+    "城乡居民基本医疗保险参保登记": ["医保", "居民医保"],
+    "异地就医备案": ["医保", "外地就医"],
+    "门诊特殊病种待遇认定": ["医保", "门特", "慢性病"],
+    "医疗费用手工（零星）报销": ["医保", "医药费报销"],
+    "职工基本医疗保险参保登记（增员）": ["职工医保"],
+    "老年人公交乘车优惠卡申领": ["老年卡", "敬老卡"],
+    "住房公积金提取（租赁住房）": ["租房提取"],
+    "最低生活保障审核确认": ["低保"],
+    "特困人员救助供养审核确认": ["五保"],
+    "高龄老年人补贴申领": ["高龄津贴"],
+    "内地居民结婚登记": ["领结婚证"],
+    "困难残疾人生活补贴和重度残疾人护理补贴（两项补贴）申领": ["残疾人补贴"],
+    "出生医学证明首次签发": ["出生证"],
+    "生育登记": ["准生证", "生育服务证"],
+    "入托、入学预防接种证查验": ["疫苗本", "接种证"],
+    "残疾人证新办": ["办残疾证"],
+    "残疾人证换领": ["换残疾证"],
+    "代开增值税发票（自然人）": ["代开发票"],
+    "城乡居民基本医疗保险费缴纳": ["医保", "医保缴费"],
+    "企业设立登记（有限责任公司）": ["营业执照", "开公司", "注册公司"],
+    "个体工商户设立登记": ["营业执照", "个体户"],
+    "国有建设用地使用权及房屋所有权转移登记（二手房买卖）": ["过户", "二手房"],
+    "不动产登记资料查询": ["查房产", "房产查询"],
+    "公办幼儿园、小学一年级新生入学报名": ["上幼儿园", "上小学", "入学报名"],
+}
+
+# A bundle's 检索词, keyed by its code.
+BUNDLE_KEYWORDS = {
+    "birth": ["生孩子", "新生儿", "生育"],
+    "enterprise_opening": ["开公司", "注册公司"],
+    "hiring": ["招工", "新员工入职"],
+    "school_entry": ["上学", "上幼儿园"],
+    "retirement": ["办退休"],
+    "disability_aid": ["残疾人"],
+}
+
+
 def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels, materials, fields, example,
            checks=(), fee=0, immediate=False, proxy=True, effective="2024-01-01"):
     if immediate:
@@ -688,6 +739,7 @@ def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels,
         "code": f"{DISTRICT}-{dept_abbr}-{seq:03d}",
         "version": 1,
         "name": name,
+        **({"keywords": KEYWORDS[name]} if name in KEYWORDS else {}),
         "type": type_,
         "department": dept(dept_abbr),
         "authoritySource": auth,
@@ -1635,7 +1687,9 @@ def carry(*keys):
 SUCCESSORS = {
     # 生育津贴 after the birth: the birth certificate carries the mother, the birth and the
     # pregnancy; the mother confirms (only an insured employee is paid, which she vouches for).
+    # Not for a birth certificate of the 出生一件事, which applies for the allowance itself.
     WJ_BIRTH_CERT: [{"matter": YB_MATERNITY,
+                     "condition": {"!": [V("parent")]},
                      "mapping": {**carry("motherName", "motherId", "childBirthDate", "gestationWeeks",
                                          "applicantMobile"), "babyCount": 1},
                      "confirm": True}],
@@ -1652,7 +1706,8 @@ for _m in MATTERS:
 
 BUNDLES = [
     {"code": "birth", "name": "出生一件事", "leadDepartment": dept("WJ"), "members": [
-        {"matter": WJ_BIRTH_CERT}, {"matter": GA_BIRTH}, {"matter": YB_NEWBORN}, {"matter": RS_CARD}]},
+        {"matter": WJ_BIRTH_CERT}, {"matter": GA_BIRTH}, {"matter": YB_NEWBORN}, {"matter": RS_CARD},
+        {"matter": YB_MATERNITY, "condition": EQ(V("motherInsured"), True)}]},
     {"code": "enterprise_opening", "name": "开办企业一件事", "leadDepartment": dept("SJ"), "members": [
         {"matter": SJ_COMPANY}, {"matter": GA_SEAL}, {"matter": SW_NEW}, {"matter": RS_UNIT_INSURE},
         {"matter": GJJ_UNIT}]},
@@ -2079,12 +2134,14 @@ def check_policies(cat, bad):
 NOTE = ("按厦门市海沧区“就近办、基层办”改革（福建省发展和改革委员会网站，2024-10-15）编写的示例目录："
         "区政府、13个区直部门、4个街道便民服务中心和48个社区便民服务站；社区名称部分为示意，机构与事项编码为本目录自拟。"
         "事项、材料与表单参照福建省、厦门市政务服务实施清单的通行做法简化，年龄、缴费年限等门槛及时限为示意，以现行政策为准。"
-        "金额均以分计。填单示范中的证件号码均为按校验规则生成的虚构号码。"
+        "事项和一件事的检索词为常见俗称，供检索示意。金额均以分计。填单示范中的证件号码均为按校验规则生成的虚构号码。"
         "授权（直接下放、规范授权、委托办理、窗口前移）、撤销、印章及其启停用记录均为示意，文号为虚拟。"
         "政策（免申即享、政策匹配）的适用条件、年龄与收入门槛、补贴金额和是否免申均为示意，政策依据只列文件名称，以现行政策为准。")
 
 
 def catalog():
+    unknown = set(KEYWORDS) - {m["name"] for m in MATTERS}
+    assert not unknown, f"KEYWORDS names no matter: {unknown}"
     return {
         "$schema": "./catalog.schema.json",
         "catalogVersion": "2024.10",
@@ -2093,7 +2150,8 @@ def catalog():
         "orgs": orgs(),
         "dataSources": [{"code": c, "name": n} for c, n in DATA_SOURCES],
         "matters": MATTERS,
-        "bundles": BUNDLES,
+        "bundles": [{**{k: v for k, v in b.items() if k != "members"}, "keywords": BUNDLE_KEYWORDS[b["code"]],
+                     "members": b["members"]} for b in BUNDLES],
         "authority": authority(),
         "policies": POLICIES,
     }

@@ -272,8 +272,8 @@ enum doorstep_status doorstep_catalog_lint(const char *catalog_json,
  * `[{"code", "version", "name", "type", "department", "departmentName", "immediate",
  * "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
  *
- * - `query`: only the matters whose code, name or department's name contains it
- *   (case-insensitive); NULL or `""` lists them all.
+ * - `query`: only the matters whose code, name, 检索词 (`keywords`) or department's name
+ *   contains it (ASCII letters case-insensitive); NULL or `""` lists them all.
  * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
  *
  * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
@@ -294,7 +294,33 @@ enum doorstep_status doorstep_engine_matters(const struct doorstep_engine *engin
                                              char **out_json);
 
 /**
- * Lists the bundles (一件事), as a JSON array, in catalogue order:
+ * Finds the bundles (一件事) that can be applied for on `at` (a member is in effect then),
+ * as a JSON array in catalogue order, each as `doorstep_engine_bundles` lists it.
+ *
+ * - `query`: only the bundles whose code, name, 检索词 (`keywords`) or lead department's
+ *   name contains it, or one of whose members' code, name or 检索词 does (社保卡 finds 出生
+ *   一件事, which applies for the newborn's card): as `doorstep_engine_matters` matches;
+ *   NULL or `""` lists every bundle that can be applied for.
+ * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
+ *
+ * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+ * On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+ * `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_json` is left untouched and
+ * the thread's last error says why. Read-only: thread-safe, also on one engine shared by
+ * many threads.
+ *
+ * # Safety
+ *
+ * As `doorstep_engine_matters`.
+ */
+DOORSTEP_MUST_USE
+enum doorstep_status doorstep_engine_find_bundles(const struct doorstep_engine *engine,
+                                                  const char *query,
+                                                  const char *at,
+                                                  char **out_json);
+
+/**
+ * Lists every bundle (一件事), whatever the date, as a JSON array, in catalogue order:
  * `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...], "conditional":
  * ["MATTER-CODE", ...]}]`: `conditional` lists the members that apply only when their
  * condition holds on the answer.

@@ -392,8 +392,8 @@ pub unsafe extern "C" fn doorstep_catalog_lint(
 /// `[{"code", "version", "name", "type", "department", "departmentName", "immediate",
 /// "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
 ///
-/// - `query`: only the matters whose code, name or department's name contains it
-///   (case-insensitive); NULL or `""` lists them all.
+/// - `query`: only the matters whose code, name, 检索词 (`keywords`) or department's name
+///   contains it (ASCII letters case-insensitive); NULL or `""` lists them all.
 /// - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
@@ -415,20 +415,73 @@ pub unsafe extern "C" fn doorstep_engine_matters(
     out_json: *mut *mut c_char,
 ) -> doorstep_status {
     ffi_boundary!(fallible, non_null(engine, out_json) => {
-        // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
-        let query = unsafe { optional_str(query, "query") }?;
-        // SAFETY: as above.
-        let at = unsafe { date(at) }?;
-        // SAFETY: `engine` is not NULL (checked by the boundary) and the caller guarantees
-        // it is live for the call.
-        let matters = unsafe { self::engine(engine) }.matters(query.unwrap_or_default(), at);
-        // SAFETY: `out_json` is not NULL (checked by the boundary) and the caller
-        // guarantees it points to a writable `char *`.
-        unsafe { write_json(out_json, serde_json::to_string(&matters)) }
+        // SAFETY: the caller's guarantees, passed on; `engine` and `out_json` are not NULL
+        // (checked by the boundary).
+        unsafe { search(engine, query, at, out_json, Engine::matters) }
     })
 }
 
-/// Lists the bundles (一件事), as a JSON array, in catalogue order:
+/// Finds the bundles (一件事) that can be applied for on `at` (a member is in effect then),
+/// as a JSON array in catalogue order, each as `doorstep_engine_bundles` lists it.
+///
+/// - `query`: only the bundles whose code, name, 检索词 (`keywords`) or lead department's
+///   name contains it, or one of whose members' code, name or 检索词 does (社保卡 finds 出生
+///   一件事, which applies for the newborn's card): as `doorstep_engine_matters` matches;
+///   NULL or `""` lists every bundle that can be applied for.
+/// - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
+///
+/// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
+/// On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`, `DOORSTEP_ERR_INVALID_UTF8`,
+/// `DOORSTEP_ERR_INVALID_ARGUMENT` for an impossible date) `*out_json` is left untouched and
+/// the thread's last error says why. Read-only: thread-safe, also on one engine shared by
+/// many threads.
+///
+/// # Safety
+///
+/// As `doorstep_engine_matters`.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn doorstep_engine_find_bundles(
+    engine: *const doorstep_engine,
+    query: *const c_char,
+    at: *const c_char,
+    out_json: *mut *mut c_char,
+) -> doorstep_status {
+    ffi_boundary!(fallible, non_null(engine, out_json) => {
+        // SAFETY: the caller's guarantees, passed on; `engine` and `out_json` are not NULL
+        // (checked by the boundary).
+        unsafe { search(engine, query, at, out_json, Engine::find_bundles) }
+    })
+}
+
+/// A search of the catalogue (`find`: matters or bundles) by `query` as of `at`, written to
+/// `out_json`.
+///
+/// # Safety
+///
+/// As `doorstep_engine_matters`, with `engine` and `out_json` not NULL.
+unsafe fn search<T: Serialize>(
+    engine: *const doorstep_engine,
+    query: *const c_char,
+    at: *const c_char,
+    out_json: *mut *mut c_char,
+    find: fn(&Engine, &str, NaiveDate) -> Vec<T>,
+) -> Result<(), Failure> {
+    // SAFETY: (both) the caller passes NULL or a NUL-terminated string.
+    let query = unsafe { optional_str(query, "query") }?;
+    // SAFETY: as above.
+    let at = unsafe { date(at) }?;
+    // SAFETY: the caller passes a live engine.
+    let found = find(
+        unsafe { self::engine(engine) },
+        query.unwrap_or_default(),
+        at,
+    );
+    // SAFETY: the caller passes a pointer to a writable `char *`.
+    unsafe { write_json(out_json, serde_json::to_string(&found)) }
+}
+
+/// Lists every bundle (一件事), whatever the date, as a JSON array, in catalogue order:
 /// `[{"code", "name", "leadDepartment", "members": ["MATTER-CODE", ...], "conditional":
 /// ["MATTER-CODE", ...]}]`: `conditional` lists the members that apply only when their
 /// condition holds on the answer.

@@ -81,9 +81,9 @@ pub use case::{
 pub use encoding::{DOORSTEP_MAX_TEXT_BYTES, doorstep_gb18030_to_utf8, doorstep_utf8_to_gb18030};
 pub use engine::{
     doorstep_catalog_lint, doorstep_engine, doorstep_engine_bundles, doorstep_engine_check,
-    doorstep_engine_form, doorstep_engine_free, doorstep_engine_load, doorstep_engine_load_file,
-    doorstep_engine_materials, doorstep_engine_matters, doorstep_engine_prefill,
-    doorstep_engine_validate, doorstep_engine_validate_field,
+    doorstep_engine_find_bundles, doorstep_engine_form, doorstep_engine_free, doorstep_engine_load,
+    doorstep_engine_load_file, doorstep_engine_materials, doorstep_engine_matters,
+    doorstep_engine_prefill, doorstep_engine_validate, doorstep_engine_validate_field,
 };
 pub use error::{
     doorstep_last_error_code, doorstep_last_error_message, doorstep_last_error_params,

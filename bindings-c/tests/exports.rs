@@ -136,6 +136,7 @@ fn every_export_goes_through_the_boundary() {
         "doorstep_catalog_lint",
         "doorstep_engine_matters",
         "doorstep_engine_bundles",
+        "doorstep_engine_find_bundles",
         "doorstep_engine_form",
         "doorstep_engine_validate",
         "doorstep_engine_check",

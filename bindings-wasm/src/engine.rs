@@ -83,9 +83,9 @@ impl JsEngine {
         Self::new(catalog_json, options)
     }
 
-    /// The matters in effect on `options.at` whose code, name or department name contains
-    /// `query` (case-insensitive; every matter when it is empty or left out), in catalogue
-    /// order.
+    /// The matters in effect on `options.at` whose code, name, 检索词 or department name
+    /// contains `query` (ASCII letters case-insensitive; every matter when it is empty or
+    /// left out), in catalogue order.
     pub fn matters(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<JsString>,
@@ -93,18 +93,29 @@ impl JsEngine {
             Ts<CallOptions>,
         >,
     ) -> Result<JsMatterSummaries, js_sys::Error> {
-        let texts = CallOptions::texts(options)?;
-        let query = query
-            .map(|q| string_arg(&q, "query", texts.hint))
-            .transpose()?
-            .unwrap_or_default();
-        let (at, _) = date_and_lang(&texts)?;
+        let (query, at) = search_args(query, options)?;
         to_js(&self.engine.matters(&query, at)).map(JsCast::unchecked_into)
     }
 
-    /// Every bundle (一件事) of the catalogue.
+    /// Every bundle (一件事) of the catalogue, whatever the date.
     pub fn bundles(&self) -> Result<JsBundleSummaries, js_sys::Error> {
         to_js(&self.engine.bundles()).map(JsCast::unchecked_into)
+    }
+
+    /// The bundles (一件事) with a member in effect on `options.at` whose code, name, 检索词
+    /// or lead department's name contains `query`, or a member's code, name or 检索词 does
+    /// (as `matters` matches; every such bundle when `query` is empty or left out), in
+    /// catalogue order.
+    #[wasm_bindgen(js_name = findBundles)]
+    pub fn find_bundles(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<JsString>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CallOptions | null")] options: Option<
+            Ts<CallOptions>,
+        >,
+    ) -> Result<JsBundleSummaries, js_sys::Error> {
+        let (query, at) = search_args(query, options)?;
+        to_js(&self.engine.find_bundles(&query, at)).map(JsCast::unchecked_into)
     }
 
     /// The form to render for `target` on `options.at`: a matter's form, or a bundle's
@@ -243,6 +254,20 @@ impl JsEngine {
             .map_err(|e| coded_error(&e, Some(lang)))?;
         to_js(&materials).map(JsCast::unchecked_into)
     }
+}
+
+/// The query (empty when left out) and date of a search (`matters`, `findBundles`).
+fn search_args(
+    query: Option<JsString>,
+    options: Option<Ts<CallOptions>>,
+) -> Result<(String, chrono::NaiveDate), js_sys::Error> {
+    let texts = CallOptions::texts(options)?;
+    let query = query
+        .map(|q| string_arg(&q, "query", texts.hint))
+        .transpose()?
+        .unwrap_or_default();
+    let (at, _) = date_and_lang(&texts)?;
+    Ok((query, at))
 }
 
 /// The reference date and language of a call, parsed by the core.

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::catalog::{date_and_lang, json_file, load, target};
 use crate::usage::{CommandLine, UsageError, split_options};
 
-/// The options every query takes but `bundles`, which has no date.
+/// The options every query takes.
 const DATED: [&str; 3] = ["--catalog", "--at", "--lang"];
 
 /// A query's command line, checked whole before any file is read.
@@ -93,7 +93,8 @@ fn answer(value: &Value) -> bool {
 }
 
 /// `doorstep catalog matters --catalog FILE [--at DATE] [--lang zh|en] [QUERY]`: the
-/// matters in effect whose code, name or department name contain QUERY (all without it).
+/// matters in effect whose code, name, 检索词 or department name contain QUERY (all
+/// without it).
 pub(crate) fn matters(args: &[String]) -> Result<bool, UsageError> {
     let query = Query::parse(args, &DATED, 1)?;
     let engine = query.engine()?;
@@ -101,10 +102,14 @@ pub(crate) fn matters(args: &[String]) -> Result<bool, UsageError> {
     Ok(answer(&json!(matters)))
 }
 
-/// `doorstep catalog bundles --catalog FILE [--lang zh|en]`: every bundle.
+/// `doorstep catalog bundles --catalog FILE [--at DATE] [--lang zh|en] [QUERY]`: the
+/// bundles with a member in effect whose code, name, 检索词 or lead department's name, or
+/// a member's code, name or 检索词, contain QUERY (all without it).
 pub(crate) fn bundles(args: &[String]) -> Result<bool, UsageError> {
-    let query = Query::parse(args, &["--catalog", "--lang"], 0)?;
-    Ok(answer(&json!(query.engine()?.bundles())))
+    let query = Query::parse(args, &DATED, 1)?;
+    let engine = query.engine()?;
+    let bundles = engine.find_bundles(query.argument().unwrap_or_default(), query.at);
+    Ok(answer(&json!(bundles)))
 }
 
 /// `doorstep catalog form --catalog FILE (--matter CODE | --bundle CODE) [--at DATE]

@@ -216,6 +216,30 @@ pub struct FieldValidation {
 /// Whether `text` contains `needle` (ASCII lower case) with ASCII letters compared without
 /// case: `text.to_ascii_lowercase().contains(needle)` without the copy. Bytes suffice: a
 /// UTF-8 needle matches UTF-8 text only at character boundaries.
+/// Whether a code, a name or one of the 检索词 contains `query` (lower case, not empty).
+fn names_contain(code: &str, name: &str, keywords: &[String], query: &str) -> bool {
+    [code, name]
+        .into_iter()
+        .chain(keywords.iter().map(String::as_str))
+        .any(|t| contains_ascii_folded(t, query))
+}
+
+/// A bundle as [`Engine::bundles`] lists it.
+fn bundle_summary(b: &Bundle) -> BundleSummary {
+    BundleSummary {
+        code: b.code.clone(),
+        name: b.name.clone(),
+        lead_department: b.lead_department.clone(),
+        members: b.members.iter().map(|m| m.matter.clone()).collect(),
+        conditional: b
+            .members
+            .iter()
+            .filter(|m| m.condition.is_some())
+            .map(|m| m.matter.clone())
+            .collect(),
+    }
+}
+
 fn contains_ascii_folded(text: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
     needle.is_empty()
@@ -385,10 +409,10 @@ impl Engine {
         &self.policy_rules
     }
 
-    /// Matters in effect on `at` whose code, name or department name contains `query`
-    /// (ASCII letters case-insensitive — codes and Latin abbreviations; Chinese has no
-    /// case, and Unicode case tables would cost the `.wasm` ~2 kB gzipped; every matter when
-    /// `query` is empty), in catalogue order.
+    /// Matters in effect on `at` whose code, name, 检索词 (`keywords`) or department name
+    /// contains `query` (ASCII letters case-insensitive — codes and Latin abbreviations;
+    /// Chinese has no case, and Unicode case tables would cost the `.wasm` ~2 kB gzipped;
+    /// every matter when `query` is empty), in catalogue order.
     pub fn matters(&self, query: &str, at: NaiveDate) -> Vec<MatterSummary> {
         let query = query.trim().to_ascii_lowercase();
         // Asked as a kiosk's search box is typed into: one pass over the catalogue (each
@@ -421,15 +445,40 @@ impl Engine {
             .flatten()
             .filter(|m| {
                 query.is_empty()
-                    || [
-                        m.code.as_str(),
-                        m.name.as_str(),
-                        department(m).unwrap_or_default(),
-                    ]
-                    .iter()
-                    .any(|t| contains_ascii_folded(t, &query))
+                    || department(m).is_some_and(|name| contains_ascii_folded(name, &query))
+                    || names_contain(&m.code, &m.name, &m.keywords, &query)
             })
             .map(|m| self.summary(m))
+            .collect()
+    }
+
+    /// Bundles with a member in effect on `at` (a bundle with none has no form then) whose
+    /// code, name, 检索词 (`keywords`) or lead department's name contains `query`, or the
+    /// code, name or 检索词 of such a member (社保卡 finds 出生一件事, which applies for
+    /// the newborn's card): matched as [`matters`](Self::matters) matches, every such
+    /// bundle when `query` is empty; in catalogue order, each as [`bundles`](Self::bundles)
+    /// lists it.
+    pub fn find_bundles(&self, query: &str, at: NaiveDate) -> Vec<BundleSummary> {
+        let query = query.trim().to_ascii_lowercase();
+        self.catalog
+            .bundles
+            .iter()
+            .filter(|b| {
+                let mut members = b
+                    .members
+                    .iter()
+                    .filter_map(|m| self.catalog.matter_on(&m.matter, at))
+                    .peekable();
+                members.peek().is_some()
+                    && (query.is_empty()
+                        || names_contain(&b.code, &b.name, &b.keywords, &query)
+                        || self
+                            .catalog
+                            .org(&b.lead_department)
+                            .is_some_and(|o| contains_ascii_folded(&o.name, &query))
+                        || members.any(|m| names_contain(&m.code, &m.name, &m.keywords, &query)))
+            })
+            .map(bundle_summary)
             .collect()
     }
 
@@ -457,22 +506,7 @@ impl Engine {
 
     /// Every bundle.
     pub fn bundles(&self) -> Vec<BundleSummary> {
-        self.catalog
-            .bundles
-            .iter()
-            .map(|b| BundleSummary {
-                code: b.code.clone(),
-                name: b.name.clone(),
-                lead_department: b.lead_department.clone(),
-                members: b.members.iter().map(|m| m.matter.clone()).collect(),
-                conditional: b
-                    .members
-                    .iter()
-                    .filter(|m| m.condition.is_some())
-                    .map(|m| m.matter.clone())
-                    .collect(),
-            })
-            .collect()
+        self.catalog.bundles.iter().map(bundle_summary).collect()
     }
 
     /// The matters `target` covers on `at`: the matter, or the bundle's members that

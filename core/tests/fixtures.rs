@@ -197,6 +197,11 @@ fn queries_fixtures() {
                     let matters = json!(engine.matters(&text("query").unwrap_or_default(), at));
                     json!({ "codes": codes(&matters), "matters": matters })
                 }
+                Some("findBundles") => {
+                    let query = text("query").unwrap_or_default();
+                    let bundles = json!(engine.find_bundles(&query, at));
+                    json!({ "codes": codes(&bundles), "bundles": bundles })
+                }
                 Some("form") => {
                     let form = json!(engine.form(&target, at).map_err(refused)?);
                     let keys: Vec<Value> = form["fields"]

@@ -1,5 +1,6 @@
-//! Matter search (`Engine::matters`), as a kiosk's search box asks it, against the plain
-//! reading of its contract over the sample and test catalogues; and the bundle list.
+//! Matter and bundle search (`Engine::matters`, `Engine::find_bundles`), as a kiosk's
+//! search box asks them, against the plain reading of their contracts over the sample and
+//! test catalogues; and the bundle list.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -10,12 +11,21 @@
 use chrono::NaiveDate;
 use doorstep::engine::Engine;
 
+/// Whether `query` (trimmed) is empty or is in one of `texts`, ASCII letters compared
+/// without case.
+fn hit<'t>(query: &str, texts: impl IntoIterator<Item = &'t String>) -> bool {
+    let query = query.trim().to_ascii_lowercase();
+    query.is_empty()
+        || texts
+            .into_iter()
+            .any(|t| t.to_ascii_lowercase().contains(&query))
+}
+
 /// Each code once, where it first appears, as its newest version in effect on `at`; kept
-/// when `query` (trimmed) is empty or is in the code, the name or the department's name,
-/// ASCII letters compared without case.
+/// when `query` (trimmed) is empty or is in the code, the name, a 检索词 or the
+/// department's name, ASCII letters compared without case.
 fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
     let catalog = engine.catalog();
-    let query = query.trim().to_ascii_lowercase();
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for m in &catalog.matters {
@@ -30,11 +40,39 @@ fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
             .org(&newest.department)
             .map(|o| o.name.clone())
             .unwrap_or_default();
-        let hit = [&newest.code, &newest.name, &department]
-            .iter()
-            .any(|t| t.to_ascii_lowercase().contains(&query));
-        if query.is_empty() || hit {
+        let texts = [&newest.code, &newest.name, &department];
+        if hit(query, texts.into_iter().chain(&newest.keywords)) {
             out.push((newest.code.clone(), newest.version));
+        }
+    }
+    out
+}
+
+/// The codes of the bundles one of whose members has a version in effect on `at`, kept
+/// when `query` is in the bundle's code, name, 检索词 or lead department's name, or in the
+/// code, name or 检索词 of a member's version in effect (as [`hit`] tells).
+fn expected_bundles(engine: &Engine, query: &str, at: NaiveDate) -> Vec<String> {
+    let catalog = engine.catalog();
+    let mut out = Vec::new();
+    for b in &catalog.bundles {
+        let members: Vec<_> = b
+            .members
+            .iter()
+            .filter_map(|m| catalog.matter_on(&m.matter, at))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let lead = catalog
+            .org(&b.lead_department)
+            .map(|o| o.name.clone())
+            .unwrap_or_default();
+        let own = [&b.code, &b.name, &lead].into_iter().chain(&b.keywords);
+        let of_members = members
+            .iter()
+            .flat_map(|m| [&m.code, &m.name].into_iter().chain(&m.keywords));
+        if hit(query, own.chain(of_members)) {
+            out.push(b.code.clone());
         }
     }
     out
@@ -86,12 +124,12 @@ fn search_finds_what_the_contract_says() {
             .iter()
             .map(|m| m.code.clone())
             .collect();
-        let mut queries: Vec<String> = [
-            "", " ", "x", "350205", "ga", "GA-00", "出生", "公安", "局", "医保 ", "zz",
-        ]
-        .iter()
-        .map(|q| (*q).to_owned())
-        .collect();
+        // Separated by `|`: the empty query, a blank one, codes, names, 检索词, departments.
+        let mut queries: Vec<String> =
+            "| |x|350205|ga|GA-00|出生|公安|局|医保 |zz|社保卡|报户口|生孩子|BIRTH|开公司|卫生健康|退休"
+                .split('|')
+                .map(str::to_owned)
+                .collect();
         queries.extend(codes.iter().take(5).map(|c| c.to_ascii_lowercase()));
         let dates = ["2000-01-01", "2024-01-01", "2026-11-25", "2030-06-30"];
         if file == "versioned" {
@@ -109,6 +147,16 @@ fn search_finds_what_the_contract_says() {
                     .map(|s| (s.code, s.version))
                     .collect();
                 assert_eq!(got, expected(&engine, q, day), "{file}: {q:?} on {date}");
+                let bundles: Vec<String> = engine
+                    .find_bundles(q, day)
+                    .into_iter()
+                    .map(|b| b.code)
+                    .collect();
+                assert_eq!(
+                    bundles,
+                    expected_bundles(&engine, q, day),
+                    "{file}: bundles {q:?} on {date}"
+                );
             }
         }
     }

@@ -349,6 +349,9 @@ static void run_queries(const char *dir) {
         } else if (strcmp(op, "bundles") == 0) {
             key = "bundles";
             status = doorstep_engine_bundles(engine, &out);
+        } else if (strcmp(op, "findBundles") == 0) {
+            key = "bundles";
+            status = doorstep_engine_find_bundles(engine, opt_string(input, "query"), at, &out);
         } else if (strcmp(op, "form") == 0) {
             key = "form";
             status = doorstep_engine_form(engine, target_json, at, &out);
@@ -587,6 +590,11 @@ static void test_misuse(const doorstep_engine *engine, const char *catalog) {
     status = doorstep_engine_bundles(NULL, &out);
     expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
            "bundles(NULL engine): status %d", (int)status);
+    status = doorstep_engine_find_bundles(NULL, NULL, NULL, &out);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
+           "find_bundles(NULL engine): status %d", (int)status);
+    status = doorstep_engine_find_bundles(engine, NULL, NULL, NULL);
+    expect(status == DOORSTEP_ERR_NULL_ARGUMENT, "find_bundles(NULL out): status %d", (int)status);
     status = doorstep_engine_form(NULL, BIRTH, NULL, &out);
     expect(status == DOORSTEP_ERR_NULL_ARGUMENT && out == &untouched,
            "form(NULL engine): status %d", (int)status);
@@ -720,6 +728,15 @@ static void test_queries(const doorstep_engine *engine) {
            "bundles, with the members that apply under a condition");
     doorstep_string_free(out);
     out = NULL;
+    /* A search by a member's 检索词, and one in invalid UTF-8 (refused, nothing written). */
+    status = doorstep_engine_find_bundles(engine, "报户口", "2026-11-25", &out);
+    expect(status == DOORSTEP_OK && array_size(out) == 1 && item_is(out, 0, "code", "birth"),
+           "find_bundles(\"报户口\")");
+    doorstep_string_free(out);
+    out = NULL;
+    status = doorstep_engine_find_bundles(engine, "\xff", "2026-11-25", &out);
+    expect(status == DOORSTEP_ERR_INVALID_UTF8 && out == NULL, "find_bundles(invalid UTF-8): %d",
+           (int)status);
     status = doorstep_engine_form(engine, "{\"bundle\":\"birth\"}", "2026-11-25", &out);
     expect(status == DOORSTEP_OK && strstr(out, "\"fields\":[") != NULL &&
                strstr(out, "\"householdAddress\"") != NULL,

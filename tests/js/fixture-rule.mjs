@@ -25,7 +25,8 @@
 // queries.json: {catalog, op, at?, query?, matter?, bundle?, answer?, available?, shared?}:
 // an Engine over the catalogue, loaded once per catalogue as of the file's top-level
 // loadAt, answers what a page asks besides validation, by op (`queryReport`): "matters"
-// (query, as of at) -> {codes, matters}; "bundles" -> {codes, bundles}; "form" (the target
+// (query, as of at) -> {codes, matters}; "bundles" -> {codes, bundles}; "findBundles"
+// (query, as of at) -> {codes, bundles}; "form" (the target
 // of the matter and/or bundle given, as of at) -> {keys: the top-level fields' keys, form};
 // "materials" (target, answer, available, at) -> {codes, materials}; "prefill" (target,
 // shared, answer, at) -> {answer}. codes are the list's codes in order; a call that throws
@@ -244,6 +245,10 @@ export function queryReport(engine, input) {
     },
     bundles: () => {
       const bundles = engine.bundles();
+      return { codes: codes(bundles), bundles };
+    },
+    findBundles: () => {
+      const bundles = engine.findBundles(input.query, at);
       return { codes: codes(bundles), bundles };
     },
     form: () => {

@@ -119,7 +119,7 @@ for (const { input } of lint.cases) {
 for (const path of catalogs) {
   const engine = new doorstep.Engine(read(path), { at });
   matters.push(...engine.matters('', { at }));
-  bundles.push(...engine.bundles());
+  bundles.push(...engine.bundles(), ...engine.findBundles('', { at }));
   const targets = [
     ...engine.matters('', { at }).map((m) => ({ matter: m.code })),
     ...engine.bundles().map((b) => ({ bundle: b.code })),

@@ -132,6 +132,12 @@ pub struct Matter {
     /// 事项名称.
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    /// 检索词: the names people search for it by, where the official name does not have
+    /// them (社保卡 for 社会保障卡申领, 医保 for 城乡居民基本医疗保险): searched as the name is.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = 16))]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1, max = 40))))]
+    pub keywords: Vec<String>,
     /// 事项类型.
     #[serde(rename = "type")]
     pub matter_type: MatterType,
@@ -242,6 +248,11 @@ pub struct Bundle {
     /// Name, e.g. 出生一件事.
     #[validate(length(min = 1, max = 200))]
     pub name: String,
+    /// 检索词: the names people search for it by, as a matter's `keywords`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = 16))]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1, max = 40))))]
+    pub keywords: Vec<String>,
     /// The department that leads (牵头部门).
     pub lead_department: String,
     /// Member matters.

@@ -183,12 +183,18 @@ impl Linter<'_> {
         self.duplicates_at(base, "code", codes);
     }
 
-    /// Reports every later use of a value already seen, at `{base}/{index}/{member}`.
+    /// Reports every later use of a value already seen, at `{base}/{index}/{member}`
+    /// (at `{base}/{index}` when `member` is empty: a list of the values themselves).
     fn duplicates_at(&mut self, base: &str, member: &str, values: impl Iterator<Item = String>) {
         let mut seen = HashSet::new();
         for (i, value) in values.enumerate() {
             if !seen.insert(value) {
-                self.push(format!("{base}/{i}/{member}"), &LintError::Duplicate);
+                let path = if member.is_empty() {
+                    format!("{base}/{i}")
+                } else {
+                    format!("{base}/{i}/{member}")
+                };
+                self.push(path, &LintError::Duplicate);
             }
         }
     }
@@ -251,6 +257,7 @@ impl Linter<'_> {
             }
             Some(_) => {}
         }
+        self.keywords(path, &m.keywords);
         if m.promised_limit_days > m.legal_limit_days {
             self.push(
                 format!("{path}/promisedLimitDays"),
@@ -620,9 +627,25 @@ impl Linter<'_> {
         }
     }
 
+    /// The 检索词 at `{path}/keywords`: each 1 to 40 characters once trimmed (a blank one
+    /// is found by nothing, a long one is a sentence), and none twice.
+    fn keywords(&mut self, path: &str, keywords: &[String]) {
+        for (j, keyword) in keywords.iter().enumerate() {
+            if !(1..=40).contains(&keyword.trim().chars().count()) {
+                let rule = "length".into();
+                self.push(
+                    format!("{path}/keywords/{j}"),
+                    &LintError::Constraint { rule },
+                );
+            }
+        }
+        self.duplicates_at(&format!("{path}/keywords"), "", keywords.iter().cloned());
+    }
+
     fn bundles(&mut self, catalog: &Catalog, at: NaiveDate) {
         for (i, bundle) in catalog.bundles.iter().enumerate() {
             let path = format!("/bundles/{i}");
+            self.keywords(&path, &bundle.keywords);
             match catalog.org(&bundle.lead_department) {
                 None => self.push(
                     format!("{path}/leadDepartment"),
