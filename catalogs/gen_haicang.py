@@ -4,7 +4,7 @@
 Stdlib only. Run from anywhere:
 
     python3 catalogs/gen_haicang.py            # writes catalogs/haicang.json, self-checks
-    python3 catalogs/gen_haicang.py --check    # self-check only
+    python3 catalogs/gen_haicang.py --check    # self-check, and haicang.json is its output
 
 The format is the one core/src/catalog and core/src/form read (camelCase keys, snake_case
 enums, unknown fields are errors). Every field key is defined once, in FIELDS below, so a
@@ -2617,11 +2617,18 @@ def main():
     problems = self_check(cat)
     for p in problems:
         print("SELF-CHECK:", p, file=sys.stderr)
-    if "--check" not in sys.argv:
-        text = dumps(cat)
-        assert json.loads(text) == cat
+    text = dumps(cat) + "\n"
+    assert json.loads(text) == cat
+    if "--check" in sys.argv:
+        # The committed catalogue is this script's output: an edit by hand is lost at the
+        # next run, so it is a problem too.
+        with open(OUT, encoding="utf-8") as fh:
+            if fh.read() != text:
+                problems.append(f"{OUT} is not what this script writes: run it, or move the edit here")
+                print("SELF-CHECK:", problems[-1], file=sys.stderr)
+    else:
         with open(OUT, "w", encoding="utf-8") as fh:
-            fh.write(text + "\n")
+            fh.write(text)
     by_dept = {}
     for m in cat["matters"]:
         by_dept[m["department"]] = by_dept.get(m["department"], 0) + 1

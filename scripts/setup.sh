@@ -24,9 +24,9 @@ fi
 # Debian packages: the browser and its driver, valgrind, and cJSON for the C test program;
 # g++ (the header compiles as C++), pkg-config and cmake (examples/c is built against the
 # installed library through both); a CJK font, so that Chromium's screenshots show the
-# zh-CN text instead of empty boxes.
+# zh-CN text instead of empty boxes; Python 3 for the sample catalogue's generator.
 missing=()
-for pkg in chromium chromium-driver valgrind libcjson-dev g++ pkg-config cmake fonts-wqy-zenhei; do
+for pkg in chromium chromium-driver valgrind libcjson-dev g++ pkg-config cmake fonts-wqy-zenhei python3; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -47,6 +47,7 @@ tidy() {
 
 step "setup" bash scripts/setup.sh
 step "cargo fmt --check" cargo fmt --all --check
+step "sample catalogue: its generator's self-check, and the committed file is its output" python3 catalogs/gen_haicang.py --check
 step "clippy (host)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy -p doorstep -p doorstep-wasm --target wasm32-unknown-unknown --locked -- -D warnings
 step "clippy (wasm32, backoffice)" cargo clippy -p doorstep-wasm --features backoffice --target wasm32-unknown-unknown --locked -- -D warnings
