@@ -109,6 +109,22 @@ const matterName = (code) => matterByCode.get(code)?.name ?? code;
 // ---------------------------------------------------------------------------------------------
 // The bundle and its members
 
+/** The search box: the bundles `engine.findBundles` finds (by their names, their members'
+ * and the 检索词 people use, 社保卡 or 上户口), open today, as the choice; when it finds
+ * none, the choice stays as it was and the note says so. */
+function search() {
+  const query = $('search').value;
+  const found = engine.findBundles(query);
+  $('search-note').textContent = found.length === 0
+    ? '没有找到相关的“一件事”，换个说法试试'
+    : query.trim() === '' ? '' : `找到 ${found.length} 件“一件事”`;
+  if (found.length === 0) return;
+  const current = $('bundle').value;
+  $('bundle').replaceChildren(...found.map((b) => new Option(b.name, b.code, false, b.code === current)));
+  // The choice moved to the first bundle found.
+  if ($('bundle').value !== current) renderBundle();
+}
+
 const target = () => ({ bundle: $('bundle').value });
 
 function renderBundle() {
@@ -567,6 +583,7 @@ async function main() {
   renderBundle();
 
   $('bundle').addEventListener('change', guard(renderBundle));
+  $('search').addEventListener('input', guard(search));
   // Live messages: a field counts as touched once changed (`change` fires when the person
   // leaves an edited text field or picks a choice); from then on each keystroke re-checks
   // it, so a corrected value clears its message at once.

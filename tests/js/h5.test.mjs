@@ -244,6 +244,39 @@ test('offline: from the service worker the page renders, validates and keeps the
   await screenshot('h5-4-offline.png', { fullPage: true });
 });
 
+test('the search box narrows the choice to what engine.findBundles finds, by 检索词 too', async () => {
+  const search = page.getByLabel('搜索“一件事”');
+  const choice = page.getByLabel('选择“一件事”');
+  const names = (bundles) => bundles.map((b) => b.name);
+  const all = engine.findBundles('');
+  assert.deepEqual(all, engine.bundles(), 'every sample bundle is open today');
+  for (const query of ['开公司', '社保卡', '上户口']) {
+    const found = engine.findBundles(query);
+    assert.ok(found.length > 0 && found.length < all.length, `${query}: finds some, not all`);
+    await search.fill(query);
+    await page.getByText(`找到 ${found.length} 件“一件事”`).waitFor();
+    assert.deepEqual(await choice.locator('option').allTextContents(), names(found), query);
+    assert.equal(await choice.inputValue(), found[0].code, query);
+    await page.locator('#title').filter({ hasText: found[0].name }).waitFor();
+  }
+  // 社保卡 is no bundle's name: a member's 检索词 finds 出生一件事.
+  assert.ok(engine.findBundles('社保卡').some((b) => b.code === 'birth'));
+  // Nothing found: the choice stays as it was.
+  const before = await choice.locator('option').allTextContents();
+  assert.deepEqual(engine.findBundles('无此事项'), []);
+  await search.fill('无此事项');
+  await page.getByText('没有找到相关的“一件事”，换个说法试试').waitFor();
+  assert.deepEqual(await choice.locator('option').allTextContents(), before);
+  await search.fill('');
+  await choice.locator('option').nth(all.length - 1).waitFor({ state: 'attached' });
+  assert.deepEqual(await choice.locator('option').allTextContents(), names(all));
+  // The card as a person sees it, searching by what people call the card.
+  await search.fill('社保卡');
+  await page.getByText(`找到 ${engine.findBundles('社保卡').length} 件“一件事”`).waitFor();
+  await page.locator('#choose').evaluate((card) => card.scrollIntoView({ block: 'center' }));
+  await screenshot('h5-5-search.png');
+});
+
 test('no page errors', () => {
   assert.deepEqual(pageErrors, []);
 });
