@@ -272,8 +272,9 @@ enum doorstep_status doorstep_catalog_lint(const char *catalog_json,
  * `[{"code", "version", "name", "type", "department", "departmentName", "immediate",
  * "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
  *
- * - `query`: only the matters whose code, name, 检索词 (`keywords`) or department's name
- *   contains it (ASCII letters case-insensitive); NULL or `""` lists them all.
+ * - `query`: only the matters each word of it (split at white space) is in the code, name,
+ *   检索词 (`keywords`) or department's name of (ASCII letters case-insensitive); NULL or a
+ *   blank query lists them all.
  * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
  *
  * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.
@@ -297,10 +298,10 @@ enum doorstep_status doorstep_engine_matters(const struct doorstep_engine *engin
  * Finds the bundles (一件事) that can be applied for on `at` (a member is in effect then),
  * as a JSON array in catalogue order, each as `doorstep_engine_bundles` lists it.
  *
- * - `query`: only the bundles whose code, name, 检索词 (`keywords`) or lead department's
- *   name contains it, or one of whose members' code, name or 检索词 does (社保卡 finds 出生
- *   一件事, which applies for the newborn's card): as `doorstep_engine_matters` matches;
- *   NULL or `""` lists every bundle that can be applied for.
+ * - `query`: only the bundles each word of it is in the code, name, 检索词 (`keywords`) or
+ *   lead department's name of, or in a member's code, name or 检索词 (社保卡 finds 出生一件事,
+ *   which applies for the newborn's card): as `doorstep_engine_matters` matches; NULL or a
+ *   blank query lists every bundle that can be applied for.
  * - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
  *
  * On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.

@@ -83,9 +83,9 @@ impl JsEngine {
         Self::new(catalog_json, options)
     }
 
-    /// The matters in effect on `options.at` whose code, name, 检索词 or department name
-    /// contains `query` (ASCII letters case-insensitive; every matter when it is empty or
-    /// left out), in catalogue order.
+    /// The matters in effect on `options.at` each word of `query` (split at white space) is
+    /// in the code, name, 检索词 or department's name of (ASCII letters case-insensitive;
+    /// every matter when it is blank or left out), in catalogue order.
     pub fn matters(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<JsString>,
@@ -102,9 +102,9 @@ impl JsEngine {
         to_js(&self.engine.bundles()).map(JsCast::unchecked_into)
     }
 
-    /// The bundles (一件事) with a member in effect on `options.at` whose code, name, 检索词
-    /// or lead department's name contains `query`, or a member's code, name or 检索词 does
-    /// (as `matters` matches; every such bundle when `query` is empty or left out), in
+    /// The bundles (一件事) with a member in effect on `options.at` each word of `query` is
+    /// in the code, name, 检索词 or lead department's name of, or in a member's code, name or
+    /// 检索词 (as `matters` matches; every such bundle when `query` is blank or left out), in
     /// catalogue order.
     #[wasm_bindgen(js_name = findBundles)]
     pub fn find_bundles(

@@ -93,8 +93,8 @@ fn answer(value: &Value) -> bool {
 }
 
 /// `doorstep catalog matters --catalog FILE [--at DATE] [--lang zh|en] [QUERY]`: the
-/// matters in effect whose code, name, 检索词 or department name contain QUERY (all
-/// without it).
+/// matters in effect each word of QUERY is in the code, name, 检索词 or department name of
+/// (all without it).
 pub(crate) fn matters(args: &[String]) -> Result<bool, UsageError> {
     let query = Query::parse(args, &DATED, 1)?;
     let engine = query.engine()?;
@@ -103,8 +103,8 @@ pub(crate) fn matters(args: &[String]) -> Result<bool, UsageError> {
 }
 
 /// `doorstep catalog bundles --catalog FILE [--at DATE] [--lang zh|en] [QUERY]`: the
-/// bundles with a member in effect whose code, name, 检索词 or lead department's name, or
-/// a member's code, name or 检索词, contain QUERY (all without it).
+/// bundles with a member in effect each word of QUERY is in the code, name, 检索词 or lead
+/// department's name of, or in a member's code, name or 检索词 (all without it).
 pub(crate) fn bundles(args: &[String]) -> Result<bool, UsageError> {
     let query = Query::parse(args, &DATED, 1)?;
     let engine = query.engine()?;

@@ -24,11 +24,11 @@ pub(crate) const USAGE: &str = "\
   doorstep catalog lint [--at YYYY-MM-DD] [--lang zh|en] FILE
       检查事项目录，每个问题一行（附 JSON 路径） / lint a catalogue, one line per problem with its JSON path
   doorstep catalog matters --catalog FILE [--at YYYY-MM-DD] [--lang zh|en] [QUERY]
-      在该日期生效、编码、名称、检索词或部门名称含 QUERY 的事项（不给则全部），输出 JSON 列表
-      the matters in effect whose code, name, keywords or department name contain QUERY (all without it)
+      在该日期生效、编码、名称、检索词或部门名称含 QUERY 每个词的事项（不给则全部），输出 JSON 列表
+      the matters in effect whose code, name, keywords or department name have each word of QUERY
   doorstep catalog bundles --catalog FILE [--at YYYY-MM-DD] [--lang zh|en] [QUERY]
-      在该日期可办、编码、名称、检索词、牵头部门名称或成员事项含 QUERY 的一件事（不给则全部），输出 JSON 列表
-      the bundles open on the date whose code, name, keywords, lead department or members contain QUERY
+      在该日期可办、编码、名称、检索词、牵头部门名称或成员事项含 QUERY 每个词的一件事（不给则全部）
+      the bundles open on the date whose code, name, keywords, lead department or members have each word
   doorstep catalog form --catalog FILE (--matter CODE | --bundle CODE) [--at YYYY-MM-DD] [--lang zh|en]
       待填写的表单（一件事为合并表单），输出 JSON / the form to render (a bundle's merged form)
   doorstep catalog materials --catalog FILE (--matter CODE | --bundle CODE) [--available SOURCE[,SOURCE...]]

@@ -213,15 +213,31 @@ pub struct FieldValidation {
     pub errors: Vec<Problem>,
 }
 
-/// Whether `text` contains `needle` (ASCII lower case) with ASCII letters compared without
-/// case: `text.to_ascii_lowercase().contains(needle)` without the copy. Bytes suffice: a
-/// UTF-8 needle matches UTF-8 text only at character boundaries.
-/// Whether a code, a name or one of the 检索词 contains `query` (lower case, not empty).
-fn names_contain(code: &str, name: &str, keywords: &[String], query: &str) -> bool {
-    [code, name]
-        .into_iter()
-        .chain(keywords.iter().map(String::as_str))
-        .any(|t| contains_ascii_folded(t, query))
+/// A search's words: its text split at white space, ASCII letters lower case.
+struct Words(Vec<String>);
+
+impl Words {
+    fn new(query: &str) -> Self {
+        Self(
+            query
+                .split_whitespace()
+                .map(str::to_ascii_lowercase)
+                .collect(),
+        )
+    }
+
+    /// Whether each word is in one of `texts` (every item matches no words).
+    fn found_in(&self, texts: &[&str]) -> bool {
+        self.0
+            .iter()
+            .all(|word| texts.iter().any(|t| contains_ascii_folded(t, word)))
+    }
+}
+
+/// A matter's or a bundle's code, name and 检索词, added to `texts`.
+fn names<'a>(texts: &mut Vec<&'a str>, code: &'a str, name: &'a str, keywords: &'a [String]) {
+    texts.extend([code, name]);
+    texts.extend(keywords.iter().map(String::as_str));
 }
 
 /// A bundle as [`Engine::bundles`] lists it.
@@ -240,6 +256,9 @@ fn bundle_summary(b: &Bundle) -> BundleSummary {
     }
 }
 
+/// Whether `text` contains `needle` (ASCII lower case) with ASCII letters compared without
+/// case: `text.to_ascii_lowercase().contains(needle)` without the copy. Bytes suffice: a
+/// UTF-8 needle matches UTF-8 text only at character boundaries.
 fn contains_ascii_folded(text: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
     needle.is_empty()
@@ -409,12 +428,13 @@ impl Engine {
         &self.policy_rules
     }
 
-    /// Matters in effect on `at` whose code, name, 检索词 (`keywords`) or department name
-    /// contains `query` (ASCII letters case-insensitive — codes and Latin abbreviations;
-    /// Chinese has no case, and Unicode case tables would cost the `.wasm` ~2 kB gzipped;
-    /// every matter when `query` is empty), in catalogue order.
+    /// Matters in effect on `at` each word of whose `query` (split at white space: `公积金
+    /// 提取`) is in its code, name, 检索词 (`keywords`) or department's name (ASCII letters
+    /// case-insensitive — codes and Latin abbreviations; Chinese has no case, and Unicode
+    /// case tables would cost the `.wasm` ~2 kB gzipped; every matter when `query` is
+    /// blank), in catalogue order.
     pub fn matters(&self, query: &str, at: NaiveDate) -> Vec<MatterSummary> {
-        let query = query.trim().to_ascii_lowercase();
+        let words = Words::new(query);
         // Asked as a kiosk's search box is typed into: one pass over the catalogue (each
         // code's newest version in effect, where the code first appears), organisation
         // names looked up once, no lower-cased copies.
@@ -444,39 +464,43 @@ impl Engine {
             .into_iter()
             .flatten()
             .filter(|m| {
-                query.is_empty()
-                    || department(m).is_some_and(|name| contains_ascii_folded(name, &query))
-                    || names_contain(&m.code, &m.name, &m.keywords, &query)
+                let mut texts = Vec::with_capacity(3 + m.keywords.len());
+                names(&mut texts, &m.code, &m.name, &m.keywords);
+                texts.extend(department(m));
+                words.found_in(&texts)
             })
             .map(|m| self.summary(m))
             .collect()
     }
 
-    /// Bundles with a member in effect on `at` (a bundle with none has no form then) whose
-    /// code, name, 检索词 (`keywords`) or lead department's name contains `query`, or the
-    /// code, name or 检索词 of such a member (社保卡 finds 出生一件事, which applies for
-    /// the newborn's card): matched as [`matters`](Self::matters) matches, every such
-    /// bundle when `query` is empty; in catalogue order, each as [`bundles`](Self::bundles)
-    /// lists it.
+    /// Bundles with a member in effect on `at` (a bundle with none has no form then) each
+    /// word of whose `query` is in its code, name, 检索词 (`keywords`) or lead department's
+    /// name, or in the code, name or 检索词 of such a member (社保卡 finds 出生一件事, which
+    /// applies for the newborn's card): matched as [`matters`](Self::matters) matches,
+    /// every such bundle when `query` is blank; in catalogue order, each as
+    /// [`bundles`](Self::bundles) lists it.
     pub fn find_bundles(&self, query: &str, at: NaiveDate) -> Vec<BundleSummary> {
-        let query = query.trim().to_ascii_lowercase();
+        let words = Words::new(query);
         self.catalog
             .bundles
             .iter()
             .filter(|b| {
-                let mut members = b
-                    .members
-                    .iter()
-                    .filter_map(|m| self.catalog.matter_on(&m.matter, at))
-                    .peekable();
-                members.peek().is_some()
-                    && (query.is_empty()
-                        || names_contain(&b.code, &b.name, &b.keywords, &query)
-                        || self
-                            .catalog
-                            .org(&b.lead_department)
-                            .is_some_and(|o| contains_ascii_folded(&o.name, &query))
-                        || members.any(|m| names_contain(&m.code, &m.name, &m.keywords, &query)))
+                let mut texts = Vec::new();
+                for m in &b.members {
+                    if let Some(m) = self.catalog.matter_on(&m.matter, at) {
+                        names(&mut texts, &m.code, &m.name, &m.keywords);
+                    }
+                }
+                if texts.is_empty() {
+                    return false;
+                }
+                names(&mut texts, &b.code, &b.name, &b.keywords);
+                texts.extend(
+                    self.catalog
+                        .org(&b.lead_department)
+                        .map(|o| o.name.as_str()),
+                );
+                words.found_in(&texts)
             })
             .map(bundle_summary)
             .collect()

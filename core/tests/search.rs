@@ -11,19 +11,18 @@
 use chrono::NaiveDate;
 use doorstep::engine::Engine;
 
-/// Whether `query` (trimmed) is empty or is in one of `texts`, ASCII letters compared
-/// without case.
+/// Whether each word of `query` (split at white space) is in one of `texts`, ASCII letters
+/// compared without case.
 fn hit<'t>(query: &str, texts: impl IntoIterator<Item = &'t String>) -> bool {
-    let query = query.trim().to_ascii_lowercase();
-    query.is_empty()
-        || texts
-            .into_iter()
-            .any(|t| t.to_ascii_lowercase().contains(&query))
+    let texts: Vec<String> = texts.into_iter().map(|t| t.to_ascii_lowercase()).collect();
+    query
+        .split_whitespace()
+        .all(|word| texts.iter().any(|t| t.contains(&word.to_ascii_lowercase())))
 }
 
 /// Each code once, where it first appears, as its newest version in effect on `at`; kept
-/// when `query` (trimmed) is empty or is in the code, the name, a 检索词 or the
-/// department's name, ASCII letters compared without case.
+/// when each word of `query` is in the code, the name, a 检索词 or the department's name
+/// (as [`hit`] tells).
 fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
     let catalog = engine.catalog();
     let mut seen = Vec::new();
@@ -49,8 +48,9 @@ fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
 }
 
 /// The codes of the bundles one of whose members has a version in effect on `at`, kept
-/// when `query` is in the bundle's code, name, 检索词 or lead department's name, or in the
-/// code, name or 检索词 of a member's version in effect (as [`hit`] tells).
+/// when each word of `query` is in the bundle's code, name, 检索词 or lead department's
+/// name, or in the code, name or 检索词 of a member's version in effect (as [`hit`]
+/// tells).
 fn expected_bundles(engine: &Engine, query: &str, at: NaiveDate) -> Vec<String> {
     let catalog = engine.catalog();
     let mut out = Vec::new();
@@ -126,7 +126,7 @@ fn search_finds_what_the_contract_says() {
             .collect();
         // Separated by `|`: the empty query, a blank one, codes, names, 检索词, departments.
         let mut queries: Vec<String> =
-            "| |x|350205|ga|GA-00|出生|公安|局|医保 |zz|社保卡|报户口|生孩子|BIRTH|开公司|卫生健康|退休"
+            "| |x|350205|ga|GA-00|出生|公安|局|医保 |zz|社保卡|报户口|生孩子|BIRTH|开公司|卫生健康|退休|公积金 提取|出生 公安|\t社保卡  出生 |开公司 zz"
                 .split('|')
                 .map(str::to_owned)
                 .collect();
