@@ -413,9 +413,15 @@ impl Verdict {
         let mut keys = self.keys.iter();
         let mut next = keys.next();
         'answer: for (key, value) in map {
-            let words = Key::words(key.as_bytes());
+            let bytes = key.as_bytes();
             while let Some((field_key, position)) = next {
-                match field_key.cmp(words) {
+                // Mostly the next field's key: told equal without ordering them.
+                let order = if field_key.equals(bytes) {
+                    Ordering::Equal
+                } else {
+                    field_key.cmp(Key::words(bytes))
+                };
+                match order {
                     Ordering::Less => next = keys.next(), // a field the answer leaves out
                     Ordering::Equal => {
                         if let Some(slot) = slots.get_mut(*position) {
@@ -584,6 +590,20 @@ impl Key {
                 .filter(|t| t.len() == 8),
         );
         (key, (first, last))
+    }
+
+    /// Whether this key is `key`: for a key of 8 to 16 bytes, which its two words cover,
+    /// by comparing them.
+    #[inline]
+    fn equals(&self, key: &[u8]) -> bool {
+        match (key.first_chunk(), key.last_chunk()) {
+            (Some(&first), Some(&last)) if key.len() <= 16 => {
+                self.text.len() == key.len()
+                    && u64::from_be_bytes(first) == self.first
+                    && u64::from_be_bytes(last) == self.last
+            }
+            _ => *self.text == *key,
+        }
     }
 
     /// How this key orders against another given as [`words`](Self::words) gives it, as
