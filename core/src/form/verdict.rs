@@ -1150,6 +1150,8 @@ mod tests {
             let key = Key::new(&a);
             prop_assert_eq!(key.cmp(Key::words(b.as_bytes())), a.as_bytes().cmp(b.as_bytes()));
             prop_assert_eq!(key.cmp(Key::words(a.as_bytes())), std::cmp::Ordering::Equal);
+            prop_assert_eq!(key.equals(b.as_bytes()), a == b);
+            prop_assert!(key.equals(a.as_bytes()));
         }
     }
 }
