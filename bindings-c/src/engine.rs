@@ -423,7 +423,8 @@ pub unsafe extern "C" fn doorstep_engine_matters(
 }
 
 /// Finds the bundles (一件事) that can be applied for on `at` (a member is in effect then),
-/// as a JSON array in catalogue order, each as `doorstep_engine_bundles` lists it.
+/// as a JSON array in catalogue order, each as `doorstep_engine_bundles` lists it but with
+/// only its members in effect on `at` (as its form on `at` has them).
 ///
 /// - `query`: only the bundles each word of it is in the code, name, 检索词 (`keywords`) or
 ///   lead department's name of, or in a member's code, name or 检索词 (社保卡 finds 出生一件事,

@@ -105,7 +105,7 @@ impl JsEngine {
     /// The bundles (一件事) with a member in effect on `options.at` each word of `query` is
     /// in the code, name, 检索词 or lead department's name of, or in a member's code, name or
     /// 检索词 (as `matters` matches; every such bundle when `query` is blank or left out), in
-    /// catalogue order.
+    /// catalogue order; each with only its members in effect on `options.at`.
     #[wasm_bindgen(js_name = findBundles)]
     pub fn find_bundles(
         &self,

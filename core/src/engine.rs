@@ -16,7 +16,9 @@ use crate::authority::ledger::{self, LedgerHead, LedgerReport};
 use crate::authority::{self, AuthorityIndex, Authorization, Stamp, Step, Verdict};
 use crate::calendar::WorkCalendar;
 use crate::catalog::bundle::{self, BundleReport};
-use crate::catalog::{self, Bundle, Catalog, Channel, Material, Matter, MatterType, OrgLevel};
+use crate::catalog::{
+    self, Bundle, BundleMember, Catalog, Channel, Material, Matter, MatterType, OrgLevel,
+};
 use crate::form::{self, CompiledForm, FormSpec, Output};
 use crate::input::InputError;
 use crate::{Coded, Lang, Problem};
@@ -240,19 +242,24 @@ fn names<'a>(texts: &mut Vec<&'a str>, code: &'a str, name: &'a str, keywords: &
     texts.extend(keywords.iter().map(String::as_str));
 }
 
-/// A bundle as [`Engine::bundles`] lists it.
-fn bundle_summary(b: &Bundle) -> BundleSummary {
+/// Bundle `b` as a list shows it, with `members` (all of its members, or those in effect).
+fn bundle_summary<'b>(
+    b: &Bundle,
+    members: impl Iterator<Item = &'b BundleMember>,
+) -> BundleSummary {
+    let (mut codes, mut conditional) = (Vec::new(), Vec::new());
+    for m in members {
+        codes.push(m.matter.clone());
+        if m.condition.is_some() {
+            conditional.push(m.matter.clone());
+        }
+    }
     BundleSummary {
         code: b.code.clone(),
         name: b.name.clone(),
         lead_department: b.lead_department.clone(),
-        members: b.members.iter().map(|m| m.matter.clone()).collect(),
-        conditional: b
-            .members
-            .iter()
-            .filter(|m| m.condition.is_some())
-            .map(|m| m.matter.clone())
-            .collect(),
+        members: codes,
+        conditional,
     }
 }
 
@@ -478,32 +485,35 @@ impl Engine {
     /// name, or in the code, name or 检索词 of such a member (社保卡 finds 出生一件事, which
     /// applies for the newborn's card): matched as [`matters`](Self::matters) matches,
     /// every such bundle when `query` is blank; in catalogue order, each as
-    /// [`bundles`](Self::bundles) lists it.
+    /// [`bundles`](Self::bundles) lists it but for the members not in effect on `at`,
+    /// left out as its form on `at` leaves them out.
     pub fn find_bundles(&self, query: &str, at: NaiveDate) -> Vec<BundleSummary> {
         let words = Words::new(query);
-        self.catalog
-            .bundles
-            .iter()
-            .filter(|b| {
-                let mut texts = Vec::new();
-                for m in &b.members {
-                    if let Some(m) = self.catalog.matter_on(&m.matter, at) {
-                        names(&mut texts, &m.code, &m.name, &m.keywords);
-                    }
-                }
-                if texts.is_empty() {
-                    return false;
-                }
-                names(&mut texts, &b.code, &b.name, &b.keywords);
-                texts.extend(
-                    self.catalog
-                        .org(&b.lead_department)
-                        .map(|o| o.name.as_str()),
-                );
-                words.found_in(&texts)
-            })
-            .map(bundle_summary)
-            .collect()
+        let mut found = Vec::new();
+        for b in &self.catalog.bundles {
+            let open: Vec<(&BundleMember, &Matter)> = b
+                .members
+                .iter()
+                .filter_map(|member| Some((member, self.catalog.matter_on(&member.matter, at)?)))
+                .collect();
+            if open.is_empty() {
+                continue;
+            }
+            let mut texts = Vec::new();
+            names(&mut texts, &b.code, &b.name, &b.keywords);
+            texts.extend(
+                self.catalog
+                    .org(&b.lead_department)
+                    .map(|o| o.name.as_str()),
+            );
+            for (_, m) in &open {
+                names(&mut texts, &m.code, &m.name, &m.keywords);
+            }
+            if words.found_in(&texts) {
+                found.push(bundle_summary(b, open.iter().map(|&(member, _)| member)));
+            }
+        }
+        found
     }
 
     fn summary(&self, m: &Matter) -> MatterSummary {
@@ -530,7 +540,11 @@ impl Engine {
 
     /// Every bundle.
     pub fn bundles(&self) -> Vec<BundleSummary> {
-        self.catalog.bundles.iter().map(bundle_summary).collect()
+        self.catalog
+            .bundles
+            .iter()
+            .map(|b| bundle_summary(b, b.members.iter()))
+            .collect()
     }
 
     /// The matters `target` covers on `at`: the matter, or the bundle's members that

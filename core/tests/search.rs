@@ -50,8 +50,8 @@ fn expected(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, u32)> {
 /// The codes of the bundles one of whose members has a version in effect on `at`, kept
 /// when each word of `query` is in the bundle's code, name, 检索词 or lead department's
 /// name, or in the code, name or 检索词 of a member's version in effect (as [`hit`]
-/// tells).
-fn expected_bundles(engine: &Engine, query: &str, at: NaiveDate) -> Vec<String> {
+/// tells); each with the codes of its members in effect.
+fn expected_bundles(engine: &Engine, query: &str, at: NaiveDate) -> Vec<(String, Vec<String>)> {
     let catalog = engine.catalog();
     let mut out = Vec::new();
     for b in &catalog.bundles {
@@ -72,7 +72,8 @@ fn expected_bundles(engine: &Engine, query: &str, at: NaiveDate) -> Vec<String> 
             .iter()
             .flat_map(|m| [&m.code, &m.name].into_iter().chain(&m.keywords));
         if hit(query, own.chain(of_members)) {
-            out.push(b.code.clone());
+            let codes = members.iter().map(|m| m.code.clone()).collect();
+            out.push((b.code.clone(), codes));
         }
     }
     out
@@ -131,15 +132,27 @@ fn search_finds_what_the_contract_says() {
                 .map(str::to_owned)
                 .collect();
         queries.extend(codes.iter().take(5).map(|c| c.to_ascii_lowercase()));
-        let dates = ["2000-01-01", "2024-01-01", "2026-11-25", "2030-06-30"];
+        let dates = [
+            "2000-01-01",
+            "2022-06-30",
+            "2024-01-01",
+            "2026-11-25",
+            "2030-06-30",
+        ];
+        let day = |d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
         if file == "versioned" {
             // The versions make a difference.
-            let on = |d| engine.matters("", NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+            let on = |d| engine.matters("", day(d));
             assert_ne!(on("2024-01-01")[0].version, on("2026-11-25")[0].version);
             assert_eq!(on("2030-06-30")[0].version, 3);
+            // In 2022 only the first matter is in effect: its bundle is open, with it alone.
+            let open = engine.find_bundles("", day("2022-06-30"));
+            assert_eq!(open.len(), 1);
+            assert_eq!(open[0].members, ["BIRTH-CERT"]);
+            assert!(open[0].conditional.is_empty());
         }
         for date in dates {
-            let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
+            let day = day(date);
             for q in &queries {
                 let got: Vec<(String, u32)> = engine
                     .matters(q, day)
@@ -147,10 +160,10 @@ fn search_finds_what_the_contract_says() {
                     .map(|s| (s.code, s.version))
                     .collect();
                 assert_eq!(got, expected(&engine, q, day), "{file}: {q:?} on {date}");
-                let bundles: Vec<String> = engine
+                let bundles: Vec<(String, Vec<String>)> = engine
                     .find_bundles(q, day)
                     .into_iter()
-                    .map(|b| b.code)
+                    .map(|b| (b.code, b.members))
                     .collect();
                 assert_eq!(
                     bundles,
