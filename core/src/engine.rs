@@ -228,7 +228,7 @@ impl Words {
         )
     }
 
-    /// Whether each word is in one of `texts` (every item matches no words).
+    /// Whether each word is in one of `texts` (always, for a query of no words).
     fn found_in(&self, texts: &[&str]) -> bool {
         self.0
             .iter()
