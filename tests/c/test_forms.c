@@ -881,8 +881,8 @@ static void test_prefill(const doorstep_engine *engine, const char *catalog) {
                          DOORSTEP_ERR_INVALID_ARGUMENT, "arg.invalid_date");
 }
 
-/* One engine shared by many threads validating at once: the same reports, and each thread
- * its own last error. */
+/* One engine shared by many threads validating (and searching) at once: the same reports,
+ * and each thread its own last error. */
 static void *work(void *arg) {
     worker *w = arg;
     const forms *f = w->fixtures;
@@ -897,6 +897,14 @@ static void *work(void *arg) {
             if (doorstep_engine_validate(f->engine, target, "{}", NULL, NULL, &wrong) ==
                     DOORSTEP_OK ||
                 strcmp(doorstep_last_error_code(), code) != 0) {
+                w->failures++;
+            }
+            doorstep_string_free(wrong);
+            /* A search on the same engine, between validations. */
+            wrong = NULL;
+            if (doorstep_engine_find_bundles(f->engine, "报户口", "2026-11-25", &wrong) !=
+                    DOORSTEP_OK ||
+                array_size(wrong) != 1 || !item_is(wrong, 0, "code", "birth")) {
                 w->failures++;
             }
             doorstep_string_free(wrong);
