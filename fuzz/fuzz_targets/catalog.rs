@@ -1,6 +1,8 @@
 //! Any bytes as a catalogue: reading and linting never panic, `Engine::load` agrees with
 //! `lint_json`, a loaded catalogue writes back to JSON that reads as the same catalogue,
-//! and every form it offers (matters and bundles) can be rendered and validated.
+//! and every form it offers (matters and bundles) can be rendered and validated; a search
+//! finds each matter and bundle by its own name, and lists exactly the bundles that have a
+//! form on the date.
 #![no_main]
 
 use chrono::NaiveDate;
@@ -32,6 +34,36 @@ fuzz_target!(|data: &[u8]| {
     assert!(
         &again == engine.catalog(),
         "round trip changed the catalogue"
+    );
+
+    // Search: each by its own name; the bundles open on the date are those with a form.
+    for m in engine.matters("", at) {
+        let found = engine.matters(&m.name, at);
+        assert!(
+            found.iter().any(|f| f.code == m.code),
+            "{} not found",
+            m.code
+        );
+    }
+    let open = engine.find_bundles("", at);
+    for b in &open {
+        let found = engine.find_bundles(&b.name, at);
+        assert!(
+            found.iter().any(|f| f.code == b.code),
+            "{} not found",
+            b.code
+        );
+    }
+    let with_form: Vec<String> = engine
+        .bundles()
+        .into_iter()
+        .filter(|b| engine.form(&Target::bundle(&b.code), at).is_ok())
+        .map(|b| b.code)
+        .collect();
+    let open: Vec<String> = open.into_iter().map(|b| b.code).collect();
+    assert_eq!(
+        open, with_form,
+        "open bundles and bundles with a form differ"
     );
 
     let targets = engine

@@ -178,7 +178,10 @@ fuzz_target!(|data: &[u8]| {
         .iter()
         .map(|p| (p.path.clone().unwrap_or_default(), p.code.clone()))
         .collect();
-    assert_eq!(found, expected, "the findings and the general evaluation disagree");
+    assert_eq!(
+        found, expected,
+        "the findings and the general evaluation disagree"
+    );
     assert_eq!(
         findings.into_problems(),
         general.errors,
