@@ -393,8 +393,8 @@ pub unsafe extern "C" fn doorstep_catalog_lint(
 /// "promisedLimitDays", "legalLimitDays", "channels", "levels", "proxyAllowed", "feeFen"}]`.
 ///
 /// - `query`: only the matters each word of it (split at white space) is in the code, name,
-///   检索词 (`keywords`) or department's name of (ASCII letters case-insensitive); NULL or a
-///   blank query lists them all.
+///   检索词 (`keywords`) or department's name of (full-width ASCII as ASCII, ASCII letters
+///   case-insensitive); NULL or a blank query lists them all.
 /// - `at`: the date `"YYYY-MM-DD"`; NULL is today in China Standard Time.
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_json` and frees it with `doorstep_string_free`.

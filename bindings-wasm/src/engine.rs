@@ -84,8 +84,9 @@ impl JsEngine {
     }
 
     /// The matters in effect on `options.at` each word of `query` (split at white space) is
-    /// in the code, name, 检索词 or department's name of (ASCII letters case-insensitive;
-    /// every matter when it is blank or left out), in catalogue order.
+    /// in the code, name, 检索词 or department's name of (full-width ASCII as ASCII, ASCII
+    /// letters case-insensitive; every matter when it is blank or left out), in catalogue
+    /// order.
     pub fn matters(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "string")] query: Option<JsString>,

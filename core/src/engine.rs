@@ -215,7 +215,8 @@ pub struct FieldValidation {
     pub errors: Vec<Problem>,
 }
 
-/// A search's words: its text split at white space, ASCII letters lower case.
+/// A search's words: its text split at white space (the ideographic space too), each
+/// [`folded`].
 struct Words(Vec<String>);
 
 impl Words {
@@ -223,17 +224,40 @@ impl Words {
         Self(
             query
                 .split_whitespace()
-                .map(str::to_ascii_lowercase)
+                .map(|word| folded(word).into_owned())
                 .collect(),
         )
     }
 
-    /// Whether each word is in one of `texts` (always, for a query of no words).
+    /// Whether each word is in one of `texts`, [`folded`] alike (always, for a query of no
+    /// words).
     fn found_in(&self, texts: &[&str]) -> bool {
+        if self.0.is_empty() {
+            return true;
+        }
+        let texts: Vec<Cow<'_, str>> = texts.iter().map(|t| folded(t)).collect();
         self.0
             .iter()
-            .all(|word| texts.iter().any(|t| contains_ascii_folded(t, word)))
+            .all(|word| texts.iter().any(|t| t.contains(word.as_str())))
     }
+}
+
+/// `text` as a search compares it: full-width ASCII (`ＧＡ`, `（`, `１２`, as a Chinese input
+/// method types them in full-width mode) as ASCII, and ASCII letters lower case (codes and
+/// Latin abbreviations; Chinese has no case, and Unicode case tables would cost the
+/// `.wasm` ~2 kB gzipped). Borrowed when that changes nothing, as for most names.
+fn folded(text: &str) -> Cow<'_, str> {
+    let fold = |c: char| match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    if text
+        .chars()
+        .all(|c| fold(c) == c && !c.is_ascii_uppercase())
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| fold(c).to_ascii_lowercase()).collect())
 }
 
 /// A matter's or a bundle's code, name and 检索词, added to `texts`.
@@ -261,18 +285,6 @@ fn bundle_summary<'b>(
         members: codes,
         conditional,
     }
-}
-
-/// Whether `text` contains `needle` (ASCII lower case) with ASCII letters compared without
-/// case: `text.to_ascii_lowercase().contains(needle)` without the copy. Bytes suffice: a
-/// UTF-8 needle matches UTF-8 text only at character boundaries.
-fn contains_ascii_folded(text: &str, needle: &str) -> bool {
-    let needle = needle.as_bytes();
-    needle.is_empty()
-        || text
-            .as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// `value` when it is a JSON object, else `input.shape` naming `what`: a document of the
@@ -436,15 +448,14 @@ impl Engine {
     }
 
     /// Matters in effect on `at` each word of whose `query` (split at white space: `公积金
-    /// 提取`) is in its code, name, 检索词 (`keywords`) or department's name (ASCII letters
-    /// case-insensitive — codes and Latin abbreviations; Chinese has no case, and Unicode
-    /// case tables would cost the `.wasm` ~2 kB gzipped; every matter when `query` is
-    /// blank), in catalogue order.
+    /// 提取`) is in its code, name, 检索词 (`keywords`) or department's name (full-width
+    /// ASCII, as an input method types it in full-width mode, read as ASCII; ASCII letters
+    /// case-insensitive; every matter when `query` is blank), in catalogue order.
     pub fn matters(&self, query: &str, at: NaiveDate) -> Vec<MatterSummary> {
         let words = Words::new(query);
         // Asked as a kiosk's search box is typed into: one pass over the catalogue (each
         // code's newest version in effect, where the code first appears), organisation
-        // names looked up once, no lower-cased copies.
+        // names looked up once, a text copied only when folding changes it.
         let mut slots: Vec<Option<&Matter>> = Vec::new();
         let mut slot_of: HashMap<&str, usize> = HashMap::new();
         for m in &self.catalog.matters {

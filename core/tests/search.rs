@@ -11,13 +11,24 @@
 use chrono::NaiveDate;
 use doorstep::engine::Engine;
 
-/// Whether each word of `query` (split at white space) is in one of `texts`, ASCII letters
-/// compared without case.
+/// `text` with full-width ASCII (U+FF01–U+FF5E) as ASCII and ASCII letters lower case.
+fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0xFF01..=0xFF5E => char::from_u32(u32::from(c) - 0xFF01 + 0x21).unwrap(),
+            _ => c,
+        })
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether each word of `query` (split at white space) is in one of `texts`, both folded
+/// ([`fold`]).
 fn hit<'t>(query: &str, texts: impl IntoIterator<Item = &'t String>) -> bool {
-    let texts: Vec<String> = texts.into_iter().map(|t| t.to_ascii_lowercase()).collect();
+    let texts: Vec<String> = texts.into_iter().map(|t| fold(t)).collect();
     query
         .split_whitespace()
-        .all(|word| texts.iter().any(|t| t.contains(&word.to_ascii_lowercase())))
+        .all(|word| texts.iter().any(|t| t.contains(&fold(word))))
 }
 
 /// Each code once, where it first appears, as its newest version in effect on `at`; kept
@@ -127,7 +138,7 @@ fn search_finds_what_the_contract_says() {
             .collect();
         // Separated by `|`: the empty query, a blank one, codes, names, 检索词, departments.
         let mut queries: Vec<String> =
-            "| |x|350205|ga|GA-00|出生|公安|局|医保 |zz|社保卡|报户口|生孩子|BIRTH|开公司|卫生健康|退休|公积金 提取|出生 公安|\t社保卡  出生 |开公司 zz"
+            "| |x|350205|ga|GA-00|出生|公安|局|医保 |zz|社保卡|报户口|生孩子|BIRTH|开公司|卫生健康|退休|公积金 提取|出生 公安|\t社保卡  出生 |开公司 zz|（户口）|(户口)|ＧＡ－００|ｂｉｒｔｈ\u{3000}出生|（新生儿）"
                 .split('|')
                 .map(str::to_owned)
                 .collect();
