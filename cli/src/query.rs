@@ -96,20 +96,28 @@ fn answer(value: &Value) -> bool {
 /// matters in effect each word of QUERY is in the code, name, 检索词 or department name of
 /// (all without it).
 pub(crate) fn matters(args: &[String]) -> Result<bool, UsageError> {
-    let query = Query::parse(args, &DATED, 1)?;
-    let engine = query.engine()?;
-    let matters = engine.matters(query.argument().unwrap_or_default(), query.at);
-    Ok(answer(&json!(matters)))
+    search(args, Engine::matters)
 }
 
 /// `doorstep catalog bundles --catalog FILE [--at DATE] [--lang zh|en] [QUERY]`: the
 /// bundles with a member in effect each word of QUERY is in the code, name, 检索词 or lead
 /// department's name of, or in a member's code, name or 检索词 (all without it).
 pub(crate) fn bundles(args: &[String]) -> Result<bool, UsageError> {
+    search(args, Engine::find_bundles)
+}
+
+/// A search of the catalogue (`find`: matters or bundles) by QUERY as of `--at`.
+fn search<T: serde::Serialize>(
+    args: &[String],
+    find: fn(&Engine, &str, NaiveDate) -> Vec<T>,
+) -> Result<bool, UsageError> {
     let query = Query::parse(args, &DATED, 1)?;
-    let engine = query.engine()?;
-    let bundles = engine.find_bundles(query.argument().unwrap_or_default(), query.at);
-    Ok(answer(&json!(bundles)))
+    let found = find(
+        &query.engine()?,
+        query.argument().unwrap_or_default(),
+        query.at,
+    );
+    Ok(answer(&json!(found)))
 }
 
 /// `doorstep catalog form --catalog FILE (--matter CODE | --bundle CODE) [--at DATE]
