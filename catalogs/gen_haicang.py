@@ -720,17 +720,6 @@ KEYWORDS = {
     "公办幼儿园、小学一年级新生入学报名": ["上幼儿园", "上小学", "入学报名"],
 }
 
-# A bundle's 检索词, keyed by its code.
-BUNDLE_KEYWORDS = {
-    "birth": ["生孩子", "新生儿", "生育"],
-    "enterprise_opening": ["开公司", "注册公司"],
-    "hiring": ["招工", "新员工入职"],
-    "school_entry": ["上学", "上幼儿园"],
-    "retirement": ["办退休"],
-    "disability_aid": ["残疾人"],
-}
-
-
 def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels, materials, fields, example,
            checks=(), fee=0, immediate=False, proxy=True, effective="2024-01-01"):
     if immediate:
@@ -1705,21 +1694,21 @@ for _m in MATTERS:
 # Bundles
 
 BUNDLES = [
-    {"code": "birth", "name": "出生一件事", "leadDepartment": dept("WJ"), "members": [
+    {"code": "birth", "name": "出生一件事", "keywords": ["生孩子", "新生儿", "生育"], "leadDepartment": dept("WJ"), "members": [
         {"matter": WJ_BIRTH_CERT}, {"matter": GA_BIRTH}, {"matter": YB_NEWBORN}, {"matter": RS_CARD},
         {"matter": YB_MATERNITY, "condition": EQ(V("motherInsured"), True)}]},
-    {"code": "enterprise_opening", "name": "开办企业一件事", "leadDepartment": dept("SJ"), "members": [
+    {"code": "enterprise_opening", "name": "开办企业一件事", "keywords": ["开公司", "注册公司"], "leadDepartment": dept("SJ"), "members": [
         {"matter": SJ_COMPANY}, {"matter": GA_SEAL}, {"matter": SW_NEW}, {"matter": RS_UNIT_INSURE},
         {"matter": GJJ_UNIT}]},
-    {"code": "hiring", "name": "企业招工一件事", "leadDepartment": dept("RS"), "members": [
+    {"code": "hiring", "name": "企业招工一件事", "keywords": ["招工", "新员工入职"], "leadDepartment": dept("RS"), "members": [
         {"matter": RS_EMPLOYMENT}, {"matter": RS_INSURE_STAFF}, {"matter": YB_STAFF}, {"matter": GJJ_STAFF}]},
-    {"code": "school_entry", "name": "入园入学一件事", "leadDepartment": dept("JY"), "members": [
+    {"code": "school_entry", "name": "入园入学一件事", "keywords": ["上学", "上幼儿园"], "leadDepartment": dept("JY"), "members": [
         {"matter": JY_ENROL}, {"matter": WJ_VACCINE},
         {"matter": GA_RESIDENCE, "condition": EQ(V("residenceCategory"), "non_local")},
         {"matter": JY_AID, "condition": EQ(V("familyHardship"), True)}]},
-    {"code": "retirement", "name": "职工退休一件事", "leadDepartment": dept("RS"), "members": [
+    {"code": "retirement", "name": "职工退休一件事", "keywords": ["办退休"], "leadDepartment": dept("RS"), "members": [
         {"matter": RS_PENSION}, {"matter": GJJ_RETIRE, "condition": EQ(V("alsoHousingFund"), True)}]},
-    {"code": "disability_aid", "name": "扶残助困一件事", "leadDepartment": dept("CL"), "members": [
+    {"code": "disability_aid", "name": "扶残助困一件事", "keywords": ["残疾人"], "leadDepartment": dept("CL"), "members": [
         {"matter": CL_CARD}, {"matter": MZ_TWO_SUBSIDIES},
         {"matter": MZ_DIBAO, "condition": EQ(V("familyAidStatus"), "applying")}]},
 ]
@@ -2150,8 +2139,7 @@ def catalog():
         "orgs": orgs(),
         "dataSources": [{"code": c, "name": n} for c, n in DATA_SOURCES],
         "matters": MATTERS,
-        "bundles": [{**{k: v for k, v in b.items() if k != "members"}, "keywords": BUNDLE_KEYWORDS[b["code"]],
-                     "members": b["members"]} for b in BUNDLES],
+        "bundles": BUNDLES,
         "authority": authority(),
         "policies": POLICIES,
     }
