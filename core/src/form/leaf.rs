@@ -356,7 +356,10 @@ pub(super) fn is_unchosen(field: &Field, items: &[Value]) -> bool {
 
 /// Whether `s` is one of the field's choices.
 pub(super) fn is_choice(field: &Field, s: &str) -> bool {
-    field.choices.iter().any(|c| c.value == s)
+    field
+        .choices
+        .iter()
+        .any(|c| crate::input::same_bytes(c.value.as_bytes(), s.as_bytes()))
 }
 
 /// Checks a multiple-choice value: a list of distinct choices, as many as the field

@@ -12,10 +12,12 @@ use crate::{Coded, Lang};
 mod blank;
 mod pointer;
 mod surrogates;
+mod text;
 mod wording;
 
 pub(crate) use blank::trim_blank;
 pub(crate) use pointer::pointer_at;
+pub(crate) use text::same_bytes;
 pub(crate) use wording::bilingual;
 
 /// The largest form answer accepted, in bytes.

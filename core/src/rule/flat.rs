@@ -22,6 +22,7 @@ use super::fast::Small;
 use super::value::{Short, View, compared, truthy};
 use crate::calendar::{WorkCalendar, age_between_numbers, date_number};
 use crate::ids::{Digits, Sex};
+use crate::input::same_bytes;
 
 /// A rule over a form's fields, by position.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,7 +234,7 @@ fn leaf_test(e: &Expr, slots: &[Option<&Value>]) -> Option<bool> {
         // The usual conditions, a choice or a yes/no equal to a literal, told without the
         // general comparison (for two strings or two booleans, `==` and `===` are equality).
         Expr::FieldIs(op @ (Op::Eq | Op::StrictEq), p, literal) => match (field(*p), literal) {
-            (Value::String(a), Value::String(b)) => a == b,
+            (Value::String(a), Value::String(b)) => same_bytes(a.as_bytes(), b.as_bytes()),
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (value, _) => compared(*op, View::of(value), View::of(literal)),
         },
