@@ -126,7 +126,7 @@ impl ResidentId {
             body,
             check: plain.check,
             upgraded: false,
-            birth: NaiveDate::from_ymd_opt(plain.year, plain.month, plain.day)?,
+            birth: plain.birth,
             province: province_of([body[0], body[1]])?,
         })
     }
@@ -229,16 +229,12 @@ impl Digits<'_> {
 #[cfg(not(target_arch = "wasm32"))]
 struct Plain {
     check: u8,
-    year: i32,
-    month: u32,
-    day: u32,
+    birth: NaiveDate,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Plain {
     fn read(value: &str, at: NaiveDate) -> Option<Self> {
-        use chrono::Datelike as _;
-
         let bytes: &[u8; 18] = value.as_bytes().try_into().ok()?;
         // Without a branch per digit, so that the loop runs straight through (a wrong
         // byte makes a large "digit", whose product cannot overflow: 255 × 10 × 17).
@@ -264,15 +260,9 @@ impl Plain {
             return None;
         }
         let n = |r: std::ops::Range<usize>| bytes.get(r).map_or(0, decimal);
-        let (year, month, day) = (n(6..10), n(10..12), n(12..14));
-        let days = calendar::days_in_month(year, month);
-        let born_by_at = (year, month, day) <= (at.year().try_into().ok()?, at.month(), at.day());
-        ((1..=days).contains(&day) && born_by_at && year >= MIN_BIRTH_YEAR).then_some(Self {
-            check,
-            year: i32::try_from(year).ok()?,
-            month,
-            day,
-        })
+        let year = n(6..10);
+        let birth = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, n(10..12), n(12..14))?;
+        (birth <= at && year >= MIN_BIRTH_YEAR).then_some(Self { check, birth })
     }
 }
 
