@@ -336,7 +336,13 @@ fn report(
     };
     let mut report = validate(&asked_by_bundle);
     let (answer, when, lang) = on;
-    let own = |m: &Matter| form::validate_on(&m.form, answer, when, lang, &|_| true).errors;
+    let own = |m: &Matter| {
+        let errors = form::validate_on(&m.form, answer, when, lang, &|_| true).errors;
+        errors
+            .into_iter()
+            .map(|e| (e.path.unwrap_or_default(), e.code))
+            .collect()
+    };
     finish(&mut report, matters, matters.is_empty(), lang, &own);
     BundleReport {
         matters: matters.iter().map(|m| m.code.clone()).collect(),
@@ -368,13 +374,14 @@ pub(crate) fn asked_keys(catalog: &Catalog, bundle: &Bundle) -> Vec<String> {
 /// form reports it too (a name only one member requires is that member's problem, though
 /// another asks for it), else, for a problem no member's own form has (the merged bounds
 /// of two, an unknown key), those whose form has its field or its check ([`asks`]). `own`
-/// gives a member's own problems with the answer (the keys it does not ask for ignored).
+/// gives the path and code of each of a member's own problems with the answer (the keys it
+/// does not ask for ignored): nothing else of them is compared, so they need not be worded.
 pub(crate) fn finish(
     report: &mut FormReport,
     matters: &[&Matter],
     none: bool,
     lang: Lang,
-    own: &dyn Fn(&Matter) -> Vec<Problem>,
+    own: &dyn Fn(&Matter) -> Vec<(String, String)>,
 ) {
     if none {
         let mut problem = form::FormError::NoMatter.to_problem(lang);
@@ -385,11 +392,13 @@ pub(crate) fn finish(
     if report.errors.is_empty() {
         return;
     }
-    let own: Vec<Vec<Problem>> = matters.iter().map(|m| own(m)).collect();
+    let own: Vec<Vec<(String, String)>> = matters.iter().map(|m| own(m)).collect();
     for problem in &mut report.errors {
-        let has = |errors: &Vec<Problem>| {
-            let same = |e: &Problem| e.path == problem.path && e.code == problem.code;
-            errors.iter().any(same)
+        let path = problem.path.as_deref().unwrap_or_default();
+        let has = |errors: &Vec<(String, String)>| {
+            errors
+                .iter()
+                .any(|(p, code)| *p == path && *code == problem.code)
         };
         let by_own = own.iter().any(has);
         let owners = owners(matters, |i, m| match own.get(i) {

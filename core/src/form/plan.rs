@@ -138,7 +138,7 @@ impl CompiledForm {
 
     /// [`findings`](Self::findings), dropping the unknown top-level keys `ignored` accepts:
     /// the verdict's, when it can tell them all, else the full validation's, worded.
-    fn findings_ignoring<'a>(
+    pub(crate) fn findings_ignoring<'a>(
         &'a self,
         answer: &'a Value,
         at: NaiveDate,
