@@ -102,7 +102,8 @@
 # a search's words each found: 285,826 (346,882); a bundle found listed with its members
 # in effect: 285,986 (347,065); full-width ASCII searched as ASCII: 286,008 (347,275).
 # Session 27: choices and conditions' literals compared inline (input::same_bytes): 286,212
-# (347,533).
+# (347,533); a bundle problem's members from their forms' unworded findings: 286,661
+# (347,899).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
