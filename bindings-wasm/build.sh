@@ -103,7 +103,7 @@
 # in effect: 285,986 (347,065); full-width ASCII searched as ASCII: 286,008 (347,275).
 # Session 27: choices and conditions' literals compared inline (input::same_bytes): 286,212
 # (347,533); a bundle problem's members from their forms' unworded findings: 286,661
-# (347,899).
+# (347,899); provinces looked up in a table by their digits: 286,671 (347,906).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
