@@ -456,8 +456,8 @@ mod tests {
     proptest! {
         /// The quick trim is `trim_blank`: over white space and zero-width characters, the
         /// characters that share their first bytes (U+0080–U+00FF, U+1600–U+18FF,
-        /// U+2000–U+206F, U+3000–U+3002, U+FE00–U+FFFF), ASCII and Chinese, at either end,
-        /// in text of every length around the four bytes read at once.
+        /// U+2000–U+206F, U+3000–U+3002, U+FE00–U+FFFF), ASCII, Chinese and a character of
+        /// four bytes, at either end and alone.
         #[test]
         fn trim_is_trim_blank(
             s in "[ \\t\\n\\r\\u{b}\\u{c}a~林\\u{80}-\\u{ff}\\u{1680}\\u{180e}\\u{1700}\\u{2000}-\\u{206f}\\u{3000}-\\u{3002}\\u{feff}\\u{fe00}\\u{ffef}\\u{10000}]{0,6}"
