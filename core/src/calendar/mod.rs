@@ -127,7 +127,7 @@ pub(crate) fn date_number(text: &str) -> Option<u32> {
 
 /// The days of a month of the (proleptic) Gregorian calendar; 0 for a month that is not
 /// 1 to 12.
-pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
+fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
         2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
         2 => 28,

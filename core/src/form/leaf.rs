@@ -13,6 +13,7 @@ use super::{Field, FieldType, FormError};
 use crate::Lang;
 use crate::calendar;
 use crate::ids::{self, IdKind, ResidentId};
+use crate::input::same_bytes;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::input::trim_blank;
 
@@ -359,7 +360,7 @@ pub(super) fn is_choice(field: &Field, s: &str) -> bool {
     field
         .choices
         .iter()
-        .any(|c| crate::input::same_bytes(c.value.as_bytes(), s.as_bytes()))
+        .any(|c| same_bytes(c.value.as_bytes(), s.as_bytes()))
 }
 
 /// Checks a multiple-choice value: a list of distinct choices, as many as the field
