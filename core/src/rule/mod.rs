@@ -91,6 +91,7 @@
 //! compiling without recursing further, so no rule can overflow the stack. Data should be
 //! JSON as a parser gives it (`serde_json` stops at 128 levels).
 
+mod compared;
 mod compile;
 mod domain;
 mod error;
@@ -114,7 +115,8 @@ use serde_json::Value;
 
 use crate::calendar::WorkCalendar;
 
-use compile::{Node, OPERATORS, Op};
+pub(crate) use compared::Comparison;
+use compile::{Call, Node, OPERATORS, Op};
 pub use error::RuleError;
 use eval::Scope;
 #[cfg(not(target_arch = "wasm32"))]
@@ -503,25 +505,32 @@ impl Reads {
                     Some(paths) => paths.iter().for_each(|p| self.path(p)),
                     None => self.computed.push(pointer.clone()),
                 }
-                // The per-item rule of an array operator reads the item, not the data.
-                let per_item = matches!(
-                    call.op,
-                    Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some
-                );
-                crate::problem::push_token(pointer, call.op.name());
-                let named = pointer.len();
-                for (i, arg) in args.iter().enumerate() {
-                    if per_item && i == 1 {
-                        continue;
-                    }
-                    if !call.bare {
-                        let _ = write!(pointer, "/{i}");
-                    }
-                    self.walk(arg, pointer);
-                    pointer.truncate(named);
-                }
-                pointer.truncate(start);
+                data_args(call, pointer, |arg, pointer| self.walk(arg, pointer));
             }
         }
     }
+}
+
+/// Visits the arguments of `call` that read the rule's data, each with `pointer` (the
+/// call's) extended to it: all but the per-item rule of an array operator (`map`, `filter`,
+/// `reduce`, `all`, `none`, `some`), which reads the item.
+fn data_args(call: &Call, pointer: &mut String, mut visit: impl FnMut(&Node, &mut String)) {
+    let per_item = matches!(
+        call.op,
+        Op::Map | Op::Filter | Op::Reduce | Op::All | Op::None | Op::Some
+    );
+    let start = pointer.len();
+    crate::problem::push_token(pointer, call.op.name());
+    let named = pointer.len();
+    for (i, arg) in call.args.iter().enumerate() {
+        if per_item && i == 1 {
+            continue;
+        }
+        if !call.bare {
+            let _ = write!(pointer, "/{i}");
+        }
+        visit(arg, pointer);
+        pointer.truncate(named);
+    }
+    pointer.truncate(start);
 }

@@ -47,6 +47,16 @@ pub enum LintError {
         /// The path the rule reads.
         var: String,
     },
+    /// `catalog.rule_value`: a rule compares a field with a text the field never holds:
+    /// not one of a choice field's values (a typo, or a choice renamed), or a text compared
+    /// with a yes/no field. The condition is then the same whatever the answer.
+    #[error("规则比较的值不是该字段可能的取值 / rule compares a field with a value it never holds")]
+    RuleValue {
+        /// The path the rule reads.
+        var: String,
+        /// The text it compares the field with.
+        value: String,
+    },
     /// `catalog.rule_cycle`: a field's condition (`visibleIf`, `requiredIf`) reads, directly
     /// or through other fields' conditions, the field it decides or the group it is in: a
     /// condition reads fields as they are kept, each decided before it is read, which such
@@ -143,6 +153,7 @@ impl Coded for LintError {
             Self::SealHistory => "catalog.seal_history",
             Self::Dates => "catalog.dates",
             Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
+            Self::RuleValue { .. } => "catalog.rule_value",
             Self::RuleCycle { .. } => "catalog.rule_cycle",
             Self::Choices => "catalog.choices",
             Self::FieldKey => "catalog.field_key",
@@ -211,6 +222,15 @@ impl Coded for LintError {
                     format!("规则引用了表单中不存在的字段 {var}")
                 } else {
                     format!("The rule reads {var}, which the form does not have")
+                }
+            }
+            Self::RuleValue { var, value } => {
+                if zh {
+                    format!("规则将字段 {var} 与“{value}”比较，而该字段不会取此值（不是它的选项，或类型不同），比较结果不随填写内容变化")
+                } else {
+                    format!(
+                        "The rule compares {var} with \"{value}\", which the field never holds (not one of its choices, or of another type): the comparison comes out the same whatever the answer"
+                    )
                 }
             }
             Self::RuleCycle { var } => {
@@ -317,6 +337,7 @@ impl Coded for LintError {
                 problem,
                 field: Some(field),
             } => json!({ "problem": problem, "field": field }),
+            Self::RuleValue { var, value } => json!({ "var": var, "value": value }),
             Self::BundleKeyConflict { key } => json!({ "key": key }),
             _ => return Map::new(),
         };

@@ -11,7 +11,7 @@ use super::{Bundle, Catalog, Matter, OrgLevel};
 use crate::calendar::WorkCalendar;
 use crate::form::{self, Field, FieldType, FormSpec};
 use crate::input::InputError;
-use crate::rule::Rule;
+use crate::rule::{Comparison, Rule};
 use crate::{Coded, Lang, Problem};
 use serde_json::Value;
 
@@ -534,11 +534,33 @@ impl Linter<'_> {
     }
 
     /// Reports each path `rule` reads that no field of any of `scopes` has (see
-    /// [`reads_field`]).
+    /// [`reads_field`]), and each literal it compares one of their fields with that the
+    /// field never holds ([`Self::rule_values`]).
     fn rule_vars(&mut self, rule: &Rule, scopes: &[&[Field]], path: &str) {
         for var in rule.vars() {
             if !var.is_empty() && !scopes.iter().any(|fields| reads_field(fields, &var)) {
                 self.push(path.to_owned(), &LintError::RuleUnknownField { var });
+            }
+        }
+        self.rule_values(rule, path, |var| {
+            scopes.iter().find_map(|fields| field_read(fields, var))
+        });
+    }
+
+    /// Reports each literal `rule` compares a field with that the field never holds
+    /// ([`never_holds`]), at the literal: the comparison is then the same whatever the
+    /// answer. `field` finds the field a path reads.
+    fn rule_values<'f>(
+        &mut self,
+        rule: &Rule,
+        path: &str,
+        field: impl Fn(&str) -> Option<(&'f Field, bool)>,
+    ) {
+        for c in rule.comparisons() {
+            if field(&c.var).is_some_and(|(field, item)| never_holds(field, item, &c)) {
+                let value = c.literal.as_str().unwrap_or_default().to_owned();
+                let error = LintError::RuleValue { var: c.var, value };
+                self.push(format!("{path}{}", c.pointer), &error);
             }
         }
     }
@@ -589,7 +611,8 @@ impl Linter<'_> {
     }
 
     /// The variables a successor's rule reads: `answer.<a key of the predecessor's form>`,
-    /// `matter`, `applicant`, `case`, `parent` or `outcome`.
+    /// `matter`, `applicant`, `case`, `parent` or `outcome`; and the literals it compares
+    /// the answer's fields with ([`Self::rule_values`]).
     fn predecessor_vars(&mut self, rule: &Rule, answer_fields: &[Field], path: &str) {
         for var in rule.vars() {
             let mut parts = var.split('.');
@@ -606,6 +629,10 @@ impl Linter<'_> {
                 self.push(path.to_owned(), &LintError::RuleUnknownField { var });
             }
         }
+        self.rule_values(rule, path, |var| {
+            var.strip_prefix("answer.")
+                .and_then(|var| field_read(answer_fields, var))
+        });
     }
 
     /// The merged 填单示范 of `bundle` (its members in effect on `at`, all selected) against
@@ -791,30 +818,54 @@ fn is_plain_key(key: &str) -> bool {
 /// multiple choice by an item's index (and on into the item's fields). A leaf value has
 /// nothing under it (`var` reads no characters of a text).
 fn reads_field(fields: &[Field], var: &str) -> bool {
+    field_read(fields, var).is_some()
+}
+
+/// The field a rule's `var` path reads in `fields`, and whether it reads one item of it
+/// (`kids.0`: one repeated group; `tags.0`: one choice of a multi-choice), or `None`.
+fn field_read<'f>(fields: &'f [Field], var: &str) -> Option<(&'f Field, bool)> {
     let mut tokens = var.split('.');
     let mut fields = fields;
+    let mut read = None;
     while let Some(token) = tokens.next() {
-        let Some(field) = fields.iter().find(|f| f.key == token) else {
-            return false;
-        };
+        let field = fields.iter().find(|f| f.key == token)?;
+        read = Some((field, false));
         match field.field_type {
             FieldType::Group => fields = &field.fields,
             FieldType::Repeat | FieldType::MultiChoice => {
                 match tokens.next() {
-                    None => return true,
+                    None => return read,
                     Some(index)
                         if !index.is_empty() && index.bytes().all(|b| b.is_ascii_digit()) => {}
-                    Some(_) => return false,
+                    Some(_) => return None,
                 }
+                read = Some((field, true));
                 if field.field_type == FieldType::MultiChoice {
-                    return tokens.next().is_none();
+                    return read.filter(|_| tokens.next().is_none());
                 }
                 fields = &field.fields;
             }
-            _ => return tokens.next().is_none(),
+            _ => return read.filter(|_| tokens.next().is_none()),
         }
     }
-    true
+    read
+}
+
+/// Whether the field a rule reads (one item of it: `item`) never holds the literal `c`
+/// compares it with: a text that is not one of a choice's values (of a multi-choice's, for
+/// one of its items), or a text compared with a boolean. Other literals are left alone:
+/// `null` tests absence, and `==` makes `1` and `"1"` equal.
+fn never_holds(field: &Field, item: bool, c: &Comparison) -> bool {
+    let Value::String(text) = &c.literal else {
+        return false;
+    };
+    let one_choice = match field.field_type {
+        FieldType::Choice => !item && !c.among_items,
+        FieldType::MultiChoice => item != c.among_items,
+        FieldType::Boolean => return !item && !c.among_items,
+        _ => false,
+    };
+    one_choice && !field.choices.iter().any(|choice| choice.value == *text)
 }
 
 fn top_keys(fields: &[Field]) -> HashSet<String> {
@@ -918,6 +969,43 @@ mod tests {
         assert_eq!(lint(&mini()), vec![]);
     }
 
+    /// A text a field never holds, compared with it, makes the comparison the same whatever
+    /// the answer: reported at the text, for a multi-choice's items and in a successor's
+    /// condition too. The choices themselves, `null`, and a whole list compared with a text
+    /// (which `JsonLogic`'s `==` can make true) are not reported.
+    #[test]
+    fn texts_a_field_never_holds_are_reported_where_compared() {
+        let hobbies = json!({"key": "hobbies", "label": "爱好", "type": "multi_choice",
+            "choices": [{"value": "a", "label": "甲"}, {"value": "b", "label": "乙"}]});
+        let mut doc = mini();
+        let fields = doc.pointer_mut("/matters/0/form/fields").unwrap();
+        fields.as_array_mut().unwrap().push(hobbies);
+        let condition = json!({"and": [
+            {"in": ["c", {"var": "hobbies"}]},
+            {"==": [{"var": "hobbies.0"}, "c"]},
+            {"in": ["a", {"var": "hobbies"}]},
+            {"==": [{"var": "hobbies"}, "c"]},
+            {"!=": [{"var": "childSex"}, null]},
+            {"==": [{"var": "married"}, true]}
+        ]});
+        doc = set(doc, "/matters/0/materials/1/condition", condition);
+        let successor = json!([{"matter": "MED-INSURE",
+            "condition": {"==": [{"var": "answer.childSex"}, "boy"]}, "mapping": {}}]);
+        doc = set(doc, "/matters/0/successors", successor);
+        let at = |path: &str| ("catalog.rule_value".to_owned(), path.to_owned());
+        assert_eq!(
+            lint(&doc),
+            vec![
+                at("/matters/0/materials/1/condition/and/0/in/0"),
+                at("/matters/0/materials/1/condition/and/1/==/1"),
+                at("/matters/0/successors/0/condition/==/1"),
+            ]
+        );
+        let problem = problems(&doc).remove(0);
+        assert_eq!(problem.params["var"], "hobbies");
+        assert_eq!(problem.params["value"], "c");
+    }
+
     /// A matter asks for each document once: a bundle merges its members' materials by
     /// code, so a code twice in one matter is ambiguous.
     #[test]
@@ -933,7 +1021,9 @@ mod tests {
         );
     }
 
-    /// Two options with one stored value: the answer cannot tell which was chosen.
+    /// Two options with one stored value: the answer cannot tell which was chosen. (The
+    /// value replaced, `other`, is what the next field's conditions compare with: no longer
+    /// a choice, it is reported there too.)
     #[test]
     fn a_choice_value_twice_in_one_field_is_a_duplicate() {
         let doc = set(
@@ -941,12 +1031,23 @@ mod tests {
             "/matters/2/form/fields/3/fields/1/choices/2/value",
             json!("mother"),
         );
+        let note = "/matters/2/form/fields/3/fields/2";
         assert_eq!(
             lint(&doc),
-            one(
-                "catalog.duplicate",
-                "/matters/2/form/fields/3/fields/1/choices/2/value"
-            )
+            vec![
+                (
+                    "catalog.duplicate".to_owned(),
+                    "/matters/2/form/fields/3/fields/1/choices/2/value".to_owned()
+                ),
+                (
+                    "catalog.rule_value".into(),
+                    format!("{note}/visibleIf/==/1")
+                ),
+                (
+                    "catalog.rule_value".into(),
+                    format!("{note}/requiredIf/==/1")
+                ),
+            ]
         );
     }
 
