@@ -57,6 +57,11 @@ pub enum LintError {
         /// The text it compares the field with.
         value: String,
     },
+    /// `catalog.prefill`: a prefill source that fills nothing: one without a path into the
+    /// source (`identity` rather than `identity.name`) or with an empty step, or on a field
+    /// inside a group (prefill fills the form's top-level fields).
+    #[error("预填来源设置有误 / prefill that fills nothing")]
+    Prefill,
     /// `catalog.rule_cycle`: a field's condition (`visibleIf`, `requiredIf`) reads, directly
     /// or through other fields' conditions, the field it decides or the group it is in: a
     /// condition reads fields as they are kept, each decided before it is read, which such
@@ -155,6 +160,7 @@ impl Coded for LintError {
             Self::RuleUnknownField { .. } => "catalog.rule_unknown_field",
             Self::RuleValue { .. } => "catalog.rule_value",
             Self::RuleCycle { .. } => "catalog.rule_cycle",
+            Self::Prefill => "catalog.prefill",
             Self::Choices => "catalog.choices",
             Self::FieldKey => "catalog.field_key",
             Self::Fields => "catalog.fields",
@@ -311,6 +317,12 @@ impl Coded for LintError {
                 )
                 .into(),
             Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
+            Self::Prefill => lang
+                .pick(
+                    "预填来源应写作“数据源.路径”（如 identity.name，各段非空），且只用于表单第一层的字段：分组内的字段不会被预填",
+                    "A prefill source is written source.path (identity.name, no empty step), on a field at the form's top level: fields inside groups are never prefilled",
+                )
+                .into(),
             Self::SuccessorCycle => lang
                 .pick(
                     "后续事项（免申即办）构成循环，办结后将无限触发",

@@ -3,6 +3,7 @@
 mod error;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::Hash;
 
 use chrono::NaiveDate;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
@@ -185,7 +186,12 @@ impl Linter<'_> {
 
     /// Reports every later use of a value already seen, at `{base}/{index}/{member}`
     /// (at `{base}/{index}` when `member` is empty: a list of the values themselves).
-    fn duplicates_at(&mut self, base: &str, member: &str, values: impl Iterator<Item = String>) {
+    fn duplicates_at<T: Hash + Eq>(
+        &mut self,
+        base: &str,
+        member: &str,
+        values: impl Iterator<Item = T>,
+    ) {
         let mut seen = HashSet::new();
         for (i, value) in values.enumerate() {
             if !seen.insert(value) {
@@ -258,6 +264,10 @@ impl Linter<'_> {
             Some(_) => {}
         }
         self.keywords(path, &m.keywords);
+        // A channel or level listed twice: a slip (which the list's author meant, the
+        // second entry cannot say).
+        self.duplicates_at(&format!("{path}/channels"), "", m.channels.iter());
+        self.duplicates_at(&format!("{path}/levels"), "", m.levels.iter());
         if m.promised_limit_days > m.legal_limit_days {
             self.push(
                 format!("{path}/promisedLimitDays"),
@@ -314,6 +324,7 @@ impl Linter<'_> {
     ) -> bool {
         let problems_before = self.problems.len();
         self.fields(
+            true,
             &form.fields,
             &form.fields,
             &format!("{path}/fields"),
@@ -367,9 +378,17 @@ impl Linter<'_> {
         passes
     }
 
-    /// Checks fields; rules in them may read `scope` (the form's fields, or a repeating
-    /// group item's fields: what the form engine binds them to).
-    fn fields(&mut self, fields: &[Field], scope: &[Field], path: &str, sources: &HashSet<&str>) {
+    /// Checks fields (`top`: the form's own, not a group's); rules in them may read `scope`
+    /// (the form's fields, or a repeating group item's fields: what the form engine binds
+    /// them to).
+    fn fields(
+        &mut self,
+        top: bool,
+        fields: &[Field],
+        scope: &[Field],
+        path: &str,
+        sources: &HashSet<&str>,
+    ) {
         self.duplicates_at(path, "key", fields.iter().map(|f| f.key.clone()));
         for (i, f) in fields.iter().enumerate() {
             let here = format!("{path}/{i}");
@@ -396,7 +415,9 @@ impl Linter<'_> {
                 }
             }
             if let Some(prefill) = &f.prefill {
-                let source = prefill.split('.').next().unwrap_or_default();
+                let (source, within) = prefill.split_once('.').unwrap_or((prefill, ""));
+                // Prefill fills the form's top-level fields, each from a value in its source.
+                let fills = top && !within.split('.').any(str::is_empty);
                 if !sources.contains(source) {
                     self.push(
                         format!("{here}/prefill"),
@@ -404,6 +425,8 @@ impl Linter<'_> {
                             target: "data_source",
                         },
                     );
+                } else if !fills {
+                    self.push(format!("{here}/prefill"), &LintError::Prefill);
                 }
             }
             let inner_scope = if f.field_type == FieldType::Repeat {
@@ -412,7 +435,8 @@ impl Linter<'_> {
                 scope
             };
             if f.field_type.is_container() {
-                self.fields(&f.fields, inner_scope, &format!("{here}/fields"), sources);
+                let at = format!("{here}/fields");
+                self.fields(false, &f.fields, inner_scope, &at, sources);
             }
             if f.field_type == FieldType::Repeat {
                 self.condition_cycles(&f.fields, &format!("{here}/fields"));
@@ -421,7 +445,9 @@ impl Linter<'_> {
     }
 
     /// A lower bound above the upper one, which no value meets: reported at the lower
-    /// bound, as the constraint (`range`, `length`) the bounds make; a `requiredIf` on a
+    /// bound, as the constraint (`range`, `length`) the bounds make (so are more items than
+    /// a multi-choice has choices, and integer bounds with no whole number between them; an
+    /// upper bound of no characters or items is reported where it is); a `requiredIf` on a
     /// field that is `required` anyway is `catalog.redundant`, where it is. An integer or money
     /// field's bound beyond ±(2^53 − 1), which no value it holds reaches
     /// ([`form::MAX_SAFE_INTEGER`]), is reported where it is. A constraint the field's type
@@ -440,6 +466,7 @@ impl Linter<'_> {
         let text = !matches!(t, Text | Address | Attachment);
         let number = !matches!(t, Integer | Decimal | Money);
         let list = !matches!(t, Repeat | MultiChoice);
+        let choices = u64::try_from(f.choices.len()).unwrap_or(u64::MAX);
         // (wrong, where, the constraint it breaks; none: not one of the field's type)
         let problems = [
             (f.min_length.is_some() && text, "minLength", None),
@@ -456,6 +483,23 @@ impl Linter<'_> {
                 Some("length"),
             ),
             (over(f.min_items, f.max_items), "minItems", Some("length")),
+            // Bounds no value meets on their own: more items than a multi-choice has
+            // choices (each is chosen once), no whole number between an integer's bounds,
+            // nothing at all (the field can only be left empty).
+            (
+                t == MultiChoice && over(f.min_items.map(u64::from), Some(choices)),
+                "minItems",
+                Some("length"),
+            ),
+            (
+                matches!(t, Integer | Money)
+                    && !over(f.min, f.max)
+                    && over(f.min.map(f64::ceil), f.max.map(f64::floor)),
+                "min",
+                Some("range"),
+            ),
+            (f.max_length == Some(0), "maxLength", Some("length")),
+            (f.max_items == Some(0), "maxItems", Some("length")),
             (beyond(f.min), "min", Some("range")),
             (beyond(f.max), "max", Some("range")),
         ];
@@ -655,7 +699,7 @@ impl Linter<'_> {
     }
 
     /// The 检索词 at `{path}/keywords`: each 1 to 40 characters once trimmed (a blank one
-    /// is found by nothing, a long one is a sentence), and none twice.
+    /// is found by nothing, a long one is a sentence), and none twice (once trimmed).
     fn keywords(&mut self, path: &str, keywords: &[String]) {
         for (j, keyword) in keywords.iter().enumerate() {
             if !(1..=40).contains(&keyword.trim().chars().count()) {
@@ -666,7 +710,9 @@ impl Linter<'_> {
                 );
             }
         }
-        self.duplicates_at(&format!("{path}/keywords"), "", keywords.iter().cloned());
+        // Told apart as searched: trimmed.
+        let trimmed = keywords.iter().map(|k| k.trim());
+        self.duplicates_at(&format!("{path}/keywords"), "", trimmed);
     }
 
     fn bundles(&mut self, catalog: &Catalog, at: NaiveDate) {
@@ -1121,6 +1167,45 @@ mod tests {
         // Equal bounds are one allowed value (count, length), not a contradiction.
         let doc = set(mini(), "/matters/2/form/fields/3/maxItems", json!(1));
         assert_eq!(lint(&doc), vec![]);
+    }
+
+    /// Bounds no value meets on their own: more items than a multi-choice has choices
+    /// (each is chosen once), no whole number between an integer's bounds, an upper bound
+    /// of nothing. Reported as a lower bound above the upper one is.
+    #[test]
+    fn bounds_no_value_meets_are_reported_where_they_are() {
+        let constraint = |doc: &Value, pointer: &str| {
+            let problems = problems(doc);
+            let at = problems.iter().find(|p| p.path.as_deref() == Some(pointer));
+            at.map(|p| (p.code.clone(), p.params["rule"].clone()))
+        };
+        let length = Some(("catalog.constraint".to_owned(), json!("length")));
+        let range = Some(("catalog.constraint".to_owned(), json!("range")));
+        let sex = "/matters/0/form/fields/5";
+        let mut doc = set(mini(), &format!("{sex}/type"), json!("multi_choice"));
+        doc = set(
+            doc,
+            "/matters/0/form/example/childSex",
+            json!(["female", "male"]),
+        );
+        assert_eq!(
+            lint(&set(doc.clone(), &format!("{sex}/minItems"), json!(2))),
+            []
+        );
+        let doc = set(doc, &format!("{sex}/minItems"), json!(3));
+        assert_eq!(constraint(&doc, &format!("{sex}/minItems")), length);
+
+        let weight = "/matters/0/form/fields/9";
+        let doc = set(mini(), &format!("{weight}/min"), json!(1.2));
+        let doc = set(doc, &format!("{weight}/max"), json!(1.8));
+        assert_eq!(constraint(&doc, &format!("{weight}/min")), range);
+        // One whole number between them, the bounds apart: met by 2 (the example fails).
+        let doc = set(doc, &format!("{weight}/max"), json!(2.0));
+        assert_eq!(constraint(&doc, &format!("{weight}/min")), None);
+
+        let note = "/matters/2/form/fields/3/fields/2/maxLength";
+        assert_eq!(constraint(&set(mini(), note, json!(0)), note), length);
+        assert_eq!(lint(&set(mini(), note, json!(1))), []);
     }
 
     /// An integer field's bound past what it can hold, ±(2^53 − 1), is reported where it
