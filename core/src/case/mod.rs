@@ -56,6 +56,7 @@ pub use event::{
 };
 pub use evolve::evolve;
 pub use replay::{RejectedEvent, Replay, ReplayReport, replay, replay_checked};
+pub(crate) use successor::example_problems as successor_example_problems;
 pub use successor::{MAPPING_FAILED, SYSTEM_ACTOR, successor_case_id};
 pub use surface::{
     ActionsRequest, DeadlineRequest, DecideRequest, Decision, Evolution, EvolveRequest,

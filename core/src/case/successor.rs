@@ -28,14 +28,65 @@ pub fn successor_case_id(predecessor: &str, matter: &str) -> String {
 /// asks for it: 生育津贴 is a member of 出生一件事 and starts by itself only after a birth
 /// certificate applied for alone.
 fn facts(case: &Case) -> Value {
+    let ids = (&*case.matter, &*case.applicant, &*case.id);
+    facts_of(&case.answer, ids, case.parent.as_deref(), case.outcome)
+}
+
+/// [`facts`] of a case with `answer`, `(matter, applicant, case id)`, `parent` and `outcome`.
+fn facts_of(
+    answer: &Value,
+    (matter, applicant, case): (&str, &str, &str),
+    parent: Option<&str>,
+    outcome: Option<super::Outcome>,
+) -> Value {
     json!({
-        "answer": &*case.answer,
-        "matter": &*case.matter,
-        "applicant": &*case.applicant,
-        "case": &*case.id,
-        "parent": case.parent.as_deref(),
-        "outcome": case.outcome,
+        "answer": answer,
+        "matter": matter,
+        "applicant": applicant,
+        "case": case,
+        "parent": parent,
+        "outcome": outcome,
     })
+}
+
+/// What the successor `successor` of `predecessor` would find wrong with the answer it maps
+/// from `kept` (the predecessor's 填单示范 as validation keeps it) when a case applied for
+/// alone concludes approved: the problems [`mapped`] records on the new case, for lint. None
+/// when its condition does not hold for such a case; a mapping that reads what only a real
+/// case has (`applicant`, `case`) is left out, with its field's problems.
+pub(crate) fn example_problems(
+    successor: &Successor,
+    predecessor: &Matter,
+    kept: &Value,
+    next: &Matter,
+    (date, calendar): (NaiveDate, &WorkCalendar),
+) -> Vec<DataProblem> {
+    let approved = Some(super::Outcome::Approved);
+    let facts = facts_of(kept, (&predecessor.code, "", ""), None, approved);
+    let holds = |rule: &crate::rule::Rule| rule.truthy_on(&facts, calendar).unwrap_or(false);
+    if !successor.condition.as_ref().is_none_or(holds) {
+        return Vec::new();
+    }
+    let unknowable: Vec<String> = successor
+        .mapping
+        .iter()
+        .filter(|(_, rule)| rule.vars().iter().any(|v| v == "applicant" || v == "case"))
+        .map(|(key, _)| {
+            let mut path = String::new();
+            crate::problem::push_token(&mut path, key);
+            path
+        })
+        .collect();
+    let (_, problems) = mapped(successor, next, &facts, (date, calendar));
+    problems
+        .into_iter()
+        .filter(|p| {
+            let within = |at: &String| p.path.strip_prefix(at.as_str());
+            !unknowable
+                .iter()
+                .any(|at| within(at).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+        })
+        .collect()
 }
 
 /// The `submitted` events of the successors `matter` declares for `case`, which concludes

@@ -138,6 +138,17 @@ pub enum LintError {
         /// The path the rule reads.
         var: String,
     },
+    /// `catalog.successor_invalid`: the answer a successor (免申即办) maps from its
+    /// predecessor's 填单示范 fails the successor's form (a required field left unmapped, a
+    /// constant out of bounds, a value of another type): every such case would start with
+    /// that problem recorded for the back office. At the mapping's key.
+    #[error("后续事项的映射表单未通过校验 / a successor's mapped answer does not validate")]
+    SuccessorInvalid {
+        /// The code of the problem.
+        problem: String,
+        /// The JSON Pointer of the value in the successor's answer.
+        field: String,
+    },
     /// `catalog.successor_cycle`: matters that start each other in a loop (免申即办 would
     /// never end).
     #[error("后续事项构成循环 / successors form a cycle")]
@@ -172,6 +183,7 @@ impl Coded for LintError {
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
             Self::SuccessorCycle => "catalog.successor_cycle",
+            Self::SuccessorInvalid { .. } => "catalog.successor_invalid",
         }
     }
 
@@ -323,6 +335,15 @@ impl Coded for LintError {
                     "A prefill source is written source.path (identity.name, no empty step), on a field at the form's top level: fields inside groups are never prefilled",
                 )
                 .into(),
+            Self::SuccessorInvalid { problem, .. } => {
+                if zh {
+                    format!("由填单示范映射给后续事项的表单未通过校验（{problem}），每件自动发起的办件都会带着这个问题")
+                } else {
+                    format!(
+                        "The successor's answer mapped from the example does not validate ({problem}): every case it starts would carry the problem"
+                    )
+                }
+            }
             Self::SuccessorCycle => lang
                 .pick(
                     "后续事项（免申即办）构成循环，办结后将无限触发",
@@ -351,6 +372,9 @@ impl Coded for LintError {
             } => json!({ "problem": problem, "field": field }),
             Self::RuleValue { var, value } => json!({ "var": var, "value": value }),
             Self::BundleKeyConflict { key } => json!({ "key": key }),
+            Self::SuccessorInvalid { problem, field } => {
+                json!({ "problem": problem, "field": field })
+            }
             _ => return Map::new(),
         };
         match params {

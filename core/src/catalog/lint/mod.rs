@@ -83,7 +83,7 @@ pub(crate) fn lint_on(
     for (i, matter) in catalog.matters.iter().enumerate() {
         l.matter(catalog, matter, &format!("/matters/{i}"), &sources, at);
     }
-    l.successors(catalog);
+    l.successors(catalog, at);
     l.duplicates("/bundles", catalog.bundles.iter().map(|b| b.code.clone()));
     l.bundles(catalog, at);
     let registry = &catalog.authority;
@@ -611,10 +611,19 @@ impl Linter<'_> {
 
     /// 免申即办: successors name matters that exist, map into fields their forms have, read
     /// only the predecessor's answer and facts, and never loop.
-    fn successors(&mut self, catalog: &Catalog) {
+    fn successors(&mut self, catalog: &Catalog, at: NaiveDate) {
         let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (i, m) in catalog.matters.iter().enumerate() {
             let answer_fields = m.form.fields.as_slice();
+            // The 填单示范 as validation keeps it, for the successors' answers mapped from it
+            // (none when it fails: that is reported at the example).
+            let kept = (!m.successors.is_empty())
+                .then(|| {
+                    let when = (at, self.calendar);
+                    form::validate_on(&m.form, &m.form.example, when, self.lang, &|_| false)
+                })
+                .filter(|report| report.errors.is_empty())
+                .map(|report| report.normalized);
             for (j, successor) in m.successors.iter().enumerate() {
                 let path = format!("/matters/{i}/successors/{j}");
                 graph
@@ -632,6 +641,7 @@ impl Linter<'_> {
                     continue;
                 };
                 let keys = top_keys(&next.form.fields);
+                let problems_before = self.problems.len();
                 for (key, rule) in &successor.mapping {
                     let mut at = format!("{path}/mapping");
                     crate::problem::push_token(&mut at, key);
@@ -639,6 +649,26 @@ impl Linter<'_> {
                         self.push(at.clone(), &LintError::UnknownReference { target: "field" });
                     }
                     self.predecessor_vars(rule, answer_fields, &at);
+                }
+                // The answer it maps from the example, against its form (the version in
+                // effect, else the newest), once its rules are sound.
+                let Some(kept) = kept
+                    .as_ref()
+                    .filter(|_| self.problems.len() == problems_before)
+                else {
+                    continue;
+                };
+                let next = catalog.matter_on(&successor.matter, at).unwrap_or(next);
+                let when = (at, self.calendar);
+                for problem in
+                    crate::case::successor_example_problems(successor, m, kept, next, when)
+                {
+                    let key = problem.path.split('/').nth(1).unwrap_or_default();
+                    let error = LintError::SuccessorInvalid {
+                        problem: problem.code,
+                        field: problem.path.clone(),
+                    };
+                    self.push(format!("{path}/mapping/{key}"), &error);
                 }
             }
         }
@@ -1167,6 +1197,37 @@ mod tests {
         // Equal bounds are one allowed value (count, length), not a contradiction.
         let doc = set(mini(), "/matters/2/form/fields/3/maxItems", json!(1));
         assert_eq!(lint(&doc), vec![]);
+    }
+
+    /// A successor's answer mapped from the example is checked against its form, except
+    /// what only a real case has (the applicant, the case id), and only when its
+    /// condition holds for a case applied for alone that concludes approved.
+    #[test]
+    fn successors_are_checked_on_the_example_as_far_as_it_goes() {
+        let successor = |mapping: Value, condition: Value| {
+            let mut doc = mini();
+            let list =
+                json!([{"matter": "MED-INSURE", "mapping": mapping, "condition": condition}]);
+            doc["matters"][0]["successors"] = list;
+            lint(&doc)
+        };
+        let mapping = json!({
+            "applicantName": {"var": "answer.applicantName"},
+            "applicantId": {"var": "applicant"},
+            "childName": {"var": "answer.childName"}
+        });
+        assert_eq!(successor(mapping.clone(), json!(true)), []);
+        let mut partial = mapping.clone();
+        partial.as_object_mut().unwrap().remove("childName");
+        assert_eq!(
+            successor(partial.clone(), json!({"!": {"var": "parent"}})),
+            one(
+                "catalog.successor_invalid",
+                "/matters/0/successors/0/mapping/childName"
+            )
+        );
+        // Started only within a bundle: not for the example applied for alone.
+        assert_eq!(successor(partial, json!({"var": "parent"})), []);
     }
 
     /// Bounds no value meets on their own: more items than a multi-choice has choices
