@@ -22,6 +22,10 @@ pub enum LintError {
     /// one bundle).
     #[error("编码重复 / duplicate code")]
     Duplicate,
+    /// `catalog.same_label`: two options of one choice field with one label (once
+    /// trimmed): the applicant cannot tell which to choose.
+    #[error("选项名称重复 / two options with one label")]
+    SameLabel,
     /// `catalog.unknown_reference`: a code that names nothing in the catalogue.
     #[error("引用的编码不存在 / dangling reference")]
     UnknownReference {
@@ -160,6 +164,7 @@ impl Coded for LintError {
         match self {
             Self::Constraint { .. } => "catalog.constraint",
             Self::Duplicate => "catalog.duplicate",
+            Self::SameLabel => "catalog.same_label",
             Self::UnknownReference { .. } => "catalog.unknown_reference",
             Self::WrongLevel => "catalog.wrong_level",
             Self::OneDistrict => "catalog.one_district",
@@ -202,6 +207,12 @@ impl Coded for LintError {
                 .pick(
                     "编码重复，应唯一",
                     "This code is used twice; it must be unique",
+                )
+                .into(),
+            Self::SameLabel => lang
+                .pick(
+                    "同一字段的两个选项名称相同，申请人无法区分",
+                    "Two options of this field have one label: the applicant cannot tell them apart",
                 )
                 .into(),
             Self::UnknownReference { target } => {

@@ -192,6 +192,17 @@ impl Linter<'_> {
         member: &str,
         values: impl Iterator<Item = T>,
     ) {
+        self.repeats_at(base, member, values, &LintError::Duplicate);
+    }
+
+    /// [`Self::duplicates_at`], reporting each later use as `error`.
+    fn repeats_at<T: Hash + Eq>(
+        &mut self,
+        base: &str,
+        member: &str,
+        values: impl Iterator<Item = T>,
+        error: &LintError,
+    ) {
         let mut seen = HashSet::new();
         for (i, value) in values.enumerate() {
             if !seen.insert(value) {
@@ -200,7 +211,7 @@ impl Linter<'_> {
                 } else {
                     format!("{base}/{i}/{member}")
                 };
-                self.push(path, &LintError::Duplicate);
+                self.push(path, error);
             }
         }
     }
@@ -404,6 +415,14 @@ impl Linter<'_> {
                 &format!("{here}/choices"),
                 "value",
                 f.choices.iter().map(|c| c.value.clone()),
+            );
+            // One label for two options: the applicant could not tell which to choose.
+            let labels = f.choices.iter().map(|c| c.label.trim());
+            self.repeats_at(
+                &format!("{here}/choices"),
+                "label",
+                labels,
+                &LintError::SameLabel,
             );
             self.bounds(f, &here);
             if f.field_type.is_container() == f.fields.is_empty() {
