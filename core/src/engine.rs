@@ -768,10 +768,7 @@ impl Engine {
         if bundle::merged_field_at(&matters, path).is_none() {
             return Err(EngineError::UnknownField);
         }
-        let inside = |p: &str| {
-            p.strip_prefix(path)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-        };
+        let inside = |p: &str| crate::problem::is_within(p, path);
         let errors: Vec<Problem> = self
             .check(target, answer, at, lang)?
             .errors

@@ -55,6 +55,14 @@ pub(crate) fn unescape_token(token: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether the JSON Pointer `pointer` is `base` or names a value inside it (`/a/0` is
+/// inside `/a`, `/ab` is not).
+pub(crate) fn is_within(pointer: &str, base: &str) -> bool {
+    pointer
+        .strip_prefix(base)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Appends `/token` to a JSON Pointer, escaping `~` and `/` (RFC 6901): the one escaping
 /// of every pointer the crate writes (form paths, rule paths, catalogue paths).
 pub(crate) fn push_token(pointer: &mut String, token: &str) {
@@ -63,5 +71,19 @@ pub(crate) fn push_token(pointer: &mut String, token: &str) {
         pointer.push_str(&token.replace('~', "~0").replace('/', "~1"));
     } else {
         pointer.push_str(token);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_within;
+
+    #[test]
+    fn a_pointer_is_within_itself_and_its_parents_only() {
+        assert!(is_within("/a", "/a"));
+        assert!(is_within("/a/0/b", "/a"));
+        assert!(is_within("/a", ""));
+        assert!(!is_within("/ab", "/a"));
+        assert!(!is_within("/b/a", "/a"));
     }
 }

@@ -81,10 +81,9 @@ pub(crate) fn example_problems(
     problems
         .into_iter()
         .filter(|p| {
-            let within = |at: &String| p.path.strip_prefix(at.as_str());
             !unknowable
                 .iter()
-                .any(|at| within(at).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+                .any(|at| crate::problem::is_within(&p.path, at))
         })
         .collect()
 }
