@@ -59,6 +59,7 @@ pub(crate) fn lint_on(
         problems: Vec::new(),
         calendar,
         bad_examples: Vec::new(),
+        kept_examples: Vec::new(),
     };
     if let Err(errors) = catalog.validate() {
         l.validation("", &errors);
@@ -123,6 +124,9 @@ struct Linter<'c> {
     /// again for its merged example. (A list: a set's hashing cost the WASM module more
     /// than the few entries a catalogue has cost to search.)
     bad_examples: Vec<*const Matter>,
+    /// The 填单示范 (valid) of each matter with successors, as validation keeps it: what
+    /// the successors' answers are mapped from ([`Self::successors`]).
+    kept_examples: Vec<(*const Matter, Value)>,
 }
 
 impl Linter<'_> {
@@ -320,19 +324,21 @@ impl Linter<'_> {
                 );
             }
         }
-        if !self.form(&m.form, &format!("{path}/form"), sources, at) {
-            self.bad_examples.push(m);
+        match self.form(&m.form, &format!("{path}/form"), sources, at) {
+            None => self.bad_examples.push(m),
+            Some(kept) if !m.successors.is_empty() => self.kept_examples.push((m, kept)),
+            Some(_) => {}
         }
     }
 
-    /// Checks a matter's form; `false` when its example fails.
+    /// Checks a matter's form; its example as validation keeps it, `None` when it fails.
     fn form(
         &mut self,
         form: &FormSpec,
         path: &str,
         sources: &HashSet<&str>,
         at: NaiveDate,
-    ) -> bool {
+    ) -> Option<Value> {
         let problems_before = self.problems.len();
         self.fields(
             true,
@@ -386,7 +392,7 @@ impl Linter<'_> {
                 },
             );
         }
-        passes
+        passes.then_some(report.normalized)
     }
 
     /// Checks fields (`top`: the form's own, not a group's); rules in them may read `scope`
@@ -632,17 +638,15 @@ impl Linter<'_> {
     /// only the predecessor's answer and facts, and never loop.
     fn successors(&mut self, catalog: &Catalog, at: NaiveDate) {
         let mut graph: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let kept_examples = std::mem::take(&mut self.kept_examples);
         for (i, m) in catalog.matters.iter().enumerate() {
             let answer_fields = m.form.fields.as_slice();
-            // The 填单示范 as validation keeps it, for the successors' answers mapped from it
-            // (none when it fails: that is reported at the example).
-            let kept = (!m.successors.is_empty())
-                .then(|| {
-                    let when = (at, self.calendar);
-                    form::validate_on(&m.form, &m.form.example, when, self.lang, &|_| false)
-                })
-                .filter(|report| report.errors.is_empty())
-                .map(|report| report.normalized);
+            // What the successors' answers are mapped from (none when the example fails:
+            // that is reported at the example).
+            let kept = kept_examples
+                .iter()
+                .find(|(matter, _)| std::ptr::eq(*matter, m))
+                .map(|(_, kept)| kept);
             for (j, successor) in m.successors.iter().enumerate() {
                 let path = format!("/matters/{i}/successors/{j}");
                 graph
@@ -671,10 +675,7 @@ impl Linter<'_> {
                 }
                 // The answer it maps from the example, against its form (the version in
                 // effect, else the newest), once its rules are sound.
-                let Some(kept) = kept
-                    .as_ref()
-                    .filter(|_| self.problems.len() == problems_before)
-                else {
+                let Some(kept) = kept.filter(|_| self.problems.len() == problems_before) else {
                     continue;
                 };
                 let next = catalog.matter_on(&successor.matter, at).unwrap_or(next);
