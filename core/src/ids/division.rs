@@ -171,16 +171,16 @@ pub(super) fn province_of(code: [u8; 2]) -> Option<Province> {
     if !tens.is_ascii_digit() || !units.is_ascii_digit() {
         return None;
     }
-    let n = usize::from(tens - b'0') * 10 + usize::from(units - b'0');
-    let index = PROVINCE_AT.get(n).copied().flatten()?;
+    let index = PROVINCE_AT
+        .get(two_digits(tens, units))
+        .copied()
+        .flatten()?;
     PROVINCES.get(usize::from(index)).copied()
 }
 
-/// The value of a code's two digits, `00`–`99` (every code in the table has two).
-#[allow(clippy::indexing_slicing)] // worked out while compiling: out of range fails the build
-const fn code_value(code: &str) -> usize {
-    let code = code.as_bytes();
-    (code[0] - b'0') as usize * 10 + (code[1] - b'0') as usize
+/// The value, `00`–`99`, of two ASCII digits.
+const fn two_digits(tens: u8, units: u8) -> usize {
+    (tens - b'0') as usize * 10 + (units - b'0') as usize
 }
 
 /// For each two-digit value `00`–`99`, the index in [`PROVINCES`] of the province with that
@@ -192,7 +192,9 @@ const PROVINCE_AT: [Option<u8>; 100] = {
     let mut at = [None; 100];
     let mut i = 0;
     while i < PROVINCES.len() {
-        at[code_value(PROVINCES[i].code)] = Some(i as u8);
+        // Every code in the table has two digits (its test says so).
+        let code = PROVINCES[i].code.as_bytes();
+        at[two_digits(code[0], code[1])] = Some(i as u8);
         i += 1;
     }
     at
