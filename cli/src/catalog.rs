@@ -76,6 +76,8 @@ pub(crate) fn lint(args: &[String]) -> Result<bool, UsageError> {
         p.code.starts_with("input.")
             && (p.code != "input.shape" || (p.path.as_deref() == Some("") && !object))
     });
+    // The file as the lines name it: a number in its name masked, as usage errors mask it.
+    let file = crate::usage::echo(file);
     for p in &problems {
         crate::out::line(&format!(
             "{file}#{}: [{}] {}",

@@ -245,9 +245,9 @@ impl UsageError {
     }
 }
 
-/// What a person typed, as an error repeats it: a number in it (an ID or phone number typed
-/// in the wrong place) masked.
-fn echo(typed: &str) -> String {
+/// What a person typed, as an error or a report repeats it: a number in it (an ID or phone
+/// number typed in the wrong place, or naming a file) masked.
+pub(crate) fn echo(typed: &str) -> String {
     doorstep::ids::mask_digit_runs(typed)
 }
 

@@ -94,7 +94,7 @@ fn date(option: &'static str, text: &str) -> Result<NaiveDate, UsageError> {
 /// A path as an error names it: a number in it (an ID number as a file name) masked, as
 /// every usage error masks what was typed.
 fn shown(path: &Path) -> String {
-    doorstep::ids::mask_digit_runs(&path.display().to_string())
+    crate::usage::echo(&path.display().to_string())
 }
 
 /// The sink of a run: the metrics fold, the events file, the progress line.
@@ -196,7 +196,7 @@ fn demo(plan: &Plan, seed: u64, out: Option<&Path>, lang: Lang) -> Result<(), St
             "{} {}",
             lang.pick("已写入", "written:"),
             ["events.jsonl", "metrics.json", "dashboard.html"]
-                .map(|f| dir.join(f).display().to_string())
+                .map(|f| shown(&dir.join(f)))
                 .join(", ")
         ));
     }

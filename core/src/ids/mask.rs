@@ -72,9 +72,9 @@ pub fn mask_any(value: &str) -> String {
     }
 }
 
-/// `text` with every run of 6 or more digits masked by [`mask_any`] — a single space or
-/// hyphen may stand between two of its digits (`139 1234 5678`), and an `X` may end it, as
-/// ID numbers end: for messages that quote what a parser saw and for free text people
+/// `text` with every run of 6 or more digits masked by [`mask_any`] — spaces, hyphens and
+/// brackets may stand between two of its digits (`139 1234 5678`, `(0592) 688-1234`), as
+/// the identifier checks take them, and an `X` may end it, as ID numbers end: for messages that quote what a parser saw and for free text people
 /// wrote, so that a whole ID, phone or card number never comes back.
 ///
 /// ```
@@ -105,8 +105,8 @@ pub fn mask_digit_runs(text: &str) -> String {
     out
 }
 
-/// The length in bytes of the digit run `bytes` starts with (digits, a single space or
-/// hyphen between two of them, an `X` at the end) and how many digits it has. Digits and
+/// The length in bytes of the digit run `bytes` starts with (digits, spaces, hyphens and
+/// brackets between two of them, an `X` at the end) and how many digits it has. Digits and
 /// the `X` may be full-width (U+FF10–U+FF19, U+FF38, U+FF58), as a Chinese input method
 /// types them: such a number is as much a person's as one in ASCII.
 fn digit_run(bytes: &[u8]) -> (usize, usize) {
@@ -116,10 +116,17 @@ fn digit_run(bytes: &[u8]) -> (usize, usize) {
         match rest {
             [b'0'..=b'9', ..] => (len, digits) = (len + 1, digits + 1),
             [0xEF, 0xBC, 0x90..=0x99, ..] => (len, digits) = (len + 3, digits + 1),
-            [b' ' | b'-', b'0'..=b'9', ..] | [b' ' | b'-', 0xEF, 0xBC, 0x90..=0x99, ..]
-                if digits > 0 =>
-            {
-                len += 1;
+            [b' ' | b'-' | b'(' | b')', ..] if digits > 0 => {
+                // Separators between two digits, as many as the identifier checks take
+                // (`0592 - 688 - 1234`, `139  1234  5678`).
+                let gap = rest
+                    .iter()
+                    .take_while(|b| matches!(b, b' ' | b'-' | b'(' | b')'))
+                    .count();
+                match rest.get(gap..).unwrap_or_default() {
+                    [b'0'..=b'9', ..] | [0xEF, 0xBC, 0x90..=0x99, ..] => len += gap,
+                    _ => return (len, digits),
+                }
             }
             [b'X' | b'x', ..] if digits > 0 => return (len + 1, digits),
             [0xEF, 0xBC, 0xB8, ..] | [0xEF, 0xBD, 0x98, ..] if digits > 0 => {
@@ -131,8 +138,9 @@ fn digit_run(bytes: &[u8]) -> (usize, usize) {
 }
 
 /// `value` (an applicant's answer, a report's normalised answer, the data a rule reads) as a
-/// `Debug` output or a log line may show it: its shape and keys, with every value that could
-/// tell who the person is masked. A text with a character outside ASCII (a name, an
+/// `Debug` output or a log line may show it: its shape and keys (their runs of digits masked
+/// as [`mask_digit_runs`] masks them, so that two keys can show as one), with every value
+/// that could tell who the person is masked. A text with a character outside ASCII (a name, an
 /// address, a name beside a phone number) keeps its first character only; any other text
 /// holding a number of six digits or more — an ID, phone or card number, a date, even
 /// grouped by spaces or hyphens — is masked as [`mask_any`] masks; an e-mail address keeps
@@ -169,7 +177,7 @@ pub fn mask_json(value: &Value) -> Value {
         Value::Object(members) => Value::Object(
             members
                 .iter()
-                .map(|(key, v)| (key.clone(), mask_json(v)))
+                .map(|(key, v)| (mask_digit_runs(key), mask_json(v)))
                 .collect(),
         ),
         Value::Null | Value::Bool(_) => value.clone(),
@@ -266,10 +274,16 @@ mod tests {
             "0592-6881234",
             "2024-08-01",
             "a350205199x",
+            "12 34  56",
+            "1-2--3456",
+            "139  1234  5678",
+            "0592 - 688 - 1234",
+            "(0592) 688 1234",
+            "4111  1111  1111  1111",
         ] {
             assert!(holds_long_number(text), "{text}");
         }
-        for text in ["12345", "12 34  56", "1-2--3456", "post", "F-12-3"] {
+        for text in ["12345", "12 34 a 56", "post", "F-12-3", "123 -x456"] {
             assert!(!holds_long_number(text), "{text}");
         }
     }
@@ -303,7 +317,7 @@ mod tests {
         /// Masking digit runs leaves no run of six digits, and changes nothing else: a text
         /// without one comes back as it was, a text with one keeps its length in characters.
         #[test]
-        fn digit_runs_are_masked_and_nothing_else(text in "[0-9 \\-Xx林a]{0,40}") {
+        fn digit_runs_are_masked_and_nothing_else(text in "[0-9 \\-()Xx林a]{0,40}") {
             let masked = super::mask_digit_runs(&text);
             prop_assert!(!holds_long_number(&masked), "{} -> {}", text, masked);
             if holds_long_number(&text) {
@@ -313,12 +327,12 @@ mod tests {
             }
         }
 
-        /// A number of six digits or more, grouped by single spaces or hyphens or not,
-        /// never shows whole, wherever it is in the value.
+        /// A number of six digits or more, grouped by spaces, hyphens or brackets or not,
+        /// never shows whole, wherever it is in the value, nor as a key.
         #[test]
         fn no_number_shows_whole(
             digits in "[0-9]{6,19}",
-            groups in prop::collection::vec(prop::sample::select(vec!["", " ", "-"]), 19),
+            groups in prop::collection::vec(prop::sample::select(vec!["", " ", "-", "  ", " - ", ") ", "--"]), 19),
             around in "[a-z林 ]{0,3}",
         ) {
             let mut text = around.clone();
@@ -329,7 +343,7 @@ mod tests {
                 }
             }
             text.push_str(&around);
-            let shown = mask_json(&json!({"k": [text.clone(), {"n": digits.parse::<u64>().ok()}]})).to_string();
+            let shown = mask_json(&json!({"k": [text.clone(), {"n": digits.parse::<u64>().ok()}], text.clone(): 1})).to_string();
             prop_assert!(!shown.contains(&digits), "{} shows {}", shown, digits);
             prop_assert!(!shown.contains(text.trim()), "{} shows {}", shown, text);
         }
