@@ -279,9 +279,11 @@ pub type IdResult = Result<IdFacts, Vec<IdError>>;
 /// Checks `value` as `kind`, or as the kind its shape suggests when `kind` is `None`.
 ///
 /// `at` is the reference date: a birth date after it is an error, and ages are counted to it.
-/// When the shape fits several kinds (18 digits: resident ID, credit code or bank card),
-/// the first kind under which the value is valid wins; if none, the problems are those of
-/// the first candidate, [`detect_kind`]. A credit code found this way in a resident ID's
+/// Eighteen characters laid out as a resident ID number (a province's code, then a date's
+/// digits) are checked as one only, so that a number typed wrong is told so, not found a
+/// valid bank card by chance. When the shape fits several kinds (other 18 digits: resident
+/// ID, credit code or bank card), the first kind under which the value is valid wins; if
+/// none, the problems are those of the first candidate, [`detect_kind`]. A credit code found this way in a resident ID's
 /// shape (perhaps a mistyped ID number) is masked as [`mask_any`] masks, not shown whole.
 pub fn check(value: &str, kind: Option<IdKind>, at: NaiveDate) -> IdResult {
     if let Some(kind) = kind {
@@ -366,13 +368,21 @@ fn candidates(value: &str) -> Result<Vec<IdKind>, Vec<IdError>> {
 
     if s.starts_with('+') || s.starts_with("0086") {
         kinds.extend([IdKind::Mobile, IdKind::Landline]);
+    } else if bytes.len() == 6 && digits == 6 {
+        // 010010 (Hohhot) is a postal code: no landline number has six digits.
+        kinds.push(IdKind::PostalCode);
     } else if only_digits_and_separators && s.trim_start_matches('(').starts_with('0') {
         kinds.push(IdKind::Landline);
     } else if alnum && bytes.len() == 18 {
         let id_shaped = bytes
             .get(..17)
             .is_some_and(|b| b.iter().all(u8::is_ascii_digit));
-        if id_shaped {
+        if id_shaped && resident_id::has_layout(bytes) {
+            // A province, then a date: a resident ID number, typed wrong if it fails. One
+            // in ten such numbers with a wrong check character passes Luhn, and would
+            // otherwise be called a valid bank card.
+            kinds.push(IdKind::ResidentId);
+        } else if id_shaped {
             kinds.extend([IdKind::ResidentId, IdKind::CreditCode, IdKind::BankCard]);
         } else {
             kinds.push(IdKind::CreditCode);
@@ -536,18 +546,26 @@ mod tests {
     }
 
     /// A mistyped resident ID number (its check digit wrong) can be a valid credit code by
-    /// chance — here authority 4, type 1, division 130219, organisation code 90030708-1 — and
-    /// is then detected as one; shown, it is still a person's number, never whole.
+    /// chance — here authority 4, type 1, division 130219, organisation code 90030708-1 —
+    /// but, laid out as an ID number (a province, then a date), it is told as one, wrong.
+    /// Eighteen digits without a date where an ID number has one can still be detected as
+    /// a credit code (authority 4, type 1, division 130219, organisation code 90130708-5);
+    /// shown, such a value might be a person's number, never whole.
     #[test]
     fn a_mistyped_id_number_that_is_a_credit_code_is_masked() {
         let at = NaiveDate::from_ymd_opt(2024, 10, 15).unwrap();
-        let value = "411302199003070081";
+        let mistyped = "411302199003070081";
+        assert_eq!(check(mistyped, None, at), Err(vec![IdError::Checksum]));
+        assert!(check_as(IdKind::CreditCode, mistyped, at).is_ok());
+        assert_eq!(mask_value(mistyped, None, at), "411***********0081");
+
+        let value = "411302199013070856";
         assert_eq!(
             check(value, None, at).map(|f| f.kind),
             Ok(IdKind::CreditCode)
         );
         let shown = mask_value(value, None, at);
-        assert!(!shown.contains("19900307"), "{shown}");
+        assert!(!shown.contains("19901307"), "{shown}");
         let report = report(value, None, at, Lang::ZhCn);
         assert_eq!(report.facts.map(|f| f.masked), Some(shown));
         // Asked for as a credit code, it is shown as one; a real code with letters too.

@@ -266,6 +266,24 @@ impl Plain {
     }
 }
 
+/// Whether 18 characters are laid out as a resident ID number or permit: a province's code
+/// (or a permit's), then the digits of a date from 1800 (month 01–12, day 01–31, whether
+/// or not the date exists). A bank card or credit code of 18 digits is laid out so only
+/// by chance.
+pub(super) fn has_layout(s: &[u8]) -> bool {
+    let (Some(head), Some(date), Some(&province)) = (s.get(..6), s.get(6..14), s.first_chunk())
+    else {
+        return false;
+    };
+    let n = |r: std::ops::Range<usize>| date.get(r).map_or(0, decimal);
+    let located = permit_region(head).is_some() || province_of(province).is_some();
+    located
+        && date.iter().all(u8::is_ascii_digit)
+        && (MIN_BIRTH_YEAR..=2099).contains(&n(0..4))
+        && (1..=12).contains(&n(4..6))
+        && (1..=31).contains(&n(6..8))
+}
+
 /// Whether `value` is a resident ID number written plainly (18 characters, no space)
 /// that [`ResidentId::read`] accepts as of `at`: the check without building anything.
 #[cfg(not(target_arch = "wasm32"))]
