@@ -19,7 +19,7 @@ pub(super) fn has_control(s: &str) -> bool {
 /// The characters form text refuses: the C0 controls but tab, line feed and carriage return,
 /// DEL, the C1 controls, and the bidirectional embeddings, overrides and isolates (U+202A–
 /// U+202E, U+2066–U+2069), which make text display in another order than it is stored.
-fn is_control(c: char) -> bool {
+pub(super) fn is_control(c: char) -> bool {
     matches!(
         c,
         '\0'..='\u{8}'

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::control::has_control;
+use super::email::is_email;
 use super::validate::Normal;
 use super::{Field, FieldType, FormError};
 use crate::Lang;
@@ -23,7 +24,7 @@ use crate::input::trim_blank;
 /// app, is not a name). Sooner for the usual value, which starts and ends with a visible
 /// character (`str::trim` showed in profiles: every text value is trimmed twice). Told
 /// apart by the first byte of the first and of the last character: none of Unicode's white
-/// space and zero-width characters starts with a byte other than an ASCII one, 0xC2, 0xE1,
+/// space and invisible characters starts with a byte other than an ASCII one, 0xC2, 0xE1,
 /// 0xE2, 0xE3 or 0xEF, so any other lead byte (most Chinese characters start with
 /// 0xE4–0xE9) is a visible character.
 // Always inlined (`#[inline]` left it a call): 20 of a valid birth-bundle answer's values
@@ -426,21 +427,6 @@ pub(super) fn datetime(s: &str) -> Option<Value> {
     Some(Value::String(format!("{date}T{h:02}:{m:02}:{sec:02}")))
 }
 
-/// A plain structural check: one `@`, a non-empty local part, a dotted domain, no spaces.
-pub(super) fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && s.len() <= 254
-        && !domain.contains('@')
-        && !s.chars().any(char::is_whitespace)
-        && domain.split('.').count() >= 2
-        && domain
-            .split('.')
-            .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
-}
-
 /// Six digits whose first two name a province-level division of GB/T 2260.
 pub(super) fn is_area_code(s: &str) -> bool {
     s.len() == 6
@@ -455,13 +441,13 @@ mod tests {
     use crate::input::trim_blank;
 
     proptest! {
-        /// The quick trim is `trim_blank`: over white space and zero-width characters, the
-        /// characters that share their first bytes (U+0080–U+00FF, U+1600–U+18FF,
+        /// The quick trim is `trim_blank`: over white space and invisible characters, the
+        /// characters that share their first bytes (U+0080–U+00FF, U+1100–U+18FF,
         /// U+2000–U+206F, U+3000–U+3002, U+FE00–U+FFFF), ASCII, Chinese and a character of
         /// four bytes, at either end and alone.
         #[test]
         fn trim_is_trim_blank(
-            s in "[ \\t\\n\\r\\u{b}\\u{c}a~林\\u{80}-\\u{ff}\\u{1680}\\u{180e}\\u{1700}\\u{2000}-\\u{206f}\\u{3000}-\\u{3002}\\u{feff}\\u{fe00}\\u{ffef}\\u{10000}]{0,6}"
+            s in "[ \\t\\n\\r\\u{b}\\u{c}a~林\\u{80}-\\u{ff}\\u{1680}\\u{115f}\\u{1160}\\u{180e}\\u{1700}\\u{2000}-\\u{206f}\\u{2800}\\u{3000}-\\u{3002}\\u{3164}\\u{feff}\\u{fe00}\\u{ffa0}\\u{ffef}\\u{10000}]{0,6}"
         ) {
             prop_assert_eq!(super::trim(&s), trim_blank(&s));
         }

@@ -7,6 +7,7 @@
 //! same problems, worded only when asked.
 
 mod control;
+mod email;
 mod error;
 mod finding;
 mod leaf;

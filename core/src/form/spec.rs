@@ -13,7 +13,7 @@ crate::named::named_enum! {
     #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[serde(rename_all = "snake_case")]
     pub enum FieldType {
-        /// Free text, trimmed of white space and zero-width characters (so that one of only
+        /// Free text, trimmed of white space and invisible characters (so that one of only
         /// those is blank); a control character or a bidirectional override in it is
         /// `form.control_character`.
         Text => "text",
@@ -42,7 +42,7 @@ crate::named::named_enum! {
         Mobile => "mobile",
         /// A mobile or landline number.
         Phone => "phone",
-        /// An e-mail address.
+        /// An e-mail address, as RFC 5321 lets a mailbox be written (`form::email`).
         Email => "email",
         /// 邮政编码.
         PostalCode => "postal_code",

@@ -930,13 +930,13 @@ pub(super) mod tests {
     proptest! {
         /// The shortcut never changes what trimming white space of every kind (U+0085,
         /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the
-        /// zero-width characters (U+200B–U+200D, U+2060, U+FEFF) gives, next to characters
-        /// that share their first bytes (U+2010, U+2061, fullwidth `（`, U+FFFD).
+        /// invisible characters (U+00AD, U+115F, U+1160, U+180E, U+200B–U+200F, U+2060,
+        /// U+2800, U+3164, U+FEFF, U+FFA0) gives, next to characters that share their first
+        /// bytes (U+2010, U+2061, fullwidth `（`, U+FFFD).
         #[test]
-        fn trim_is_trimming_by_character(s in "[ \\t\\n\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{2010}\\u{2028}\\u{2029}\\u{202f}\\u{205f}-\\u{2061}\\u{3000}\\u{feff}\\u{ff08}\\u{fffd}a林é\\u{1}-\\u{10ffff}]{0,6}") {
-            let by_character = s.trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
-            });
+        fn trim_is_trimming_by_character(s in "[ \\t\\n\\u{85}\\u{a0}\\u{ad}\\u{115f}\\u{1160}\\u{1680}\\u{180e}\\u{2000}-\\u{2010}\\u{2028}\\u{2029}\\u{202f}\\u{205f}-\\u{2061}\\u{2800}\\u{3000}\\u{3164}\\u{feff}\\u{ff08}\\u{ffa0}\\u{fffd}a林é\\u{1}-\\u{10ffff}]{0,6}") {
+            let by_character =
+                s.trim_matches(|c: char| c.is_whitespace() || crate::input::is_invisible(c));
             prop_assert_eq!(super::trim(&s), by_character);
         }
 

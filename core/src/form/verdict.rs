@@ -38,10 +38,11 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
+use super::email::is_email;
 use super::finding::Repr;
 use super::leaf::{
-    TextFault, datetime, integer, integer_range, is_area_code, is_choice, is_email, is_unchosen,
-    leaf, multi_choice, range, text_fault, trim,
+    TextFault, datetime, integer, integer_range, is_area_code, is_choice, is_unchosen, leaf,
+    multi_choice, range, text_fault, trim,
 };
 use super::plan::{check_reads, condition_reads, decision_order, scope_conditions};
 use super::validate::{first_key, pointer};

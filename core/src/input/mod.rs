@@ -15,7 +15,7 @@ mod surrogates;
 mod text;
 mod wording;
 
-pub(crate) use blank::trim_blank;
+pub(crate) use blank::{is_invisible, trim_blank};
 pub(crate) use pointer::pointer_at;
 pub(crate) use text::same_bytes;
 pub(crate) use wording::bilingual;
