@@ -108,6 +108,9 @@
 # fills nothing, bounds no value meets, channels and levels twice: 288,637 (350,569); and
 # successors' answers mapped from the example checked against their forms: 290,206 (352,084);
 # a choice's labels told apart: 290,523 (352,284); after the review: 290,495 (352,269).
+# Session 29: masking numbers spaced by several separators, resident-ID-shaped values
+# detected as resident IDs only, e-mail addresses as RFC 5321 writes them (form/email.rs)
+# and blank glyphs trimmed: 291,265 (352,784).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
