@@ -856,10 +856,11 @@ fn replay_refuses_an_extension_decide_would_not_grant() {
     assert_eq!(evolve(Some(case), &long).unwrap_err(), CaseError::Extension);
 }
 
-/// A decision stamped with a seal revoked before the decision, dated back to before the
-/// revocation, is not a valid stamp of that decision: the seal may not be used from its
-/// revocation on, whatever date the stamp claims. `decide` refuses it, and
-/// `replay_checked` refuses the event a station's system might send anyway.
+/// A decision stamped with a seal revoked before the decision is refused whatever date the
+/// stamp claims: dated back to before the revocation, it is dated before the case was
+/// accepted, so not this decision's stamp (`case.stamp_mismatch`); dated the decision's
+/// day, the seal is revoked. `decide` refuses it, and `replay_checked` refuses the event a
+/// station's system might send anyway.
 #[test]
 fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
     use doorstep::case::{EventKind, replay_checked};
@@ -900,28 +901,37 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
     );
     let back = back_office("2025-10-09T10:00:00+08:00");
     let case = step(Some(case), "c-review", Command::StartReview, &back);
-    // seal-st1-2023 was revoked on 2025-01-01; the stamps claim 2024-12-01.
-    let approve = |seal: &str| CommandEnvelope {
+    // seal-st1-2023 was revoked on 2025-01-01.
+    let approve = |seal: &str, when: &str| CommandEnvelope {
         case: "HC-1".into(),
         expected_version: case.version,
         client_id: "c-a".into(),
         command: Command::Approve {
-            stamp: stamp(
-                seal,
-                "MED-INSURE",
-                "bo-01",
-                Some("fd-01"),
-                "2024-12-01T10:00:00+08:00",
-            ),
+            stamp: stamp(seal, "MED-INSURE", "bo-01", Some("fd-01"), when),
         },
     };
-    let refused = decide(&engine, Some(&case), &approve("seal-st1-2023"), &back).unwrap_err();
+    // A stamp claiming 2024-12-01, before the revocation, is before the case was accepted
+    // (2025-09-30): not this decision's stamp, whichever seal it names.
+    for seal in ["seal-st1-2023", "seal-st1"] {
+        let backdated = approve(seal, "2024-12-01T10:00:00+08:00");
+        let refused = decide(&engine, Some(&case), &backdated, &back).unwrap_err();
+        assert_eq!(refused, CaseError::StampMismatch, "{seal}");
+    }
+    // Dated the day of the decision, the revoked seal is refused as revoked.
+    let today = "2025-10-09T10:00:00+08:00";
+    let refused = decide(
+        &engine,
+        Some(&case),
+        &approve("seal-st1-2023", today),
+        &back,
+    )
+    .unwrap_err();
     assert!(
         matches!(&refused, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
         "{refused:?}"
     );
     // The current seal, stamped the same way, is fine.
-    let approved = decide(&engine, Some(&case), &approve("seal-st1"), &back).unwrap();
+    let approved = decide(&engine, Some(&case), &approve("seal-st1", today), &back).unwrap();
     let mut sent = events.clone();
     sent.extend(approved);
     assert!(replay_checked(&engine, &sent).rejected.is_empty());
@@ -938,6 +948,27 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
         matches!(&rejected[0].1, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
         "{rejected:?}"
     );
+    // A valid stamp of another case, or dated after the decision, seals nothing here: the
+    // checked replay asks what `decide` asks.
+    for (case, when) in [
+        ("HC-999", "2025-10-09T10:00:00+08:00"),
+        ("HC-1", "2025-10-10T10:00:00+08:00"),
+    ] {
+        let last = sent.last_mut().unwrap();
+        let EventKind::Approved { stamp } = &mut last.kind else {
+            panic!("{last:?}");
+        };
+        let stamp = std::sync::Arc::make_mut(stamp);
+        stamp.seal = "seal-st1".into();
+        stamp.case = case.into();
+        stamp.at = when.parse().unwrap();
+        let rejected = replay_checked(&engine, &sent).rejected;
+        assert_eq!(
+            rejected,
+            [(sent.len() - 1, CaseError::StampMismatch)],
+            "{case} {when}"
+        );
+    }
 }
 
 /// A huge stream of garbage (256 MiB of `{}` lines would be 85 million errors) is read in

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::{
-    Action, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event, EventKind,
-    Note, Outcome, ProxyConsent, SpecialGroup, Status, Text,
+    Action, Actor, Case, CaseError, Command, CommandEnvelope, Context, EVENT_SCHEMA, Event,
+    EventKind, Note, Outcome, ProxyConsent, SpecialGroup, Status, Text,
 };
-use crate::authority::{Role, Stamp, Step, cst_date};
+use crate::authority::{Role, Stamp, StampAct, Step, cst_date};
 use crate::catalog::{Channel, Matter};
 use crate::engine::Engine;
 use crate::{Coded, Lang, form};
@@ -571,13 +571,13 @@ fn next(
             }
         }
         Command::Approve { stamp } => {
-            stamped(engine, case, stamp, ctx)?;
+            stamped(engine, case, stamp, &ctx.actor, ctx.at)?;
             EventKind::Approved {
                 stamp: Arc::new(stamp.clone()),
             }
         }
         Command::Reject { reason, stamp } => {
-            stamped(engine, case, stamp, ctx)?;
+            stamped(engine, case, stamp, &ctx.actor, ctx.at)?;
             EventKind::Rejected {
                 reason: given(reason)?,
                 stamp: Arc::new(stamp.clone()),
@@ -641,9 +641,21 @@ fn authorized(engine: &Engine, ctx: &Context, matter: &str, step: Step) -> Resul
     }
 }
 
-/// The decision's stamp: for this case, matter, decision step, person and organisation,
-/// and valid.
-fn stamped(engine: &Engine, case: &Case, stamp: &Stamp, ctx: &Context) -> Result<(), CaseError> {
+/// The stamp of a decision (准予 or 不予) `actor` makes on `case` at `at`: for this case,
+/// matter, decision step, person and organisation (the seal's owner), an ordinary act (a
+/// decision is not a 撤销 or 注销), dated from the day the case was accepted to the day of
+/// the decision (China Standard Time; days, so that a seal's clock a little ahead of the
+/// host's is no matter) — a stamp dated before the case could be decided, or after the
+/// decision it seals, is not that decision's — and valid at `at`. Checked when the decision is made and again
+/// by [`super::replay_checked`] over the events a station sends in, so that one stamp
+/// cannot seal another case's decision.
+pub(super) fn stamped(
+    engine: &Engine,
+    case: &Case,
+    stamp: &Stamp,
+    actor: &Actor,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), CaseError> {
     let owner = engine
         .catalog()
         .authority
@@ -654,13 +666,18 @@ fn stamped(engine: &Engine, case: &Case, stamp: &Stamp, ctx: &Context) -> Result
     if *stamp.case != *case.id
         || *stamp.matter != *case.matter
         || stamp.step != Step::Decide
-        || *stamp.operator.id != *ctx.actor.id
+        || stamp.act != StampAct::Ordinary
+        || *stamp.operator.id != *actor.id
         || stamp.accepted_by.as_deref() != case.accepted_by.as_deref()
-        || owner.is_some_and(|o| o != &*ctx.actor.org)
+        || owner.is_some_and(|o| o != &*actor.org)
+        || cst_date(stamp.at) > cst_date(at)
+        || case
+            .accepted_on
+            .is_some_and(|accepted| cst_date(stamp.at) < accepted)
     {
         return Err(CaseError::StampMismatch);
     }
-    valid_stamp(engine, stamp, ctx.at)
+    valid_stamp(engine, stamp, at)
 }
 
 /// The stamp verifies against the registry, and its seal is still usable at `decided`, when

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::decide::valid_stamp;
+use super::decide::{stamped, valid_stamp};
 use super::evolve::{apply, apply_in_place, check};
 use super::{Case, CaseError, Event, EventKind, Text};
 use crate::engine::Engine;
@@ -30,26 +30,27 @@ pub fn replay<'a>(events: impl IntoIterator<Item = &'a Event>) -> Replay {
     // saves growing a large table step by step.
     out.cases.reserve(events.size_hint().0 / 8);
     for (position, event) in events.enumerate() {
-        if let Err(e) = replay_one(&mut out.cases, event, |_| Ok(())) {
+        if let Err(e) = replay_one(&mut out.cases, event, |_, _| Ok(())) {
             out.rejected.push((position, e));
         }
     }
     out
 }
 
-/// Applies one event of a stream to the cases so far, in place; `extra` checks it further.
+/// Applies one event of a stream to the cases so far, in place; `extra` checks it further,
+/// with the case as it was before it (`None` for a new case).
 pub(super) fn replay_one(
     cases: &mut Cases,
     event: &Event,
-    extra: impl Fn(&Event) -> Result<(), CaseError>,
+    extra: impl Fn(Option<&Case>, &Event) -> Result<(), CaseError>,
 ) -> Result<(), CaseError> {
     if let Some(case) = cases.get_mut(&event.case) {
         let to = check(Some(case), event)?;
-        extra(event)?;
+        extra(Some(case), event)?;
         apply_in_place(case, event, to);
     } else {
         let to = check(None, event)?;
-        extra(event)?;
+        extra(None, event)?;
         let case = apply(None, event, to)?;
         cases.insert(event.case.clone(), case);
     }
@@ -57,20 +58,21 @@ pub(super) fn replay_one(
 }
 
 /// [`replay`], also checking the events against the catalogue: the matter version a case
-/// started under exists, and every decision's stamp verifies. What a district runs over the
+/// started under exists, and every decision's stamp is that decision's and verifies (as
+/// `decide` checks it). What a district runs over the
 /// events a station's system sends in.
 pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a Event>) -> Replay {
     let mut out = Replay::default();
     for (position, event) in events.into_iter().enumerate() {
-        if let Err(e) = replay_one(&mut out.cases, event, |e| consistent(engine, e)) {
+        if let Err(e) = replay_one(&mut out.cases, event, |case, e| consistent(engine, case, e)) {
             out.rejected.push((position, e));
         }
     }
     out
 }
 
-/// What an event claims that the catalogue can confirm.
-fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
+/// What an event claims that the catalogue can confirm, of `case` as it was before it.
+fn consistent(engine: &Engine, case: Option<&Case>, event: &Event) -> Result<(), CaseError> {
     match &event.kind {
         EventKind::Submitted {
             matter,
@@ -88,9 +90,10 @@ fn consistent(engine: &Engine, event: &Event) -> Result<(), CaseError> {
             .bundle(bundle)
             .map(|_| ())
             .ok_or(CaseError::UnknownBundle),
-        EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => {
-            valid_stamp(engine, stamp, event.at)
-        }
+        EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => match case {
+            Some(case) => stamped(engine, case, stamp, &event.actor, event.at),
+            None => valid_stamp(engine, stamp, event.at),
+        },
         _ => Ok(()),
     }
 }

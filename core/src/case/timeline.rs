@@ -96,7 +96,7 @@ pub fn timeline<'a>(
         if !(related.contains(&event.case) || opened_by_related) {
             continue;
         }
-        if replay_one(&mut cases, event, |_| Ok(())).is_err() {
+        if replay_one(&mut cases, event, |_, _| Ok(())).is_err() {
             continue;
         }
         related.insert(event.case.clone());
