@@ -294,6 +294,19 @@ pub(super) fn check_submitter(
 const DESK: &[Role] = &[Role::FrontDesk, Role::BackOffice, Role::StationChief];
 /// Roles that review.
 const BACK: &[Role] = &[Role::BackOffice, Role::StationChief];
+/// Roles that work a case in `status` (claim it, decide it): 前台综合受理、后台分类审批, so
+/// those who review while it is under review (or paused there), the desk otherwise — a
+/// 即办件 is decided on the spot at the window that accepted it.
+fn working(status: Status) -> &'static [Role] {
+    if matches!(
+        status,
+        Status::UnderReview | Status::Supplementing | Status::Suspended
+    ) {
+        BACK
+    } else {
+        DESK
+    }
+}
 /// Roles that transfer a case to their department.
 const TRANSFER: &[Role] = &[Role::BackOffice, Role::StationChief, Role::System];
 /// Roles that close a case.
@@ -354,7 +367,7 @@ fn permitted(
             acts_for_applicant(case, ctx, date, name)?;
         }
         Action::Claim => {
-            staff(DESK)?;
+            staff(working(case.status))?;
             // Held already: a second claim would only repeat the first.
             if case.assignee.as_deref() == Some(&*actor.id) {
                 return Err(CaseError::AlreadyClaimed);
@@ -402,7 +415,7 @@ fn permitted(
             }
         }
         Action::Approve | Action::Reject => {
-            staff(DESK)?;
+            staff(working(case.status))?;
             claimable(case, ctx, passed_back)?;
             decidable(case, matter, actor, name)?;
             authorized(engine, ctx, &case.matter, Step::Decide)?;
