@@ -45,6 +45,10 @@ pub(crate) enum Shared {
     /// `*.client_id_reused`: a command under a client id the record applied to another
     /// action (a retry sends the same command again).
     ClientIdReused { action: &'static str },
+    /// `*.backdated`: a command dated (in China Standard Time) before the latest day the
+    /// record already records: its deadlines and the rates counted from them would run
+    /// backwards.
+    Backdated { latest: chrono::NaiveDate },
 }
 
 /// The body of a record error's `fn shared(&self) -> Option<Shared>`: its variants that
@@ -73,6 +77,7 @@ macro_rules! shared {
             Self::ClientIdReused { action } => {
                 $crate::record::Shared::ClientIdReused { action }
             }
+            Self::Backdated { latest } => $crate::record::Shared::Backdated { latest },
             $(Self::$unit => $crate::record::Shared::$unit,)*
             _ => return None,
         })
@@ -143,6 +148,19 @@ impl Shared {
             Self::DuplicateEvent => lang
                 .pick("该事件已应用过", "This event was applied already")
                 .into(),
+            Self::Backdated { latest } => {
+                if zh {
+                    format!(
+                        "办理日期不能早于本{}已记录的日期 {latest}，请核对时间",
+                        noun.zh
+                    )
+                } else {
+                    format!(
+                        "This {} already records {latest}: a step cannot be dated before it",
+                        noun.en
+                    )
+                }
+            }
             Self::ClientIdReused { action } => {
                 if zh {
                     format!(
@@ -177,6 +195,7 @@ impl Shared {
                 params(json!({ "expected": expected, "found": found }))
             }
             Self::ClientIdReused { action } => params(json!({ "action": action })),
+            Self::Backdated { latest } => params(json!({ "latest": latest })),
             Self::Text | Self::ClientId | Self::DuplicateEvent => Map::new(),
         }
     }

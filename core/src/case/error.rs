@@ -323,13 +323,6 @@ impl Coded for CaseError {
                     "A case started without application is accepted once the applicant confirms it",
                 )
                 .into(),
-            Self::Backdated { latest } => {
-                if zh {
-                    format!("办理日期不能早于本件已记录的日期 {latest}，请核对时间")
-                } else {
-                    format!("This case already records {latest}: a step cannot be dated before it")
-                }
-            }
             // Worded by `shared`.
             _ => String::new(),
         }
@@ -346,7 +339,6 @@ impl Coded for CaseError {
             Self::InvalidAnswer { errors } => json!({ "errors": errors }),
             Self::BundleCase { action } => json!({ "action": action }),
             Self::MembersMissing { cases } => json!({ "cases": cases }),
-            Self::Backdated { latest } => json!({ "latest": latest }),
             _ => return Map::new(),
         })
     }

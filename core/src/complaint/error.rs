@@ -90,6 +90,14 @@ pub enum ComplaintError {
         /// What the command first sent under that id did.
         action: &'static str,
     },
+    /// `complaint.backdated`: a command dated (in China Standard Time) before a day the
+    /// complaint records ([`Complaint::latest_day`](super::Complaint::latest_day): its
+    /// receipt, its answer): an answer dated before the report would count as on time.
+    #[error("办理日期早于本反映事项已记录的日期 / dated before a day the complaint records")]
+    Backdated {
+        /// The latest day the complaint records.
+        latest: chrono::NaiveDate,
+    },
 }
 
 /// What a complaint is called in the messages it shares with the other records.
@@ -122,6 +130,7 @@ impl Coded for ComplaintError {
             Self::EventVersion { .. } => "complaint.event_version",
             Self::DuplicateEvent => "complaint.duplicate_event",
             Self::ClientIdReused { .. } => "complaint.client_id_reused",
+            Self::Backdated { .. } => "complaint.backdated",
         }
     }
 

@@ -268,6 +268,13 @@ pub struct Complaint {
 }
 
 impl Complaint {
+    /// The latest day this complaint records (China Standard Time): the day it was received,
+    /// or answered. A command dated before it is refused (`complaint.backdated`).
+    pub fn latest_day(&self) -> NaiveDate {
+        self.answered_on
+            .map_or(self.received_on, |answered| answered.max(self.received_on))
+    }
+
     /// Whether the command with client id `id` was applied (`Some`), and then what it did.
     /// A complaint's commands come in one order (report, triage, answer), so where the id
     /// is among those applied says which.
@@ -309,20 +316,7 @@ pub fn decide(
     if crate::record::retried(applied, command.name()).map_err(reused)? {
         return Ok(Vec::new());
     }
-    match (complaint, command) {
-        (Some(_), ComplaintCommand::Report { .. }) => return Err(ComplaintError::Exists),
-        (None, ComplaintCommand::Triage { .. } | ComplaintCommand::Answer { .. }) => {
-            return Err(ComplaintError::NotFound);
-        }
-        _ => {}
-    }
-    let version = complaint.map_or(0, |c| c.version);
-    if envelope.expected_version != version {
-        return Err(ComplaintError::Conflict {
-            expected: envelope.expected_version,
-            actual: version,
-        });
-    }
+    let version = current_version(complaint, envelope, ctx)?;
     let action = command.name();
     let status = complaint.map(|c| c.status);
     let from = match command {
@@ -398,6 +392,35 @@ pub fn decide(
         at: ctx.at,
         kind,
     }])
+}
+
+/// The version `envelope` is made against, if it fits the complaint as it stands: one to
+/// report that does not exist yet, or one to work that does, at the version the client saw,
+/// not dated before a day the complaint records.
+fn current_version(
+    complaint: Option<&Complaint>,
+    envelope: &ComplaintEnvelope,
+    ctx: &Context,
+) -> Result<u64, ComplaintError> {
+    match (complaint, &envelope.command) {
+        (Some(_), ComplaintCommand::Report { .. }) => return Err(ComplaintError::Exists),
+        (None, ComplaintCommand::Triage { .. } | ComplaintCommand::Answer { .. }) => {
+            return Err(ComplaintError::NotFound);
+        }
+        _ => {}
+    }
+    let version = complaint.map_or(0, |c| c.version);
+    if envelope.expected_version != version {
+        return Err(ComplaintError::Conflict {
+            expected: envelope.expected_version,
+            actual: version,
+        });
+    }
+    let today = cst_date(ctx.at);
+    if let Some(latest) = complaint.map(Complaint::latest_day).filter(|&d| today < d) {
+        return Err(ComplaintError::Backdated { latest });
+    }
+    Ok(version)
 }
 
 /// Who may give `command`.

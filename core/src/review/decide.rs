@@ -64,6 +64,9 @@ pub fn decide(
     }
     let config = ReviewConfig::of(engine);
     let today = cst_date(ctx.at);
+    if let Some(latest) = review.map(Review::latest_day).filter(|&d| today < d) {
+        return Err(ReviewError::Backdated { latest });
+    }
     let kind = match review {
         None => rated(facts, envelope, ctx, &config, today)?,
         Some(review) => next(engine, review, command, ctx, &config, today)?,

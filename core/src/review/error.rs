@@ -105,6 +105,15 @@ pub enum ReviewError {
         /// What the command first sent under that id did.
         action: &'static str,
     },
+    /// `review.backdated`: a command dated (in China Standard Time) before a day the review
+    /// records ([`Review::latest_day`](super::Review::latest_day): its rating,
+    /// verification, rectification, appeal): a rectification dated before its
+    /// verification would count as on time.
+    #[error("办理日期早于本评价已记录的日期 / dated before a day the review records")]
+    Backdated {
+        /// The latest day the review records.
+        latest: chrono::NaiveDate,
+    },
 }
 
 /// What a review is called in the messages it shares with the other records.
@@ -143,6 +152,7 @@ impl Coded for ReviewError {
             Self::EventVersion { .. } => "review.event_version",
             Self::DuplicateEvent => "review.duplicate_event",
             Self::ClientIdReused { .. } => "review.client_id_reused",
+            Self::Backdated { .. } => "review.backdated",
         }
     }
 

@@ -430,6 +430,20 @@ pub struct Review {
 }
 
 impl Review {
+    /// The latest day this review records, in China Standard Time: the day it was rated,
+    /// verified, rectified, or appealed. A command dated before it is refused
+    /// (`review.backdated`).
+    pub fn latest_day(&self) -> NaiveDate {
+        [
+            self.verified_on,
+            self.rectified_on,
+            self.appeal.as_ref().map(|a| a.on),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(crate::authority::cst_date(self.rated_at), NaiveDate::max)
+    }
+
     /// Whether it was rectified by its deadline; `None` before rectification.
     pub fn rectified_on_time(&self) -> Option<bool> {
         Some(self.rectified_on? <= self.rectify_by?)
