@@ -866,6 +866,27 @@ fn replay_refuses_an_extension_decide_would_not_grant() {
 fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
     use doorstep::case::{EventKind, replay_checked};
     let engine = engine();
+    let mut sent = approved_under_seal_st1(&engine);
+    assert!(replay_checked(&engine, &sent).rejected.is_empty());
+    // The same event under the revoked seal: refused on replay as well.
+    let last = sent.last_mut().unwrap();
+    let EventKind::Approved { stamp } = &mut last.kind else {
+        panic!("{last:?}");
+    };
+    std::sync::Arc::make_mut(stamp).seal = "seal-st1-2023".into();
+    let rejected = replay_checked(&engine, &sent).rejected;
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert_eq!(rejected[0].0, sent.len() - 1);
+    assert!(
+        matches!(&rejected[0].1, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
+        "{rejected:?}"
+    );
+}
+
+/// The events of case HC-1 submitted and accepted on 2025-09-30, reviewed by the station's
+/// back office and approved by it under seal-st1 on 2025-10-09; on the way, `decide`
+/// refuses a stamp dated before the acceptance and one under seal-st1-2023, revoked.
+fn approved_under_seal_st1(engine: &Engine) -> Vec<doorstep::case::Event> {
     let mut events = Vec::new();
     let mut step = |case: Option<Case>, client: &str, command: Command, ctx: &Context| {
         let envelope = CommandEnvelope {
@@ -874,14 +895,14 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
             client_id: client.into(),
             command,
         };
-        let new = decide(&engine, case.as_ref(), &envelope, ctx).unwrap();
+        let new = decide(engine, case.as_ref(), &envelope, ctx).unwrap();
         events.extend(new.iter().cloned());
         evolve_all(case, &new, evolve)
     };
     let case = step(
         None,
         "c-submit",
-        submit(&engine, "MED-INSURE", "u-lin"),
+        submit(engine, "MED-INSURE", "u-lin"),
         &ctx(
             "u-lin",
             Role::Applicant,
@@ -915,13 +936,13 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
     // (2025-09-30): not this decision's stamp, whichever seal it names.
     for seal in ["seal-st1-2023", "seal-st1"] {
         let backdated = approve(seal, "2024-12-01T10:00:00+08:00");
-        let refused = decide(&engine, Some(&case), &backdated, &back).unwrap_err();
+        let refused = decide(engine, Some(&case), &backdated, &back).unwrap_err();
         assert_eq!(refused, CaseError::StampMismatch, "{seal}");
     }
     // Dated the day of the decision, the revoked seal is refused as revoked.
     let today = "2025-10-09T10:00:00+08:00";
     let refused = decide(
-        &engine,
+        engine,
         Some(&case),
         &approve("seal-st1-2023", today),
         &back,
@@ -932,25 +953,19 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
         "{refused:?}"
     );
     // The current seal, stamped the same way, is fine.
-    let approved = decide(&engine, Some(&case), &approve("seal-st1", today), &back).unwrap();
-    let mut sent = events.clone();
-    sent.extend(approved);
-    assert!(replay_checked(&engine, &sent).rejected.is_empty());
-    // The same event under the revoked seal: refused on replay as well.
-    let last = sent.last_mut().unwrap();
-    let EventKind::Approved { stamp } = &mut last.kind else {
-        panic!("{last:?}");
-    };
-    std::sync::Arc::make_mut(stamp).seal = "seal-st1-2023".into();
-    let rejected = replay_checked(&engine, &sent).rejected;
-    assert_eq!(rejected.len(), 1, "{rejected:?}");
-    assert_eq!(rejected[0].0, sent.len() - 1);
-    assert!(
-        matches!(&rejected[0].1, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
-        "{rejected:?}"
-    );
-    // A valid stamp of another case, or dated after the decision, seals nothing here: the
-    // checked replay asks what `decide` asks.
+    let approved = decide(engine, Some(&case), &approve("seal-st1", today), &back).unwrap();
+    events.extend(approved);
+    events
+}
+
+/// The checked replay asks of a decision's stamp what `decide` asks: a valid stamp of
+/// another case, or dated after the decision, seals nothing; and of every event, that it is
+/// not dated before a day its case records.
+#[test]
+fn a_checked_replay_refuses_what_decide_refuses() {
+    use doorstep::case::{EventKind, replay_checked};
+    let engine = engine();
+    let mut sent = approved_under_seal_st1(&engine);
     for (case, when) in [
         ("HC-999", "2025-10-09T10:00:00+08:00"),
         ("HC-1", "2025-10-10T10:00:00+08:00"),
@@ -970,6 +985,30 @@ fn a_backdated_stamp_does_not_revive_a_revoked_seal() {
             "{case} {when}"
         );
     }
+    // An acceptance dated the day before the submission would count the deadline from
+    // before the application: refused as `decide` refuses it (the plain replay takes it).
+    let accept = sent
+        .iter()
+        .position(|e| matches!(e.kind, EventKind::Accepted { .. }))
+        .unwrap();
+    sent[accept].at = "2025-09-29T09:10:00+08:00".parse().unwrap();
+    assert!(
+        doorstep::case::replay(&sent)
+            .rejected
+            .iter()
+            .all(|(i, _)| *i != accept)
+    );
+    let rejected = replay_checked(&engine, &sent).rejected;
+    assert_eq!(
+        rejected.first(),
+        Some(&(
+            accept,
+            CaseError::Backdated {
+                latest: NaiveDate::from_ymd_opt(2025, 9, 30).unwrap()
+            }
+        )),
+        "{rejected:?}"
+    );
 }
 
 /// A huge stream of garbage (256 MiB of `{}` lines would be 85 million errors) is read in

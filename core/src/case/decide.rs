@@ -401,9 +401,7 @@ fn permitted(
             claimable(case, ctx, passed_back)?;
             authorized(engine, ctx, &case.matter, Step::Review)?;
             worked_here(case, ctx, passed_back)?;
-            if action == Action::Extend
-                && (case.extension_working_days.is_some() || overdue(engine, case, date))
-            {
+            if action == Action::Extend && !extensible(engine, case, matter, date) {
                 return Err(CaseError::Extension);
             }
         }
@@ -437,6 +435,12 @@ fn permitted(
         Action::Supplement | Action::Withdraw => acts_for_applicant(case, ctx, date, name)?,
     }
     Ok(())
+}
+
+/// Whether `case` may still be extended (行政许可法 art. 42): once, while its time runs, and
+/// only a 承诺件 (a 即办件 has no time limit to extend).
+fn extensible(engine: &Engine, case: &Case, matter: &Matter, date: NaiveDate) -> bool {
+    !matter.immediate && case.extension_working_days.is_none() && !overdue(engine, case, date)
 }
 
 /// Whether the matter's rules let `actor` decide `case` (`action`) now: only 即办件 skip

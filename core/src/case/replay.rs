@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::decide::{stamped, valid_stamp};
 use super::evolve::{apply, apply_in_place, check};
 use super::{Case, CaseError, Event, EventKind, Text};
+use crate::authority::cst_date;
 use crate::engine::Engine;
 use crate::{Coded, Lang};
 
@@ -59,7 +60,9 @@ pub(super) fn replay_one(
 
 /// [`replay`], also checking the events against the catalogue: the matter version a case
 /// started under exists, and every decision's stamp is that decision's and verifies (as
-/// `decide` checks it). What a district runs over the
+/// `decide` checks it); and no event is dated before a day its case records
+/// (`case.backdated`: an acceptance dated before the submission would count the deadline
+/// from before the application). What a district runs over the
 /// events a station's system sends in.
 pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a Event>) -> Replay {
     let mut out = Replay::default();
@@ -71,8 +74,15 @@ pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a 
     out
 }
 
-/// What an event claims that the catalogue can confirm, of `case` as it was before it.
+/// What an event claims that the catalogue can confirm, of `case` as it was before it, and
+/// what `decide` would have asked of it besides: not dated before a day the case records.
 fn consistent(engine: &Engine, case: Option<&Case>, event: &Event) -> Result<(), CaseError> {
+    if let Some(latest) = case
+        .map(Case::latest_day)
+        .filter(|&latest| cst_date(event.at) < latest)
+    {
+        return Err(CaseError::Backdated { latest });
+    }
     match &event.kind {
         EventKind::Submitted {
             matter,
