@@ -30,6 +30,9 @@
  *   that take a const doorstep_engine * only read it: one engine may be shared by any
  *   number of threads calling them at once, without locking. The last error is kept per
  *   thread. A string may be freed on another thread.
+ *   Give a calling thread at least 128 KiB of stack: reading JSON nested to the depth
+ *   accepted (127 levels), and rules nested to theirs, recurses (measured: 32 and 64 KiB
+ *   stacks overflow, 128 KiB do not; glibc's default is 8 MiB, musl's 128 KiB).
  * - Messages are zh-CN unless "en" is asked for, and never contain the identifier that was
  *   checked; codes (e.g. "id.checksum", "form.required", "input.malformed") are stable.
  * - A bug in doorstep (a Rust panic) is caught at the boundary and returned as
@@ -659,6 +662,8 @@ enum doorstep_status doorstep_id_check(const char *value,
  * unknown shape, or a value that is not valid as `kind`) the trimmed value is masked
  * whatever it is: at most its first three and last four characters stay, and only when
  * at least half of it is hidden.
+ * A value longer than 64 bytes is masked as its first characters within 64 bytes, then
+ * `…`: a pasted document comes back as a line.
  *
  * On `DOORSTEP_OK` the caller owns `*out_masked` and frees it with
  * `doorstep_string_free`. On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`,

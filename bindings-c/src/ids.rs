@@ -87,6 +87,8 @@ pub unsafe extern "C" fn doorstep_id_check(
 /// unknown shape, or a value that is not valid as `kind`) the trimmed value is masked
 /// whatever it is: at most its first three and last four characters stay, and only when
 /// at least half of it is hidden.
+/// A value longer than 64 bytes is masked as its first characters within 64 bytes, then
+/// `…`: a pasted document comes back as a line.
 ///
 /// On `DOORSTEP_OK` the caller owns `*out_masked` and frees it with
 /// `doorstep_string_free`. On any other status (`DOORSTEP_ERR_NULL_ARGUMENT`,

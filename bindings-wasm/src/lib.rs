@@ -326,17 +326,19 @@ pub fn detect_id_kind(value: &JsString) -> Result<Option<String>, js_sys::Error>
 /// identifier of `kind` (left out: the kind its shape suggests), that kind's mask of the
 /// normalised value, as a report's `masked`; otherwise the trimmed value with at most its first
 /// three and last four characters visible, so that a mistyped or wrongly labelled number is
-/// never shown whole. Validity is judged as of today in China Standard Time.
+/// never shown whole. Validity is judged as of today in China Standard Time. A value longer
+/// than 64 bytes (refused by the checks unread) is masked as its first characters within 64
+/// bytes, then `…`: a pasted document comes back as a line.
 ///
 /// Throws a `DoorstepError` on misuse: `arg.unknown_kind`, `arg.invalid_type`, `arg.too_long`
-/// (a kind longer than 4,096 UTF-16 code units; the value is masked however long).
+/// (a kind longer than 4,096 UTF-16 code units; the value may be of any length).
 #[wasm_bindgen(js_name = maskId)]
 pub fn mask_id(
     value: &JsString,
     #[wasm_bindgen(unchecked_optional_param_type = "IdKind")] kind: Option<JsString>,
 ) -> Result<String, js_sys::Error> {
-    // Masked whatever its length, as a check reports any string.
-    let value = whole_string_arg(value, "value", None)?;
+    // Any string, as a check reports it: past the limit only its head is copied in.
+    let value = whole_string_arg(&identifier_part(value), "value", None)?;
     let kind = kind.map(|k| string_arg(&k, "kind", None)).transpose()?;
     let options = ParsedOptions::parse(kind.as_deref(), None, None, today)
         .map_err(|e| coded_error(&e, None))?;

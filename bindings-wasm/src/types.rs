@@ -87,7 +87,7 @@ export interface IdFacts {
 
 /** The report of a valid identifier: its kind and facts, no errors. */
 export interface ValidIdReport extends IdFacts {
-  /** The value as given. */
+  /** The value as given; one longer than 64 bytes as its first characters within 64 bytes, then `…`. */
   value: string;
   /** The kind it was checked as. */
   kind: IdKind;
@@ -98,7 +98,7 @@ export interface ValidIdReport extends IdFacts {
 
 /** The report of an invalid identifier: every problem found. */
 export interface InvalidIdReport {
-  /** The value as given. */
+  /** The value as given; one longer than 64 bytes as its first characters within 64 bytes, then `…`. */
   value: string;
   /** The kind asked for, else the one its shape suggests; `null` when it fits no kind. */
   kind: IdKind | null;

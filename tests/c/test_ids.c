@@ -168,6 +168,14 @@ static void test_mask(void) {
     /* Not valid as the kind asked for: masked whatever it is, never shown whole. */
     expect_mask("11010519491231002X", "credit_code", "110***********002X");
     expect_mask("  hello ", NULL, "*****");
+    /* A pasted document comes back as a line: its first 64 bytes masked, then an ellipsis. */
+    {
+        char pasted[1001];
+        memset(pasted, '1', 1000);
+        pasted[1000] = '\0';
+        expect_mask(pasted, NULL,
+                    "111*********************************************************1111\xE2\x80\xA6");
+    }
     status = doorstep_id_mask("11010519491231002X", "passport", &kept);
     expect(status == DOORSTEP_ERR_INVALID_ARGUMENT && kept == &untouched,
            "mask with unknown kind: status %d", (int)status);

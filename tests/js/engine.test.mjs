@@ -714,10 +714,12 @@ test('short string arguments longer than 4,096 UTF-16 units are arg.too_long, re
   const memory = wasm.memory.buffer.byteLength;
   for (const [, call] of calls(huge)) throwsCoded(call, 'arg.too_long');
   assert.equal(wasm.memory.buffer.byteLength, memory);
-  // Documents keep their own limits: an identifier is cut, a value to mask is masked whole,
-  // an answer may be 1 MiB.
+  // Documents keep their own limits: an identifier is cut, a value to mask is masked as its
+  // first 64 bytes and `…` (only they are copied in), an answer may be 1 MiB.
   assert.equal(doorstep.checkResidentId(long).errors[0].code, 'id.too_long');
-  assert.equal(doorstep.maskId(long).length, long.length);
+  assert.equal(doorstep.maskId(long).length, 65);
+  assert.ok(doorstep.maskId(long).endsWith('…'));
+  assert.equal(wasm.memory.buffer.byteLength, memory);
   assert.equal(engine.validate(birthCert, { applicantName: long }, { at }).valid, false);
 });
 

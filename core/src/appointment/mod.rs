@@ -338,7 +338,7 @@ impl TryFrom<Unchecked> for AppointmentBook {
         };
         book.validate().map_err(|_| {
             "an appointment book's ids have 1 to 128 bytes (a station's 1 to 64), its \
-             slots end after they start and take at most 100000, no two slots or appointments \
+             slots end after they start and take at most 100,000, no two slots or appointments \
              share an id, and every appointment is in a slot of the book"
         })?;
         Ok(book)

@@ -453,6 +453,9 @@ fn digit(b: u8) -> u32 {
 pub fn mask_value(value: &str, kind: Option<IdKind>, at: NaiveDate) -> String {
     match check(value, kind, at) {
         Ok(facts) => facts.masked,
+        // Past the limit (refused unread), as a report shows it: its head, then `…`, so
+        // that a pasted document comes back as a line.
+        Err(_) if value.len() > MAX_INPUT_LEN => format!("{}…", mask_any(head(value))),
         Err(_) => mask_any(trim_blank(value)),
     }
 }
@@ -495,15 +498,19 @@ impl fmt::Debug for IdReport {
 /// characters that fit in them and `…`.
 fn shown(value: &str) -> String {
     if value.len() <= MAX_INPUT_LEN {
-        return value.to_owned();
+        value.to_owned()
+    } else {
+        format!("{}…", head(value))
     }
-    let end = (0..=MAX_INPUT_LEN)
+}
+
+/// The characters of `value` that fit in [`MAX_INPUT_LEN`] bytes.
+fn head(value: &str) -> &str {
+    let end = (0..=MAX_INPUT_LEN.min(value.len()))
         .rev()
         .find(|&i| value.is_char_boundary(i))
         .unwrap_or_default();
-    let mut shown = value.get(..end).unwrap_or_default().to_owned();
-    shown.push('…');
-    shown
+    value.get(..end).unwrap_or_default()
 }
 
 /// Checks `value` (see [`check`]) and reports the outcome with messages in `lang`.
@@ -543,6 +550,13 @@ mod tests {
         // 21 three-byte characters are 63 bytes; the 22nd would cross 64.
         let wide = "号".repeat(30);
         assert_eq!(report(&wide).value, format!("{}…", "号".repeat(21)));
+        // Masked, such a value is a line too.
+        let masked = mask_value(&long, None, at);
+        assert_eq!(masked, format!("111{}1111…", "*".repeat(57)));
+        assert_eq!(
+            mask_value(&"1".repeat(64), None, at),
+            format!("111{}1111", "*".repeat(57))
+        );
     }
 
     /// A mistyped resident ID number (its check digit wrong) can be a valid credit code by
