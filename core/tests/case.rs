@@ -941,13 +941,7 @@ fn approved_under_seal_st1(engine: &Engine) -> Vec<doorstep::case::Event> {
     }
     // Dated the day of the decision, the revoked seal is refused as revoked.
     let today = "2025-10-09T10:00:00+08:00";
-    let refused = decide(
-        engine,
-        Some(&case),
-        &approve("seal-st1-2023", today),
-        &back,
-    )
-    .unwrap_err();
+    let refused = decide(engine, Some(&case), &approve("seal-st1-2023", today), &back).unwrap_err();
     assert!(
         matches!(&refused, CaseError::InvalidStamp { failures } if failures == &["seal.revoked".to_owned()]),
         "{refused:?}"
@@ -1008,6 +1002,36 @@ fn a_checked_replay_refuses_what_decide_refuses() {
             }
         )),
         "{rejected:?}"
+    );
+}
+
+/// The checked replay grants an extension only as `decide` does: before the case is late
+/// (行政许可法 art. 42); one dated months later, which the plain replay takes, is refused.
+#[test]
+fn a_checked_replay_refuses_a_late_extension() {
+    use doorstep::case::{replay, replay_checked};
+    let engine = engine();
+    let mut sent = approved_under_seal_st1(&engine);
+    sent.pop(); // the approval: the case is under review
+    let case = replay(&sent).cases.remove("HC-1").unwrap();
+    let envelope = CommandEnvelope {
+        case: "HC-1".into(),
+        expected_version: case.version,
+        client_id: "c-extend".into(),
+        command: Command::Extend {
+            working_days: 5,
+            reason: "需现场核查".into(),
+            approved_by: "chief-01".into(),
+        },
+    };
+    let back = back_office("2025-10-10T09:00:00+08:00");
+    sent.extend(decide(&engine, Some(&case), &envelope, &back).unwrap());
+    assert!(replay_checked(&engine, &sent).rejected.is_empty());
+    sent.last_mut().unwrap().at = "2026-03-02T09:00:00+08:00".parse().unwrap();
+    assert!(replay(&sent).rejected.is_empty());
+    assert_eq!(
+        replay_checked(&engine, &sent).rejected,
+        [(sent.len() - 1, CaseError::Extension)]
     );
 }
 

@@ -439,7 +439,7 @@ fn permitted(
 
 /// Whether `case` may still be extended (行政许可法 art. 42): once, while its time runs, and
 /// only a 承诺件 (a 即办件 has no time limit to extend).
-fn extensible(engine: &Engine, case: &Case, matter: &Matter, date: NaiveDate) -> bool {
+pub(super) fn extensible(engine: &Engine, case: &Case, matter: &Matter, date: NaiveDate) -> bool {
     !matter.immediate && case.extension_working_days.is_none() && !overdue(engine, case, date)
 }
 
@@ -523,7 +523,7 @@ pub fn available_actions(engine: &Engine, case: &Case, ctx: &Context) -> Vec<Act
 }
 
 /// The matter version a case started under.
-fn case_matter<'e>(engine: &'e Engine, case: &Case) -> Option<&'e Matter> {
+pub(super) fn case_matter<'e>(engine: &'e Engine, case: &Case) -> Option<&'e Matter> {
     engine
         .catalog()
         .matters

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::decide::{stamped, valid_stamp};
+use super::decide::{case_matter, extensible, stamped, valid_stamp};
 use super::evolve::{apply, apply_in_place, check};
 use super::{Case, CaseError, Event, EventKind, Text};
 use crate::authority::cst_date;
@@ -60,9 +60,10 @@ pub(super) fn replay_one(
 
 /// [`replay`], also checking the events against the catalogue: the matter version a case
 /// started under exists, and every decision's stamp is that decision's and verifies (as
-/// `decide` checks it); and no event is dated before a day its case records
-/// (`case.backdated`: an acceptance dated before the submission would count the deadline
-/// from before the application). What a district runs over the
+/// `decide` checks it); no event is dated before a day its case records (`case.backdated`:
+/// an acceptance dated before the submission would count the deadline from before the
+/// application); and an extension is one `decide` grants (`case.extension`: once, before
+/// the case is late, of a 承诺件). What a district runs over the
 /// events a station's system sends in.
 pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a Event>) -> Replay {
     let mut out = Replay::default();
@@ -100,6 +101,13 @@ fn consistent(engine: &Engine, case: Option<&Case>, event: &Event) -> Result<(),
             .bundle(bundle)
             .map(|_| ())
             .ok_or(CaseError::UnknownBundle),
+        // An extension granted once the case was late, a second one, or one of a 即办件.
+        EventKind::Extended { .. } => match case.zip(case.and_then(|c| case_matter(engine, c))) {
+            Some((case, matter)) if !extensible(engine, case, matter, cst_date(event.at)) => {
+                Err(CaseError::Extension)
+            }
+            _ => Ok(()),
+        },
         EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => match case {
             Some(case) => stamped(engine, case, stamp, &event.actor, event.at),
             None => valid_stamp(engine, stamp, event.at),
