@@ -618,11 +618,23 @@ impl Engine {
     }
 
     /// The form to render for `target`: a matter's form, or a bundle's merged form over
-    /// all its members.
+    /// all its members in effect, a field only members under a condition ask shown where
+    /// one of them applies ([`bundle::form_to_render`]).
     pub fn form(&self, target: &Target, at: NaiveDate) -> Result<FormSpec, EngineError> {
+        if let (None, Some(code)) = (&target.matter, &target.bundle) {
+            let (_, b) = self.bundle_on(code, at)?;
+            let members: Vec<_> = b
+                .members
+                .iter()
+                .filter_map(|m| {
+                    Some((m.condition.as_ref(), self.catalog.matter_on(&m.matter, at)?))
+                })
+                .collect();
+            return Ok(bundle::form_to_render(&members));
+        }
         let matters = self.matters_of(target, None, at)?;
         Ok(match matters.as_slice() {
-            [single] if target.matter.is_some() => single.form.clone(),
+            [single] => single.form.clone(),
             _ => bundle::merged_form(&matters),
         })
     }

@@ -123,6 +123,39 @@ pub fn merged_form(matters: &[&Matter]) -> FormSpec {
     }
 }
 
+/// The merged form to render for a bundle: [`merged_form`] of its members in effect
+/// (`members`: each member's condition, with its matter), with each field that only members
+/// under a condition ask shown where one of them applies — its `visibleIf` the condition of
+/// each such member, with that member's own visibility — so that a page asks 胎数 only of
+/// an insured mother, as validating the answer asks it (the members it applies to are
+/// validated, each field of the others dropped).
+pub fn form_to_render(members: &[(Option<&Rule>, &Matter)]) -> FormSpec {
+    let matters: Vec<&Matter> = members.iter().map(|(_, m)| *m).collect();
+    let mut form = merged_form(&matters);
+    for field in &mut form.fields {
+        let mut shown = None;
+        for (condition, matter) in members {
+            let Some(own) = matter.form.fields.iter().find(|f| f.key == field.key) else {
+                continue;
+            };
+            let Some(condition) = condition else {
+                // A member that always applies asks it as the merged form does.
+                shown = None;
+                break;
+            };
+            let here = match &own.visible_if {
+                Some(visible) => joined("and", condition, visible),
+                None => Some((*condition).clone()),
+            };
+            shown = either(shown, here);
+        }
+        if let Some(rule) = shown {
+            field.visible_if = Some(rule);
+        }
+    }
+    form
+}
+
 /// The field at `pointer` in the merged form of `matters`, without building it: each
 /// top-level field, with what it holds, comes from the first member that asks its key, as
 /// [`merged_form`] takes it.
