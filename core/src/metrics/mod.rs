@@ -8,7 +8,11 @@
 //! record per case, review and complaint (no answers, no texts); the report is the same for
 //! the same events whatever their interleaving, and sorted maps keep its JSON stable.
 //! Events the fold cannot place (a duplicate, one out of sequence, one of a newer schema,
-//! one for a case it never saw open) are counted in `ignoredEvents` and change nothing.
+//! one for a case it never saw open) are counted in `ignoredEvents` and change nothing; so
+//! are events `decide` would have refused in a way that moves a rate: one dated before a
+//! day its case, review or complaint records (`*.backdated`), one that ends or pauses a
+//! case already ended, a verification, rectification, appeal or revisit of a review that is
+//! not a bad one, a second answer to a complaint.
 //!
 //! # Definitions
 //!
@@ -139,6 +143,18 @@ struct CaseRec {
     pauses: Option<Box<Vec<Pause>>>,
 }
 
+impl CaseRec {
+    /// The latest day the case records (as [`crate::case::Case::latest_day`], and its end).
+    fn latest_day(&self) -> NaiveDate {
+        let pauses = self.pauses.iter().flat_map(|p| p.iter());
+        pauses
+            .flat_map(|p| [Some(p.from), p.to])
+            .chain([self.accepted, self.ended])
+            .flatten()
+            .fold(self.submitted, NaiveDate::max)
+    }
+}
+
 /// What the fold keeps of a review.
 #[derive(Debug, Clone)]
 #[allow(clippy::struct_excessive_bools)] // flags of one small record
@@ -149,6 +165,7 @@ struct ReviewRec {
     rating: Rating,
     real_name: bool,
     rated: NaiveDate,
+    verified: Option<NaiveDate>,
     rectify_by: Option<NaiveDate>,
     rectified: Option<NaiveDate>,
     appealed: bool,
@@ -268,6 +285,21 @@ impl Metrics {
         let Some(rec) = self.cases.get_mut(&event.case) else {
             return false;
         };
+        // What `decide` refuses, and the checked replay, moves no rate here either.
+        let counted = !matches!(
+            event.kind,
+            EventKind::Confirmed
+                | EventKind::Claimed
+                | EventKind::Released
+                | EventKind::ReviewStarted
+                | EventKind::Approved { .. }
+                | EventKind::Rejected { .. }
+                | EventKind::Delivered
+                | EventKind::Transferred { .. }
+        );
+        if date < rec.latest_day() || (rec.end != End::Open && counted) {
+            return false;
+        }
         match rec.version.checked_add(1) {
             Some(next) if u64::from(next) == event.version => rec.version = next,
             _ => return false,
@@ -335,6 +367,7 @@ impl Metrics {
                 rating: *rating,
                 real_name: *real_name,
                 rated: date,
+                verified: None,
                 rectify_by: None,
                 rectified: None,
                 appealed: false,
@@ -347,12 +380,23 @@ impl Metrics {
         let Some(rec) = self.reviews.get_mut(&event.review) else {
             return false;
         };
-        if rec.version.checked_add(1) != Some(event.version) {
+        let latest = [rec.verified, rec.rectified]
+            .into_iter()
+            .flatten()
+            .fold(rec.rated, NaiveDate::max);
+        // Only a bad review is verified, rectified, appealed or revisited.
+        if rec.version.checked_add(1) != Some(event.version)
+            || date < latest
+            || !rec.rating.is_bad()
+        {
             return false;
         }
         rec.version = event.version;
         match &event.kind {
-            ReviewEventKind::Verified { rectify_by, .. } => rec.rectify_by = Some(*rectify_by),
+            ReviewEventKind::Verified { rectify_by, .. } => {
+                rec.verified = Some(date);
+                rec.rectify_by = Some(*rectify_by);
+            }
             ReviewEventKind::Appealed { .. } => rec.appealed = true,
             ReviewEventKind::AppealDecided {
                 upheld, rectify_by, ..
@@ -408,7 +452,11 @@ impl Metrics {
         let Some(rec) = self.complaints.get_mut(&event.complaint) else {
             return false;
         };
-        if rec.version.checked_add(1) != Some(event.version) {
+        let answer = matches!(event.kind, ComplaintEventKind::Answered { .. });
+        if rec.version.checked_add(1) != Some(event.version)
+            || date < rec.answered.unwrap_or(rec.received).max(rec.received)
+            || (answer && rec.answered.is_some())
+        {
             return false;
         }
         rec.version = event.version;

@@ -33,9 +33,21 @@ impl Period {
 }
 
 /// A fraction rounded to 4 decimals, `None` over nothing.
-#[allow(clippy::cast_precision_loss)] // counts far below 2^52
 fn rate(part: u64, whole: u64) -> Option<f64> {
-    (whole > 0).then(|| ((part as f64 / whole as f64) * 10_000.0).round() / 10_000.0)
+    (whole > 0).then(|| rounded(part, whole, 10_000))
+}
+
+/// `part / whole` (`whole` > 0) rounded half up to the nearest `1 / scale`, in integers: in
+/// floating point an exact half such as 2.175 (87 / 40) is a little under and rounded down,
+/// 0.125 up.
+#[allow(clippy::cast_precision_loss)] // counts far below 2^52
+fn rounded(part: u64, whole: u64, scale: u64) -> f64 {
+    let twice = whole.saturating_mul(2);
+    let steps = part
+        .saturating_mul(scale.saturating_mul(2))
+        .saturating_add(whole)
+        / twice.max(1);
+    steps as f64 / scale as f64
 }
 
 /// Counted working days in `(accepted, concluded]` outside the pauses.
@@ -129,13 +141,12 @@ impl<'c> CaseMetrics<'c> {
         }
     }
 
-    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
     pub(super) fn finish(mut self) -> CaseReport {
         let o = &mut self.out;
         o.on_time_rate = rate(o.on_time, o.on_time + o.late);
         o.immediate_rate = rate(o.immediate, o.concluded);
-        o.average_working_days = (self.used_count > 0)
-            .then(|| ((self.used_total as f64 / self.used_count as f64) * 100.0).round() / 100.0);
+        o.average_working_days =
+            (self.used_count > 0).then(|| rounded(self.used_total, self.used_count, 100));
         o.by_channel
             .retain(|_, c| c.received > 0 || c.concluded > 0);
         self.out
@@ -377,4 +388,29 @@ pub struct ComplaintReport {
     pub unanswered: u64,
     /// answeredOnTime / answersDue.
     pub on_time_rate: Option<f64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rate, rounded};
+
+    /// Exact halves round up, whatever their binary form (87 / 40 = 2.175 is a little under
+    /// 2.175 as a float, 1 / 8 = 0.125 exact).
+    #[test]
+    fn exact_halves_round_up() {
+        // As JSON writes them.
+        let shown = |r: Option<f64>| r.map(|r| r.to_string());
+        assert_eq!(shown(Some(rounded(1, 8, 100))), shown(Some(0.13)));
+        assert_eq!(rounded(87, 40, 100).to_string(), "2.18");
+        for (part, whole, want) in [
+            (581, 800, "0.7263"),
+            (2, 3, "0.6667"),
+            (1, 3, "0.3333"),
+            (0, 5, "0"),
+            (5, 5, "1"),
+        ] {
+            assert_eq!(shown(rate(part, whole)).as_deref(), Some(want));
+        }
+        assert_eq!(rate(1, 0), None);
+    }
 }
