@@ -110,7 +110,10 @@
 # a choice's labels told apart: 290,523 (352,284); after the review: 290,495 (352,269).
 # Session 29: masking numbers spaced by several separators, resident-ID-shaped values
 # detected as resident IDs only, e-mail addresses as RFC 5321 writes them (form/email.rs)
-# and blank glyphs trimmed: 291,265 (352,784).
+# and blank glyphs trimmed: 291,265 (352,784); the stamp, role, backdating and extension
+# checks of cases, reviews and complaints, maskId's head only: 291,380 (352,896); the bundle's
+# form to render with its members' conditions (bundle::form_to_render): 292,118 (353,803);
+# the metrics fold ignoring what decide refuses, rounding in integers: 292,122 (354,044).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
