@@ -201,6 +201,49 @@ impl Shared {
     }
 }
 
+/// Why a command does not fit a record as it stands: made against another version
+/// (`*.conflict`), or dated before a day the record records (`*.backdated`).
+pub(crate) enum Stale {
+    Conflict { expected: u64, actual: u64 },
+    Backdated { latest: chrono::NaiveDate },
+}
+
+/// The version a command goes on from, if it fits `record` as it stands (its version and
+/// the latest day it records; `None` for one the command opens): made against that
+/// version (`expected`), and dated (`day`, China Standard Time) on or after that day.
+pub(crate) fn fits(
+    record: Option<(u64, chrono::NaiveDate)>,
+    expected: u64,
+    day: chrono::NaiveDate,
+) -> Result<u64, Stale> {
+    let (actual, latest) = record.map_or((0, None), |(v, latest)| (v, Some(latest)));
+    if expected != actual {
+        return Err(Stale::Conflict { expected, actual });
+    }
+    match latest.filter(|&latest| day < latest) {
+        Some(latest) => Err(Stale::Backdated { latest }),
+        None => Ok(actual),
+    }
+}
+
+/// `impl From<Stale>` for a record's error, whose `Conflict` and `Backdated` variants are
+/// named alike in each.
+macro_rules! from_stale {
+    ($error:ty) => {
+        impl From<$crate::record::Stale> for $error {
+            fn from(stale: $crate::record::Stale) -> Self {
+                match stale {
+                    $crate::record::Stale::Conflict { expected, actual } => {
+                        Self::Conflict { expected, actual }
+                    }
+                    $crate::record::Stale::Backdated { latest } => Self::Backdated { latest },
+                }
+            }
+        }
+    };
+}
+pub(crate) use from_stale;
+
 /// Whether a command doing `action` under a client id is a retry (`Ok(true)`: answered
 /// with nothing to do) or new (`Ok(false)`), given what the record says the id did
 /// (`applied`: `None` when it never saw the id, `Some(None)` when it did not record what

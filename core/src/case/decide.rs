@@ -113,17 +113,9 @@ pub fn decide_with_members(
         (None, false) => return Err(CaseError::NotFound),
         (Some(c), false) => Some(c),
     };
-    let version = current.map_or(0, |c| c.version);
-    if envelope.expected_version != version {
-        return Err(CaseError::Conflict {
-            expected: envelope.expected_version,
-            actual: version,
-        });
-    }
     let date = cst_date(ctx.at);
-    if let Some(latest) = current.map(Case::latest_day).filter(|&d| date < d) {
-        return Err(CaseError::Backdated { latest });
-    }
+    let record = current.map(|c| (c.version, c.latest_day()));
+    let version = crate::record::fits(record, envelope.expected_version, date)?;
     let (kind, matter) = match (current, command) {
         (None, Command::SubmitBundle { .. }) => {
             return super::bundle::submit(engine, envelope, ctx, date);

@@ -359,3 +359,5 @@ impl CaseError {
         })
     }
 }
+
+record::from_stale!(CaseError);

@@ -177,3 +177,5 @@ impl ComplaintError {
         }
     }
 }
+
+record::from_stale!(ComplaintError);

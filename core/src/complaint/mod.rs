@@ -409,18 +409,12 @@ fn current_version(
         }
         _ => {}
     }
-    let version = complaint.map_or(0, |c| c.version);
-    if envelope.expected_version != version {
-        return Err(ComplaintError::Conflict {
-            expected: envelope.expected_version,
-            actual: version,
-        });
-    }
-    let today = cst_date(ctx.at);
-    if let Some(latest) = complaint.map(Complaint::latest_day).filter(|&d| today < d) {
-        return Err(ComplaintError::Backdated { latest });
-    }
-    Ok(version)
+    let record = complaint.map(|c| (c.version, c.latest_day()));
+    Ok(crate::record::fits(
+        record,
+        envelope.expected_version,
+        cst_date(ctx.at),
+    )?)
 }
 
 /// Who may give `command`.

@@ -55,18 +55,10 @@ pub fn decide(
         (None, false) => return Err(ReviewError::NotFound),
         _ => {}
     }
-    let version = review.map_or(0, |r| r.version);
-    if envelope.expected_version != version {
-        return Err(ReviewError::Conflict {
-            expected: envelope.expected_version,
-            actual: version,
-        });
-    }
-    let config = ReviewConfig::of(engine);
     let today = cst_date(ctx.at);
-    if let Some(latest) = review.map(Review::latest_day).filter(|&d| today < d) {
-        return Err(ReviewError::Backdated { latest });
-    }
+    let record = review.map(|r| (r.version, r.latest_day()));
+    let version = crate::record::fits(record, envelope.expected_version, today)?;
+    let config = ReviewConfig::of(engine);
     let kind = match review {
         None => rated(facts, envelope, ctx, &config, today)?,
         Some(review) => next(engine, review, command, ctx, &config, today)?,

@@ -219,3 +219,5 @@ impl ReviewError {
         }
     }
 }
+
+record::from_stale!(ReviewError);
