@@ -632,9 +632,15 @@ impl Engine {
                 .collect();
             return Ok(bundle::form_to_render(&members));
         }
+        self.merged_form(target, at)
+    }
+
+    /// A matter's form, or a bundle's merged form over all its members in effect, whatever
+    /// their conditions.
+    fn merged_form(&self, target: &Target, at: NaiveDate) -> Result<FormSpec, EngineError> {
         let matters = self.matters_of(target, None, at)?;
         Ok(match matters.as_slice() {
-            [single] => single.form.clone(),
+            [single] if target.matter.is_some() => single.form.clone(),
             _ => bundle::merged_form(&matters),
         })
     }
@@ -804,8 +810,10 @@ impl Engine {
         at: NaiveDate,
     ) -> Result<Value, EngineError> {
         object_argument(shared, ("共享数据", "shared data"))?;
+        // Every member's fields, whether or not the answer so far says it applies: a page
+        // prefills once, before the applicant answers what selects the members.
         Ok(form::prefill(
-            &self.form(target, at)?,
+            &self.merged_form(target, at)?,
             shared,
             answer,
             (at, &self.calendar),

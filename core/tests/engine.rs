@@ -170,3 +170,49 @@ fn a_catalogue_of_thousands_of_bundles_merges_the_forms_past_its_budget_when_ask
             .valid
     );
 }
+
+/// The form to render shows the fields only 生育津贴 asks (a member under the condition
+/// that the mother is insured) where that member applies, as validation asks them; prefill
+/// fills them whatever the answer so far says, since a page prefills before the applicant
+/// answers what selects the members.
+#[test]
+fn fields_of_a_member_under_a_condition_show_where_it_applies_and_prefill_anyway() {
+    let mut catalog = sample_catalog();
+    let matters = catalog["matters"].as_array_mut().unwrap();
+    let allowance = matters
+        .iter_mut()
+        .find(|m| m["code"] == "350205-YB-002")
+        .unwrap();
+    let fields = allowance["form"]["fields"].as_array_mut().unwrap();
+    let name = fields
+        .iter_mut()
+        .find(|f| f["key"] == "employerName")
+        .unwrap();
+    name["prefill"] = json!("social_insurance.employerName");
+    let at = date(2026, 11, 25);
+    let engine = engine_on(&catalog, at);
+    let birth = Target::bundle("birth");
+    let form = engine.form(&birth, at).unwrap();
+    let shown = |key: &str| {
+        form.fields
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.visible_if.as_ref().map(|r| r.to_value()))
+            .unwrap()
+    };
+    let insured = Some(json!({"==": [{"var": "motherInsured"}, true]}));
+    for key in ["employerName", "employerCreditCode", "babyCount"] {
+        assert_eq!(shown(key), insured, "{key}");
+    }
+    // Asked by members that always apply: as each member asks it.
+    assert_eq!(shown("childName"), None);
+    let filled = engine
+        .prefill(
+            &birth,
+            &json!({"social_insurance": {"employerName": "厦门海沧鹭岛科技有限公司"}}),
+            &json!({}),
+            at,
+        )
+        .unwrap();
+    assert_eq!(filled["employerName"], json!("厦门海沧鹭岛科技有限公司"));
+}
