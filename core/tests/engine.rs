@@ -197,7 +197,7 @@ fn fields_of_a_member_under_a_condition_show_where_it_applies_and_prefill_anyway
         form.fields
             .iter()
             .find(|f| f.key == key)
-            .map(|f| f.visible_if.as_ref().map(|r| r.to_value()))
+            .map(|f| f.visible_if.as_ref().map(doorstep::rule::Rule::to_value))
             .unwrap()
     };
     let insured = Some(json!({"==": [{"var": "motherInsured"}, true]}));
