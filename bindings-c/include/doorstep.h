@@ -1329,7 +1329,8 @@ enum doorstep_status doorstep_labels(const char *lang,
  * [{"line", "code", "params"?, "message"}]}` — 办件 received, accepted, concluded on time or
  * late (working days, 补正 pauses and extensions counted), 好差评 ratings, bad reviews and
  * their rectification, 办不成事 complaints answered on time; the events that change nothing
- * (a duplicate, one out of sequence) counted in `ignoredEvents`; every line that is not an
+ * (a duplicate, one out of sequence, one `decide` would have refused: dated back, ending
+ * an ended case) counted in `ignoredEvents`; every line that is not an
  * event skipped and listed in `problems` with its 1-based line and `input.*` code — or
  * `{"outcome": "refused", "error": {"code", "params"?, "message"}}` for a scope that is no
  * organisation of the catalogue (`metrics.unknown_scope`) or a period that ends before it

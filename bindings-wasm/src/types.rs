@@ -1945,7 +1945,7 @@ export interface MetricsReport {
   cases: CaseReport;
   reviews: ReviewReport;
   complaints: ComplaintReport;
-  /** Events of the whole stream the fold could not place. */
+  /** Events of the whole stream the fold could not place, or that `decide` would have refused in a way that moves a rate (dated back, ending an ended case, …): they change nothing. */
   ignoredEvents: number;
 }
 

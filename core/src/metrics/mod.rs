@@ -213,7 +213,8 @@ impl Metrics {
     }
 
     /// Events that could not be placed (duplicates, out of sequence, newer schema, for an
-    /// unknown case, review or complaint).
+    /// unknown case, review or complaint), and those `decide` would have refused in a way
+    /// that moves a rate (see the module's documentation).
     pub fn ignored_events(&self) -> u64 {
         self.ignored
     }
