@@ -471,22 +471,7 @@ impl AppointmentBook {
                 if !*home_visit && !m.channels.contains(&Channel::Window) {
                     return Err(AppointmentError::UnknownMatter);
                 }
-                // One place per applicant: a place is held while it counts against the
-                // capacity (see `taken`), so also after an early arrival on the slot's day.
-                let held = self.appointments.iter().any(|a| {
-                    a.slot == slot.id
-                        && &a.applicant == applicant
-                        && matches!(
-                            a.status,
-                            AppointmentStatus::Booked | AppointmentStatus::Arrived
-                        )
-                });
-                if held {
-                    return Err(AppointmentError::Duplicate);
-                }
-                if self.taken(&slot.id) >= usize::try_from(slot.capacity).unwrap_or(usize::MAX) {
-                    return Err(AppointmentError::Full);
-                }
+                self.has_place(slot, applicant)?;
             }
             AppointmentCommand::Cancel { .. } => {
                 if now >= slot.starts() {
@@ -510,11 +495,15 @@ impl AppointmentBook {
     }
 
     /// The book after `event`, or why the event cannot follow it (a booking under an id
-    /// taken or for a slot the book does not have; a cancellation, no-show or arrival of an
-    /// appointment it does not have or no longer booked): a host's stored events replayed,
+    /// taken, for a slot the book does not have, full, or where the applicant holds a place
+    /// already; a cancellation, no-show or arrival of an appointment it does not have or no
+    /// longer booked): a host's stored events replayed,
     /// checked, where [`AppointmentBook::apply`] trusts them.
     pub fn evolve(mut self, event: &AppointmentEvent) -> Result<Self, AppointmentError> {
-        self.slot_for(&event.command)?;
+        let slot = self.slot_for(&event.command)?;
+        if let AppointmentCommand::Book { applicant, .. } = &event.command {
+            self.has_place(slot, applicant)?;
+        }
         self.apply(event);
         Ok(self)
     }
@@ -580,6 +569,29 @@ impl AppointmentBook {
                 }
             }
         }
+    }
+
+    /// Whether `applicant` can have a place in `slot`: none held there already (a place is
+    /// held while it counts against the capacity, see `taken`, so also after an early
+    /// arrival on the slot's day), and one left. Checked by `decide` after the rules of
+    /// time and matter, and by `evolve`, so that two bookings decided at two counters
+    /// against one book cannot both take its last place.
+    fn has_place(&self, slot: &Slot, applicant: &str) -> Result<(), AppointmentError> {
+        let held = self.appointments.iter().any(|a| {
+            a.slot == slot.id
+                && a.applicant == applicant
+                && matches!(
+                    a.status,
+                    AppointmentStatus::Booked | AppointmentStatus::Arrived
+                )
+        });
+        if held {
+            return Err(AppointmentError::Duplicate);
+        }
+        if self.taken(&slot.id) >= usize::try_from(slot.capacity).unwrap_or(usize::MAX) {
+            return Err(AppointmentError::Full);
+        }
+        Ok(())
     }
 
     fn slot(&self, id: &str) -> Result<&Slot, AppointmentError> {
