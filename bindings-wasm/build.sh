@@ -113,7 +113,8 @@
 # and blank glyphs trimmed: 291,265 (352,784); the stamp, role, backdating and extension
 # checks of cases, reviews and complaints, maskId's head only: 291,380 (352,896); the bundle's
 # form to render with its members' conditions (bundle::form_to_render): 292,118 (353,803);
-# the metrics fold ignoring what decide refuses, rounding in integers: 292,122 (354,044).
+# the metrics fold ignoring what decide refuses, rounding in integers: 292,122 (354,044);
+# stored bookings only where the slot has a place: 292,142 (354,224).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full
