@@ -220,9 +220,20 @@ pub(crate) fn fits(
     if expected != actual {
         return Err(Stale::Conflict { expected, actual });
     }
+    dated(latest, day)?;
+    Ok(actual)
+}
+
+/// Whether a step on `day` (China Standard Time) follows a record whose latest recorded
+/// day is `latest` (`None`: a new record): not dated before it (`*.backdated`). What
+/// `decide` asks of a command, and the checked replay of a stored event.
+pub(crate) fn dated(
+    latest: Option<chrono::NaiveDate>,
+    day: chrono::NaiveDate,
+) -> Result<(), Stale> {
     match latest.filter(|&latest| day < latest) {
         Some(latest) => Err(Stale::Backdated { latest }),
-        None => Ok(actual),
+        None => Ok(()),
     }
 }
 

@@ -78,12 +78,8 @@ pub fn replay_checked<'a>(engine: &Engine, events: impl IntoIterator<Item = &'a 
 /// What an event claims that the catalogue can confirm, of `case` as it was before it, and
 /// what `decide` would have asked of it besides: not dated before a day the case records.
 fn consistent(engine: &Engine, case: Option<&Case>, event: &Event) -> Result<(), CaseError> {
-    if let Some(latest) = case
-        .map(Case::latest_day)
-        .filter(|&latest| cst_date(event.at) < latest)
-    {
-        return Err(CaseError::Backdated { latest });
-    }
+    let day = cst_date(event.at);
+    crate::record::dated(case.map(Case::latest_day), day)?;
     match &event.kind {
         EventKind::Submitted {
             matter,
@@ -102,12 +98,16 @@ fn consistent(engine: &Engine, case: Option<&Case>, event: &Event) -> Result<(),
             .map(|_| ())
             .ok_or(CaseError::UnknownBundle),
         // An extension granted once the case was late, a second one, or one of a 即办件.
-        EventKind::Extended { .. } => match case.zip(case.and_then(|c| case_matter(engine, c))) {
-            Some((case, matter)) if !extensible(engine, case, matter, cst_date(event.at)) => {
+        EventKind::Extended { .. } => {
+            let refused = case.is_some_and(|case| {
+                case_matter(engine, case).is_some_and(|m| !extensible(engine, case, m, day))
+            });
+            if refused {
                 Err(CaseError::Extension)
+            } else {
+                Ok(())
             }
-            _ => Ok(()),
-        },
+        }
         EventKind::Approved { stamp } | EventKind::Rejected { stamp, .. } => match case {
             Some(case) => stamped(engine, case, stamp, &event.actor, event.at),
             None => valid_stamp(engine, stamp, event.at),
