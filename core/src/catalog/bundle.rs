@@ -664,12 +664,13 @@ mod tests {
     fn a_sub_field_any_member_requires_is_required() {
         let group = |required: bool| {
             json!({"fields": [{"key": "child", "label": "子女", "type": "group", "fields": [
-                {"key": "name", "label": "姓名", "type": "text", "required": required}]}],
+                {"key": "name", "label": "姓名", "type": "text", "required": required},
+                {"key": "school", "label": "学校", "type": "text"}]}],
                 "example": {}})
         };
         for forms in [[group(false), group(true)], [group(true), group(false)]] {
             assert_eq!(
-                merged_valid(&forms, &json!({"child": {}})),
+                merged_valid(&forms, &json!({"child": {"school": "海沧实验小学"}})),
                 ["/child/name form.required"]
             );
         }

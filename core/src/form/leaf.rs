@@ -356,6 +356,24 @@ pub(super) fn is_unchosen(field: &Field, items: &[Value]) -> bool {
     items.is_empty() && field.field_type == FieldType::MultiChoice
 }
 
+/// Whether `value`, given for the group `field`, is a group nobody filled in: an object
+/// whose every value is `null`, blank text, or such a group of one of its fields — what a
+/// page sends for a section of inputs left empty. Follows the form, not the value, so its
+/// depth is the form's; a key the group does not have is something given.
+pub(super) fn is_blank_group(field: &Field, value: &Value) -> bool {
+    field.field_type == FieldType::Group
+        && value.as_object().is_some_and(|map| {
+            map.iter().all(|(key, value)| {
+                let inner = field.fields.iter().find(|f| f.key == *key);
+                inner.is_some_and(|inner| match value {
+                    Value::Null => true,
+                    Value::String(s) => trim(s).is_empty() && !inner.field_type.is_container(),
+                    _ => is_blank_group(inner, value),
+                })
+            })
+        })
+}
+
 /// Whether `s` is one of the field's choices.
 pub(super) fn is_choice(field: &Field, s: &str) -> bool {
     field

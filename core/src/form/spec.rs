@@ -55,7 +55,8 @@ crate::named::named_enum! {
         Address => "address",
         /// A reference to an uploaded file (text).
         Attachment => "attachment",
-        /// A group of fields (an object).
+        /// A group of fields (an object). An optional group left blank (`{}`, or each of
+        /// its inputs blank) is not given: its fields are not asked for, and it is not kept.
         Group => "group",
         /// A repeating group (an array of objects).
         Repeat => "repeat",

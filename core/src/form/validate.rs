@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use std::ops::Range;
 
-use super::leaf::{is_unchosen, item_count, label, leaf, trim};
+use super::leaf::{is_blank_group, is_unchosen, item_count, label, leaf, trim};
 use super::plan::{FormPlan, Plan, Slots, reads_any};
 use super::{Check, Field, FieldType, FormError, FormSpec};
 use crate::calendar::WorkCalendar;
@@ -793,6 +793,12 @@ impl<'v> Run<'_, 'v> {
                 self.drop_value(path, position);
                 None
             }
+            // An optional group left blank is not given: its fields are not asked for. A
+            // required one is checked, so that each of its fields it lacks is named.
+            Some(v) if !required && is_blank_group(field, v) => {
+                self.drop_value(path, position);
+                None
+            }
             Some(v) => {
                 let nested = plan.nested(position).unwrap_or(&EMPTY_PLAN);
                 // A container a condition reads is built, to be read as it is kept.
@@ -1011,7 +1017,8 @@ pub(super) mod tests {
                     {"key": "kind", "label": "种类", "type": "text"},
                     {"key": "g", "label": "附注", "type": "group", "fields": [
                         {"key": "note", "label": "说明", "type": "text",
-                         "requiredIf": {"==": [{"var": "kind"}, "x"]}}
+                         "requiredIf": {"==": [{"var": "kind"}, "x"]}},
+                        {"key": "by", "label": "填写人", "type": "text"}
                     ]}
                 ]}
             ],
@@ -1020,9 +1027,12 @@ pub(super) mod tests {
         .unwrap();
         let compiled = CompiledForm::new(spec.clone());
         for (answer, wanted) in [
-            (json!({"a": "x", "items": [{"kind": "y", "g": {}}]}), vec![]),
             (
-                json!({"a": "y", "items": [{"kind": "x", "g": {}}]}),
+                json!({"a": "x", "items": [{"kind": "y", "g": {"by": "林"}}]}),
+                vec![],
+            ),
+            (
+                json!({"a": "y", "items": [{"kind": "x", "g": {"by": "林"}}]}),
                 vec!["/items/0/g/note form.required"],
             ),
         ] {
@@ -1038,6 +1048,70 @@ pub(super) mod tests {
                 .map(|p| format!("{} {}", p.path.unwrap_or_default(), p.code))
                 .collect();
             assert_eq!(checked, wanted, "{answer}");
+        }
+    }
+
+    /// A group left blank is not given when it is optional (nothing of it is asked for or
+    /// kept), and checked when it is required, each field it lacks named; a group inside a
+    /// group is blank when all of it is.
+    #[test]
+    fn a_blank_group_is_given_only_when_required() {
+        use chrono::NaiveDate;
+        use serde_json::json;
+
+        use crate::Lang;
+        use crate::form::{CompiledForm, FormSpec};
+
+        let at = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let group = |required: bool| {
+            json!({"key": "agent", "label": "代办人", "type": "group", "required": required,
+            "fields": [
+                {"key": "name", "label": "姓名", "type": "text", "required": true},
+                {"key": "home", "label": "住址", "type": "group", "fields": [
+                    {"key": "street", "label": "街道", "type": "text", "required": true}
+                ]}
+            ]})
+        };
+        for (required, answer, wanted) in [
+            (false, json!({"agent": {}}), vec![]),
+            (
+                false,
+                json!({"agent": {"name": " ", "home": {"street": null}}}),
+                vec![],
+            ),
+            (
+                false,
+                json!({"agent": {"home": ""}}),
+                vec![
+                    "/agent/name form.required",
+                    "/agent/home form.not_an_object",
+                ],
+            ),
+            (
+                false,
+                json!({"agent": {"home": {"street": "x"}}}),
+                vec!["/agent/name form.required"],
+            ),
+            (
+                true,
+                json!({"agent": {}}),
+                vec!["/agent/name form.required"],
+            ),
+            (true, json!({}), vec!["/agent form.required"]),
+        ] {
+            let spec: FormSpec =
+                serde_json::from_value(json!({"fields": [group(required)], "example": {}}))
+                    .unwrap();
+            let report = super::validate(&spec, &answer, at, Lang::ZhCn);
+            let found: Vec<String> = (report.errors.iter())
+                .map(|p| format!("{} {}", p.path.as_deref().unwrap_or_default(), p.code))
+                .collect();
+            assert_eq!(found, wanted, "{answer}");
+            if wanted.is_empty() {
+                assert_eq!(report.normalized, json!({}), "{answer}");
+            }
+            let checked = CompiledForm::new(spec).check(&answer, at, Lang::ZhCn);
+            assert_eq!(checked, report.errors, "{answer}");
         }
     }
 
