@@ -679,6 +679,18 @@ ALL_LOCAL = ["department", "street", "community"]
 SEPARATION_OF_DUTIES = {f"{DISTRICT}-JT-001", f"{DISTRICT}-MZ-001", f"{DISTRICT}-SJ-001", f"{DISTRICT}-SJ-002",
                         f"{DISTRICT}-SJ-003"}
 
+# What a matter's approved case issues, as the shared-data source its documents are waived
+# by: in a bundle (一件事) a document a member issues is not asked for by the others.
+ISSUES = {
+    f"{DISTRICT}-WJ-001": ["birth_certificate"],  # 出生医学证明
+    f"{DISTRICT}-SJ-001": ["business_license"],  # 营业执照
+    f"{DISTRICT}-SJ-002": ["business_license"],
+    f"{DISTRICT}-CL-001": ["disability"],  # 残疾人证
+    f"{DISTRICT}-CL-004": ["disability"],
+    f"{DISTRICT}-GA-004": ["residence_permit"],  # 居住证
+    f"{DISTRICT}-MZ-005": ["marriage"],  # 结婚证
+    f"{DISTRICT}-ZR-002": ["real_estate"],  # 不动产权证书
+}
 
 # 检索词: what people call a matter where its official name does not say it (a kiosk's search
 # box finds the matter by them); keyed by the matter's name.
@@ -745,6 +757,8 @@ def matter(dept_abbr, seq, name, type_, auth, legal, promised, channels, levels,
         m["separationOfDuties"] = True
     m["effective"] = effective
     m["materials"] = materials
+    if m["code"] in ISSUES:
+        m["issues"] = ISSUES[m["code"]]
     form = {"fields": fields}
     if checks:
         form["checks"] = list(checks)
@@ -2515,6 +2529,9 @@ def self_check(cat):
         keys = {f["key"] for f in fields}
         if not 4 <= len(fields) <= 15:
             bad(mp, f"{len(fields)} fields")
+        for j, source in enumerate(m.get("issues", [])):
+            if source not in sources:
+                bad(f"{mp}/issues/{j}", "issues an unknown source")
         for j, mt in enumerate(m["materials"]):
             if mt.get("waivedBy") and mt["waivedBy"] not in sources:
                 bad(f"{mp}/materials/{j}", "waivedBy")

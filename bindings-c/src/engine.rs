@@ -762,7 +762,8 @@ pub unsafe extern "C" fn doorstep_engine_prefill(
 /// Writes the documents (材料) to bring for a target given the answer, as a JSON array, to
 /// `*out_json`: `[{"code", "name", "form", "count", "condition"?, "waivedBy"?}]`, each
 /// document once, only those whose condition holds for the answer, and none that a
-/// shared-data source in `available_json` waives (免提交).
+/// shared-data source in `available_json` waives (免提交), nor, for a bundle, one another
+/// member issues (its `issues` in the catalogue: 出生医学证明 in 出生一件事).
 ///
 /// - `target_json`: `{"matter": "CODE"}` or `{"bundle": "CODE"}`, at most 1 MiB.
 /// - `answer_json`: the answer, a JSON object, at most 1 MiB, nested at most 127 levels.

@@ -237,7 +237,8 @@ impl JsEngine {
 
     /// The documents to bring for `target` given `answer` (an object or JSON text): each
     /// document once, those whose condition does not hold left out, and those a source in
-    /// `options.available` stands in for left out.
+    /// `options.available` stands in for left out, as are, for a bundle, those another
+    /// member issues (its `issues` in the catalogue: 出生医学证明 in 出生一件事).
     pub fn materials(
         &self,
         target: &JsTarget,

@@ -1240,7 +1240,12 @@ fn a_document_two_members_need_is_listed_once_with_what_both_need() {
         .find(|m| m["code"] == "id_card")
         .unwrap();
     id_card["count"] = json!(3);
-    // 出生登记 (listed before 参保 and 生育津贴) wants a copy of the birth certificate only.
+    // 出生登记 (listed before 参保 and 生育津贴) wants a copy of the birth certificate only;
+    // the certificate's own matter does not issue it here, so the bundle asks for it.
+    matter_mut(&mut catalog, BIRTH_CERT)
+        .as_object_mut()
+        .unwrap()
+        .remove("issues");
     let registration = matter_mut(&mut catalog, BIRTH_REG);
     registration["materials"][0]["form"] = json!("copy");
     let engine = engine_of(&catalog);

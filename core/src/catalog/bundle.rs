@@ -470,7 +470,8 @@ fn owners(matters: &[&Matter], belongs: impl Fn(usize, &Matter) -> bool) -> Valu
 
 /// The documents to bring for `matters` given `answer`: each document once (by code), only
 /// when its condition holds (working days counted on `calendar`), and not when a
-/// shared-data source in `available` waives it; each as much of it as any member needs:
+/// shared-data source in `available`, or one another of `matters` issues (see
+/// [`Matter::issues`]), waives it; each as much of it as any member needs:
 /// the most copies, the original rather than a copy (the window takes one set for all:
 /// 一次提交, shared by the departments). A document several members list keeps its
 /// `waived_by` and `condition` only when every listing has the same.
@@ -502,17 +503,21 @@ pub fn materials_for(
 }
 
 /// Every member's listing of a document it needs given `answer` (its condition holds, or
-/// cannot be evaluated) that no source in `available` waives, in member order.
+/// cannot be evaluated) that no source in `available` or issued by another member waives,
+/// in member order.
 fn listings<'c>(
     matters: &[&'c Matter],
     answer: &Value,
     available: &[&str],
     calendar: &WorkCalendar,
 ) -> impl Iterator<Item = &'c Material> {
-    matters
-        .iter()
-        .flat_map(|matter| &matter.materials)
-        .filter(move |material| {
+    let issued_by_another = move |member: usize, source: &str| {
+        (matters.iter().enumerate())
+            .any(|(other, m)| other != member && m.issues.iter().any(|s| s == source))
+    };
+    (matters.iter().enumerate())
+        .flat_map(|(member, matter)| matter.materials.iter().map(move |m| (member, m)))
+        .filter(move |(member, material)| {
             let needed = material
                 .condition
                 .as_ref()
@@ -520,9 +525,10 @@ fn listings<'c>(
             let waived = material
                 .waived_by
                 .as_deref()
-                .is_some_and(|s| available.contains(&s));
+                .is_some_and(|s| available.contains(&s) || issued_by_another(*member, s));
             needed && !waived
         })
+        .map(|(_, material)| material)
 }
 
 /// The form of a document that serves two listings of it: the original serves a copy too
@@ -608,6 +614,35 @@ mod tests {
         // One listing alone keeps what it says.
         let alone = materials_for(&[cert], &json!({}), &[], &calendar);
         assert_eq!(alone[0].waived_by.as_deref(), Some("identity"));
+    }
+
+    /// A document a member issues is not asked for by the other members, but is by a
+    /// member that lists what it issues itself (it cannot be issued before it is brought),
+    /// and by a matter applied for alone.
+    #[test]
+    fn a_document_another_member_issues_is_not_asked_for() {
+        let catalog =
+            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let mut cert = catalog.matter("BIRTH-CERT").unwrap().clone();
+        let register = catalog.matter("HUKOU-BIRTH").unwrap();
+        let calendar = catalog.work_calendar();
+        let codes = |matters: &[&Matter]| -> Vec<String> {
+            (materials_for(matters, &json!({}), &[], &calendar).into_iter())
+                .map(|m| m.code)
+                .collect()
+        };
+        let before = codes(&[&cert, register]);
+        assert!(
+            before.contains(&"birth_certificate".to_owned()),
+            "{before:?}"
+        );
+        cert.issues = vec!["birth_certificate".to_owned()];
+        assert!(!codes(&[&cert, register]).contains(&"birth_certificate".to_owned()));
+        assert!(codes(&[register]).contains(&"birth_certificate".to_owned()));
+        // The issuing member's own listing stays.
+        let mut issuer = register.clone();
+        issuer.issues = vec!["birth_certificate".to_owned()];
+        assert!(codes(&[&issuer]).contains(&"birth_certificate".to_owned()));
     }
 
     /// The merged form of `forms` (each a matter's form, as JSON) validates `answer`.

@@ -181,6 +181,14 @@ pub struct Matter {
     /// The application form.
     #[validate(nested)]
     pub form: FormSpec,
+    /// The shared-data sources a case of this matter makes available when it concludes
+    /// approved: the documents it issues (`birth_certificate` for 出生医学证明首次签发). In a
+    /// bundle (一件事) a document another member lists as waived by one of them is not asked
+    /// for: that member issues it, and the departments share it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[validate(length(max = 16))]
+    #[cfg_attr(feature = "schema", schemars(inner(length(min = 1, max = 64))))]
+    pub issues: Vec<String>,
     /// 免申即办: matters that start by themselves when a case of this one concludes approved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[validate(nested)]

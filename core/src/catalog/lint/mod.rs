@@ -306,6 +306,18 @@ impl Linter<'_> {
             &format!("{path}/materials"),
             m.materials.iter().map(|x| x.code.clone()),
         );
+        // What a matter issues is a source its documents can be waived by.
+        self.duplicates_at(&format!("{path}/issues"), "", m.issues.iter());
+        for (i, source) in m.issues.iter().enumerate() {
+            if !sources.contains(source.as_str()) {
+                self.push(
+                    format!("{path}/issues/{i}"),
+                    &LintError::UnknownReference {
+                        target: "data_source",
+                    },
+                );
+            }
+        }
         let scope = [m.form.fields.as_slice()];
         for (i, material) in m.materials.iter().enumerate() {
             if let Some(rule) = &material.condition {
