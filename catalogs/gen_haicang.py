@@ -1979,8 +1979,10 @@ C_WORKING_AGE = cond("working_age", "处于劳动年龄（16 至 59 周岁，示
                      {"<=": [16, AGE, 59]})
 C_CREDIT = cond("credit", "纳税信用等级非 D 级且未列入严重失信主体名单",
                 "Tax credit rating above D and not on the serious dishonesty list",
-                AND(NE(V("creditRating"), "D"), NOT(V("dishonest"))))
-C_NO_ARREARS = cond("no_arrears", "无欠缴社会保险费", "No social insurance arrears", NOT(V("arrears")))
+                AND(NE(V("creditRating"), "D"), {"===": [V("dishonest"), False]}))
+# What a profile must say, not what it may leave out: a 免申即享 condition that held on a
+# missing value would grant on data nobody has (catalog.policy_missing_data).
+C_NO_ARREARS = cond("no_arrears", "无欠缴社会保险费", "No social insurance arrears", {"===": [V("arrears"), False]})
 C_REGISTERED = cond("registered", "注册地在海沧区", "Registered in Haicang", REGISTERED_HERE)
 
 P_VET_HOLIDAY = policy(
@@ -2072,12 +2074,13 @@ POLICY_SAMPLES = {
              {"kind": "person", "residentId": GRAD, "graduateYear": 2022, "education": "bachelor", "employed": False,
               "residence": HERE_HOUSEHOLD}),
     P_EXPAND: ({"kind": "enterprise", "creditCode": CREDIT, "division": DISTRICT, "creditRating": "A",
-                "newHireGraduates": 2},
+                "newHireGraduates": 2, "arrears": False, "dishonest": False},
                {"kind": "enterprise", "creditCode": CREDIT, "division": DISTRICT, "creditRating": "A",
                 "newHireGraduates": 2, "arrears": True}),
-    P_HARDSHIP_HIRE: ({"kind": "enterprise", "division": DISTRICT, "newHireHardship": 1},
-                      {"kind": "enterprise", "division": "350203", "newHireHardship": 1}),
-    P_SMALL_HIRE: ({"kind": "enterprise", "division": DISTRICT, "size": "micro", "newHires": 3, "creditRating": "M"},
+    P_HARDSHIP_HIRE: ({"kind": "enterprise", "division": DISTRICT, "newHireHardship": 1, "arrears": False},
+                      {"kind": "enterprise", "division": "350203", "newHireHardship": 1, "arrears": False}),
+    P_SMALL_HIRE: ({"kind": "enterprise", "division": DISTRICT, "size": "micro", "newHires": 3, "creditRating": "M",
+                    "dishonest": False},
                    {"kind": "enterprise", "division": DISTRICT, "size": "medium", "newHires": 3, "creditRating": "A"}),
     P_FESTIVAL: ({"kind": "person", "hardship": "extreme_poverty", "household": HERE_HOUSEHOLD},
                  {"kind": "person", "hardship": "low_income", "household": HERE_HOUSEHOLD}),

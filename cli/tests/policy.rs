@@ -55,7 +55,7 @@ fn eligible(line: &Value) -> Vec<String> {
 
 const VETERAN: &str = r#"{"kind": "person", "name": "陈志强", "residentId": "350205199003071239", "veteran": true, "household": {"division": "350205"}}"#;
 const ELDER: &str = r#"{"kind": "person", "residentId": "350205194003150049", "household": {"division": "350205"}}"#;
-const COMPANY: &str = r#"{"kind": "enterprise", "creditCode": "91350100M000100Y43", "division": "350205", "size": "small", "creditRating": "A", "newHires": 4, "newHireGraduates": 1}"#;
+const COMPANY: &str = r#"{"kind": "enterprise", "creditCode": "91350100M000100Y43", "division": "350205", "size": "small", "creditRating": "A", "newHires": 4, "newHireGraduates": 1, "arrears": false, "dishonest": false}"#;
 
 #[test]
 fn a_station_list_gets_one_line_per_profile() {

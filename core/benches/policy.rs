@@ -50,7 +50,7 @@ fn policy(n: usize) -> Value {
         {"id_age": [var("residentId"), var("$at")]}]});
     let enterprise_credit = condition(
         "credit",
-        json!({"and": [{"!=": [var("creditRating"), "D"]}, {"!": var("dishonest")}]}),
+        json!({"and": [{"!=": [var("creditRating"), "D"]}, {"===": [var("dishonest"), false]}]}),
     );
     let (subject, conditions) = match n % 10 {
         0 => (
@@ -145,7 +145,7 @@ fn policy(n: usize) -> Value {
                     "hired_graduates",
                     json!({">=": [var("newHireGraduates"), 1 + k % 2]}),
                 ),
-                condition("no_arrears", json!({"!": var("arrears")})),
+                condition("no_arrears", json!({"===": [var("arrears"), false]})),
                 condition(
                     "registered",
                     json!({"==": [{"substr": [var("division"), 0, 6]}, "350205"]}),

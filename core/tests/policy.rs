@@ -252,7 +252,8 @@ fn batches_match_as_single_profiles_do() {
     let profiles = [
         json!({"kind": "person", "veteran": true, "household": {"division": "350205"}}),
         json!([1]),
-        json!({"kind": "enterprise", "size": "small", "newHires": 2, "creditRating": "B"}),
+        json!({"kind": "enterprise", "size": "small", "newHires": 2, "creditRating": "B",
+               "dishonest": false}),
     ];
     let batch: Vec<_> = engine
         .match_policies_batch(&profiles, at(), Lang::ZhCn)
@@ -392,7 +393,8 @@ fn the_sample_catalogue_has_policies_for_every_group() {
         json!({"kind": "person", "disabilityLevel": 1, "hardship": "subsistence", "household": household}),
         json!({"kind": "person", "birthDate": "1940-03-15", "household": household}),
         json!({"kind": "enterprise", "size": "small", "division": "350205", "creditRating": "A",
-               "newHires": 5, "newHireGraduates": 2, "newHireHardship": 1, "insuredEmployees": 40}),
+               "newHires": 5, "newHireGraduates": 2, "newHireHardship": 1, "insuredEmployees": 40,
+               "arrears": false, "dishonest": false}),
     ];
     for profile in groups {
         assert!(

@@ -61,7 +61,10 @@
 //! lint does not check. Profiles may carry other keys (a name, a phone number for the
 //! station's list): rules cannot read them and matching ignores them. Values are not
 //! type-checked: a rule sees what the profile holds, coerced as `JsonLogic` does, and a
-//! missing value is `null`.
+//! missing value is `null`. So that a benefit granted without application (免申即享) is not
+//! granted on data a profile lacks, `catalog lint` refuses a 免申即享 condition that holds
+//! for a profile with no data at all (`catalog.policy_missing_data`): it tests the value
+//! (`{"===": [{"var": "arrears"}, false]}`), not its absence (`{"!": {"var": "arrears"}}`).
 //!
 //! Person (个人):
 //!

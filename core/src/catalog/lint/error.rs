@@ -142,6 +142,12 @@ pub enum LintError {
         /// The path the rule reads.
         var: String,
     },
+    /// `catalog.policy_missing_data`: a condition of a policy granted without application
+    /// (免申即享) that holds for a profile with no data at all (`{"!": {"var": "arrears"}}`):
+    /// it would grant the benefit on data the profile lacks, where a rule reading a missing
+    /// value reads `null`. Test the value itself (`{"===": [{"var": "arrears"}, false]}`).
+    #[error("免申即享条件在缺少数据时成立 / a 免申即享 condition holds without data")]
+    PolicyMissingData,
     /// `catalog.successor_invalid`: the answer a successor (免申即办) maps from its
     /// predecessor's 填单示范 fails the successor's form (a required field left unmapped, a
     /// constant out of bounds, a value of another type): every such case would start with
@@ -187,6 +193,7 @@ impl Coded for LintError {
             Self::Redundant => "catalog.redundant",
             Self::Reserved => "catalog.reserved_code",
             Self::ProfileUnknownField { .. } => "catalog.profile_unknown_field",
+            Self::PolicyMissingData => "catalog.policy_missing_data",
             Self::SuccessorCycle => "catalog.successor_cycle",
             Self::SuccessorInvalid { .. } => "catalog.successor_invalid",
         }
@@ -339,7 +346,9 @@ impl Coded for LintError {
                     "The field is required anyway: its requiredIf changes nothing",
                 )
                 .into(),
-            Self::Reserved | Self::ProfileUnknownField { .. } => self.policy_message(lang),
+            Self::Reserved | Self::ProfileUnknownField { .. } | Self::PolicyMissingData => {
+                self.policy_message(lang)
+            }
             Self::Prefill => lang
                 .pick(
                     "预填来源应写作“数据源.路径”（如 identity.name，各段非空），且只用于表单第一层的字段：分组内的字段不会被预填",
@@ -407,6 +416,12 @@ impl LintError {
                     "The rule reads {var}, which profiles of this kind do not have (put local attributes under extra)"
                 ),
             },
+            Self::PolicyMissingData => lang
+                .pick(
+                    "免申即享政策的这一条件在档案没有任何数据时也成立，会凭缺失的数据发放：请判断数据本身（如 {\"===\": [{\"var\": \"arrears\"}, false]}）",
+                    "This condition of a policy granted without application holds for a profile with no data: it would grant on data the profile lacks. Test the value itself (e.g. {\"===\": [{\"var\": \"arrears\"}, false]})",
+                )
+                .into(),
             _ => lang
                 .pick(
                     "subject 为保留编码（适用对象），条件不能使用",
