@@ -58,7 +58,7 @@ pub enum IdError {
     /// `id.credit_code.org_code`: the embedded GB 11714 organisation code fails its own check.
     #[error("内含的组织机构代码校验位不正确 / the embedded organisation code fails its check")]
     EmbeddedOrgCode,
-    /// `id.mobile.prefix`: not a mainland mobile number (must start 13–19).
+    /// `id.mobile.prefix`: not a mainland mobile number (must start 13–19, not 140–144).
     #[error("不是有效的手机号段 / not a mainland mobile number prefix")]
     MobilePrefix,
     /// `id.landline.area_code`: missing or impossible area code.
@@ -170,8 +170,8 @@ impl Coded for IdError {
                 .into(),
             Self::MobilePrefix => lang
                 .pick(
-                    "手机号码应为以 13–19 开头的 11 位数字",
-                    "A mobile number has 11 digits starting 13 to 19",
+                    "手机号码应为以 13–19 开头的 11 位数字（140–144 为物联网号段）",
+                    "A mobile number has 11 digits starting 13 to 19 (140 to 144 are numbers of machines)",
                 )
                 .into(),
             Self::AreaCode => lang

@@ -24,8 +24,9 @@ fn digits(s: &str) -> Result<Vec<u8>, IdError> {
     Ok(rest.bytes().filter(u8::is_ascii_digit).collect())
 }
 
-/// Checks a mainland mobile number: 11 digits starting 13–19, optionally after +86, 0086 or
-/// 86, with spaces or hyphens anywhere. Normalised to the 11 digits.
+/// Checks a mainland mobile number: 11 digits starting 13–19 (not 140–144, the numbers of
+/// machines), optionally after +86, 0086 or 86, with spaces or hyphens anywhere. Normalised
+/// to the 11 digits.
 ///
 /// ```
 /// use doorstep::ids::check_mobile;
@@ -62,7 +63,7 @@ pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError
             actual: national.len(),
         }]);
     }
-    if !matches!(national, [b'1', b'3'..=b'9', ..]) {
+    if !has_mobile_prefix(national) {
         return Err(vec![IdError::MobilePrefix]);
     }
     // Digits only, so the vector becomes the text as it is, without a copy.
@@ -70,12 +71,17 @@ pub(super) fn mobile_normalized(value: &str) -> Result<Cow<'_, str>, Vec<IdError
     Ok(Cow::Owned(String::from_utf8(all).unwrap_or_default()))
 }
 
-/// Whether `s` is a mobile number written the usual way: its eleven digits alone, 13–19
-/// first (valid as it stands).
+/// Whether the national number `digits` begins as an eleven-digit mobile number does: 13–19,
+/// but not 140–144, which 《电信网编号计划（2017年版）》 gives to thirteen-digit numbers of
+/// machines (物联网), never to a person's phone.
+fn has_mobile_prefix(digits: &[u8]) -> bool {
+    matches!(digits, [b'1', b'3'..=b'9', ..]) && !matches!(digits, [b'1', b'4', b'0'..=b'4', ..])
+}
+
+/// Whether `s` is a mobile number written the usual way: its eleven digits alone, with a
+/// mobile prefix (valid as it stands).
 pub(crate) fn is_plain_mobile(s: &str) -> bool {
-    s.len() == 11
-        && s.bytes().all(|b| b.is_ascii_digit())
-        && matches!(s.as_bytes(), [b'1', b'3'..=b'9', ..])
+    s.len() == 11 && s.bytes().all(|b| b.is_ascii_digit()) && has_mobile_prefix(s.as_bytes())
 }
 
 /// Whether `value` was dialled as a mobile number rather than a landline: its national
