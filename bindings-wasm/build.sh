@@ -115,6 +115,9 @@
 # form to render with its members' conditions (bundle::form_to_render): 292,118 (353,803);
 # the metrics fold ignoring what decide refuses, rounding in integers: 292,122 (354,044);
 # stored bookings only where the slot has a place: 292,142 (354,224).
+# Session 30: an optional group left blank not given, documents a bundle member issues not
+# asked for (Matter::issues), the 免申即享 missing-data lint, 140–144 refused as mobiles:
+# 293,526 (355,408).
 # The rest is mostly one serde_json deserializer per input type (twiggy: ~99 of them) and
 # the catalogue's load. Tried and not kept (root Cargo.toml has the history): wasm-opt
 # (binaryen 132: -Oz made the .wasm smaller but its gzip larger, 421.7 kB on the full

@@ -550,6 +550,11 @@ mod tests {
 
     use super::*;
 
+    /// The test catalogue `tests/fixtures/catalog/mini.json`.
+    fn mini() -> Catalog {
+        Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap()
+    }
+
     fn field(value: Value) -> form::Field {
         serde_json::from_value(value).unwrap()
     }
@@ -558,8 +563,7 @@ mod tests {
     /// (escaped in the problem's path).
     #[test]
     fn a_problem_belongs_to_the_members_asking_for_its_key() {
-        let catalog =
-            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let catalog = mini();
         let mut cert = catalog.matter("BIRTH-CERT").unwrap().clone();
         let insurance = catalog.matter("MED-INSURE").unwrap();
         // A key only the birth certificate asks for.
@@ -594,8 +598,7 @@ mod tests {
     /// only one listing has.
     #[test]
     fn a_document_keeps_only_what_every_listing_says_of_it() {
-        let catalog =
-            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let catalog = mini();
         let cert = catalog.matter("BIRTH-CERT").unwrap();
         let mut register = catalog.matter("HUKOU-BIRTH").unwrap().clone();
         let mut id_card = cert.materials[0].clone();
@@ -621,8 +624,7 @@ mod tests {
     /// and by a matter applied for alone.
     #[test]
     fn a_document_another_member_issues_is_not_asked_for() {
-        let catalog =
-            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let catalog = mini();
         let mut cert = catalog.matter("BIRTH-CERT").unwrap().clone();
         let register = catalog.matter("HUKOU-BIRTH").unwrap();
         let calendar = catalog.work_calendar();
@@ -647,8 +649,7 @@ mod tests {
 
     /// The merged form of `forms` (each a matter's form, as JSON) validates `answer`.
     fn merged_valid(forms: &[Value], answer: &Value) -> Vec<String> {
-        let catalog =
-            Catalog::from_json(include_str!("../../../tests/fixtures/catalog/mini.json")).unwrap();
+        let catalog = mini();
         let template = catalog.matter("MED-INSURE").unwrap();
         let matters: Vec<Matter> = forms
             .iter()
