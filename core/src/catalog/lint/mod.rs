@@ -183,6 +183,17 @@ impl Linter<'_> {
         }
     }
 
+    /// Whether `source` is one of the catalogue's shared-data `sources`; reports it at
+    /// `path` when not.
+    fn source_known(&mut self, sources: &HashSet<&str>, source: &str, path: String) -> bool {
+        let known = sources.contains(source);
+        if !known {
+            let target = "data_source";
+            self.push(path, &LintError::UnknownReference { target });
+        }
+        known
+    }
+
     /// Reports every later use of a code already seen, at `{base}/{index}/code`.
     fn duplicates(&mut self, base: &str, codes: impl Iterator<Item = String>) {
         self.duplicates_at(base, "code", codes);
@@ -309,31 +320,15 @@ impl Linter<'_> {
         // What a matter issues is a source its documents can be waived by.
         self.duplicates_at(&format!("{path}/issues"), "", m.issues.iter());
         for (i, source) in m.issues.iter().enumerate() {
-            if !sources.contains(source.as_str()) {
-                self.push(
-                    format!("{path}/issues/{i}"),
-                    &LintError::UnknownReference {
-                        target: "data_source",
-                    },
-                );
-            }
+            self.source_known(sources, source, format!("{path}/issues/{i}"));
         }
         let scope = [m.form.fields.as_slice()];
         for (i, material) in m.materials.iter().enumerate() {
             if let Some(rule) = &material.condition {
                 self.rule_vars(rule, &scope, &format!("{path}/materials/{i}/condition"));
             }
-            if material
-                .waived_by
-                .as_deref()
-                .is_some_and(|s| !sources.contains(s))
-            {
-                self.push(
-                    format!("{path}/materials/{i}/waivedBy"),
-                    &LintError::UnknownReference {
-                        target: "data_source",
-                    },
-                );
+            if let Some(source) = &material.waived_by {
+                self.source_known(sources, source, format!("{path}/materials/{i}/waivedBy"));
             }
         }
         match self.form(&m.form, &format!("{path}/form"), sources, at) {
@@ -455,14 +450,7 @@ impl Linter<'_> {
                 let (source, within) = prefill.split_once('.').unwrap_or((prefill, ""));
                 // Prefill fills the form's top-level fields, each from a value in its source.
                 let fills = top && !within.split('.').any(str::is_empty);
-                if !sources.contains(source) {
-                    self.push(
-                        format!("{here}/prefill"),
-                        &LintError::UnknownReference {
-                            target: "data_source",
-                        },
-                    );
-                } else if !fills {
+                if self.source_known(sources, source, format!("{here}/prefill")) && !fills {
                     self.push(format!("{here}/prefill"), &LintError::Prefill);
                 }
             }
